@@ -1,0 +1,137 @@
+package dev.arb.cli;
+
+import dev.arb.config.ConfigLoader;
+import dev.arb.config.LoadedConfig;
+import dev.arb.config.LoggingConfig.LogFormat;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options, and the subcommands. */
+@Command(
+    name = "arb",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Finds and sizes arbitrage cycles across exchanges, records every opportunity, and runs as"
+          + " a daemon.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 nothing found"
+          + " (with --fail-on-empty).",
+      "Configuration: --config FILE, else $ARB_CONFIG; see 'arb config generate' and the README."
+    },
+    subcommands = {
+      ScanCommand.class,
+      RunCommand.class,
+      HistoryCommand.class,
+      DefiCommand.class,
+      ConfigCommand.class
+    })
+public final class ArbCommand implements Runnable {
+
+  private final CliContext context;
+  private LoadedConfig loaded;
+  private boolean loggingReady;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Config file (HOCON). Default: $ARB_CONFIG, else built-in defaults only.")
+  Path configFile;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description =
+          "Where arb.db and other state live. Default: arb.data-dir, else"
+              + " $XDG_DATA_HOME/arb or ~/.local/share/arb.")
+  Path dataDir;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Log at DEBUG level (stack traces of failures included).")
+  boolean verbose;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      scope = ScopeType.INHERIT,
+      description =
+          "Log line format on stderr: ${COMPLETION-CANDIDATES}. Default: arb.logging.format.")
+  LogFormat logFormat;
+
+  public ArbCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /** With no subcommand: show the help and fail as a usage error. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required (see below)");
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  /**
+   * The effective configuration, loaded on first use: command-line options over environment over
+   * config file over defaults.
+   *
+   * @throws dev.arb.error.ConfigException listing every problem
+   */
+  LoadedConfig config() {
+    if (loaded == null) {
+      loaded = ConfigLoader.load(Optional.ofNullable(configFile), context.env(), overrides());
+    }
+    return loaded;
+  }
+
+  /** Command-line options as config overrides, keyed by full config path. */
+  Map<String, String> overrides() {
+    Map<String, String> o = new LinkedHashMap<>();
+    if (dataDir != null) {
+      o.put("arb.data-dir", dataDir.toAbsolutePath().toString());
+    }
+    if (logFormat != null) {
+      o.put("arb.logging.format", logFormat.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (verbose) {
+      o.put("arb.logging.level", "DEBUG");
+    }
+    return o;
+  }
+
+  /** Sets up logging from the command line alone (before config is known), once. */
+  void initLogging() {
+    if (loggingReady) {
+      return;
+    }
+    LoggingSetup.configure(
+        verbose ? "DEBUG" : "WARN", logFormat == null ? LogFormat.TEXT : logFormat, context.err());
+    loggingReady = true;
+  }
+
+  /** Re-applies logging with the loaded configuration's level and format. */
+  void applyConfiguredLogging(LoadedConfig cfg) {
+    LoggingSetup.configure(
+        cfg.config().logging().level(), cfg.config().logging().format(), context.err());
+  }
+}

@@ -1,0 +1,18 @@
+package dev.arb.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The on-chain side ({@code arb.defi}).
+ *
+ * @param rpcUrl JSON-RPC endpoint, empty when DeFi is not used
+ * @param chainId chain id the node must report (checked at connect)
+ * @param keystore web3j wallet file, empty when DeFi is not used
+ * @param keystorePassword where the keystore password is kept
+ */
+public record DefiConfig(
+    Optional<String> rpcUrl,
+    long chainId,
+    Optional<Path> keystore,
+    Optional<SecretRef> keystorePassword) {}

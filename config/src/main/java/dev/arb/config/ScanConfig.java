@@ -1,0 +1,28 @@
+package dev.arb.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Defaults for scans ({@code arb.scan}); {@code arb scan} options override them.
+ *
+ * @param maxLength longest cycle searched, in legs (2 to 10)
+ * @param top how many opportunities are reported (at least 1)
+ * @param minProfitBp opportunities below this return in basis points are not reported
+ * @param startAssets only cycles through these assets, empty for all
+ * @param amount start amount per cycle in the start asset, empty to size by balances/depth only
+ * @param maxAge books older than this are not used, empty for no limit
+ */
+public record ScanConfig(
+    int maxLength,
+    int top,
+    double minProfitBp,
+    List<String> startAssets,
+    Optional<BigDecimal> amount,
+    Optional<Duration> maxAge) {
+  public ScanConfig {
+    startAssets = List.copyOf(startAssets);
+  }
+}
