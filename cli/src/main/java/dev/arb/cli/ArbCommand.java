@@ -59,8 +59,8 @@ public final class ArbCommand implements Runnable {
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
       description =
-          "Where arb.db and other state live. Default: arb.data-dir, else"
-              + " $XDG_DATA_HOME/arb or ~/.local/share/arb.")
+          "Where arb.db and other state live. Default: the configured data-dir, else"
+              + " $XDG_DATA_HOME/arb, else ~/.local/share/arb.")
   Path dataDir;
 
   @Option(
