@@ -39,6 +39,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
     name = "history",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

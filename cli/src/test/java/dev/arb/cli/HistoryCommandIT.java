@@ -129,6 +129,24 @@ class HistoryCommandIT {
   }
 
   @Test
+  void helpListsTheFiltersAndFormats() {
+    CliRun r = history("--help");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(r.out())
+        .contains(
+            "--since",
+            "--until",
+            "--status",
+            "--exchange",
+            "--asset",
+            "--min-profit-bp",
+            "--limit",
+            "--json",
+            "--csv",
+            "default: 50");
+  }
+
+  @Test
   void freshDataDirPrintsAnEmptyJsonArrayAndCreatesNoDatabase() {
     CliRun r = history("--json");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
