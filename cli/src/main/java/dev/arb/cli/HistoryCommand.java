@@ -1,12 +1,325 @@
 package dev.arb.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arb.cli.TableFormatter.Column;
+import dev.arb.config.ArbConfig;
+import dev.arb.engine.record.AssetTotal;
+import dev.arb.engine.record.HistoryQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteOpportunityRepository;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code arb history}: stored opportunities. */
-@Command(name = "history", description = "Show recorded opportunities.")
+/**
+ * {@code arb history}: recorded opportunities, newest first, filtered, as a table with a summary
+ * for people or as JSON/CSV for programs. A data directory without {@code arb.db} has no records:
+ * the command prints an empty result and does not create the database.
+ */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Show recorded opportunities, newest first, and per start asset the count and total"
+          + " estimated profit of all that match.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  arb history --since 2h",
+      "  arb history --status rejected,failed --exchange kraken --limit 20",
+      "  arb history --since 2026-11-24 --until 2026-11-25 --asset ETH --min-profit-bp 10 --json",
+      "  arb history --csv --limit 100000 > records.csv"
+    })
 final class HistoryCommand extends BaseCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter TABLE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "id",
+          "detected_at",
+          "status",
+          "start_asset",
+          "exchanges",
+          "assets",
+          "estimated_profit",
+          "return_bp",
+          "realized_profit",
+          "reason",
+          "path",
+          "solution");
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeArg.Converter.class,
+      description = "Only records detected at or after TIME: " + TimeArg.FORMS + ".")
+  TimeArg since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      converter = TimeArg.Converter.class,
+      description = "Only records detected before TIME (same forms as --since).")
+  TimeArg until;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
+      converter = StatusConverter.class,
+      description =
+          "Only records with any of these statuses (repeatable or comma-separated): detected,"
+              + " sized, rejected, executing, executed, failed.")
+  List<OpportunityStatus> statuses = new ArrayList<>();
+
+  @Option(
+      names = "--exchange",
+      paramLabel = "NAME",
+      description = "Only records touching this exchange (case-insensitive).")
+  String exchange;
+
+  @Option(
+      names = "--asset",
+      paramLabel = "ASSET",
+      description = "Only records passing through this asset (case-insensitive).")
+  String asset;
+
+  @Option(
+      names = "--min-profit-bp",
+      paramLabel = "BP",
+      description = "Only records returning at least BP basis points after fees.")
+  Double minProfitBp;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Show at most N records (default: ${DEFAULT-VALUE}); the summary counts all.")
+  int limit;
+
+  @Option(names = "--json", description = "Print a JSON array of records (no summary).")
+  boolean json;
+
+  @Option(names = "--csv", description = "Print CSV (RFC 4180) with a header row (no summary).")
+  boolean csv;
+
   @Override
   protected int execute() {
-    throw new NotAvailableYet("arb history", "the record store");
+    if (json && csv) {
+      throw new ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
+    }
+    if (limit < 1) {
+      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+    }
+    Optional<Instant> from = Optional.ofNullable(since).map(t -> t.resolve(context().clock()));
+    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
+    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
+    }
+    HistoryQuery query =
+        new HistoryQuery(
+            from,
+            to,
+            new LinkedHashSet<>(statuses),
+            Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
+            Optional.ofNullable(asset).filter(s -> !s.isBlank()),
+            minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
+            limit);
+
+    ArbConfig cfg = config().config();
+    Path file = cfg.databaseFile();
+    List<OpportunityRecord> records = List.of();
+    List<AssetTotal> totals = List.of();
+    boolean exists = Files.exists(file);
+    if (exists) {
+      try (SqliteDatabase db = SqliteDatabase.open(file, cfg.storage().busyTimeout())) {
+        SqliteOpportunityRepository repo = new SqliteOpportunityRepository(db);
+        records = repo.find(query);
+        if (!json && !csv) {
+          totals = repo.summarize(query);
+        }
+      }
+    }
+
+    if (json) {
+      out().print(json(records));
+    } else if (csv) {
+      out().print(csv(records));
+    } else {
+      out().print(table(records, totals, exists ? null : file));
+    }
+    out().flush();
+    return ExitCode.OK;
+  }
+
+  /** A JSON array, one record object per line; {@code []} when empty. */
+  static String json(List<OpportunityRecord> records) {
+    if (records.isEmpty()) {
+      return "[]\n";
+    }
+    StringBuilder sb = new StringBuilder("[\n");
+    for (int i = 0; i < records.size(); i++) {
+      try {
+        sb.append(JSON.writeValueAsString(toJson(records.get(i))));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a record as JSON", e);
+      }
+      sb.append(i + 1 < records.size() ? ",\n" : "\n");
+    }
+    return sb.append("]\n").toString();
+  }
+
+  private static ObjectNode toJson(OpportunityRecord r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", r.id());
+    o.put("detected_at", r.detectedAt().toString());
+    o.put("status", r.status().code());
+    o.put("start_asset", r.startAsset());
+    ArrayNode ex = o.putArray("exchanges");
+    r.exchanges().forEach(ex::add);
+    ArrayNode as = o.putArray("assets");
+    r.assets().forEach(as::add);
+    o.set("path", parsed(r.pathJson()));
+    o.set("solution", parsed(r.solutionJson()));
+    o.put("estimated_profit", r.estimatedProfit().toPlainString());
+    o.put("return_bp", r.returnBp());
+    o.put(
+        "realized_profit", r.realizedProfit() == null ? null : r.realizedProfit().toPlainString());
+    o.put("reason", r.reason());
+    return o;
+  }
+
+  /** Stored JSON as JSON; text that is not JSON (never written by arb) as a string. */
+  private static JsonNode parsed(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
+  }
+
+  static String csv(List<OpportunityRecord> records) {
+    StringBuilder sb = new StringBuilder(CsvFormat.line(CSV_HEADER));
+    for (OpportunityRecord r : records) {
+      sb.append(
+          CsvFormat.line(
+              java.util.Arrays.asList(
+                  Long.toString(r.id()),
+                  r.detectedAt().toString(),
+                  r.status().code(),
+                  r.startAsset(),
+                  String.join(";", r.exchanges()),
+                  String.join(";", r.assets()),
+                  r.estimatedProfit().toPlainString(),
+                  plain(r.returnBp()),
+                  r.realizedProfit() == null ? null : r.realizedProfit().toPlainString(),
+                  r.reason(),
+                  r.pathJson(),
+                  r.solutionJson())));
+    }
+    return sb.toString();
+  }
+
+  private String table(List<OpportunityRecord> records, List<AssetTotal> totals, Path missing) {
+    if (missing != null) {
+      return "no records yet (" + missing + " does not exist)\n";
+    }
+    if (records.isEmpty()) {
+      return "no records match\n";
+    }
+    TableFormatter t =
+        new TableFormatter(
+            List.of(
+                Column.right("id"),
+                Column.left("detected (UTC)"),
+                Column.left("status"),
+                Column.left("start"),
+                Column.left("path").max(40),
+                Column.left("exchanges").max(30),
+                Column.right("profit"),
+                Column.right("bp"),
+                Column.left("reason").max(40)));
+    for (OpportunityRecord r : records) {
+      t.row(
+          java.util.Arrays.asList(
+              Long.toString(r.id()),
+              TABLE_TIME.format(r.detectedAt()),
+              r.status().code(),
+              r.startAsset(),
+              path(r),
+              String.join(",", r.exchanges()),
+              r.estimatedProfit().toPlainString(),
+              String.format(Locale.ROOT, "%.2f", r.returnBp()),
+              r.reason()));
+    }
+    long matching = totals.stream().mapToLong(AssetTotal::count).sum();
+    StringBuilder sb = new StringBuilder(t.render()).append('\n');
+    sb.append(records.size())
+        .append(" of ")
+        .append(matching)
+        .append(" matching records shown, newest first")
+        .append(records.size() < matching ? " (raise --limit to see more)" : "")
+        .append('\n');
+    TableFormatter s =
+        new TableFormatter(
+            List.of(
+                Column.left("start"), Column.right("records"), Column.right("estimated profit")));
+    for (AssetTotal a : totals) {
+      s.row(List.of(a.startAsset(), Long.toString(a.count()), a.estimatedProfit().toPlainString()));
+    }
+    return sb.append(s.render()).toString();
+  }
+
+  private static String path(OpportunityRecord r) {
+    List<String> nodes = new ArrayList<>(r.assets());
+    if (!nodes.isEmpty() && nodes.get(0).equalsIgnoreCase(r.startAsset())) {
+      nodes.add(nodes.get(0));
+    }
+    return String.join(">", nodes);
+  }
+
+  private static String plain(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code --status} values: case-insensitive, naming the allowed ones when wrong. */
+  static final class StatusConverter implements ITypeConverter<OpportunityStatus> {
+    @Override
+    public OpportunityStatus convert(String value) {
+      try {
+        return OpportunityStatus.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -1,0 +1,159 @@
+package dev.arb.storage;
+
+import dev.arb.error.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The arb database file: opened with the pragmas arb relies on and migrated to the newest schema
+ * this binary knows. Thread-safe; every {@link #jdbi()} handle is its own SQLite connection.
+ *
+ * <p>Settings, and why:
+ *
+ * <ul>
+ *   <li>{@code journal_mode=WAL}: readers (e.g. {@code arb history}) never block the writer and the
+ *       writer never blocks readers. The file comes with {@code arb.db-wal} and {@code arb.db-shm}
+ *       next to it while open.
+ *   <li>{@code synchronous=NORMAL}: in WAL mode a commit has been written to the WAL file (the
+ *       operating system's cache) before it returns, so a committed transaction survives the
+ *       process being killed (even with SIGKILL); only a power loss or OS crash can lose the last
+ *       few commits, never corrupt the file. {@code FULL} would add an fsync per commit for that
+ *       case, which a record store of opportunities does not need.
+ *   <li>{@code busy_timeout}: another process holding the write lock is waited for this long.
+ *   <li>Transactions are {@code BEGIN IMMEDIATE}: a writer takes the write lock up front, so the
+ *       busy timeout applies and two writers cannot deadlock upgrading read locks.
+ * </ul>
+ *
+ * <p>One connection is kept open for the lifetime of this object so that the WAL is not
+ * checkpointed and deleted after every short-lived handle; {@link #close()} releases it.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+  private final Path file;
+  private final Jdbi jdbi;
+  private final Connection keeper;
+
+  private SqliteDatabase(Path file, Jdbi jdbi, Connection keeper) {
+    this.file = file;
+    this.jdbi = jdbi;
+    this.keeper = keeper;
+  }
+
+  /**
+   * Opens (creating the file and its parent directories if needed) and migrates the database.
+   *
+   * @param file the database file, e.g. {@code ~/.local/share/arb/arb.db}
+   * @param busyTimeout how long to wait for a lock held by another connection
+   * @throws StorageException if the file cannot be opened or created, or its schema is newer than
+   *     this binary knows
+   */
+  public static SqliteDatabase open(Path file, Duration busyTimeout) {
+    return open(file, busyTimeout, Migrations.standard(), Clock.systemUTC());
+  }
+
+  static SqliteDatabase open(Path file, Duration busyTimeout, Migrations migrations, Clock clock) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException | SecurityException e) {
+      throw new StorageException(
+          "could not create data directory "
+              + dir
+              + " for "
+              + abs.getFileName()
+              + ": "
+              + e
+              + "; create it or use another --data-dir",
+          e);
+    }
+    if (Files.isDirectory(abs)) {
+      throw new StorageException(
+          "could not open " + abs + ": it is a directory; move it away or use another --data-dir");
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + abs);
+    Connection keeper;
+    try {
+      keeper = ds.getConnection();
+    } catch (SQLException e) {
+      throw StorageErrors.map("open", abs, e);
+    }
+    Jdbi jdbi = Jdbi.create(ds);
+    jdbi.setTemplateEngine(new NoTemplateEngine());
+    SqliteDatabase db = new SqliteDatabase(abs, jdbi, keeper);
+    try {
+      migrations.apply(db, clock);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e instanceof StorageException ? e : StorageErrors.map("migrate", abs, e);
+    }
+    return db;
+  }
+
+  /** The absolute database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Jdbi over this file; callers map {@link JdbiException} with the file name. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The schema version the file is at (0 for none). */
+  public int schemaVersion() {
+    try {
+      return jdbi.withHandle(Migrations::currentVersion);
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read the schema version of", file, e);
+    }
+  }
+
+  /**
+   * Runs SQLite's own consistency check.
+   *
+   * @return {@code "ok"} for a sound file, else SQLite's list of problems
+   */
+  public String integrityCheck() {
+    try {
+      List<String> rows =
+          jdbi.withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
+      return String.join("\n", rows);
+    } catch (JdbiException e) {
+      throw StorageErrors.map("check", file, e);
+    }
+  }
+
+  /** Releases the kept connection; the last connection to close checkpoints the WAL. */
+  @Override
+  public void close() {
+    try {
+      keeper.close();
+    } catch (SQLException e) {
+      throw StorageErrors.map("close", file, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteDatabase[" + file + "]";
+  }
+}
