@@ -58,7 +58,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.arb.defi..", "dev.arb.cli..")
-        .allowEmptyShould(true)
         .check(classes);
     noClasses()
         .that()
