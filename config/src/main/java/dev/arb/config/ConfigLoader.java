@@ -100,8 +100,7 @@ public final class ConfigLoader {
               + cleanMessage(e)
               + " ("
               + ConfigOrigins.where(e.origin())
-              + ")",
-          e);
+              + ")");
     }
 
     ConfigReader r = new ConfigReader(merged.root());
@@ -140,9 +139,10 @@ public final class ConfigLoader {
           e.origin() != null && e.origin().lineNumber() > 0
               ? " line " + e.origin().lineNumber()
               : "";
+      // The library's exception is not attached: its message may quote a secret pasted in the
+      // wrong place, and the cause would reach the debug log.
       throw new ConfigException(
-          "config: cannot parse " + p + line + ": " + cleanMessage(e) + "; fix the HOCON syntax",
-          e);
+          "config: cannot parse " + p + line + ": " + cleanMessage(e) + "; fix the HOCON syntax");
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.arb.config;
 
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,15 @@ public final class EffectiveConfig {
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));
     b.secret("arb.defi.keystore-password", c.defi().keystorePassword());
     return List.copyOf(b.out);
+  }
+
+  /**
+   * A setting's value as HOCON/JSON text: strings quoted, {@code null}, lists and secret references
+   * in brackets and braces.
+   */
+  public static String render(Object value) {
+    return ConfigValueFactory.fromAnyRef(value)
+        .render(ConfigRenderOptions.concise().setFormatted(false));
   }
 
   /** A duration the way HOCON writes it: {@code 200ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
