@@ -3,6 +3,7 @@ package dev.arb.config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class EffectiveConfig {
     ArbConfig c = loaded.config();
     Builder b = new Builder(loaded, env);
     String dataDirOrigin = b.origin("arb.data-dir");
-    if (dataDirOrigin.equals("default")) {
+    ConfigValue rawDataDir = ConfigOrigins.lookup(loaded.raw().root(), "arb.data-dir");
+    if (rawDataDir == null || rawDataDir.valueType() == ConfigValueType.NULL) {
       String xdg = env.get("XDG_DATA_HOME");
       dataDirOrigin =
           xdg != null && !xdg.isBlank()

@@ -51,6 +51,18 @@ class EffectiveConfigTest {
   }
 
   @Test
+  void nullDataDirInFileShowsTheComputedDefault() throws IOException {
+    Path f = dir.resolve("arb.conf");
+    Files.writeString(f, "arb.data-dir = null\n");
+    Map<String, String> env = Map.of("HOME", "/h", "XDG_DATA_HOME", "/x");
+    EffectiveConfig.Setting d =
+        EffectiveConfig.settings(ConfigLoader.load(Optional.of(f), env, Map.of()), env).get(0);
+    assertThat(d.key()).isEqualTo("arb.data-dir");
+    assertThat(d.value()).isEqualTo("/x/arb");
+    assertThat(d.origin()).isEqualTo("default ($XDG_DATA_HOME/arb)");
+  }
+
+  @Test
   void listsKeysInReferenceOrder() {
     List<String> keys =
         EffectiveConfig.settings(
