@@ -157,7 +157,8 @@ final class ConfigReader {
 
   private static BigDecimal decimalOf(ConfigValue v) {
     if (v.valueType() == ConfigValueType.NUMBER) {
-      return parseDecimal(String.valueOf(v.unwrapped()));
+      // As a string HOCON gives the number as written (0.123456789012345678 stays exact).
+      return parseDecimal(ConfigFactory.empty().withValue("n", v).getString("n"));
     }
     if (v.valueType() == ConfigValueType.STRING) {
       return parseDecimal(((String) v.unwrapped()).trim());

@@ -47,18 +47,6 @@ public final class Secret {
         value.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Secret s
-        && MessageDigest.isEqual(
-            value.getBytes(StandardCharsets.UTF_8), s.value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public int hashCode() {
-    return 0;
-  }
-
   /** Always {@code Secret[redacted]}. */
   @Override
   public String toString() {

@@ -327,6 +327,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void decimalsKeepEveryDigitWritten() throws IOException {
+    Path f = file("arb.scan.amount = 0.123456789012345678901");
+    assertThat(load(f, ENV, Map.of()).config().scan().amount())
+        .contains(new BigDecimal("0.123456789012345678901"));
+  }
+
+  @Test
+  void nonObjectArbIsOneProblem() throws IOException {
+    Path f = file("arb = 5");
+    assertThat(problems(f, ENV))
+        .containsExactly(
+            "config: arb must be an object { ... }, got 5 (in " + f.toAbsolutePath() + " line 1)");
+  }
+
+  @Test
   void badEnvironmentValueNamesTheVariable() {
     List<String> p = problems(null, env("ARB_HTTP_PORT", "http", "ARB_LOG_LEVEL", "chatty"));
     assertThat(p)
