@@ -55,6 +55,15 @@ class ConfigGenerateCommandTest {
   }
 
   @Test
+  void unwritableOutputIsAFailureNamingTheDirectory() throws IOException {
+    Path notADir = dir.resolve("file");
+    Files.writeString(notADir, "x");
+    CliRun r = CliRun.run(ENV, "config", "generate", "--output", notADir.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(r.err()).contains("cannot write the config templates into " + notADir);
+  }
+
+  @Test
   void doesNotNeedAValidConfigToRun() throws IOException {
     Path bad = dir.resolve("bad.conf");
     Files.writeString(bad, "arb.scan.top = 0");

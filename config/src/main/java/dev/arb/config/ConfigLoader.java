@@ -106,8 +106,12 @@ public final class ConfigLoader {
     ConfigReader r = new ConfigReader(merged.root());
     ArbConfig config = bind(r, env);
     r.reportUnknownKeys();
-    if (!r.problems().isEmpty() || config == null) {
+    if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
+    }
+    if (config == null) {
+      throw new IllegalStateException(
+          "reference.conf with the defaults of arb is not on the class path");
     }
     return new LoadedConfig(config, merged, chosen);
   }

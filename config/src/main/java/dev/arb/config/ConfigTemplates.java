@@ -103,7 +103,8 @@ public final class ConfigTemplates {
       write(targets.get(1), envFile(), "rw-------");
       write(targets.get(2), systemdUnit(), "rw-r--r--");
     } catch (IOException e) {
-      throw new ArbException("config: cannot write into " + dir.toAbsolutePath() + ": " + e, e);
+      throw new ArbException(
+          "cannot write the config templates into " + dir.toAbsolutePath() + ": " + e, e);
     }
     return targets;
   }
