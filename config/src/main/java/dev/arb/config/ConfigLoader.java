@@ -286,6 +286,18 @@ public final class ConfigLoader {
       String baseUrl = r.url(p + ".base-url", List.of("http", "https"));
       Optional<SecretRef> apiKey = r.secret(p + ".api-key");
       Optional<SecretRef> apiSecret = r.secret(p + ".api-secret");
+      if (apiKey.isPresent() != apiSecret.isPresent()) {
+        String given = apiKey.isPresent() ? ".api-key" : ".api-secret";
+        String missing = apiKey.isPresent() ? ".api-secret" : ".api-key";
+        ConfigValue g = r.value(p + given);
+        r.note(
+            p + missing,
+            g.origin(),
+            "is missing while "
+                + p
+                + given
+                + " is set; give both (or neither for public data only)");
+      }
       out.put(
           name,
           new ExchangeConfig(

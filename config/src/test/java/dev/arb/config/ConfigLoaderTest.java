@@ -396,6 +396,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void apiKeyWithoutApiSecretIsReported() throws IOException {
+    Path f = file("arb.exchanges.kraken {\n  api-key = { env = \"K\" }\n}");
+    assertThat(problems(f, ENV))
+        .containsExactly(
+            "config: arb.exchanges.kraken.api-secret is missing while"
+                + " arb.exchanges.kraken.api-key is set; give both (or neither for public data"
+                + " only) (in "
+                + f.toAbsolutePath()
+                + " line 2)");
+  }
+
+  @Test
   void badExchangeNameIsReported() throws IOException {
     Path f = file("arb.exchanges.Kraken.enabled = true");
     assertThat(problems(f, ENV))

@@ -27,6 +27,7 @@ class EffectiveConfigTest {
         arb {
           storage.batch-size = 7
           exchanges.kraken.api-key = { env = "K" }
+          exchanges.kraken.api-secret = { file = "/nonexistent/secret" }
         }
         """);
     Map<String, String> env = Map.of("HOME", "/h", "ARB_HTTP_PORT", "9000", "K", "hidden-key");
@@ -45,6 +46,7 @@ class EffectiveConfigTest {
     assertThat(key.value()).isEqualTo(Map.of("env", "K"));
     assertThat(key.note()).contains("K is set (value redacted)");
     assertThat(key.origin()).isEqualTo(f.toAbsolutePath() + " line 3");
+    assertThat(s.get("arb.exchanges.kraken.api-secret").note()).contains("file does not exist");
     assertThat(s.get("arb.http.token").note()).contains("ARB_HTTP_TOKEN is not set");
     assertThat(s.values().stream().map(String::valueOf).collect(Collectors.joining()))
         .doesNotContain("hidden-key");
