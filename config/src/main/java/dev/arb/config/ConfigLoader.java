@@ -2,22 +2,46 @@ package dev.arb.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigResolver;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import dev.arb.config.LoggingConfig.LogFormat;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads {@link ArbConfig}. Precedence, highest first: {@code overrides} (command-line options,
- * keyed by full path such as {@code arb.data-dir}), environment ({@code ARB_*}), the config file
- * ({@code file}, else {@code $ARB_CONFIG}), {@code reference.conf}.
+ * keyed by full path such as {@code arb.data-dir}), the {@code ARB_*} environment overrides listed
+ * in {@link ArbEnv#OVERRIDES}, the config file ({@code file}, else {@code $ARB_CONFIG}), {@code
+ * reference.conf}. Every value keeps its origin, so each problem names the key, the bad value, what
+ * is allowed and where the value came from; all problems are reported together.
  */
 public final class ConfigLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
+  private static final Pattern EXCHANGE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern MARKET = Pattern.compile("[A-Za-z0-9.]+/[A-Za-z0-9.]+");
+  private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9.]+");
+  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
   private ConfigLoader() {}
 
   /**
@@ -30,101 +54,262 @@ public final class ConfigLoader {
    */
   public static LoadedConfig load(
       Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
-    Optional<Path> chosen = file.or(() -> Optional.ofNullable(env.get("ARB_CONFIG")).map(Path::of));
-    Config fileConfig = ConfigFactory.empty();
-    if (chosen.isPresent()) {
-      Path p = chosen.get();
-      if (!Files.isRegularFile(p)) {
-        throw new ConfigException(
-            "config: file " + p + " does not exist or is not a file; check --config or ARB_CONFIG");
-      }
-      try {
-        fileConfig =
-            ConfigFactory.parseFile(
-                p.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-      } catch (com.typesafe.config.ConfigException e) {
-        throw new ConfigException("config: cannot parse " + p + ": " + e.getMessage(), e);
+    Optional<Path> chosen = chooseFile(file, env);
+    Config fileConfig = chosen.map(ConfigLoader::parseFile).orElse(ConfigFactory.empty());
+
+    Config envLayer = ConfigFactory.empty();
+    List<String> envUsed = new ArrayList<>();
+    for (ArbEnv.EnvOverride o : ArbEnv.OVERRIDES) {
+      String v = env.get(o.variable());
+      if (v != null && !v.isBlank()) {
+        envLayer =
+            envLayer.withValue(
+                o.key(),
+                ConfigValueFactory.fromAnyRef(v, ConfigOrigins.ENVIRONMENT + o.variable()));
+        envUsed.add(o.variable());
       }
     }
-    Map<String, Object> envValues = new LinkedHashMap<>();
-    putIfSet(envValues, env, "ARB_DATA_DIR", "arb.data-dir");
-    putIfSet(envValues, env, "ARB_LOG_LEVEL", "arb.logging.level");
-    putIfSet(envValues, env, "ARB_LOG_FORMAT", "arb.logging.format");
-    putIfSet(envValues, env, "ARB_HTTP_PORT", "arb.http.port");
-    putIfSet(envValues, env, "ARB_DEFI_RPC_URL", "arb.defi.rpc-url");
-    Config merged =
-        ConfigFactory.parseMap(overrides, "command line")
-            .withFallback(ConfigFactory.parseMap(envValues, "environment"))
-            .withFallback(fileConfig)
-            .withFallback(ConfigFactory.defaultReference(ConfigLoader.class.getClassLoader()))
-            .resolve();
-    return new LoadedConfig(toTyped(merged.getConfig("arb"), env), merged, chosen);
-  }
-
-  private static void putIfSet(
-      Map<String, Object> target, Map<String, String> env, String var, String key) {
-    String v = env.get(var);
-    if (v != null && !v.isBlank()) {
-      target.put(key, v);
+    Config cliLayer = ConfigFactory.empty();
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      cliLayer =
+          cliLayer.withValue(
+              e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue(), ConfigOrigins.COMMAND_LINE));
     }
+    LOG.debug(
+        "config: file {}, environment overrides {}, command-line overrides {}",
+        chosen.map(Path::toString).orElse("(none)"),
+        envUsed,
+        new TreeSet<>(overrides.keySet()));
+
+    Config reference =
+        ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "reference.conf");
+    Config merged;
+    try {
+      merged =
+          cliLayer
+              .withFallback(envLayer)
+              .withFallback(fileConfig)
+              .withFallback(reference)
+              .resolve(
+                  ConfigResolveOptions.defaults()
+                      .setUseSystemEnvironment(false)
+                      .appendResolver(new EnvResolver(env)));
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException(
+          "config: cannot resolve a ${...} substitution: "
+              + cleanMessage(e)
+              + " ("
+              + ConfigOrigins.where(e.origin())
+              + ")");
+    }
+
+    ConfigReader r = new ConfigReader(merged.root());
+    ArbConfig config = bind(r, env);
+    r.reportUnknownKeys();
+    if (!r.problems().isEmpty()) {
+      throw new ConfigException(r.problems());
+    }
+    if (config == null) {
+      throw new IllegalStateException(
+          "reference.conf with the defaults of arb is not on the class path");
+    }
+    return new LoadedConfig(config, merged, chosen);
   }
 
-  private static ArbConfig toTyped(Config c, Map<String, String> env) {
-    Path dataDir = c.getIsNull("data-dir") ? defaultDataDir(env) : Path.of(c.getString("data-dir"));
-    LoggingConfig logging =
-        new LoggingConfig(
-            c.getString("logging.level").toUpperCase(java.util.Locale.ROOT),
-            LoggingConfig.LogFormat.valueOf(
-                c.getString("logging.format").toUpperCase(java.util.Locale.ROOT)));
-    StorageConfig storage =
-        new StorageConfig(
-            c.getInt("storage.batch-size"),
-            c.getDuration("storage.flush-interval"),
-            c.getInt("storage.queue-capacity"),
-            c.getDuration("storage.busy-timeout"));
-    ScanConfig scan =
-        new ScanConfig(
-            c.getInt("scan.max-length"),
-            c.getInt("scan.top"),
-            c.getDouble("scan.min-profit-bp"),
-            c.getStringList("scan.start-assets"),
-            c.getIsNull("scan.amount")
-                ? Optional.empty()
-                : Optional.of(new BigDecimal(c.getString("scan.amount"))),
-            c.getIsNull("scan.max-age")
-                ? Optional.<Duration>empty()
-                : Optional.of(c.getDuration("scan.max-age")));
-    HttpConfig http =
-        new HttpConfig(
-            c.getBoolean("http.enabled"),
-            c.getString("http.host"),
-            c.getInt("http.port"),
-            secret(c, "http.token"));
-    DefiConfig defi =
-        new DefiConfig(
-            c.getIsNull("defi.rpc-url")
-                ? Optional.empty()
-                : Optional.of(c.getString("defi.rpc-url")),
-            c.getLong("defi.chain-id"),
-            c.getIsNull("defi.keystore")
-                ? Optional.empty()
-                : Optional.of(Path.of(c.getString("defi.keystore"))),
-            secret(c, "defi.keystore-password"));
-    return new ArbConfig(dataDir, logging, storage, scan, Map.of(), http, defi);
-  }
-
-  private static Optional<SecretRef> secret(Config c, String path) {
-    if (!c.hasPath(path)) {
+  private static Optional<Path> chooseFile(Optional<Path> file, Map<String, String> env) {
+    if (file.isPresent()) {
+      return Optional.of(file.get().toAbsolutePath().normalize());
+    }
+    String fromEnv = env.get(ArbEnv.CONFIG_FILE);
+    if (fromEnv == null || fromEnv.isBlank()) {
       return Optional.empty();
     }
-    Config s = c.getConfig(path);
-    if (s.hasPath("env")) {
-      return Optional.of(new SecretRef.Env(s.getString("env")));
+    return Optional.of(Path.of(fromEnv).toAbsolutePath().normalize());
+  }
+
+  private static Config parseFile(Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw new ConfigException(
+          "config: file " + p + " does not exist or is not a file; check --config or ARB_CONFIG");
     }
-    if (s.hasPath("file")) {
-      return Optional.of(new SecretRef.File(Path.of(s.getString("file"))));
+    if (!Files.isReadable(p)) {
+      throw new ConfigException("config: file " + p + " is not readable by this user");
     }
-    return Optional.empty();
+    try {
+      return ConfigFactory.parseFile(
+          p.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (com.typesafe.config.ConfigException e) {
+      String line =
+          e.origin() != null && e.origin().lineNumber() > 0
+              ? " line " + e.origin().lineNumber()
+              : "";
+      // The library's exception is not attached: its message may quote a secret pasted in the
+      // wrong place, and the cause would reach the debug log.
+      throw new ConfigException(
+          "config: cannot parse " + p + line + ": " + cleanMessage(e) + "; fix the HOCON syntax");
+    }
+  }
+
+  /**
+   * The library's message without its origin prefix, and with quoted text removed: a parse error
+   * may quote the offending token, which could be a secret pasted in the wrong place.
+   */
+  private static String cleanMessage(com.typesafe.config.ConfigException e) {
+    String m = String.valueOf(e.getMessage());
+    ConfigOrigin o = e.origin();
+    if (o != null && m.startsWith(o.description() + ": ")) {
+      m = m.substring(o.description().length() + 2);
+    }
+    return m.replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\"");
+  }
+
+  /** Reads the typed tree; null when there were problems (they are in {@code r}). */
+  private static ArbConfig bind(ConfigReader r, Map<String, String> env) {
+    Path dataDir = r.path("arb.data-dir", true);
+
+    String level = r.choice("arb.logging.level", LEVELS, "one of " + String.join(", ", LEVELS));
+    String format = r.choice("arb.logging.format", List.of("text", "json"), "text or json");
+
+    int batchSize =
+        r.intIn("arb.storage.batch-size", 1, Integer.MAX_VALUE, "a whole number of at least 1");
+    Duration flushInterval =
+        r.duration(
+            "arb.storage.flush-interval",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 200ms or 1s");
+    int queueCapacity =
+        r.intIn("arb.storage.queue-capacity", 1, Integer.MAX_VALUE, "a whole number of at least 1");
+    Duration busyTimeout =
+        r.duration(
+            "arb.storage.busy-timeout",
+            Duration.ZERO,
+            false,
+            false,
+            "a duration of 0 or more such as 5s");
+
+    int maxLength = r.intIn("arb.scan.max-length", 2, 10, "a whole number between 2 and 10");
+    int top = r.intIn("arb.scan.top", 1, Integer.MAX_VALUE, "a whole number of at least 1");
+    double minProfitBp = r.number("arb.scan.min-profit-bp", "a number of basis points");
+    List<String> startAssets =
+        r.stringList(
+            "arb.scan.start-assets", ASSET, "a list of asset codes such as [\"USD\", \"BTC\"]");
+    BigDecimal amount =
+        r.decimal(
+            "arb.scan.amount",
+            BigDecimal.ZERO,
+            null,
+            true,
+            "a positive decimal such as \"0.5\", or null");
+    Duration maxAge =
+        r.duration(
+            "arb.scan.max-age",
+            Duration.ZERO,
+            true,
+            true,
+            "a positive duration such as 5s, or null");
+
+    Map<String, ExchangeConfig> exchanges = exchanges(r);
+
+    boolean httpEnabled = r.bool("arb.http.enabled", true);
+    String httpHost = r.string("arb.http.host", false, "a host name or IP address");
+    int port = r.intIn("arb.http.port", 0, 65535, "a port between 0 and 65535");
+    Optional<SecretRef> token = r.secret("arb.http.token");
+
+    String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
+    Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
+    Path keystore = r.path("arb.defi.keystore", true);
+    Optional<SecretRef> keystorePassword = r.secret("arb.defi.keystore-password");
+
+    if (!r.problems().isEmpty()
+        || level == null
+        || format == null
+        || flushInterval == null
+        || busyTimeout == null
+        || httpHost == null
+        || chainId == null) {
+      return null;
+    }
+    return new ArbConfig(
+        dataDir == null ? defaultDataDir(env) : dataDir,
+        new LoggingConfig(level, LogFormat.valueOf(format.toUpperCase(Locale.ROOT))),
+        new StorageConfig(batchSize, flushInterval, queueCapacity, busyTimeout),
+        new ScanConfig(
+            maxLength,
+            top,
+            minProfitBp,
+            startAssets,
+            Optional.ofNullable(amount),
+            Optional.ofNullable(maxAge)),
+        exchanges,
+        new HttpConfig(httpEnabled, httpHost, port, token),
+        new DefiConfig(
+            Optional.ofNullable(rpcUrl), chainId, Optional.ofNullable(keystore), keystorePassword));
+  }
+
+  private static Map<String, ExchangeConfig> exchanges(ConfigReader r) {
+    Map<String, ExchangeConfig> out = new LinkedHashMap<>();
+    r.openContainer("arb.exchanges");
+    ConfigValue all = r.value("arb.exchanges");
+    if (all == null || all.valueType() == ConfigValueType.NULL) {
+      return out;
+    }
+    if (all.valueType() != ConfigValueType.OBJECT) {
+      r.problem("arb.exchanges", all, "an object of exchanges by name, such as { kraken { } }");
+      return out;
+    }
+    for (String name : new TreeSet<>(((ConfigObject) all).keySet())) {
+      String p = "arb.exchanges." + name;
+      ConfigValue v = ((ConfigObject) all).get(name);
+      if (!EXCHANGE_NAME.matcher(name).matches()) {
+        r.note(
+            p,
+            v.origin(),
+            "is not a valid exchange name: use lower-case letters, digits and -, such as kraken");
+        continue;
+      }
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        r.problem(p, v, "an object such as { enabled = true, markets = [\"BTC/USD\"] }");
+        continue;
+      }
+      boolean enabled = r.bool(p + ".enabled", true);
+      List<String> markets =
+          r.stringList(p + ".markets", MARKET, "a list of markets such as [\"BTC/USD\"]");
+      BigDecimal takerFee =
+          r.decimal(
+              p + ".taker-fee",
+              BigDecimal.ZERO,
+              new BigDecimal("0.1"),
+              false,
+              "between 0 and 0.1 (a fraction: 0.0026 is 0.26 %), or null");
+      String baseUrl = r.url(p + ".base-url", List.of("http", "https"));
+      Optional<SecretRef> apiKey = r.secret(p + ".api-key");
+      Optional<SecretRef> apiSecret = r.secret(p + ".api-secret");
+      if (apiKey.isPresent() != apiSecret.isPresent()) {
+        String given = apiKey.isPresent() ? ".api-key" : ".api-secret";
+        String missing = apiKey.isPresent() ? ".api-secret" : ".api-key";
+        ConfigValue g = r.value(p + given);
+        r.note(
+            p + missing,
+            g.origin(),
+            "is missing while "
+                + p
+                + given
+                + " is set; give both (or neither for public data only)");
+      }
+      out.put(
+          name,
+          new ExchangeConfig(
+              name,
+              enabled,
+              markets,
+              Optional.ofNullable(takerFee),
+              Optional.ofNullable(baseUrl),
+              apiKey,
+              apiSecret));
+    }
+    return out;
   }
 
   /** {@code $XDG_DATA_HOME/arb}, else {@code ~/.local/share/arb}. */
@@ -135,5 +320,34 @@ public final class ConfigLoader {
     }
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     return Path.of(home, ".local", "share", "arb");
+  }
+
+  /** Resolves {@code ${VAR}} substitutions from the given environment, not the process's. */
+  private static final class EnvResolver implements ConfigResolver {
+    private final Map<String, String> env;
+    private final ConfigResolver fallback;
+
+    EnvResolver(Map<String, String> env) {
+      this(env, null);
+    }
+
+    private EnvResolver(Map<String, String> env, ConfigResolver fallback) {
+      this.env = env;
+      this.fallback = fallback;
+    }
+
+    @Override
+    public ConfigValue lookup(String path) {
+      String v = env.get(path);
+      if (v != null) {
+        return ConfigValueFactory.fromAnyRef(v, ConfigOrigins.ENVIRONMENT + path);
+      }
+      return fallback == null ? null : fallback.lookup(path);
+    }
+
+    @Override
+    public ConfigResolver withFallback(ConfigResolver f) {
+      return new EnvResolver(env, fallback == null ? f : fallback.withFallback(f));
+    }
   }
 }

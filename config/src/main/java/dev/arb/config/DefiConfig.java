@@ -1,6 +1,7 @@
 package dev.arb.config;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,13 @@ public record DefiConfig(
     Optional<String> rpcUrl,
     long chainId,
     Optional<Path> keystore,
-    Optional<SecretRef> keystorePassword) {}
+    Optional<SecretRef> keystorePassword) {
+  public DefiConfig {
+    Objects.requireNonNull(rpcUrl, "rpcUrl");
+    Objects.requireNonNull(keystore, "keystore");
+    Objects.requireNonNull(keystorePassword, "keystorePassword");
+    if (chainId < 1) {
+      throw new IllegalArgumentException("chainId must be at least 1, got " + chainId);
+    }
+  }
+}

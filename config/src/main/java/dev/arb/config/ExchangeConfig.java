@@ -2,6 +2,7 @@ package dev.arb.config;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,14 @@ public record ExchangeConfig(
     Optional<SecretRef> apiKey,
     Optional<SecretRef> apiSecret) {
   public ExchangeConfig {
+    Objects.requireNonNull(name, "name");
     markets = List.copyOf(markets);
+    if (takerFee.isPresent()
+        && (takerFee.get().signum() < 0 || takerFee.get().compareTo(new BigDecimal("0.1")) > 0)) {
+      throw new IllegalArgumentException("takerFee must be between 0 and 0.1");
+    }
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(apiSecret, "apiSecret");
   }
 }

@@ -1,5 +1,6 @@
 package dev.arb.config;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,12 @@ import java.util.Optional;
  * @param port TCP port (0 picks a free one)
  * @param token where the bearer token for control routes is kept; empty disables control routes
  */
-public record HttpConfig(boolean enabled, String host, int port, Optional<SecretRef> token) {}
+public record HttpConfig(boolean enabled, String host, int port, Optional<SecretRef> token) {
+  public HttpConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(token, "token");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+  }
+}

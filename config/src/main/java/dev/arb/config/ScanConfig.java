@@ -23,6 +23,18 @@ public record ScanConfig(
     Optional<BigDecimal> amount,
     Optional<Duration> maxAge) {
   public ScanConfig {
+    if (maxLength < 2 || maxLength > 10) {
+      throw new IllegalArgumentException("maxLength must be between 2 and 10, got " + maxLength);
+    }
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, got " + top);
+    }
     startAssets = List.copyOf(startAssets);
+    if (amount.isPresent() && amount.get().signum() <= 0) {
+      throw new IllegalArgumentException("amount must be positive");
+    }
+    if (maxAge.isPresent() && (maxAge.get().isNegative() || maxAge.get().isZero())) {
+      throw new IllegalArgumentException("maxAge must be positive");
+    }
   }
 }

@@ -11,4 +11,14 @@ import java.time.Duration;
  * @param busyTimeout how long SQLite waits for a lock held by another connection
  */
 public record StorageConfig(
-    int batchSize, Duration flushInterval, int queueCapacity, Duration busyTimeout) {}
+    int batchSize, Duration flushInterval, int queueCapacity, Duration busyTimeout) {
+  public StorageConfig {
+    if (batchSize < 1 || queueCapacity < 1) {
+      throw new IllegalArgumentException("batchSize and queueCapacity must be at least 1");
+    }
+    if (flushInterval.isNegative() || flushInterval.isZero() || busyTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "flushInterval must be positive, busyTimeout not negative");
+    }
+  }
+}
