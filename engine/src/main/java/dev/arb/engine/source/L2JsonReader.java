@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -153,12 +154,26 @@ public final class L2JsonReader {
         };
       }
     }
+    // Of the known quote suffixes, prefer a split whose base is a known code too, with the
+    // longest base (USDTUSD is USDT/USD, not USD/TUSD); else the longest quote (BLZETH).
+    String base = null;
+    String quote = null;
+    boolean knownBase = false;
     for (String q : QUOTES) {
       if (s.length() > q.length() && s.endsWith(q)) {
-        return new Asset[] {
-          AssetAliases.asset(s.substring(0, s.length() - q.length())), AssetAliases.asset(q)
-        };
+        String b = s.substring(0, s.length() - q.length());
+        boolean known = Arrays.asList(QUOTES).contains(b);
+        if (base == null
+            || (known && !knownBase)
+            || (known == knownBase && known && b.length() > base.length())) {
+          base = b;
+          quote = q;
+          knownBase = known;
+        }
       }
+    }
+    if (base != null) {
+      return new Asset[] {AssetAliases.asset(base), AssetAliases.asset(quote)};
     }
     throw new IllegalArgumentException(
         "cannot split symbol '" + symbol + "' into base and quote (add \"base\" and \"quote\")");
