@@ -1,0 +1,454 @@
+package dev.arb.engine.path;
+
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.MarketSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds arbitrage cycles in a {@link PathGraph}.
+ *
+ * <p><b>Top-K search</b> ({@link #search}): exact within the length bound. Every simple cycle is
+ * enumerated once, from its lowest-ranked node {@code s}, by a DFS over nodes ranked above {@code
+ * s}. Branch-and-bound: a branch at node {@code u} with partial weight {@code W} and {@code r} hops
+ * left is cut when {@code W + d_r(u)} cannot beat the current K-th best (or the profit threshold),
+ * where {@code d_r(u)} is the lightest <i>walk</i> from {@code u} back to {@code s} in at most
+ * {@code r} edges over the allowed nodes (layered Bellman-Ford per start node). Walks lower-bound
+ * simple paths, so no cycle that could enter the top K is ever cut. A bounded max-heap keeps the K
+ * best. Rank: with start assets, their nodes come first in the listed order, so every cycle through
+ * one is enumerated from (and rotated to) the first listed start asset it contains; otherwise nodes
+ * are ranked by degree (most markets first), then asset code, then exchange, so cycles start at hub
+ * assets. At most one transfer edge between two trades; a cycle of transfers only is none.
+ *
+ * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}): SPFA from a virtual source joined
+ * to every node at weight 0, on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts
+ * only if its return exceeds 1 by more than about {@code length·1e-12} (floating noise in {@code
+ * ln} is about 1e-16 per edge: no phantom cycles, and no real one above 10⁻⁸ bp is missed). The
+ * predecessor graph is checked for a cycle every n relaxations and whenever a path reaches n edges;
+ * a predecessor cycle is always negative.
+ *
+ * <p>Hot loops work on the graph's primitive arrays: no boxing, no streams, no allocation per
+ * relaxation or DFS step; arrays are allocated once per call.
+ */
+public final class PathOptimizer {
+  /** Per-edge slack of the detector and of the profit threshold, in log-return units. */
+  public static final double EPSILON = 1e-12;
+
+  private static final double INF = Double.POSITIVE_INFINITY;
+
+  private PathOptimizer() {}
+
+  /** Builds the graph of {@code snapshot} (no transfer edges) and searches it. */
+  public static PathSearchResult search(MarketSnapshot snapshot, PathQuery query) {
+    return search(PathGraph.of(snapshot), query);
+  }
+
+  /** The best simple cycles of the graph for the query, and whether any arbitrage exists. */
+  public static PathSearchResult search(PathGraph graph, PathQuery query) {
+    List<String> notes = new ArrayList<>(graph.warnings());
+    int n = graph.nodeCount();
+    int[] rank = new int[n];
+    int startCount = rank(graph, query.startAssets(), rank, notes);
+    int[] order = new int[n];
+    for (int v = 0; v < n; v++) {
+      order[rank[v]] = v;
+    }
+    Search s = new Search(graph, query, rank);
+    int lastStart = query.startAssets().isEmpty() ? n : startCount;
+    for (int i = 0; i < lastStart && query.topK() > 0; i++) {
+      s.from(order[i]);
+    }
+    List<Cycle> cycles = s.results();
+    int[] neg = negativeCycleEdges(graph);
+    Optional<Cycle> detected = neg == null ? Optional.empty() : toCycle(graph, neg, rank);
+    return new PathSearchResult(
+        cycles, neg != null, detected, n, graph.edgeCount(), s.examined, notes);
+  }
+
+  /**
+   * The node ranks: start-asset nodes first in listed order, then the rest by degree; returns how
+   * many nodes are start nodes.
+   */
+  private static int rank(PathGraph g, List<Asset> start, int[] rank, List<String> notes) {
+    int n = g.nodeCount();
+    int[] degree = new int[n];
+    for (int e = 0; e < g.edgeCount(); e++) {
+      degree[g.edgeFrom(e)]++;
+      degree[g.edgeTo(e)]++;
+    }
+    Integer[] nodes = new Integer[n];
+    for (int v = 0; v < n; v++) {
+      nodes[v] = v;
+    }
+    int[] startIndex = new int[n];
+    for (int v = 0; v < n; v++) {
+      int i = start.indexOf(g.nodeAsset(v));
+      startIndex[v] = i < 0 ? Integer.MAX_VALUE : i;
+    }
+    for (Asset a : start) {
+      boolean found = false;
+      for (int v = 0; v < n && !found; v++) {
+        found = g.nodeAsset(v).equals(a);
+      }
+      if (!found) {
+        notes.add("start asset " + a + " is in no market of the snapshot");
+      }
+    }
+    Arrays.sort(
+        nodes,
+        (a, b) -> {
+          int c = Integer.compare(startIndex[a], startIndex[b]);
+          if (c == 0) {
+            c = Integer.compare(degree[b], degree[a]);
+          }
+          if (c == 0) {
+            c = g.nodeAsset(a).compareTo(g.nodeAsset(b));
+          }
+          if (c == 0) {
+            c = g.nodeExchange(a).compareTo(g.nodeExchange(b));
+          }
+          return c;
+        });
+    int starts = 0;
+    for (int r = 0; r < n; r++) {
+      rank[nodes[r]] = r;
+      if (startIndex[nodes[r]] != Integer.MAX_VALUE) {
+        starts++;
+      }
+    }
+    return starts;
+  }
+
+  /** Whether the graph has a cycle with return above 1 (beyond {@link #EPSILON} per edge). */
+  public static boolean hasNegativeCycle(PathGraph graph) {
+    return negativeCycleEdges(graph) != null;
+  }
+
+  /**
+   * A cycle with return above 1 (beyond {@link #EPSILON} per edge), if there is one: the first the
+   * detector meets, not necessarily the best. Empty also if the cycle has fewer than two trades.
+   */
+  public static Optional<Cycle> findNegativeCycle(PathGraph graph) {
+    int[] edges = negativeCycleEdges(graph);
+    if (edges == null) {
+      return Optional.empty();
+    }
+    int[] rank = new int[graph.nodeCount()];
+    rank(graph, List.of(), rank, new ArrayList<>());
+    return toCycle(graph, edges, rank);
+  }
+
+  /** SPFA with a virtual source; the edges of a negative cycle in order, or null. */
+  static int[] negativeCycleEdges(PathGraph g) {
+    int n = g.nodeCount();
+    if (n == 0) {
+      return null;
+    }
+    int[] off = g.offsets();
+    int[] src = g.sources();
+    int[] tgt = g.targets();
+    double[] w = g.weights();
+    double[] dist = new double[n];
+    int[] pred = new int[n];
+    int[] len = new int[n];
+    int[] mark = new int[n];
+    boolean[] inQueue = new boolean[n];
+    int[] queue = new int[n + 1];
+    Arrays.fill(pred, -1);
+    int head = 0;
+    int tail = 0;
+    for (int v = 0; v < n; v++) {
+      queue[tail++] = v;
+      inQueue[v] = true;
+    }
+    int size = n;
+    long relaxations = 0;
+    while (size > 0) {
+      int v = queue[head];
+      head = head + 1 == queue.length ? 0 : head + 1;
+      size--;
+      inQueue[v] = false;
+      double dv = dist[v];
+      for (int e = off[v]; e < off[v + 1]; e++) {
+        int u = tgt[e];
+        double nd = dv + w[e] + EPSILON;
+        if (nd < dist[u]) {
+          dist[u] = nd;
+          pred[u] = e;
+          len[u] = len[v] + 1;
+          relaxations++;
+          if (len[u] >= n || relaxations % n == 0) {
+            int[] cycle = predecessorCycle(pred, src, mark, n);
+            if (cycle != null) {
+              return cycle;
+            }
+            if (len[u] >= n) {
+              len[u] = 0;
+            }
+          }
+          if (!inQueue[u]) {
+            inQueue[u] = true;
+            queue[tail] = u;
+            tail = tail + 1 == queue.length ? 0 : tail + 1;
+            size++;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A cycle in the predecessor graph as edges in forward order, or null (walk-to-root check). */
+  private static int[] predecessorCycle(int[] pred, int[] src, int[] mark, int n) {
+    Arrays.fill(mark, 0);
+    for (int i = 0; i < n; i++) {
+      int x = i;
+      while (x >= 0 && mark[x] == 0) {
+        mark[x] = i + 1;
+        x = pred[x] < 0 ? -1 : src[pred[x]];
+      }
+      if (x >= 0 && mark[x] == i + 1) {
+        int count = 0;
+        int y = x;
+        do {
+          count++;
+          y = src[pred[y]];
+        } while (y != x);
+        int[] edges = new int[count];
+        y = x;
+        for (int k = count - 1; k >= 0; k--) {
+          edges[k] = pred[y];
+          y = src[pred[y]];
+        }
+        return edges;
+      }
+    }
+    return null;
+  }
+
+  /** The edges as a cycle rotated to its lowest-ranked node; empty if fewer than two trades. */
+  static Optional<Cycle> toCycle(PathGraph g, int[] edges, int[] rank) {
+    int best = 0;
+    for (int i = 1; i < edges.length; i++) {
+      if (rank[g.edgeFrom(edges[i])] < rank[g.edgeFrom(edges[best])]) {
+        best = i;
+      }
+    }
+    int[] rotated = new int[edges.length];
+    for (int i = 0; i < edges.length; i++) {
+      rotated[i] = edges[(best + i) % edges.length];
+    }
+    return cycle(g, rotated);
+  }
+
+  static Optional<Cycle> cycle(PathGraph g, int[] edges) {
+    List<Leg> legs = new ArrayList<>(edges.length);
+    double ret = 1.0;
+    for (int e : edges) {
+      ret *= g.edgeRate(e);
+      if (g.edgeLeg(e) != null) {
+        legs.add(g.edgeLeg(e));
+      }
+    }
+    if (legs.size() < 2) {
+      return Optional.empty();
+    }
+    // With transfers, a cycle may begin with a transfer: start at the first trade instead.
+    return Optional.of(new Cycle(legs, ret));
+  }
+
+  /** The branch-and-bound DFS state, allocated once per search. */
+  private static final class Search {
+    private final int n;
+    private final int maxLen;
+    private final int topK;
+    private final boolean pruning;
+    private final double minWeight;
+    private final int[] off;
+    private final int[] tgt;
+    private final double[] w;
+    private final Leg[] legs;
+    private final int[] rank;
+    private final PathGraph g;
+    private final boolean[] onPath;
+    private final int[] path;
+    private final double[] dist;
+    private int s;
+    private long examined;
+    // Bounded max-heap of the best cycles by weight (root = worst kept).
+    private double[] heapW = new double[16];
+    private int[][] heapE = new int[16][];
+    private int size;
+
+    Search(PathGraph g, PathQuery q, int[] rank) {
+      this.g = g;
+      this.n = g.nodeCount();
+      this.maxLen = q.maxLength();
+      this.topK = q.topK();
+      this.pruning = q.pruning();
+      this.minWeight =
+          q.minProfitBp().isPresent()
+              ? -Math.log1p(q.minProfitBp().getAsDouble() / 10_000.0) - EPSILON
+              : INF;
+      this.off = g.offsets();
+      this.tgt = g.targets();
+      this.w = g.weights();
+      this.legs = g.legs();
+      this.rank = rank;
+      this.onPath = new boolean[n];
+      this.path = new int[maxLen];
+      this.dist = new double[maxLen * n];
+    }
+
+    void from(int start) {
+      s = start;
+      if (pruning) {
+        bounds();
+      }
+      onPath[s] = true;
+      dfs(s, 0, 0.0, false);
+      onPath[s] = false;
+    }
+
+    /** dist[r·n + v]: lightest walk v → s of at most r edges through nodes ranked ≥ rank[s]. */
+    private void bounds() {
+      int rs = rank[s];
+      Arrays.fill(dist, 0, n, INF);
+      dist[s] = 0;
+      for (int r = 1; r < maxLen; r++) {
+        int cur = r * n;
+        int prev = cur - n;
+        for (int v = 0; v < n; v++) {
+          double best = dist[prev + v];
+          if (rank[v] >= rs) {
+            for (int e = off[v]; e < off[v + 1]; e++) {
+              int u = tgt[e];
+              if (rank[u] >= rs) {
+                double c = w[e] + dist[prev + u];
+                if (c < best) {
+                  best = c;
+                }
+              }
+            }
+          }
+          dist[cur + v] = best;
+        }
+      }
+    }
+
+    private double threshold() {
+      return size == topK && heapW[0] < minWeight ? heapW[0] : minWeight;
+    }
+
+    private void dfs(int v, int depth, double weight, boolean lastTransfer) {
+      int rs = rank[s];
+      for (int e = off[v]; e < off[v + 1]; e++) {
+        boolean transfer = legs[e] == null;
+        if (transfer && lastTransfer) {
+          continue;
+        }
+        int u = tgt[e];
+        double nw = weight + w[e];
+        if (u == s) {
+          if (transfer && legs[path[0]] == null) {
+            continue;
+          }
+          examined++;
+          path[depth] = e;
+          if (nw < threshold()) {
+            offer(nw, depth + 1);
+          }
+          continue;
+        }
+        int used = depth + 1;
+        if (used >= maxLen || onPath[u] || rank[u] <= rs) {
+          continue;
+        }
+        if (pruning) {
+          double lb = dist[(maxLen - used) * n + u];
+          if (lb == INF || nw + lb >= threshold() + EPSILON * maxLen) {
+            continue;
+          }
+        }
+        path[depth] = e;
+        onPath[u] = true;
+        dfs(u, used, nw, transfer);
+        onPath[u] = false;
+      }
+    }
+
+    private void offer(double weight, int len) {
+      int[] edges = Arrays.copyOf(path, len);
+      if (size < topK) {
+        if (size == heapW.length) {
+          int cap = (int) Math.min((long) topK, 2L * size);
+          heapW = Arrays.copyOf(heapW, cap);
+          heapE = Arrays.copyOf(heapE, cap);
+        }
+        int i = size++;
+        heapW[i] = weight;
+        heapE[i] = edges;
+        while (i > 0) {
+          int p = (i - 1) / 2;
+          if (heapW[p] >= heapW[i]) {
+            break;
+          }
+          swap(i, p);
+          i = p;
+        }
+      } else {
+        heapW[0] = weight;
+        heapE[0] = edges;
+        int i = 0;
+        while (true) {
+          int l = 2 * i + 1;
+          int r = l + 1;
+          int m = i;
+          if (l < size && heapW[l] > heapW[m]) {
+            m = l;
+          }
+          if (r < size && heapW[r] > heapW[m]) {
+            m = r;
+          }
+          if (m == i) {
+            break;
+          }
+          swap(i, m);
+          i = m;
+        }
+      }
+    }
+
+    private void swap(int a, int b) {
+      double tw = heapW[a];
+      heapW[a] = heapW[b];
+      heapW[b] = tw;
+      int[] te = heapE[a];
+      heapE[a] = heapE[b];
+      heapE[b] = te;
+    }
+
+    /** The kept cycles, best first; ties broken by edge ids for a stable order. */
+    List<Cycle> results() {
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(
+          idx,
+          (a, b) -> {
+            int c = Double.compare(heapW[a], heapW[b]);
+            return c != 0 ? c : Arrays.compare(heapE[a], heapE[b]);
+          });
+      List<Cycle> out = new ArrayList<>(size);
+      for (Integer i : idx) {
+        cycle(g, heapE[i]).ifPresent(out::add);
+      }
+      return out;
+    }
+  }
+}
