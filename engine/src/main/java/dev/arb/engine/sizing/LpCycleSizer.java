@@ -130,7 +130,10 @@ public final class LpCycleSizer {
             model.addVariable("z" + i + "_" + j).lower(0).upper(ladders[i].capacity(j) / scale[i]);
       }
     }
-    Expression budget = model.addExpression("budget").lower(0).upper(available);
+    Expression budget = model.addExpression("budget").lower(0);
+    if (!Double.isInfinite(available)) {
+      budget.upper(available);
+    }
     for (int j = 0; j < depth[0]; j++) {
       budget.set(z[0][j], 1.0);
     }

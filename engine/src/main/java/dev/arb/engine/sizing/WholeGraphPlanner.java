@@ -32,7 +32,8 @@ import org.ojalgo.optimisation.Variable;
  */
 public final class WholeGraphPlanner {
 
-  private static final double SHOWN = 1e-9;
+  /** Trades below this amount are solver noise (feasibility tolerance) and are not reported. */
+  private static final double SHOWN = 1e-8;
 
   private WholeGraphPlanner() {}
 
@@ -122,7 +123,7 @@ public final class WholeGraphPlanner {
       for (int e = 0; e < edges.size(); e++) {
         Edge edge = edges.get(e);
         double in = x[e][t].getValue().doubleValue();
-        if (in > SHOWN * Math.max(1.0, edge.capacity) || in > SHOWN && edge.capacity < 1.0) {
+        if (in > SHOWN) {
           trades.add(
               new WholeGraphPlan.Transaction(
                   t,
