@@ -38,12 +38,13 @@ public final class ExactSweep {
 
   private final int maxLegs;
   private final int[] level;
-  private final double[] remaining;
+  private final double[] rate;
   private final double[] multiplier;
+  private final double[] remaining;
+  private final double[] full;
   private final double[] input;
   private final double[] output;
   private final int[] examined;
-  private final double[] levelCapacity;
   private double start;
   private double end;
   private int legs;
@@ -55,12 +56,13 @@ public final class ExactSweep {
     }
     this.maxLegs = maxLegs;
     level = new int[maxLegs];
-    remaining = new double[maxLegs];
+    rate = new double[maxLegs];
     multiplier = new double[maxLegs];
+    remaining = new double[maxLegs];
+    full = new double[maxLegs];
     input = new double[maxLegs];
     output = new double[maxLegs];
     examined = new int[maxLegs];
-    levelCapacity = new double[maxLegs];
   }
 
   public int maxLegs() {
@@ -71,6 +73,10 @@ public final class ExactSweep {
    * Finds the start amount in {@code [0, available]} that maximises the profit of the cycle made of
    * {@code ladders[0..n)}. Read the results with the accessors.
    *
+   * <p>Remaining capacities are kept in start-asset units ({@code remaining[i]} = leg units /
+   * {@code m_i}), so a segment costs one comparison and one subtraction per leg; when a leg moves
+   * to its next level the later legs' remainders are rescaled by the ratio of its old and new rate.
+   *
    * @return why the sweep stopped; {@link Stop#NONE} if the best amount is 0
    */
   public Stop run(LegLadder[] ladders, int n, double available) {
@@ -80,15 +86,16 @@ public final class ExactSweep {
     legs = n;
     start = 0;
     end = 0;
+    stop = Stop.NONE;
     for (int i = 0; i < n; i++) {
       level[i] = 0;
       remaining[i] = 0;
-      levelCapacity[i] = 0;
+      full[i] = 0;
+      multiplier[i] = 0;
       input[i] = 0;
       output[i] = 0;
       examined[i] = 0;
     }
-    stop = Stop.NONE;
     if (!(available > 0)) {
       return stop;
     }
@@ -97,59 +104,96 @@ public final class ExactSweep {
         return stop;
       }
     }
+    double m = 1.0;
     for (int i = 0; i < n; i++) {
-      remaining[i] = ladders[i].capacities()[0];
-      levelCapacity[i] = remaining[i];
+      multiplier[i] = m;
+      rate[i] = ladders[i].rates()[0];
+      m *= rate[i];
+      full[i] = ladders[i].capacities()[0] / multiplier[i];
+      remaining[i] = full[i];
       examined[i] = 1;
     }
     while (true) {
-      double m = 1.0;
-      for (int i = 0; i < n; i++) {
-        multiplier[i] = m;
-        m *= ladders[i].rates()[level[i]];
-      }
       if (m <= 1.0) {
         stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
-        return stop;
+        break;
       }
       double dx = available - start;
       int binding = -1;
       for (int i = 0; i < n; i++) {
-        double d = remaining[i] / multiplier[i];
-        if (d < dx) {
-          dx = d;
+        if (remaining[i] < dx) {
+          dx = remaining[i];
           binding = i;
         }
       }
       start += dx;
       for (int i = 0; i < n; i++) {
-        double used = dx * multiplier[i];
-        input[i] += used;
-        output[i] += used * ladders[i].rates()[level[i]];
-        remaining[i] -= used;
+        remaining[i] -= dx;
       }
-      end = output[n - 1];
       if (binding < 0) {
         start = available;
         stop = Stop.BALANCE;
-        return stop;
+        break;
       }
       remaining[binding] = 0;
-      for (int i = 0; i < n; i++) {
-        double[] cap = ladders[i].capacities();
-        if (remaining[i] <= RESIDUE * cap[level[i]]) {
-          remaining[i] = 0;
-          if (level[i] + 1 == cap.length) {
-            stop = Stop.LIQUIDITY;
-            return stop;
-          }
-          level[i]++;
-          remaining[i] = cap[level[i]];
-          levelCapacity[i] = remaining[i];
-          examined[i]++;
+      boolean exhausted = false;
+      for (int k = 0; k < n; k++) {
+        if (remaining[k] > RESIDUE * full[k]) {
+          continue;
+        }
+        remaining[k] = 0;
+        double[] caps = ladders[k].capacities();
+        if (level[k] + 1 == caps.length) {
+          exhausted = true;
+          break;
+        }
+        int next = ++level[k];
+        double old = rate[k];
+        rate[k] = ladders[k].rates()[next];
+        full[k] = caps[next] / multiplier[k];
+        remaining[k] = full[k];
+        examined[k]++;
+        double f = old / rate[k];
+        for (int i = k + 1; i < n; i++) {
+          remaining[i] *= f;
+          full[i] *= f;
         }
       }
+      if (exhausted) {
+        stop = Stop.LIQUIDITY;
+        break;
+      }
+      m = 1.0;
+      for (int i = 0; i < n; i++) {
+        multiplier[i] = m;
+        m *= rate[i];
+      }
     }
+    settle(ladders, n);
+    return stop;
+  }
+
+  /**
+   * Each leg's input and output at the optimum, composing the legs from the start amount (once per
+   * run, over the levels used): the end amount is {@code f(start)} evaluated directly.
+   */
+  private void settle(LegLadder[] ladders, int n) {
+    double in = start;
+    for (int i = 0; i < n; i++) {
+      double[] caps = ladders[i].capacities();
+      double[] rates = ladders[i].rates();
+      double left = in;
+      double out = 0;
+      for (int j = 0; j < caps.length && left > 0; j++) {
+        double take = Math.min(left, caps[j]);
+        out += take * rates[j];
+        left -= take;
+      }
+      input[i] = in;
+      output[i] = out;
+      in = out;
+    }
+    end = stop == Stop.NONE ? 0 : output[n - 1];
   }
 
   /** Why the last run stopped. */
@@ -199,7 +243,7 @@ public final class ExactSweep {
     if (examined[i] == 0) {
       return 0;
     }
-    return level[i] + (remaining[i] < levelCapacity[i] ? 1 : 0);
+    return level[i] + (remaining[i] < full[i] ? 1 : 0);
   }
 
   private void check(int i) {
