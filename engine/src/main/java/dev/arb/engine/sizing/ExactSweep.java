@@ -1,0 +1,254 @@
+package dev.arb.engine.sizing;
+
+/**
+ * The exact fast sizing of one cycle, on primitive arrays.
+ *
+ * <p>The end amount of a cycle as a function of its start amount {@code x} is the composition of
+ * the legs' concave, piecewise-linear, non-decreasing output functions, so {@code profit(x) = f(x)
+ * − x} is concave piecewise linear and its maximum lies at a breakpoint. The sweep raises {@code x}
+ * from 0 segment by segment: on each segment every leg sits on one level, the marginal
+ * end-per-start rate is the product of those levels' rates, and each leg's input grows {@code m_i}
+ * times as fast as {@code x} ({@code m_i} = product of the rates of the legs before it). The
+ * segment ends where the first leg exhausts its level (its remaining capacity divided by {@code
+ * m_i}: the later legs' breakpoints propagated back to start-asset units) or where {@code x}
+ * reaches the available amount. The sweep stops as soon as the marginal rate is &le; 1: the levels
+ * it has not reached are never read (adaptive depth).
+ *
+ * <p>A level whose remaining capacity falls below {@code 1e-12} of its size is treated as used up
+ * (floating-point residue), so results agree with an exact solution to about 1e-12 relative.
+ *
+ * <p>An instance keeps scratch arrays for up to {@link #maxLegs()} legs and the results of the last
+ * {@link #run}; it allocates nothing per run and is not thread-safe: use one per thread.
+ */
+public final class ExactSweep {
+
+  /** Why the last run stopped. */
+  public enum Stop {
+    /** The marginal rate fell to 1 or below: the unconstrained optimum. */
+    MARGINAL_RATE,
+    /** The available amount of the start asset was reached. */
+    BALANCE,
+    /** A leg used up all levels of its book (side). */
+    LIQUIDITY,
+    /** Nothing to do: no balance, an empty book, or no profit at the first level. */
+    NONE
+  }
+
+  private static final double RESIDUE = 1e-12;
+
+  private final int maxLegs;
+  private final int[] level;
+  private final double[] rate;
+  private final double[] multiplier;
+  private final double[] remaining;
+  private final double[] full;
+  private final double[] input;
+  private final double[] output;
+  private final int[] examined;
+  private double start;
+  private double end;
+  private int legs;
+  private Stop stop = Stop.NONE;
+
+  public ExactSweep(int maxLegs) {
+    if (maxLegs < 1) {
+      throw new IllegalArgumentException("maxLegs must be >= 1, got " + maxLegs);
+    }
+    this.maxLegs = maxLegs;
+    level = new int[maxLegs];
+    rate = new double[maxLegs];
+    multiplier = new double[maxLegs];
+    remaining = new double[maxLegs];
+    full = new double[maxLegs];
+    input = new double[maxLegs];
+    output = new double[maxLegs];
+    examined = new int[maxLegs];
+  }
+
+  public int maxLegs() {
+    return maxLegs;
+  }
+
+  /**
+   * Finds the start amount in {@code [0, available]} that maximises the profit of the cycle made of
+   * {@code ladders[0..n)}. Read the results with the accessors.
+   *
+   * <p>Remaining capacities are kept in start-asset units ({@code remaining[i]} = leg units /
+   * {@code m_i}), so a segment costs one comparison and one subtraction per leg; when a leg moves
+   * to its next level the later legs' remainders are rescaled by the ratio of its old and new rate.
+   *
+   * @return why the sweep stopped; {@link Stop#NONE} if the best amount is 0
+   */
+  public Stop run(LegLadder[] ladders, int n, double available) {
+    if (n < 1 || n > maxLegs) {
+      throw new IllegalArgumentException("legs must be in 1.." + maxLegs + ", got " + n);
+    }
+    legs = n;
+    start = 0;
+    end = 0;
+    stop = Stop.NONE;
+    for (int i = 0; i < n; i++) {
+      level[i] = 0;
+      remaining[i] = 0;
+      full[i] = 0;
+      multiplier[i] = 0;
+      input[i] = 0;
+      output[i] = 0;
+      examined[i] = 0;
+    }
+    if (!(available > 0)) {
+      return stop;
+    }
+    for (int i = 0; i < n; i++) {
+      if (ladders[i].depth() == 0) {
+        return stop;
+      }
+    }
+    double m = 1.0;
+    for (int i = 0; i < n; i++) {
+      multiplier[i] = m;
+      rate[i] = ladders[i].rates()[0];
+      m *= rate[i];
+      full[i] = ladders[i].capacities()[0] / multiplier[i];
+      remaining[i] = full[i];
+      examined[i] = 1;
+    }
+    while (true) {
+      if (m <= 1.0) {
+        stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
+        break;
+      }
+      double dx = available - start;
+      int binding = -1;
+      for (int i = 0; i < n; i++) {
+        if (remaining[i] < dx) {
+          dx = remaining[i];
+          binding = i;
+        }
+      }
+      start += dx;
+      for (int i = 0; i < n; i++) {
+        remaining[i] -= dx;
+      }
+      if (binding < 0) {
+        start = available;
+        stop = Stop.BALANCE;
+        break;
+      }
+      remaining[binding] = 0;
+      boolean exhausted = false;
+      for (int k = 0; k < n; k++) {
+        if (remaining[k] > RESIDUE * full[k]) {
+          continue;
+        }
+        remaining[k] = 0;
+        double[] caps = ladders[k].capacities();
+        if (level[k] + 1 == caps.length) {
+          exhausted = true;
+          break;
+        }
+        int next = ++level[k];
+        double old = rate[k];
+        rate[k] = ladders[k].rates()[next];
+        full[k] = caps[next] / multiplier[k];
+        remaining[k] = full[k];
+        examined[k]++;
+        double f = old / rate[k];
+        for (int i = k + 1; i < n; i++) {
+          remaining[i] *= f;
+          full[i] *= f;
+        }
+      }
+      if (exhausted) {
+        stop = Stop.LIQUIDITY;
+        break;
+      }
+      m = 1.0;
+      for (int i = 0; i < n; i++) {
+        multiplier[i] = m;
+        m *= rate[i];
+      }
+    }
+    settle(ladders, n);
+    return stop;
+  }
+
+  /**
+   * Each leg's input and output at the optimum, composing the legs from the start amount (once per
+   * run, over the levels used): the end amount is {@code f(start)} evaluated directly.
+   */
+  private void settle(LegLadder[] ladders, int n) {
+    double in = start;
+    for (int i = 0; i < n; i++) {
+      double[] caps = ladders[i].capacities();
+      double[] rates = ladders[i].rates();
+      double left = in;
+      double out = 0;
+      for (int j = 0; j < caps.length && left > 0; j++) {
+        double take = Math.min(left, caps[j]);
+        out += take * rates[j];
+        left -= take;
+      }
+      input[i] = in;
+      output[i] = out;
+      in = out;
+    }
+    end = stop == Stop.NONE ? 0 : output[n - 1];
+  }
+
+  /** Why the last run stopped. */
+  public Stop stop() {
+    return stop;
+  }
+
+  /** Optimal start amount of the last run (0 if none). */
+  public double start() {
+    return start;
+  }
+
+  /** End amount at the optimal start amount. */
+  public double end() {
+    return end;
+  }
+
+  /** {@code end − start}. */
+  public double profit() {
+    return end - start;
+  }
+
+  /** Amount of leg {@code i}'s from-asset the optimum spends on leg {@code i}. */
+  public double input(int i) {
+    check(i);
+    return input[i];
+  }
+
+  /** Amount of leg {@code i}'s to-asset the optimum receives from leg {@code i}. */
+  public double output(int i) {
+    check(i);
+    return output[i];
+  }
+
+  /**
+   * Levels of leg {@code i} the sweep read: the levels the optimum uses plus at most the one whose
+   * rate stopped it.
+   */
+  public int levelsExamined(int i) {
+    check(i);
+    return examined[i];
+  }
+
+  /** Levels of leg {@code i} the optimum actually uses (partly or fully). */
+  public int levelsUsed(int i) {
+    check(i);
+    if (examined[i] == 0) {
+      return 0;
+    }
+    return level[i] + (remaining[i] < full[i] ? 1 : 0);
+  }
+
+  private void check(int i) {
+    if (i < 0 || i >= legs) {
+      throw new IndexOutOfBoundsException("leg " + i + " of " + legs);
+    }
+  }
+}

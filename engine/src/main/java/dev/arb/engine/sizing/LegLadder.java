@@ -1,0 +1,118 @@
+package dev.arb.engine.sizing;
+
+import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One leg's book side as primitive arrays, in the units of the asset the leg spends: level {@code
+ * j} converts up to {@code capacity[j]} units of {@code leg.from()} at {@code rate[j]} units of
+ * {@code leg.to()} each, after the fee. Rates are strictly decreasing (best level first), so the
+ * leg's output as a function of its input is concave, piecewise linear and non-decreasing.
+ *
+ * <ul>
+ *   <li>SELL (base → quote, bids): capacity = level amount (base), rate = bid·(1−fee)
+ *   <li>BUY (quote → base, asks): capacity = amount·ask (quote), rate = (1/ask)·(1−fee)
+ * </ul>
+ *
+ * <p>Build one ladder per (market, side) per snapshot and share it between all cycles through that
+ * market; the arrays are not copied and must not be changed.
+ */
+public final class LegLadder {
+  private final Leg leg;
+  private final double[] rate;
+  private final double[] capacity;
+
+  private LegLadder(Leg leg, double[] rate, double[] capacity) {
+    this.leg = leg;
+    this.rate = rate;
+    this.capacity = capacity;
+  }
+
+  /**
+   * The ladder of {@code leg} on {@code book} (which must be the book of the leg's market), with at
+   * most {@code maxLevels} levels.
+   */
+  public static LegLadder of(Leg leg, OrderBook book, int maxLevels) {
+    Objects.requireNonNull(leg, "leg");
+    Objects.requireNonNull(book, "book");
+    if (!book.market().id().equals(leg.market().id())) {
+      throw new IllegalArgumentException(
+          "book " + book.market().id() + " is not the book of leg " + leg);
+    }
+    List<BookLevel> levels = leg.side() == Side.SELL ? book.bids() : book.asks();
+    int n = Math.min(levels.size(), Math.max(0, maxLevels));
+    double keep = BigDecimal.ONE.subtract(leg.market().takerFee()).doubleValue();
+    double[] rate = new double[n];
+    double[] cap = new double[n];
+    for (int j = 0; j < n; j++) {
+      BookLevel l = levels.get(j);
+      double price = l.price().doubleValue();
+      double amount = l.amount().doubleValue();
+      if (leg.side() == Side.SELL) {
+        rate[j] = price * keep;
+        cap[j] = amount;
+      } else {
+        rate[j] = keep / price;
+        cap[j] = amount * price;
+      }
+    }
+    return new LegLadder(leg, rate, cap);
+  }
+
+  /** The ladder of {@code leg} on all levels of {@code book}. */
+  public static LegLadder of(Leg leg, OrderBook book) {
+    return of(leg, book, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A ladder from raw arrays (tests, benchmarks, other venues). Rates must be positive and strictly
+   * decreasing, capacities positive.
+   */
+  public static LegLadder ofArrays(Leg leg, double[] rate, double[] capacity) {
+    Objects.requireNonNull(leg, "leg");
+    if (rate.length != capacity.length) {
+      throw new IllegalArgumentException("rate and capacity lengths differ");
+    }
+    for (int j = 0; j < rate.length; j++) {
+      if (!(rate[j] > 0) || !(capacity[j] > 0) || Double.isInfinite(capacity[j])) {
+        throw new IllegalArgumentException("level " + j + ": rate and capacity must be positive");
+      }
+      if (j > 0 && !(rate[j] < rate[j - 1])) {
+        throw new IllegalArgumentException("rates must be strictly decreasing at level " + j);
+      }
+    }
+    return new LegLadder(leg, rate.clone(), capacity.clone());
+  }
+
+  public Leg leg() {
+    return leg;
+  }
+
+  /** Number of levels. */
+  public int depth() {
+    return rate.length;
+  }
+
+  /** Units of {@code leg.to()} per unit of {@code leg.from()} at level {@code j}, after fee. */
+  public double rate(int j) {
+    return rate[j];
+  }
+
+  /** Units of {@code leg.from()} level {@code j} can absorb. */
+  public double capacity(int j) {
+    return capacity[j];
+  }
+
+  double[] rates() {
+    return rate;
+  }
+
+  double[] capacities() {
+    return capacity;
+  }
+}

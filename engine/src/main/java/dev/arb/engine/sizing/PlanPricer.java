@@ -1,0 +1,203 @@
+package dev.arb.engine.sizing;
+
+import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides in {@link BigDecimal}: rounds a plan found in double to each market's lot size, checks
+ * the markets' minimums, and re-prices it exactly, level by level.
+ *
+ * <p>Rules, leg by leg in cycle order:
+ *
+ * <ul>
+ *   <li>The first leg spends at most the planned start amount and at most the available balance;
+ *       every later leg spends at most what the previous leg actually received (never more).
+ *   <li>SELL: the base amount is the amount to spend rounded DOWN to the lot size; the quote
+ *       received is walked exactly over the bids. BUY: the base amount is what the amount to spend
+ *       buys over the asks (a partial level divided and rounded DOWN at {@value #AMOUNT_SCALE}
+ *       decimals), rounded DOWN to the lot size; the quote spent is then re-walked exactly for that
+ *       base amount, so it never exceeds what was available.
+ *   <li>A base amount of zero, below {@code minAmount}, or a quote value below {@code minNotional}
+ *       rejects the plan ({@link RejectReason#BELOW_MINIMUM}).
+ *   <li>The fee is taken from the amount received: received = gross·(1−fee) rounded DOWN to {@value
+ *       #AMOUNT_SCALE} decimals, fee = gross − received (so rounding favours the exchange and the
+ *       reported profit is never optimistic).
+ * </ul>
+ *
+ * Tick size is not applied: taker orders fill at the book's own prices, which are on the tick.
+ */
+public final class PlanPricer {
+
+  /** Decimal places of amounts produced by a division or a fee (rounded DOWN). */
+  public static final int AMOUNT_SCALE = 18;
+
+  private PlanPricer() {}
+
+  /**
+   * Rounds and re-prices a plan.
+   *
+   * @param cycle the cycle
+   * @param books the book of each leg's market, in leg order
+   * @param plannedStart the start amount found in double (the unrounded optimum)
+   * @param plannedProfit the unrounded optimal profit, carried into the plan for comparison
+   * @param available the balance of the start asset
+   */
+  public static SizingOutcome price(
+      Cycle cycle,
+      List<OrderBook> books,
+      double plannedStart,
+      double plannedProfit,
+      BigDecimal available) {
+    List<Leg> legs = cycle.legs();
+    if (books.size() != legs.size()) {
+      throw new IllegalArgumentException(
+          "one book per leg: " + legs.size() + " legs, " + books.size() + " books");
+    }
+    BigDecimal budget =
+        new BigDecimal(plannedStart).setScale(AMOUNT_SCALE, RoundingMode.DOWN).min(available);
+    List<LegFill> fills = new ArrayList<>(legs.size());
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      LegResult r = fill(leg, books.get(i), budget);
+      if (r.problem() != null) {
+        return new SizingOutcome.Rejected(
+            cycle, RejectReason.BELOW_MINIMUM, "leg " + (i + 1) + " " + leg + ": " + r.problem());
+      }
+      LegFill f = r.fill();
+      fills.add(f);
+      budget = f.received();
+    }
+    BigDecimal start = fills.get(0).spent();
+    BigDecimal end = fills.get(fills.size() - 1).received();
+    BigDecimal profit = end.subtract(start);
+    if (profit.signum() <= 0) {
+      return new SizingOutcome.Rejected(
+          cycle,
+          RejectReason.UNPROFITABLE_AFTER_ROUNDING,
+          "rounded plan spends "
+              + start.toPlainString()
+              + " "
+              + cycle.startAsset()
+              + " and gets back "
+              + end.toPlainString()
+              + " (unrounded optimum profit "
+              + plannedProfit
+              + ")");
+    }
+    double bp = profit.doubleValue() / start.doubleValue() * 10_000.0;
+    return new SizingOutcome.Sized(
+        new TradePlan(cycle, start, end, profit, bp, fills, plannedStart, plannedProfit));
+  }
+
+  /** A leg's exact fill, or why there is none. */
+  record LegResult(LegFill fill, String problem) {
+    static LegResult problem(String problem) {
+      return new LegResult(null, problem);
+    }
+  }
+
+  /** The exact fill of one leg spending at most {@code budget}, or a problem message. */
+  static LegResult fill(Leg leg, OrderBook book, BigDecimal budget) {
+    Market market = leg.market();
+    if (budget.signum() <= 0) {
+      return LegResult.problem("nothing to spend");
+    }
+    List<BookLevel> levels = leg.side() == Side.SELL ? book.bids() : book.asks();
+    BigDecimal base;
+    if (leg.side() == Side.SELL) {
+      base = budget.min(total(levels));
+    } else {
+      base = baseBuyable(levels, budget);
+    }
+    base = floorToLot(base, market.lotSize());
+    if (base.signum() <= 0) {
+      return LegResult.problem(
+          "base amount rounds to zero (lot size " + market.lotSize().toPlainString() + ")");
+    }
+    if (base.compareTo(market.minAmount()) < 0) {
+      return LegResult.problem(
+          "base amount "
+              + base.toPlainString()
+              + " below the minimum "
+              + market.minAmount().toPlainString());
+    }
+    BigDecimal quote = BigDecimal.ZERO;
+    BigDecimal left = base;
+    BigDecimal worst = null;
+    int used = 0;
+    for (BookLevel l : levels) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      BigDecimal take = left.min(l.amount());
+      quote = quote.add(take.multiply(l.price()));
+      left = left.subtract(take);
+      worst = l.price();
+      used++;
+    }
+    if (quote.compareTo(market.minNotional()) < 0) {
+      return LegResult.problem(
+          "notional "
+              + quote.toPlainString()
+              + " below the minimum "
+              + market.minNotional().toPlainString());
+    }
+    BigDecimal keep = BigDecimal.ONE.subtract(market.takerFee());
+    BigDecimal spent;
+    BigDecimal gross;
+    if (leg.side() == Side.SELL) {
+      spent = base;
+      gross = quote;
+    } else {
+      spent = quote;
+      gross = base;
+    }
+    BigDecimal received = gross.multiply(keep).setScale(AMOUNT_SCALE, RoundingMode.DOWN);
+    if (received.signum() <= 0) {
+      return LegResult.problem("receives nothing after the fee");
+    }
+    BigDecimal fee = gross.subtract(received);
+    BigDecimal average = quote.divide(base, AMOUNT_SCALE, RoundingMode.HALF_EVEN);
+    return new LegResult(new LegFill(leg, spent, received, base, average, worst, fee, used), null);
+  }
+
+  private static BigDecimal total(List<BookLevel> levels) {
+    BigDecimal t = BigDecimal.ZERO;
+    for (BookLevel l : levels) {
+      t = t.add(l.amount());
+    }
+    return t;
+  }
+
+  /** Base amount {@code quote} buys walking the asks (partial level rounded DOWN). */
+  private static BigDecimal baseBuyable(List<BookLevel> asks, BigDecimal quote) {
+    BigDecimal base = BigDecimal.ZERO;
+    BigDecimal left = quote;
+    for (BookLevel l : asks) {
+      BigDecimal cost = l.amount().multiply(l.price());
+      if (cost.compareTo(left) <= 0) {
+        base = base.add(l.amount());
+        left = left.subtract(cost);
+      } else {
+        base = base.add(left.divide(l.price(), AMOUNT_SCALE, RoundingMode.DOWN));
+        break;
+      }
+    }
+    return base;
+  }
+
+  static BigDecimal floorToLot(BigDecimal amount, BigDecimal lot) {
+    if (lot.signum() == 0) {
+      return amount;
+    }
+    return amount.divide(lot, 0, RoundingMode.DOWN).multiply(lot);
+  }
+}
