@@ -1,14 +1,517 @@
 package dev.arb.cli;
 
+import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.ScanConfig;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.sample.SampleSnapshot;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import dev.arb.engine.scan.Snapshots;
+import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.sizing.WholeGraphPlan;
+import dev.arb.engine.sizing.WholeGraphPlanner;
+import dev.arb.engine.source.InputFormat;
+import dev.arb.engine.source.ReadOptions;
+import dev.arb.engine.source.SnapshotReaders;
+import dev.arb.error.ArbException;
+import dev.arb.error.ConfigException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code arb scan}: one scan. Not built yet. */
+/** {@code arb scan}: one scan of a snapshot; prints ranked opportunities and records them. */
 @Command(
     name = "scan",
-    description = "Scan once for arbitrage cycles and size them (not available yet).")
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Scan once: find the best simple arbitrage cycles, size each against book depth, print"
+          + " them ranked and record them (see 'arb history').",
+      "",
+      "Input: --input PATH (a file, or a folder of l2-json books); with no input and no exchange"
+          + " configured, the bundled sample (Binance.US top of book, 2023-03-02, fees 0 as its"
+          + " source states).",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  arb scan",
+      "  arb scan --input rates.txt --amount 1000 --json",
+      "  arb scan --input Binance_US_orderbook_saved.csv --fees 0 --max-length 8",
+      "  arb scan --input orderbooks/ --fees 0.0026 --start BTC,USD --min-profit-bp 5",
+      "  arb scan --plan lp --input Binance_US_orderbook_saved.csv --fees 0 --start USD"
+          + " --amount 10000 --steps 8",
+      "",
+      "Exit codes: 0 ok, 1 failure (e.g. records could not be written), 2 bad options or"
+          + " unreadable input, 3 nothing sized and --fail-on-empty."
+    })
 final class ScanCommand extends BaseCommand {
+
+  /** Problems printed in the table view before "and N more". */
+  private static final int PROBLEMS_SHOWN = 10;
+
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description = "Snapshot file or folder. Default: the bundled sample.")
+  Path input;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Input format: snapshot, tob-csv, l2-json, rates or forex-tsv. Default: detected from"
+              + " the file.")
+  String format;
+
+  @Option(
+      names = "--fees",
+      paramLabel = "FRACTION",
+      description =
+          "Taker fee for every market, as a fraction (0.001 = 0.1 %%). Default: the input's own"
+              + " fees; 0 for inputs that carry none (said in the output).")
+  BigDecimal fees;
+
+  @Option(
+      names = "--exchange-name",
+      paramLabel = "NAME",
+      description = "Exchange name for inputs that carry none (tob-csv, rates).")
+  String exchangeName;
+
+  @Option(
+      names = "--max-length",
+      paramLabel = "L",
+      description = "Longest cycle, in legs (2-10). Default: arb.scan.max-length (5).")
+  Integer maxLength;
+
+  @Option(
+      names = "--top",
+      paramLabel = "K",
+      description = "How many cycles to report. Default: arb.scan.top (10).")
+  Integer top;
+
+  @Option(
+      names = "--start",
+      paramLabel = "ASSET[,ASSET]",
+      split = ",",
+      description =
+          "Only cycles through these assets, rotated to start there. Default:"
+              + " arb.scan.start-assets (all).")
+  List<String> start;
+
+  @Option(
+      names = "--min-profit-bp",
+      paramLabel = "BP",
+      description =
+          "Leave out cycles whose return after fees is at or below BP basis points (top of book);"
+              + " sized plans below it are recorded as rejected. Default: arb.scan.min-profit-bp"
+              + " (0).")
+  Double minProfitBp;
+
+  @Option(
+      names = "--amount",
+      paramLabel = "AMOUNT",
+      description =
+          "Most of the start asset one plan may spend. Default: arb.scan.amount; if unset, plans"
+              + " are limited by book depth alone (rate tables, which have no depth: 1).")
+  BigDecimal amount;
+
+  @Option(
+      names = "--max-age",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Leave out books observed more than this before the snapshot's newest observation"
+              + " (e.g. 500ms, 5s, 2m). Default: arb.scan.max-age (no limit).")
+  Duration maxAge;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "cycles|lp",
+      description =
+          "cycles: the best simple cycles, each sized (default). lp: one whole-graph plan"
+              + " maximising the start asset after --steps trades per market, top-of-book"
+              + " capacities (needs --start and --amount).")
+  String plan = "cycles";
+
+  @Option(
+      names = "--steps",
+      paramLabel = "T",
+      description = "Trading steps of the whole-graph plan (--plan lp). Default: 8.")
+  int steps = 8;
+
+  @Option(names = "--json", description = "Print JSON for programs instead of the table.")
+  boolean json;
+
+  @Option(
+      names = "--no-record",
+      description = "Do not write the opportunities to the record store.")
+  boolean noRecord;
+
+  @Option(names = "--fail-on-empty", description = "Exit 3 when no opportunity could be sized.")
+  boolean failOnEmpty;
+
   @Override
-  protected int execute() {
-    throw new NotAvailableYet("arb scan", "the scan engine (PathOptimizer, AmtOptimizer)");
+  protected int execute() throws Exception {
+    ArbConfig cfg = config().config();
+    List<String> notes = new ArrayList<>();
+    Loaded loaded = loadSnapshot(cfg, notes);
+    String mode = plan.toLowerCase(Locale.ROOT);
+    if (mode.equals("lp")) {
+      return wholeGraph(cfg, loaded, notes);
+    }
+    if (!mode.equals("cycles")) {
+      throw new ConfigException("scan: --plan must be cycles or lp, got '" + plan + "'");
+    }
+    ScanRequest request = request(cfg.scan(), loaded, notes);
+    ScanReport report = Scanner.scan(loaded.snapshot(), request);
+    if (json) {
+      out().println(ScanJson.report(report, notes).toPrettyString());
+    } else {
+      printTable(report, notes);
+    }
+    int recorded = record(cfg, report);
+    if (!json && recorded > 0) {
+      out().println(recorded + " recorded in " + cfg.databaseFile() + " (see 'arb history')");
+    }
+    long sized = report.opportunities().stream().filter(o -> o.plan().isPresent()).count();
+    return failOnEmpty && sized == 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
+  }
+
+  /** A snapshot and whether its depth is real (false for rate tables). */
+  private record Loaded(MarketSnapshot snapshot, boolean unlimitedDepth) {}
+
+  private Loaded loadSnapshot(ArbConfig cfg, List<String> notes) {
+    if (fees != null && (fees.signum() < 0 || fees.compareTo(BigDecimal.ONE) >= 0)) {
+      throw new ConfigException(
+          "scan: --fees must be a fraction in [0, 1) such as 0.001 (0.1 %), got "
+              + fees.toPlainString());
+    }
+    if (input == null) {
+      List<String> live = new ArrayList<>();
+      for (ExchangeConfig e : cfg.exchanges().values()) {
+        if (e.enabled()) {
+          live.add(e.name());
+        }
+      }
+      if (!live.isEmpty()) {
+        throw new ArbException(
+            "scan: exchanges "
+                + live
+                + " are configured, but live market data is not available yet; scan a recorded"
+                + " snapshot with --input PATH (or disable the exchanges to scan the sample)");
+      }
+      if (format != null) {
+        throw new ConfigException("scan: --format needs --input");
+      }
+      MarketSnapshot sample = SampleSnapshot.load();
+      notes.add("input: the bundled sample (" + SampleSnapshot.SOURCE + ")");
+      if (fees != null) {
+        notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
+        sample = Snapshots.withTakerFee(sample, fees);
+      } else {
+        notes.add(
+            "fees: 0, as the sample's source states; real venues charge fees (try --fees 0.001)");
+      }
+      return new Loaded(sample, false);
+    }
+    Optional<InputFormat> fmt =
+        format == null ? Optional.empty() : Optional.of(InputFormat.fromCliName(format));
+    InputFormat actual = fmt.orElseGet(() -> SnapshotReaders.detect(input));
+    boolean carriesFees = actual == InputFormat.SNAPSHOT;
+    ReadOptions options = ReadOptions.withFee(fees == null ? BigDecimal.ZERO : fees);
+    if (exchangeName != null) {
+      options = options.withExchangeName(exchangeName);
+    }
+    MarketSnapshot snapshot = SnapshotReaders.read(input, Optional.of(actual), options);
+    notes.add("input: " + input + " (" + actual.cliName() + ")");
+    if (fees != null) {
+      if (carriesFees) {
+        snapshot = Snapshots.withTakerFee(snapshot, fees);
+      }
+      notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
+    } else if (!carriesFees) {
+      notes.add("fees: 0 assumed, the input carries none; pass --fees to set the taker fee");
+    }
+    boolean unlimited = actual == InputFormat.RATES || actual == InputFormat.FOREX_TSV;
+    return new Loaded(snapshot, unlimited);
+  }
+
+  private ScanRequest request(ScanConfig sc, Loaded loaded, List<String> notes) {
+    int length = maxLength != null ? maxLength : sc.maxLength();
+    int k = top != null ? top : sc.top();
+    List<String> problems = new ArrayList<>();
+    if (length < 2 || length > 10) {
+      problems.add("scan: --max-length must be between 2 and 10, got " + length);
+    }
+    if (k < 1) {
+      problems.add("scan: --top must be at least 1, got " + k);
+    }
+    if (minProfitBp != null && (minProfitBp.isNaN() || minProfitBp <= -10_000)) {
+      problems.add("scan: --min-profit-bp must be a number above -10000, got " + minProfitBp);
+    }
+    if (amount != null && amount.signum() <= 0) {
+      problems.add("scan: --amount must be positive, got " + amount.toPlainString());
+    }
+    if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
+      problems.add("scan: --max-age must be positive, got " + maxAge);
+    }
+    List<Asset> starts = startAssets(sc, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    double minBp = minProfitBp != null ? minProfitBp : sc.minProfitBp();
+    PathQuery query = new PathQuery(length, k, starts, OptionalDouble.of(minBp), true);
+    Optional<BigDecimal> amt = Optional.ofNullable(amount).or(sc::amount);
+    if (amt.isEmpty() && loaded.unlimitedDepth()) {
+      amt = Optional.of(BigDecimal.ONE);
+      notes.add("amount: 1 unit of the start asset (a rate table has no depth; set --amount)");
+    }
+    Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
+    age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
+    return new ScanRequest(query, amt, age);
+  }
+
+  private List<Asset> startAssets(ScanConfig sc, List<String> problems) {
+    List<String> codes = start != null ? start : sc.startAssets();
+    List<Asset> out = new ArrayList<>();
+    for (String c : codes) {
+      try {
+        out.add(Asset.of(c));
+      } catch (IllegalArgumentException e) {
+        problems.add("scan: --start " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private int wholeGraph(ArbConfig cfg, Loaded loaded, List<String> notes) {
+    List<String> problems = new ArrayList<>();
+    List<String> codes = start != null ? start : cfg.scan().startAssets();
+    if (codes.size() != 1) {
+      problems.add("scan: --plan lp needs exactly one --start asset, got " + codes);
+    }
+    Optional<BigDecimal> amt = Optional.ofNullable(amount).or(() -> cfg.scan().amount());
+    if (amt.isEmpty() || amt.get().signum() <= 0) {
+      problems.add("scan: --plan lp needs a positive --amount of the start asset");
+    }
+    if (steps < 1 || steps > 64) {
+      problems.add("scan: --steps must be between 1 and 64, got " + steps);
+    }
+    Asset startAsset = null;
+    if (codes.size() == 1) {
+      try {
+        startAsset = Asset.of(codes.get(0));
+      } catch (IllegalArgumentException e) {
+        problems.add("scan: --start " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    WholeGraphPlan p = WholeGraphPlanner.plan(loaded.snapshot(), startAsset, amt.get(), steps);
+    notes.add(
+        "plan: whole-graph LP over top-of-book capacities, "
+            + steps
+            + " steps; amounts are the solver's (double), not rounded to lot sizes");
+    if (json) {
+      out().println(ScanJson.lpPlan(p, loaded.snapshot().source(), notes).toPrettyString());
+    } else {
+      printLp(p, loaded.snapshot(), notes);
+    }
+    if (!noRecord) {
+      try (RecordSink sink = RecordSink.open(cfg)) {
+        sink.recordAll(List.of(ScanJson.record(p, loaded.snapshot().source(), now(), notes)));
+      }
+      if (!json) {
+        out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
+      }
+    }
+    return failOnEmpty && p.profit() <= 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
+  }
+
+  private int record(ArbConfig cfg, ScanReport report) {
+    if (noRecord || report.opportunities().isEmpty()) {
+      return 0;
+    }
+    Instant at = now();
+    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
+    for (Opportunity o : report.opportunities()) {
+      records.add(ScanJson.record(o, report.source(), at));
+    }
+    try (RecordSink sink = RecordSink.open(cfg)) {
+      sink.recordAll(records);
+    }
+    return records.size();
+  }
+
+  private Instant now() {
+    return context().clock().instant();
+  }
+
+  private void printTable(ScanReport report, List<String> notes) {
+    for (String n : notes) {
+      out().println(n);
+    }
+    out()
+        .printf(
+            Locale.ROOT,
+            "graph: %d markets, %d nodes, %d edges; arbitrage (negative cycle): %s%n",
+            report.markets(),
+            report.search().nodes(),
+            report.search().edges(),
+            report.search().negativeCycleExists() ? "yes" : "no");
+    for (String n : report.search().notes()) {
+      out().println("note: " + n);
+    }
+    printProblems(report.problems());
+    if (report.opportunities().isEmpty()) {
+      out().println("no cycle above the profit threshold");
+      return;
+    }
+    out().println();
+    TableFormatter t =
+        new TableFormatter(
+            List.of(
+                TableFormatter.Column.right("#"),
+                TableFormatter.Column.left("cycle").max(60),
+                TableFormatter.Column.left("exchanges").max(30),
+                TableFormatter.Column.right("return bp"),
+                TableFormatter.Column.right("start"),
+                TableFormatter.Column.right("end"),
+                TableFormatter.Column.right("profit"),
+                TableFormatter.Column.right("profit bp"),
+                TableFormatter.Column.left("status"),
+                TableFormatter.Column.left("reason").max(70)));
+    for (Opportunity o : report.opportunities()) {
+      Optional<TradePlan> p = o.plan();
+      t.row(
+          List.of(
+              Integer.toString(o.rank()),
+              String.join(">", ScanJson.assetCodes(o.cycle().assets())),
+              String.join(",", o.cycle().exchanges()),
+              bp(o.cycle().returnBp()),
+              p.map(x -> short12(x.startAmount())).orElse(""),
+              p.map(x -> short12(x.endAmount())).orElse(""),
+              p.map(x -> short12(x.profit())).orElse(""),
+              p.map(x -> bp(x.profitBp())).orElse(""),
+              o.status().code(),
+              o.reason().orElse("")));
+    }
+    out().print(t.render());
+  }
+
+  private void printProblems(List<String> problems) {
+    for (int i = 0; i < problems.size() && i < PROBLEMS_SHOWN; i++) {
+      err().println("warning: " + problems.get(i));
+    }
+    if (problems.size() > PROBLEMS_SHOWN) {
+      err()
+          .println(
+              "warning: ... and "
+                  + (problems.size() - PROBLEMS_SHOWN)
+                  + " more problems (all are listed with --json)");
+    }
+  }
+
+  private void printLp(WholeGraphPlan p, MarketSnapshot snapshot, List<String> notes) {
+    for (String n : notes) {
+      out().println(n);
+    }
+    printProblems(snapshot.problems());
+    out().println();
+    TableFormatter t =
+        new TableFormatter(
+            List.of(
+                TableFormatter.Column.right("step"),
+                TableFormatter.Column.left("market"),
+                TableFormatter.Column.left("side"),
+                TableFormatter.Column.left("from>to"),
+                TableFormatter.Column.right("amount in"),
+                TableFormatter.Column.right("amount out")));
+    for (WholeGraphPlan.Transaction x : p.transactions()) {
+      t.row(
+          List.of(
+              Integer.toString(x.step()),
+              x.marketId(),
+              x.side().name().toLowerCase(Locale.ROOT),
+              x.from() + ">" + x.to(),
+              ScanJson.decimal(x.amountIn()),
+              ScanJson.decimal(x.amountOut())));
+    }
+    out().print(t.render());
+    out().println();
+    out()
+        .printf(
+            Locale.ROOT,
+            "%s %s -> %s %s after %d steps (%s bp; solver value %s)%n",
+            ScanJson.decimal(p.startAmount()),
+            p.start(),
+            new BigDecimal(p.finalAmount()).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+            p.start(),
+            p.steps(),
+            bp(p.returnBp()),
+            ScanJson.decimal(p.finalAmount()));
+  }
+
+  private static String bp(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** At most 12 significant digits for the table; JSON has the exact value. */
+  private static String short12(BigDecimal v) {
+    BigDecimal r = v.round(new java.math.MathContext(12, RoundingMode.DOWN)).stripTrailingZeros();
+    return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
+  }
+
+  /** Durations like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT5S}. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      try {
+        if (v.startsWith("pt") || v.startsWith("p")) {
+          return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        }
+        if (v.endsWith("ms")) {
+          return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        switch (v.charAt(v.length() - 1)) {
+          case 's':
+            return Duration.ofSeconds(n);
+          case 'm':
+            return Duration.ofMinutes(n);
+          case 'h':
+            return Duration.ofHours(n);
+          case 'd':
+            return Duration.ofDays(n);
+          default:
+            break;
+        }
+      } catch (RuntimeException e) {
+        // fall through to the usage error below
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration; use e.g. 500ms, 5s, 2m, 1h, 1d or PT5S");
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * simple paths, so no cycle that could enter the top K is ever cut. A bounded max-heap keeps the K
  * best. Rank: with start assets, their nodes come first in the listed order, so every cycle through
  * one is enumerated from (and rotated to) the first listed start asset it contains; otherwise nodes
- * are ranked by degree (most markets first), then asset code, then exchange, so cycles start at hub
- * assets. At most one transfer edge between two trades; a cycle of transfers only is none.
+ * are ranked by how many markets quote in their asset (most first), then by first appearance in the
+ * input, so cycles start at hub assets. At most one transfer edge between two trades; a cycle of
+ * transfers only is none.
  *
  * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}): SPFA from a virtual source joined
  * to every node at weight 0, on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts
@@ -70,15 +72,19 @@ public final class PathOptimizer {
   }
 
   /**
-   * The node ranks: start-asset nodes first in listed order, then the rest by degree; returns how
-   * many nodes are start nodes.
+   * The node ranks: start-asset nodes first in listed order, then the rest by quote degree, then
+   * input order; returns how many nodes are start nodes.
    */
   private static int rank(PathGraph g, List<Asset> start, int[] rank, List<String> notes) {
     int n = g.nodeCount();
+    // How many markets quote in this node's asset: the natural numeraire (USD, USDT, BTC) comes
+    // first, so cycles start, and profits are counted, in the asset most markets are priced in.
     int[] degree = new int[n];
     for (int e = 0; e < g.edgeCount(); e++) {
-      degree[g.edgeFrom(e)]++;
-      degree[g.edgeTo(e)]++;
+      Leg leg = g.edgeLeg(e);
+      if (leg != null) {
+        degree[leg.side() == Side.SELL ? g.edgeTo(e) : g.edgeFrom(e)]++;
+      }
     }
     Integer[] nodes = new Integer[n];
     for (int v = 0; v < n; v++) {
@@ -105,13 +111,8 @@ public final class PathOptimizer {
           if (c == 0) {
             c = Integer.compare(degree[b], degree[a]);
           }
-          if (c == 0) {
-            c = g.nodeAsset(a).compareTo(g.nodeAsset(b));
-          }
-          if (c == 0) {
-            c = g.nodeExchange(a).compareTo(g.nodeExchange(b));
-          }
-          return c;
+          // then the order the input lists them in (node ids follow first appearance)
+          return c != 0 ? c : Integer.compare(a, b);
         });
     int starts = 0;
     for (int r = 0; r < n; r++) {
