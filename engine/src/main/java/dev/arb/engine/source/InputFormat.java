@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The market-data file formats {@code arb scan --input} understands. */
 public enum InputFormat {
-  /** arb's own JSON snapshot ({@code docs/snapshot-format.md}). */
+  /** arb's own JSON snapshot (the README (section Input formats)). */
   SNAPSHOT("snapshot"),
   /**
    * Top-of-book CSV {@code symbol,timestamp,base,quote,bid_price,bid_volume,ask_price,ask_volume}.

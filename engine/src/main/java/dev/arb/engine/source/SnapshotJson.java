@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * arb's own JSON snapshot format, version {@value #FORMAT_VERSION}: reader and writer. The format
- * is documented in {@code docs/snapshot-format.md}. Decimals are written as strings and read
+ * is documented in the README (section Input formats). Decimals are written as strings and read
  * exactly; every book carries the time it was observed.
  */
 public final class SnapshotJson {

@@ -68,7 +68,7 @@ public final class SnapshotReaders {
             + path
             + ": it is none of "
             + InputFormat.names()
-            + "; give --format if it is one of them (see docs/snapshot-format.md)");
+            + "; give --format if it is one of them (see the README, section Input formats)");
   }
 
   /** The format of this file content, if recognisable. */
