@@ -3,6 +3,7 @@ package dev.arb.cli;
 import dev.arb.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.MDC;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +19,13 @@ abstract class BaseCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     root().initLogging();
-    return execute();
+    // every log line of this command carries it as the structured field "component"
+    MDC.put("component", spec.qualifiedName(" "));
+    try {
+      return execute();
+    } finally {
+      MDC.remove("component");
+    }
   }
 
   /** Does the work. */

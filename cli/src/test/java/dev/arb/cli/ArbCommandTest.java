@@ -60,4 +60,29 @@ class ArbCommandTest {
         .parseArgs("history", "--data-dir", "/tmp/somewhere");
     assertThat(root.overrides()).containsEntry("arb.data-dir", "/tmp/somewhere");
   }
+
+  @Test
+  void jsonLogLinesAreJsonObjectsNamingTheComponent(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    CliRun r =
+        CliRun.run(
+            Map.of("HOME", dir.toString()),
+            "--log-format",
+            "json",
+            "-v",
+            "--data-dir",
+            dir.toString(),
+            "history",
+            "--json");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      com.fasterxml.jackson.databind.JsonNode event = json.readTree(line);
+      assertThat(event.get("level").asText()).isNotEmpty();
+      assertThat(event.get("mdc").get("component").asText()).isEqualTo("arb history");
+    }
+  }
 }
