@@ -7,16 +7,17 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
-import java.io.BufferedReader;
+import dev.arb.engine.source.InputFormat;
+import dev.arb.engine.source.ReadOptions;
+import dev.arb.engine.source.SnapshotReaders;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,69 +71,23 @@ final class Fixtures {
     return out;
   }
 
-  /** The MO-book Binance.US top-of-book snapshot (45 markets, no fees). */
+  /** The MO-book Binance.US top-of-book snapshot (45 markets, no fees), read by arb's reader. */
   static MarketSnapshot mobook() {
-    List<OrderBook> books = new ArrayList<>();
-    for (String[] f : rows("Binance_US_orderbook_saved.csv", ",")) {
-      Market m = Market.of("binanceus", f[3], f[4], BigDecimal.ZERO);
-      books.add(
-          new OrderBook(
-              m,
-              List.of(new BookLevel(new BigDecimal(f[5]), new BigDecimal(f[6]))),
-              List.of(new BookLevel(new BigDecimal(f[7]), new BigDecimal(f[8]))),
-              T0));
-    }
-    return new MarketSnapshot(books, List.of(), "Binance_US_orderbook_saved.csv");
+    return SnapshotReaders.read(
+        dev.arb.engine.Fixtures.path("mobook/Binance_US_orderbook_saved.csv"),
+        Optional.of(InputFormat.TOB_CSV),
+        ReadOptions.withFee(BigDecimal.ZERO));
   }
 
   /**
-   * The MO-book forex table: cell(row R, column C) = units of R received per unit of C. Each
-   * ordered pair C → R becomes a market {@code C/R} with one deep bid at cell(R, C) and no asks (a
-   * one-way rate; the reverse direction is its own market R/C).
+   * The MO-book forex table (cell(row R, column C) = units of R received per unit of C), read by
+   * arb's reader: each ordered pair is a one-way market with one unlimited bid at the rate.
    */
   static MarketSnapshot forex() {
-    List<String[]> rows = rows("forex-bloomberg-2022-03-17.tsv", "\t");
-    String[] header = rows.get(0);
-    List<OrderBook> books = new ArrayList<>();
-    BigDecimal deep = new BigDecimal("1000000000000");
-    for (int r = 1; r < rows.size(); r++) {
-      String[] row = rows.get(r);
-      String to = row[0];
-      for (int c = 1; c < row.length; c++) {
-        String from = header[c];
-        if (from.equals(to)) {
-          continue;
-        }
-        Market m = Market.of("fx", from, to, BigDecimal.ZERO);
-        books.add(
-            new OrderBook(m, List.of(new BookLevel(new BigDecimal(row[c]), deep)), List.of(), T0));
-      }
-    }
-    return new MarketSnapshot(books, List.of(), "forex-bloomberg-2022-03-17.tsv");
-  }
-
-  private static List<String[]> rows(String file, String sep) {
-    List<String[]> out = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
-      String line;
-      boolean first = true;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split(sep, -1);
-        if (first && sep.equals(",")) {
-          first = false;
-          continue;
-        }
-        first = false;
-        out.add(f);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return SnapshotReaders.read(
+        dev.arb.engine.Fixtures.path("mobook/forex-bloomberg-2022-03-17.tsv"),
+        Optional.of(InputFormat.FOREX_TSV),
+        ReadOptions.withFee(BigDecimal.ZERO));
   }
 
   static Market market(
