@@ -80,6 +80,10 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, String
       kind = Kind.SERVER_ERROR;
     } else if (status >= 400 && kind == null) {
       kind = Kind.REJECTED;
+    } else if (status >= 200 && status < 300 && (kind == null || kind == Kind.OTHER)) {
+      // a success status whose body could not be read into the exchange's format
+      kind = Kind.MALFORMED;
+      status = 0;
     }
     if (kind == null) {
       kind = Kind.OTHER;
