@@ -83,6 +83,11 @@ final class VenueTestSupport {
   }
 
   static ExchangeConfig exchange(String name, String url, String... markets) {
+    return exchange(name, url, Duration.ofSeconds(5), markets);
+  }
+
+  static ExchangeConfig exchange(
+      String name, String url, Duration requestTimeout, String... markets) {
     return new ExchangeConfig(
         name,
         true,
@@ -95,7 +100,7 @@ final class VenueTestSupport {
         ExchangeConfig.DEFAULT_MAX_MARKETS,
         Duration.ofSeconds(10),
         Optional.of(new BigDecimal("1000")),
-        Duration.ofMillis(500),
+        requestTimeout,
         ExchangeConfig.DEFAULT_METADATA_TTL);
   }
 
