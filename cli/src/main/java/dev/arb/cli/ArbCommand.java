@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ScanCommand.class,
+      RecordCommand.class,
       RunCommand.class,
       HistoryCommand.class,
       DefiCommand.class,

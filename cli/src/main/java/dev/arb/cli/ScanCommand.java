@@ -19,7 +19,7 @@ import dev.arb.engine.sizing.WholeGraphPlanner;
 import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
-import dev.arb.error.ArbException;
+import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,8 +45,9 @@ import picocli.CommandLine.TypeConversionException;
       "Scan once: find the best simple arbitrage cycles, size each against book depth, print"
           + " them ranked and record them (see 'arb history').",
       "",
-      "Input: --input PATH (a file, or a folder of l2-json books); with no input and no exchange"
-          + " configured, the bundled sample (Binance.US top of book, 2023-03-02, fees 0 as its"
+      "Input: --input PATH (a file, or a folder of l2-json books); else live books of --exchange"
+          + " NAME or the configured exchanges; with no input and no exchange configured, the"
+          + " bundled sample (Binance.US top of book, 2023-03-02, fees 0 as its"
           + " source states).",
       ""
     },
@@ -55,6 +56,7 @@ import picocli.CommandLine.TypeConversionException;
       "Examples:",
       "  arb scan",
       "  arb scan --input rates.txt --amount 1000 --json",
+      "  arb scan --exchange kraken --exchange bitstamp --json",
       "  arb scan --input Binance_US_orderbook_saved.csv --fees 0 --max-length 8",
       "  arb scan --input orderbooks/ --fees 0.0026 --start BTC,USD --min-profit-bp 5",
       "  arb scan --plan lp --input Binance_US_orderbook_saved.csv --fees 0 --start USD"
@@ -95,6 +97,31 @@ final class ScanCommand extends BaseCommand {
       paramLabel = "NAME",
       description = "Exchange name for inputs that carry none (tob-csv, rates).")
   String exchangeName;
+
+  @Option(
+      names = "--exchange",
+      paramLabel = "NAME",
+      description =
+          "Scan live books of this exchange (repeatable): bitstamp, kraken, binance, coinbase."
+              + " Default without --input: the enabled exchanges of arb.exchanges.")
+  List<String> exchanges;
+
+  @Option(
+      names = "--exchange-url",
+      paramLabel = "NAME=URL",
+      description =
+          "REST base URL of an exchange (proxy, testnet, local stand-in); overrides"
+              + " arb.exchanges.NAME.base-url. Repeatable.")
+  List<String> exchangeUrls;
+
+  @Option(
+      names = "--max-book-age",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Live books older than this when received are reported stale and not used. Default:"
+              + " arb.exchanges.NAME.max-book-age (10s).")
+  Duration maxBookAge;
 
   @Option(
       names = "--max-length",
@@ -206,18 +233,14 @@ final class ScanCommand extends BaseCommand {
               + fees.toPlainString());
     }
     if (input == null) {
-      List<String> live = new ArrayList<>();
-      for (ExchangeConfig e : cfg.exchanges().values()) {
-        if (e.enabled()) {
-          live.add(e.name());
-        }
-      }
+      List<ExchangeConfig> live =
+          LiveMarketData.select(
+              cfg,
+              exchanges == null ? List.of() : exchanges,
+              exchangeUrls == null ? List.of() : exchangeUrls,
+              maxBookAge);
       if (!live.isEmpty()) {
-        throw new ArbException(
-            "scan: exchanges "
-                + live
-                + " are configured, but live market data is not available yet; scan a recorded"
-                + " snapshot with --input PATH (or disable the exchanges to scan the sample)");
+        return liveSnapshot(cfg, live, notes);
       }
       if (format != null) {
         throw new ConfigException("scan: --format needs --input");
@@ -253,6 +276,26 @@ final class ScanCommand extends BaseCommand {
     }
     boolean unlimited = actual == InputFormat.RATES || actual == InputFormat.FOREX_TSV;
     return new Loaded(snapshot, unlimited);
+  }
+
+  private Loaded liveSnapshot(ArbConfig cfg, List<ExchangeConfig> live, List<String> notes) {
+    if (format != null || exchangeName != null) {
+      throw new ConfigException("scan: --format and --exchange-name need --input");
+    }
+    MarketSnapshot snapshot;
+    try (XChangeMarketDataSource source = LiveMarketData.open(cfg, live, context())) {
+      notes.addAll(source.notes());
+      snapshot = source.snapshot();
+      notes.addAll(LiveMarketData.healthLines(source.health()));
+    }
+    notes.add("input: " + snapshot.source());
+    if (fees != null) {
+      snapshot = Snapshots.withTakerFee(snapshot, fees);
+      notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
+    } else {
+      notes.add("fees: each exchange's taker fee (metadata, lowest public tier, or taker-fee)");
+    }
+    return new Loaded(snapshot, false);
   }
 
   private ScanRequest request(ScanConfig sc, Loaded loaded, List<String> notes) {

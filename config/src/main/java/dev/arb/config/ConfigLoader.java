@@ -298,6 +298,31 @@ public final class ConfigLoader {
                 + given
                 + " is set; give both (or neither for public data only)");
       }
+      List<String> assets =
+          r.stringList(p + ".assets", ASSET, "a list of asset codes such as [\"BTC\", \"USD\"]");
+      int maxMarkets =
+          maxMarketsOrDefault(
+              r.integer(p + ".max-markets", 1, 10_000, "a whole number between 1 and 10000"));
+      Duration maxBookAge =
+          r.duration(
+              p + ".max-book-age", Duration.ZERO, true, false, "a positive duration such as 10s");
+      BigDecimal rateLimit =
+          r.decimal(
+              p + ".rate-limit",
+              BigDecimal.ZERO,
+              new BigDecimal("1000"),
+              true,
+              "a number of requests per second above 0 and at most 1000, or null");
+      Duration requestTimeout =
+          r.duration(
+              p + ".request-timeout",
+              Duration.ZERO,
+              true,
+              false,
+              "a positive duration such as 10s");
+      Duration metadataTtl =
+          r.duration(
+              p + ".metadata-ttl", Duration.ZERO, true, false, "a positive duration such as 24h");
       out.put(
           name,
           new ExchangeConfig(
@@ -307,9 +332,19 @@ public final class ConfigLoader {
               Optional.ofNullable(takerFee),
               Optional.ofNullable(baseUrl),
               apiKey,
-              apiSecret));
+              apiSecret,
+              assets,
+              maxMarkets,
+              maxBookAge == null ? ExchangeConfig.DEFAULT_MAX_BOOK_AGE : maxBookAge,
+              Optional.ofNullable(rateLimit),
+              requestTimeout == null ? ExchangeConfig.DEFAULT_REQUEST_TIMEOUT : requestTimeout,
+              metadataTtl == null ? ExchangeConfig.DEFAULT_METADATA_TTL : metadataTtl));
     }
     return out;
+  }
+
+  private static int maxMarketsOrDefault(Long maxMarkets) {
+    return maxMarkets == null ? ExchangeConfig.DEFAULT_MAX_MARKETS : maxMarkets.intValue();
   }
 
   /** {@code $XDG_DATA_HOME/arb}, else {@code ~/.local/share/arb}. */

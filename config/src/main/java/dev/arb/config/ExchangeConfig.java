@@ -1,6 +1,7 @@
 package dev.arb.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,16 @@ import java.util.Optional;
  * @param baseUrl REST base URL override (proxies, testnets, local stand-ins), empty for default
  * @param apiKey where the API key is kept, empty for public data only
  * @param apiSecret where the API secret is kept, empty for public data only
+ * @param assets asset allow-list for "all markets" ({@code markets} empty): a market is used only
+ *     when both its assets are listed; empty allows every asset
+ * @param maxMarkets most markets polled when {@code markets} is empty (at least 1)
+ * @param maxBookAge a book whose exchange time is older than this when received is reported as
+ *     stale and not used
+ * @param rateLimit REST requests per second; empty for the venue's documented public limit (a
+ *     higher value is capped to that limit unless {@code baseUrl} points elsewhere)
+ * @param requestTimeout connect and read timeout of one HTTP request
+ * @param metadataTtl how long exchange metadata (markets, fees, lot sizes) cached on disk is used
+ *     before it is fetched again
  */
 public record ExchangeConfig(
     String name,
@@ -24,7 +35,26 @@ public record ExchangeConfig(
     Optional<BigDecimal> takerFee,
     Optional<String> baseUrl,
     Optional<SecretRef> apiKey,
-    Optional<SecretRef> apiSecret) {
+    Optional<SecretRef> apiSecret,
+    List<String> assets,
+    int maxMarkets,
+    Duration maxBookAge,
+    Optional<BigDecimal> rateLimit,
+    Duration requestTimeout,
+    Duration metadataTtl) {
+
+  /** Default of {@code max-markets}. */
+  public static final int DEFAULT_MAX_MARKETS = 50;
+
+  /** Default of {@code max-book-age}. */
+  public static final Duration DEFAULT_MAX_BOOK_AGE = Duration.ofSeconds(10);
+
+  /** Default of {@code request-timeout}. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default of {@code metadata-ttl}. */
+  public static final Duration DEFAULT_METADATA_TTL = Duration.ofHours(24);
+
   public ExchangeConfig {
     Objects.requireNonNull(name, "name");
     markets = List.copyOf(markets);
@@ -35,5 +65,95 @@ public record ExchangeConfig(
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(apiSecret, "apiSecret");
+    assets = List.copyOf(assets);
+    if (maxMarkets < 1) {
+      throw new IllegalArgumentException("maxMarkets must be at least 1, got " + maxMarkets);
+    }
+    positive(maxBookAge, "maxBookAge");
+    if (rateLimit.isPresent() && rateLimit.get().signum() <= 0) {
+      throw new IllegalArgumentException("rateLimit must be positive");
+    }
+    positive(requestTimeout, "requestTimeout");
+    positive(metadataTtl, "metadataTtl");
+  }
+
+  /** An exchange with the given basics and every other setting at its default. */
+  public ExchangeConfig(
+      String name,
+      boolean enabled,
+      List<String> markets,
+      Optional<BigDecimal> takerFee,
+      Optional<String> baseUrl,
+      Optional<SecretRef> apiKey,
+      Optional<SecretRef> apiSecret) {
+    this(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        baseUrl,
+        apiKey,
+        apiSecret,
+        List.of(),
+        DEFAULT_MAX_MARKETS,
+        DEFAULT_MAX_BOOK_AGE,
+        Optional.empty(),
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_METADATA_TTL);
+  }
+
+  /** An enabled exchange with every setting at its default (used for {@code --exchange NAME}). */
+  public static ExchangeConfig defaults(String name) {
+    return new ExchangeConfig(
+        name,
+        true,
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The same settings with another base URL. */
+  public ExchangeConfig withBaseUrl(String url) {
+    return new ExchangeConfig(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        Optional.of(url),
+        apiKey,
+        apiSecret,
+        assets,
+        maxMarkets,
+        maxBookAge,
+        rateLimit,
+        requestTimeout,
+        metadataTtl);
+  }
+
+  /** The same settings with another maximum book age. */
+  public ExchangeConfig withMaxBookAge(Duration age) {
+    return new ExchangeConfig(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        baseUrl,
+        apiKey,
+        apiSecret,
+        assets,
+        maxMarkets,
+        age,
+        rateLimit,
+        requestTimeout,
+        metadataTtl);
+  }
+
+  private static void positive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + d);
+    }
   }
 }

@@ -1,0 +1,127 @@
+package dev.arb.cli;
+
+import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.SecretResolver;
+import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.venue.VenueOptions;
+import dev.arb.engine.venue.XChangeMarketDataSource;
+import dev.arb.error.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the live market-data source of {@code arb scan} and {@code arb record} from the config and
+ * the {@code --exchange}, {@code --exchange-url} and {@code --max-book-age} options.
+ */
+final class LiveMarketData {
+  private LiveMarketData() {}
+
+  /** The exchanges to use: the named ones (configured or defaults), else the enabled configured. */
+  static List<ExchangeConfig> select(
+      ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> urlByName = new LinkedHashMap<>();
+    for (String u : urls) {
+      int eq = u.indexOf('=');
+      String name = eq < 0 ? "" : u.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      String url = eq < 0 ? "" : u.substring(eq + 1).trim();
+      if (name.isEmpty() || !validUrl(url)) {
+        problems.add(
+            "scan: --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
+                + u
+                + "'");
+      } else {
+        urlByName.put(name, url);
+      }
+    }
+    List<ExchangeConfig> out = new ArrayList<>();
+    if (names.isEmpty()) {
+      for (ExchangeConfig e : cfg.exchanges().values()) {
+        if (e.enabled()) {
+          out.add(e);
+        }
+      }
+    } else {
+      for (String n : names) {
+        String name = n.trim().toLowerCase(Locale.ROOT);
+        ExchangeConfig e = cfg.exchanges().get(name);
+        out.add(e != null ? e : ExchangeConfig.defaults(name));
+      }
+    }
+    for (String name : urlByName.keySet()) {
+      if (out.stream().noneMatch(e -> e.name().equals(name))) {
+        problems.add("scan: --exchange-url names " + name + ", which is not an exchange in use");
+      }
+    }
+    if (maxBookAge != null && (maxBookAge.isZero() || maxBookAge.isNegative())) {
+      problems.add("scan: --max-book-age must be positive, got " + maxBookAge);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    List<ExchangeConfig> result = new ArrayList<>();
+    for (ExchangeConfig e : out) {
+      ExchangeConfig x =
+          urlByName.containsKey(e.name()) ? e.withBaseUrl(urlByName.get(e.name())) : e;
+      result.add(maxBookAge == null ? x : x.withMaxBookAge(maxBookAge));
+    }
+    return result;
+  }
+
+  static XChangeMarketDataSource open(
+      ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx) {
+    VenueOptions defaults = VenueOptions.defaults(cfg.dataDir());
+    VenueOptions options =
+        new VenueOptions(
+            defaults.dataDir(),
+            ctx.clock(),
+            defaults.nanoTime(),
+            defaults.sleeper(),
+            defaults.random(),
+            defaults.maxAttempts(),
+            defaults.baseDelay(),
+            defaults.maxDelay(),
+            defaults.maxRetryAfter(),
+            defaults.breakerThreshold(),
+            defaults.breakerOpenFor(),
+            defaults.bookTtl());
+    return XChangeMarketDataSource.create(exchanges, new SecretResolver(ctx.env()), options);
+  }
+
+  /** One line per exchange: {@code exchange kraken: up, 3 books, 0 problems}. */
+  static List<String> healthLines(List<VenueHealth> health) {
+    List<String> out = new ArrayList<>();
+    for (VenueHealth h : health) {
+      out.add(
+          "exchange "
+              + h.exchange()
+              + ": "
+              + h.state().code()
+              + ", "
+              + h.books()
+              + " books, "
+              + h.problems()
+              + " problems"
+              + h.retryAt().map(t -> "; retried after " + t).orElse(""));
+    }
+    return out;
+  }
+
+  private static boolean validUrl(String s) {
+    try {
+      URI u = new URI(s);
+      return u.getScheme() != null
+          && (u.getScheme().equals("http") || u.getScheme().equals("https"))
+          && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}

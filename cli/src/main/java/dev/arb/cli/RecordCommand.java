@@ -1,0 +1,95 @@
+package dev.arb.cli;
+
+import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.source.SnapshotJson;
+import dev.arb.engine.venue.XChangeMarketDataSource;
+import dev.arb.error.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arb record}: saves one live snapshot in arb's snapshot format, for replay with --input.
+ */
+@Command(
+    name = "record",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Fetch the live books of the exchanges once and save them as an arb snapshot, to replay with"
+          + " 'arb scan --input FILE'. Books left out (stale, crossed, failed) are listed on"
+          + " stderr.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  arb record --exchange kraken --exchange bitstamp --output snap.json",
+      "  arb scan --input snap.json",
+      "",
+      "Exit codes: 0 ok, 1 no book could be fetched, 2 bad options or configuration."
+    })
+final class RecordCommand extends BaseCommand {
+
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "FILE",
+      description = "Snapshot file to write (replaced if it exists).")
+  Path output;
+
+  @Option(
+      names = "--exchange",
+      paramLabel = "NAME",
+      description = "Exchange to record (repeatable). Default: the enabled configured exchanges.")
+  List<String> exchanges;
+
+  @Option(
+      names = "--exchange-url",
+      paramLabel = "NAME=URL",
+      description = "REST base URL of an exchange; overrides arb.exchanges.NAME.base-url.")
+  List<String> exchangeUrls;
+
+  @Option(
+      names = "--max-book-age",
+      paramLabel = "DURATION",
+      converter = ScanCommand.DurationConverter.class,
+      description = "Books older than this when received are left out. Default: 10s.")
+  Duration maxBookAge;
+
+  @Override
+  protected int execute() {
+    ArbConfig cfg = config().config();
+    List<ExchangeConfig> live =
+        LiveMarketData.select(
+            cfg,
+            exchanges == null ? List.of() : exchanges,
+            exchangeUrls == null ? List.of() : exchangeUrls,
+            maxBookAge);
+    if (live.isEmpty()) {
+      throw new ConfigException(
+          "record: no exchange to record; give --exchange NAME or enable one in arb.exchanges");
+    }
+    MarketSnapshot snapshot;
+    try (XChangeMarketDataSource source = LiveMarketData.open(cfg, live, context())) {
+      snapshot = source.snapshot();
+      for (String line : LiveMarketData.healthLines(source.health())) {
+        err().println(line);
+      }
+    }
+    for (String p : snapshot.problems()) {
+      err().println("warning: " + p);
+    }
+    if (snapshot.books().isEmpty()) {
+      err().println("record: no book could be fetched; nothing written");
+      return ExitCode.FAILURE;
+    }
+    SnapshotJson.write(snapshot, output);
+    out().println(snapshot.books().size() + " books written to " + output);
+    return ExitCode.OK;
+  }
+}

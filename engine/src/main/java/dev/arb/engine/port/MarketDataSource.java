@@ -1,0 +1,27 @@
+package dev.arb.engine.port;
+
+import dev.arb.engine.model.MarketSnapshot;
+import java.util.List;
+
+/**
+ * Where live market data comes from: order books of many markets on one or more exchanges, with the
+ * exchanges' health. One call to {@link #snapshot()} gives every book that is fresh and valid right
+ * now; everything left out (stale, crossed, empty, failed to load, exchange down) is named in
+ * {@link MarketSnapshot#problems()} as {@code exchange: what} or {@code exchange:BASE/QUOTE: what},
+ * never silently dropped. A failing exchange never stops the others.
+ */
+public interface MarketDataSource extends AutoCloseable {
+
+  /**
+   * The current books of every configured market. Blocks while books are fetched (within each
+   * exchange's request budget).
+   */
+  MarketSnapshot snapshot();
+
+  /** The state of each exchange after the latest {@link #snapshot()}, in configuration order. */
+  List<VenueHealth> health();
+
+  /** Releases connections and threads. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,135 @@
+package dev.arb.engine.venue;
+
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.Secret;
+import dev.arb.config.SecretResolver;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.MarketDataSource;
+import dev.arb.engine.port.VenueHealth;
+import dev.arb.error.ArbException;
+import dev.arb.error.ConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@link MarketDataSource} over XChange's REST market-data services: each exchange is polled on its
+ * own thread within its own request budget, so a slow or failing exchange never holds up the
+ * others; its failures become problems of the snapshot and its health.
+ */
+public final class XChangeMarketDataSource implements MarketDataSource {
+  private final List<XChangeVenue> venues;
+  private final ExecutorService pool;
+
+  private XChangeMarketDataSource(List<XChangeVenue> venues) {
+    this.venues = List.copyOf(venues);
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, venues.size()),
+            r -> {
+              Thread t = new Thread(r, "arb-venue");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * A source for the given exchanges (each must be one arb supports). API keys are resolved here,
+   * only when both key and secret are set.
+   *
+   * @throws ConfigException naming every unsupported exchange or unresolvable secret
+   */
+  public static XChangeMarketDataSource create(
+      List<ExchangeConfig> exchanges, SecretResolver secrets, VenueOptions options) {
+    List<String> problems = new ArrayList<>();
+    List<XChangeVenue> venues = new ArrayList<>();
+    for (ExchangeConfig e : exchanges) {
+      Optional<VenueKind> kind = VenueKind.byName(e.name());
+      if (kind.isEmpty()) {
+        problems.add(
+            "config: arb.exchanges."
+                + e.name()
+                + " is not an exchange arb supports; use one of "
+                + VenueKind.names());
+        continue;
+      }
+      Optional<Secret> key;
+      Optional<Secret> secret;
+      try {
+        key = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-key", e.apiKey());
+        secret = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-secret", e.apiSecret());
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+        continue;
+      }
+      venues.add(new XChangeVenue(kind.get(), e, key, secret, options));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new XChangeMarketDataSource(venues);
+  }
+
+  /** Names of the exchanges arb supports. */
+  public static String supported() {
+    return VenueKind.names();
+  }
+
+  @Override
+  public MarketSnapshot snapshot() {
+    List<Future<XChangeVenue.Poll>> futures = new ArrayList<>();
+    for (XChangeVenue v : venues) {
+      futures.add(pool.submit(v::poll));
+    }
+    List<OrderBook> books = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        XChangeVenue.Poll p = futures.get(i).get();
+        books.addAll(p.books());
+        problems.addAll(p.problems());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(f -> f.cancel(true));
+        throw new ArbException("interrupted while fetching market data", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        problems.add(venues.get(i).name() + ": " + Fault.of(c).message());
+      }
+    }
+    return new MarketSnapshot(books, problems, source());
+  }
+
+  /** The source name of snapshots: {@code live: bitstamp (URL), kraken (URL)}. */
+  String source() {
+    StringBuilder b = new StringBuilder("live:");
+    String sep = " ";
+    for (XChangeVenue v : venues) {
+      b.append(sep).append(v.name()).append(" (").append(v.baseUrl()).append(')');
+      sep = ", ";
+    }
+    return b.toString();
+  }
+
+  @Override
+  public List<VenueHealth> health() {
+    return venues.stream().map(XChangeVenue::health).toList();
+  }
+
+  /** Settings adjusted at start (such as a rate limit capped to the public limit), for people. */
+  public List<String> notes() {
+    List<String> out = new ArrayList<>();
+    venues.forEach(v -> out.addAll(v.notes()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,413 @@
+package dev.arb.engine.venue;
+
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.Secret;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Market;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.source.AssetAliases;
+import dev.arb.error.VenueException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.knowm.xchange.Exchange;
+import org.knowm.xchange.ExchangeFactory;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.currency.CurrencyPair;
+import org.knowm.xchange.dto.meta.ExchangeMetaData;
+import org.knowm.xchange.dto.meta.InstrumentMetaData;
+import org.knowm.xchange.instrument.Instrument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One exchange through XChange: its metadata (from the disk cache or the exchange), its request
+ * budget, retries and circuit breaker, and the polling of its books. Not shared between threads:
+ * {@link #poll()} is synchronized.
+ */
+final class XChangeVenue {
+  private static final Logger LOG = LoggerFactory.getLogger(XChangeVenue.class);
+
+  private final VenueKind kind;
+  private final ExchangeConfig cfg;
+  private final VenueOptions options;
+  private final Exchange exchange;
+  private final String baseUrl;
+  private final Retrier retrier;
+  private final CircuitBreaker breaker;
+  private final MetadataCache cache;
+  private final List<String> notes = new ArrayList<>();
+  private final Map<String, Fetched> recent = new HashMap<>();
+
+  private List<VenueMarket> selected;
+  private List<String> selectionProblems = List.of();
+  private String lastError;
+  private VenueHealth health;
+
+  /** A book as last fetched, for the book TTL. */
+  private record Fetched(org.knowm.xchange.dto.marketdata.OrderBook raw, Instant receivedAt) {}
+
+  /** What one poll gave. */
+  record Poll(List<OrderBook> books, List<String> problems) {}
+
+  XChangeVenue(
+      VenueKind kind,
+      ExchangeConfig cfg,
+      Optional<Secret> apiKey,
+      Optional<Secret> apiSecret,
+      VenueOptions options) {
+    this.kind = kind;
+    this.cfg = cfg;
+    this.options = options;
+    ExchangeSpecification spec = new ExchangeSpecification(kind.exchangeClass());
+    spec.setShouldLoadRemoteMetaData(false);
+    if (cfg.baseUrl().isPresent()) {
+      URI u = URI.create(cfg.baseUrl().get());
+      spec.setSslUri(stripSlash(cfg.baseUrl().get()));
+      spec.setHost(u.getHost());
+      spec.setPort(u.getPort() > 0 ? u.getPort() : u.getScheme().equals("http") ? 80 : 443);
+    }
+    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.requestTimeout().toMillis());
+    spec.setHttpConnTimeout(timeoutMs);
+    spec.setHttpReadTimeout(timeoutMs);
+    if (apiKey.isPresent() && apiSecret.isPresent()) {
+      spec.setApiKey(apiKey.get().reveal());
+      spec.setSecretKey(apiSecret.get().reveal());
+    }
+    try {
+      this.exchange = ExchangeFactory.INSTANCE.createExchange(spec);
+    } catch (RuntimeException e) {
+      throw new VenueException(
+          kind.id() + ": cannot set up the XChange exchange: " + Fault.of(e).message(), e);
+    }
+    this.baseUrl = stripSlash(exchange.getExchangeSpecification().getSslUri());
+    double rate = kind.publicRateLimit();
+    if (cfg.rateLimit().isPresent()) {
+      double asked = cfg.rateLimit().get().doubleValue();
+      if (asked > rate && cfg.baseUrl().isEmpty()) {
+        notes.add(
+            cfg.name()
+                + ": rate-limit "
+                + cfg.rateLimit().get().toPlainString()
+                + "/s is above the exchange's public limit; using "
+                + fmt(rate)
+                + "/s");
+      } else {
+        rate = asked;
+      }
+    }
+    TokenBucket budget =
+        new TokenBucket(rate, Math.max(1, Math.floor(rate)), options.nanoTime(), options.sleeper());
+    this.retrier =
+        new Retrier(
+            budget,
+            options.sleeper(),
+            options.random(),
+            options.maxAttempts(),
+            options.baseDelay(),
+            options.maxDelay(),
+            options.maxRetryAfter());
+    this.breaker =
+        new CircuitBreaker(options.breakerThreshold(), options.breakerOpenFor(), options.clock());
+    this.cache = new MetadataCache(options.dataDir(), options.clock());
+    this.health =
+        new VenueHealth(cfg.name(), VenueHealth.State.UP, 0, 0, Optional.empty(), Optional.empty());
+  }
+
+  String name() {
+    return cfg.name();
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Settings adjusted at start, for people. */
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  synchronized VenueHealth health() {
+    return health;
+  }
+
+  /** Fetches every selected market's book (or reuses one younger than the book TTL). */
+  synchronized Poll poll() throws InterruptedException {
+    List<OrderBook> books = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    if (!breaker.allows()) {
+      problems.add(downMessage());
+      return finish(books, problems);
+    }
+    if (selected == null && !loadMetadata(problems)) {
+      return finish(books, problems);
+    }
+    problems.addAll(selectionProblems);
+    for (int i = 0; i < selected.size(); i++) {
+      VenueMarket vm = selected.get(i);
+      if (!breaker.allows()) {
+        problems.add(downMessage() + "; " + (selected.size() - i) + " markets not fetched");
+        break;
+      }
+      fetch(vm, books, problems);
+    }
+    return finish(books, problems);
+  }
+
+  private void fetch(VenueMarket vm, List<OrderBook> books, List<String> problems)
+      throws InterruptedException {
+    Market m = vm.market();
+    CurrencyPair pair = new CurrencyPair(vm.venueBase(), vm.venueQuote());
+    Fetched f = recent.get(m.id());
+    Instant now = options.clock().instant();
+    if (f == null || !f.receivedAt().plus(options.bookTtl()).isAfter(now)) {
+      Retrier.Outcome<org.knowm.xchange.dto.marketdata.OrderBook> o =
+          retrier.call(() -> exchange.getMarketDataService().getOrderBook(pair, kind.depthArgs()));
+      if (!o.ok()) {
+        fail(m.id() + ": " + kind.bookEndpoint(pair) + " " + o.fault().message(), o.fault());
+        problems.add(lastErrorFor(m.id(), pair, o.fault()));
+        recent.remove(m.id());
+        return;
+      }
+      breaker.success();
+      f = new Fetched(o.value(), options.clock().instant());
+      recent.put(m.id(), f);
+    }
+    BookConverter.Converted c =
+        BookConverter.convert(
+            m,
+            f.raw(),
+            kind.bookHasSnapshotTime() ? f.raw().getTimeStamp() : null,
+            f.receivedAt(),
+            cfg.maxBookAge());
+    if (c.problem() != null) {
+      problems.add(m.id() + ": " + c.problem() + "; not used");
+    } else {
+      books.add(c.book());
+    }
+  }
+
+  private String lastErrorFor(String marketId, CurrencyPair pair, Fault fault) {
+    return marketId + ": " + kind.bookEndpoint(pair) + " " + fault.message() + retriedNote(fault);
+  }
+
+  private String retriedNote(Fault fault) {
+    return fault.kind().retryable() ? " (after " + options.maxAttempts() + " attempts)" : "";
+  }
+
+  private void fail(String message, Fault fault) {
+    lastError = message;
+    LOG.debug("{}: {}", cfg.name(), message);
+    if (fault.kind().retryable()) {
+      breaker.failure();
+    }
+  }
+
+  private String downMessage() {
+    return cfg.name()
+        + ": exchange down after repeated failures"
+        + (lastError == null ? "" : " (last: " + lastError + ")")
+        + breaker.retryAt().map(t -> "; retried after " + t).orElse("");
+  }
+
+  private Poll finish(List<OrderBook> books, List<String> problems) {
+    VenueHealth.State state =
+        !breaker.allows()
+            ? VenueHealth.State.DOWN
+            : problems.isEmpty() ? VenueHealth.State.UP : VenueHealth.State.DEGRADED;
+    health =
+        new VenueHealth(
+            cfg.name(),
+            state,
+            books.size(),
+            problems.size(),
+            Optional.ofNullable(lastError),
+            breaker.retryAt());
+    return new Poll(books, problems);
+  }
+
+  /** Loads markets from the cache or the exchange and selects those to poll. */
+  private boolean loadMetadata(List<String> problems) throws InterruptedException {
+    boolean needsRemote = kind == VenueKind.KRAKEN;
+    Optional<List<VenueMarket>> cached =
+        needsRemote ? Optional.empty() : cache.read(cfg.name(), baseUrl, cfg.metadataTtl());
+    List<VenueMarket> all;
+    if (cached.isPresent()) {
+      all = cached.get();
+      LOG.debug("{}: {} markets from the metadata cache", cfg.name(), all.size());
+    } else {
+      Retrier.Outcome<List<VenueMarket>> o =
+          retrier.call(
+              () -> {
+                exchange.remoteInit();
+                return adapt(exchange.getExchangeMetaData());
+              });
+      if (!o.ok()) {
+        fail("metadata: " + kind.metadataEndpoint() + " " + o.fault().message(), o.fault());
+        problems.add(
+            cfg.name()
+                + ": cannot load markets: "
+                + kind.metadataEndpoint()
+                + " "
+                + o.fault().message()
+                + retriedNote(o.fault()));
+        return false;
+      }
+      breaker.success();
+      all = o.value();
+      cache.write(cfg.name(), baseUrl, all);
+    }
+    select(all);
+    return true;
+  }
+
+  private List<VenueMarket> adapt(ExchangeMetaData meta) {
+    List<VenueMarket> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    if (meta == null || meta.getInstruments() == null) {
+      return out;
+    }
+    for (Map.Entry<Instrument, InstrumentMetaData> e : meta.getInstruments().entrySet()) {
+      if (!(e.getKey() instanceof CurrencyPair cp)) {
+        continue;
+      }
+      InstrumentMetaData im = e.getValue();
+      String vb = cp.getBase().getCurrencyCode();
+      String vq = cp.getCounter().getCurrencyCode();
+      BigDecimal fee = im == null ? null : im.getTradingFee();
+      boolean fromVenue = fee != null && fee.signum() >= 0 && fee.compareTo(BigDecimal.ONE) < 0;
+      try {
+        Market m =
+            new Market(
+                cfg.name(),
+                AssetAliases.asset(vb),
+                AssetAliases.asset(vq),
+                fromVenue ? fee : kind.defaultTakerFee(),
+                step(
+                    im == null ? null : im.getAmountStepSize(),
+                    im == null ? null : im.getVolumeScale()),
+                step(
+                    im == null ? null : im.getPriceStepSize(),
+                    im == null ? null : im.getPriceScale()),
+                orZero(im == null ? null : im.getMinimumAmount()),
+                orZero(im == null ? null : im.getCounterMinimumAmount()));
+        if (seen.add(m.id())) {
+          out.add(new VenueMarket(m, vb, vq, fromVenue));
+        }
+      } catch (IllegalArgumentException x) {
+        LOG.debug("{}: market {} left out: {}", cfg.name(), cp, x.getMessage());
+      }
+    }
+    out.sort(Comparator.comparing(v -> v.market().id()));
+    return out;
+  }
+
+  private void select(List<VenueMarket> all) {
+    List<String> problems = new ArrayList<>();
+    Map<String, VenueMarket> bySymbol = new HashMap<>();
+    for (VenueMarket v : all) {
+      bySymbol.put(v.market().symbol(), withFeeOverride(v));
+    }
+    List<VenueMarket> chosen = new ArrayList<>();
+    if (!cfg.markets().isEmpty()) {
+      for (String s : cfg.markets()) {
+        String[] parts = s.split("/", 2);
+        String symbol =
+            AssetAliases.asset(parts[0]).code() + "/" + AssetAliases.asset(parts[1]).code();
+        VenueMarket v = bySymbol.get(symbol);
+        if (v == null) {
+          problems.add(
+              cfg.name()
+                  + ":"
+                  + symbol
+                  + ": not a market of "
+                  + cfg.name()
+                  + " (check arb.exchanges."
+                  + cfg.name()
+                  + ".markets)");
+        } else {
+          chosen.add(v);
+        }
+      }
+    } else {
+      Set<Asset> allowed = new HashSet<>();
+      for (String a : cfg.assets()) {
+        allowed.add(AssetAliases.asset(a));
+      }
+      List<VenueMarket> matching = new ArrayList<>();
+      for (VenueMarket v : all) {
+        Market m = v.market();
+        if (allowed.isEmpty() || (allowed.contains(m.base()) && allowed.contains(m.quote()))) {
+          matching.add(withFeeOverride(v));
+        }
+      }
+      if (matching.size() > cfg.maxMarkets()) {
+        problems.add(
+            cfg.name()
+                + ": "
+                + matching.size()
+                + " markets match; polling the first "
+                + cfg.maxMarkets()
+                + " by name (set markets, assets or max-markets in arb.exchanges."
+                + cfg.name()
+                + ")");
+        matching = matching.subList(0, cfg.maxMarkets());
+      }
+      chosen.addAll(matching);
+    }
+    selected = List.copyOf(chosen);
+    selectionProblems = List.copyOf(problems);
+  }
+
+  private VenueMarket withFeeOverride(VenueMarket v) {
+    if (cfg.takerFee().isEmpty()) {
+      return v;
+    }
+    Market m = v.market();
+    return new VenueMarket(
+        new Market(
+            m.exchange(),
+            m.base(),
+            m.quote(),
+            cfg.takerFee().get(),
+            m.lotSize(),
+            m.tickSize(),
+            m.minAmount(),
+            m.minNotional()),
+        v.venueBase(),
+        v.venueQuote(),
+        false);
+  }
+
+  private static BigDecimal step(BigDecimal step, Integer scale) {
+    if (step != null && step.signum() > 0) {
+      return step;
+    }
+    if (scale != null && scale >= 0 && scale <= 30) {
+      return BigDecimal.ONE.movePointLeft(scale);
+    }
+    return BigDecimal.ZERO;
+  }
+
+  private static BigDecimal orZero(BigDecimal v) {
+    return v == null || v.signum() < 0 ? BigDecimal.ZERO : v;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.3f", d);
+  }
+}

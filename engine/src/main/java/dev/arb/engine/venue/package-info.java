@@ -1,0 +1,8 @@
+/**
+ * Live market data from centralized exchanges through XChange: the {@link
+ * dev.arb.engine.venue.XChangeMarketDataSource} adapter of the {@link
+ * dev.arb.engine.port.MarketDataSource} port, with its request budget ({@link
+ * dev.arb.engine.venue.TokenBucket}), retries ({@link dev.arb.engine.venue.Retrier}), circuit
+ * breaker and on-disk metadata cache. XChange types never leave this package.
+ */
+package dev.arb.engine.venue;
