@@ -185,6 +185,14 @@ final class ScanCommand extends BaseCommand {
       description = "Trading steps of the whole-graph plan (--plan lp). Default: 8.")
   int steps = 8;
 
+  @Option(
+      names = "--transfers",
+      description =
+          "Let cycles cross exchanges: the same asset on two exchanges counts as interchangeable"
+              + " at no cost (balances held on each exchange, rebalanced later; withdrawal fees"
+              + " are not modelled). Default: each exchange on its own.")
+  boolean transfers;
+
   @Option(names = "--json", description = "Print JSON for programs instead of the table.")
   boolean json;
 
@@ -330,7 +338,12 @@ final class ScanCommand extends BaseCommand {
     }
     Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
     age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
-    return new ScanRequest(query, amt, age);
+    if (transfers) {
+      notes.add(
+          "transfers: the same asset on different exchanges is interchangeable at no cost"
+              + " (inventory on every exchange; withdrawal fees not modelled)");
+    }
+    return new ScanRequest(query, amt, age, transfers);
   }
 
   private List<Asset> startAssets(ScanConfig sc, List<String> problems) {

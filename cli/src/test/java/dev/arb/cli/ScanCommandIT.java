@@ -278,4 +278,42 @@ class ScanCommandIT {
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("--start").contains("--amount");
   }
+
+  @Test
+  void transfersLetACycleBuyOnOneExchangeAndSellOnAnother(@TempDir Path dir) throws Exception {
+    Path snap = dir.resolve("two-venues.json");
+    Files.writeString(
+        snap,
+        "{\"format_version\":1,\"source\":\"planted\",\"exchanges\":["
+            + venue("alpha", "1000", "1001")
+            + ","
+            + venue("beta", "1010", "1011")
+            + "]}");
+    CliRun without = scan("--input", snap.toString(), "--json", "--no-record");
+    assertThat(without.exitCode()).as(without.err()).isEqualTo(ExitCode.OK);
+    assertThat(JSON.readTree(without.out()).get("opportunities").size()).isZero();
+
+    CliRun with = scan("--input", snap.toString(), "--transfers", "--json", "--no-record");
+    assertThat(with.exitCode()).as(with.err()).isEqualTo(ExitCode.OK);
+    JsonNode first = JSON.readTree(with.out()).get("opportunities").get(0);
+    assertThat(first.get("exchanges").toString()).contains("alpha").contains("beta");
+    // buy ETH at 1001 on alpha, sell at 1010 on beta, 0.1 % fee on each leg
+    double expectedBp = (1010.0 / 1001.0 * 0.999 * 0.999 - 1) * 10_000;
+    assertThat(first.get("return_bp").asDouble()).isCloseTo(expectedBp, within(1e-6));
+    assertThat(first.get("status").asText()).isEqualTo("sized");
+    // depth: 2 ETH on each side, so at most 2 ETH worth of USD is spent
+    assertThat(new BigDecimal(first.get("start_amount").asText()))
+        .isLessThanOrEqualTo(new BigDecimal("2002"));
+  }
+
+  private static String venue(String name, String bid, String ask) {
+    return "{\"name\":\""
+        + name
+        + "\",\"markets\":[{\"base\":\"ETH\",\"quote\":\"USD\",\"taker_fee\":\"0.001\","
+        + "\"observed_at\":\"2026-01-01T00:00:00Z\",\"bids\":[[\""
+        + bid
+        + "\",\"2\"]],\"asks\":[[\""
+        + ask
+        + "\",\"2\"]]}]}";
+  }
 }

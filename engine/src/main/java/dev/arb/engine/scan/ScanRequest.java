@@ -13,8 +13,17 @@ import java.util.Optional;
  * @param amount most of the start asset a plan may spend; empty to size by book depth alone
  * @param maxAge books observed more than this before the snapshot's newest observation are left
  *     out; empty for no limit
+ * @param transfers whether a cycle may move an asset between exchanges, at no cost: the inventory
+ *     model, where balances are held on every exchange and rebalanced later (withdrawal fees are
+ *     not modelled)
  */
-public record ScanRequest(PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge) {
+public record ScanRequest(
+    PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge, boolean transfers) {
+  /** A request without transfers between exchanges. */
+  public ScanRequest(PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge) {
+    this(query, amount, maxAge, false);
+  }
+
   public ScanRequest {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(amount, "amount");

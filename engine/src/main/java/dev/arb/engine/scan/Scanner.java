@@ -2,6 +2,8 @@ package dev.arb.engine.scan;
 
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.path.GraphOptions;
+import dev.arb.engine.path.PathGraph;
 import dev.arb.engine.path.PathOptimizer;
 import dev.arb.engine.path.PathSearchResult;
 import dev.arb.engine.record.OpportunityStatus;
@@ -33,7 +35,10 @@ public final class Scanner {
     Optional<Instant> asOf = snapshot.newestObservation();
     List<String> problems = new ArrayList<>(snapshot.problems());
     MarketSnapshot fresh = dropStale(snapshot, request.maxAge(), asOf, problems);
-    PathSearchResult search = PathOptimizer.search(fresh, request.query());
+    GraphOptions graphOptions =
+        request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults();
+    PathSearchResult search =
+        PathOptimizer.search(PathGraph.build(fresh, graphOptions), request.query());
     AmtOptimizer sizer = new AmtOptimizer(request.query().maxLength());
     BigDecimal available = request.amount().orElse(DEPTH_ONLY);
     List<Opportunity> found = new ArrayList<>(search.cycles().size());
