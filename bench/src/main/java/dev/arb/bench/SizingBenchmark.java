@@ -31,6 +31,8 @@ public class SizingBenchmark {
   /** Start-asset balance: large enough never to bind. */
   public static final BigDecimal AVAILABLE = new BigDecimal("1000000000");
 
+  private static final double AVAILABLE_DOUBLE = AVAILABLE.doubleValue();
+
   @Param({"10", "100", "1000"})
   public int levels;
 
@@ -49,7 +51,7 @@ public class SizingBenchmark {
 
   @Benchmark
   public double exactSweep() {
-    sweep.run(c.ladders(), LEGS, AVAILABLE.doubleValue());
+    sweep.run(c.ladders(), LEGS, AVAILABLE_DOUBLE);
     return sweep.profit();
   }
 

@@ -53,14 +53,12 @@ public final class Summary {
       StringBuilder params = new StringBuilder();
       JsonNode ps = b.get("params");
       if (ps != null) {
-        ps.fields()
-            .forEachRemaining(
-                p -> {
-                  if (params.length() > 0) {
-                    params.append(' ');
-                  }
-                  params.append(p.getKey()).append('=').append(p.getValue().asText());
-                });
+        for (Map.Entry<String, JsonNode> p : ps.properties()) {
+          if (params.length() > 0) {
+            params.append(' ');
+          }
+          params.append(p.getKey()).append('=').append(p.getValue().asText());
+        }
       }
       JsonNode metric = b.get("primaryMetric");
       rows.add(
