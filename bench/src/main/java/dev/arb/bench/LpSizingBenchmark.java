@@ -27,11 +27,18 @@ public class LpSizingBenchmark {
   @Param({"10", "100", "1000"})
   public int levels;
 
+  /**
+   * Each leg's bid decline over its depth: 0.003 = the optimum uses ~80 % of the levels, 0.01 = ~25
+   * %.
+   */
+  @Param({"0.003", "0.01"})
+  public double decline;
+
   private SyntheticCycle c;
 
   @Setup
   public void setUp() {
-    c = SyntheticCycle.generate(SizingBenchmark.LEGS, levels, Graphs.SEED);
+    c = SyntheticCycle.generate(SizingBenchmark.LEGS, levels, decline, Graphs.SEED);
   }
 
   @Benchmark

@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Exact sizing of a 4-leg cycle ({@link SyntheticCycle}: the optimum uses about 80 % of every leg's
- * levels). {@code exactSweep}: {@link ExactSweep#run} alone, on prebuilt ladders (the
- * double-precision optimum). {@code amtOptimizer}: the whole {@link AmtOptimizer} step on prebuilt
- * ladders, i.e. the sweep plus the BigDecimal re-pricing of the plan. The LP is in {@link
- * LpSizingBenchmark}.
+ * Exact sizing of a 4-leg cycle ({@link SyntheticCycle}; {@code decline} sets how deep the optimum
+ * goes: about 80 % or 25 % of every leg's levels). {@code exactSweep}: {@link ExactSweep#run}
+ * alone, on prebuilt ladders (the double-precision optimum). {@code amtOptimizer}: the whole {@link
+ * AmtOptimizer} step on prebuilt ladders, i.e. the sweep plus the BigDecimal re-pricing of the
+ * plan. The LP is in {@link LpSizingBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,13 +36,20 @@ public class SizingBenchmark {
   @Param({"10", "100", "1000"})
   public int levels;
 
+  /**
+   * Each leg's bid decline over its depth: 0.003 = the optimum uses ~80 % of the levels, 0.01 = ~25
+   * %.
+   */
+  @Param({"0.003", "0.01"})
+  public double decline;
+
   private SyntheticCycle c;
   private final ExactSweep sweep = new ExactSweep(LEGS);
   private final AmtOptimizer optimizer = new AmtOptimizer(LEGS);
 
   @Setup
   public void setUp() {
-    c = SyntheticCycle.generate(LEGS, levels, Graphs.SEED);
+    c = SyntheticCycle.generate(LEGS, levels, decline, Graphs.SEED);
     if (!(optimizer.size(c.cycle(), c.books(), c.ladders(), AVAILABLE)
         instanceof SizingOutcome.Sized)) {
       throw new IllegalStateException("the benchmark cycle is not sized at " + levels + " levels");

@@ -75,7 +75,7 @@ public final class Summary {
   static void print(List<Row> rows, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%-45s %-24s %-4s %14s  %s%n",
+        "%-45s %-28s %-4s %14s  %s%n",
         "benchmark",
         "params",
         "mode",
@@ -84,7 +84,7 @@ public final class Summary {
     for (Row r : rows) {
       out.printf(
           Locale.ROOT,
-          "%-45s %-24s %-4s %14s  %s%n",
+          "%-45s %-28s %-4s %14s  %s%n",
           r.benchmark(),
           r.params(),
           r.mode(),
@@ -113,7 +113,7 @@ public final class Summary {
         }
         out.printf(
             Locale.ROOT,
-            "  %-24s %14s x%n",
+            "  %-28s %14s x%n",
             r.params(),
             format(lp.get(r.params()).micros() / r.micros()));
       }
@@ -137,7 +137,7 @@ public final class Summary {
           out.println(title + " (median over median):");
           header = true;
         }
-        out.printf(Locale.ROOT, "  %-24s %14s x%n", r.params(), format(r.micros() / f.micros()));
+        out.printf(Locale.ROOT, "  %-28s %14s x%n", r.params(), format(r.micros() / f.micros()));
       }
     }
   }

@@ -18,10 +18,10 @@ import java.util.Random;
  * A profitable cycle of sell legs A0 → A1 → … → A0 on one exchange, each book with {@code levels}
  * bid levels, for the sizing benchmarks.
  *
- * <p>Top of book returns +1 % after a 0.1 % fee per leg; each leg's bid falls linearly by 0.3 %
- * over its depth, so the marginal rate of the deepest levels is below 1 and the optimum uses about
- * 80 % of every leg's levels: the sweep crosses most levels, and the LP's adaptive depth must model
- * them all.
+ * <p>Top of book returns +1 % after a 0.1 % fee per leg; each leg's bid falls linearly over its
+ * depth (by default 0.3 %), so the marginal rate of the deepest levels is below 1 and the optimum
+ * uses about 80 % of every leg's levels: the sweep crosses most levels, and the LP's adaptive depth
+ * must model them all.
  */
 public final class SyntheticCycle {
   private static final MathContext MC = new MathContext(12);
@@ -37,8 +37,23 @@ public final class SyntheticCycle {
     this.ladders = ladders;
   }
 
+  /** Each leg's bid decline over its depth in the default cycle: about 80 % of levels used. */
+  public static final double DEEP = 0.003;
+
+  /** A decline that makes the optimum use about 25 % of every leg's levels. */
+  public static final double SHALLOW = 0.01;
+
   /** A cycle of {@code legs} sell legs with {@code levels} levels each; same seed, same books. */
   public static SyntheticCycle generate(int legs, int levels, long seed) {
+    return generate(legs, levels, DEEP, seed);
+  }
+
+  /**
+   * As {@link #generate(int, int, long)}, with each leg's bid falling by the fraction {@code
+   * decline} over its depth: the optimum uses about {@code (1 − 1.01^(−1/legs)) / decline} of every
+   * leg's levels (0.8 at {@link #DEEP}, 0.25 at {@link #SHALLOW} for 4 legs).
+   */
+  public static SyntheticCycle generate(int legs, int levels, double decline, long seed) {
     Random rnd = new Random(seed);
     double keep = 1 - FEE.doubleValue();
     double top = Math.pow(1.01, 1.0 / legs) / keep;
@@ -52,8 +67,8 @@ public final class SyntheticCycle {
       List<BookLevel> bids = new ArrayList<>(levels);
       List<BookLevel> asks = new ArrayList<>(levels);
       for (int j = 0; j < levels; j++) {
-        double bid = top * (1 - 0.003 * j / levels);
-        double ask = top * 1.002 * (1 + 0.003 * j / levels);
+        double bid = top * (1 - decline * j / levels);
+        double ask = top * 1.002 * (1 + decline * j / levels);
         bids.add(level(bid, rnd));
         asks.add(level(ask, rnd));
       }

@@ -26,4 +26,16 @@ class SyntheticCycleTest {
     assertThat(lp.start()).isCloseTo(sweep.start(), within(sweep.start() * 1e-9));
     assertThat(lp.profit()).isCloseTo(sweep.profit(), within(sweep.start() * 1e-9));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {100, 1000})
+  void shallowCycleUsesAboutAQuarterOfTheLevels(int levels) {
+    SyntheticCycle c = SyntheticCycle.generate(4, levels, SyntheticCycle.SHALLOW, Graphs.SEED);
+    ExactSweep sweep = new ExactSweep(4);
+
+    assertThat(sweep.run(c.ladders(), 4, 1e9)).isEqualTo(ExactSweep.Stop.MARGINAL_RATE);
+    for (int i = 0; i < 4; i++) {
+      assertThat(sweep.levelsUsed(i)).isBetween(levels / 5, levels * 3 / 10);
+    }
+  }
 }
