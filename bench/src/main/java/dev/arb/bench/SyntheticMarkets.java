@@ -86,7 +86,8 @@ public final class SyntheticMarkets {
               rnd,
               now));
     }
-    return new MarketSnapshot(books, List.of(), "synthetic(" + edges + " edges, seed " + seed + ")");
+    return new MarketSnapshot(
+        books, List.of(), "synthetic(" + edges + " edges, seed " + seed + ")");
   }
 
   private static int indexOf(Asset a) {

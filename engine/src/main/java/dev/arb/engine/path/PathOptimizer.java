@@ -278,6 +278,20 @@ public final class PathOptimizer {
     private final boolean[] onPath;
     private final int[] path;
     private final double[] dist;
+    // Reverse CSR for the bounds: the in-edges of node u are inStart[u] <= i < inStart[u + 1],
+    // from inFrom[i] at weight inWeight[i], sorted by the rank of their source, highest first.
+    private final int[] inStart;
+    private final int[] inFrom;
+    private final double[] inWeight;
+    // Bounds scratch: nodes with a finite bound for the current start, and the frontier of nodes
+    // whose bound improved in the previous layer.
+    private final int[] touched;
+    private int touchedCount;
+    private final boolean[] isTouched;
+    private int[] frontier;
+    private int[] next;
+    private final int[] improvedIn;
+    private int layerStamp;
     private int s;
     private long examined;
     // Bounded max-heap of the best cycles by weight (root = worst kept).
@@ -303,6 +317,36 @@ public final class PathOptimizer {
       this.onPath = new boolean[n];
       this.path = new int[maxLen];
       this.dist = new double[maxLen * n];
+      Arrays.fill(dist, INF);
+      int m = g.edgeCount();
+      int[] src = g.sources();
+      this.inStart = new int[n + 1];
+      this.inFrom = new int[m];
+      this.inWeight = new double[m];
+      for (int e = 0; e < m; e++) {
+        inStart[tgt[e] + 1]++;
+      }
+      for (int v = 0; v < n; v++) {
+        inStart[v + 1] += inStart[v];
+      }
+      int[] byRank = new int[n];
+      for (int v = 0; v < n; v++) {
+        byRank[rank[v]] = v;
+      }
+      int[] fill = Arrays.copyOf(inStart, n);
+      for (int r = n - 1; r >= 0; r--) {
+        int v = byRank[r];
+        for (int e = off[v]; e < off[v + 1]; e++) {
+          int at = fill[tgt[e]]++;
+          inFrom[at] = src[e];
+          inWeight[at] = w[e];
+        }
+      }
+      this.touched = new int[n];
+      this.isTouched = new boolean[n];
+      this.frontier = new int[n];
+      this.next = new int[n];
+      this.improvedIn = new int[n];
     }
 
     void from(int start) {
@@ -315,28 +359,76 @@ public final class PathOptimizer {
       onPath[s] = false;
     }
 
-    /** dist[r·n + v]: lightest walk v → s of at most r edges through nodes ranked ≥ rank[s]. */
+    /**
+     * dist[r·n + v]: lightest walk v → s of at most r edges through nodes ranked ≥ rank[s] (∞ if
+     * none). Layered Bellman-Ford run backwards from s over the in-edges: layer r starts as a copy
+     * of layer r − 1 and relaxes only the in-edges of nodes whose bound improved in layer r − 1 (a
+     * node that did not improve offers nothing new). In-edges are sorted by source rank, so the
+     * scan stops at the first source ranked below s. Only nodes within reach of s are touched, and
+     * only they are reset for the next start; the values equal those of the full layered
+     * recurrence.
+     */
     private void bounds() {
       int rs = rank[s];
-      Arrays.fill(dist, 0, n, INF);
+      for (int t = 0; t < touchedCount; t++) {
+        int v = touched[t];
+        isTouched[v] = false;
+        for (int r = 0; r < maxLen; r++) {
+          dist[r * n + v] = INF;
+        }
+      }
+      touchedCount = 0;
+      touched[touchedCount++] = s;
+      isTouched[s] = true;
       dist[s] = 0;
+      int[] cur = frontier;
+      int[] nxt = next;
+      cur[0] = s;
+      int curSize = 1;
       for (int r = 1; r < maxLen; r++) {
-        int cur = r * n;
-        int prev = cur - n;
-        for (int v = 0; v < n; v++) {
-          double best = dist[prev + v];
-          if (rank[v] >= rs) {
-            for (int e = off[v]; e < off[v + 1]; e++) {
-              int u = tgt[e];
-              if (rank[u] >= rs) {
-                double c = w[e] + dist[prev + u];
-                if (c < best) {
-                  best = c;
-                }
+        int base = r * n;
+        int prev = base - n;
+        for (int t = 0; t < touchedCount; t++) {
+          int v = touched[t];
+          dist[base + v] = dist[prev + v];
+        }
+        int nxtSize = 0;
+        int stamp = ++layerStamp;
+        for (int f = 0; f < curSize; f++) {
+          int u = cur[f];
+          double du = dist[prev + u];
+          for (int i = inStart[u], end = inStart[u + 1]; i < end; i++) {
+            int v = inFrom[i];
+            if (rank[v] < rs) {
+              break;
+            }
+            double c = inWeight[i] + du;
+            if (c < dist[base + v]) {
+              dist[base + v] = c;
+              if (!isTouched[v]) {
+                isTouched[v] = true;
+                touched[touchedCount++] = v;
+              }
+              if (improvedIn[v] != stamp) {
+                improvedIn[v] = stamp;
+                nxt[nxtSize++] = v;
               }
             }
           }
-          dist[cur + v] = best;
+        }
+        int[] tmp = cur;
+        cur = nxt;
+        nxt = tmp;
+        curSize = nxtSize;
+        if (curSize == 0) {
+          for (int rr = r + 1; rr < maxLen; rr++) {
+            int b = rr * n;
+            for (int t = 0; t < touchedCount; t++) {
+              int v = touched[t];
+              dist[b + v] = dist[b - n + v];
+            }
+          }
+          break;
         }
       }
     }

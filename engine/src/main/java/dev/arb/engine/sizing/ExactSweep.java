@@ -39,7 +39,7 @@ public final class ExactSweep {
   private final int maxLegs;
   private final int[] level;
   private final double[] rate;
-  private final double[] multiplier;
+  private final double[] inverseMultiplier;
   private final double[] remaining;
   private final double[] full;
   private final double[] input;
@@ -57,7 +57,7 @@ public final class ExactSweep {
     this.maxLegs = maxLegs;
     level = new int[maxLegs];
     rate = new double[maxLegs];
-    multiplier = new double[maxLegs];
+    inverseMultiplier = new double[maxLegs];
     remaining = new double[maxLegs];
     full = new double[maxLegs];
     input = new double[maxLegs];
@@ -91,7 +91,6 @@ public final class ExactSweep {
       level[i] = 0;
       remaining[i] = 0;
       full[i] = 0;
-      multiplier[i] = 0;
       input[i] = 0;
       output[i] = 0;
       examined[i] = 0;
@@ -105,11 +104,13 @@ public final class ExactSweep {
       }
     }
     double m = 1.0;
+    double im = 1.0;
     for (int i = 0; i < n; i++) {
-      multiplier[i] = m;
       rate[i] = ladders[i].rates()[0];
+      inverseMultiplier[i] = im;
+      full[i] = ladders[i].capacities()[0] * im;
       m *= rate[i];
-      full[i] = ladders[i].capacities()[0] / multiplier[i];
+      im *= ladders[i].inverseRates()[0];
       remaining[i] = full[i];
       examined[i] = 1;
     }
@@ -118,54 +119,44 @@ public final class ExactSweep {
         stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
         break;
       }
+      // The binding leg: selects instead of branches (which leg binds is data, so a branch would
+      // be mispredicted about every segment).
       double dx = available - start;
       int binding = -1;
       for (int i = 0; i < n; i++) {
-        if (remaining[i] < dx) {
-          dx = remaining[i];
-          binding = i;
-        }
+        double r = remaining[i];
+        boolean less = r < dx;
+        dx = less ? r : dx;
+        binding = less ? i : binding;
       }
       start += dx;
-      for (int i = 0; i < n; i++) {
-        remaining[i] -= dx;
-      }
       if (binding < 0) {
+        for (int i = 0; i < n; i++) {
+          remaining[i] -= dx;
+        }
         start = available;
         stop = Stop.BALANCE;
         break;
       }
+      int used = 0;
+      for (int i = 0; i < n; i++) {
+        double r = remaining[i] - dx;
+        remaining[i] = r;
+        used += r <= RESIDUE * full[i] ? 1 : 0;
+      }
       remaining[binding] = 0;
-      boolean exhausted = false;
-      for (int k = 0; k < n; k++) {
-        if (remaining[k] > RESIDUE * full[k]) {
-          continue;
-        }
-        remaining[k] = 0;
-        double[] caps = ladders[k].capacities();
-        if (level[k] + 1 == caps.length) {
-          exhausted = true;
+      if (used <= 1) {
+        // The usual case: only the binding leg moves to its next level.
+        if (!advance(ladders, binding, n)) {
+          stop = Stop.LIQUIDITY;
           break;
         }
-        int next = ++level[k];
-        double old = rate[k];
-        rate[k] = ladders[k].rates()[next];
-        full[k] = caps[next] / multiplier[k];
-        remaining[k] = full[k];
-        examined[k]++;
-        double f = old / rate[k];
-        for (int i = k + 1; i < n; i++) {
-          remaining[i] *= f;
-          full[i] *= f;
-        }
-      }
-      if (exhausted) {
+      } else if (!advanceAll(ladders, n)) {
         stop = Stop.LIQUIDITY;
         break;
       }
       m = 1.0;
       for (int i = 0; i < n; i++) {
-        multiplier[i] = m;
         m *= rate[i];
       }
     }
@@ -174,21 +165,58 @@ public final class ExactSweep {
   }
 
   /**
+   * Moves leg {@code k} to its next level and rescales the later legs' remainders (in start-asset
+   * units) by the ratio of its old and new rate; false if the leg has no next level.
+   */
+  private boolean advance(LegLadder[] ladders, int k, int n) {
+    double[] caps = ladders[k].capacities();
+    if (level[k] + 1 == caps.length) {
+      return false;
+    }
+    int next = ++level[k];
+    double old = rate[k];
+    rate[k] = ladders[k].rates()[next];
+    full[k] = caps[next] * inverseMultiplier[k];
+    remaining[k] = full[k];
+    examined[k]++;
+    // old / new rate: the later legs' multipliers fall by this factor, their remainders and
+    // capacities in start-asset units grow by it
+    double f = old * ladders[k].inverseRates()[next];
+    for (int i = k + 1; i < n; i++) {
+      remaining[i] *= f;
+      full[i] *= f;
+      inverseMultiplier[i] *= f;
+    }
+    return true;
+  }
+
+  /**
+   * Moves every leg whose level is used up (remainder within the residue) to its next level, in leg
+   * order, so each leg's new capacity is mapped with the already updated rates of the legs before
+   * it; false if one of them has no next level.
+   */
+  private boolean advanceAll(LegLadder[] ladders, int n) {
+    for (int k = 0; k < n; k++) {
+      if (remaining[k] > RESIDUE * full[k]) {
+        continue;
+      }
+      remaining[k] = 0;
+      if (!advance(ladders, k, n)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Each leg's input and output at the optimum, composing the legs from the start amount (once per
-   * run, over the levels used): the end amount is {@code f(start)} evaluated directly.
+   * run, O(1) per leg from the ladders' cumulative arrays, starting at the level the sweep ended
+   * on): the end amount is {@code f(start)} evaluated directly.
    */
   private void settle(LegLadder[] ladders, int n) {
     double in = start;
     for (int i = 0; i < n; i++) {
-      double[] caps = ladders[i].capacities();
-      double[] rates = ladders[i].rates();
-      double left = in;
-      double out = 0;
-      for (int j = 0; j < caps.length && left > 0; j++) {
-        double take = Math.min(left, caps[j]);
-        out += take * rates[j];
-        left -= take;
-      }
+      double out = in > 0 ? ladders[i].output(in, level[i]) : 0;
       input[i] = in;
       output[i] = out;
       in = out;

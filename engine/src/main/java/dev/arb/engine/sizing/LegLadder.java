@@ -26,11 +26,22 @@ public final class LegLadder {
   private final Leg leg;
   private final double[] rate;
   private final double[] capacity;
+  private final double[] inverseRate;
+  private final double[] cumulativeCapacity;
+  private final double[] cumulativeOutput;
 
   private LegLadder(Leg leg, double[] rate, double[] capacity) {
     this.leg = leg;
     this.rate = rate;
     this.capacity = capacity;
+    this.inverseRate = new double[rate.length];
+    this.cumulativeCapacity = new double[rate.length + 1];
+    this.cumulativeOutput = new double[rate.length + 1];
+    for (int j = 0; j < rate.length; j++) {
+      inverseRate[j] = 1.0 / rate[j];
+      cumulativeCapacity[j + 1] = cumulativeCapacity[j] + capacity[j];
+      cumulativeOutput[j + 1] = cumulativeOutput[j] + capacity[j] * rate[j];
+    }
   }
 
   /**
@@ -114,5 +125,32 @@ public final class LegLadder {
 
   double[] capacities() {
     return capacity;
+  }
+
+  /** {@code 1 / rate[j]}, computed once per ladder so the sweep multiplies instead of dividing. */
+  double[] inverseRates() {
+    return inverseRate;
+  }
+
+  /**
+   * The output for {@code input} units of {@code leg.from()}, starting the level search at {@code
+   * hint} (the level the caller expects the input to end in): O(1) when the hint is right, from the
+   * cumulative capacity and output arrays computed once per ladder. An input beyond the book gives
+   * the whole book's output.
+   */
+  double output(double input, int hint) {
+    double[] cc = cumulativeCapacity;
+    int last = rate.length - 1;
+    int j = Math.max(0, Math.min(hint, last));
+    while (j > 0 && cc[j] >= input) {
+      j--;
+    }
+    while (j < last && cc[j + 1] < input) {
+      j++;
+    }
+    if (input >= cc[j + 1]) {
+      return cumulativeOutput[j + 1];
+    }
+    return cumulativeOutput[j] + (input - cc[j]) * rate[j];
   }
 }
