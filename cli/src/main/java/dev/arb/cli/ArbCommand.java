@@ -75,7 +75,8 @@ public final class ArbCommand implements Runnable {
       paramLabel = "text|json",
       scope = ScopeType.INHERIT,
       description =
-          "Log line format on stderr: ${COMPLETION-CANDIDATES}. Default: arb.logging.format.")
+          "Log lines on stderr as text (for people) or json (one object per line). Default: the"
+              + " configured logging format (text).")
   LogFormat logFormat;
 
   public ArbCommand(CliContext context) {
