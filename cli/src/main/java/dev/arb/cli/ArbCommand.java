@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ScanCommand.class,
       RunCommand.class,
+      StatusCommand.class,
       HistoryCommand.class,
       DefiCommand.class,
       ConfigCommand.class
