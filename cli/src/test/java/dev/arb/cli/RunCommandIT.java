@@ -254,4 +254,16 @@ class RunCommandIT {
         .contains("run: --replay-speed must be 0 or more, got -1.0");
     assertThat(r.out()).doesNotContain("serving");
   }
+
+  @Test
+  void aSecondSignalForcesTheExitThroughTheProcessHooks() throws Exception {
+    try (InProcessDaemon d =
+        new InProcessDaemon(env(TOKEN), args("--loop", "--interval", "10ms"))) {
+      d.awaitStatus(x -> x.get("scans").asLong() >= 1);
+      d.signal("TERM");
+      d.signal("INT");
+      assertThat(d.halts).containsExactly(1);
+      assertThat(d.awaitExit()).isEqualTo(ExitCode.OK); // in-process the halt is only recorded
+    }
+  }
 }

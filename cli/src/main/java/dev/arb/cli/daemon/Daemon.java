@@ -273,6 +273,9 @@ public final class Daemon {
         if (!pending.delay().isZero() && !lifecycle.sleep(pending.delay())) {
           continue; // state changed while waiting: look again, keep the update
         }
+        if (!lifecycle.active()) {
+          continue; // paused or stopped just before the wait: keep the update for later
+        }
         SnapshotFeed.Update u = pending;
         pending = null;
         if (u instanceof SnapshotFeed.Unreadable bad) {
