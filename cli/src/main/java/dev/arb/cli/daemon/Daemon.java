@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -186,30 +187,71 @@ public final class Daemon {
    */
   public int run() {
     startedAt = clock.instant();
+    long t0 = System.nanoTime();
     hooks.onStopSignal(this::onSignal);
-    store = DaemonStore.open(config);
+    // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
+    // endpoint binds and the first update is read and scanned, and record that scan once it is
+    // open.
+    CompletableFuture<DaemonStore> opening = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(DaemonStore.open(config));
+              } catch (Throwable e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "arb-store-open");
+    opener.setDaemon(true);
+    opener.start();
     try {
+      if (settings.httpEnabled()) {
+        endpoint = bind();
+      }
+      Optional<SnapshotFeed.Update> first = feed.next();
+      Scanned firstScan = null;
+      if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
+        firstScan = scan(s.snapshot(), s.origin());
+      }
+      store = await(opening);
       recover();
+      LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
           () -> store.written(),
           () -> Math.max(0, store.accepted() - store.written()),
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
-      if (settings.httpEnabled()) {
-        endpoint = bind();
-      }
       announce();
+      LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
       lifecycle.started();
       ready.countDown();
       alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
-      loop();
+      if (firstScan != null) {
+        record(firstScan);
+        loop(null, false);
+      } else {
+        loop(first.orElse(null), first.isEmpty());
+      }
     } catch (RuntimeException e) {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
+      opening.thenAccept(DaemonStore::close);
       closeQuietly();
       throw e;
     }
     return shutdown();
+  }
+
+  private static DaemonStore await(CompletableFuture<DaemonStore> opening) {
+    try {
+      return opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new ArbException("run: cannot open the record store: " + e.getCause(), e.getCause());
+    }
   }
 
   private void recover() {
@@ -254,9 +296,17 @@ public final class Daemon {
     out.flush();
   }
 
-  private void loop() {
-    SnapshotFeed.Update pending = null;
+  /**
+   * The scan loop.
+   *
+   * @param pending an update read but not handled yet, or null
+   * @param endedAtStart whether the feed was empty from the start
+   */
+  private void loop(SnapshotFeed.Update pending, boolean endedAtStart) {
     try {
+      if (endedAtStart) {
+        endOfFeed();
+      }
       while (!lifecycle.stopping()) {
         if (!lifecycle.active()) {
           lifecycle.awaitActiveOrStop(Duration.ofSeconds(1));
@@ -282,7 +332,7 @@ public final class Daemon {
           error("input", bad.origin() + ": " + bad.problem());
         } else {
           SnapshotFeed.Snapshot s = (SnapshotFeed.Snapshot) u;
-          process(s.snapshot(), s.origin());
+          record(scan(s.snapshot(), s.origin()));
         }
       }
     } catch (InterruptedException e) {
@@ -303,19 +353,34 @@ public final class Daemon {
     }
   }
 
-  private void process(MarketSnapshot snapshot, String origin) {
+  /** One scan, done and not yet recorded; {@code failure} set when the scan threw. */
+  private record Scanned(
+      String origin, Instant received, ScanResult result, Duration took, String failure) {}
+
+  /** Scans a snapshot: data stats and the scan itself, nothing recorded yet. */
+  private Scanned scan(MarketSnapshot snapshot, String origin) {
     Instant received = clock.instant();
     metrics.snapshot();
     stats.snapshot(snapshot, origin, received).forEach(metrics::bookAge);
     long t0 = System.nanoTime();
-    ScanResult result;
     try {
-      result = step.scan(snapshot, received);
+      ScanResult result = step.scan(snapshot, received);
+      return new Scanned(origin, received, result, Duration.ofNanos(System.nanoTime() - t0), null);
     } catch (RuntimeException e) {
       LOG.debug("scan failed", e);
-      error("scan", origin + ": scan failed: " + e.getMessage());
+      return new Scanned(
+          origin, received, null, Duration.ZERO, origin + ": scan failed: " + e.getMessage());
+    }
+  }
+
+  /** Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts. */
+  private void record(Scanned s) {
+    if (s.failure() != null) {
+      error("scan", s.failure());
       return;
     }
+    ScanResult result = s.result();
+    long t0 = System.nanoTime();
     boolean record = !lifecycle.killSwitch();
     if (record) {
       for (OpportunityRecord r : result.records()) {
@@ -329,9 +394,16 @@ public final class Daemon {
         maybeAlert(r);
       }
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    Duration took = s.took().plusNanos(System.nanoTime() - t0);
     metrics.scan(took);
-    stats.scan(received, took, result.markets(), result.records().size(), record);
+    if (stats.scans() == 0) {
+      LOG.info(
+          "first scan: {} markets, {} opportunities in {} ms",
+          result.markets(),
+          result.records().size(),
+          took.toMillis());
+    }
+    stats.scan(s.received(), took, result.markets(), result.records().size(), record);
   }
 
   private void maybeAlert(OpportunityRecord r) {
@@ -543,9 +615,10 @@ public final class Daemon {
   HttpEndpoint.Response health() {
     DaemonState s = lifecycle.state();
     String problem = null;
-    if (s != DaemonState.RUNNING && s != DaemonState.PAUSED) {
+    DaemonStore st = store;
+    if (s != DaemonState.RUNNING && s != DaemonState.PAUSED || st == null) {
       problem = "daemon is " + s.code();
-    } else if (store.accepted() - store.written() >= config.storage().queueCapacity()) {
+    } else if (st.accepted() - st.written() >= config.storage().queueCapacity()) {
       problem = "record store is not keeping up: the write queue is full";
     }
     ObjectNode n = JSON.createObjectNode();
@@ -570,10 +643,11 @@ public final class Daemon {
         startedAt == null ? 0 : Duration.between(startedAt, now).toMillis() / 1000.0);
     n.put("now", now.toString());
     stats.write(n, now, feed.describe());
+    DaemonStore st = store;
     ObjectNode rec = n.putObject("records");
-    rec.put("written", store.written());
-    rec.put("queued", Math.max(0, store.accepted() - store.written()));
-    rec.put("database", store.file());
+    rec.put("written", st == null ? 0 : st.written());
+    rec.put("queued", st == null ? 0 : Math.max(0, st.accepted() - st.written()));
+    rec.put("database", config.databaseFile().toString());
     return n;
   }
 
@@ -612,8 +686,12 @@ public final class Daemon {
         }
       }
     }
+    DaemonStore st = store;
+    if (st == null) {
+      return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
+    }
     List<OpportunityRecord> found =
-        store.find(
+        st.find(
             new HistoryQuery(
                 Optional.empty(),
                 Optional.empty(),
