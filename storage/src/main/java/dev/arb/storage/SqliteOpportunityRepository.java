@@ -183,6 +183,21 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   public int failExecuting(String reason) {
     java.util.Objects.requireNonNull(reason, "reason");
     try {
+      // Nearly always there is nothing in flight: look first, so a start does not pay for a write
+      // transaction (and its sync) for nothing.
+      boolean any =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT 1 FROM arbitrage_record WHERE status = :executing LIMIT 1")
+                          .bind("executing", OpportunityStatus.EXECUTING.code())
+                          .mapTo(Integer.class)
+                          .findOne()
+                          .isPresent());
+      if (!any) {
+        return 0;
+      }
       return db.jdbi()
           .inTransaction(
               h ->
