@@ -102,7 +102,9 @@ class RunCommandIT {
           .contains("arb_book_age_seconds{exchange=\"binanceus\"}")
           .contains("jvm_memory_used_bytes{");
       assertThat(metric(m, "arb_kill_switch")).isZero();
-      assertThat(metric(m, "arb_records_written_total")).isPositive();
+      assertThat(metric(m, "arb_records_written_total"))
+          .as(m.lines().filter(l -> l.startsWith("arb_rec")).toList().toString())
+          .isPositive();
 
       HttpResponse<String> ops = Http.get(url + "/opportunities?limit=3&status=sized");
       assertThat(ops.statusCode()).isEqualTo(200);
@@ -265,5 +267,32 @@ class RunCommandIT {
       assertThat(d.halts).containsExactly(1);
       assertThat(d.awaitExit()).isEqualTo(ExitCode.OK); // in-process the halt is only recorded
     }
+  }
+
+  @Test
+  void statusSaysWhenNoDaemonAnswersAndRejectsABadUrl() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    CliRun down = CliRun.run(env(null), "status", "--url", "http://127.0.0.1:" + port);
+    assertThat(down.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(down.err())
+        .contains("status: cannot reach the daemon at http://127.0.0.1:" + port + "/status")
+        .contains("is 'arb run' running?");
+    CliRun bad = CliRun.run(env(null), "status", "--url", "ftp://somewhere");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("status: --url must be an http:// URL");
+  }
+
+  @Test
+  void aWebhookThatIsNoUrlIsAConfigErrorThatDoesNotShowIt() {
+    Map<String, String> e =
+        Map.of("HOME", dir.toString(), "ARB_ALERT_WEBHOOK", "not a url with-secret-part");
+    CliRun r = CliRun.run(e, args("--exit-at-end"));
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("config: arb.alerts.webhook (env ARB_ALERT_WEBHOOK) must be an http://")
+        .doesNotContain("with-secret-part");
   }
 }

@@ -236,7 +236,9 @@ public final class Daemon {
     } catch (RuntimeException e) {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
-      opening.thenAccept(DaemonStore::close);
+      if (store == null) {
+        opening.thenAccept(DaemonStore::close); // still opening: close it once it is open
+      }
       closeQuietly();
       throw e;
     }
@@ -461,17 +463,22 @@ public final class Daemon {
   private int shutdown() {
     String reason = lifecycle.stopReason().orElse("stopped");
     LOG.info("stopping ({}): flushing records", reason);
-    long written;
+    String lost = null;
     try {
       store.close();
-    } finally {
-      written = store.written();
+    } catch (RuntimeException ex) {
+      // the writer says how many records could not be written: loud, never silent
+      lost = ex.getMessage();
+      LOG.error("closing the record store: {}", lost);
     }
+    long written = store.written();
     long scans = stats.scans();
+    String summary =
+        scans + " scans, " + written + " records" + (lost == null ? "" : "; FAILED: " + lost);
     alert(
         "daemon_stopped",
-        "info",
-        "arb run stopped (" + reason + ") after " + scans + " scans, " + written + " records",
+        lost == null ? "info" : "critical",
+        "arb run stopped (" + reason + ") after " + summary,
         Map.of("reason", reason));
     HttpEndpoint e = endpoint;
     if (e != null) {
@@ -487,10 +494,11 @@ public final class Daemon {
             + " scans, "
             + written
             + " records written to "
-            + store.file());
+            + store.file()
+            + (lost == null ? "" : "; " + lost));
     out.flush();
     lifecycle.stopped();
-    return 0;
+    return lost == null ? 0 : 1;
   }
 
   private void closeQuietly() {

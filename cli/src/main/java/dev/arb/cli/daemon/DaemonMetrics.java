@@ -85,6 +85,8 @@ public final class DaemonMetrics implements AutoCloseable {
       DoubleSupplier queueDepth,
       DoubleSupplier paused,
       DoubleSupplier kill) {
+    // Micrometer holds what a function counter reads weakly: keep the suppliers alive with us.
+    bound = List.of(written, queueDepth, paused, kill);
     FunctionCounter.builder("arb.records.written", written, DoubleSupplier::getAsDouble)
         .description("Records committed to the store")
         .register(registry);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.AlertsConfig;
 import dev.arb.config.Secret;
+import dev.arb.error.ConfigException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,12 +63,20 @@ public final class WebhookNotifier implements AlertSink {
     this.timeout = timeout;
     this.backoff = backoff;
     this.outcomes = outcomes;
-    URI uri = URI.create(url.reveal());
-    if (uri.getScheme() == null
+    URI uri;
+    try {
+      uri = URI.create(url.reveal());
+    } catch (IllegalArgumentException e) {
+      uri = null; // its message quotes the URL: not repeated
+    }
+    if (uri == null
+        || uri.getScheme() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
         || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "the alert webhook (" + url.source() + ") must be an http:// or https:// URL");
+      throw new ConfigException(
+          "config: arb.alerts.webhook ("
+              + url.source()
+              + ") must be an http:// or https:// URL; the value is not shown");
     }
     this.client =
         HttpClient.newBuilder()
