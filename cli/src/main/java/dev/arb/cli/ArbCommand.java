@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       RecordCommand.class,
       RunCommand.class,
+      StatusCommand.class,
       HistoryCommand.class,
       DefiCommand.class,
       ConfigCommand.class

@@ -1,8 +1,10 @@
 package dev.arb.cli;
 
+import dev.arb.cli.daemon.ProcessHooks;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +21,25 @@ public final class Cli {
   private final Map<String, String> env;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final ProcessHooks hooks;
 
   public Cli(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    this(env, out, err, ProcessHooks.NONE);
+  }
+
+  /**
+   * @param hooks what {@code arb run} may do to the process: only {@link Main} gives real ones
+   */
+  public Cli(Map<String, String> env, PrintWriter out, PrintWriter err, ProcessHooks hooks) {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
+    this.hooks = hooks;
   }
 
   /** Runs one command line and returns its exit code. Never calls {@link System#exit}. */
   public int run(String... args) {
-    ArbCommand root = new ArbCommand(new CliContext(env, out, err));
+    ArbCommand root = new ArbCommand(new CliContext(env, out, err, Clock.systemUTC(), hooks));
     CommandLine cl = commandLine(root);
     return cl.execute(args);
   }

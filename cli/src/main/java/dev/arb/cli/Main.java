@@ -1,18 +1,52 @@
 package dev.arb.cli;
 
+import dev.arb.cli.daemon.ProcessHooks;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
-/** Entry point of the runnable jar; the only place that calls {@link System#exit}. */
+/**
+ * Entry point of the runnable jar; the only place that ends the process ({@link System#exit}, and
+ * {@link Runtime#halt} for the daemon's forced exit). It gives {@code arb run} the real {@link
+ * ProcessHooks}: SIGTERM and SIGINT handlers that replace the JVM's default shutdown, so the daemon
+ * can stop cleanly and exit 0.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(System.getenv(), out, err).run(args);
+    int code = new Cli(System.getenv(), out, err, new Hooks()).run(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Ends the JVM at once: no shutdown hooks, no flushing. */
+  private static void haltNow(int status) {
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(status);
+  }
+
+  /** Signal handling through {@code sun.misc.Signal} (module jdk.unsupported). */
+  private static final class Hooks implements ProcessHooks {
+    @Override
+    public boolean onStopSignal(Consumer<String> handler) {
+      try {
+        for (String name : new String[] {"TERM", "INT"}) {
+          sun.misc.Signal.handle(new sun.misc.Signal(name), s -> handler.accept(s.getName()));
+        }
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false; // signal not available on this platform, or in use by the JVM (-Xrs)
+      }
+    }
+
+    @Override
+    public void halt(int status) {
+      haltNow(status);
+    }
   }
 }

@@ -1,14 +1,285 @@
 package dev.arb.cli;
 
+import dev.arb.cli.daemon.AlertSink;
+import dev.arb.cli.daemon.Daemon;
+import dev.arb.cli.daemon.ReplayFeed;
+import dev.arb.cli.daemon.WebhookNotifier;
+import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.Secret;
+import dev.arb.config.SecretResolver;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.sample.SampleSnapshot;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import dev.arb.engine.scan.Snapshots;
+import dev.arb.engine.source.InputFormat;
+import dev.arb.engine.source.ReadOptions;
+import dev.arb.engine.source.SnapshotReaders;
+import dev.arb.error.ArbException;
+import dev.arb.error.ConfigException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code arb run}: the daemon. Not built yet. */
+/** {@code arb run}: the daemon, in the foreground until stopped. */
 @Command(
     name = "run",
-    description = "Run the engine as a daemon with a status/control endpoint (not available yet).")
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the engine as a daemon, in the foreground until stopped (SIGTERM/SIGINT, or POST"
+          + " /stop): scan every market-data update, record every opportunity, serve"
+          + " /health /status /opportunities /metrics and the control routes.",
+      "",
+      "Market data: replayed snapshots (--input, repeatable, in order; paced by their recorded"
+          + " times and --replay-speed, or by arb.run.interval), the bundled sample when no input"
+          + " is given. Live exchanges are not available yet.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  arb run",
+      "  arb run --input book-1.json --input book-2.json --replay-speed 10 --http-port 0",
+      "  arb run --input orderbooks/ --fees 0.001 --loop --interval 500ms",
+      "",
+      "Stop: SIGTERM or SIGINT finishes the current scan, flushes the records and exits 0 within"
+          + " arb.run.shutdown-timeout; a second signal exits at once.",
+      "Control: POST /pause, /resume, /stop, /kill-switch with 'Authorization: Bearer <token>'"
+          + " (arb.http.token, default $ARB_HTTP_TOKEN; no token: control is off).",
+      "",
+      "Exit codes: 0 stopped cleanly, 1 failure (store or port unavailable, forced exit), 2 bad"
+          + " options or configuration."
+    })
 final class RunCommand extends BaseCommand {
+
+  /** The longest recorded gap between two replayed snapshots that is waited out. */
+  private static final Duration MAX_REPLAY_WAIT = Duration.ofMinutes(1);
+
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description =
+          "Snapshot file or folder to replay; repeat for a sequence, replayed in order. Default:"
+              + " the bundled sample.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Input format of every --input (as in 'arb scan'). Default: detected.")
+  String format;
+
+  @Option(
+      names = "--fees",
+      paramLabel = "FRACTION",
+      description =
+          "Taker fee for every market (0.001 = 0.1 %%). Default: the input's own; 0 for inputs"
+              + " that carry none.")
+  BigDecimal fees;
+
+  @Option(
+      names = "--exchange-name",
+      paramLabel = "NAME",
+      description = "Exchange name for inputs that carry none (tob-csv, rates).")
+  String exchangeName;
+
+  @Option(
+      names = "--replay-speed",
+      paramLabel = "X",
+      description =
+          "Replay at X times the recorded pace (1 = as recorded); 0 waits arb.run.interval"
+              + " between snapshots. Default: 1.")
+  double replaySpeed = 1;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      converter = ScanCommand.DurationConverter.class,
+      description =
+          "Wait between snapshots that carry no times (e.g. 500ms, 5s). Default: arb.run.interval.")
+  Duration interval;
+
+  @Option(names = "--loop", description = "Start the replay over at its end.")
+  boolean loop;
+
+  @Option(
+      names = "--exit-at-end",
+      description = "Stop cleanly at the end of the input (default: keep serving until stopped).")
+  boolean exitAtEnd;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Port of the HTTP endpoint, 0 for a free one. Default: arb.http.port.")
+  Integer httpPort;
+
   @Override
   protected int execute() {
-    throw new NotAvailableYet("arb run", "the daemon (lifecycle, HTTP endpoint, metrics)");
+    ArbConfig cfg = config().config();
+    List<String> problems = new ArrayList<>();
+    if (!(replaySpeed >= 0) || Double.isInfinite(replaySpeed)) {
+      problems.add("run: --replay-speed must be 0 or more, got " + replaySpeed);
+    }
+    if (interval != null && (interval.isZero() || interval.isNegative())) {
+      problems.add("run: --interval must be positive, got " + interval);
+    }
+    if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+      problems.add("run: --http-port must be between 0 and 65535, got " + httpPort);
+    }
+    if (fees != null && (fees.signum() < 0 || fees.compareTo(BigDecimal.ONE) >= 0)) {
+      problems.add(
+          "run: --fees must be a fraction in [0, 1) such as 0.001 (0.1 %), got "
+              + fees.toPlainString());
+    }
+    if (inputs.isEmpty() && format != null) {
+      problems.add("run: --format needs --input");
+    }
+    for (Path p : inputs) {
+      if (!java.nio.file.Files.isReadable(p)) {
+        problems.add("run: --input " + p + " does not exist or cannot be read");
+      }
+    }
+    if (format != null) {
+      try {
+        InputFormat.fromCliName(format);
+      } catch (ConfigException e) {
+        problems.add("run: --format: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    if (inputs.isEmpty()) {
+      requireNoLiveExchanges(cfg);
+    }
+    SecretResolver secrets = new SecretResolver(context().env());
+    Optional<Secret> token = secrets.resolveIfSet("arb.http.token", cfg.http().token());
+    Optional<Secret> webhook = secrets.resolveIfSet("arb.alerts.webhook", cfg.alerts().webhook());
+    Duration pace = interval != null ? interval : cfg.run().interval();
+    ReplayFeed feed = new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop);
+    ScanRequest request = request(cfg);
+    Daemon.ScanStep step = (snapshot, at) -> scan(snapshot, request, at);
+    Function<Consumer<String>, AlertSink> alerts =
+        outcomes ->
+            webhook
+                .<AlertSink>map(
+                    url ->
+                        new WebhookNotifier(
+                            url,
+                            cfg.alerts().format(),
+                            cfg.alerts().timeout(),
+                            Duration.ofMillis(500),
+                            outcomes))
+                .orElse(AlertSink.NONE);
+    Daemon daemon =
+        new Daemon(
+            cfg,
+            new Daemon.Settings(
+                cfg.http().enabled(),
+                cfg.http().host(),
+                httpPort != null ? httpPort : cfg.http().port(),
+                token,
+                cfg.run().shutdownTimeout(),
+                cfg.alerts().minProfitBp(),
+                exitAtEnd),
+            feed,
+            step,
+            alerts,
+            HistoryCommand::json,
+            context().hooks(),
+            context().clock(),
+            out());
+    return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+  }
+
+  private static void requireNoLiveExchanges(ArbConfig cfg) {
+    List<String> live = new ArrayList<>();
+    for (ExchangeConfig e : cfg.exchanges().values()) {
+      if (e.enabled()) {
+        live.add(e.name());
+      }
+    }
+    if (!live.isEmpty()) {
+      throw new ArbException(
+          "run: exchanges "
+              + live
+              + " are configured, but live market data is not available yet; replay recorded"
+              + " snapshots with --input PATH (or disable the exchanges to run on the sample)");
+    }
+  }
+
+  private List<ReplayFeed.Source> sources() {
+    List<ReplayFeed.Source> out = new ArrayList<>();
+    if (inputs.isEmpty()) {
+      out.add(
+          new ReplayFeed.Source(
+              "the bundled sample",
+              () -> {
+                MarketSnapshot s = SampleSnapshot.load();
+                return fees == null ? s : Snapshots.withTakerFee(s, fees);
+              }));
+      return out;
+    }
+    Optional<InputFormat> fmt =
+        format == null ? Optional.empty() : Optional.of(InputFormat.fromCliName(format));
+    ReadOptions options = ReadOptions.withFee(fees == null ? BigDecimal.ZERO : fees);
+    if (exchangeName != null) {
+      options = options.withExchangeName(exchangeName);
+    }
+    ReadOptions opts = options;
+    for (Path p : inputs) {
+      out.add(
+          new ReplayFeed.Source(
+              p.toString(),
+              () -> {
+                InputFormat f = fmt.orElseGet(() -> SnapshotReaders.detect(p));
+                MarketSnapshot s = SnapshotReaders.read(p, Optional.of(f), opts);
+                return fees != null && f == InputFormat.SNAPSHOT
+                    ? Snapshots.withTakerFee(s, fees)
+                    : s;
+              }));
+    }
+    return out;
+  }
+
+  /** The scan request from {@code arb.scan} (the daemon has no per-scan options). */
+  private static ScanRequest request(ArbConfig cfg) {
+    List<Asset> starts = new ArrayList<>();
+    for (String c : cfg.scan().startAssets()) {
+      starts.add(Asset.of(c));
+    }
+    PathQuery query =
+        new PathQuery(
+            cfg.scan().maxLength(),
+            cfg.scan().top(),
+            starts,
+            OptionalDouble.of(cfg.scan().minProfitBp()),
+            true);
+    return new ScanRequest(query, cfg.scan().amount(), cfg.scan().maxAge());
+  }
+
+  private static Daemon.ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
+    ScanReport report = Scanner.scan(snapshot, request);
+    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
+    for (Opportunity o : report.opportunities()) {
+      records.add(ScanJson.record(o, report.source(), at));
+    }
+    return new Daemon.ScanResult(report.markets(), records);
   }
 }

@@ -39,7 +39,7 @@ class ArbCommandTest {
 
   @Test
   void unbuiltCommandsSayTheyAreNotAvailableAndFail() {
-    CliRun r = CliRun.run(ENV, "run");
+    CliRun r = CliRun.run(ENV, "defi");
     assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err()).contains("not available yet");
   }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param exchanges per-exchange settings by lower-case exchange name ({@code arb.exchanges})
  * @param http the daemon's status/control endpoint ({@code arb.http})
  * @param defi the on-chain side ({@code arb.defi})
+ * @param run the daemon's pace and stop bound ({@code arb.run})
+ * @param alerts the daemon's webhook alerts ({@code arb.alerts})
  */
 public record ArbConfig(
     Path dataDir,
@@ -24,7 +26,9 @@ public record ArbConfig(
     ScanConfig scan,
     Map<String, ExchangeConfig> exchanges,
     HttpConfig http,
-    DefiConfig defi) {
+    DefiConfig defi,
+    RunConfig run,
+    AlertsConfig alerts) {
 
   public ArbConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -34,6 +38,29 @@ public record ArbConfig(
     exchanges = Map.copyOf(exchanges);
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(defi, "defi");
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /** A configuration with the default {@code arb.run} and {@code arb.alerts} settings. */
+  public ArbConfig(
+      Path dataDir,
+      LoggingConfig logging,
+      StorageConfig storage,
+      ScanConfig scan,
+      Map<String, ExchangeConfig> exchanges,
+      HttpConfig http,
+      DefiConfig defi) {
+    this(
+        dataDir,
+        logging,
+        storage,
+        scan,
+        exchanges,
+        http,
+        defi,
+        RunConfig.defaults(),
+        AlertsConfig.defaults());
   }
 
   /** The SQLite database file of the records. */

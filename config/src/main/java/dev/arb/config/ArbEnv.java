@@ -18,6 +18,9 @@ public final class ArbEnv {
   /** Default variable holding the HTTP control bearer token ({@code arb.http.token}). */
   public static final String HTTP_TOKEN = "ARB_HTTP_TOKEN";
 
+  /** Default variable holding the alert webhook URL ({@code arb.alerts.webhook}). */
+  public static final String ALERT_WEBHOOK = "ARB_ALERT_WEBHOOK";
+
   /** Default variable holding the keystore password ({@code arb.defi.keystore-password}). */
   public static final String KEYSTORE_PASSWORD = "ARB_KEYSTORE_PASSWORD";
 
@@ -41,6 +44,7 @@ public final class ArbEnv {
           new EnvOverride("ARB_LOG_FORMAT", "arb.logging.format"),
           new EnvOverride("ARB_HTTP_HOST", "arb.http.host"),
           new EnvOverride("ARB_HTTP_PORT", "arb.http.port"),
+          new EnvOverride("ARB_RUN_INTERVAL", "arb.run.interval"),
           new EnvOverride("ARB_DEFI_RPC_URL", "arb.defi.rpc-url"),
           new EnvOverride("ARB_DEFI_CHAIN_ID", "arb.defi.chain-id"));
 

@@ -217,6 +217,27 @@ public final class ConfigLoader {
     int port = r.intIn("arb.http.port", 0, 65535, "a port between 0 and 65535");
     Optional<SecretRef> token = r.secret("arb.http.token");
 
+    Duration runInterval =
+        r.duration(
+            "arb.run.interval", Duration.ZERO, true, false, "a positive duration such as 1s");
+    Duration shutdownTimeout =
+        r.duration(
+            "arb.run.shutdown-timeout",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 20s");
+    Optional<SecretRef> webhook = r.secret("arb.alerts.webhook");
+    String alertFormat =
+        r.choice(
+            "arb.alerts.format",
+            List.of("generic", "slack", "discord"),
+            "generic, slack or discord");
+    double alertMinBp = r.number("arb.alerts.min-profit-bp", "a number of basis points");
+    Duration alertTimeout =
+        r.duration(
+            "arb.alerts.timeout", Duration.ZERO, true, false, "a positive duration such as 5s");
+
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
     Path keystore = r.path("arb.defi.keystore", true);
@@ -228,6 +249,10 @@ public final class ConfigLoader {
         || flushInterval == null
         || busyTimeout == null
         || httpHost == null
+        || runInterval == null
+        || shutdownTimeout == null
+        || alertFormat == null
+        || alertTimeout == null
         || chainId == null) {
       return null;
     }
@@ -245,7 +270,13 @@ public final class ConfigLoader {
         exchanges,
         new HttpConfig(httpEnabled, httpHost, port, token),
         new DefiConfig(
-            Optional.ofNullable(rpcUrl), chainId, Optional.ofNullable(keystore), keystorePassword));
+            Optional.ofNullable(rpcUrl), chainId, Optional.ofNullable(keystore), keystorePassword),
+        new RunConfig(runInterval, shutdownTimeout),
+        new AlertsConfig(
+            webhook,
+            AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),
+            alertMinBp,
+            alertTimeout));
   }
 
   private static Map<String, ExchangeConfig> exchanges(ConfigReader r) {

@@ -76,6 +76,12 @@ public final class EffectiveConfig {
     b.add("arb.http.host", c.http().host());
     b.add("arb.http.port", c.http().port());
     b.secret("arb.http.token", c.http().token());
+    b.add("arb.run.interval", duration(c.run().interval()));
+    b.add("arb.run.shutdown-timeout", duration(c.run().shutdownTimeout()));
+    b.secret("arb.alerts.webhook", c.alerts().webhook());
+    b.add("arb.alerts.format", c.alerts().format().name().toLowerCase(java.util.Locale.ROOT));
+    b.add("arb.alerts.min-profit-bp", c.alerts().minProfitBp());
+    b.add("arb.alerts.timeout", duration(c.alerts().timeout()));
     b.add("arb.defi.rpc-url", c.defi().rpcUrl().orElse(null));
     b.add("arb.defi.chain-id", c.defi().chainId());
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));

@@ -121,6 +121,7 @@ class ConfigLoaderTest {
                     "ARB_LOG_FORMAT", "json",
                     "ARB_HTTP_HOST", "0.0.0.0",
                     "ARB_HTTP_PORT", "1",
+                    "ARB_RUN_INTERVAL", "250ms",
                     "ARB_DEFI_RPC_URL", "http://127.0.0.1:8545",
                     "ARB_DEFI_CHAIN_ID", "31337"),
                 Map.of())
@@ -132,7 +133,8 @@ class ConfigLoaderTest {
     assertThat(c.http().port()).isEqualTo(1);
     assertThat(c.defi().rpcUrl()).contains("http://127.0.0.1:8545");
     assertThat(c.defi().chainId()).isEqualTo(31337);
-    assertThat(ArbEnv.OVERRIDES).hasSize(7);
+    assertThat(c.run().interval()).isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(ArbEnv.OVERRIDES).hasSize(8);
   }
 
   @Test
@@ -464,5 +466,51 @@ class ConfigLoaderTest {
         .asString()
         .startsWith("config: cannot parse " + f.toAbsolutePath() + " line ")
         .doesNotContain("abc");
+  }
+
+  // --- the daemon: arb.run and arb.alerts
+
+  @Test
+  void runAndAlertDefaultsComeFromReferenceConf() {
+    ArbConfig c = load(null, ENV, Map.of()).config();
+    assertThat(c.run()).isEqualTo(RunConfig.defaults());
+    assertThat(c.alerts()).isEqualTo(AlertsConfig.defaults());
+    assertThat(c.alerts().webhook()).contains(new SecretRef.Env("ARB_ALERT_WEBHOOK"));
+  }
+
+  @Test
+  void readsRunAndAlertSettingsFromTheFile() throws IOException {
+    Path f =
+        file(
+            "arb.run { interval = 250ms, shutdown-timeout = 3s }\n"
+                + "arb.alerts { webhook = { file = \"/etc/arb/hook\" }, format = Slack,"
+                + " min-profit-bp = 2.5, timeout = 700ms }");
+    ArbConfig c = load(f, ENV, Map.of()).config();
+    assertThat(c.run())
+        .isEqualTo(
+            new RunConfig(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(3)));
+    assertThat(c.alerts().webhook()).contains(new SecretRef.File(Path.of("/etc/arb/hook")));
+    assertThat(c.alerts().format()).isEqualTo(AlertsConfig.Format.SLACK);
+    assertThat(c.alerts().minProfitBp()).isEqualTo(2.5);
+    assertThat(c.alerts().timeout()).isEqualTo(java.time.Duration.ofMillis(700));
+  }
+
+  @Test
+  void rejectsBadRunAndAlertSettingsAndNeverEchoesAWebhook() throws IOException {
+    Path f =
+        file(
+            "arb.run { interval = 0s, shutdown-timeout = soon }\n"
+                + "arb.alerts { webhook = \"https://hooks.example/T0/SECRETPART\","
+                + " format = teams, timeout = -1s }");
+    List<String> problems = problems(f, ENV);
+    assertThat(problems)
+        .anySatisfy(s -> assertThat(s).startsWith("config: arb.run.interval must be a positive"))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("config: arb.run.shutdown-timeout must be a positive"))
+        .anySatisfy(s -> assertThat(s).startsWith("config: arb.alerts.webhook must say where"))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("config: arb.alerts.format must be generic, slack or"))
+        .anySatisfy(s -> assertThat(s).startsWith("config: arb.alerts.timeout must be a positive"))
+        .noneSatisfy(s -> assertThat(s).contains("SECRETPART"));
   }
 }

@@ -62,7 +62,9 @@ class ConfigTemplatesTest {
         .contains("\nProtectSystem=strict\n")
         .contains("\nProtectHome=yes\n")
         .contains("\nPrivateTmp=yes\n")
-        .contains("\nKillSignal=SIGTERM\n");
+        .contains("\nKillSignal=SIGTERM\n")
+        .contains("\nEnvironment=\"ARB_JAVA_OPTS=-Xmx256m ")
+        .contains("\nMemoryMax=512M\n");
   }
 
   @Test

@@ -173,6 +173,61 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
     }
   }
 
+  /**
+   * Recovery after a restart: every record still {@code executing} was in flight when the previous
+   * process ended and can no longer finish, so it is marked {@code failed} with {@code reason}, in
+   * one transaction. Other records are left alone.
+   *
+   * @return how many records were marked failed
+   */
+  public int failExecuting(String reason) {
+    java.util.Objects.requireNonNull(reason, "reason");
+    try {
+      // Nearly always there is nothing in flight: look first, so a start does not pay for a write
+      // transaction (and its sync) for nothing.
+      boolean any =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT 1 FROM arbitrage_record WHERE status = :executing LIMIT 1")
+                          .bind("executing", OpportunityStatus.EXECUTING.code())
+                          .mapTo(Integer.class)
+                          .findOne()
+                          .isPresent());
+      if (!any) {
+        return 0;
+      }
+      return db.jdbi()
+          .inTransaction(
+              h ->
+                  h.createUpdate(
+                          "UPDATE arbitrage_record SET status = :failed, reason = :reason"
+                              + " WHERE status = :executing")
+                      .bind("failed", OpportunityStatus.FAILED.code())
+                      .bind("executing", OpportunityStatus.EXECUTING.code())
+                      .bind("reason", reason)
+                      .execute());
+    } catch (JdbiException e) {
+      throw StorageErrors.map("recover in-flight records in", db.file(), e);
+    }
+  }
+
+  /** When the newest stored record was detected; empty when there are none. */
+  public java.util.Optional<Instant> latestDetectedAt() {
+    try {
+      return db.jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery("SELECT max(detected_at) FROM arbitrage_record")
+                      .mapTo(Long.class)
+                      .findOne()
+                      .map(Instant::ofEpochMilli));
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read records from", db.file(), e);
+    }
+  }
+
   /** The WHERE clause of a query (leading space, or empty), filling the bound parameters. */
   private static String where(HistoryQuery query, Map<String, Object> params) {
     List<String> terms = new ArrayList<>();

@@ -325,4 +325,48 @@ class SqliteOpportunityRepositoryIT {
     assertThat(repo.find(HistoryQuery.all(10))).isEmpty();
     assertThat(repo.summarize(HistoryQuery.all(10))).isEmpty();
   }
+
+  @Test
+  void failExecutingMarksOnlyInFlightRecordsFailedWithTheReason() {
+    repo.saveAll(
+        List.of(
+            Records.record(T0, SIZED, "USD", List.of("kraken"), List.of("USD", "BTC"), "1", 3),
+            Records.record(
+                T0.plusSeconds(1),
+                OpportunityStatus.EXECUTING,
+                "USD",
+                List.of("kraken"),
+                List.of("USD", "BTC"),
+                "2",
+                4),
+            Records.record(
+                T0.plusSeconds(2),
+                OpportunityStatus.EXECUTING,
+                "BTC",
+                List.of("bitstamp"),
+                List.of("BTC", "ETH"),
+                "0.1",
+                5),
+            Records.record(
+                T0.plusSeconds(3), EXECUTED, "USD", List.of("kraken"), List.of("USD"), "3", 6)));
+
+    assertThat(repo.failExecuting("interrupted by restart")).isEqualTo(2);
+
+    List<OpportunityRecord> all = repo.find(HistoryQuery.all(10));
+    assertThat(all)
+        .extracting(r -> r.status().code() + "/" + r.reason())
+        .containsExactly(
+            "executed/null",
+            "failed/interrupted by restart",
+            "failed/interrupted by restart",
+            "sized/null");
+    assertThat(repo.failExecuting("again")).isZero();
+  }
+
+  @Test
+  void latestDetectedAtIsTheNewestRecordOrEmpty() {
+    assertThat(repo.latestDetectedAt()).isEmpty();
+    repo.saveAll(List.of(Records.sample(5), Records.sample(2)));
+    assertThat(repo.latestDetectedAt()).contains(T0.plusSeconds(5));
+  }
 }

@@ -1,0 +1,713 @@
+package dev.arb.cli.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.config.ArbConfig;
+import dev.arb.config.Secret;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.record.HistoryQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.error.ArbException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon of {@code arb run}: one scan per market-data update from its {@link SnapshotFeed},
+ * every opportunity written through ONE long-lived batch writer, the HTTP endpoint, metrics and
+ * alerts, under a {@link Lifecycle}. {@link #run} blocks until the daemon is stopped and returns
+ * the exit code.
+ *
+ * <p>Start: opens the store, recovers (records left {@code executing} by a previous process are
+ * marked {@code failed}, "interrupted by restart"), binds the endpoint and prints its URL. Stop (a
+ * signal, {@code POST /stop}, or the end of the input with {@code exitAtEnd}): the scan in progress
+ * finishes, every accepted record is flushed, the store and the endpoint close, exit 0. A stop that
+ * takes longer than the shutdown timeout, or a second signal, ends the process at once through
+ * {@link ProcessHooks#halt}.
+ *
+ * <p>Kill switch ({@code POST /kill-switch}): no new scan starts and nothing more is recorded, at
+ * once (a scan in progress is finished but its opportunities are not recorded), until {@code POST
+ * /resume} or a restart. It is shown in {@code /status}, {@code /metrics} and alerted. There is no
+ * execution yet; when there is, the kill switch will stop it too.
+ */
+public final class Daemon {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reason written on records found in flight at start. */
+  public static final String INTERRUPTED = "interrupted by restart";
+
+  /** Errors of one kind alerted at most this often. */
+  static final Duration ERROR_ALERT_COOLDOWN = Duration.ofMinutes(1);
+
+  /** The same cycle alerted at most this often. */
+  static final Duration OPPORTUNITY_ALERT_COOLDOWN = Duration.ofMinutes(10);
+
+  /** Forced exit status (a second signal, or a stop that overran its bound). */
+  public static final int FORCED_EXIT = 1;
+
+  /** Largest {@code limit} of {@code /opportunities}. */
+  static final int MAX_LIMIT = 1000;
+
+  /** One scan of one snapshot: the records to write (at most a few dozen). */
+  @FunctionalInterface
+  public interface ScanStep {
+    /** Scans {@code snapshot}; records are stamped {@code at}. */
+    ScanResult scan(MarketSnapshot snapshot, Instant at);
+  }
+
+  /**
+   * @param markets books that went into the graph
+   * @param records one per opportunity, ready to store
+   */
+  public record ScanResult(int markets, List<OpportunityRecord> records) {
+    public ScanResult {
+      records = List.copyOf(records);
+    }
+  }
+
+  /**
+   * How the daemon is run.
+   *
+   * @param httpEnabled serve the endpoint
+   * @param host address to bind
+   * @param port port, 0 for a free one
+   * @param token control token; empty turns control routes off
+   * @param shutdownTimeout bound of a clean stop
+   * @param alertMinProfitBp sized opportunities at or above this are alerted
+   * @param exitAtEnd stop when the feed ends (otherwise keep serving until stopped)
+   */
+  public record Settings(
+      boolean httpEnabled,
+      String host,
+      int port,
+      Optional<Secret> token,
+      Duration shutdownTimeout,
+      double alertMinProfitBp,
+      boolean exitAtEnd) {}
+
+  private final ArbConfig config;
+  private final Settings settings;
+  private final SnapshotFeed feed;
+  private final ScanStep step;
+  private final AlertSink alerts;
+  private final Function<List<OpportunityRecord>, String> recordsJson;
+  private final ProcessHooks hooks;
+  private final Clock clock;
+  private final PrintWriter out;
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final DaemonMetrics metrics = new DaemonMetrics();
+  private final DaemonStats stats = new DaemonStats();
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final AtomicBoolean watchdogStarted = new AtomicBoolean();
+  private final Map<String, Instant> lastAlerted = new HashMap<>();
+  private volatile Instant startedAt;
+  private volatile HttpEndpoint endpoint;
+  private volatile DaemonStore store;
+  private volatile int signals;
+
+  /**
+   * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
+   * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
+   */
+  public Daemon(
+      ArbConfig config,
+      Settings settings,
+      SnapshotFeed feed,
+      ScanStep step,
+      Function<Consumer<String>, AlertSink> alerts,
+      Function<List<OpportunityRecord>, String> recordsJson,
+      ProcessHooks hooks,
+      Clock clock,
+      PrintWriter out) {
+    this.config = config;
+    this.settings = settings;
+    this.feed = feed;
+    this.step = step;
+    this.alerts = alerts.apply(metrics::alert);
+    this.recordsJson = recordsJson;
+    this.hooks = hooks;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  /** The lifecycle, for tests and the command. */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Waits until the endpoint is up and the first state is running; false on timeout. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The endpoint's URL once started. */
+  public Optional<String> url() {
+    HttpEndpoint e = endpoint;
+    return e == null ? Optional.empty() : Optional.of(e.url());
+  }
+
+  /**
+   * Asks for a clean stop (as SIGTERM does) and arms the shutdown bound.
+   *
+   * @param reason for the log and alerts
+   */
+  public void stop(String reason) {
+    if (lifecycle.requestStop(reason) == Lifecycle.Outcome.CHANGED) {
+      LOG.info("stopping: {}", reason);
+    }
+    armWatchdog();
+  }
+
+  /**
+   * Runs until stopped.
+   *
+   * @return the exit code: 0 after a clean stop
+   * @throws ArbException if the store cannot be opened or the endpoint cannot be bound
+   */
+  public int run() {
+    startedAt = clock.instant();
+    long t0 = System.nanoTime();
+    hooks.onStopSignal(this::onSignal);
+    // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
+    // endpoint binds and the first update is read and scanned, and record that scan once it is
+    // open.
+    CompletableFuture<DaemonStore> opening = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(DaemonStore.open(config));
+              } catch (Throwable e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "arb-store-open");
+    opener.setDaemon(true);
+    opener.start();
+    try {
+      if (settings.httpEnabled()) {
+        endpoint = bind();
+      }
+      Optional<SnapshotFeed.Update> first = feed.next();
+      Scanned firstScan = null;
+      if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
+        firstScan = scan(s.snapshot(), s.origin());
+      }
+      store = await(opening);
+      recover();
+      LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      metrics.bindState(
+          () -> store.written(),
+          () -> Math.max(0, store.accepted() - store.written()),
+          () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
+          () -> lifecycle.killSwitch() ? 1 : 0);
+      announce();
+      LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      lifecycle.started();
+      ready.countDown();
+      alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
+      if (firstScan != null) {
+        record(firstScan);
+        loop(null, false);
+      } else {
+        loop(first.orElse(null), first.isEmpty());
+      }
+    } catch (RuntimeException e) {
+      lifecycle.requestStop("failure: " + e.getMessage());
+      ready.countDown();
+      if (store == null) {
+        opening.thenAccept(DaemonStore::close); // still opening: close it once it is open
+      }
+      closeQuietly();
+      throw e;
+    }
+    return shutdown();
+  }
+
+  private static DaemonStore await(CompletableFuture<DaemonStore> opening) {
+    try {
+      return opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new ArbException("run: cannot open the record store: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private void recover() {
+    int failed = store.repository().failExecuting(INTERRUPTED);
+    Instant latest = store.repository().latestDetectedAt().orElse(null);
+    stats.recovered(failed, latest);
+    if (failed > 0) {
+      LOG.warn("recovery: {} records left executing were marked failed ({})", failed, INTERRUPTED);
+    }
+  }
+
+  private HttpEndpoint bind() {
+    try {
+      return HttpEndpoint.start(settings.host(), settings.port(), routes(), settings.token());
+    } catch (IOException | RuntimeException e) {
+      throw new ArbException(
+          "run: cannot serve HTTP on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another --http-port (0 picks a free one) or set arb.http.enabled ="
+              + " false",
+          e);
+    }
+  }
+
+  private void announce() {
+    out.println("arb run: " + feed.describe() + "; records in " + store.file());
+    if (endpoint != null) {
+      out.println(
+          "arb run: serving "
+              + endpoint.url()
+              + " (/health /status /opportunities /metrics); control routes "
+              + (settings.token().isPresent()
+                  ? "on (" + settings.token().get().source() + ")"
+                  : "off (no token configured)"));
+    } else {
+      out.println("arb run: HTTP endpoint off (arb.http.enabled = false)");
+    }
+    out.flush();
+  }
+
+  /**
+   * The scan loop.
+   *
+   * @param pending an update read but not handled yet, or null
+   * @param endedAtStart whether the feed was empty from the start
+   */
+  private void loop(SnapshotFeed.Update pending, boolean endedAtStart) {
+    try {
+      if (endedAtStart) {
+        endOfFeed();
+      }
+      while (!lifecycle.stopping()) {
+        if (!lifecycle.active()) {
+          lifecycle.awaitActiveOrStop(Duration.ofSeconds(1));
+          continue;
+        }
+        if (pending == null) {
+          Optional<SnapshotFeed.Update> next = feed.next();
+          if (next.isEmpty()) {
+            endOfFeed();
+            continue;
+          }
+          pending = next.get();
+        }
+        if (!pending.delay().isZero() && !lifecycle.sleep(pending.delay())) {
+          continue; // state changed while waiting: look again, keep the update
+        }
+        if (!lifecycle.active()) {
+          continue; // paused or stopped just before the wait: keep the update for later
+        }
+        SnapshotFeed.Update u = pending;
+        pending = null;
+        if (u instanceof SnapshotFeed.Unreadable bad) {
+          error("input", bad.origin() + ": " + bad.problem());
+        } else {
+          SnapshotFeed.Snapshot s = (SnapshotFeed.Snapshot) u;
+          record(scan(s.snapshot(), s.origin()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      lifecycle.requestStop("interrupted");
+    }
+  }
+
+  private void endOfFeed() throws InterruptedException {
+    stats.feedEnded();
+    if (settings.exitAtEnd()) {
+      stop("end of input");
+      return;
+    }
+    LOG.info("end of input; serving until stopped");
+    while (!lifecycle.stopping()) {
+      lifecycle.sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  /** One scan, done and not yet recorded; {@code failure} set when the scan threw. */
+  private record Scanned(
+      String origin, Instant received, ScanResult result, Duration took, String failure) {}
+
+  /** Scans a snapshot: data stats and the scan itself, nothing recorded yet. */
+  private Scanned scan(MarketSnapshot snapshot, String origin) {
+    Instant received = clock.instant();
+    metrics.snapshot();
+    stats.snapshot(snapshot, origin, received).forEach(metrics::bookAge);
+    long t0 = System.nanoTime();
+    try {
+      ScanResult result = step.scan(snapshot, received);
+      return new Scanned(origin, received, result, Duration.ofNanos(System.nanoTime() - t0), null);
+    } catch (RuntimeException e) {
+      LOG.debug("scan failed", e);
+      return new Scanned(
+          origin, received, null, Duration.ZERO, origin + ": scan failed: " + e.getMessage());
+    }
+  }
+
+  /** Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts. */
+  private void record(Scanned s) {
+    if (s.failure() != null) {
+      error("scan", s.failure());
+      return;
+    }
+    ScanResult result = s.result();
+    long t0 = System.nanoTime();
+    boolean record = !lifecycle.killSwitch();
+    if (record) {
+      for (OpportunityRecord r : result.records()) {
+        try {
+          store.record(r);
+        } catch (RuntimeException e) {
+          error("storage", "record not accepted: " + e.getMessage());
+          break;
+        }
+        metrics.opportunity(r.status());
+        maybeAlert(r);
+      }
+    }
+    Duration took = s.took().plusNanos(System.nanoTime() - t0);
+    metrics.scan(took);
+    if (stats.scans() == 0) {
+      LOG.info(
+          "first scan: {} markets, {} opportunities in {} ms",
+          result.markets(),
+          result.records().size(),
+          took.toMillis());
+    }
+    stats.scan(s.received(), took, result.markets(), result.records().size(), record);
+  }
+
+  private void maybeAlert(OpportunityRecord r) {
+    if (r.status() != OpportunityStatus.SIZED || r.returnBp() < settings.alertMinProfitBp()) {
+      return;
+    }
+    String key = "opportunity " + r.startAsset() + " " + r.exchanges() + " " + r.assets();
+    Instant now = clock.instant();
+    Instant last = lastAlerted.get(key);
+    if (last != null && Duration.between(last, now).compareTo(OPPORTUNITY_ALERT_COOLDOWN) < 0) {
+      return;
+    }
+    lastAlerted.put(key, now);
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("start_asset", r.startAsset());
+    f.put("exchanges", String.join(",", r.exchanges()));
+    f.put("assets", String.join(">", r.assets()));
+    f.put("estimated_profit", r.estimatedProfit().toPlainString());
+    f.put("return_bp", String.format(Locale.ROOT, "%.3f", r.returnBp()));
+    alert(
+        "opportunity",
+        "info",
+        String.format(
+            Locale.ROOT,
+            "%s cycle %s on %s: %.2f bp, profit %s %s",
+            r.startAsset(),
+            String.join(">", r.assets()),
+            String.join(",", r.exchanges()),
+            r.returnBp(),
+            r.estimatedProfit().toPlainString(),
+            r.startAsset()),
+        f);
+  }
+
+  private void error(String kind, String message) {
+    Instant now = clock.instant();
+    LOG.warn("{} error: {}", kind, message);
+    metrics.error(kind);
+    stats.error(now, kind, message);
+    String key = "error " + kind;
+    synchronized (lastAlerted) {
+      Instant last = lastAlerted.get(key);
+      if (last != null && Duration.between(last, now).compareTo(ERROR_ALERT_COOLDOWN) < 0) {
+        return;
+      }
+      lastAlerted.put(key, now);
+    }
+    alert("error", "warning", kind + ": " + message, Map.of("kind", kind));
+  }
+
+  private void alert(String event, String severity, String text, Map<String, String> fields) {
+    alerts.offer(new Alert(event, severity, text, clock.instant(), fields));
+  }
+
+  private int shutdown() {
+    String reason = lifecycle.stopReason().orElse("stopped");
+    LOG.info("stopping ({}): flushing records", reason);
+    String lost = null;
+    try {
+      store.close();
+    } catch (RuntimeException ex) {
+      // the writer says how many records could not be written: loud, never silent
+      lost = ex.getMessage();
+      LOG.error("closing the record store: {}", lost);
+    }
+    long written = store.written();
+    long scans = stats.scans();
+    String summary =
+        scans + " scans, " + written + " records" + (lost == null ? "" : "; FAILED: " + lost);
+    alert(
+        "daemon_stopped",
+        lost == null ? "info" : "critical",
+        "arb run stopped (" + reason + ") after " + summary,
+        Map.of("reason", reason));
+    HttpEndpoint e = endpoint;
+    if (e != null) {
+      e.close();
+    }
+    alerts.close(Duration.ofSeconds(2));
+    metrics.close();
+    out.println(
+        "arb run: stopped ("
+            + reason
+            + "): "
+            + scans
+            + " scans, "
+            + written
+            + " records written to "
+            + store.file()
+            + (lost == null ? "" : "; " + lost));
+    out.flush();
+    lifecycle.stopped();
+    return lost == null ? 0 : 1;
+  }
+
+  private void closeQuietly() {
+    HttpEndpoint e = endpoint;
+    if (e != null) {
+      e.close();
+    }
+    try {
+      if (store != null) {
+        store.close();
+      }
+    } catch (RuntimeException ex) {
+      LOG.error("closing the record store failed: {}", ex.getMessage());
+    }
+    alerts.close(Duration.ZERO);
+    metrics.close();
+    lifecycle.stopped();
+  }
+
+  /** First signal: a clean stop, bounded. Second: out at once. */
+  private void onSignal(String name) {
+    signals++;
+    if (signals == 1) {
+      stop("SIG" + name);
+    } else {
+      LOG.warn("second signal (SIG{}): exiting at once, records not yet written are lost", name);
+      hooks.halt(FORCED_EXIT);
+    }
+  }
+
+  private void armWatchdog() {
+    if (!watchdogStarted.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                if (!lifecycle.awaitStopped(settings.shutdownTimeout())) {
+                  LOG.error(
+                      "clean stop took longer than {}; exiting at once",
+                      settings.shutdownTimeout());
+                  hooks.halt(FORCED_EXIT);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "arb-stop-watchdog");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  // --- HTTP routes
+
+  private Map<String, HttpEndpoint.Route> routes() {
+    Map<String, HttpEndpoint.Route> r = new HashMap<>();
+    r.put("/health", new HttpEndpoint.Route("GET", false, q -> health()));
+    r.put("/status", new HttpEndpoint.Route("GET", false, q -> status()));
+    r.put("/opportunities", new HttpEndpoint.Route("GET", false, this::opportunities));
+    r.put(
+        "/metrics",
+        new HttpEndpoint.Route(
+            "GET",
+            false,
+            q ->
+                new HttpEndpoint.Response(
+                    200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+    r.put("/pause", control(lifecycle::pause, "pause"));
+    r.put("/resume", control(lifecycle::resume, "resume"));
+    r.put("/kill-switch", control(this::killSwitch, "kill-switch"));
+    r.put(
+        "/stop",
+        new HttpEndpoint.Route(
+            "POST",
+            true,
+            q -> {
+              stop("POST /stop");
+              return stateResponse(202, true);
+            }));
+    return r;
+  }
+
+  private Lifecycle.Outcome killSwitch() {
+    Lifecycle.Outcome o = lifecycle.engageKillSwitch();
+    if (o == Lifecycle.Outcome.CHANGED) {
+      LOG.warn("kill switch engaged: no new scans or records until POST /resume or a restart");
+      alert(
+          "kill_switch",
+          "critical",
+          "kill switch engaged: scanning and recording stopped until resumed",
+          Map.of());
+    }
+    return o;
+  }
+
+  private HttpEndpoint.Route control(
+      java.util.function.Supplier<Lifecycle.Outcome> action, String name) {
+    return new HttpEndpoint.Route(
+        "POST",
+        true,
+        q -> {
+          Lifecycle.Outcome o = action.get();
+          if (o == Lifecycle.Outcome.REFUSED) {
+            return HttpEndpoint.Response.error(
+                409, name + " is not possible while " + lifecycle.state().code());
+          }
+          LOG.info("{} via HTTP: {}", name, o == Lifecycle.Outcome.CHANGED ? "done" : "already");
+          return stateResponse(200, o == Lifecycle.Outcome.CHANGED);
+        });
+  }
+
+  private HttpEndpoint.Response stateResponse(int status, boolean changed) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("state", lifecycle.state().code());
+    n.put("kill_switch", lifecycle.killSwitch());
+    n.put("changed", changed);
+    return HttpEndpoint.Response.json(status, n.toString());
+  }
+
+  /** 200 while alive (running or paused, records keeping up); 503 with the reason otherwise. */
+  HttpEndpoint.Response health() {
+    DaemonState s = lifecycle.state();
+    String problem = null;
+    DaemonStore st = store;
+    if (s != DaemonState.RUNNING && s != DaemonState.PAUSED || st == null) {
+      problem = "daemon is " + s.code();
+    } else if (st.accepted() - st.written() >= config.storage().queueCapacity()) {
+      problem = "record store is not keeping up: the write queue is full";
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("status", problem == null ? "ok" : "unavailable");
+    n.put("state", s.code());
+    n.put("kill_switch", lifecycle.killSwitch());
+    if (problem != null) {
+      n.put("reason", problem);
+    }
+    return HttpEndpoint.Response.json(problem == null ? 200 : 503, n.toString());
+  }
+
+  /** The {@code /status} document. */
+  public ObjectNode statusJson() {
+    Instant now = clock.instant();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("state", lifecycle.state().code());
+    n.put("kill_switch", lifecycle.killSwitch());
+    n.put("started_at", startedAt == null ? null : startedAt.toString());
+    n.put(
+        "uptime_seconds",
+        startedAt == null ? 0 : Duration.between(startedAt, now).toMillis() / 1000.0);
+    n.put("now", now.toString());
+    stats.write(n, now, feed.describe());
+    DaemonStore st = store;
+    ObjectNode rec = n.putObject("records");
+    rec.put("written", st == null ? 0 : st.written());
+    rec.put("queued", st == null ? 0 : Math.max(0, st.accepted() - st.written()));
+    rec.put("database", config.databaseFile().toString());
+    return n;
+  }
+
+  private HttpEndpoint.Response status() {
+    return HttpEndpoint.Response.json(200, statusJson().toString());
+  }
+
+  private HttpEndpoint.Response opportunities(HttpEndpoint.Request req) {
+    int limit = 20;
+    Set<OpportunityStatus> statuses = EnumSet.noneOf(OpportunityStatus.class);
+    for (Map.Entry<String, String> p : req.query().entrySet()) {
+      switch (p.getKey()) {
+        case "limit" -> {
+          try {
+            limit = Integer.parseInt(p.getValue().trim());
+          } catch (NumberFormatException e) {
+            limit = -1;
+          }
+          if (limit < 1 || limit > MAX_LIMIT) {
+            return HttpEndpoint.Response.error(
+                400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+          }
+        }
+        case "status" -> {
+          for (String s : p.getValue().split(",")) {
+            try {
+              statuses.add(OpportunityStatus.parse(s));
+            } catch (IllegalArgumentException e) {
+              return HttpEndpoint.Response.error(400, "status: " + e.getMessage());
+            }
+          }
+        }
+        default -> {
+          return HttpEndpoint.Response.error(
+              400, "unknown parameter; use limit=N and status=sized,rejected,...");
+        }
+      }
+    }
+    DaemonStore st = store;
+    if (st == null) {
+      return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
+    }
+    List<OpportunityRecord> found =
+        st.find(
+            new HistoryQuery(
+                Optional.empty(),
+                Optional.empty(),
+                statuses,
+                Optional.empty(),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                limit));
+    return HttpEndpoint.Response.json(200, recordsJson.apply(found));
+  }
+}

@@ -1,0 +1,168 @@
+package dev.arb.cli.daemon;
+
+import dev.arb.engine.record.OpportunityStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The daemon's Prometheus metrics (Micrometer): scans and their latency histogram, opportunities by
+ * status, book age per exchange, errors by kind, the record queue, alerts, and the JVM's own
+ * (memory, GC, threads, class loading, CPU, uptime). Names as exposed on {@code /metrics}:
+ *
+ * <ul>
+ *   <li>{@code arb_scans_total}, {@code arb_scan_duration_seconds} (histogram)
+ *   <li>{@code arb_opportunities_total{status}}, {@code arb_records_written_total}, {@code
+ *       arb_record_queue_depth}
+ *   <li>{@code arb_book_age_seconds{exchange}}, {@code arb_snapshots_total}
+ *   <li>{@code arb_errors_total{kind}}, {@code arb_alerts_total{outcome}}
+ *   <li>{@code arb_paused}, {@code arb_kill_switch}
+ * </ul>
+ */
+public final class DaemonMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry;
+  private final Counter scans;
+  private final Counter snapshots;
+  private final Timer scanDuration;
+  private final Map<OpportunityStatus, Counter> opportunities =
+      new EnumMap<>(OpportunityStatus.class);
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+  private final Map<String, Double> bookAge = new ConcurrentHashMap<>();
+  private final JvmGcMetrics gc;
+  private List<DoubleSupplier> bound = List.of();
+
+  public DaemonMetrics() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    scans = Counter.builder("arb.scans").description("Scans completed").register(registry);
+    snapshots =
+        Counter.builder("arb.snapshots")
+            .description("Market-data snapshots received")
+            .register(registry);
+    scanDuration =
+        Timer.builder("arb.scan.duration")
+            .description("Time of one scan: graph, cycles, sizing, records handed to the writer")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+    for (OpportunityStatus s : OpportunityStatus.values()) {
+      opportunities.put(
+          s,
+          Counter.builder("arb.opportunities")
+              .description("Opportunities found, by status")
+              .tag("status", s.code())
+              .register(registry));
+    }
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** Registers the gauges that read the daemon's live state. */
+  void bindState(
+      DoubleSupplier written,
+      DoubleSupplier queueDepth,
+      DoubleSupplier paused,
+      DoubleSupplier kill) {
+    // Micrometer holds what a function counter reads weakly: keep the suppliers alive with us.
+    bound = List.of(written, queueDepth, paused, kill);
+    FunctionCounter.builder("arb.records.written", written, DoubleSupplier::getAsDouble)
+        .description("Records committed to the store")
+        .register(registry);
+    Gauge.builder("arb.record.queue.depth", queueDepth, DoubleSupplier::getAsDouble)
+        .description("Records accepted and not yet written")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("arb.paused", paused, DoubleSupplier::getAsDouble)
+        .description("1 while paused")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("arb.kill.switch", kill, DoubleSupplier::getAsDouble)
+        .description("1 while the kill switch is engaged")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  void snapshot() {
+    snapshots.increment();
+  }
+
+  void scan(Duration took) {
+    scans.increment();
+    scanDuration.record(took);
+  }
+
+  void opportunity(OpportunityStatus status) {
+    opportunities.get(status).increment();
+  }
+
+  /** Counts an error of {@code kind} (e.g. {@code input}, {@code scan}, {@code storage}). */
+  void error(String kind) {
+    errors
+        .computeIfAbsent(
+            kind,
+            k ->
+                Counter.builder("arb.errors")
+                    .description("Errors, by kind")
+                    .tag("kind", k)
+                    .register(registry))
+        .increment();
+  }
+
+  /** Counts an alert delivery outcome: {@code sent}, {@code failed} or {@code dropped}. */
+  void alert(String outcome) {
+    alerts
+        .computeIfAbsent(
+            outcome,
+            o ->
+                Counter.builder("arb.alerts")
+                    .description("Webhook alerts, by outcome")
+                    .tag("outcome", o)
+                    .register(registry))
+        .increment();
+  }
+
+  /** Sets the age of an exchange's newest book. */
+  void bookAge(String exchange, Duration age) {
+    String key = exchange.toLowerCase(Locale.ROOT);
+    if (bookAge.put(key, age.toNanos() / 1e9) == null) {
+      Gauge.builder("arb.book.age", bookAge, m -> m.getOrDefault(key, Double.NaN))
+          .description("Age of the exchange's newest order book")
+          .baseUnit("seconds")
+          .tag("exchange", key)
+          .register(registry);
+    }
+  }
+
+  /** The Prometheus text exposition (format 0.0.4). */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.arb.cli.daemon;
+
+import dev.arb.engine.model.MarketSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where the daemon's market data comes from, one update at a time. Implementations: {@link
+ * ReplayFeed} (recorded snapshot files); live exchanges plug in here when they land.
+ */
+public interface SnapshotFeed {
+
+  /** One step of the feed: a snapshot, or the reason the next one could not be read. */
+  sealed interface Update {
+    /** The input this came from, for the status and messages. */
+    String origin();
+
+    /** How long to wait after the previous update before this one is due. */
+    Duration delay();
+  }
+
+  /** A snapshot that was read. */
+  record Snapshot(MarketSnapshot snapshot, String origin, Duration delay) implements Update {}
+
+  /** An input that could not be read; the feed goes on with the next one. */
+  record Unreadable(String origin, String problem, Duration delay) implements Update {}
+
+  /** A short description for the status, e.g. {@code replay of 3 files at 1x}. */
+  String describe();
+
+  /** The next update, or empty at the end of the data (a live feed never ends). */
+  Optional<Update> next();
+
+  /**
+   * The snapshot's own clock for pacing: its newest observation. Empty for a snapshot without
+   * times.
+   */
+  static Optional<Instant> asOf(MarketSnapshot s) {
+    return s.newestObservation();
+  }
+}
