@@ -1,0 +1,111 @@
+package dev.arb.defi.chain;
+
+import dev.arb.error.ChainException;
+import java.math.BigInteger;
+import java.util.Objects;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * An account that sends transactions on one chain: takes the next nonce, prices EIP-1559 fees,
+ * estimates gas (which is also a simulation: a call that would revert is not sent) and waits for
+ * the receipt. Sends are serialised per wallet, so nonces never collide within this process. {@link
+ * #toString()} shows the address only, never key material.
+ */
+public final class Wallet {
+  /** Tip offered to block producers until a gas oracle prices it: 1 gwei. */
+  static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
+
+  private final ChainClient chain;
+  private final Credentials credentials;
+
+  public Wallet(ChainClient chain, Credentials credentials) {
+    this.chain = Objects.requireNonNull(chain, "chain");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** The account address, 0x-hex lower case. */
+  public String address() {
+    return credentials.getAddress();
+  }
+
+  public ChainClient chain() {
+    return chain;
+  }
+
+  /** Fees for the next block: twice the latest base fee plus the tip. */
+  public Fees currentFees() {
+    BigInteger base = chain.latestBaseFee();
+    return new Fees(base.shiftLeft(1).add(DEFAULT_TIP), DEFAULT_TIP);
+  }
+
+  /**
+   * Estimates, sends and waits. Throws if the estimate reverts (nothing is sent) or the mined
+   * transaction failed; for outcomes that are values, use {@link #send} after a simulation.
+   *
+   * @param to recipient, {@code null} to create a contract
+   * @param decoder decodes revert data for the error message
+   */
+  public TransactionReceipt transact(String to, String data, RevertDecoder decoder) {
+    CallResult estimate = chain.estimateGas(address(), to, data, decoder);
+    if (estimate instanceof CallResult.Reverted r) {
+      throw new ChainException(
+          "chain: transaction to "
+              + (to == null ? "(new contract)" : to)
+              + " would revert: "
+              + r.reason());
+    }
+    BigInteger gas = new BigInteger(((CallResult.Success) estimate).data());
+    TransactionReceipt receipt = send(to, data, withHeadroom(gas));
+    if (!receipt.isStatusOK()) {
+      throw new ChainException(
+          "chain: transaction "
+              + receipt.getTransactionHash()
+              + " failed: "
+              + revertReason(to, data, receipt, decoder));
+    }
+    return receipt;
+  }
+
+  /** Deploys {@code bytecode} (with constructor arguments appended) and returns its address. */
+  public String deploy(String bytecode, RevertDecoder decoder) {
+    TransactionReceipt receipt = transact(null, bytecode, decoder);
+    return receipt.getContractAddress();
+  }
+
+  /**
+   * Sends with an explicit gas limit and no simulation; returns the receipt, failed or not. The
+   * nonce is the node's pending count, read under this wallet's lock, and the lock is held until
+   * the receipt arrives: one transaction in flight per wallet.
+   */
+  public synchronized TransactionReceipt send(String to, String data, BigInteger gasLimit) {
+    BigInteger nonce = chain.pendingNonce(address());
+    return chain.send(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, currentFees());
+  }
+
+  /** Why a mined transaction failed, found by replaying it as a call at its block. */
+  public String revertReason(
+      String to, String data, TransactionReceipt receipt, RevertDecoder decoder) {
+    CallResult replay =
+        chain.call(
+            address(),
+            to,
+            data,
+            decoder,
+            DefaultBlockParameter.valueOf(receipt.getBlockNumber().subtract(BigInteger.ONE)));
+    return replay instanceof CallResult.Reverted r
+        ? r.reason()
+        : "reverted on chain (gas used " + receipt.getGasUsed() + " of its limit?)";
+  }
+
+  /** Gas limit with 20 % headroom over an estimate. */
+  public static BigInteger withHeadroom(BigInteger estimate) {
+    return estimate.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN);
+  }
+
+  @Override
+  public String toString() {
+    return "Wallet[" + address() + "]";
+  }
+}

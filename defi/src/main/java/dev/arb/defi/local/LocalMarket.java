@@ -1,0 +1,72 @@
+package dev.arb.defi.local;
+
+import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.Erc20;
+import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.UniswapV2;
+import java.math.BigInteger;
+import java.nio.file.Path;
+
+/**
+ * Two "DEXes" (Uniswap V2 factories deployed from the npm bytecode) quoting WETH/USDC apart, and a
+ * WETH/DAI pair to flash-borrow WETH from. All tokens are {@code TestToken}s with 18 decimals.
+ *
+ * <ul>
+ *   <li>DEX A, WETH/USDC: 100 WETH and 200,000 USDC (2,000 USDC per WETH)
+ *   <li>DEX B, WETH/USDC: 100 WETH and 220,000 USDC (2,200 USDC per WETH)
+ *   <li>DEX A, WETH/DAI: 1,000 WETH and 2,000,000 DAI (the loan pair)
+ * </ul>
+ *
+ * Selling WETH on B and buying it back on A is the profitable direction.
+ *
+ * @param dexA factory of DEX A
+ * @param dexB factory of DEX B
+ * @param pairA WETH/USDC on DEX A (cheap WETH)
+ * @param pairB WETH/USDC on DEX B (expensive WETH)
+ * @param loanPair WETH/DAI on DEX A
+ */
+public record LocalMarket(
+    String weth,
+    String usdc,
+    String dai,
+    String dexA,
+    String dexB,
+    String pairA,
+    String pairB,
+    String loanPair) {
+
+  /** One whole token (10^18 base units). */
+  public static final BigInteger ONE = BigInteger.TEN.pow(18);
+
+  /** {@code n} whole tokens in base units. */
+  public static BigInteger tokens(long n) {
+    return ONE.multiply(BigInteger.valueOf(n));
+  }
+
+  /** Deploys tokens, two factories, three pairs with liquidity, all paid by {@code deployer}. */
+  public static LocalMarket deploy(Wallet deployer, Path contractsDir) {
+    BigInteger supply = tokens(1_000_000_000L);
+    String weth = Erc20.deployTestToken(deployer, "Wrapped Ether (test)", "WETH", supply);
+    String usdc = Erc20.deployTestToken(deployer, "USD Coin (test)", "USDC", supply);
+    String dai = Erc20.deployTestToken(deployer, "Dai (test)", "DAI", supply);
+    String dexA = UniswapV2.deployFactory(deployer, contractsDir);
+    String dexB = UniswapV2.deployFactory(deployer, contractsDir);
+    String pairA = UniswapV2.createPair(deployer, dexA, weth, usdc);
+    UniswapV2.addLiquidity(deployer, pairA, weth, tokens(100), usdc, tokens(200_000));
+    String pairB = UniswapV2.createPair(deployer, dexB, weth, usdc);
+    UniswapV2.addLiquidity(deployer, pairB, weth, tokens(100), usdc, tokens(220_000));
+    String loanPair = UniswapV2.createPair(deployer, dexA, weth, dai);
+    UniswapV2.addLiquidity(deployer, loanPair, weth, tokens(1_000), dai, tokens(2_000_000));
+    return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair);
+  }
+
+  /** Borrow WETH, sell it on B, buy it back on A: profitable for moderate amounts. */
+  public FlashRoute profitableRoute(BigInteger amount, BigInteger minProfit) {
+    return FlashRoute.twoPool(loanPair, weth, usdc, pairB, pairA, amount, minProfit);
+  }
+
+  /** The opposite direction: sell on A, buy on B; always loses. */
+  public FlashRoute losingRoute(BigInteger amount, BigInteger minProfit) {
+    return FlashRoute.twoPool(loanPair, weth, usdc, pairA, pairB, amount, minProfit);
+  }
+}

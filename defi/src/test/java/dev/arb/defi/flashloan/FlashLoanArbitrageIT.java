@@ -1,0 +1,338 @@
+package dev.arb.defi.flashloan;
+
+import static dev.arb.defi.local.LocalMarket.ONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arb.defi.DevAccounts;
+import dev.arb.defi.chain.AnvilProcess;
+import dev.arb.defi.chain.CallResult;
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.ContractArtifact;
+import dev.arb.defi.contract.ContractsDir;
+import dev.arb.defi.contract.Erc20;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
+import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.UniswapV2;
+import dev.arb.defi.local.LocalMarket;
+import dev.arb.error.ChainException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * FlashLoanArbitrage on anvil against real Uniswap V2 bytecode: one chain per class, each test
+ * starts from the same deployed state (anvil snapshot, reverted after the test).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FlashLoanArbitrageIT {
+  private static final BigInteger GAS = BigInteger.valueOf(1_000_000);
+
+  private AnvilProcess anvil;
+  private ChainClient chain;
+  private Wallet owner;
+  private Wallet executor;
+  private Wallet stranger;
+  private LocalMarket market;
+  private FlashLoanArbitrageContract arb;
+  private Object snapshot;
+
+  @BeforeAll
+  void startChainAndDeploy() {
+    Path contracts = ContractsDir.locate();
+    anvil = AnvilProcess.start(contracts);
+    try {
+      chain =
+          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
+      owner = new Wallet(chain, DevAccounts.OWNER);
+      executor = new Wallet(chain, DevAccounts.EXECUTOR);
+      stranger = new Wallet(chain, DevAccounts.STRANGER);
+      market = LocalMarket.deploy(owner, contracts);
+      arb = FlashLoanArbitrageContract.deploy(owner, ChainClient.ZERO_ADDRESS);
+    } catch (RuntimeException e) {
+      stopChain();
+      throw e;
+    }
+  }
+
+  @AfterAll
+  void stopChain() {
+    if (chain != null) {
+      chain.close();
+    }
+    if (anvil != null) {
+      anvil.close();
+    }
+  }
+
+  @BeforeEach
+  void snapshot() {
+    snapshot = chain.rpc("evm_snapshot", List.of());
+  }
+
+  @AfterEach
+  void revertToSnapshot() {
+    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+  }
+
+  @Test
+  void profitableRouteExecutesAndOwnerGainsExactlyTheSimulatedProfit() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+    BigInteger expected = expectedProfit(route);
+    BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
+    BigInteger loanReserveBefore = UniswapV2.reserves(chain, market.loanPair()).of(market.weth());
+
+    Web3jFlashLoanExecutor.Simulation sim = ex.simulate(List.of(route));
+    FlashLoanOutcome outcome = ex.execute(List.of(route));
+
+    assertThat(sim.profits()).containsExactly(expected);
+    assertThat(expected).isGreaterThan(BigInteger.ZERO);
+    assertThat(outcome).isInstanceOf(FlashLoanOutcome.Executed.class);
+    FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) outcome;
+    assertThat(done.simulatedProfits()).containsExactly(expected);
+    BigInteger premium =
+        ONE.multiply(BigInteger.valueOf(1000))
+            .divide(BigInteger.valueOf(997))
+            .add(BigInteger.ONE)
+            .subtract(ONE);
+    assertThat(done.events())
+        .containsExactly(
+            new RouteExecuted(
+                BigInteger.ONE,
+                market.loanPair(),
+                market.weth(),
+                ONE,
+                premium,
+                expected,
+                owner.address().toLowerCase(Locale.ROOT)));
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
+        .isEqualTo(expected);
+    assertThat(
+            UniswapV2.reserves(chain, market.loanPair())
+                .of(market.weth())
+                .subtract(loanReserveBefore))
+        .isEqualTo(premium);
+    assertThat(Erc20.balanceOf(chain, market.weth(), arb.address())).isZero();
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+    assertThat(done.gasUsed()).isPositive();
+    System.out.printf(
+        "flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
+        ONE, premium, expected, done.gasUsed(), done.txHash());
+  }
+
+  @Test
+  void losingRouteRevertsInSimulationAndIsNeverSent() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    BigInteger nonceBefore = chain.pendingNonce(owner.address());
+    UniswapV2.Reserves pairABefore = UniswapV2.reserves(chain, market.pairA());
+
+    FlashLoanOutcome outcome = ex.execute(List.of(market.losingRoute(ONE, BigInteger.ZERO)));
+
+    assertThat(outcome).isInstanceOf(FlashLoanOutcome.NotSent.class);
+    assertThat(((FlashLoanOutcome.NotSent) outcome).reason())
+        .startsWith("InsufficientToRepay(balance=");
+    assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonceBefore);
+    assertThat(UniswapV2.reserves(chain, market.pairA())).isEqualTo(pairABefore);
+  }
+
+  @Test
+  void profitBelowTheCallersMinimumIsNeverSent() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+    BigInteger profit = expectedProfit(route);
+    BigInteger nonceBefore = chain.pendingNonce(owner.address());
+
+    FlashLoanOutcome outcome = ex.execute(List.of(route.withMinProfit(profit.add(BigInteger.ONE))));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new FlashLoanOutcome.NotSent(
+                "ProfitBelowMinimum(routeIndex=0, profit="
+                    + profit
+                    + ", minProfit="
+                    + profit.add(BigInteger.ONE)
+                    + ")"));
+    assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonceBefore);
+  }
+
+  @Test
+  void batchExecutesEveryRouteOrNone() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    BigInteger half = ONE.divide(BigInteger.TWO);
+    FlashRoute good = market.profitableRoute(half, BigInteger.ZERO);
+    BigInteger nonceBefore = chain.pendingNonce(owner.address());
+
+    FlashLoanOutcome mixed = ex.execute(List.of(good, market.losingRoute(half, BigInteger.ZERO)));
+    assertThat(mixed).isInstanceOf(FlashLoanOutcome.NotSent.class);
+    assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonceBefore);
+
+    BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
+    FlashLoanOutcome both = ex.execute(List.of(good, good));
+    assertThat(both).isInstanceOf(FlashLoanOutcome.Executed.class);
+    FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) both;
+    assertThat(done.events())
+        .extracting(RouteExecuted::execution)
+        .containsExactly(BigInteger.ONE, BigInteger.TWO);
+    assertThat(done.profits()).isEqualTo(done.simulatedProfits());
+    // the second route trades against the prices the first one moved: it earns less
+    assertThat(done.profits().get(1)).isPositive().isLessThan(done.profits().get(0));
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
+        .isEqualTo(done.profits().get(0).add(done.profits().get(1)));
+  }
+
+  @Test
+  void onlyOwnerOrTheExecutorCanStartAndProfitAlwaysGoesToTheOwner() {
+    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+    String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+
+    FlashLoanOutcome byStranger = new Web3jFlashLoanExecutor(stranger, arb).execute(List.of(route));
+    assertThat(byStranger)
+        .isEqualTo(
+            new FlashLoanOutcome.NotSent("NotOwnerOrExecutor(caller=" + stranger.address() + ")"));
+    // sent anyway, without simulation: it reverts on chain
+    TransactionReceipt forced = stranger.send(arb.address(), data, GAS);
+    assertThat(forced.isStatusOK()).isFalse();
+    assertThat(
+            stranger.revertReason(
+                arb.address(), data, forced, FlashLoanArbitrageContract.decoder()))
+        .isEqualTo("NotOwnerOrExecutor(caller=" + stranger.address() + ")");
+
+    arb.setExecutor(owner, executor.address());
+    assertThat(arb.executor()).isEqualTo(executor.address());
+    BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
+    BigInteger expected = expectedProfit(route);
+    FlashLoanOutcome byExecutor = new Web3jFlashLoanExecutor(executor, arb).execute(List.of(route));
+    assertThat(byExecutor).isInstanceOf(FlashLoanOutcome.Executed.class);
+    BigInteger profit = ((FlashLoanOutcome.Executed) byExecutor).profits().get(0);
+    assertThat(profit).isEqualTo(expected);
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
+        .isEqualTo(profit);
+    assertThat(Erc20.balanceOf(chain, market.weth(), executor.address())).isZero();
+
+    assertThatThrownBy(() -> arb.setExecutor(stranger, stranger.address()))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("OwnableUnauthorizedAccount(account=" + stranger.address() + ")");
+  }
+
+  @Test
+  void callingTheFlashSwapCallbackDirectlyReverts() {
+    String data =
+        FunctionEncoder.encode(
+            new Function(
+                "uniswapV2Call",
+                List.of(
+                    new Address(arb.address()),
+                    new Uint256(ONE),
+                    new Uint256(BigInteger.ZERO),
+                    new DynamicBytes(new byte[0])),
+                List.of()));
+    CallResult direct =
+        chain.call(stranger.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
+    assertThat(direct)
+        .isEqualTo(
+            new CallResult.Reverted(
+                "UnauthorizedCallback(caller="
+                    + stranger.address()
+                    + ", initiator="
+                    + arb.address()
+                    + ")",
+                ((CallResult.Reverted) direct).data()));
+    TransactionReceipt forced = stranger.send(arb.address(), data, GAS);
+    assertThat(forced.isStatusOK()).isFalse();
+    // even the owner cannot call it outside a loan
+    CallResult byOwner =
+        chain.call(owner.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
+    assertThat(byOwner).isInstanceOf(CallResult.Reverted.class);
+    assertThat(((CallResult.Reverted) byOwner).reason())
+        .startsWith("UnauthorizedCallback(caller=" + owner.address());
+  }
+
+  @Test
+  void upgradeThroughTheProxyKeepsStateAndOwner() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    assertThat(ex.execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO))))
+        .isInstanceOf(FlashLoanOutcome.Executed.class);
+    arb.setExecutor(owner, executor.address());
+    String before = arb.implementation();
+    assertThat(arb.version()).isEqualTo(BigInteger.ONE);
+
+    String v2 =
+        FlashLoanArbitrageContract.deployImplementation(
+            owner, ContractArtifact.fromClasspath("test/FlashLoanArbitrageV2"));
+    String upgrade = FlashLoanArbitrageContract.encodeUpgrade(v2);
+    assertThatThrownBy(
+            () -> stranger.transact(arb.address(), upgrade, FlashLoanArbitrageContract.decoder()))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("OwnableUnauthorizedAccount(account=" + stranger.address() + ")");
+    assertThat(arb.implementation()).isEqualTo(before);
+
+    owner.transact(arb.address(), upgrade, FlashLoanArbitrageContract.decoder());
+
+    assertThat(arb.implementation()).isEqualTo(v2.toLowerCase(Locale.ROOT)).isNotEqualTo(before);
+    assertThat(arb.version()).isEqualTo(BigInteger.TWO);
+    assertThat(arb.owner()).isEqualTo(owner.address());
+    assertThat(arb.executor()).isEqualTo(executor.address());
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+    FlashLoanOutcome after = ex.execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+    assertThat(after).isInstanceOf(FlashLoanOutcome.Executed.class);
+    assertThat(arb.executions()).isEqualTo(BigInteger.TWO);
+  }
+
+  @Test
+  void onlyTheOwnerWithdraws() {
+    BigInteger five = LocalMarket.tokens(5);
+    Erc20.transfer(owner, market.dai(), arb.address(), five);
+    assertThatThrownBy(() -> arb.withdraw(stranger, market.dai(), stranger.address(), five))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("OwnableUnauthorizedAccount");
+    BigInteger before = Erc20.balanceOf(chain, market.dai(), executor.address());
+
+    arb.withdraw(owner, market.dai(), executor.address(), five);
+
+    assertThat(Erc20.balanceOf(chain, market.dai(), executor.address()).subtract(before))
+        .isEqualTo(five);
+    assertThat(Erc20.balanceOf(chain, market.dai(), arb.address())).isZero();
+  }
+
+  @Test
+  void connectingToTheWrongChainFailsWithAClearMessage() {
+    assertThatThrownBy(() -> ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), 137)))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("serves chain id 31337, expected 137");
+  }
+
+  /** The route's profit computed by hand from the current reserves (Uniswap V2 formulas). */
+  private BigInteger expectedProfit(FlashRoute route) {
+    BigInteger amount = route.amount();
+    for (int i = 0; i < route.pairs().size(); i++) {
+      UniswapV2.Reserves r = UniswapV2.reserves(chain, route.pairs().get(i));
+      BigInteger in = r.of(route.path().get(i));
+      BigInteger out = r.of(route.path().get(i + 1));
+      BigInteger inWithFee = amount.multiply(BigInteger.valueOf(997));
+      amount = inWithFee.multiply(out).divide(in.multiply(BigInteger.valueOf(1000)).add(inWithFee));
+    }
+    BigInteger owed =
+        route
+            .amount()
+            .multiply(BigInteger.valueOf(1000))
+            .divide(BigInteger.valueOf(997))
+            .add(BigInteger.ONE);
+    return amount.subtract(owed);
+  }
+}
