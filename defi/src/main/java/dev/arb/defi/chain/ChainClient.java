@@ -18,7 +18,6 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -166,16 +165,6 @@ public final class ChainClient implements AutoCloseable {
             "eth_getBalance",
             () -> web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send())
         .getBalance();
-  }
-
-  /** Base fee per gas of the latest block, in wei. */
-  public BigInteger latestBaseFee() {
-    EthBlock.Block block =
-        read(
-                "eth_getBlockByNumber",
-                () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send())
-            .getBlock();
-    return block.getBaseFeePerGas();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.arb.defi.chain;
 
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gas.GasQuote;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -14,15 +16,15 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * #toString()} shows the address only, never key material.
  */
 public final class Wallet {
-  /** Tip offered to block producers until a gas oracle prices it: 1 gwei. */
-  static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
-
   private final ChainClient chain;
   private final Credentials credentials;
+  private final FeeHistoryGasOracle gasOracle;
 
-  public Wallet(ChainClient chain, Credentials credentials) {
+  /** A wallet pricing its transactions with {@code gasOracle}. */
+  public Wallet(ChainClient chain, Credentials credentials, FeeHistoryGasOracle gasOracle) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.gasOracle = Objects.requireNonNull(gasOracle, "gasOracle");
   }
 
   /** The account address, 0x-hex lower case. */
@@ -34,10 +36,24 @@ public final class Wallet {
     return chain;
   }
 
-  /** Fees for the next block: twice the latest base fee plus the tip. */
+  /**
+   * Fees for the next transaction from the gas oracle.
+   *
+   * @throws ChainException if the configured cap does not even cover the next base fee plus tip
+   */
   public Fees currentFees() {
-    BigInteger base = chain.latestBaseFee();
-    return new Fees(base.shiftLeft(1).add(DEFAULT_TIP), DEFAULT_TIP);
+    GasQuote q = gasOracle.quote(chain);
+    if (!q.affordable()) {
+      throw new ChainException(
+          "gas: next base fee "
+              + q.nextBaseFee()
+              + " + tip "
+              + q.tip()
+              + " wei/gas is above the cap "
+              + q.maxFeePerGas()
+              + "; not sending (raise the gas cap or wait)");
+    }
+    return q.fees();
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.UniswapV2;
+import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.local.LocalMarket;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
@@ -59,9 +60,9 @@ class FlashLoanArbitrageIT {
     try {
       chain =
           ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-      owner = new Wallet(chain, DevAccounts.OWNER);
-      executor = new Wallet(chain, DevAccounts.EXECUTOR);
-      stranger = new Wallet(chain, DevAccounts.STRANGER);
+      owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+      executor = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
+      stranger = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
       market = LocalMarket.deploy(owner, contracts);
       arb = FlashLoanArbitrageContract.deploy(owner, ChainClient.ZERO_ADDRESS);
     } catch (RuntimeException e) {
@@ -131,6 +132,8 @@ class FlashLoanArbitrageIT {
     assertThat(Erc20.balanceOf(chain, market.weth(), arb.address())).isZero();
     assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
     assertThat(done.gasUsed()).isPositive();
+    // priced by the fee-history oracle: paid something, never above its 1000 gwei cap
+    assertThat(done.effectiveGasPrice()).isPositive().isLessThanOrEqualTo(BigInteger.TEN.pow(12));
     System.out.printf(
         "flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
         ONE, premium, expected, done.gasUsed(), done.txHash());
