@@ -3,6 +3,7 @@ package dev.arb.defi.contract;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -82,6 +83,14 @@ public final class UniswapV2 {
     Erc20.transfer(wallet, tokenA, pair, amountA);
     Erc20.transfer(wallet, tokenB, pair, amountB);
     wallet.transact(pair, Abi.call("mint", Abi.address(wallet.address())), DECODER);
+  }
+
+  /** The pair as a hop selling {@code tokenIn}, from its current reserves. */
+  public static ConstantProduct.Hop hop(
+      ChainClient chain, String pair, String tokenIn, int feeBps) {
+    Reserves r = reserves(chain, pair);
+    String tokenOut = tokenIn.equalsIgnoreCase(r.token0()) ? r.token1() : r.token0();
+    return new ConstantProduct.Hop(r.of(tokenIn), r.of(tokenOut), feeBps);
   }
 
   /** Current reserves of a pair. */

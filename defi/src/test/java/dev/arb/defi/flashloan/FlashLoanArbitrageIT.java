@@ -18,6 +18,7 @@ import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.local.LocalMarket;
+import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -137,6 +138,28 @@ class FlashLoanArbitrageIT {
     System.out.printf(
         "flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
         ONE, premium, expected, done.gasUsed(), done.txHash());
+  }
+
+  @Test
+  void closedFormSizeEarnsExactlyWhatItPredicts() {
+    ConstantProduct.Hop sell = UniswapV2.hop(chain, market.pairB(), market.weth(), 30);
+    ConstantProduct.Hop buy = UniswapV2.hop(chain, market.pairA(), market.usdc(), 30);
+    ConstantProduct.CycleSize best =
+        ConstantProduct.optimalTwoPool(
+                sell, buy, ConstantProduct.LoanCost.UNISWAP_V2_FLASH_SWAP, LocalMarket.tokens(500))
+            .orElseThrow();
+    // the predicted profit is the route's minimum: one wei less on chain and it would revert
+    FlashRoute route = market.profitableRoute(best.amount(), best.profit());
+
+    FlashLoanOutcome outcome = new Web3jFlashLoanExecutor(owner, arb).execute(List.of(route));
+
+    assertThat(outcome).isInstanceOf(FlashLoanOutcome.Executed.class);
+    FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) outcome;
+    assertThat(done.profits()).containsExactly(best.profit());
+    assertThat(best.profit()).isGreaterThan(expectedProfitOfOneWethAtDeployment());
+    System.out.printf(
+        "optimal flash loan: borrowed %s WETH-wei, profit %s WETH-wei, gas used %s%n",
+        best.amount(), best.profit(), done.gasUsed());
   }
 
   @Test
@@ -318,6 +341,10 @@ class FlashLoanArbitrageIT {
     assertThatThrownBy(() -> ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), 137)))
         .isInstanceOf(ChainException.class)
         .hasMessageContaining("serves chain id 31337, expected 137");
+  }
+
+  private static BigInteger expectedProfitOfOneWethAtDeployment() {
+    return new BigInteger("68012140402578859");
   }
 
   /** The route's profit computed by hand from the current reserves (Uniswap V2 formulas). */
