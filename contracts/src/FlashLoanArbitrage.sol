@@ -17,26 +17,40 @@ interface IUniswapV2PairMinimal {
     function swap(uint256 amount0Out, uint256 amount1Out, address to, bytes calldata data) external;
 }
 
+/// @dev The part of the Balancer V2 Vault this contract uses.
+interface IBalancerVaultMinimal {
+    function flashLoan(address recipient, IERC20[] memory tokens, uint256[] memory amounts, bytes memory userData)
+        external;
+}
+
 /// @title FlashLoanArbitrage
-/// @notice Borrows a token without capital through a Uniswap V2 flash swap, runs it through a
-/// cycle of swaps made directly against Uniswap-V2-style pairs (of any factory: each pair is one
-/// "DEX"), repays the loan plus its premium and sends the profit to the owner, all in one
-/// transaction. Reverts unless the profit is at least the caller-given minimum, so a transaction
-/// that would lose money never lands.
+/// @notice Borrows a token without capital (a Uniswap V2 flash swap, or a Balancer V2 Vault flash
+/// loan), runs it through a cycle of swaps made directly against Uniswap-V2-style pairs (of any
+/// factory: each pair is one "DEX"), repays the loan plus its premium and sends the profit to the
+/// owner, all in one transaction. Reverts unless the profit is at least the caller-given minimum,
+/// so a transaction that would lose money never lands.
 /// @dev Deployed behind an ERC-1967 proxy (UUPS): only the owner can upgrade. State lives in
 /// plain slots after OpenZeppelin's namespaced storage; upgrades must only append variables.
-/// The flash-swap callback accepts only the pair this contract is borrowing from right now (held
-/// in transient storage for the duration of the swap) and only when this contract started it.
+/// A loan callback is accepted only from the lender this contract is borrowing from right now
+/// (held in transient storage for the duration of the loan, so only a loan this contract started
+/// qualifies), the Balancer callback only from the configured vault.
 contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgradeable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using TransientSlot for *;
 
-    /// @notice One arbitrage: borrow `amount` of `token` from `loanPair`, swap it along `pairs`
-    /// (hop i trades `path[i]` for `path[i + 1]` in `pairs[i]` whose fee is `feesBps[i]` basis
-    /// points, 30 for Uniswap V2), and keep at least `minProfit` of `token` after repaying.
-    /// `path[0]` and the last element of `path` must both be `token`.
+    /// @notice Borrow through a Uniswap V2 flash swap from the pair `lender`.
+    uint8 public constant SOURCE_UNISWAP_V2 = 0;
+    /// @notice Borrow through a flash loan from the Balancer V2 Vault (`lender` must be the
+    /// configured `balancerVault`).
+    uint8 public constant SOURCE_BALANCER = 1;
+
+    /// @notice One arbitrage: borrow `amount` of `token` from `lender` (a pair or the vault, per
+    /// `source`), swap it along `pairs` (hop i trades `path[i]` for `path[i + 1]` in `pairs[i]`
+    /// whose fee is `feesBps[i]` basis points, 30 for Uniswap V2), and keep at least `minProfit`
+    /// of `token` after repaying. `path[0]` and the last element of `path` must both be `token`.
     struct Route {
-        address loanPair;
+        uint8 source;
+        address lender;
         address token;
         uint256 amount;
         address[] pairs;
@@ -46,7 +60,9 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     }
 
     /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.pendingPair")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant PENDING_PAIR_SLOT = 0x4ab5d044fb278705122b445b8959c0d73783061d70f40a390b92d8a951950d00;
+    bytes32 private constant PENDING_LENDER_SLOT = 0x4ab5d044fb278705122b445b8959c0d73783061d70f40a390b92d8a951950d00;
+    /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.premium")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant PREMIUM_SLOT = 0xbafdd61529be8fb4ec357db653b5a38c21d82bb84898c6a751d239ddca7f1200;
 
     /// @notice Address allowed to start arbitrages besides the owner (a hot key that cannot
     /// withdraw, upgrade or redirect profit). Zero if none.
@@ -55,16 +71,21 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice Number of routes executed successfully since deployment.
     uint256 public executions;
 
+    /// @notice The Balancer V2 Vault to borrow from with SOURCE_BALANCER. Zero if none.
+    address public balancerVault;
+
     event RouteExecuted(
         uint256 indexed execution,
-        address indexed loanPair,
+        address indexed lender,
         address indexed token,
+        uint8 source,
         uint256 borrowed,
         uint256 premium,
         uint256 profit,
         address caller
     );
     event ExecutorChanged(address indexed previousExecutor, address indexed newExecutor);
+    event BalancerVaultChanged(address indexed previousVault, address indexed newVault);
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
 
     error NotOwnerOrExecutor(address caller);
@@ -72,7 +93,7 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     error InvalidRoute(uint256 routeIndex, string why);
     error InsufficientToRepay(uint256 balance, uint256 owed);
     error ProfitBelowMinimum(uint256 routeIndex, uint256 profit, uint256 minProfit);
-    error CallbackNotReceived(address loanPair);
+    error CallbackNotReceived(address lender);
     error NoRoutes();
 
     /// @custom:oz-upgrades-unsafe-allow constructor
@@ -80,11 +101,16 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         _disableInitializers();
     }
 
-    /// @notice Sets the owner and the optional executor; called once through the proxy.
-    function initialize(address initialOwner, address initialExecutor) external initializer {
+    /// @notice Sets the owner, the optional executor and the optional Balancer vault; called
+    /// once through the proxy.
+    function initialize(address initialOwner, address initialExecutor, address initialBalancerVault)
+        external
+        initializer
+    {
         __Ownable_init(initialOwner);
         __Ownable2Step_init();
         _setExecutor(initialExecutor);
+        _setBalancerVault(initialBalancerVault);
     }
 
     /// @notice Version of this implementation; bumped by every upgrade.
@@ -100,6 +126,11 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice Owner sets (or clears, with zero) the executor.
     function setExecutor(address newExecutor) external onlyOwner {
         _setExecutor(newExecutor);
+    }
+
+    /// @notice Owner sets (or clears, with zero) the Balancer vault.
+    function setBalancerVault(address newVault) external onlyOwner {
+        _setBalancerVault(newVault);
     }
 
     /// @notice Executes every route in order, atomically: if one fails, the whole transaction
@@ -122,16 +153,35 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice Uniswap V2 flash-swap callback. Accepts only the pair this contract is borrowing
     /// from right now, and only for a swap this contract started.
     function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external {
-        address pending = PENDING_PAIR_SLOT.asAddress().tload();
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
         if (pending == address(0) || msg.sender != pending || sender != address(this)) {
             revert UnauthorizedCallback(msg.sender, sender);
         }
-        PENDING_PAIR_SLOT.asAddress().tstore(address(0));
-        (Route memory route, uint256 owed) = abi.decode(data, (Route, uint256));
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(data, (Route));
         uint256 borrowed = amount0 + amount1;
-        uint256 received = _swapAlong(route, borrowed);
-        if (received < owed) revert InsufficientToRepay(received, owed);
-        IERC20(route.token).safeTransfer(msg.sender, owed);
+        _swapAndRepay(route, borrowed, borrowed + flashSwapPremium(borrowed));
+    }
+
+    /// @notice Balancer V2 flash-loan callback. Accepts only the configured vault, and only
+    /// during a loan this contract started (Balancer names no initiator, so anyone could
+    /// otherwise make the vault call here).
+    function receiveFlashLoan(
+        IERC20[] calldata tokens,
+        uint256[] calldata amounts,
+        uint256[] calldata feeAmounts,
+        bytes calldata userData
+    ) external {
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
+        if (pending == address(0) || msg.sender != pending || msg.sender != balancerVault) {
+            revert UnauthorizedCallback(msg.sender, address(0));
+        }
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(userData, (Route));
+        if (tokens.length != 1 || address(tokens[0]) != route.token || amounts[0] != route.amount) {
+            revert UnauthorizedCallback(msg.sender, address(0));
+        }
+        _swapAndRepay(route, amounts[0], amounts[0] + feeAmounts[0]);
     }
 
     /// @notice Owner takes tokens out of the contract.
@@ -147,20 +197,16 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
 
     function _executeRoute(uint256 index, Route calldata route, address receiver) private returns (uint256 profit) {
         _validate(index, route);
-        IUniswapV2PairMinimal loan = IUniswapV2PairMinimal(route.loanPair);
-        bool tokenIs0 = loan.token0() == route.token;
-        if (!tokenIs0 && loan.token1() != route.token) revert InvalidRoute(index, "loan pair does not hold token");
-
         uint256 before = IERC20(route.token).balanceOf(address(this));
-        uint256 premium = flashSwapPremium(route.amount);
-        PENDING_PAIR_SLOT.asAddress().tstore(route.loanPair);
-        loan.swap(
-            tokenIs0 ? route.amount : 0,
-            tokenIs0 ? 0 : route.amount,
-            address(this),
-            abi.encode(route, route.amount + premium)
-        );
-        if (PENDING_PAIR_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(route.loanPair);
+        PENDING_LENDER_SLOT.asAddress().tstore(route.lender);
+        if (route.source == SOURCE_UNISWAP_V2) {
+            _borrowFromPair(index, route);
+        } else {
+            _borrowFromBalancer(index, route);
+        }
+        if (PENDING_LENDER_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(route.lender);
+        uint256 premium = PREMIUM_SLOT.asUint256().tload();
+        PREMIUM_SLOT.asUint256().tstore(0);
 
         uint256 afterBalance = IERC20(route.token).balanceOf(address(this));
         profit = afterBalance > before ? afterBalance - before : 0;
@@ -169,11 +215,41 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         }
         if (profit > 0) IERC20(route.token).safeTransfer(receiver, profit);
         executions += 1;
-        emit RouteExecuted(executions, route.loanPair, route.token, route.amount, premium, profit, msg.sender);
+        emit RouteExecuted(
+            executions, route.lender, route.token, route.source, route.amount, premium, profit, msg.sender
+        );
+    }
+
+    function _borrowFromPair(uint256 index, Route calldata route) private {
+        IUniswapV2PairMinimal pair = IUniswapV2PairMinimal(route.lender);
+        bool tokenIs0 = pair.token0() == route.token;
+        if (!tokenIs0 && pair.token1() != route.token) revert InvalidRoute(index, "loan pair does not hold token");
+        pair.swap(tokenIs0 ? route.amount : 0, tokenIs0 ? 0 : route.amount, address(this), abi.encode(route));
+    }
+
+    function _borrowFromBalancer(uint256 index, Route calldata route) private {
+        if (route.lender != balancerVault || route.lender == address(0)) {
+            revert InvalidRoute(index, "lender is not the configured Balancer vault");
+        }
+        IERC20[] memory tokens = new IERC20[](1);
+        tokens[0] = IERC20(route.token);
+        uint256[] memory amounts = new uint256[](1);
+        amounts[0] = route.amount;
+        IBalancerVaultMinimal(route.lender).flashLoan(address(this), tokens, amounts, abi.encode(route));
+    }
+
+    /// @dev Runs the swaps on the borrowed amount, checks the loan can be repaid, repays the
+    /// lender (msg.sender) and records the premium for the event.
+    function _swapAndRepay(Route memory route, uint256 borrowed, uint256 owed) private {
+        uint256 received = _swapAlong(route, borrowed);
+        if (received < owed) revert InsufficientToRepay(received, owed);
+        PREMIUM_SLOT.asUint256().tstore(owed - borrowed);
+        IERC20(route.token).safeTransfer(msg.sender, owed);
     }
 
     function _validate(uint256 index, Route calldata route) private pure {
         uint256 hops = route.pairs.length;
+        if (route.source > SOURCE_BALANCER) revert InvalidRoute(index, "unknown loan source");
         if (hops == 0) revert InvalidRoute(index, "no hops");
         if (route.path.length != hops + 1) revert InvalidRoute(index, "path length must be hops + 1");
         if (route.feesBps.length != hops) revert InvalidRoute(index, "one fee per hop");
@@ -182,7 +258,7 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         }
         if (route.amount == 0) revert InvalidRoute(index, "amount is zero");
         for (uint256 i = 0; i < hops; i++) {
-            if (route.pairs[i] == route.loanPair) revert InvalidRoute(index, "loan pair is locked during the loan");
+            if (route.pairs[i] == route.lender) revert InvalidRoute(index, "the lender is locked during the loan");
             if (route.feesBps[i] >= 10_000) revert InvalidRoute(index, "fee must be below 10000 bps");
         }
     }
@@ -214,6 +290,11 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     function _setExecutor(address newExecutor) private {
         emit ExecutorChanged(executor, newExecutor);
         executor = newExecutor;
+    }
+
+    function _setBalancerVault(address newVault) private {
+        emit BalancerVaultChanged(balancerVault, newVault);
+        balancerVault = newVault;
     }
 
     function _authorizeUpgrade(address) internal override onlyOwner {}

@@ -18,6 +18,7 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -28,7 +29,7 @@ public final class FlashLoanArbitrageContract {
   public static final BigInteger IMPLEMENTATION_SLOT =
       Numeric.toBigInt("0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc");
 
-  /** {@code RouteExecuted(execution, loanPair, token, borrowed, premium, profit, caller)}. */
+  /** {@code RouteExecuted(execution, lender, token, source, borrowed, premium, profit, caller)}. */
   public static final Event ROUTE_EXECUTED =
       new Event(
           "RouteExecuted",
@@ -36,6 +37,7 @@ public final class FlashLoanArbitrageContract {
               new TypeReference<Uint256>(true) {},
               new TypeReference<Address>(true) {},
               new TypeReference<Address>(true) {},
+              new TypeReference<Uint8>() {},
               new TypeReference<Uint256>() {},
               new TypeReference<Uint256>() {},
               new TypeReference<Uint256>() {},
@@ -45,14 +47,16 @@ public final class FlashLoanArbitrageContract {
    * One {@code RouteExecuted} event.
    *
    * @param execution running count of executed routes (1 for the first ever)
+   * @param source where the loan came from
    * @param borrowed amount borrowed, base units of {@code token}
    * @param premium loan premium paid, base units
    * @param profit profit sent to the owner, base units
    */
   public record RouteExecuted(
       BigInteger execution,
-      String loanPair,
+      String lender,
       String token,
+      LoanSource source,
       BigInteger borrowed,
       BigInteger premium,
       BigInteger profit,
@@ -64,7 +68,8 @@ public final class FlashLoanArbitrageContract {
   public static final class RouteStruct extends DynamicStruct {
     public RouteStruct(FlashRoute r) {
       super(
-          new Address(r.loanPair()),
+          new Uint8(r.source().code()),
+          new Address(r.lender()),
           new Address(r.token()),
           new Uint256(r.amount()),
           new DynamicArray<>(Address.class, r.pairs().stream().map(Address::new).toList()),
@@ -87,12 +92,18 @@ public final class FlashLoanArbitrageContract {
   }
 
   /**
-   * Deploys the implementation and an ERC-1967 proxy initialised with the deployer as owner and
-   * {@code executor} (zero address for none).
+   * Deploys the implementation and an ERC-1967 proxy initialised with the deployer as owner, {@code
+   * executor} and {@code balancerVault} (zero address for none).
    */
-  public static FlashLoanArbitrageContract deploy(Wallet owner, String executor) {
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner, String executor, String balancerVault) {
     String implementation = owner.deploy(IMPLEMENTATION.bytecode(), decoder());
-    String init = Abi.call("initialize", Abi.address(owner.address()), Abi.address(executor));
+    String init =
+        Abi.call(
+            "initialize",
+            Abi.address(owner.address()),
+            Abi.address(executor),
+            Abi.address(balancerVault));
     ContractArtifact proxy = ContractArtifact.fromClasspath("FlashLoanArbitrageProxy");
     String proxyAddress =
         owner.deploy(
@@ -153,10 +164,11 @@ public final class FlashLoanArbitrageContract {
               Numeric.toBigInt(log.getTopics().get(1)),
               topicAddress(log.getTopics().get(2)),
               topicAddress(log.getTopics().get(3)),
-              (BigInteger) data.get(0).getValue(),
+              LoanSource.values()[((BigInteger) data.get(0).getValue()).intValueExact()],
               (BigInteger) data.get(1).getValue(),
               (BigInteger) data.get(2).getValue(),
-              ((String) data.get(3).getValue()).toLowerCase(Locale.ROOT)));
+              (BigInteger) data.get(3).getValue(),
+              ((String) data.get(4).getValue()).toLowerCase(Locale.ROOT)));
     }
     return events;
   }
@@ -164,6 +176,11 @@ public final class FlashLoanArbitrageContract {
   /** Current owner. */
   public String owner() {
     return readAddress("owner");
+  }
+
+  /** Configured Balancer vault (zero address if none). */
+  public String balancerVault() {
+    return readAddress("balancerVault");
   }
 
   /** Current executor (zero address if none). */

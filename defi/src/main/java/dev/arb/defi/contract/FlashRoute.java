@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /**
  * One flash-loan arbitrage route, as {@code FlashLoanArbitrage.Route}: borrow {@code amount} of
- * {@code token} from the Uniswap V2 pair {@code loanPair}, swap it along {@code pairs} (hop i
- * trades {@code path[i]} for {@code path[i+1]} at {@code feesBps[i]}), repay, keep at least {@code
- * minProfit}. Amounts are in the token's base units. Addresses are 0x-hex, stored lower case.
+ * {@code token} from {@code lender} (a Uniswap V2 pair or the Balancer vault, per {@code source}),
+ * swap it along {@code pairs} (hop i trades {@code path[i]} for {@code path[i+1]} at {@code
+ * feesBps[i]}), repay, keep at least {@code minProfit}. Amounts are in the token's base units.
+ * Addresses are 0x-hex, stored lower case.
  */
 public record FlashRoute(
-    String loanPair,
+    LoanSource source,
+    String lender,
     String token,
     BigInteger amount,
     List<String> pairs,
@@ -21,7 +23,8 @@ public record FlashRoute(
     BigInteger minProfit) {
 
   public FlashRoute {
-    loanPair = lower(Objects.requireNonNull(loanPair, "loanPair"));
+    Objects.requireNonNull(source, "source");
+    lender = lower(Objects.requireNonNull(lender, "lender"));
     token = lower(Objects.requireNonNull(token, "token"));
     Objects.requireNonNull(amount, "amount");
     pairs = pairs.stream().map(FlashRoute::lower).toList();
@@ -51,9 +54,9 @@ public record FlashRoute(
       throw new IllegalArgumentException(
           "path must start and end with the borrowed token " + token);
     }
-    if (pairs.contains(loanPair)) {
+    if (pairs.contains(lender)) {
       throw new IllegalArgumentException(
-          "the loan pair is locked during the loan; it cannot be a hop");
+          "the lender is locked during the loan; it cannot be a hop");
     }
     for (int fee : feesBps) {
       if (fee < 0 || fee >= 10_000) {
@@ -64,7 +67,8 @@ public record FlashRoute(
 
   /** A two-hop cycle {@code token -> other -> token} through two pairs at the Uniswap V2 fee. */
   public static FlashRoute twoPool(
-      String loanPair,
+      LoanSource source,
+      String lender,
       String token,
       String other,
       String firstPair,
@@ -72,7 +76,8 @@ public record FlashRoute(
       BigInteger amount,
       BigInteger minProfit) {
     return new FlashRoute(
-        loanPair,
+        source,
+        lender,
         token,
         amount,
         List.of(firstPair, secondPair),
@@ -83,7 +88,7 @@ public record FlashRoute(
 
   /** The same route with another minimum profit. */
   public FlashRoute withMinProfit(BigInteger newMinProfit) {
-    return new FlashRoute(loanPair, token, amount, pairs, path, feesBps, newMinProfit);
+    return new FlashRoute(source, lender, token, amount, pairs, path, feesBps, newMinProfit);
   }
 
   private static String lower(String address) {

@@ -1,8 +1,10 @@
 package dev.arb.defi.local;
 
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.BalancerV2;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>DEX A, WETH/USDC: 100 WETH and 200,000 USDC (2,000 USDC per WETH)
  *   <li>DEX B, WETH/USDC: 100 WETH and 220,000 USDC (2,200 USDC per WETH)
- *   <li>DEX A, WETH/DAI: 1,000 WETH and 2,000,000 DAI (the loan pair)
+ *   <li>DEX A, WETH/DAI: 1,000 WETH and 2,000,000 DAI (the pair to flash-swap from)
+ *   <li>a Balancer V2 Vault (npm bytecode) holding 1,000 WETH to flash-loan
  * </ul>
  *
  * Selling WETH on B and buying it back on A is the profitable direction.
@@ -24,6 +27,7 @@ import java.nio.file.Path;
  * @param pairA WETH/USDC on DEX A (cheap WETH)
  * @param pairB WETH/USDC on DEX B (expensive WETH)
  * @param loanPair WETH/DAI on DEX A
+ * @param balancerVault the Balancer V2 Vault
  */
 public record LocalMarket(
     String weth,
@@ -33,7 +37,8 @@ public record LocalMarket(
     String dexB,
     String pairA,
     String pairB,
-    String loanPair) {
+    String loanPair,
+    String balancerVault) {
 
   /** One whole token (10^18 base units). */
   public static final BigInteger ONE = BigInteger.TEN.pow(18);
@@ -57,16 +62,29 @@ public record LocalMarket(
     UniswapV2.addLiquidity(deployer, pairB, weth, tokens(100), usdc, tokens(220_000));
     String loanPair = UniswapV2.createPair(deployer, dexA, weth, dai);
     UniswapV2.addLiquidity(deployer, loanPair, weth, tokens(1_000), dai, tokens(2_000_000));
-    return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair);
+    String vault = BalancerV2.deployVault(deployer, contractsDir, weth);
+    Erc20.transfer(deployer, weth, vault, tokens(1_000));
+    return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair, vault);
   }
 
-  /** Borrow WETH, sell it on B, buy it back on A: profitable for moderate amounts. */
+  /**
+   * Flash-swap WETH from the loan pair, sell it on B, buy it back on A: profitable for moderate
+   * amounts.
+   */
   public FlashRoute profitableRoute(BigInteger amount, BigInteger minProfit) {
-    return FlashRoute.twoPool(loanPair, weth, usdc, pairB, pairA, amount, minProfit);
+    return FlashRoute.twoPool(
+        LoanSource.UNISWAP_V2, loanPair, weth, usdc, pairB, pairA, amount, minProfit);
+  }
+
+  /** The same cycle financed by a Balancer flash loan. */
+  public FlashRoute balancerRoute(BigInteger amount, BigInteger minProfit) {
+    return FlashRoute.twoPool(
+        LoanSource.BALANCER, balancerVault, weth, usdc, pairB, pairA, amount, minProfit);
   }
 
   /** The opposite direction: sell on A, buy on B; always loses. */
   public FlashRoute losingRoute(BigInteger amount, BigInteger minProfit) {
-    return FlashRoute.twoPool(loanPair, weth, usdc, pairA, pairB, amount, minProfit);
+    return FlashRoute.twoPool(
+        LoanSource.UNISWAP_V2, loanPair, weth, usdc, pairA, pairB, amount, minProfit);
   }
 }

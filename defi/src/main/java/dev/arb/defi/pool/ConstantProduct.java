@@ -51,6 +51,9 @@ public final class ConstantProduct {
     /** A Uniswap V2 flash swap repaid in the borrowed token: {@code amount * 1000 / 997 + 1}. */
     public static final LoanCost UNISWAP_V2_FLASH_SWAP = new LoanCost(1000, 997, 1);
 
+    /** A Balancer V2 flash loan while the vault's flash-loan fee is zero (its default). */
+    public static final LoanCost BALANCER_ZERO_FEE = new LoanCost(1, 1, 0);
+
     public LoanCost {
       if (denominator <= 0 || numerator < denominator || extra < 0) {
         throw new IllegalArgumentException("a loan costs at least what it lends");

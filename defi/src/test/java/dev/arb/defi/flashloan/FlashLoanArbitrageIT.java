@@ -15,6 +15,7 @@ import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
 import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.local.LocalMarket;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -65,7 +67,9 @@ class FlashLoanArbitrageIT {
       executor = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
       stranger = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
       market = LocalMarket.deploy(owner, contracts);
-      arb = FlashLoanArbitrageContract.deploy(owner, ChainClient.ZERO_ADDRESS);
+      arb =
+          FlashLoanArbitrageContract.deploy(
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
     } catch (RuntimeException e) {
       stopChain();
       throw e;
@@ -119,6 +123,7 @@ class FlashLoanArbitrageIT {
                 BigInteger.ONE,
                 market.loanPair(),
                 market.weth(),
+                LoanSource.UNISWAP_V2,
                 ONE,
                 premium,
                 expected,
@@ -138,6 +143,102 @@ class FlashLoanArbitrageIT {
     System.out.printf(
         "flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
         ONE, premium, expected, done.gasUsed(), done.txHash());
+  }
+
+  @Test
+  void balancerFlashLoanExecutesAndOwnerGainsExactlyTheSimulatedProfit() {
+    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
+    FlashRoute route = market.balancerRoute(ONE, BigInteger.ZERO);
+    BigInteger expected = expectedProfit(route);
+    BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
+    BigInteger vaultBefore = Erc20.balanceOf(chain, market.weth(), market.balancerVault());
+
+    FlashLoanOutcome outcome = ex.execute(List.of(route));
+
+    assertThat(outcome).isInstanceOf(FlashLoanOutcome.Executed.class);
+    FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) outcome;
+    assertThat(done.simulatedProfits()).containsExactly(expected);
+    assertThat(done.events())
+        .containsExactly(
+            new RouteExecuted(
+                BigInteger.ONE,
+                market.balancerVault(),
+                market.weth(),
+                LoanSource.BALANCER,
+                ONE,
+                BigInteger.ZERO,
+                expected,
+                owner.address().toLowerCase(Locale.ROOT)));
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
+        .isEqualTo(expected);
+    assertThat(Erc20.balanceOf(chain, market.weth(), market.balancerVault()))
+        .isEqualTo(vaultBefore);
+    // no premium: the same route earns more than through the flash swap (0.06801 WETH)
+    assertThat(expected).isGreaterThan(expectedProfitOfOneWethAtDeployment());
+    System.out.printf(
+        "balancer flash loan: borrowed %s WETH-wei, profit %s WETH-wei, gas used %s%n",
+        ONE, expected, done.gasUsed());
+  }
+
+  @Test
+  void loanCallbacksRejectLoansThisContractDidNotStart() {
+    // someone flash-borrows from the vault naming our contract as recipient
+    String viaVault =
+        FunctionEncoder.encode(
+            new Function(
+                "flashLoan",
+                List.of(
+                    new Address(arb.address()),
+                    new DynamicArray<>(Address.class, List.of(new Address(market.weth()))),
+                    new DynamicArray<>(Uint256.class, List.of(new Uint256(ONE))),
+                    new DynamicBytes(new byte[0])),
+                List.of()));
+    assertThat(revertReason(stranger, market.balancerVault(), viaVault))
+        .isEqualTo(
+            "UnauthorizedCallback(caller="
+                + market.balancerVault()
+                + ", initiator="
+                + ChainClient.ZERO_ADDRESS
+                + ")");
+    // someone flash-swaps from a real pair with our contract as the receiver
+    String viaPair =
+        FunctionEncoder.encode(
+            new Function(
+                "swap",
+                List.of(
+                    new Uint256(ONE),
+                    new Uint256(ONE),
+                    new Address(arb.address()),
+                    new DynamicBytes(new byte[] {1})),
+                List.of()));
+    assertThat(revertReason(stranger, market.loanPair(), viaPair))
+        .isEqualTo(
+            "UnauthorizedCallback(caller="
+                + market.loanPair()
+                + ", initiator="
+                + stranger.address()
+                + ")");
+    // a Balancer route naming another "vault" is refused before borrowing
+    FlashRoute fakeVault =
+        FlashRoute.twoPool(
+            LoanSource.BALANCER,
+            market.loanPair(),
+            market.weth(),
+            market.usdc(),
+            market.pairB(),
+            market.pairA(),
+            ONE,
+            BigInteger.ZERO);
+    assertThat(new Web3jFlashLoanExecutor(owner, arb).execute(List.of(fakeVault)))
+        .isEqualTo(
+            new FlashLoanOutcome.NotSent(
+                "InvalidRoute(routeIndex=0, why=lender is not the configured Balancer vault)"));
+  }
+
+  private String revertReason(Wallet from, String to, String data) {
+    CallResult r = chain.call(from.address(), to, data, FlashLoanArbitrageContract.decoder());
+    assertThat(r).isInstanceOf(CallResult.Reverted.class);
+    return ((CallResult.Reverted) r).reason();
   }
 
   @Test
@@ -356,6 +457,9 @@ class FlashLoanArbitrageIT {
       BigInteger out = r.of(route.path().get(i + 1));
       BigInteger inWithFee = amount.multiply(BigInteger.valueOf(997));
       amount = inWithFee.multiply(out).divide(in.multiply(BigInteger.valueOf(1000)).add(inWithFee));
+    }
+    if (route.source() == LoanSource.BALANCER) {
+      return amount.subtract(route.amount()); // the vault's flash-loan fee is zero here
     }
     BigInteger owed =
         route

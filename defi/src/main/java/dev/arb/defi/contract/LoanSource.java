@@ -1,0 +1,16 @@
+package dev.arb.defi.contract;
+
+/** Where FlashLoanArbitrage borrows from; the ordinal is the contract's {@code source} code. */
+public enum LoanSource {
+  /** A Uniswap V2 flash swap from a pair, repaid with {@code amount * 1000 / 997 + 1}. */
+  UNISWAP_V2,
+  /**
+   * A Balancer V2 Vault flash loan, repaid with the vault's fee (zero unless governance set one).
+   */
+  BALANCER;
+
+  /** The contract's {@code uint8} code. */
+  public int code() {
+    return ordinal();
+  }
+}
