@@ -72,14 +72,14 @@ public final class Wallet {
               + " would revert: "
               + r.reason());
     }
-    BigInteger gas = new BigInteger(((CallResult.Success) estimate).data());
-    TransactionReceipt receipt = send(to, data, withHeadroom(gas));
+    BigInteger gasLimit = withHeadroom(new BigInteger(((CallResult.Success) estimate).data()));
+    TransactionReceipt receipt = send(to, data, gasLimit);
     if (!receipt.isStatusOK()) {
       throw new ChainException(
           "chain: transaction "
               + receipt.getTransactionHash()
               + " failed: "
-              + revertReason(to, data, receipt, decoder));
+              + failureReason(to, data, gasLimit, receipt, decoder));
     }
     return receipt;
   }
@@ -100,24 +100,44 @@ public final class Wallet {
     return chain.send(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, currentFees());
   }
 
-  /** Why a mined transaction failed, found by replaying it as a call at its block. */
+  /**
+   * Why a mined transaction failed, found by replaying it as a call on the state after its block: a
+   * failed transaction changed nothing but the sender's balance, and that state includes whatever
+   * ran before it in the block (a front-runner, typically).
+   */
   public String revertReason(
       String to, String data, TransactionReceipt receipt, RevertDecoder decoder) {
     CallResult replay =
         chain.call(
-            address(),
-            to,
-            data,
-            decoder,
-            DefaultBlockParameter.valueOf(receipt.getBlockNumber().subtract(BigInteger.ONE)));
+            address(), to, data, decoder, DefaultBlockParameter.valueOf(receipt.getBlockNumber()));
     return replay instanceof CallResult.Reverted r
         ? r.reason()
-        : "reverted on chain (gas used " + receipt.getGasUsed() + " of its limit?)";
+        : "reverted on chain, but its replay succeeds (state changed in between)";
   }
 
-  /** Gas limit with 20 % headroom over an estimate. */
+  /**
+   * Gas limit for an estimate: +30 % and 150,000 more, because state the estimate could not see
+   * costs gas at inclusion (a Uniswap V2 pair writes its price accumulators in the first swap of
+   * each new block, up to ~45,000 gas per pair). Only gas used is paid, not the limit.
+   */
   public static BigInteger withHeadroom(BigInteger estimate) {
-    return estimate.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN);
+    return estimate
+        .multiply(BigInteger.valueOf(13))
+        .divide(BigInteger.TEN)
+        .add(BigInteger.valueOf(150_000));
+  }
+
+  /** Why a failed transaction failed: out of gas if it used its whole limit, else the replay. */
+  public String failureReason(
+      String to,
+      String data,
+      BigInteger gasLimit,
+      TransactionReceipt receipt,
+      RevertDecoder decoder) {
+    if (receipt.getGasUsed().compareTo(gasLimit) >= 0) {
+      return "out of gas: used the whole limit of " + gasLimit;
+    }
+    return revertReason(to, data, receipt, decoder);
   }
 
   @Override

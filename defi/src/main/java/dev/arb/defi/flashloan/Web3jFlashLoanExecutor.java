@@ -80,7 +80,7 @@ public final class Web3jFlashLoanExecutor {
         Wallet.withHeadroom(new BigInteger(((CallResult.Success) estimate).data()));
     TransactionReceipt receipt = wallet.send(contract.address(), data, gasLimit);
     if (!receipt.isStatusOK()) {
-      String reason = wallet.revertReason(contract.address(), data, receipt, decoder);
+      String reason = wallet.failureReason(contract.address(), data, gasLimit, receipt, decoder);
       LOG.warn("flash loan {} reverted on chain: {}", receipt.getTransactionHash(), reason);
       return new FlashLoanOutcome.Failed(
           receipt.getTransactionHash(), reason, receipt.getGasUsed());
