@@ -1,0 +1,251 @@
+package dev.arb.defi.local;
+
+import dev.arb.defi.chain.AnvilProcess;
+import dev.arb.defi.chain.CallResult;
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.LoanSource;
+import dev.arb.defi.contract.UniswapV2;
+import dev.arb.defi.flashloan.FlashLoanOutcome;
+import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gas.GasQuote;
+import dev.arb.defi.pool.ConstantProduct;
+import dev.arb.defi.pool.ConstantProduct.CycleSize;
+import dev.arb.defi.pool.ConstantProduct.LoanCost;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+
+/**
+ * The whole flash-loan pipeline on a throwaway local chain: starts anvil, funds a freshly generated
+ * key (no stored key is used), deploys {@link LocalMarket} and FlashLoanArbitrage, sizes the WETH
+ * cycle for each loan source in closed form, keeps the better one, sends it only if the expected
+ * profit beats gas at the oracle's price plus a margin and the {@code eth_call} simulation
+ * succeeds, and reports what happened. anvil is always stopped at the end.
+ */
+public final class LocalDemo {
+  /** Minimum profit over gas cost to send, in WETH base units (0.001 WETH). */
+  public static final BigInteger MARGIN = BigInteger.TEN.pow(15);
+
+  private static final BigInteger HUNDRED_ETH = BigInteger.TEN.pow(20);
+  private static final BigInteger SECP256K1_N =
+      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+
+  /**
+   * What the demo did. Amounts in WETH base units (18 decimals), gas in units and wei. WETH is a
+   * test token priced 1:1 with ether here.
+   *
+   * @param sent whether a transaction was sent
+   * @param decision why it was (or was not) sent, for a person
+   * @param realizedProfit profit paid to the owner, {@code null} unless executed
+   * @param txHash transaction hash, {@code null} unless sent
+   */
+  public record Result(
+      String rpcUrl,
+      long chainId,
+      String owner,
+      String contract,
+      LoanSource source,
+      String lender,
+      List<String> pairs,
+      BigInteger borrowed,
+      BigInteger expectedProfit,
+      BigInteger simulatedProfit,
+      BigInteger gasEstimate,
+      BigInteger gasCostWei,
+      boolean sent,
+      String decision,
+      BigInteger realizedProfit,
+      BigInteger gasUsed,
+      String txHash) {}
+
+  private LocalDemo() {}
+
+  /** Runs the demo; {@code progress} receives one line per step. */
+  public static Result run(Path contractsDir, Consumer<String> progress) {
+    try (AnvilProcess anvil = AnvilProcess.start(contractsDir);
+        ChainClient chain =
+            ChainClient.connect(
+                ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      progress.accept("anvil: chain " + chain.chainId() + " at " + anvil.rpcUrl());
+      Credentials key = Credentials.create(freshKey());
+      chain.rpc("anvil_setBalance", List.of(key.getAddress(), "0x" + HUNDRED_ETH.toString(16)));
+      Wallet owner = new Wallet(chain, key, FeeHistoryGasOracle.local());
+      progress.accept("owner: fresh key " + owner.address() + ", funded with 100 ETH by anvil");
+
+      LocalMarket market = LocalMarket.deploy(owner, contractsDir);
+      progress.accept(
+          "deployed: 2 Uniswap V2 factories (npm bytecode), WETH/USDC at 2000 and 2200, Balancer"
+              + " V2 vault "
+              + market.balancerVault());
+      FlashLoanArbitrageContract arb =
+          FlashLoanArbitrageContract.deploy(
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
+      progress.accept("deployed: FlashLoanArbitrage proxy " + arb.address());
+
+      ConstantProduct.Hop sell =
+          UniswapV2.hop(chain, market.pairB(), market.weth(), UniswapV2.FEE_BPS);
+      ConstantProduct.Hop buy =
+          UniswapV2.hop(chain, market.pairA(), market.usdc(), UniswapV2.FEE_BPS);
+      BigInteger maxFromPair =
+          UniswapV2.reserves(chain, market.loanPair()).of(market.weth()).shiftRight(1);
+      Optional<CycleSize> viaPair =
+          ConstantProduct.optimalTwoPool(sell, buy, LoanCost.UNISWAP_V2_FLASH_SWAP, maxFromPair);
+      Optional<CycleSize> viaVault =
+          ConstantProduct.optimalTwoPool(
+              sell, buy, LoanCost.BALANCER_ZERO_FEE, LocalMarket.tokens(1_000));
+      boolean useVault =
+          viaVault.isPresent()
+              && (viaPair.isEmpty()
+                  || viaVault.get().profit().compareTo(viaPair.get().profit()) > 0);
+      CycleSize size = (useVault ? viaVault : viaPair).orElseThrow();
+      // ask for at least half the predicted profit: a price move before inclusion reverts, not
+      // loses
+      BigInteger minProfit = size.profit().shiftRight(1);
+      FlashRoute route =
+          useVault
+              ? market.balancerRoute(size.amount(), minProfit)
+              : market.profitableRoute(size.amount(), minProfit);
+      progress.accept(
+          "opportunity: WETH -> USDC on DEX B -> WETH on DEX A, borrow "
+              + size.amount()
+              + " from "
+              + (useVault ? "the Balancer vault" : "the WETH/DAI pair")
+              + ", expected profit "
+              + size.profit());
+
+      Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(owner, arb);
+      String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      CallResult estimate =
+          chain.estimateGas(
+              owner.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
+      Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
+      if (!(estimate instanceof CallResult.Success est) || !sim.succeeded()) {
+        String why =
+            sim.succeeded() ? ((CallResult.Reverted) estimate).reason() : sim.revertReason();
+        return notSent(
+            anvil, chain, owner, arb, route, size, null, null, "simulation reverted: " + why);
+      }
+      BigInteger gas = new BigInteger(est.data());
+      GasQuote quote = FeeHistoryGasOracle.local().quote(chain);
+      BigInteger gasCost = gas.multiply(quote.maxFeePerGas());
+      BigInteger simulated = sim.profits().get(0);
+      if (simulated.compareTo(gasCost.add(MARGIN)) <= 0) {
+        return notSent(
+            anvil,
+            chain,
+            owner,
+            arb,
+            route,
+            size,
+            gas,
+            gasCost,
+            "profit " + simulated + " does not beat gas " + gasCost + " + margin " + MARGIN);
+      }
+      progress.accept(
+          "simulated: profit " + simulated + ", gas about " + gas + " at most " + gasCost + " wei");
+
+      FlashLoanOutcome outcome = executor.execute(List.of(route));
+      if (outcome instanceof FlashLoanOutcome.Executed done) {
+        progress.accept("executed: tx " + done.txHash() + ", gas used " + done.gasUsed());
+        return new Result(
+            anvil.rpcUrl(),
+            chain.chainId(),
+            owner.address(),
+            arb.address(),
+            route.source(),
+            route.lender(),
+            route.pairs(),
+            route.amount(),
+            size.profit(),
+            simulated,
+            gas,
+            gasCost,
+            true,
+            "profit beats gas + margin and the simulation succeeded",
+            done.profits().get(0),
+            done.gasUsed(),
+            done.txHash());
+      }
+      if (outcome instanceof FlashLoanOutcome.Failed failed) {
+        return new Result(
+            anvil.rpcUrl(),
+            chain.chainId(),
+            owner.address(),
+            arb.address(),
+            route.source(),
+            route.lender(),
+            route.pairs(),
+            route.amount(),
+            size.profit(),
+            simulated,
+            gas,
+            gasCost,
+            true,
+            "reverted on chain: " + failed.reason(),
+            null,
+            failed.gasUsed(),
+            failed.txHash());
+      }
+      return notSent(
+          anvil,
+          chain,
+          owner,
+          arb,
+          route,
+          size,
+          gas,
+          gasCost,
+          "simulation reverted: " + ((FlashLoanOutcome.NotSent) outcome).reason());
+    }
+  }
+
+  private static Result notSent(
+      AnvilProcess anvil,
+      ChainClient chain,
+      Wallet owner,
+      FlashLoanArbitrageContract arb,
+      FlashRoute route,
+      CycleSize size,
+      BigInteger gas,
+      BigInteger gasCost,
+      String why) {
+    return new Result(
+        anvil.rpcUrl(),
+        chain.chainId(),
+        owner.address(),
+        arb.address(),
+        route.source(),
+        route.lender(),
+        route.pairs(),
+        route.amount(),
+        size.profit(),
+        null,
+        gas,
+        gasCost,
+        false,
+        why,
+        null,
+        null,
+        null);
+  }
+
+  /** A random private key for this run only; it never leaves memory. */
+  private static ECKeyPair freshKey() {
+    SecureRandom random = new SecureRandom();
+    while (true) {
+      BigInteger k = new BigInteger(256, random);
+      if (k.signum() > 0 && k.compareTo(SECP256K1_N) < 0) {
+        return ECKeyPair.create(k);
+      }
+    }
+  }
+}
