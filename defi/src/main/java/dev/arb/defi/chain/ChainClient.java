@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -234,13 +235,14 @@ public final class ChainClient implements AutoCloseable {
   }
 
   /**
-   * Signs and sends a transaction, then waits for its receipt. Sends exactly once: a transport
-   * error after the node may have accepted it is reported, not retried blindly.
+   * Signs and sends a transaction without waiting for it to be mined. Sends exactly once: a
+   * transport error after the node may have accepted it is reported, not retried blindly.
    *
    * @param to recipient, or {@code null} to create a contract from {@code data}
-   * @return the receipt (check {@link TransactionReceipt#isStatusOK()})
+   * @return the transaction hash
+   * @throws NonceTooLow if the node has already seen this nonce from this sender
    */
-  public TransactionReceipt send(
+  public String sendRaw(
       Credentials sender,
       BigInteger nonce,
       String to,
@@ -266,15 +268,29 @@ public final class ChainClient implements AutoCloseable {
       throw transport("eth_sendRawTransaction", e);
     }
     if (sent.hasError()) {
-      throw new ChainException(
+      String message = sent.getError().getMessage();
+      String text =
           "chain: node rejected the transaction from "
               + sender.getAddress()
               + " (nonce "
               + nonce
               + "): "
-              + sent.getError().getMessage());
+              + message;
+      if (message != null && message.toLowerCase(Locale.ROOT).contains("nonce too low")) {
+        throw new NonceTooLow(text);
+      }
+      throw new ChainException(text);
     }
-    return waitForReceipt(sent.getTransactionHash());
+    return sent.getTransactionHash();
+  }
+
+  /** The node has already seen this nonce from this sender: resynchronise and take another. */
+  public static final class NonceTooLow extends ChainException {
+    private static final long serialVersionUID = 1L;
+
+    NonceTooLow(String message) {
+      super(message);
+    }
   }
 
   /** Waits for the receipt of a sent transaction. */

@@ -12,19 +12,22 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * An account that sends transactions on one chain: takes the next nonce, prices EIP-1559 fees,
  * estimates gas (which is also a simulation: a call that would revert is not sent) and waits for
- * the receipt. Sends are serialised per wallet, so nonces never collide within this process. {@link
- * #toString()} shows the address only, never key material.
+ * the receipt. Nonces come from a {@link NonceManager}, so concurrent sends never collide within
+ * this process and another sender on the same account is recovered from. {@link #toString()} shows
+ * the address only, never key material.
  */
 public final class Wallet {
   private final ChainClient chain;
   private final Credentials credentials;
   private final FeeHistoryGasOracle gasOracle;
+  private final NonceManager nonces;
 
   /** A wallet pricing its transactions with {@code gasOracle}. */
   public Wallet(ChainClient chain, Credentials credentials, FeeHistoryGasOracle gasOracle) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.gasOracle = Objects.requireNonNull(gasOracle, "gasOracle");
+    this.nonces = new NonceManager(() -> chain.pendingNonce(credentials.getAddress()));
   }
 
   /** The account address, 0x-hex lower case. */
@@ -91,14 +94,41 @@ public final class Wallet {
   }
 
   /**
-   * Sends with an explicit gas limit and no simulation; returns the receipt, failed or not. The
-   * nonce is the node's pending count, read under this wallet's lock, and the lock is held until
-   * the receipt arrives: one transaction in flight per wallet.
+   * Sends with an explicit gas limit and no simulation; returns the receipt, failed or not. Safe to
+   * call from many threads: each send takes its own nonce from the {@link NonceManager} and waits
+   * for its own receipt. On "nonce too low" (another process used the account) the nonces are
+   * resynchronised from the node and the send retried, up to {@value #NONCE_RETRIES} times; on any
+   * other failure to hand the transaction over they are resynchronised too, so the next send does
+   * not leave a gap.
    */
-  public synchronized TransactionReceipt send(String to, String data, BigInteger gasLimit) {
-    BigInteger nonce = chain.pendingNonce(address());
-    return chain.send(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, currentFees());
+  public TransactionReceipt send(String to, String data, BigInteger gasLimit) {
+    Fees fees = currentFees();
+    for (int attempt = 1; ; attempt++) {
+      BigInteger nonce = nonces.next();
+      String hash;
+      try {
+        hash = chain.sendRaw(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, fees);
+      } catch (ChainClient.NonceTooLow e) {
+        nonces.resync();
+        if (attempt >= NONCE_RETRIES) {
+          throw e;
+        }
+        continue;
+      } catch (ChainException e) {
+        nonces.resync();
+        throw e;
+      }
+      try {
+        return chain.waitForReceipt(hash);
+      } catch (ChainException e) {
+        nonces.resync(); // a lost or stuck transaction must not hold back the next ones
+        throw e;
+      }
+    }
   }
+
+  /** How often a send is retried after "nonce too low". */
+  static final int NONCE_RETRIES = 5;
 
   /**
    * Why a mined transaction failed, found by replaying it as a call on the state after its block: a

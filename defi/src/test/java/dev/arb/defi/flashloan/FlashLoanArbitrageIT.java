@@ -64,8 +64,6 @@ class FlashLoanArbitrageIT {
       chain =
           ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
       owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      executor = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
-      stranger = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
       market = LocalMarket.deploy(owner, contracts);
       arb =
           FlashLoanArbitrageContract.deploy(
@@ -87,8 +85,12 @@ class FlashLoanArbitrageIT {
   }
 
   @BeforeEach
-  void snapshot() {
+  void snapshotAndFreshWallets() {
     snapshot = chain.rpc("evm_snapshot", List.of());
+    // evm_revert rewinds nonces: wallets from an earlier test would count ahead of the chain
+    owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+    executor = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
+    stranger = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
   }
 
   @AfterEach
