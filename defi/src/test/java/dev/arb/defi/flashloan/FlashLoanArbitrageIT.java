@@ -8,6 +8,7 @@ import dev.arb.defi.DevAccounts;
 import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Fees;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
 import dev.arb.defi.contract.ContractsDir;
@@ -25,6 +26,10 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,6 +268,62 @@ class FlashLoanArbitrageIT {
     System.out.printf(
         "optimal flash loan: borrowed %s WETH-wei, profit %s WETH-wei, gas used %s%n",
         best.amount(), best.profit(), done.gasUsed());
+  }
+
+  @Test
+  void routeFrontRunAfterItsSimulationFailsOnChainWithTheDecodedReason() throws Exception {
+    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+    BigInteger predicted = expectedProfit(route);
+    FlashRoute strict = route.withMinProfit(predicted);
+    Erc20.transfer(owner, market.weth(), executor.address(), ONE); // the front-runner's WETH
+    BigInteger ownerWeth = Erc20.balanceOf(chain, market.weth(), owner.address());
+    BigInteger ownerNonce = chain.pendingNonce(owner.address());
+    chain.rpc("evm_setAutomine", List.of(false));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Future<FlashLoanOutcome> pending =
+          background.submit(() -> new Web3jFlashLoanExecutor(owner, arb).execute(List.of(strict)));
+      for (int i = 0; chain.pendingNonce(owner.address()).equals(ownerNonce); i++) {
+        assertThat(i).as("our transaction reaches the pool").isLessThan(1_000);
+        Thread.sleep(10);
+      }
+      // simulated and sent; now someone sells 1 WETH into pair B with a higher tip
+      BigInteger k = chain.pendingNonce(executor.address());
+      Fees rich = new Fees(BigInteger.TEN.pow(11).multiply(BigInteger.TWO), BigInteger.TEN.pow(11));
+      chain.sendRaw(
+          DevAccounts.EXECUTOR,
+          k,
+          market.weth(),
+          FunctionEncoder.encode(
+              new Function(
+                  "transfer", List.of(new Address(market.pairB()), new Uint256(ONE)), List.of())),
+          BigInteger.ZERO,
+          GAS,
+          rich);
+      chain.sendRaw(
+          DevAccounts.EXECUTOR,
+          k.add(BigInteger.ONE),
+          market.pairB(),
+          FunctionEncoder.encode(new Function("sync", List.of(), List.of())),
+          BigInteger.ZERO,
+          GAS,
+          rich);
+      chain.rpc("evm_mine", List.of());
+
+      FlashLoanOutcome outcome = pending.get(60, TimeUnit.SECONDS);
+
+      assertThat(outcome).isInstanceOf(FlashLoanOutcome.Failed.class);
+      String reason = ((FlashLoanOutcome.Failed) outcome).reason();
+      assertThat(reason)
+          .startsWith("ProfitBelowMinimum(routeIndex=0, profit=")
+          .endsWith(", minProfit=" + predicted + ")");
+      BigInteger onChainProfit = new BigInteger(reason.replaceAll(".*profit=(\\d+),.*", "$1"));
+      assertThat(onChainProfit).isPositive().isLessThan(predicted);
+      assertThat(Erc20.balanceOf(chain, market.weth(), owner.address())).isEqualTo(ownerWeth);
+    } finally {
+      chain.rpc("evm_setAutomine", List.of(true));
+      background.shutdownNow();
+    }
   }
 
   @Test
