@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
     name = "defi",
     mixinStandardHelpOptions = true,
     description =
-        "Flash-loan arbitrage on chain: keystore, local demo (deploy, flashloan, withdraw: not available yet).",
+        "Flash-loan arbitrage on chain: keystore, local demo, deploy, withdraw (flashloan: not available yet).",
     subcommands = {
       DefiKeystoreCommand.class,
       DefiDemoCommand.class,
-      DefiPendingCommands.Deploy.class,
-      DefiPendingCommands.Flashloan.class,
-      DefiPendingCommands.Withdraw.class
+      DefiDeployCommand.class,
+      DefiWithdrawCommand.class,
+      DefiFlashloanCommand.class
     })
 final class DefiCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -26,7 +26,7 @@ final class DefiCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a defi subcommand is required: keystore, demo (deploy, flashloan, withdraw: not"
+        "a defi subcommand is required: keystore, demo, deploy, withdraw (flashloan: not"
             + " available yet)");
   }
 }

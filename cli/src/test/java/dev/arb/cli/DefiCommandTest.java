@@ -82,9 +82,9 @@ class DefiCommandTest {
 
   @Test
   void unfinishedVerbsSayNotAvailableYet() {
-    CliRun r = CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi", "deploy");
+    CliRun r = CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi", "flashloan");
     assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(r.err()).contains("'arb defi deploy' is not available yet");
+    assertThat(r.err()).contains("'arb defi flashloan' is not available yet");
   }
 
   @Test
@@ -93,7 +93,18 @@ class DefiCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
         .contains("a defi subcommand is required")
-        .contains("keystore", "demo", "deploy");
+        .contains("keystore", "demo", "deploy", "withdraw");
+  }
+
+  @Test
+  void deployWithoutNetworkSettingsListsEveryMissingOne() {
+    CliRun r =
+        CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi", "deploy", "--data-dir=" + dataDir);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("config: arb.defi.rpc-url is not set")
+        .contains("config: arb.defi.keystore is not set")
+        .contains("2 problems; nothing was done.");
   }
 
   @Test
