@@ -57,6 +57,16 @@ final class DefiDemoCommand extends BaseCommand {
       o.put("realizedProfit", tokens(r.realizedProfit()));
       o.put("gasUsed", r.gasUsed() == null ? null : r.gasUsed().toString());
       o.put("txHash", r.txHash());
+      Map<String, Object> rec = new LinkedHashMap<>();
+      rec.put("status", r.record().status().code());
+      rec.put("startAsset", r.record().startAsset());
+      rec.put("exchanges", r.record().exchanges());
+      rec.put("estimatedProfit", r.record().estimatedProfit().toPlainString());
+      rec.put(
+          "realizedProfit",
+          r.record().realizedProfit() == null ? null : r.record().realizedProfit().toPlainString());
+      rec.put("reason", r.record().reason());
+      o.put("record", rec);
       out().println(new ObjectMapper().writeValueAsString(o));
     } else {
       out().println("loan source:      " + r.source() + " (" + r.lender() + ")");
@@ -70,7 +80,13 @@ final class DefiDemoCommand extends BaseCommand {
         out().println("transaction:      " + r.txHash());
       }
     }
+    err()
+        .println(
+            "demo: record: "
+                + r.record().status().code()
+                + " (not stored: arb history is not wired to the record store in this build)");
     out().flush();
+    err().flush();
     return r.realizedProfit() != null && r.realizedProfit().signum() > 0
         ? ExitCode.OK
         : ExitCode.FAILURE;

@@ -27,6 +27,14 @@ class DefiDemoCommandIT {
     assertThat(new BigDecimal(j.path("realizedProfit").asText())).isEqualByComparingTo(expected);
     assertThat(j.path("gasUsed").asLong()).isBetween(100_000L, 1_000_000L);
     assertThat(j.path("txHash").asText()).matches("0x[0-9a-f]{64}");
-    assertThat(r.err()).contains("demo: executed: tx " + j.path("txHash").asText());
+    assertThat(r.err()).contains("demo: outcome: executed, tx " + j.path("txHash").asText());
+    JsonNode record = j.path("record");
+    assertThat(record.path("status").asText()).isEqualTo("executed");
+    assertThat(record.path("startAsset").asText()).isEqualTo("WETH");
+    assertThat(record.path("exchanges").toString())
+        .isEqualTo("[\"uniswap-v2:dex-b\",\"uniswap-v2:dex-a\"]");
+    assertThat(new BigDecimal(record.path("realizedProfit").asText()))
+        .isEqualByComparingTo(expected);
+    assertThat(record.path("reason").isNull()).isTrue();
   }
 }

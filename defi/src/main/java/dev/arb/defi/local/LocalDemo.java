@@ -9,15 +9,17 @@ import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
+import dev.arb.defi.flashloan.FlashLoanRecords;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
-import dev.arb.defi.gas.GasQuote;
 import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.defi.pool.ConstantProduct.CycleSize;
 import dev.arb.defi.pool.ConstantProduct.LoanCost;
+import dev.arb.engine.record.OpportunityRecord;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,6 +49,7 @@ public final class LocalDemo {
    * @param decision why it was (or was not) sent, for a person
    * @param realizedProfit profit paid to the owner, {@code null} unless executed
    * @param txHash transaction hash, {@code null} unless sent
+   * @param record the attempt as {@code arb history} stores it
    */
   public record Result(
       String rpcUrl,
@@ -65,7 +68,8 @@ public final class LocalDemo {
       String decision,
       BigInteger realizedProfit,
       BigInteger gasUsed,
-      String txHash) {}
+      String txHash,
+      OpportunityRecord record) {}
 
   private LocalDemo() {}
 
@@ -122,120 +126,87 @@ public final class LocalDemo {
               + ", expected profit "
               + size.profit());
 
+      Instant detectedAt = Instant.now();
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(owner, arb);
       String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
       CallResult estimate =
           chain.estimateGas(
               owner.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
       Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
+      BigInteger simulated = null;
+      BigInteger gas = null;
+      BigInteger gasCost = null;
+      FlashLoanOutcome outcome;
       if (!(estimate instanceof CallResult.Success est) || !sim.succeeded()) {
         String why =
             sim.succeeded() ? ((CallResult.Reverted) estimate).reason() : sim.revertReason();
-        return notSent(
-            anvil, chain, owner, arb, route, size, null, null, "simulation reverted: " + why);
+        outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + why);
+      } else {
+        simulated = sim.profits().get(0);
+        gas = new BigInteger(est.data());
+        gasCost = gas.multiply(FeeHistoryGasOracle.local().quote(chain).maxFeePerGas());
+        if (simulated.compareTo(gasCost.add(MARGIN)) <= 0) {
+          outcome =
+              new FlashLoanOutcome.NotSent(
+                  "profit " + simulated + " does not beat gas " + gasCost + " + margin " + MARGIN);
+        } else {
+          progress.accept(
+              "simulated: profit "
+                  + simulated
+                  + ", gas about "
+                  + gas
+                  + ", at most "
+                  + gasCost
+                  + " wei");
+          outcome = executor.execute(List.of(route));
+          if (outcome instanceof FlashLoanOutcome.NotSent n) {
+            outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + n.reason());
+          }
+        }
       }
-      BigInteger gas = new BigInteger(est.data());
-      GasQuote quote = FeeHistoryGasOracle.local().quote(chain);
-      BigInteger gasCost = gas.multiply(quote.maxFeePerGas());
-      BigInteger simulated = sim.profits().get(0);
-      if (simulated.compareTo(gasCost.add(MARGIN)) <= 0) {
-        return notSent(
-            anvil,
-            chain,
-            owner,
-            arb,
-            route,
-            size,
-            gas,
-            gasCost,
-            "profit " + simulated + " does not beat gas " + gasCost + " + margin " + MARGIN);
-      }
-      progress.accept(
-          "simulated: profit " + simulated + ", gas about " + gas + " at most " + gasCost + " wei");
-
-      FlashLoanOutcome outcome = executor.execute(List.of(route));
-      if (outcome instanceof FlashLoanOutcome.Executed done) {
-        progress.accept("executed: tx " + done.txHash() + ", gas used " + done.gasUsed());
-        return new Result(
-            anvil.rpcUrl(),
-            chain.chainId(),
-            owner.address(),
-            arb.address(),
-            route.source(),
-            route.lender(),
-            route.pairs(),
-            route.amount(),
-            size.profit(),
-            simulated,
-            gas,
-            gasCost,
-            true,
-            "profit beats gas + margin and the simulation succeeded",
-            done.profits().get(0),
-            done.gasUsed(),
-            done.txHash());
-      }
-      if (outcome instanceof FlashLoanOutcome.Failed failed) {
-        return new Result(
-            anvil.rpcUrl(),
-            chain.chainId(),
-            owner.address(),
-            arb.address(),
-            route.source(),
-            route.lender(),
-            route.pairs(),
-            route.amount(),
-            size.profit(),
-            simulated,
-            gas,
-            gasCost,
-            true,
-            "reverted on chain: " + failed.reason(),
-            null,
-            failed.gasUsed(),
-            failed.txHash());
-      }
-      return notSent(
-          anvil,
-          chain,
-          owner,
-          arb,
-          route,
-          size,
+      OpportunityRecord record =
+          FlashLoanRecords.of(detectedAt, route, market.names(), size.profit(), outcome, 0);
+      progress.accept("outcome: " + record.status().code() + describe(outcome));
+      return new Result(
+          anvil.rpcUrl(),
+          chain.chainId(),
+          owner.address(),
+          arb.address(),
+          route.source(),
+          route.lender(),
+          route.pairs(),
+          route.amount(),
+          size.profit(),
+          simulated,
           gas,
           gasCost,
-          "simulation reverted: " + ((FlashLoanOutcome.NotSent) outcome).reason());
+          !(outcome instanceof FlashLoanOutcome.NotSent),
+          record.reason() == null
+              ? "profit beats gas + margin and the simulation succeeded"
+              : record.reason(),
+          record.realizedProfit() == null ? null : done(outcome).profits().get(0),
+          outcome instanceof FlashLoanOutcome.Executed e
+              ? e.gasUsed()
+              : outcome instanceof FlashLoanOutcome.Failed f ? f.gasUsed() : null,
+          outcome instanceof FlashLoanOutcome.Executed e
+              ? e.txHash()
+              : outcome instanceof FlashLoanOutcome.Failed f ? f.txHash() : null,
+          record);
     }
   }
 
-  private static Result notSent(
-      AnvilProcess anvil,
-      ChainClient chain,
-      Wallet owner,
-      FlashLoanArbitrageContract arb,
-      FlashRoute route,
-      CycleSize size,
-      BigInteger gas,
-      BigInteger gasCost,
-      String why) {
-    return new Result(
-        anvil.rpcUrl(),
-        chain.chainId(),
-        owner.address(),
-        arb.address(),
-        route.source(),
-        route.lender(),
-        route.pairs(),
-        route.amount(),
-        size.profit(),
-        null,
-        gas,
-        gasCost,
-        false,
-        why,
-        null,
-        null,
-        null);
+  private static FlashLoanOutcome.Executed done(FlashLoanOutcome outcome) {
+    return (FlashLoanOutcome.Executed) outcome;
+  }
+
+  private static String describe(FlashLoanOutcome outcome) {
+    if (outcome instanceof FlashLoanOutcome.Executed e) {
+      return ", tx " + e.txHash() + ", gas used " + e.gasUsed();
+    }
+    if (outcome instanceof FlashLoanOutcome.Failed f) {
+      return ", tx " + f.txHash() + ": " + f.reason();
+    }
+    return ": " + ((FlashLoanOutcome.NotSent) outcome).reason();
   }
 
   /** A random private key for this run only; it never leaves memory. */

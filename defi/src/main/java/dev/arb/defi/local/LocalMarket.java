@@ -6,8 +6,10 @@ import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
+import dev.arb.defi.flashloan.FlashLoanRecords;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Two "DEXes" (Uniswap V2 factories deployed from the npm bytecode) quoting WETH/USDC apart, and a
@@ -65,6 +67,18 @@ public record LocalMarket(
     String vault = BalancerV2.deployVault(deployer, contractsDir, weth);
     Erc20.transfer(deployer, weth, vault, tokens(1_000));
     return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair, vault);
+  }
+
+  /** Symbols and venue labels of this market, for records. */
+  public FlashLoanRecords.Names names() {
+    return new FlashLoanRecords.Names(
+        Map.of(weth, "WETH", usdc, "USDC", dai, "DAI"),
+        Map.of(
+            pairA, "uniswap-v2:dex-a",
+            pairB, "uniswap-v2:dex-b",
+            loanPair, "uniswap-v2:dex-a",
+            balancerVault, "balancer-v2"),
+        18);
   }
 
   /**
