@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,7 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
@@ -79,19 +78,12 @@ public final class ChainClient implements AutoCloseable {
   private final HttpService service;
   private final Web3j web3j;
   private final long chainId;
-  private final PollingTransactionReceiptProcessor receipts;
 
   private ChainClient(Settings settings, HttpService service, long chainId) {
     this.settings = settings;
     this.service = service;
     this.web3j = Web3j.build(service);
     this.chainId = chainId;
-    long attempts =
-        Math.max(
-            1, settings.receiptTimeout().toMillis() / settings.receiptPollInterval().toMillis());
-    this.receipts =
-        new PollingTransactionReceiptProcessor(
-            web3j, settings.receiptPollInterval().toMillis(), (int) attempts);
   }
 
   /**
@@ -293,21 +285,33 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
-  /** Waits for the receipt of a sent transaction. */
-  public TransactionReceipt waitForReceipt(String txHash) {
-    try {
-      return receipts.waitForTransactionReceipt(txHash);
-    } catch (IOException e) {
-      throw transport("eth_getTransactionReceipt", e);
-    } catch (TransactionException e) {
-      throw new ChainException(
-          "chain: no receipt for "
-              + txHash
-              + " within "
-              + settings.receiptTimeout().toSeconds()
-              + " s; it may still be mined, check it before resending",
-          e);
+  /**
+   * Polls for the receipt of any of {@code txHashes} (the same nonce sent with different fees) for
+   * up to {@code timeout}.
+   *
+   * @return the first receipt found, empty if none within the timeout
+   */
+  public Optional<TransactionReceipt> awaitAnyReceipt(List<String> txHashes, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (String hash : txHashes) {
+        Optional<TransactionReceipt> r =
+            read("eth_getTransactionReceipt", () -> web3j.ethGetTransactionReceipt(hash).send())
+                .getTransactionReceipt();
+        if (r.isPresent()) {
+          return r;
+        }
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return Optional.empty();
+      }
+      sleep(settings.receiptPollInterval());
     }
+  }
+
+  /** How long to wait for a receipt before giving up. */
+  public Duration receiptTimeout() {
+    return settings.receiptTimeout();
   }
 
   /**

@@ -4,7 +4,13 @@ import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gas.GasQuote;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -17,16 +23,51 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * the address only, never key material.
  */
 public final class Wallet {
+  private static final Logger LOG = LoggerFactory.getLogger(Wallet.class);
+
   private final ChainClient chain;
   private final Credentials credentials;
   private final FeeHistoryGasOracle gasOracle;
   private final NonceManager nonces;
+  private final Replacement replacement;
 
-  /** A wallet pricing its transactions with {@code gasOracle}. */
+  /**
+   * When a sent transaction counts as stuck and how often it is re-sent, same nonce, with fees
+   * raised by 12.5 % (nodes want at least 10 %) while they stay under the oracle's cap.
+   *
+   * @param stuckAfter how long to wait for a receipt before replacing
+   * @param maxReplacements how many times at most
+   */
+  public record Replacement(Duration stuckAfter, int maxReplacements) {
+    /** Never replace: wait for the receipt until the client's receipt timeout. */
+    public static final Replacement NEVER = new Replacement(Duration.ofDays(1), 0);
+
+    public Replacement {
+      Objects.requireNonNull(stuckAfter, "stuckAfter");
+      if (stuckAfter.isNegative() || stuckAfter.isZero() || maxReplacements < 0) {
+        throw new IllegalArgumentException("stuckAfter must be positive, maxReplacements >= 0");
+      }
+    }
+  }
+
+  /** A wallet pricing its transactions with {@code gasOracle} that never replaces them. */
   public Wallet(ChainClient chain, Credentials credentials, FeeHistoryGasOracle gasOracle) {
+    this(chain, credentials, gasOracle, Replacement.NEVER);
+  }
+
+  /**
+   * A wallet pricing with {@code gasOracle} and replacing stuck transactions per {@code
+   * replacement}.
+   */
+  public Wallet(
+      ChainClient chain,
+      Credentials credentials,
+      FeeHistoryGasOracle gasOracle,
+      Replacement replacement) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.gasOracle = Objects.requireNonNull(gasOracle, "gasOracle");
+    this.replacement = Objects.requireNonNull(replacement, "replacement");
     this.nonces = new NonceManager(() -> chain.pendingNonce(credentials.getAddress()));
   }
 
@@ -118,13 +159,60 @@ public final class Wallet {
         nonces.resync();
         throw e;
       }
+      return awaitOrReplace(nonce, to, data, gasLimit, fees, hash);
+    }
+  }
+
+  private TransactionReceipt awaitOrReplace(
+      BigInteger nonce, String to, String data, BigInteger gasLimit, Fees fees, String hash) {
+    List<String> sent = new ArrayList<>(List.of(hash));
+    Fees current = fees;
+    for (int replaced = 0; replaced < replacement.maxReplacements(); replaced++) {
+      Optional<TransactionReceipt> r = chain.awaitAnyReceipt(sent, replacement.stuckAfter());
+      if (r.isPresent()) {
+        return r.get();
+      }
+      Fees bumped = bump(current);
+      if (bumped.maxFeePerGas().compareTo(gasOracle.cap()) > 0) {
+        LOG.warn("transaction nonce {} stuck, but a higher fee would pass the cap", nonce);
+        break;
+      }
       try {
-        return chain.waitForReceipt(hash);
+        sent.add(chain.sendRaw(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, bumped));
+        current = bumped;
+        LOG.info(
+            "transaction nonce {} stuck: replaced with max fee {}", nonce, bumped.maxFeePerGas());
       } catch (ChainException e) {
-        nonces.resync(); // a lost or stuck transaction must not hold back the next ones
-        throw e;
+        // mined meanwhile ("nonce too low") or not accepted: keep waiting for what was sent
+        LOG.debug("replacement of nonce {} not accepted: {}", nonce, e.getMessage());
       }
     }
+    Optional<TransactionReceipt> r = chain.awaitAnyReceipt(sent, chain.receiptTimeout());
+    if (r.isPresent()) {
+      return r.get();
+    }
+    nonces.resync(); // a lost or stuck transaction must not hold back the next ones
+    throw new ChainException(
+        "chain: no receipt for nonce "
+            + nonce
+            + " from "
+            + address()
+            + " (sent as "
+            + String.join(", ", sent)
+            + ") within "
+            + chain.receiptTimeout().toSeconds()
+            + " s; it may still be mined, check before resending");
+  }
+
+  /** Fees raised by 12.5 %, rounded up: above the 10 % nodes require to replace. */
+  static Fees bump(Fees f) {
+    return new Fees(raise(f.maxFeePerGas()), raise(f.maxPriorityFeePerGas()));
+  }
+
+  private static BigInteger raise(BigInteger v) {
+    return v.multiply(BigInteger.valueOf(9))
+        .add(BigInteger.valueOf(7))
+        .divide(BigInteger.valueOf(8));
   }
 
   /** How often a send is retried after "nonce too low". */

@@ -61,6 +61,11 @@ public final class FeeHistoryGasOracle {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
+  /** The highest max fee per gas this oracle ever offers, wei. */
+  public BigInteger cap() {
+    return settings.maxFeeCap();
+  }
+
   /** Asks the chain for its fee history and prices the next transaction. */
   public GasQuote quote(ChainClient chain) {
     EthFeeHistory r;

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arb.defi.DevAccounts;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /** Sending from one account on anvil: nonces under concurrency and after another sender. */
@@ -92,6 +97,60 @@ class WalletIT {
     assertThat(nonceOf(again.getTransactionHash())).isEqualTo(n.add(BigInteger.TWO));
   }
 
+  @Test
+  void stuckTransactionIsReplacedWithAHigherFeeAndTheReplacementLands() throws Exception {
+    Wallet wallet =
+        new Wallet(
+            chain,
+            DevAccounts.STRANGER,
+            FeeHistoryGasOracle.local(),
+            new Wallet.Replacement(Duration.ofMillis(200), 2));
+    String to = DevAccounts.OWNER.getAddress();
+    BigInteger nonce = chain.pendingNonce(wallet.address());
+    chain.rpc("evm_setAutomine", List.of(false));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Fees first = wallet.currentFees(); // no block is mined meanwhile: the first send's fees
+      Future<TransactionReceipt> sending =
+          background.submit(() -> wallet.send(to, "0x", TRANSFER_GAS));
+      // nothing is mined while the wallet waits, replaces (twice at most), and waits again
+      for (int i = 0; !replacedTwice(wallet.address(), first); i++) {
+        assertThat(i).as("the wallet replaces its stuck transaction").isLessThan(1_000);
+        Thread.sleep(10);
+      }
+      chain.rpc("evm_mine", List.of());
+
+      TransactionReceipt mined = sending.get(60, TimeUnit.SECONDS);
+
+      assertThat(mined.isStatusOK()).isTrue();
+      Transaction tx = transaction(mined.getTransactionHash());
+      assertThat(tx.getNonce()).isEqualTo(nonce);
+      assertThat(tx.getMaxFeePerGas()).isEqualTo(Wallet.bump(Wallet.bump(first)).maxFeePerGas());
+      assertThat(tx.getMaxPriorityFeePerGas())
+          .isEqualTo(Wallet.bump(Wallet.bump(first)).maxPriorityFeePerGas());
+      assertThat(chain.pendingNonce(wallet.address())).isEqualTo(nonce.add(BigInteger.ONE));
+    } finally {
+      chain.rpc("evm_setAutomine", List.of(true));
+      background.shutdownNow();
+    }
+  }
+
+  /** Whether the pool holds the sender's transaction at the twice-bumped fee. */
+  private boolean replacedTwice(String sender, Fees first) {
+    Object content = chain.rpc("txpool_content", List.of());
+    String expected = "0x" + Wallet.bump(Wallet.bump(first)).maxFeePerGas().toString(16);
+    return content.toString().toLowerCase(Locale.ROOT).contains(sender.toLowerCase(Locale.ROOT))
+        && content.toString().contains("maxFeePerGas=" + expected);
+  }
+
+  private Transaction transaction(String txHash) {
+    try {
+      return chain.web3j().ethGetTransactionByHash(txHash).send().getTransaction().orElseThrow();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private BigInteger nonceOf(String txHash) {
     try {
       return chain
@@ -101,7 +160,7 @@ class WalletIT {
           .getTransaction()
           .orElseThrow()
           .getNonce();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
