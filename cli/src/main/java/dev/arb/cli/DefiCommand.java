@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "defi",
     mixinStandardHelpOptions = true,
     description =
-        "Flash-loan arbitrage on chain: keystore, local demo, deploy, withdraw (flashloan: not available yet).",
+        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, flashloan, withdraw.",
     subcommands = {
       DefiKeystoreCommand.class,
       DefiDemoCommand.class,
@@ -26,7 +26,6 @@ final class DefiCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a defi subcommand is required: keystore, demo, deploy, withdraw (flashloan: not"
-            + " available yet)");
+        "a defi subcommand is required: keystore, demo, deploy, flashloan, withdraw");
   }
 }

@@ -81,10 +81,23 @@ class DefiCommandTest {
   }
 
   @Test
-  void unfinishedVerbsSayNotAvailableYet() {
-    CliRun r = CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi", "flashloan");
-    assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(r.err()).contains("'arb defi flashloan' is not available yet");
+  void flashloanReportsEveryBadRouteOptionBeforeConnecting() {
+    CliRun r =
+        CliRun.run(
+            Map.of("HOME", "/nonexistent-home"),
+            "defi",
+            "flashloan",
+            "--contract=0x123",
+            "--lender=aave:0x" + "1".repeat(40),
+            "--token=0x" + "2".repeat(40),
+            "--amount=1000",
+            "--hop=0x" + "3".repeat(40) + ":nope");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("--contract must be an address (0x and 40 hex digits), got 0x123")
+        .contains("--lender must be uniswap-v2:<pair> or balancer:<vault>, got aave:0x")
+        .contains("--hop token must be an address (0x and 40 hex digits), got nope")
+        .contains("3 problems; nothing was done.");
   }
 
   @Test
@@ -93,7 +106,7 @@ class DefiCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
         .contains("a defi subcommand is required")
-        .contains("keystore", "demo", "deploy", "withdraw");
+        .contains("keystore", "demo", "deploy", "flashloan", "withdraw");
   }
 
   @Test

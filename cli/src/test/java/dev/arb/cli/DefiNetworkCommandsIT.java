@@ -10,11 +10,15 @@ import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.keystore.Keystore;
+import dev.arb.defi.local.LocalMarket;
+import dev.arb.defi.pool.ConstantProduct;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
-/** {@code arb defi deploy} and {@code withdraw} against a configured chain (anvil here). */
-class DefiDeployCommandIT {
+/**
+ * {@code arb defi deploy}, {@code flashloan} and {@code withdraw} against a configured chain (anvil
+ * here).
+ */
+class DefiNetworkCommandsIT {
   /** anvil's public dev account 0; holds value on no real chain. */
   private static final String DEV_KEY =
       "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -118,6 +125,81 @@ class DefiDeployCommandIT {
     assertThat(deployed.out() + deployed.err())
         .doesNotContain(DEV_KEY)
         .doesNotContain("pw-for-test");
+  }
+
+  @Test
+  void flashloanSimulatesWithDryRunThenExecutesAndNeverSendsALosingRoute() throws Exception {
+    try (ChainClient chain =
+        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
+      LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
+      FlashLoanArbitrageContract arb =
+          FlashLoanArbitrageContract.deploy(
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
+      BigInteger one = LocalMarket.ONE;
+      BigInteger expected =
+          ConstantProduct.price(
+                  UniswapV2.hop(chain, market.pairB(), market.weth(), 30),
+                  UniswapV2.hop(chain, market.pairA(), market.usdc(), 30),
+                  ConstantProduct.LoanCost.BALANCER_ZERO_FEE,
+                  one)
+              .orElseThrow()
+              .profit();
+      String[] route = {
+        "flashloan",
+        "--contract",
+        arb.address(),
+        "--lender",
+        "balancer:" + market.balancerVault(),
+        "--token",
+        market.weth(),
+        "--amount",
+        one.toString(),
+        "--hop",
+        market.pairB() + ":" + market.usdc(),
+        "--hop",
+        market.pairA() + ":" + market.weth(),
+        "--json"
+      };
+      BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
+
+      CliRun dry = defi(append(route, "--dry-run"));
+
+      assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCode.OK);
+      JsonNode d = new ObjectMapper().readTree(dry.out());
+      assertThat(d.path("outcome").asText()).isEqualTo("simulated");
+      assertThat(d.path("simulatedProfit").asText()).isEqualTo(expected.toString());
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+
+      BigInteger before = Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS);
+      CliRun run = defi(route);
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+      JsonNode e = new ObjectMapper().readTree(run.out());
+      assertThat(e.path("outcome").asText()).isEqualTo("executed");
+      assertThat(e.path("profit").asText()).isEqualTo(expected.toString());
+      assertThat(e.path("premium").asText()).isEqualTo("0");
+      assertThat(Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS).subtract(before))
+          .isEqualTo(expected);
+
+      BigInteger nonceAfter = chain.pendingNonce(DEV_ADDRESS);
+      String[] losing = route.clone();
+      losing[10] = market.pairA() + ":" + market.usdc();
+      losing[12] = market.pairB() + ":" + market.weth();
+      CliRun lost = defi(losing);
+
+      assertThat(lost.exitCode()).isEqualTo(ExitCode.FAILURE);
+      JsonNode l = new ObjectMapper().readTree(lost.out());
+      assertThat(l.path("outcome").asText()).isEqualTo("not-sent");
+      assertThat(l.path("reason").asText()).startsWith("InsufficientToRepay(balance=");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonceAfter);
+    }
+  }
+
+  private static String[] append(String[] args, String extra) {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = extra;
+    return all;
   }
 
   @Test
