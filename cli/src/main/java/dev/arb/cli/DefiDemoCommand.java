@@ -40,7 +40,8 @@ final class DefiDemoCommand extends BaseCommand {
   @Override
   protected int execute() throws IOException {
     Path dir = contracts != null ? contracts : ContractsDir.locate();
-    LocalDemo.Result r = LocalDemo.run(dir, line -> err().println("demo: " + line));
+    LocalDemo.Result r =
+        LocalDemo.run(dir, context().clock(), line -> err().println("demo: " + line));
     err().flush();
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();

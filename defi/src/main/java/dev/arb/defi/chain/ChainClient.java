@@ -4,8 +4,10 @@ import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -15,6 +17,8 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -199,6 +203,46 @@ public final class ChainClient implements AutoCloseable {
     }
     return ((CallResult.Success) r).data();
   }
+
+  /**
+   * Several read-only calls in one JSON-RPC batch (one round trip), each expected to succeed;
+   * {@code calls} are (to, data) pairs, results come back in the same order.
+   *
+   * @throws ChainException if any of them reverts or the batch fails
+   */
+  public List<String> viewBatch(List<Map.Entry<String, String>> calls) {
+    BatchRequest batch = web3j.newBatch();
+    for (Map.Entry<String, String> c : calls) {
+      batch.add(
+          web3j.ethCall(
+              Transaction.createEthCallTransaction(ZERO_ADDRESS, c.getKey(), c.getValue()),
+              DefaultBlockParameterName.LATEST));
+    }
+    BatchResponse response =
+        read("batch of " + calls.size() + " eth_call", () -> wrap(batch.send())).getResult();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      EthCall r = (EthCall) response.getResponses().get(i);
+      if (r.hasError() || r.isReverted()) {
+        throw new ChainException(
+            "chain: batched read of "
+                + calls.get(i).getKey()
+                + " reverted: "
+                + (r.hasError() ? r.getError().getMessage() : r.getRevertReason()));
+      }
+      out.add(r.getValue());
+    }
+    return out;
+  }
+
+  /** A batch response as a {@link Response}, so {@link #read} can retry it. */
+  private static BatchAsResponse wrap(BatchResponse b) {
+    BatchAsResponse r = new BatchAsResponse();
+    r.setResult(b);
+    return r;
+  }
+
+  private static final class BatchAsResponse extends Response<BatchResponse> {}
 
   /** Storage word {@code slot} of {@code address} (0x-hex, 32 bytes). */
   public String storageAt(String address, BigInteger slot) {

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint112;
@@ -93,18 +94,20 @@ public final class UniswapV2 {
     return new ConstantProduct.Hop(r.of(tokenIn), r.of(tokenOut), feeBps);
   }
 
-  /** Current reserves of a pair. */
+  /** Current reserves of a pair, read in one JSON-RPC batch. */
   @SuppressWarnings("rawtypes")
   public static Reserves reserves(ChainClient chain, String pair) {
-    String t0 =
-        (String)
-            Abi.decode(chain.view(pair, Abi.call("token0")), Abi.addressRef()).get(0).getValue();
-    String t1 =
-        (String)
-            Abi.decode(chain.view(pair, Abi.call("token1")), Abi.addressRef()).get(0).getValue();
+    List<String> out =
+        chain.viewBatch(
+            List.of(
+                Map.entry(pair, Abi.call("token0")),
+                Map.entry(pair, Abi.call("token1")),
+                Map.entry(pair, Abi.call("getReserves"))));
+    String t0 = (String) Abi.decode(out.get(0), Abi.addressRef()).get(0).getValue();
+    String t1 = (String) Abi.decode(out.get(1), Abi.addressRef()).get(0).getValue();
     List<Type> r =
         Abi.decode(
-            chain.view(pair, Abi.call("getReserves")),
+            out.get(2),
             new TypeReference<Uint112>() {},
             new TypeReference<Uint112>() {},
             new TypeReference<Uint32>() {});

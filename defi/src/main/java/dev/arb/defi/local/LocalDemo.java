@@ -19,6 +19,7 @@ import dev.arb.engine.record.OpportunityRecord;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +74,8 @@ public final class LocalDemo {
 
   private LocalDemo() {}
 
-  /** Runs the demo; {@code progress} receives one line per step. */
-  public static Result run(Path contractsDir, Consumer<String> progress) {
+  /** Runs the demo; {@code progress} receives one line per step, {@code clock} dates the record. */
+  public static Result run(Path contractsDir, Clock clock, Consumer<String> progress) {
     try (AnvilProcess anvil = AnvilProcess.start(contractsDir);
         ChainClient chain =
             ChainClient.connect(
@@ -126,7 +127,7 @@ public final class LocalDemo {
               + ", expected profit "
               + size.profit());
 
-      Instant detectedAt = Instant.now();
+      Instant detectedAt = clock.instant();
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(owner, arb);
       String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
       CallResult estimate =
