@@ -23,9 +23,15 @@ interface IBalancerVaultMinimal {
         external;
 }
 
+/// @dev The part of the Aave V3 Pool this contract uses.
+interface IAavePoolMinimal {
+    function flashLoanSimple(address receiver, address asset, uint256 amount, bytes calldata params, uint16 referral)
+        external;
+}
+
 /// @title FlashLoanArbitrage
-/// @notice Borrows a token without capital (a Uniswap V2 flash swap, or a Balancer V2 Vault flash
-/// loan), runs it through a cycle of swaps made directly against Uniswap-V2-style pairs (of any
+/// @notice Borrows a token without capital (a Uniswap V2 flash swap, a Balancer V2 Vault flash
+/// loan or an Aave V3 `flashLoanSimple`), runs it through a cycle of swaps made directly against Uniswap-V2-style pairs (of any
 /// factory: each pair is one "DEX"), repays the loan plus its premium and sends the profit to the
 /// owner, all in one transaction. Reverts unless the profit is at least the caller-given minimum,
 /// so a transaction that would lose money never lands.
@@ -33,7 +39,8 @@ interface IBalancerVaultMinimal {
 /// plain slots after OpenZeppelin's namespaced storage; upgrades must only append variables.
 /// A loan callback is accepted only from the lender this contract is borrowing from right now
 /// (held in transient storage for the duration of the loan, so only a loan this contract started
-/// qualifies), the Balancer callback only from the configured vault.
+/// qualifies), the Balancer and Aave callbacks only from the configured vault and pool, Aave's
+/// also only with this contract as initiator.
 contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgradeable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using TransientSlot for *;
@@ -43,6 +50,9 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice Borrow through a flash loan from the Balancer V2 Vault (`lender` must be the
     /// configured `balancerVault`).
     uint8 public constant SOURCE_BALANCER = 1;
+    /// @notice Borrow through `flashLoanSimple` from the Aave V3 Pool (`lender` must be the
+    /// configured `aavePool`).
+    uint8 public constant SOURCE_AAVE = 2;
 
     /// @notice One arbitrage: borrow `amount` of `token` from `lender` (a pair or the vault, per
     /// `source`), swap it along `pairs` (hop i trades `path[i]` for `path[i + 1]` in `pairs[i]`
@@ -74,6 +84,9 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice The Balancer V2 Vault to borrow from with SOURCE_BALANCER. Zero if none.
     address public balancerVault;
 
+    /// @notice The Aave V3 Pool to borrow from with SOURCE_AAVE. Zero if none.
+    address public aavePool;
+
     event RouteExecuted(
         uint256 indexed execution,
         address indexed lender,
@@ -86,6 +99,7 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     );
     event ExecutorChanged(address indexed previousExecutor, address indexed newExecutor);
     event BalancerVaultChanged(address indexed previousVault, address indexed newVault);
+    event AavePoolChanged(address indexed previousPool, address indexed newPool);
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
 
     error NotOwnerOrExecutor(address caller);
@@ -101,16 +115,19 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         _disableInitializers();
     }
 
-    /// @notice Sets the owner, the optional executor and the optional Balancer vault; called
-    /// once through the proxy.
-    function initialize(address initialOwner, address initialExecutor, address initialBalancerVault)
-        external
-        initializer
-    {
+    /// @notice Sets the owner, the optional executor, Balancer vault and Aave pool; called once
+    /// through the proxy.
+    function initialize(
+        address initialOwner,
+        address initialExecutor,
+        address initialBalancerVault,
+        address initialAavePool
+    ) external initializer {
         __Ownable_init(initialOwner);
         __Ownable2Step_init();
         _setExecutor(initialExecutor);
         _setBalancerVault(initialBalancerVault);
+        _setAavePool(initialAavePool);
     }
 
     /// @notice Version of this implementation; bumped by every upgrade.
@@ -131,6 +148,11 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     /// @notice Owner sets (or clears, with zero) the Balancer vault.
     function setBalancerVault(address newVault) external onlyOwner {
         _setBalancerVault(newVault);
+    }
+
+    /// @notice Owner sets (or clears, with zero) the Aave pool.
+    function setAavePool(address newPool) external onlyOwner {
+        _setAavePool(newPool);
     }
 
     /// @notice Executes every route in order, atomically: if one fails, the whole transaction
@@ -184,6 +206,28 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         _swapAndRepay(route, amounts[0], amounts[0] + feeAmounts[0]);
     }
 
+    /// @notice Aave V3 flash-loan callback. Accepts only the configured pool, only during a loan
+    /// this contract started, and only with this contract as initiator. The pool pulls
+    /// `amount + premium` after this returns, so it is approved for exactly that.
+    function executeOperation(address asset, uint256 amount, uint256 premium, address initiator, bytes calldata params)
+        external
+        returns (bool)
+    {
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
+        if (pending == address(0) || msg.sender != pending || msg.sender != aavePool || initiator != address(this)) {
+            revert UnauthorizedCallback(msg.sender, initiator);
+        }
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(params, (Route));
+        if (asset != route.token || amount != route.amount) revert UnauthorizedCallback(msg.sender, initiator);
+        uint256 owed = amount + premium;
+        uint256 received = _swapAlong(route, amount);
+        if (received < owed) revert InsufficientToRepay(received, owed);
+        PREMIUM_SLOT.asUint256().tstore(premium);
+        IERC20(asset).forceApprove(msg.sender, owed);
+        return true;
+    }
+
     /// @notice Owner takes tokens out of the contract.
     function withdraw(address token, address to, uint256 amount) external onlyOwner {
         IERC20(token).safeTransfer(to, amount);
@@ -201,8 +245,10 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         PENDING_LENDER_SLOT.asAddress().tstore(route.lender);
         if (route.source == SOURCE_UNISWAP_V2) {
             _borrowFromPair(index, route);
-        } else {
+        } else if (route.source == SOURCE_BALANCER) {
             _borrowFromBalancer(index, route);
+        } else {
+            _borrowFromAave(index, route);
         }
         if (PENDING_LENDER_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(route.lender);
         uint256 premium = PREMIUM_SLOT.asUint256().tload();
@@ -238,6 +284,13 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
         IBalancerVaultMinimal(route.lender).flashLoan(address(this), tokens, amounts, abi.encode(route));
     }
 
+    function _borrowFromAave(uint256 index, Route calldata route) private {
+        if (route.lender != aavePool || route.lender == address(0)) {
+            revert InvalidRoute(index, "lender is not the configured Aave pool");
+        }
+        IAavePoolMinimal(route.lender).flashLoanSimple(address(this), route.token, route.amount, abi.encode(route), 0);
+    }
+
     /// @dev Runs the swaps on the borrowed amount, checks the loan can be repaid, repays the
     /// lender (msg.sender) and records the premium for the event.
     function _swapAndRepay(Route memory route, uint256 borrowed, uint256 owed) private {
@@ -249,7 +302,7 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
 
     function _validate(uint256 index, Route calldata route) private pure {
         uint256 hops = route.pairs.length;
-        if (route.source > SOURCE_BALANCER) revert InvalidRoute(index, "unknown loan source");
+        if (route.source > SOURCE_AAVE) revert InvalidRoute(index, "unknown loan source");
         if (hops == 0) revert InvalidRoute(index, "no hops");
         if (route.path.length != hops + 1) revert InvalidRoute(index, "path length must be hops + 1");
         if (route.feesBps.length != hops) revert InvalidRoute(index, "one fee per hop");
@@ -295,6 +348,11 @@ contract FlashLoanArbitrage is Initializable, UUPSUpgradeable, Ownable2StepUpgra
     function _setBalancerVault(address newVault) private {
         emit BalancerVaultChanged(balancerVault, newVault);
         balancerVault = newVault;
+    }
+
+    function _setAavePool(address newPool) private {
+        emit AavePoolChanged(aavePool, newPool);
+        aavePool = newPool;
     }
 
     function _authorizeUpgrade(address) internal override onlyOwner {}

@@ -14,14 +14,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code arb defi demo}: a profitable flash-loan arbitrage on a throwaway local chain (anvil, real
- * Uniswap V2 and Balancer V2 bytecode), found, sized, simulated and executed.
+ * Uniswap V2, Balancer V2 and Aave V3 bytecode), found, sized, simulated and executed.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a local anvil chain, deploy two Uniswap V2 DEXes with a price gap, a Balancer vault and"
-          + " FlashLoanArbitrage, then find, simulate and execute the flash-loan arbitrage.",
+      "Start a local anvil chain, deploy two Uniswap V2 DEXes with a price gap, a Balancer vault, an"
+          + " Aave V3 pool and FlashLoanArbitrage, then find, simulate and execute the flash-loan"
+          + " arbitrage.",
       "Needs the npm packages of contracts/ (scripts/test installs them)."
     })
 final class DefiDemoCommand extends BaseCommand {

@@ -33,16 +33,23 @@ final class DefiDeployCommand extends BaseCommand {
               + " most chains). Default: none.")
   String balancerVault = ChainClient.ZERO_ADDRESS;
 
+  @Option(
+      names = "--aave-pool",
+      paramLabel = "ADDRESS",
+      description = "Aave V3 Pool to flash-borrow from. Default: none.")
+  String aavePool = ChainClient.ZERO_ADDRESS;
+
   @Mixin DefiNetworkOptions network;
 
   @Override
   protected int execute() throws IOException {
     DefiAddresses.require("--executor", executor);
     DefiAddresses.require("--balancer-vault", balancerVault);
+    DefiAddresses.require("--aave-pool", aavePool);
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
-          FlashLoanArbitrageContract.deploy(net.wallet(), executor, balancerVault);
+          FlashLoanArbitrageContract.deploy(net.wallet(), executor, balancerVault, aavePool);
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("chainId", net.chain().chainId());
       o.put("proxy", arb.address());
@@ -50,6 +57,7 @@ final class DefiDeployCommand extends BaseCommand {
       o.put("owner", arb.owner());
       o.put("executor", arb.executor());
       o.put("balancerVault", arb.balancerVault());
+      o.put("aavePool", arb.aavePool());
       if (network.json) {
         out().println(new ObjectMapper().writeValueAsString(o));
       } else {

@@ -39,7 +39,7 @@ final class DefiFlashloanCommand extends BaseCommand {
       names = "--lender",
       required = true,
       paramLabel = "SOURCE:ADDRESS",
-      description = "uniswap-v2:<pair to flash-swap from> or balancer:<vault>.")
+      description = "uniswap-v2:<pair to flash-swap from>, balancer:<vault> or aave-v3:<pool>.")
   String lender;
 
   @Option(
@@ -133,10 +133,16 @@ final class DefiFlashloanCommand extends BaseCommand {
     DefiAddresses.check("--token", token, problems);
     String[] l = lender.split(":", 2);
     LoanSource source = null;
-    if (l.length != 2 || !(l[0].equals("uniswap-v2") || l[0].equals("balancer"))) {
-      problems.add("--lender must be uniswap-v2:<pair> or balancer:<vault>, got " + lender);
+    Map<String, LoanSource> sources =
+        Map.of(
+            "uniswap-v2", LoanSource.UNISWAP_V2,
+            "balancer", LoanSource.BALANCER,
+            "aave-v3", LoanSource.AAVE_V3);
+    if (l.length != 2 || !sources.containsKey(l[0])) {
+      problems.add(
+          "--lender must be uniswap-v2:<pair>, balancer:<vault> or aave-v3:<pool>, got " + lender);
     } else {
-      source = l[0].equals("balancer") ? LoanSource.BALANCER : LoanSource.UNISWAP_V2;
+      source = sources.get(l[0]);
       DefiAddresses.check("--lender", l[1], problems);
     }
     List<String> pairs = new ArrayList<>();

@@ -95,7 +95,8 @@ class DefiCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
         .contains("--contract must be an address (0x and 40 hex digits), got 0x123")
-        .contains("--lender must be uniswap-v2:<pair> or balancer:<vault>, got aave:0x")
+        .contains(
+            "--lender must be uniswap-v2:<pair>, balancer:<vault> or aave-v3:<pool>, got aave:0x")
         .contains("--hop token must be an address (0x and 40 hex digits), got nope")
         .contains("3 problems; nothing was done.");
   }

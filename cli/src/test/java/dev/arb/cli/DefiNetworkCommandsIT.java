@@ -38,6 +38,7 @@ class DefiNetworkCommandsIT {
   private static final String DEV_ADDRESS = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
   private static final String VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
   private static final String EXECUTOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+  private static final String AAVE_POOL = "0x794a61358d6845594f94dc1db02a252b5b4814ad";
 
   @TempDir Path dir;
   private AnvilProcess anvil;
@@ -83,7 +84,16 @@ class DefiNetworkCommandsIT {
 
   @Test
   void deploysBehindAProxyOwnedByTheKeystoreAccountAndWithdraws() throws Exception {
-    CliRun deployed = defi("deploy", "--executor", EXECUTOR, "--balancer-vault", VAULT, "--json");
+    CliRun deployed =
+        defi(
+            "deploy",
+            "--executor",
+            EXECUTOR,
+            "--balancer-vault",
+            VAULT,
+            "--aave-pool",
+            AAVE_POOL,
+            "--json");
 
     assertThat(deployed.exitCode()).as(deployed.err()).isEqualTo(ExitCode.OK);
     JsonNode j = new ObjectMapper().readTree(deployed.out());
@@ -91,6 +101,7 @@ class DefiNetworkCommandsIT {
     assertThat(j.path("owner").asText()).isEqualTo(DEV_ADDRESS);
     assertThat(j.path("executor").asText()).isEqualTo(EXECUTOR);
     assertThat(j.path("balancerVault").asText()).isEqualTo(VAULT);
+    assertThat(j.path("aavePool").asText()).isEqualTo(AAVE_POOL);
     try (ChainClient chain =
         ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(chain, proxy);
@@ -135,7 +146,7 @@ class DefiNetworkCommandsIT {
       LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
       BigInteger one = LocalMarket.ONE;
       BigInteger expected =
           ConstantProduct.price(

@@ -93,17 +93,18 @@ public final class FlashLoanArbitrageContract {
 
   /**
    * Deploys the implementation and an ERC-1967 proxy initialised with the deployer as owner, {@code
-   * executor} and {@code balancerVault} (zero address for none).
+   * executor}, {@code balancerVault} and {@code aavePool} (zero address for none).
    */
   public static FlashLoanArbitrageContract deploy(
-      Wallet owner, String executor, String balancerVault) {
+      Wallet owner, String executor, String balancerVault, String aavePool) {
     String implementation = owner.deploy(IMPLEMENTATION.bytecode(), decoder());
     String init =
         Abi.call(
             "initialize",
             Abi.address(owner.address()),
             Abi.address(executor),
-            Abi.address(balancerVault));
+            Abi.address(balancerVault),
+            Abi.address(aavePool));
     ContractArtifact proxy = ContractArtifact.fromClasspath("FlashLoanArbitrageProxy");
     String proxyAddress =
         owner.deploy(
@@ -181,6 +182,11 @@ public final class FlashLoanArbitrageContract {
   /** Configured Balancer vault (zero address if none). */
   public String balancerVault() {
     return readAddress("balancerVault");
+  }
+
+  /** Configured Aave pool (zero address if none). */
+  public String aavePool() {
+    return readAddress("aavePool");
   }
 
   /** Current executor (zero address if none). */

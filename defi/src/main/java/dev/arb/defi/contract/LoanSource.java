@@ -7,7 +7,9 @@ public enum LoanSource {
   /**
    * A Balancer V2 Vault flash loan, repaid with the vault's fee (zero unless governance set one).
    */
-  BALANCER;
+  BALANCER,
+  /** An Aave V3 Pool {@code flashLoanSimple}, repaid with the pool's premium (0.09 % here). */
+  AAVE_V3;
 
   /** The contract's {@code uint8} code. */
   public int code() {

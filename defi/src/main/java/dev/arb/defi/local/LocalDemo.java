@@ -4,6 +4,7 @@ import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.AaveV3;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
@@ -21,8 +22,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -88,12 +91,14 @@ public final class LocalDemo {
 
       LocalMarket market = LocalMarket.deploy(owner, contractsDir);
       progress.accept(
-          "deployed: 2 Uniswap V2 factories (npm bytecode), WETH/USDC at 2000 and 2200, Balancer"
-              + " V2 vault "
-              + market.balancerVault());
+          "deployed: 2 Uniswap V2 factories, WETH/USDC at 2000 and 2200, Balancer V2 vault "
+              + market.balancerVault()
+              + ", Aave V3 pool "
+              + market.aavePool()
+              + " (real npm bytecode)");
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
       progress.accept("deployed: FlashLoanArbitrage proxy " + arb.address());
 
       ConstantProduct.Hop sell =
@@ -102,28 +107,45 @@ public final class LocalDemo {
           UniswapV2.hop(chain, market.pairA(), market.usdc(), UniswapV2.FEE_BPS);
       BigInteger maxFromPair =
           UniswapV2.reserves(chain, market.loanPair()).of(market.weth()).shiftRight(1);
-      Optional<CycleSize> viaPair =
-          ConstantProduct.optimalTwoPool(sell, buy, LoanCost.UNISWAP_V2_FLASH_SWAP, maxFromPair);
-      Optional<CycleSize> viaVault =
-          ConstantProduct.optimalTwoPool(
-              sell, buy, LoanCost.BALANCER_ZERO_FEE, LocalMarket.tokens(1_000));
-      boolean useVault =
-          viaVault.isPresent()
-              && (viaPair.isEmpty()
-                  || viaVault.get().profit().compareTo(viaPair.get().profit()) > 0);
-      CycleSize size = (useVault ? viaVault : viaPair).orElseThrow();
+      // size the cycle for each lender in closed form and keep the most profitable
+      Map<LoanSource, CycleSize> sizes = new EnumMap<>(LoanSource.class);
+      ConstantProduct.optimalTwoPool(sell, buy, LoanCost.UNISWAP_V2_FLASH_SWAP, maxFromPair)
+          .ifPresent(c -> sizes.put(LoanSource.UNISWAP_V2, c));
+      ConstantProduct.optimalTwoPool(
+              sell, buy, LoanCost.BALANCER_ZERO_FEE, LocalMarket.tokens(1_000))
+          .ifPresent(c -> sizes.put(LoanSource.BALANCER, c));
+      ConstantProduct.optimalTwoPool(
+              sell, buy, LoanCost.aaveV3(AaveV3.PREMIUM_BPS), LocalMarket.tokens(1_000))
+          .ifPresent(c -> sizes.put(LoanSource.AAVE_V3, c));
+      LoanSource best =
+          sizes.entrySet().stream()
+              .max(Map.Entry.comparingByValue(Comparator.comparing(CycleSize::profit)))
+              .orElseThrow()
+              .getKey();
+      CycleSize size = sizes.get(best);
       // ask for at least half the predicted profit: a price move before inclusion reverts, not
       // loses
       BigInteger minProfit = size.profit().shiftRight(1);
       FlashRoute route =
-          useVault
-              ? market.balancerRoute(size.amount(), minProfit)
-              : market.profitableRoute(size.amount(), minProfit);
+          switch (best) {
+            case UNISWAP_V2 -> market.profitableRoute(size.amount(), minProfit);
+            case BALANCER -> market.balancerRoute(size.amount(), minProfit);
+            case AAVE_V3 -> market.aaveRoute(size.amount(), minProfit);
+          };
+      for (Map.Entry<LoanSource, CycleSize> e : sizes.entrySet()) {
+        progress.accept(
+            "sized via "
+                + e.getKey()
+                + ": borrow "
+                + e.getValue().amount()
+                + ", expected profit "
+                + e.getValue().profit());
+      }
       progress.accept(
           "opportunity: WETH -> USDC on DEX B -> WETH on DEX A, borrow "
               + size.amount()
-              + " from "
-              + (useVault ? "the Balancer vault" : "the WETH/DAI pair")
+              + " via "
+              + best
               + ", expected profit "
               + size.profit());
 

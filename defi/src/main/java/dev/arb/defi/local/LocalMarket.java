@@ -1,6 +1,7 @@
 package dev.arb.defi.local;
 
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.AaveV3;
 import dev.arb.defi.contract.BalancerV2;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashRoute;
@@ -20,6 +21,7 @@ import java.util.Map;
  *   <li>DEX B, WETH/USDC: 100 WETH and 220,000 USDC (2,200 USDC per WETH)
  *   <li>DEX A, WETH/DAI: 1,000 WETH and 2,000,000 DAI (the pair to flash-swap from)
  *   <li>a Balancer V2 Vault (npm bytecode) holding 1,000 WETH to flash-loan
+ *   <li>an Aave V3 Pool (npm artifacts) with a WETH reserve of 1,000 WETH, premium 0.09 %
  * </ul>
  *
  * Selling WETH on B and buying it back on A is the profitable direction.
@@ -30,6 +32,7 @@ import java.util.Map;
  * @param pairB WETH/USDC on DEX B (expensive WETH)
  * @param loanPair WETH/DAI on DEX A
  * @param balancerVault the Balancer V2 Vault
+ * @param aavePool the Aave V3 Pool (proxy)
  */
 public record LocalMarket(
     String weth,
@@ -40,7 +43,8 @@ public record LocalMarket(
     String pairA,
     String pairB,
     String loanPair,
-    String balancerVault) {
+    String balancerVault,
+    String aavePool) {
 
   /** One whole token (10^18 base units). */
   public static final BigInteger ONE = BigInteger.TEN.pow(18);
@@ -66,7 +70,8 @@ public record LocalMarket(
     UniswapV2.addLiquidity(deployer, loanPair, weth, tokens(1_000), dai, tokens(2_000_000));
     String vault = BalancerV2.deployVault(deployer, contractsDir, weth);
     Erc20.transfer(deployer, weth, vault, tokens(1_000));
-    return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair, vault);
+    String aave = AaveV3.deployPool(deployer, contractsDir, weth, "WETH", tokens(1_000));
+    return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair, vault, aave);
   }
 
   /** Symbols and venue labels of this market, for records. */
@@ -77,7 +82,8 @@ public record LocalMarket(
             pairA, "uniswap-v2:dex-a",
             pairB, "uniswap-v2:dex-b",
             loanPair, "uniswap-v2:dex-a",
-            balancerVault, "balancer-v2"),
+            balancerVault, "balancer-v2",
+            aavePool, "aave-v3"),
         18);
   }
 
@@ -94,6 +100,12 @@ public record LocalMarket(
   public FlashRoute balancerRoute(BigInteger amount, BigInteger minProfit) {
     return FlashRoute.twoPool(
         LoanSource.BALANCER, balancerVault, weth, usdc, pairB, pairA, amount, minProfit);
+  }
+
+  /** The same cycle financed by an Aave V3 flash loan. */
+  public FlashRoute aaveRoute(BigInteger amount, BigInteger minProfit) {
+    return FlashRoute.twoPool(
+        LoanSource.AAVE_V3, aavePool, weth, usdc, pairB, pairA, amount, minProfit);
   }
 
   /** The opposite direction: sell on A, buy on B; always loses. */

@@ -41,18 +41,20 @@ public final class ConstantProduct {
   }
 
   /**
-   * What a flash loan costs: {@code owed(amount)} is what must be repaid.
+   * What a flash loan costs: {@code owed(amount) = amount + (amount * (numerator - denominator) [+
+   * denominator / 2 if halfUp]) / denominator + extra}.
    *
    * @param numerator repay factor numerator (1000 for a Uniswap V2 flash swap)
    * @param denominator repay factor denominator (997 for a Uniswap V2 flash swap)
    * @param extra added after the division (1 for a Uniswap V2 flash swap, to round up)
+   * @param halfUp round the premium half up (Aave's {@code percentMul}) instead of down
    */
-  public record LoanCost(long numerator, long denominator, long extra) {
+  public record LoanCost(long numerator, long denominator, long extra, boolean halfUp) {
     /** A Uniswap V2 flash swap repaid in the borrowed token: {@code amount * 1000 / 997 + 1}. */
-    public static final LoanCost UNISWAP_V2_FLASH_SWAP = new LoanCost(1000, 997, 1);
+    public static final LoanCost UNISWAP_V2_FLASH_SWAP = new LoanCost(1000, 997, 1, false);
 
     /** A Balancer V2 flash loan while the vault's flash-loan fee is zero (its default). */
-    public static final LoanCost BALANCER_ZERO_FEE = new LoanCost(1, 1, 0);
+    public static final LoanCost BALANCER_ZERO_FEE = new LoanCost(1, 1, 0, false);
 
     public LoanCost {
       if (denominator <= 0 || numerator < denominator || extra < 0) {
@@ -60,12 +62,20 @@ public final class ConstantProduct {
       }
     }
 
+    /** An Aave V3 {@code flashLoanSimple} with a premium of {@code premiumBps} basis points. */
+    public static LoanCost aaveV3(int premiumBps) {
+      return new LoanCost(10_000L + premiumBps, 10_000, 0, true);
+    }
+
     /** Amount to repay for borrowing {@code amount}. */
     public BigInteger owed(BigInteger amount) {
-      return amount
-          .multiply(BigInteger.valueOf(numerator))
-          .divide(BigInteger.valueOf(denominator))
-          .add(BigInteger.valueOf(extra));
+      BigInteger den = BigInteger.valueOf(denominator);
+      BigInteger premium =
+          amount
+              .multiply(BigInteger.valueOf(numerator - denominator))
+              .add(halfUp ? den.shiftRight(1) : BigInteger.ZERO)
+              .divide(den);
+      return amount.add(premium).add(BigInteger.valueOf(extra));
     }
 
     double factor() {

@@ -41,6 +41,8 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -72,7 +74,7 @@ class FlashLoanArbitrageIT {
       market = LocalMarket.deploy(owner, contracts);
       arb =
           FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault());
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
     } catch (RuntimeException e) {
       stopChain();
       throw e;
@@ -103,103 +105,98 @@ class FlashLoanArbitrageIT {
     assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
   }
 
-  @Test
-  void profitableRouteExecutesAndOwnerGainsExactlyTheSimulatedProfit() {
-    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
-    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+  /**
+   * Executes one route from the owner and checks what every loan source must satisfy: the
+   * simulation, the RouteExecuted event and the owner's balance all show the hand-computed profit,
+   * and the contract keeps nothing.
+   */
+  private FlashLoanOutcome.Executed executesPayingTheOwnerExactly(
+      FlashRoute route, BigInteger premium) {
     BigInteger expected = expectedProfit(route);
     BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
-    BigInteger loanReserveBefore = UniswapV2.reserves(chain, market.loanPair()).of(market.weth());
 
-    Web3jFlashLoanExecutor.Simulation sim = ex.simulate(List.of(route));
-    FlashLoanOutcome outcome = ex.execute(List.of(route));
+    FlashLoanOutcome outcome = new Web3jFlashLoanExecutor(owner, arb).execute(List.of(route));
 
-    assertThat(sim.profits()).containsExactly(expected);
-    assertThat(expected).isGreaterThan(BigInteger.ZERO);
+    assertThat(expected).isPositive();
     assertThat(outcome).isInstanceOf(FlashLoanOutcome.Executed.class);
     FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) outcome;
     assertThat(done.simulatedProfits()).containsExactly(expected);
-    BigInteger premium =
-        ONE.multiply(BigInteger.valueOf(1000))
-            .divide(BigInteger.valueOf(997))
-            .add(BigInteger.ONE)
-            .subtract(ONE);
     assertThat(done.events())
         .containsExactly(
             new RouteExecuted(
                 BigInteger.ONE,
-                market.loanPair(),
+                route.lender(),
                 market.weth(),
-                LoanSource.UNISWAP_V2,
-                ONE,
+                route.source(),
+                route.amount(),
                 premium,
                 expected,
                 owner.address().toLowerCase(Locale.ROOT)));
     assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
         .isEqualTo(expected);
+    assertThat(Erc20.balanceOf(chain, market.weth(), arb.address())).isZero();
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+    System.out.printf(
+        "%s flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
+        route.source(), route.amount(), premium, expected, done.gasUsed(), done.txHash());
+    return done;
+  }
+
+  @Test
+  void profitableRouteExecutesAndOwnerGainsExactlyTheSimulatedProfit() {
+    FlashRoute route = market.profitableRoute(ONE, BigInteger.ZERO);
+    BigInteger loanReserveBefore = UniswapV2.reserves(chain, market.loanPair()).of(market.weth());
+    // 1e18 * 1000 / 997 + 1 - 1e18
+    BigInteger premium = new BigInteger("3009027081243732");
+
+    FlashLoanOutcome.Executed done = executesPayingTheOwnerExactly(route, premium);
+
     assertThat(
             UniswapV2.reserves(chain, market.loanPair())
                 .of(market.weth())
                 .subtract(loanReserveBefore))
         .isEqualTo(premium);
-    assertThat(Erc20.balanceOf(chain, market.weth(), arb.address())).isZero();
-    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
-    assertThat(done.gasUsed()).isPositive();
+    assertThat(done.profits()).containsExactly(expectedProfitOfOneWethAtDeployment());
     // priced by the fee-history oracle: paid something, never above its 1000 gwei cap
     assertThat(done.effectiveGasPrice()).isPositive().isLessThanOrEqualTo(BigInteger.TEN.pow(12));
-    System.out.printf(
-        "flash loan: borrowed %s WETH-wei, premium %s, profit %s WETH-wei, gas used %s, tx %s%n",
-        ONE, premium, expected, done.gasUsed(), done.txHash());
   }
 
   @Test
   void balancerFlashLoanExecutesAndOwnerGainsExactlyTheSimulatedProfit() {
-    Web3jFlashLoanExecutor ex = new Web3jFlashLoanExecutor(owner, arb);
-    FlashRoute route = market.balancerRoute(ONE, BigInteger.ZERO);
-    BigInteger expected = expectedProfit(route);
-    BigInteger ownerBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
     BigInteger vaultBefore = Erc20.balanceOf(chain, market.weth(), market.balancerVault());
 
-    FlashLoanOutcome outcome = ex.execute(List.of(route));
+    FlashLoanOutcome.Executed done =
+        executesPayingTheOwnerExactly(market.balancerRoute(ONE, BigInteger.ZERO), BigInteger.ZERO);
 
-    assertThat(outcome).isInstanceOf(FlashLoanOutcome.Executed.class);
-    FlashLoanOutcome.Executed done = (FlashLoanOutcome.Executed) outcome;
-    assertThat(done.simulatedProfits()).containsExactly(expected);
-    assertThat(done.events())
-        .containsExactly(
-            new RouteExecuted(
-                BigInteger.ONE,
-                market.balancerVault(),
-                market.weth(),
-                LoanSource.BALANCER,
-                ONE,
-                BigInteger.ZERO,
-                expected,
-                owner.address().toLowerCase(Locale.ROOT)));
-    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerBefore))
-        .isEqualTo(expected);
     assertThat(Erc20.balanceOf(chain, market.weth(), market.balancerVault()))
         .isEqualTo(vaultBefore);
     // no premium: the same route earns more than through the flash swap (0.06801 WETH)
-    assertThat(expected).isGreaterThan(expectedProfitOfOneWethAtDeployment());
-    System.out.printf(
-        "balancer flash loan: borrowed %s WETH-wei, profit %s WETH-wei, gas used %s%n",
-        ONE, expected, done.gasUsed());
+    assertThat(done.profits().get(0)).isGreaterThan(expectedProfitOfOneWethAtDeployment());
+  }
+
+  @Test
+  void aaveFlashLoanExecutesPaysItsPremiumAndOwnerGainsExactlyTheSimulatedProfit() {
+    // 1 WETH * 0.09 % = 0.0009 WETH
+    assertThat(aavePremium(ONE)).isEqualTo(new BigInteger("900000000000000"));
+
+    FlashLoanOutcome.Executed done =
+        executesPayingTheOwnerExactly(market.aaveRoute(ONE, BigInteger.ZERO), aavePremium(ONE));
+
+    // exactly the Balancer route's 0.071021167483822591 WETH minus the premium
+    assertThat(done.profits())
+        .containsExactly(new BigInteger("71021167483822591").subtract(aavePremium(ONE)));
   }
 
   @Test
   void loanCallbacksRejectLoansThisContractDidNotStart() {
     // someone flash-borrows from the vault naming our contract as recipient
     String viaVault =
-        FunctionEncoder.encode(
-            new Function(
-                "flashLoan",
-                List.of(
-                    new Address(arb.address()),
-                    new DynamicArray<>(Address.class, List.of(new Address(market.weth()))),
-                    new DynamicArray<>(Uint256.class, List.of(new Uint256(ONE))),
-                    new DynamicBytes(new byte[0])),
-                List.of()));
+        call(
+            "flashLoan",
+            new Address(arb.address()),
+            new DynamicArray<>(Address.class, List.of(new Address(market.weth()))),
+            new DynamicArray<>(Uint256.class, List.of(new Uint256(ONE))),
+            new DynamicBytes(new byte[0]));
     assertThat(revertReason(stranger, market.balancerVault(), viaVault))
         .isEqualTo(
             "UnauthorizedCallback(caller="
@@ -209,19 +206,32 @@ class FlashLoanArbitrageIT {
                 + ")");
     // someone flash-swaps from a real pair with our contract as the receiver
     String viaPair =
-        FunctionEncoder.encode(
-            new Function(
-                "swap",
-                List.of(
-                    new Uint256(ONE),
-                    new Uint256(ONE),
-                    new Address(arb.address()),
-                    new DynamicBytes(new byte[] {1})),
-                List.of()));
+        call(
+            "swap",
+            new Uint256(ONE),
+            new Uint256(ONE),
+            new Address(arb.address()),
+            new DynamicBytes(new byte[] {1}));
     assertThat(revertReason(stranger, market.loanPair(), viaPair))
         .isEqualTo(
             "UnauthorizedCallback(caller="
                 + market.loanPair()
+                + ", initiator="
+                + stranger.address()
+                + ")");
+    // someone flash-borrows from the Aave pool naming our contract as receiver
+    String viaPool =
+        call(
+            "flashLoanSimple",
+            new Address(arb.address()),
+            new Address(market.weth()),
+            new Uint256(ONE),
+            new DynamicBytes(new byte[0]),
+            new Uint16(0));
+    assertThat(revertReason(stranger, market.aavePool(), viaPool))
+        .isEqualTo(
+            "UnauthorizedCallback(caller="
+                + market.aavePool()
                 + ", initiator="
                 + stranger.address()
                 + ")");
@@ -240,6 +250,11 @@ class FlashLoanArbitrageIT {
         .isEqualTo(
             new FlashLoanOutcome.NotSent(
                 "InvalidRoute(routeIndex=0, why=lender is not the configured Balancer vault)"));
+  }
+
+  /** Call data of {@code name(args)}. */
+  private static String call(String name, Type<?>... args) {
+    return FunctionEncoder.encode(new Function(name, List.of(args), List.of()));
   }
 
   private String revertReason(Wallet from, String to, String data) {
@@ -294,9 +309,7 @@ class FlashLoanArbitrageIT {
           DevAccounts.EXECUTOR,
           k,
           market.weth(),
-          FunctionEncoder.encode(
-              new Function(
-                  "transfer", List.of(new Address(market.pairB()), new Uint256(ONE)), List.of())),
+          call("transfer", new Address(market.pairB()), new Uint256(ONE)),
           BigInteger.ZERO,
           GAS,
           rich);
@@ -304,7 +317,7 @@ class FlashLoanArbitrageIT {
           DevAccounts.EXECUTOR,
           k.add(BigInteger.ONE),
           market.pairB(),
-          FunctionEncoder.encode(new Function("sync", List.of(), List.of())),
+          call("sync"),
           BigInteger.ZERO,
           GAS,
           rich);
@@ -423,15 +436,12 @@ class FlashLoanArbitrageIT {
   @Test
   void callingTheFlashSwapCallbackDirectlyReverts() {
     String data =
-        FunctionEncoder.encode(
-            new Function(
-                "uniswapV2Call",
-                List.of(
-                    new Address(arb.address()),
-                    new Uint256(ONE),
-                    new Uint256(BigInteger.ZERO),
-                    new DynamicBytes(new byte[0])),
-                List.of()));
+        call(
+            "uniswapV2Call",
+            new Address(arb.address()),
+            new Uint256(ONE),
+            new Uint256(BigInteger.ZERO),
+            new DynamicBytes(new byte[0]));
     CallResult direct =
         chain.call(stranger.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
     assertThat(direct)
@@ -507,6 +517,14 @@ class FlashLoanArbitrageIT {
         .hasMessageContaining("serves chain id 31337, expected 137");
   }
 
+  /** Aave's percentMul: amount * 9 bps, rounded half up. */
+  private static BigInteger aavePremium(BigInteger amount) {
+    return amount
+        .multiply(BigInteger.valueOf(9))
+        .add(BigInteger.valueOf(5_000))
+        .divide(BigInteger.valueOf(10_000));
+  }
+
   private static BigInteger expectedProfitOfOneWethAtDeployment() {
     return new BigInteger("68012140402578859");
   }
@@ -523,6 +541,9 @@ class FlashLoanArbitrageIT {
     }
     if (route.source() == LoanSource.BALANCER) {
       return amount.subtract(route.amount()); // the vault's flash-loan fee is zero here
+    }
+    if (route.source() == LoanSource.AAVE_V3) {
+      return amount.subtract(route.amount()).subtract(aavePremium(route.amount()));
     }
     BigInteger owed =
         route

@@ -38,6 +38,15 @@ class ConstantProductTest {
   }
 
   @Test
+  void aavePremiumRoundsHalfUpLikePercentMul() {
+    LoanCost aave = LoanCost.aaveV3(9);
+    assertThat(aave.owed(E18)).isEqualTo(new BigInteger("1000900000000000000"));
+    // 5,555 * 9 / 10,000 = 4.9995 -> 5 (half up), not 4
+    assertThat(aave.owed(BigInteger.valueOf(5_555))).isEqualTo(BigInteger.valueOf(5_560));
+    assertThat(aave.owed(BigInteger.valueOf(555))).isEqualTo(BigInteger.valueOf(555));
+  }
+
+  @Test
   void closedFormOptimumBeatsEveryNeighbour() {
     CycleSize best =
         ConstantProduct.optimalTwoPool(SELL_HIGH, BUY_LOW, FLASH, NO_LIMIT).orElseThrow();
