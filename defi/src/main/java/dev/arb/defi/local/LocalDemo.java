@@ -11,12 +11,14 @@ import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
 import dev.arb.defi.flashloan.FlashLoanRecords;
+import dev.arb.defi.flashloan.SelectiveTrigger;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.defi.pool.ConstantProduct.CycleSize;
 import dev.arb.defi.pool.ConstantProduct.LoanCost;
 import dev.arb.engine.record.OpportunityRecord;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -152,39 +154,38 @@ public final class LocalDemo {
       Instant detectedAt = clock.instant();
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(owner, arb);
       String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
       CallResult estimate =
           chain.estimateGas(
               owner.address(), arb.address(), data, FlashLoanArbitrageContract.decoder());
-      Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
-      BigInteger simulated = null;
-      BigInteger gas = null;
-      BigInteger gasCost = null;
+      BigInteger gas =
+          estimate instanceof CallResult.Success est ? new BigInteger(est.data()) : BigInteger.ZERO;
+      // WETH is priced 1:1 with ether here: one wei of gas costs one base unit of WETH
+      SelectiveTrigger.Decision decision =
+          new SelectiveTrigger(MARGIN)
+              .decide(
+                  size.profit(),
+                  sim,
+                  gas,
+                  FeeHistoryGasOracle.local().quote(chain),
+                  BigDecimal.ONE);
+      BigInteger simulated = sim.succeeded() ? sim.profits().get(0) : null;
+      BigInteger gasCost = decision.gasCost();
       FlashLoanOutcome outcome;
-      if (!(estimate instanceof CallResult.Success est) || !sim.succeeded()) {
-        String why =
-            sim.succeeded() ? ((CallResult.Reverted) estimate).reason() : sim.revertReason();
-        outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + why);
+      if (!decision.send()) {
+        outcome = new FlashLoanOutcome.NotSent(decision.reason());
       } else {
-        simulated = sim.profits().get(0);
-        gas = new BigInteger(est.data());
-        gasCost = gas.multiply(FeeHistoryGasOracle.local().quote(chain).maxFeePerGas());
-        if (simulated.compareTo(gasCost.add(MARGIN)) <= 0) {
-          outcome =
-              new FlashLoanOutcome.NotSent(
-                  "profit " + simulated + " does not beat gas " + gasCost + " + margin " + MARGIN);
-        } else {
-          progress.accept(
-              "simulated: profit "
-                  + simulated
-                  + ", gas about "
-                  + gas
-                  + ", at most "
-                  + gasCost
-                  + " wei");
-          outcome = executor.execute(List.of(route));
-          if (outcome instanceof FlashLoanOutcome.NotSent n) {
-            outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + n.reason());
-          }
+        progress.accept(
+            "simulated: profit "
+                + simulated
+                + ", gas about "
+                + gas
+                + ", at most "
+                + gasCost
+                + " wei");
+        outcome = executor.execute(List.of(route));
+        if (outcome instanceof FlashLoanOutcome.NotSent n) {
+          outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + n.reason());
         }
       }
       OpportunityRecord record =
