@@ -3,6 +3,8 @@ package dev.arb.defi.chain;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +120,7 @@ public final class ChainClient implements AutoCloseable {
       probe.close();
       throw new ChainException(
           "chain: "
-              + settings.rpcUrl()
+              + redact(settings.rpcUrl())
               + " serves chain id "
               + actual
               + ", expected "
@@ -133,9 +135,34 @@ public final class ChainClient implements AutoCloseable {
     return chainId;
   }
 
-  /** The RPC URL (as configured; carries no secret by contract of the config). */
+  /**
+   * The RPC URL safe to print: scheme, host and port only. Provider URLs often carry an API key in
+   * the path, query or user info ({@code https://eth.example/v3/KEY}), so those are cut.
+   */
   public String rpcUrl() {
-    return settings.rpcUrl();
+    return redact(settings.rpcUrl());
+  }
+
+  /** {@code url} without user info, path, query and fragment; {@code …} marks what was cut. */
+  public static String redact(String url) {
+    try {
+      URI u = new URI(url);
+      if (u.getScheme() == null || u.getHost() == null) {
+        return "(unparsable RPC URL)";
+      }
+      String base =
+          u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+      boolean cut =
+          u.getRawUserInfo() != null
+              || (u.getRawPath() != null
+                  && !u.getRawPath().isEmpty()
+                  && !u.getRawPath().equals("/"))
+              || u.getRawQuery() != null
+              || u.getRawFragment() != null;
+      return cut ? base + "/…" : base;
+    } catch (URISyntaxException e) {
+      return "(unparsable RPC URL)";
+    }
   }
 
   /** The underlying web3j instance, for reads this class does not wrap. */
@@ -396,7 +423,7 @@ public final class ChainClient implements AutoCloseable {
               "chain: "
                   + method
                   + " at "
-                  + settings.rpcUrl()
+                  + rpcUrl()
                   + " failed: "
                   + response.getError().getMessage());
         }
@@ -417,7 +444,7 @@ public final class ChainClient implements AutoCloseable {
         "chain: "
             + method
             + " to "
-            + settings.rpcUrl()
+            + rpcUrl()
             + " failed ("
             + e.getClass().getSimpleName()
             + ": "
