@@ -1,14 +1,31 @@
 package dev.arb.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code arb defi}: on-chain work. Not built yet. */
+/** {@code arb defi}: on-chain work. A group: every verb is its own class. */
 @Command(
     name = "defi",
-    description = "Flash-loan arbitrage and gasless transactions on chain (not available yet).")
-final class DefiCommand extends BaseCommand {
+    mixinStandardHelpOptions = true,
+    description =
+        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, flashloan, withdraw.",
+    subcommands = {
+      DefiKeystoreCommand.class,
+      DefiDemoCommand.class,
+      DefiDeployCommand.class,
+      DefiWithdrawCommand.class,
+      DefiFlashloanCommand.class
+    })
+final class DefiCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** With no subcommand: a usage error listing the subcommands. */
   @Override
-  protected int execute() {
-    throw new NotAvailableYet("arb defi", "the DeFi side (contracts, chain client, keystore)");
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "a defi subcommand is required: keystore, demo, deploy, flashloan, withdraw");
   }
 }

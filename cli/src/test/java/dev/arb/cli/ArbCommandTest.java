@@ -38,13 +38,6 @@ class ArbCommandTest {
   }
 
   @Test
-  void unbuiltCommandsSayTheyAreNotAvailableAndFail() {
-    CliRun r = CliRun.run(ENV, "defi");
-    assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(r.err()).contains("not available yet");
-  }
-
-  @Test
   void globalOptionGivenAfterSubcommandReachesRoot() {
     ArbCommand root =
         new ArbCommand(

@@ -1,5 +1,5 @@
 /**
- * The on-chain side of arb: chain client, keystore credentials, nonce manager, gas oracle and the
- * flash-loan executor. Empty until the DeFi issue lands; {@code arb defi} says so.
+ * The on-chain side of arb: talking to an EVM chain with web3j, the flash-loan arbitrage contract
+ * and the executor that only sends transactions it has simulated.
  */
 package dev.arb.defi;

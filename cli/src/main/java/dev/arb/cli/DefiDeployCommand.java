@@ -1,0 +1,70 @@
+package dev.arb.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code arb defi deploy}: FlashLoanArbitrage behind its ERC-1967 proxy, owned by the keystore. */
+@Command(
+    name = "deploy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deploy FlashLoanArbitrage and its ERC-1967 proxy on the configured chain (arb.defi.*),",
+      "owned by the keystore account."
+    })
+final class DefiDeployCommand extends BaseCommand {
+  @Option(
+      names = "--executor",
+      paramLabel = "ADDRESS",
+      description = "Hot key allowed to start routes (cannot withdraw or upgrade). Default: none.")
+  String executor = ChainClient.ZERO_ADDRESS;
+
+  @Option(
+      names = "--balancer-vault",
+      paramLabel = "ADDRESS",
+      description =
+          "Balancer V2 Vault to flash-borrow from (0xBA12222222228d8Ba445958a75a0704d566BF2C8 on"
+              + " most chains). Default: none.")
+  String balancerVault = ChainClient.ZERO_ADDRESS;
+
+  @Option(
+      names = "--aave-pool",
+      paramLabel = "ADDRESS",
+      description = "Aave V3 Pool to flash-borrow from. Default: none.")
+  String aavePool = ChainClient.ZERO_ADDRESS;
+
+  @Mixin DefiNetworkOptions network;
+
+  @Override
+  protected int execute() throws IOException {
+    DefiAddresses.require("--executor", executor);
+    DefiAddresses.require("--balancer-vault", balancerVault);
+    DefiAddresses.require("--aave-pool", aavePool);
+    try (DefiNetwork net =
+        DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+      FlashLoanArbitrageContract arb =
+          FlashLoanArbitrageContract.deploy(net.wallet(), executor, balancerVault, aavePool);
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("chainId", net.chain().chainId());
+      o.put("proxy", arb.address());
+      o.put("implementation", arb.implementation());
+      o.put("owner", arb.owner());
+      o.put("executor", arb.executor());
+      o.put("balancerVault", arb.balancerVault());
+      o.put("aavePool", arb.aavePool());
+      if (network.json) {
+        out().println(new ObjectMapper().writeValueAsString(o));
+      } else {
+        o.forEach((k, v) -> out().printf("%-15s %s%n", k + ":", v));
+      }
+      out().flush();
+      return ExitCode.OK;
+    }
+  }
+}

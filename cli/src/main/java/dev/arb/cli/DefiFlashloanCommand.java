@@ -1,0 +1,172 @@
+package dev.arb.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.LoanSource;
+import dev.arb.defi.flashloan.FlashLoanOutcome;
+import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
+import dev.arb.error.ConfigException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arb defi flashloan}: one route through FlashLoanArbitrage on the configured chain,
+ * simulated first and sent only if the simulation succeeds ({@code --dry-run}: simulate only).
+ */
+@Command(
+    name = "flashloan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one flash-loan route through FlashLoanArbitrage on the configured chain (arb.defi.*).",
+      "The exact transaction is simulated first (eth_call) and only sent if that succeeds.",
+      "Example: --contract 0xPROXY --lender balancer:0xVAULT --token 0xWETH --amount 1000000000000000000"
+          + " --hop 0xPAIR1:0xUSDC --hop 0xPAIR2:0xWETH --min-profit 1"
+    })
+final class DefiFlashloanCommand extends BaseCommand {
+  @Option(names = "--contract", required = true, paramLabel = "ADDRESS", description = "The proxy.")
+  String contract;
+
+  @Option(
+      names = "--lender",
+      required = true,
+      paramLabel = "SOURCE:ADDRESS",
+      description = "uniswap-v2:<pair to flash-swap from>, balancer:<vault> or aave-v3:<pool>.")
+  String lender;
+
+  @Option(
+      names = "--token",
+      required = true,
+      paramLabel = "ADDRESS",
+      description = "Token borrowed.")
+  String token;
+
+  @Option(
+      names = "--amount",
+      required = true,
+      paramLabel = "BASE_UNITS",
+      description = "Amount borrowed, in the token's base units.")
+  BigInteger amount;
+
+  @Option(
+      names = "--hop",
+      required = true,
+      paramLabel = "PAIR:TOKEN_OUT[:FEE_BPS]",
+      description =
+          "One swap, in order; the last one must buy back the borrowed token. Fee default 30.")
+  List<String> hops;
+
+  @Option(
+      names = "--min-profit",
+      paramLabel = "BASE_UNITS",
+      description = "Revert unless at least this profit is made. Default: ${DEFAULT-VALUE}.")
+  BigInteger minProfit = BigInteger.ONE;
+
+  @Option(names = "--dry-run", description = "Simulate only; send nothing.")
+  boolean dryRun;
+
+  @Mixin DefiNetworkOptions network;
+
+  @Override
+  protected int execute() throws IOException {
+    FlashRoute route = route();
+    try (DefiNetwork net =
+        DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(net.wallet(), arb);
+      Map<String, Object> o = new LinkedHashMap<>();
+      int code;
+      if (dryRun) {
+        Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
+        o.put("outcome", sim.succeeded() ? "simulated" : "would-revert");
+        o.put("simulatedProfit", sim.succeeded() ? sim.profits().get(0).toString() : null);
+        o.put("reason", sim.revertReason());
+        code = sim.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
+      } else {
+        FlashLoanOutcome outcome = executor.execute(List.of(route));
+        code = describe(outcome, o);
+      }
+      if (network.json) {
+        out().println(new ObjectMapper().writeValueAsString(o));
+      } else {
+        o.forEach((k, v) -> out().printf("%-16s %s%n", k + ":", v));
+      }
+      out().flush();
+      return code;
+    }
+  }
+
+  private static int describe(FlashLoanOutcome outcome, Map<String, Object> o) {
+    if (outcome instanceof FlashLoanOutcome.Executed e) {
+      o.put("outcome", "executed");
+      o.put("simulatedProfit", e.simulatedProfits().get(0).toString());
+      o.put("profit", e.profits().get(0).toString());
+      o.put("premium", e.events().get(0).premium().toString());
+      o.put("gasUsed", e.gasUsed().toString());
+      o.put("txHash", e.txHash());
+      return ExitCode.OK;
+    }
+    if (outcome instanceof FlashLoanOutcome.Failed f) {
+      o.put("outcome", "failed");
+      o.put("reason", f.reason());
+      o.put("gasUsed", f.gasUsed().toString());
+      o.put("txHash", f.txHash());
+      return ExitCode.FAILURE;
+    }
+    o.put("outcome", "not-sent");
+    o.put("reason", ((FlashLoanOutcome.NotSent) outcome).reason());
+    return ExitCode.FAILURE;
+  }
+
+  /** The route from the options; every problem reported at once. */
+  FlashRoute route() {
+    List<String> problems = new ArrayList<>();
+    DefiAddresses.check("--contract", contract, problems);
+    DefiAddresses.check("--token", token, problems);
+    String[] l = lender.split(":", 2);
+    LoanSource source = null;
+    Map<String, LoanSource> sources =
+        Map.of(
+            "uniswap-v2", LoanSource.UNISWAP_V2,
+            "balancer", LoanSource.BALANCER,
+            "aave-v3", LoanSource.AAVE_V3);
+    if (l.length != 2 || !sources.containsKey(l[0])) {
+      problems.add(
+          "--lender must be uniswap-v2:<pair>, balancer:<vault> or aave-v3:<pool>, got " + lender);
+    } else {
+      source = sources.get(l[0]);
+      DefiAddresses.check("--lender", l[1], problems);
+    }
+    List<String> pairs = new ArrayList<>();
+    List<String> path = new ArrayList<>(List.of(token.toLowerCase(Locale.ROOT)));
+    List<Integer> fees = new ArrayList<>();
+    for (String hop : hops) {
+      String[] h = hop.split(":");
+      if (h.length < 2 || h.length > 3 || (h.length == 3 && !h[2].matches("[0-9]{1,4}"))) {
+        problems.add("--hop must be <pair>:<token out>[:<fee bps>], got " + hop);
+        continue;
+      }
+      DefiAddresses.check("--hop pair", h[0], problems);
+      DefiAddresses.check("--hop token", h[1], problems);
+      pairs.add(h[0]);
+      path.add(h[1].toLowerCase(Locale.ROOT));
+      fees.add(h.length == 3 ? Integer.parseInt(h[2]) : 30);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    try {
+      return new FlashRoute(source, l[1], token, amount, pairs, path, fees, minProfit);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("route: " + e.getMessage());
+    }
+  }
+}

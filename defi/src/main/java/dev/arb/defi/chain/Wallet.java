@@ -1,0 +1,265 @@
+package dev.arb.defi.chain;
+
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gas.GasQuote;
+import dev.arb.error.ChainException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * An account that sends transactions on one chain: takes the next nonce, prices EIP-1559 fees,
+ * estimates gas (which is also a simulation: a call that would revert is not sent) and waits for
+ * the receipt. Nonces come from a {@link NonceManager}, so concurrent sends never collide within
+ * this process and another sender on the same account is recovered from. {@link #toString()} shows
+ * the address only, never key material.
+ */
+public final class Wallet {
+  private static final Logger LOG = LoggerFactory.getLogger(Wallet.class);
+
+  private final ChainClient chain;
+  private final Credentials credentials;
+  private final FeeHistoryGasOracle gasOracle;
+  private final NonceManager nonces;
+  private final Replacement replacement;
+
+  /**
+   * When a sent transaction counts as stuck and how often it is re-sent, same nonce, with fees
+   * raised by 12.5 % (nodes want at least 10 %) while they stay under the oracle's cap.
+   *
+   * @param stuckAfter how long to wait for a receipt before replacing
+   * @param maxReplacements how many times at most
+   */
+  public record Replacement(Duration stuckAfter, int maxReplacements) {
+    /** Never replace: wait for the receipt until the client's receipt timeout. */
+    public static final Replacement NEVER = new Replacement(Duration.ofDays(1), 0);
+
+    public Replacement {
+      Objects.requireNonNull(stuckAfter, "stuckAfter");
+      if (stuckAfter.isNegative() || stuckAfter.isZero() || maxReplacements < 0) {
+        throw new IllegalArgumentException("stuckAfter must be positive, maxReplacements >= 0");
+      }
+    }
+  }
+
+  /** A wallet pricing its transactions with {@code gasOracle} that never replaces them. */
+  public Wallet(ChainClient chain, Credentials credentials, FeeHistoryGasOracle gasOracle) {
+    this(chain, credentials, gasOracle, Replacement.NEVER);
+  }
+
+  /**
+   * A wallet pricing with {@code gasOracle} and replacing stuck transactions per {@code
+   * replacement}.
+   */
+  public Wallet(
+      ChainClient chain,
+      Credentials credentials,
+      FeeHistoryGasOracle gasOracle,
+      Replacement replacement) {
+    this.chain = Objects.requireNonNull(chain, "chain");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.gasOracle = Objects.requireNonNull(gasOracle, "gasOracle");
+    this.replacement = Objects.requireNonNull(replacement, "replacement");
+    this.nonces = new NonceManager(() -> chain.pendingNonce(credentials.getAddress()));
+  }
+
+  /** The account address, 0x-hex lower case. */
+  public String address() {
+    return credentials.getAddress();
+  }
+
+  public ChainClient chain() {
+    return chain;
+  }
+
+  /**
+   * Fees for the next transaction from the gas oracle.
+   *
+   * @throws ChainException if the configured cap does not even cover the next base fee plus tip
+   */
+  public Fees currentFees() {
+    GasQuote q = gasOracle.quote(chain);
+    if (!q.affordable()) {
+      throw new ChainException(
+          "gas: next base fee "
+              + q.nextBaseFee()
+              + " + tip "
+              + q.tip()
+              + " wei/gas is above the cap "
+              + q.maxFeePerGas()
+              + "; not sending (raise the gas cap or wait)");
+    }
+    return q.fees();
+  }
+
+  /**
+   * Estimates, sends and waits. Throws if the estimate reverts (nothing is sent) or the mined
+   * transaction failed; for outcomes that are values, use {@link #send} after a simulation.
+   *
+   * @param to recipient, {@code null} to create a contract
+   * @param decoder decodes revert data for the error message
+   */
+  public TransactionReceipt transact(String to, String data, RevertDecoder decoder) {
+    CallResult estimate = chain.estimateGas(address(), to, data, decoder);
+    if (estimate instanceof CallResult.Reverted r) {
+      throw new ChainException(
+          "chain: transaction to "
+              + (to == null ? "(new contract)" : to)
+              + " would revert: "
+              + r.reason());
+    }
+    BigInteger gasLimit = withHeadroom(new BigInteger(((CallResult.Success) estimate).data()));
+    TransactionReceipt receipt = send(to, data, gasLimit);
+    if (!receipt.isStatusOK()) {
+      throw new ChainException(
+          "chain: transaction "
+              + receipt.getTransactionHash()
+              + " failed: "
+              + failureReason(to, data, gasLimit, receipt, decoder));
+    }
+    return receipt;
+  }
+
+  /** Deploys {@code bytecode} (with constructor arguments appended) and returns its address. */
+  public String deploy(String bytecode, RevertDecoder decoder) {
+    TransactionReceipt receipt = transact(null, bytecode, decoder);
+    return receipt.getContractAddress();
+  }
+
+  /**
+   * Sends with an explicit gas limit and no simulation; returns the receipt, failed or not. Safe to
+   * call from many threads: each send takes its own nonce from the {@link NonceManager} and waits
+   * for its own receipt. On "nonce too low" (another process used the account) the nonces are
+   * resynchronised from the node and the send retried, up to {@value #NONCE_RETRIES} times; on any
+   * other failure to hand the transaction over they are resynchronised too, so the next send does
+   * not leave a gap.
+   */
+  public TransactionReceipt send(String to, String data, BigInteger gasLimit) {
+    Fees fees = currentFees();
+    for (int attempt = 1; ; attempt++) {
+      BigInteger nonce = nonces.next();
+      String hash;
+      try {
+        hash = chain.sendRaw(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, fees);
+      } catch (ChainClient.NonceTooLow e) {
+        nonces.resync();
+        if (attempt >= NONCE_RETRIES) {
+          throw e;
+        }
+        continue;
+      } catch (ChainException e) {
+        nonces.resync();
+        throw e;
+      }
+      return awaitOrReplace(nonce, to, data, gasLimit, fees, hash);
+    }
+  }
+
+  private TransactionReceipt awaitOrReplace(
+      BigInteger nonce, String to, String data, BigInteger gasLimit, Fees fees, String hash) {
+    List<String> sent = new ArrayList<>(List.of(hash));
+    Fees current = fees;
+    for (int replaced = 0; replaced < replacement.maxReplacements(); replaced++) {
+      Optional<TransactionReceipt> r = chain.awaitAnyReceipt(sent, replacement.stuckAfter());
+      if (r.isPresent()) {
+        return r.get();
+      }
+      Fees bumped = bump(current);
+      if (bumped.maxFeePerGas().compareTo(gasOracle.cap()) > 0) {
+        LOG.warn("transaction nonce {} stuck, but a higher fee would pass the cap", nonce);
+        break;
+      }
+      try {
+        sent.add(chain.sendRaw(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, bumped));
+        current = bumped;
+        LOG.info(
+            "transaction nonce {} stuck: replaced with max fee {}", nonce, bumped.maxFeePerGas());
+      } catch (ChainException e) {
+        // mined meanwhile ("nonce too low") or not accepted: keep waiting for what was sent
+        LOG.debug("replacement of nonce {} not accepted: {}", nonce, e.getMessage());
+      }
+    }
+    Optional<TransactionReceipt> r = chain.awaitAnyReceipt(sent, chain.receiptTimeout());
+    if (r.isPresent()) {
+      return r.get();
+    }
+    nonces.resync(); // a lost or stuck transaction must not hold back the next ones
+    throw new ChainException(
+        "chain: no receipt for nonce "
+            + nonce
+            + " from "
+            + address()
+            + " (sent as "
+            + String.join(", ", sent)
+            + ") within "
+            + chain.receiptTimeout().toSeconds()
+            + " s; it may still be mined, check before resending");
+  }
+
+  /** Fees raised by 12.5 %, rounded up: above the 10 % nodes require to replace. */
+  static Fees bump(Fees f) {
+    return new Fees(raise(f.maxFeePerGas()), raise(f.maxPriorityFeePerGas()));
+  }
+
+  private static BigInteger raise(BigInteger v) {
+    return v.multiply(BigInteger.valueOf(9))
+        .add(BigInteger.valueOf(7))
+        .divide(BigInteger.valueOf(8));
+  }
+
+  /** How often a send is retried after "nonce too low". */
+  static final int NONCE_RETRIES = 5;
+
+  /**
+   * Why a mined transaction failed, found by replaying it as a call on the state after its block: a
+   * failed transaction changed nothing but the sender's balance, and that state includes whatever
+   * ran before it in the block (a front-runner, typically).
+   */
+  public String revertReason(
+      String to, String data, TransactionReceipt receipt, RevertDecoder decoder) {
+    CallResult replay =
+        chain.call(
+            address(), to, data, decoder, DefaultBlockParameter.valueOf(receipt.getBlockNumber()));
+    return replay instanceof CallResult.Reverted r
+        ? r.reason()
+        : "reverted on chain, but its replay succeeds (state changed in between)";
+  }
+
+  /**
+   * Gas limit for an estimate: +30 % and 150,000 more, because state the estimate could not see
+   * costs gas at inclusion (a Uniswap V2 pair writes its price accumulators in the first swap of
+   * each new block, up to ~45,000 gas per pair). Only gas used is paid, not the limit.
+   */
+  public static BigInteger withHeadroom(BigInteger estimate) {
+    return estimate
+        .multiply(BigInteger.valueOf(13))
+        .divide(BigInteger.TEN)
+        .add(BigInteger.valueOf(150_000));
+  }
+
+  /** Why a failed transaction failed: out of gas if it used its whole limit, else the replay. */
+  public String failureReason(
+      String to,
+      String data,
+      BigInteger gasLimit,
+      TransactionReceipt receipt,
+      RevertDecoder decoder) {
+    if (receipt.getGasUsed().compareTo(gasLimit) >= 0) {
+      return "out of gas: used the whole limit of " + gasLimit;
+    }
+    return revertReason(to, data, receipt, decoder);
+  }
+
+  @Override
+  public String toString() {
+    return "Wallet[" + address() + "]";
+  }
+}

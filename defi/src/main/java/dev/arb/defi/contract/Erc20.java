@@ -1,0 +1,39 @@
+package dev.arb.defi.contract;
+
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.RevertDecoder;
+import dev.arb.defi.chain.Wallet;
+import java.math.BigInteger;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/** ERC-20 reads and transfers, and the local-only {@code TestToken}. */
+public final class Erc20 {
+  private static final RevertDecoder DECODER = new RevertDecoder();
+
+  private Erc20() {}
+
+  /**
+   * Deploys {@code TestToken} (18 decimals) minting {@code supply} base units to the wallet. For
+   * local chains only.
+   */
+  public static String deployTestToken(
+      Wallet deployer, String name, String symbol, BigInteger supply) {
+    ContractArtifact a = ContractArtifact.fromClasspath("local/TestToken");
+    return deployer.deploy(
+        Abi.creation(
+            a.bytecode(), new Utf8String(name), new Utf8String(symbol), new Uint256(supply)),
+        a.revertDecoder());
+  }
+
+  /** Balance of {@code holder} in base units. */
+  public static BigInteger balanceOf(ChainClient chain, String token, String holder) {
+    String out = chain.view(token, Abi.call("balanceOf", Abi.address(holder)));
+    return (BigInteger) Abi.decode(out, Abi.uintRef()).get(0).getValue();
+  }
+
+  /** Transfers {@code amount} base units from the wallet to {@code to}. */
+  public static void transfer(Wallet from, String token, String to, BigInteger amount) {
+    from.transact(token, Abi.call("transfer", Abi.address(to), Abi.uint(amount)), DECODER);
+  }
+}

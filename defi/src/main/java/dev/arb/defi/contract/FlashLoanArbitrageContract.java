@@ -1,0 +1,253 @@
+package dev.arb.defi.contract;
+
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.RevertDecoder;
+import dev.arb.defi.chain.Wallet;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/** The FlashLoanArbitrage contract behind its ERC-1967 proxy: deployment, calls, events. */
+public final class FlashLoanArbitrageContract {
+  /** ERC-1967 implementation slot: {@code keccak256("eip1967.proxy.implementation") - 1}. */
+  public static final BigInteger IMPLEMENTATION_SLOT =
+      Numeric.toBigInt("0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc");
+
+  /** {@code RouteExecuted(execution, lender, token, source, borrowed, premium, profit, caller)}. */
+  public static final Event ROUTE_EXECUTED =
+      new Event(
+          "RouteExecuted",
+          List.of(
+              new TypeReference<Uint256>(true) {},
+              new TypeReference<Address>(true) {},
+              new TypeReference<Address>(true) {},
+              new TypeReference<Uint8>() {},
+              new TypeReference<Uint256>() {},
+              new TypeReference<Uint256>() {},
+              new TypeReference<Uint256>() {},
+              new TypeReference<Address>() {}));
+
+  /**
+   * One {@code RouteExecuted} event.
+   *
+   * @param execution running count of executed routes (1 for the first ever)
+   * @param source where the loan came from
+   * @param borrowed amount borrowed, base units of {@code token}
+   * @param premium loan premium paid, base units
+   * @param profit profit sent to the owner, base units
+   */
+  public record RouteExecuted(
+      BigInteger execution,
+      String lender,
+      String token,
+      LoanSource source,
+      BigInteger borrowed,
+      BigInteger premium,
+      BigInteger profit,
+      String caller) {}
+
+  /**
+   * Route as the ABI tuple {@code (address,address,uint256,address[],address[],uint16[],uint256)}.
+   */
+  public static final class RouteStruct extends DynamicStruct {
+    public RouteStruct(FlashRoute r) {
+      super(
+          new Uint8(r.source().code()),
+          new Address(r.lender()),
+          new Address(r.token()),
+          new Uint256(r.amount()),
+          new DynamicArray<>(Address.class, r.pairs().stream().map(Address::new).toList()),
+          new DynamicArray<>(Address.class, r.path().stream().map(Address::new).toList()),
+          new DynamicArray<>(
+              Uint16.class, r.feesBps().stream().map(f -> new Uint16(f.longValue())).toList()),
+          new Uint256(r.minProfit()));
+    }
+  }
+
+  private static final ContractArtifact IMPLEMENTATION =
+      ContractArtifact.fromClasspath("FlashLoanArbitrage");
+
+  private final ChainClient chain;
+  private final String address;
+
+  public FlashLoanArbitrageContract(ChainClient chain, String proxyAddress) {
+    this.chain = chain;
+    this.address = proxyAddress.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Deploys the implementation and an ERC-1967 proxy initialised with the deployer as owner, {@code
+   * executor}, {@code balancerVault} and {@code aavePool} (zero address for none).
+   */
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner, String executor, String balancerVault, String aavePool) {
+    String implementation = owner.deploy(IMPLEMENTATION.bytecode(), decoder());
+    String init =
+        Abi.call(
+            "initialize",
+            Abi.address(owner.address()),
+            Abi.address(executor),
+            Abi.address(balancerVault),
+            Abi.address(aavePool));
+    ContractArtifact proxy = ContractArtifact.fromClasspath("FlashLoanArbitrageProxy");
+    String proxyAddress =
+        owner.deploy(
+            Abi.creation(
+                proxy.bytecode(),
+                Abi.address(implementation),
+                new DynamicBytes(Numeric.hexStringToByteArray(init))),
+            decoder());
+    return new FlashLoanArbitrageContract(owner.chain(), proxyAddress);
+  }
+
+  /** Deploys a new implementation from {@code artifact} (for upgrades); returns its address. */
+  public static String deployImplementation(Wallet owner, ContractArtifact artifact) {
+    return owner.deploy(artifact.bytecode(), decoder());
+  }
+
+  /** Decodes the contract's custom errors (and OpenZeppelin's it inherits). */
+  public static RevertDecoder decoder() {
+    return IMPLEMENTATION.revertDecoder();
+  }
+
+  /** Proxy address, lower case. */
+  public String address() {
+    return address;
+  }
+
+  /** Call data of {@code execute(routes)}. */
+  public static String encodeExecute(List<FlashRoute> routes) {
+    List<RouteStruct> structs = routes.stream().map(RouteStruct::new).toList();
+    return Abi.call("execute", new DynamicArray<>(RouteStruct.class, structs));
+  }
+
+  /** Decodes the {@code uint256[] profits} that {@code execute} returns. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static List<BigInteger> decodeProfits(String returnData) {
+    List<Type> out =
+        FunctionReturnDecoder.decode(
+            returnData, (List) List.of(new TypeReference<DynamicArray<Uint256>>() {}));
+    List<Uint256> values = ((DynamicArray<Uint256>) out.get(0)).getValue();
+    return values.stream().map(Uint256::getValue).toList();
+  }
+
+  /** The {@code RouteExecuted} events this contract emitted in a receipt, in log order. */
+  @SuppressWarnings("rawtypes")
+  public List<RouteExecuted> routeExecutedEvents(TransactionReceipt receipt) {
+    String topic = EventEncoder.encode(ROUTE_EXECUTED);
+    List<RouteExecuted> events = new ArrayList<>();
+    for (Log log : receipt.getLogs()) {
+      if (!address.equalsIgnoreCase(log.getAddress())
+          || log.getTopics().isEmpty()
+          || !topic.equals(log.getTopics().get(0))) {
+        continue;
+      }
+      List<Type> data =
+          FunctionReturnDecoder.decode(log.getData(), ROUTE_EXECUTED.getNonIndexedParameters());
+      events.add(
+          new RouteExecuted(
+              Numeric.toBigInt(log.getTopics().get(1)),
+              topicAddress(log.getTopics().get(2)),
+              topicAddress(log.getTopics().get(3)),
+              LoanSource.values()[((BigInteger) data.get(0).getValue()).intValueExact()],
+              (BigInteger) data.get(1).getValue(),
+              (BigInteger) data.get(2).getValue(),
+              (BigInteger) data.get(3).getValue(),
+              ((String) data.get(4).getValue()).toLowerCase(Locale.ROOT)));
+    }
+    return events;
+  }
+
+  /** Current owner. */
+  public String owner() {
+    return readAddress("owner");
+  }
+
+  /** Configured Balancer vault (zero address if none). */
+  public String balancerVault() {
+    return readAddress("balancerVault");
+  }
+
+  /** Configured Aave pool (zero address if none). */
+  public String aavePool() {
+    return readAddress("aavePool");
+  }
+
+  /** Current executor (zero address if none). */
+  public String executor() {
+    return readAddress("executor");
+  }
+
+  /** Implementation version reported by the contract. */
+  public BigInteger version() {
+    return readUint("version");
+  }
+
+  /** Routes executed since deployment. */
+  public BigInteger executions() {
+    return readUint("executions");
+  }
+
+  /** Flash-swap premium the contract charges itself for borrowing {@code amount}. */
+  public BigInteger flashSwapPremium(BigInteger amount) {
+    String out = chain.view(address, Abi.call("flashSwapPremium", Abi.uint(amount)));
+    return (BigInteger) Abi.decode(out, Abi.uintRef()).get(0).getValue();
+  }
+
+  /** Implementation address from the ERC-1967 slot, lower case. */
+  public String implementation() {
+    String word = chain.storageAt(address, IMPLEMENTATION_SLOT);
+    String hex = Numeric.cleanHexPrefix(word);
+    return "0x" + hex.substring(hex.length() - 40).toLowerCase(Locale.ROOT);
+  }
+
+  /** Owner sets (or clears with the zero address) the executor. */
+  public void setExecutor(Wallet owner, String executor) {
+    owner.transact(address, Abi.call("setExecutor", Abi.address(executor)), decoder());
+  }
+
+  /** Owner takes {@code amount} of {@code token} out of the contract. */
+  public void withdraw(Wallet owner, String token, String to, BigInteger amount) {
+    owner.transact(
+        address,
+        Abi.call("withdraw", Abi.address(token), Abi.address(to), Abi.uint(amount)),
+        decoder());
+  }
+
+  /** Call data of {@code upgradeToAndCall(newImplementation, "")}. */
+  public static String encodeUpgrade(String newImplementation) {
+    return Abi.call(
+        "upgradeToAndCall", Abi.address(newImplementation), new DynamicBytes(new byte[0]));
+  }
+
+  private String readAddress(String function) {
+    String out = chain.view(address, Abi.call(function));
+    return ((String) Abi.decode(out, Abi.addressRef()).get(0).getValue()).toLowerCase(Locale.ROOT);
+  }
+
+  private BigInteger readUint(String function) {
+    String out = chain.view(address, Abi.call(function));
+    return (BigInteger) Abi.decode(out, Abi.uintRef()).get(0).getValue();
+  }
+
+  private static String topicAddress(String topic) {
+    String hex = Numeric.cleanHexPrefix(topic);
+    return "0x" + hex.substring(hex.length() - 40).toLowerCase(Locale.ROOT);
+  }
+}
