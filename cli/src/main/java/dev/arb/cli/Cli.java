@@ -3,9 +3,11 @@ package dev.arb.cli;
 import dev.arb.cli.daemon.ProcessHooks;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,6 +24,7 @@ public final class Cli {
   private final PrintWriter out;
   private final PrintWriter err;
   private final ProcessHooks hooks;
+  private final InputStream in;
 
   public Cli(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this(env, out, err, ProcessHooks.NONE);
@@ -31,15 +34,29 @@ public final class Cli {
    * @param hooks what {@code arb run} may do to the process: only {@link Main} gives real ones
    */
   public Cli(Map<String, String> env, PrintWriter out, PrintWriter err, ProcessHooks hooks) {
+    this(env, out, err, hooks, System.in);
+  }
+
+  /**
+   * @param hooks what {@code arb run} may do to the process: only {@link Main} gives real ones
+   * @param in standard input of the commands that read it ({@code arb defi keystore import})
+   */
+  public Cli(
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err,
+      ProcessHooks hooks,
+      InputStream in) {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
     this.hooks = hooks;
+    this.in = Objects.requireNonNull(in, "in");
   }
 
   /** Runs one command line and returns its exit code. Never calls {@link System#exit}. */
   public int run(String... args) {
-    ArbCommand root = new ArbCommand(new CliContext(env, out, err, Clock.systemUTC(), hooks));
+    ArbCommand root = new ArbCommand(new CliContext(env, out, err, Clock.systemUTC(), hooks, in));
     CommandLine cl = commandLine(root);
     return cl.execute(args);
   }

@@ -1,14 +1,22 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.config.ArbConfig;
+import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
+import dev.arb.defi.flashloan.FlashLoanRecords;
+import dev.arb.defi.flashloan.RouteNames;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code arb defi flashloan}: one route through FlashLoanArbitrage on the configured chain,
- * simulated first and sent only if the simulation succeeds ({@code --dry-run}: simulate only).
+ * simulated first and sent only if the simulation succeeds ({@code --dry-run}: simulate only). Each
+ * attempt is recorded in {@code arb history}, also when the node stops answering in the middle.
  */
 @Command(
     name = "flashloan",
@@ -28,6 +37,7 @@ import picocli.CommandLine.Option;
     description = {
       "Run one flash-loan route through FlashLoanArbitrage on the configured chain (arb.defi.*).",
       "The exact transaction is simulated first (eth_call) and only sent if that succeeds.",
+      "The attempt is recorded in arb history: executed, rejected (not sent) or failed.",
       "Example: --contract 0xPROXY --lender balancer:0xVAULT --token 0xWETH --amount 1000000000000000000"
           + " --hop 0xPAIR1:0xUSDC --hop 0xPAIR2:0xWETH --min-profit 1"
     })
@@ -70,16 +80,21 @@ final class DefiFlashloanCommand extends BaseCommand {
       description = "Revert unless at least this profit is made. Default: ${DEFAULT-VALUE}.")
   BigInteger minProfit = BigInteger.ONE;
 
-  @Option(names = "--dry-run", description = "Simulate only; send nothing.")
+  @Option(names = "--dry-run", description = "Simulate only; send nothing and record nothing.")
   boolean dryRun;
+
+  @Option(names = "--no-record", description = "Do not store the attempt in arb history.")
+  boolean noRecord;
 
   @Mixin DefiNetworkOptions network;
 
   @Override
   protected int execute() throws IOException {
     FlashRoute route = route();
-    try (DefiNetwork net =
-        DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+    ArbConfig cfg = config().config();
+    // the record store is opened before anything is sent: an attempt is never without its record
+    try (RecordSink sink = dryRun || noRecord ? null : RecordSink.open(cfg);
+        DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(net.wallet(), arb);
       Map<String, Object> o = new LinkedHashMap<>();
@@ -91,8 +106,12 @@ final class DefiFlashloanCommand extends BaseCommand {
         o.put("reason", sim.revertReason());
         code = sim.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
       } else {
-        FlashLoanOutcome outcome = executor.execute(List.of(route));
+        FlashLoanOutcome outcome =
+            attempt(route, executor, RouteNames.read(net.chain(), route), sink);
         code = describe(outcome, o);
+        if (sink != null) {
+          o.put("recorded", sink.file());
+        }
       }
       if (network.json) {
         out().println(new ObjectMapper().writeValueAsString(o));
@@ -101,6 +120,53 @@ final class DefiFlashloanCommand extends BaseCommand {
       }
       out().flush();
       return code;
+    }
+  }
+
+  /**
+   * Simulates, sends if the simulation succeeds, and records the attempt whatever happens:
+   * executed, rejected (not sent), failed on chain, or failed because the chain stopped answering
+   * (then the record is written and the error thrown on).
+   */
+  private FlashLoanOutcome attempt(
+      FlashRoute route,
+      Web3jFlashLoanExecutor executor,
+      FlashLoanRecords.Names names,
+      RecordSink sink) {
+    Instant detectedAt = context().clock().instant();
+    BigInteger expected = BigInteger.ZERO;
+    FlashLoanOutcome outcome;
+    try {
+      Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
+      if (sim.succeeded()) {
+        expected = sim.profits().get(0);
+        // simulated again right before sending, against the then latest state
+        outcome = executor.execute(List.of(route));
+      } else {
+        outcome = new FlashLoanOutcome.NotSent(sim.revertReason());
+      }
+    } catch (ChainException e) {
+      List<String> sent = e instanceof Wallet.Unconfirmed u ? u.txHashes() : List.of();
+      record(
+          sink,
+          FlashLoanRecords.interrupted(detectedAt, route, names, expected, e.getMessage(), sent));
+      throw e;
+    } catch (RuntimeException e) {
+      record(sink, FlashLoanRecords.unexpected(detectedAt, route, names, expected, e.toString()));
+      throw e;
+    }
+    record(sink, FlashLoanRecords.of(detectedAt, route, names, expected, outcome, 0));
+    return outcome;
+  }
+
+  private void record(RecordSink sink, OpportunityRecord record) {
+    if (sink == null) {
+      return;
+    }
+    sink.recordAll(List.of(record));
+    if (record.status() == OpportunityStatus.FAILED) {
+      err().println("flashloan: recorded as failed in " + sink.file() + " (see 'arb history')");
+      err().flush();
     }
   }
 

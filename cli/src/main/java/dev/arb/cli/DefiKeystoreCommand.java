@@ -47,9 +47,6 @@ final class DefiKeystoreCommand implements Runnable {
         "The password comes from arb.defi.keystore-password (default: env ARB_KEYSTORE_PASSWORD)."
       })
   static final class Import extends BaseCommand {
-    /** Where the key is read from; tests replace it. */
-    static InputStream stdin = System.in;
-
     @Option(
         names = "--dir",
         paramLabel = "DIR",
@@ -70,7 +67,7 @@ final class DefiKeystoreCommand implements Runnable {
     protected int execute() throws IOException {
       var cfg = config().config();
       String password = password(cfg.defi(), context().env());
-      String key = readKey();
+      String key = readKey(context().in());
       Path target = dir != null ? dir : cfg.dataDir().resolve("keystore");
       Keystore.Imported imported = Keystore.importKey(key, password, target, kdf);
       if (json) {
@@ -97,7 +94,7 @@ final class DefiKeystoreCommand implements Runnable {
       return KeystorePassword.fromEnv(((SecretRef.Env) ref).name(), env);
     }
 
-    private static String readKey() throws IOException {
+    private static String readKey(InputStream stdin) throws IOException {
       BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
       String line = r.readLine();
       if (line == null || line.isBlank()) {

@@ -6,6 +6,7 @@ import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.keystore.Keystore;
 import dev.arb.error.ConfigException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +17,12 @@ import java.util.Map;
 /**
  * The configured chain and signing account of the {@code arb defi} commands that work on a real
  * network: {@code arb.defi.rpc-url}, {@code chain-id}, {@code keystore} and {@code
- * keystore-password}. Connecting checks the chain id; the key is unlocked in memory only.
+ * keystore-password}, with the gas cap ({@code max-fee-gwei}) and receipt timings ({@code
+ * receipt-timeout}, {@code replace-after}, {@code max-replacements}). Connecting checks the chain
+ * id; the key is unlocked in memory only.
  */
 final class DefiNetwork implements AutoCloseable {
-  private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
   private final ChainClient chain;
   private final Wallet wallet;
@@ -32,10 +35,11 @@ final class DefiNetwork implements AutoCloseable {
   /**
    * Connects and unlocks the keystore.
    *
-   * @param maxFeeGwei gas cap per unit of gas, in gwei
+   * @param maxFeeGwei gas cap per unit of gas in gwei from the command line, overriding {@code
+   *     arb.defi.max-fee-gwei}; {@code null} to use the configured one
    * @throws ConfigException listing every missing setting
    */
-  static DefiNetwork open(DefiConfig defi, Map<String, String> env, long maxFeeGwei) {
+  static DefiNetwork open(DefiConfig defi, Map<String, String> env, BigDecimal maxFeeGwei) {
     List<String> problems = new ArrayList<>();
     if (defi.rpcUrl().isEmpty()) {
       problems.add("config: arb.defi.rpc-url is not set (or set ARB_DEFI_RPC_URL)");
@@ -44,8 +48,11 @@ final class DefiNetwork implements AutoCloseable {
       problems.add(
           "config: arb.defi.keystore is not set; create one with 'arb defi keystore import'");
     }
-    if (maxFeeGwei <= 0) {
-      problems.add("--max-fee-gwei must be positive, got " + maxFeeGwei);
+    BigInteger cap = null;
+    try {
+      cap = maxFeeGwei == null ? defi.maxFeeWei() : DefiConfig.weiOfGwei(maxFeeGwei);
+    } catch (IllegalArgumentException e) {
+      problems.add("--max-fee-gwei: " + e.getMessage());
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -59,12 +66,17 @@ final class DefiNetwork implements AutoCloseable {
     ChainClient chain =
         ChainClient.connect(
             new ChainClient.Settings(
-                url, defi.chainId(), Duration.ofSeconds(20), poll, Duration.ofMinutes(5)));
+                url, defi.chainId(), REQUEST_TIMEOUT, poll, defi.receiptTimeout()));
     FeeHistoryGasOracle oracle =
-        new FeeHistoryGasOracle(
-            new FeeHistoryGasOracle.Settings(
-                20, 50, 2, GWEI.multiply(BigInteger.valueOf(maxFeeGwei))));
-    return new DefiNetwork(chain, new Wallet(chain, credentials, oracle));
+        new FeeHistoryGasOracle(new FeeHistoryGasOracle.Settings(20, 50, 2, cap));
+    return new DefiNetwork(chain, new Wallet(chain, credentials, oracle, replacement(defi)));
+  }
+
+  /** {@code arb.defi.replace-after} and {@code max-replacements} as the wallet's policy. */
+  static Wallet.Replacement replacement(DefiConfig defi) {
+    return defi.replaceAfter().isEmpty() || defi.maxReplacements() == 0
+        ? Wallet.Replacement.NEVER
+        : new Wallet.Replacement(defi.replaceAfter().get(), defi.maxReplacements());
   }
 
   ChainClient chain() {

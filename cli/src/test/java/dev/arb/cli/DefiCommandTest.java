@@ -2,14 +2,16 @@ package dev.arb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arb.cli.daemon.ProcessHooks;
 import dev.arb.defi.keystore.Keystore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +25,8 @@ class DefiCommandTest {
 
   @TempDir Path dataDir;
 
-  private final InputStream realStdin = DefiKeystoreCommand.Import.stdin;
-
-  @AfterEach
-  void restoreStdin() {
-    DefiKeystoreCommand.Import.stdin = realStdin;
-  }
-
+  /** Runs {@code arb defi keystore import} in-process with {@code stdin} as its standard input. */
   private CliRun importWithStdin(Map<String, String> env, String stdin, String... extra) {
-    DefiKeystoreCommand.Import.stdin =
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     String[] args = new String[5 + extra.length];
     args[0] = "defi";
     args[1] = "keystore";
@@ -40,7 +34,13 @@ class DefiCommandTest {
     args[3] = "--data-dir=" + dataDir;
     args[4] = "--kdf=light";
     System.arraycopy(extra, 0, args, 5, extra.length);
-    return CliRun.run(env, args);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int code =
+        new Cli(env, new PrintWriter(out, true), new PrintWriter(err, true), ProcessHooks.NONE, in)
+            .run(args);
+    return new CliRun(code, out.toString(), err.toString());
   }
 
   @Test
@@ -69,6 +69,16 @@ class DefiCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("not a private key").doesNotContain(notAKey);
+    assertThat(dataDir.resolve("keystore")).doesNotExist();
+  }
+
+  @Test
+  void keystoreImportWithNothingOnStdinSaysSoAndWritesNothing() {
+    CliRun r =
+        importWithStdin(Map.of("HOME", "/nonexistent-home", "ARB_KEYSTORE_PASSWORD", PASSWORD), "");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("keystore: no private key on stdin");
     assertThat(dataDir.resolve("keystore")).doesNotExist();
   }
 

@@ -18,8 +18,14 @@ import dev.arb.defi.pool.ConstantProduct;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,8 +196,9 @@ class DefiNetworkCommandsIT {
       assertThat(e.path("outcome").asText()).isEqualTo("executed");
       assertThat(e.path("profit").asText()).isEqualTo(expected.toString());
       assertThat(e.path("premium").asText()).isEqualTo("0");
-      assertThat(Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS).subtract(before))
-          .isEqualTo(expected);
+      BigInteger gain = Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS).subtract(before);
+      assertThat(gain).isEqualTo(expected);
+      assertThat(e.path("recorded").asText()).isEqualTo(dir.resolve("arb.db").toString());
 
       BigInteger nonceAfter = chain.pendingNonce(DEV_ADDRESS);
       String[] losing = route.clone();
@@ -204,6 +211,171 @@ class DefiNetworkCommandsIT {
       assertThat(l.path("outcome").asText()).isEqualTo("not-sent");
       assertThat(l.path("reason").asText()).startsWith("InsufficientToRepay(balance=");
       assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonceAfter);
+
+      // arb history has both attempts (the dry run records nothing), newest first
+      JsonNode h = history();
+      assertThat(h).hasSize(2);
+      JsonNode rejected = h.get(0);
+      assertThat(rejected.path("status").asText()).isEqualTo("rejected");
+      assertThat(rejected.path("reason").asText())
+          .isEqualTo("not sent: " + l.path("reason").asText());
+      assertThat(rejected.path("realized_profit").isNull()).isTrue();
+      JsonNode executed = h.get(1);
+      assertThat(executed.path("status").asText()).isEqualTo("executed");
+      // the owner's balance gain, as an exact decimal string of WETH (18 decimals, read on chain)
+      assertThat(executed.path("realized_profit").asText()).isEqualTo(weth(gain));
+      assertThat(executed.path("estimated_profit").asText()).isEqualTo(weth(expected));
+      assertThat(executed.path("start_asset").asText()).isEqualTo("WETH");
+      assertThat(executed.path("assets").toString()).isEqualTo("[\"WETH\",\"USDC\"]");
+      String factoryB = UniswapV2.factory(chain, market.pairB());
+      String factoryA = UniswapV2.factory(chain, market.pairA());
+      assertThat(executed.path("exchanges").toString())
+          .isEqualTo("[\"uniswap-v2:" + factoryB + "\",\"uniswap-v2:" + factoryA + "\"]");
+      assertThat(executed.path("path").path("lender").asText())
+          .isEqualTo("balancer:" + market.balancerVault().toLowerCase(java.util.Locale.ROOT));
+      assertThat(executed.path("solution").path("txHash").asText())
+          .isEqualTo(e.path("txHash").asText());
+      assertThat(executed.path("solution").path("borrowed").asText()).isEqualTo("1");
+      assertThat(executed.path("reason").isNull()).isTrue();
+    }
+  }
+
+  /** {@code amount} base units of an 18-decimal token as arb history writes it. */
+  private static String weth(BigInteger amount) {
+    return new java.math.BigDecimal(amount).movePointLeft(18).stripTrailingZeros().toPlainString();
+  }
+
+  private JsonNode history() throws Exception {
+    CliRun h = CliRun.run(env, "--data-dir", dir.toString(), "history", "--json");
+    assertThat(h.exitCode()).as(h.err()).isEqualTo(ExitCode.OK);
+    return new ObjectMapper().readTree(h.out());
+  }
+
+  @Test
+  void nodeKilledWhileWaitingForTheReceiptGivesAClearErrorAndTheFailedRecordIsStored()
+      throws Exception {
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(
+                "chain-id = 31337",
+                "chain-id = 31337\n  receipt-timeout = 60s\n  replace-after = null"));
+    String[] route;
+    BigInteger expected;
+    BigInteger nonce;
+    try (ChainClient chain =
+        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
+      LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
+      FlashLoanArbitrageContract arb =
+          FlashLoanArbitrageContract.deploy(
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
+      expected =
+          ConstantProduct.price(
+                  UniswapV2.hop(chain, market.pairB(), market.weth(), 30),
+                  UniswapV2.hop(chain, market.pairA(), market.usdc(), 30),
+                  ConstantProduct.LoanCost.BALANCER_ZERO_FEE,
+                  LocalMarket.ONE)
+              .orElseThrow()
+              .profit();
+      route =
+          new String[] {
+            "flashloan",
+            "--contract",
+            arb.address(),
+            "--lender",
+            "balancer:" + market.balancerVault(),
+            "--token",
+            market.weth(),
+            "--amount",
+            LocalMarket.ONE.toString(),
+            "--hop",
+            market.pairB() + ":" + market.usdc(),
+            "--hop",
+            market.pairA() + ":" + market.weth(),
+            "--json"
+          };
+      nonce = chain.pendingNonce(DEV_ADDRESS);
+      // blocks are no longer mined: the transaction waits in the pool for a receipt
+      chain.rpc("evm_setAutomine", List.of(false));
+    }
+
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> defi(route));
+    try (ChainClient watcher =
+        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (watcher.pendingNonce(DEV_ADDRESS).equals(nonce)) {
+        assertThat(System.nanoTime() - deadline).as("transaction reached the pool").isNegative();
+        assertThat(run).as("flashloan still waiting").isNotDone();
+        Thread.sleep(20);
+      }
+    }
+    anvil.close(); // the node dies while the command waits for the receipt
+
+    CliRun r = run.get(60, TimeUnit.SECONDS);
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
+    Matcher m =
+        Pattern.compile(
+                "arb: chain: transaction nonce "
+                    + nonce
+                    + " from "
+                    + DEV_ADDRESS
+                    + " was sent as (0x[0-9a-f]{64}), but waiting for its receipt failed: chain:"
+                    + " eth_getTransactionReceipt to "
+                    + Pattern.quote(anvil.rpcUrl())
+                    + " failed \\(.*\\); is the node running and the URL right\\?; it may still be"
+                    + " mined, check before resending")
+            .matcher(r.err());
+    assertThat(m.find()).as(r.err()).isTrue();
+    String tx = m.group(1);
+    assertThat(r.err())
+        .contains(
+            "flashloan: recorded as failed in " + dir.resolve("arb.db") + " (see 'arb history')");
+
+    JsonNode h = history();
+    assertThat(h).hasSize(1);
+    JsonNode failed = h.get(0);
+    assertThat(failed.path("status").asText()).isEqualTo("failed");
+    assertThat(failed.path("reason").asText())
+        .startsWith("chain failed after sending: chain: transaction nonce " + nonce)
+        .contains(tx)
+        .contains("is the node running")
+        .endsWith("it may still be mined, check before resending");
+    assertThat(failed.path("solution").path("sentAs").toString()).isEqualTo("[\"" + tx + "\"]");
+    assertThat(failed.path("solution").path("mined").asText()).isEqualTo("unknown");
+    assertThat(failed.path("realized_profit").isNull()).isTrue();
+    // simulated before sending, so the record keeps what was expected
+    assertThat(failed.path("estimated_profit").asText()).isEqualTo(weth(expected));
+    assertThat(failed.path("start_asset").asText()).isEqualTo("WETH");
+  }
+
+  @Test
+  void gasCapComesFromTheConfigAndTheCommandLineOverridesIt() throws Exception {
+    // a cap of 1 wei per gas is below anvil's base fee: nothing may be sent
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("chain-id = 31337", "chain-id = 31337\n  max-fee-gwei = 0.000000001"));
+    try (ChainClient chain =
+        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
+
+      CliRun capped = defi("deploy");
+
+      assertThat(capped.exitCode()).isEqualTo(ExitCode.FAILURE);
+      assertThat(capped.err())
+          .contains("wei/gas is above the cap 1; not sending (raise the gas cap or wait)");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+
+      CliRun overridden = defi("deploy", "--max-fee-gwei", "300", "--json");
+
+      assertThat(overridden.exitCode()).as(overridden.err()).isEqualTo(ExitCode.OK);
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isGreaterThan(nonce);
+
+      CliRun bad = defi("deploy", "--max-fee-gwei", "0.0000000001");
+      assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(bad.err()).contains("--max-fee-gwei: a gas cap must be a whole number of wei");
     }
   }
 

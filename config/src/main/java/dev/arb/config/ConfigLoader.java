@@ -242,6 +242,27 @@ public final class ConfigLoader {
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
     Path keystore = r.path("arb.defi.keystore", true);
     Optional<SecretRef> keystorePassword = r.secret("arb.defi.keystore-password");
+    BigDecimal maxFeeGwei = maxFeeGwei(r);
+    Duration receiptTimeout =
+        r.duration(
+            "arb.defi.receipt-timeout",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 5m");
+    Duration replaceAfter =
+        r.duration(
+            "arb.defi.replace-after",
+            Duration.ZERO,
+            true,
+            true,
+            "a positive duration such as 1m, or null (never replace)");
+    int maxReplacements =
+        r.intIn(
+            "arb.defi.max-replacements",
+            0,
+            DefiConfig.MAX_REPLACEMENTS_LIMIT,
+            "a whole number from 0 to " + DefiConfig.MAX_REPLACEMENTS_LIMIT);
 
     if (!r.problems().isEmpty()
         || level == null
@@ -253,7 +274,9 @@ public final class ConfigLoader {
         || shutdownTimeout == null
         || alertFormat == null
         || alertTimeout == null
-        || chainId == null) {
+        || chainId == null
+        || maxFeeGwei == null
+        || receiptTimeout == null) {
       return null;
     }
     return new ArbConfig(
@@ -270,13 +293,40 @@ public final class ConfigLoader {
         exchanges,
         new HttpConfig(httpEnabled, httpHost, port, token),
         new DefiConfig(
-            Optional.ofNullable(rpcUrl), chainId, Optional.ofNullable(keystore), keystorePassword),
+            Optional.ofNullable(rpcUrl),
+            chainId,
+            Optional.ofNullable(keystore),
+            keystorePassword,
+            maxFeeGwei,
+            receiptTimeout,
+            Optional.ofNullable(replaceAfter),
+            maxReplacements),
         new RunConfig(runInterval, shutdownTimeout),
         new AlertsConfig(
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),
             alertMinBp,
             alertTimeout));
+  }
+
+  /** {@code arb.defi.max-fee-gwei}: a positive decimal of gwei that is a whole number of wei. */
+  private static BigDecimal maxFeeGwei(ConfigReader r) {
+    String key = "arb.defi.max-fee-gwei";
+    String allowed =
+        "a positive number of gwei with at most 9 decimals (whole wei), such as 300 or 0.1";
+    BigDecimal gwei = r.decimal(key, BigDecimal.ZERO, null, true, allowed);
+    ConfigValue v = r.value(key);
+    if (gwei == null) {
+      if (v != null) {
+        r.problem(key, v, allowed); // HOCON null; a bad value was already reported
+      }
+      return v == null ? DefiConfig.DEFAULT_MAX_FEE_GWEI : null;
+    }
+    if (gwei.stripTrailingZeros().scale() > 9) {
+      r.problem(key, v, allowed);
+      return null;
+    }
+    return gwei;
   }
 
   private static Map<String, ExchangeConfig> exchanges(ConfigReader r) {

@@ -86,6 +86,12 @@ public final class EffectiveConfig {
     b.add("arb.defi.chain-id", c.defi().chainId());
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));
     b.secret("arb.defi.keystore-password", c.defi().keystorePassword());
+    b.add("arb.defi.max-fee-gwei", c.defi().maxFeeGwei().toPlainString());
+    b.add("arb.defi.receipt-timeout", duration(c.defi().receiptTimeout()));
+    b.add(
+        "arb.defi.replace-after",
+        c.defi().replaceAfter().map(EffectiveConfig::duration).orElse(null));
+    b.add("arb.defi.max-replacements", c.defi().maxReplacements());
     return List.copyOf(b.out);
   }
 

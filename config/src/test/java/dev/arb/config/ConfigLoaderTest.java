@@ -513,4 +513,86 @@ class ConfigLoaderTest {
         .anySatisfy(s -> assertThat(s).startsWith("config: arb.alerts.timeout must be a positive"))
         .noneSatisfy(s -> assertThat(s).contains("SECRETPART"));
   }
+
+  // --- arb.defi gas cap and receipt timings
+
+  @Test
+  void defiGasCapAndReceiptTimingsDefaultFromReferenceConf() {
+    DefiConfig d = load(null, ENV, Map.of()).config().defi();
+    assertThat(d.maxFeeGwei()).isEqualByComparingTo("300");
+    assertThat(d.maxFeeWei()).isEqualTo(new java.math.BigInteger("300000000000"));
+    assertThat(d.receiptTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(d.replaceAfter()).contains(Duration.ofMinutes(1));
+    assertThat(d.maxReplacements()).isEqualTo(3);
+    // the short constructor gives the same defaults
+    assertThat(new DefiConfig(d.rpcUrl(), d.chainId(), d.keystore(), d.keystorePassword()))
+        .isEqualTo(d);
+  }
+
+  @Test
+  void readsDefiGasCapAndReceiptTimingsFromTheFile() throws IOException {
+    Path f =
+        file(
+            """
+            arb.defi {
+              max-fee-gwei = 0.000000001
+              receipt-timeout = 90s
+              replace-after = null
+              max-replacements = 0
+            }
+            """);
+    DefiConfig d = load(f, ENV, Map.of()).config().defi();
+    assertThat(d.maxFeeWei()).isEqualTo(java.math.BigInteger.ONE);
+    assertThat(d.maxFeeGwei().toPlainString()).isEqualTo("0.000000001");
+    assertThat(d.receiptTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(d.replaceAfter()).isEmpty();
+    assertThat(d.maxReplacements()).isZero();
+    assertThat(
+            load(file("arb.defi.max-fee-gwei = \"25.5\""), ENV, Map.of())
+                .config()
+                .defi()
+                .maxFeeWei())
+        .isEqualTo(new java.math.BigInteger("25500000000"));
+  }
+
+  @Test
+  void rejectsBadDefiGasCapAndReceiptTimingsAllAtOnce() throws IOException {
+    Path f =
+        file(
+            """
+            arb.defi {
+              max-fee-gwei = 0.0000000001
+              receipt-timeout = 0s
+              replace-after = soon
+              max-replacements = 11
+            }
+            """);
+    assertThat(problems(f, ENV))
+        .hasSize(4)
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        "config: arb.defi.max-fee-gwei must be a positive number of gwei with at"
+                            + " most 9 decimals (whole wei), such as 300 or 0.1, got "))
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        "config: arb.defi.receipt-timeout must be a positive duration such as 5m,"
+                            + " got \"0s\""))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("config: arb.defi.replace-after must be a positive"))
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        "config: arb.defi.max-replacements must be a whole number from 0 to 10,"
+                            + " got 11"));
+    for (String bad : List.of("0", "-1", "null", "\"lots\"")) {
+      assertThat(problems(file("arb.defi.max-fee-gwei = " + bad), ENV))
+          .singleElement()
+          .satisfies(s -> assertThat(s).startsWith("config: arb.defi.max-fee-gwei must be"));
+    }
+  }
 }

@@ -74,7 +74,12 @@ class EffectiveConfigTest {
             .toList();
     assertThat(keys)
         .startsWith("arb.data-dir", "arb.logging.level")
-        .endsWith("arb.defi.keystore-password");
+        .endsWith(
+            "arb.defi.keystore-password",
+            "arb.defi.max-fee-gwei",
+            "arb.defi.receipt-timeout",
+            "arb.defi.replace-after",
+            "arb.defi.max-replacements");
   }
 
   @Test

@@ -16,6 +16,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
@@ -30,6 +31,7 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
@@ -327,8 +329,10 @@ public final class ChainClient implements AutoCloseable {
     EthSendTransaction sent;
     try {
       sent = web3j.ethSendRawTransaction(signed).send();
-    } catch (IOException e) {
-      throw transport("eth_sendRawTransaction", e);
+    } catch (IOException | ClientConnectionException e) {
+      // the node may have taken it before the connection broke: say which transaction it was
+      ChainException t = transport("eth_sendRawTransaction", e);
+      throw new SendUnknown(t.getMessage(), Hash.sha3(signed), e);
     }
     if (sent.hasError()) {
       String message = sent.getError().getMessage();
@@ -345,6 +349,25 @@ public final class ChainClient implements AutoCloseable {
       throw new ChainException(text);
     }
     return sent.getTransactionHash();
+  }
+
+  /**
+   * Handing a signed transaction to the node failed in transport: it may or may not have reached
+   * the node, so it may still be mined.
+   */
+  public static final class SendUnknown extends ChainException {
+    private static final long serialVersionUID = 1L;
+    private final String txHash;
+
+    SendUnknown(String message, String txHash, Throwable cause) {
+      super(message, cause);
+      this.txHash = txHash;
+    }
+
+    /** Hash of the signed transaction that may have reached the node. */
+    public String txHash() {
+      return txHash;
+    }
   }
 
   /** The node has already seen this nonce from this sender: resynchronise and take another. */
@@ -428,7 +451,8 @@ public final class ChainClient implements AutoCloseable {
                   + response.getError().getMessage());
         }
         return response;
-      } catch (IOException e) {
+      } catch (IOException | ClientConnectionException e) {
+        // ClientConnectionException: an HTTP error status, e.g. 502 from a proxy whose node died
         if (attempt >= READ_ATTEMPTS) {
           throw transport(method, e);
         }
@@ -439,7 +463,7 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
-  private ChainException transport(String method, IOException e) {
+  private ChainException transport(String method, Exception e) {
     return new ChainException(
         "chain: "
             + method

@@ -155,6 +155,18 @@ public final class Wallet {
           throw e;
         }
         continue;
+      } catch (ChainClient.SendUnknown e) {
+        nonces.resync();
+        throw new Unconfirmed(
+            e.getMessage()
+                + "; transaction "
+                + e.txHash()
+                + " (nonce "
+                + nonce
+                + ") may have reached the node and may still be mined, check before resending",
+            nonce,
+            List.of(e.txHash()),
+            e);
       } catch (ChainException e) {
         nonces.resync();
         throw e;
@@ -163,9 +175,60 @@ public final class Wallet {
     }
   }
 
+  /**
+   * A transaction was sent (or may have been), but whether it was mined is not known: the node
+   * stopped answering, or no receipt came within the timeout. It may still be mined; check {@link
+   * #txHashes()} before sending again.
+   */
+  public static final class Unconfirmed extends ChainException {
+    private static final long serialVersionUID = 1L;
+    private final BigInteger nonce;
+    private final List<String> txHashes;
+
+    Unconfirmed(String message, BigInteger nonce, List<String> txHashes, Throwable cause) {
+      super(message, cause);
+      this.nonce = nonce;
+      this.txHashes = List.copyOf(txHashes);
+    }
+
+    /** The nonce the transaction took. */
+    public BigInteger nonce() {
+      return nonce;
+    }
+
+    /** Every hash sent with that nonce (the first, then its fee-raised replacements). */
+    public List<String> txHashes() {
+      return txHashes;
+    }
+  }
+
   private TransactionReceipt awaitOrReplace(
       BigInteger nonce, String to, String data, BigInteger gasLimit, Fees fees, String hash) {
     List<String> sent = new ArrayList<>(List.of(hash));
+    try {
+      return awaitOrReplace(nonce, to, data, gasLimit, fees, sent);
+    } catch (Unconfirmed e) {
+      throw e;
+    } catch (ChainException e) {
+      nonces.resync(); // the next send asks the node again, whatever became of this one
+      throw new Unconfirmed(
+          "chain: transaction nonce "
+              + nonce
+              + " from "
+              + address()
+              + " was sent as "
+              + String.join(", ", sent)
+              + ", but waiting for its receipt failed: "
+              + e.getMessage()
+              + "; it may still be mined, check before resending",
+          nonce,
+          sent,
+          e);
+    }
+  }
+
+  private TransactionReceipt awaitOrReplace(
+      BigInteger nonce, String to, String data, BigInteger gasLimit, Fees fees, List<String> sent) {
     Fees current = fees;
     for (int replaced = 0; replaced < replacement.maxReplacements(); replaced++) {
       Optional<TransactionReceipt> r = chain.awaitAnyReceipt(sent, replacement.stuckAfter());
@@ -182,6 +245,11 @@ public final class Wallet {
         current = bumped;
         LOG.info(
             "transaction nonce {} stuck: replaced with max fee {}", nonce, bumped.maxFeePerGas());
+      } catch (ChainClient.SendUnknown e) {
+        // may have reached the node: wait for it too
+        sent.add(e.txHash());
+        LOG.debug(
+            "replacement of nonce {} may not have reached the node: {}", nonce, e.getMessage());
       } catch (ChainException e) {
         // mined meanwhile ("nonce too low") or not accepted: keep waiting for what was sent
         LOG.debug("replacement of nonce {} not accepted: {}", nonce, e.getMessage());
@@ -192,7 +260,7 @@ public final class Wallet {
       return r.get();
     }
     nonces.resync(); // a lost or stuck transaction must not hold back the next ones
-    throw new ChainException(
+    throw new Unconfirmed(
         "chain: no receipt for nonce "
             + nonce
             + " from "
@@ -201,7 +269,10 @@ public final class Wallet {
             + String.join(", ", sent)
             + ") within "
             + chain.receiptTimeout().toSeconds()
-            + " s; it may still be mined, check before resending");
+            + " s; it may still be mined, check before resending",
+        nonce,
+        sent,
+        null);
   }
 
   /** Fees raised by 12.5 %, rounded up: above the 10 % nodes require to replace. */

@@ -73,6 +73,12 @@ public final class UniswapV2 {
     return ((String) Abi.decode(out, Abi.addressRef()).get(0).getValue()).toLowerCase(Locale.ROOT);
   }
 
+  /** The factory that created {@code pair}: which DEX it belongs to. */
+  public static String factory(ChainClient chain, String pair) {
+    String out = chain.view(pair, Abi.call("factory"));
+    return ((String) Abi.decode(out, Abi.addressRef()).get(0).getValue()).toLowerCase(Locale.ROOT);
+  }
+
   /** Pays both amounts into the pair and mints liquidity to the wallet. */
   public static void addLiquidity(
       Wallet wallet,

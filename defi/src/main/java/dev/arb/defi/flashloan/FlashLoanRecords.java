@@ -12,13 +12,15 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Turns a flash-loan attempt into the engine's {@link OpportunityRecord}, so it lands in {@code arb
  * history} like any other opportunity: executed (realised profit), rejected (not sent, with the
- * decoded simulation revert) or failed (mined and reverted, with the decoded reason).
+ * decoded simulation revert or why sending would not pay) or failed (mined and reverted, with the
+ * decoded reason; or the chain failed mid-attempt, see {@link #interrupted}).
  */
 public final class FlashLoanRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,22 +30,29 @@ public final class FlashLoanRecords {
   /**
    * Names for the addresses of a route, for people: token symbols and venue labels.
    *
-   * @param symbols token address (lower case) to symbol, e.g. {@code WETH}
-   * @param venues pair or vault address (lower case) to a label, e.g. {@code uniswap-v2:dex-b}
+   * @param symbols token address (any case) to symbol, e.g. {@code WETH}
+   * @param venues pair or vault address (any case) to a label, e.g. {@code uniswap-v2:dex-b}
    * @param decimals decimals of the borrowed token
    */
   public record Names(Map<String, String> symbols, Map<String, String> venues, int decimals) {
     public Names {
-      symbols = Map.copyOf(symbols);
-      venues = Map.copyOf(venues);
+      symbols = lowerKeys(symbols);
+      venues = lowerKeys(venues);
+    }
+
+    /** Addresses of any case as keys: routes carry them in lower case. */
+    private static Map<String, String> lowerKeys(Map<String, String> m) {
+      Map<String, String> out = new java.util.HashMap<>();
+      m.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+      return Map.copyOf(out);
     }
 
     String symbol(String token) {
-      return symbols.getOrDefault(token, token);
+      return symbols.getOrDefault(token.toLowerCase(Locale.ROOT), token);
     }
 
     String venue(String address) {
-      return venues.getOrDefault(address, address);
+      return venues.getOrDefault(address.toLowerCase(Locale.ROOT), address);
     }
   }
 
@@ -61,6 +70,111 @@ public final class FlashLoanRecords {
       FlashLoanOutcome outcome,
       int routeIndex) {
     Objects.requireNonNull(outcome, "outcome");
+    ObjectNode solution = solution(route, names);
+    OpportunityStatus status;
+    BigDecimal realized = null;
+    String reason = null;
+    if (outcome instanceof FlashLoanOutcome.Executed done) {
+      status = OpportunityStatus.EXECUTED;
+      realized = units(done.profits().get(routeIndex), names.decimals());
+      solution.put("txHash", done.txHash());
+      solution.put("gasUsed", done.gasUsed().toString());
+      solution.put("effectiveGasPriceWei", done.effectiveGasPrice().toString());
+      solution.put(
+          "premium",
+          units(done.events().get(routeIndex).premium(), names.decimals())
+              .stripTrailingZeros()
+              .toPlainString());
+    } else if (outcome instanceof FlashLoanOutcome.Failed failed) {
+      status = OpportunityStatus.FAILED;
+      reason = "reverted on chain: " + failed.reason();
+      solution.put("txHash", failed.txHash());
+      solution.put("gasUsed", failed.gasUsed().toString());
+    } else {
+      status = OpportunityStatus.REJECTED;
+      reason = "not sent: " + ((FlashLoanOutcome.NotSent) outcome).reason();
+    }
+    return record(detectedAt, route, names, expectedProfit, status, solution, realized, reason);
+  }
+
+  /**
+   * The record of an attempt the chain failed in the middle of: the node stopped answering, or a
+   * sent transaction got no receipt in time. Failed, with the error; when something was sent, the
+   * transactions that may still be mined are kept in the solution ({@code sentAs}, {@code mined:
+   * "unknown"}) and the reason says to check them before resending.
+   *
+   * @param expectedProfit the sizing's or simulation's profit, base units ({@code 0} if unknown)
+   * @param error what failed, e.g. {@code chain: eth_call to http://... failed (...)}
+   * @param sentAs hashes of the transactions that were (or may have been) sent; empty if none
+   */
+  public static OpportunityRecord interrupted(
+      Instant detectedAt,
+      FlashRoute route,
+      Names names,
+      BigInteger expectedProfit,
+      String error,
+      List<String> sentAs) {
+    Objects.requireNonNull(error, "error");
+    ObjectNode solution = solution(route, names);
+    String reason;
+    if (sentAs.isEmpty()) {
+      reason = "chain failed before anything was sent: " + error;
+    } else {
+      ArrayNode sent = solution.putArray("sentAs");
+      sentAs.forEach(sent::add);
+      solution.put("mined", "unknown");
+      reason =
+          error.contains(sentAs.get(0))
+              ? "chain failed after sending: " + error
+              : "chain failed after sending " + String.join(", ", sentAs) + ": " + error;
+    }
+    return record(
+        detectedAt, route, names, expectedProfit, OpportunityStatus.FAILED, solution, null, reason);
+  }
+
+  /**
+   * The record of an attempt that broke off with an unexpected error (not the chain's): whether a
+   * transaction was sent is not known, so the reason says to check the account.
+   *
+   * @param error the error, e.g. its {@code toString()}
+   */
+  public static OpportunityRecord unexpected(
+      Instant detectedAt, FlashRoute route, Names names, BigInteger expectedProfit, String error) {
+    Objects.requireNonNull(error, "error");
+    ObjectNode solution = solution(route, names);
+    solution.put("mined", "unknown");
+    return record(
+        detectedAt,
+        route,
+        names,
+        expectedProfit,
+        OpportunityStatus.FAILED,
+        solution,
+        null,
+        "unexpected error mid-attempt (a transaction may have been sent: check the account before"
+            + " resending): "
+            + error);
+  }
+
+  private static ObjectNode solution(FlashRoute route, Names names) {
+    ObjectNode solution = JSON.createObjectNode();
+    solution.put(
+        "borrowed", units(route.amount(), names.decimals()).stripTrailingZeros().toPlainString());
+    solution.put(
+        "minProfit",
+        units(route.minProfit(), names.decimals()).stripTrailingZeros().toPlainString());
+    return solution;
+  }
+
+  private static OpportunityRecord record(
+      Instant detectedAt,
+      FlashRoute route,
+      Names names,
+      BigInteger expectedProfit,
+      OpportunityStatus status,
+      ObjectNode solution,
+      BigDecimal realized,
+      String reason) {
     List<String> exchanges = new ArrayList<>();
     for (String pair : route.pairs()) {
       String v = names.venue(pair);
@@ -87,36 +201,6 @@ public final class FlashLoanRecords {
       hop.put("sell", names.symbol(route.path().get(i)));
       hop.put("buy", names.symbol(route.path().get(i + 1)));
       hop.put("feeBps", route.feesBps().get(i));
-    }
-    ObjectNode solution = JSON.createObjectNode();
-    solution.put(
-        "borrowed", units(route.amount(), names.decimals()).stripTrailingZeros().toPlainString());
-    solution.put(
-        "minProfit",
-        units(route.minProfit(), names.decimals()).stripTrailingZeros().toPlainString());
-
-    OpportunityStatus status;
-    BigDecimal realized = null;
-    String reason = null;
-    if (outcome instanceof FlashLoanOutcome.Executed done) {
-      status = OpportunityStatus.EXECUTED;
-      realized = units(done.profits().get(routeIndex), names.decimals());
-      solution.put("txHash", done.txHash());
-      solution.put("gasUsed", done.gasUsed().toString());
-      solution.put("effectiveGasPriceWei", done.effectiveGasPrice().toString());
-      solution.put(
-          "premium",
-          units(done.events().get(routeIndex).premium(), names.decimals())
-              .stripTrailingZeros()
-              .toPlainString());
-    } else if (outcome instanceof FlashLoanOutcome.Failed failed) {
-      status = OpportunityStatus.FAILED;
-      reason = "reverted on chain: " + failed.reason();
-      solution.put("txHash", failed.txHash());
-      solution.put("gasUsed", failed.gasUsed().toString());
-    } else {
-      status = OpportunityStatus.REJECTED;
-      reason = "not sent: " + ((FlashLoanOutcome.NotSent) outcome).reason();
     }
     BigDecimal expected = units(expectedProfit, names.decimals());
     double returnBp =

@@ -5,6 +5,7 @@ import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.AaveV3;
+import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
@@ -55,6 +56,8 @@ public final class LocalDemo {
    * @param decision why it was (or was not) sent, for a person
    * @param realizedProfit profit paid to the owner, {@code null} unless executed
    * @param txHash transaction hash, {@code null} unless sent
+   * @param ownerGain how much the owner's WETH balance rose over the attempt (read on chain before
+   *     and after; equals {@code realizedProfit} when executed, zero otherwise)
    * @param record the attempt as {@code arb history} stores it
    */
   public record Result(
@@ -75,12 +78,23 @@ public final class LocalDemo {
       BigInteger realizedProfit,
       BigInteger gasUsed,
       String txHash,
+      BigInteger ownerGain,
       OpportunityRecord record) {}
 
   private LocalDemo() {}
 
-  /** Runs the demo; {@code progress} receives one line per step, {@code clock} dates the record. */
+  /** Runs the demo with the default {@link #MARGIN}. */
   public static Result run(Path contractsDir, Clock clock, Consumer<String> progress) {
+    return run(contractsDir, clock, MARGIN, progress);
+  }
+
+  /**
+   * Runs the demo; {@code progress} receives one line per step, {@code clock} dates the record.
+   *
+   * @param margin profit required on top of gas to send, WETH base units (the selective trigger)
+   */
+  public static Result run(
+      Path contractsDir, Clock clock, BigInteger margin, Consumer<String> progress) {
     try (AnvilProcess anvil = AnvilProcess.start(contractsDir);
         ChainClient chain =
             ChainClient.connect(
@@ -162,7 +176,7 @@ public final class LocalDemo {
           estimate instanceof CallResult.Success est ? new BigInteger(est.data()) : BigInteger.ZERO;
       // WETH is priced 1:1 with ether here: one wei of gas costs one base unit of WETH
       SelectiveTrigger.Decision decision =
-          new SelectiveTrigger(MARGIN)
+          new SelectiveTrigger(margin)
               .decide(
                   size.profit(),
                   sim,
@@ -171,6 +185,7 @@ public final class LocalDemo {
                   BigDecimal.ONE);
       BigInteger simulated = sim.succeeded() ? sim.profits().get(0) : null;
       BigInteger gasCost = decision.gasCost();
+      BigInteger balanceBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
       FlashLoanOutcome outcome;
       if (!decision.send()) {
         outcome = new FlashLoanOutcome.NotSent(decision.reason());
@@ -188,6 +203,8 @@ public final class LocalDemo {
           outcome = new FlashLoanOutcome.NotSent("simulation reverted: " + n.reason());
         }
       }
+      BigInteger ownerGain =
+          Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(balanceBefore);
       OpportunityRecord record =
           FlashLoanRecords.of(detectedAt, route, market.names(), size.profit(), outcome, 0);
       progress.accept("outcome: " + record.status().code() + describe(outcome));
@@ -215,6 +232,7 @@ public final class LocalDemo {
           outcome instanceof FlashLoanOutcome.Executed e
               ? e.txHash()
               : outcome instanceof FlashLoanOutcome.Failed f ? f.txHash() : null,
+          ownerGain,
           record);
     }
   }

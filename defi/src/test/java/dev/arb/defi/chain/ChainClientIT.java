@@ -43,4 +43,34 @@ class ChainClientIT {
         .isInstanceOf(ChainException.class)
         .hasMessageStartingWith("chain: eth_chainId to " + url + " failed (");
   }
+
+  @Test
+  void anHttpErrorFromAProxyWhoseNodeDiedIsRetriedThenReportedAsTransport() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger requests =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer proxy =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    proxy.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "bad gateway".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(502, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    proxy.start();
+    try {
+      String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
+      assertThatThrownBy(() -> ChainClient.connect(ChainClient.Settings.local(url, 31337)))
+          .isInstanceOf(ChainException.class)
+          .hasMessageStartingWith("chain: eth_chainId to " + url + " failed (")
+          .hasMessageContaining("502")
+          .hasMessageEndingWith("); is the node running and the URL right?");
+      assertThat(requests.get()).isEqualTo(3);
+    } finally {
+      proxy.stop(0);
+    }
+  }
 }

@@ -123,4 +123,75 @@ class FlashLoanRecordsTest {
     assertThat(r.realizedProfit()).isNull();
     assertThat(r.solutionJson()).contains("\"gasUsed\":\"180000\"");
   }
+
+  @Test
+  void chainFailingBeforeSendingIsAFailedRecordSayingNothingWasSent() {
+    OpportunityRecord r =
+        FlashLoanRecords.interrupted(
+            AT,
+            ROUTE,
+            NAMES,
+            EXPECTED,
+            "chain: eth_call to http://127.0.0.1:1 failed (ConnectException: refused)",
+            List.of());
+
+    assertThat(r.status()).isEqualTo(OpportunityStatus.FAILED);
+    assertThat(r.reason())
+        .isEqualTo(
+            "chain failed before anything was sent: chain: eth_call to http://127.0.0.1:1 failed"
+                + " (ConnectException: refused)");
+    assertThat(r.realizedProfit()).isNull();
+    assertThat(r.estimatedProfit()).isEqualTo(new BigDecimal("0.099743918583518729"));
+    assertThat(r.solutionJson()).doesNotContain("sentAs").contains("\"borrowed\":\"2\"");
+  }
+
+  @Test
+  void chainFailingAfterSendingKeepsTheTransactionsThatMayStillBeMined() throws Exception {
+    String tx = "0x" + "d".repeat(64);
+    OpportunityRecord r =
+        FlashLoanRecords.interrupted(
+            AT, ROUTE, NAMES, BigInteger.ZERO, "no receipt; it may still be mined", List.of(tx));
+
+    assertThat(r.status()).isEqualTo(OpportunityStatus.FAILED);
+    assertThat(r.reason())
+        .isEqualTo("chain failed after sending " + tx + ": no receipt; it may still be mined");
+    assertThat(r.estimatedProfit()).isEqualTo(BigDecimal.ZERO);
+    JsonNode solution = new ObjectMapper().readTree(r.solutionJson());
+    assertThat(solution.path("sentAs").get(0).asText()).isEqualTo(tx);
+    assertThat(solution.path("mined").asText()).isEqualTo("unknown");
+
+    // an error that already names the transaction is not repeated
+    OpportunityRecord named =
+        FlashLoanRecords.interrupted(
+            AT, ROUTE, NAMES, EXPECTED, "transaction " + tx + " was sent, then ...", List.of(tx));
+    assertThat(named.reason())
+        .isEqualTo("chain failed after sending: transaction " + tx + " was sent, then ...");
+  }
+
+  @Test
+  void namesMayBeKeyedByChecksummedAddresses() {
+    FlashLoanRecords.Names checksummed =
+        new FlashLoanRecords.Names(
+            Map.of(WETH.toUpperCase(java.util.Locale.ROOT).replace("0X", "0x"), "WETH"),
+            Map.of(PAIR_B.replace("0x", "0X"), "dex-b"),
+            18);
+    OpportunityRecord r =
+        FlashLoanRecords.of(AT, ROUTE, checksummed, EXPECTED, new FlashLoanOutcome.NotSent("x"), 0);
+    assertThat(r.startAsset()).isEqualTo("WETH");
+    assertThat(r.exchanges()).containsExactly("dex-b", PAIR_A);
+  }
+
+  @Test
+  void unexpectedErrorIsAFailedRecordThatSaysToCheckTheAccount() {
+    OpportunityRecord r =
+        FlashLoanRecords.unexpected(
+            AT, ROUTE, NAMES, EXPECTED, "java.lang.IllegalStateException: boom");
+
+    assertThat(r.status()).isEqualTo(OpportunityStatus.FAILED);
+    assertThat(r.reason())
+        .isEqualTo(
+            "unexpected error mid-attempt (a transaction may have been sent: check the account"
+                + " before resending): java.lang.IllegalStateException: boom");
+    assertThat(r.solutionJson()).contains("\"mined\":\"unknown\"");
+  }
 }
