@@ -1,5 +1,6 @@
 package dev.arb.defi.gasless;
 
+import dev.arb.defi.chain.Wallet;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SignatureException;
@@ -66,7 +67,17 @@ public final class Eip712Signer {
   /** Signs {@code request} for {@code domain} with {@code signer}'s key. */
   public static SignedRequest sign(
       ForwarderDomain domain, ForwardRequest request, Credentials signer) {
-    Sign.SignatureData s = Sign.signMessage(digest(domain, request), signer.getEcKeyPair(), false);
+    return signed(
+        domain, request, Sign.signMessage(digest(domain, request), signer.getEcKeyPair(), false));
+  }
+
+  /** Signs {@code request} for {@code domain} with the key of {@code signer}'s wallet. */
+  public static SignedRequest sign(ForwarderDomain domain, ForwardRequest request, Wallet signer) {
+    return signed(domain, request, signer.signHash(digest(domain, request)));
+  }
+
+  private static SignedRequest signed(
+      ForwarderDomain domain, ForwardRequest request, Sign.SignatureData s) {
     return new SignedRequest(
         domain, request, Numeric.toHexString(concat(s.getR(), s.getS(), s.getV())));
   }
