@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       DefiWithdrawCommand.class,
       DefiFlashloanCommand.class,
       DefiSignCommand.class,
-      DefiRelayCommand.class
+      DefiRelayCommand.class,
+      DefiGaslessDemoCommand.class
     })
 final class DefiCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -197,4 +197,20 @@ class DefiGaslessCommandsIT {
     assertThat(malformed.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(malformed.err()).contains("missing text field signature");
   }
+
+  @Test
+  void gaslessDemoShowsTheUsersRequestExecutedWithTheRelayerPaying() throws Exception {
+    CliRun r = CliRun.run(env, "defi", "gasless-demo", "--json");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.path("userBalanceBefore").asText()).isEqualTo("0");
+    assertThat(j.path("userBalanceAfter").asText()).isEqualTo("0");
+    assertThat(j.path("msgSender").asText()).isEqualTo(j.path("user").asText());
+    assertThat(j.path("userCount").asText()).isEqualTo("1");
+    assertThat(j.path("relayed").asText()).startsWith("mined in 0x");
+    assertThat(j.path("replayed").asText()).startsWith("rejected NONCE");
+    assertThat(new BigInteger(j.path("relayerBalanceBefore").asText()))
+        .isGreaterThan(new BigInteger(j.path("relayerBalanceAfter").asText()));
+  }
 }
