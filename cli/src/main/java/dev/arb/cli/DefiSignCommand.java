@@ -9,9 +9,7 @@ import dev.arb.defi.gasless.SignedRequestJson;
 import dev.arb.error.ConfigException;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +27,6 @@ import picocli.CommandLine.Option;
       "Example: --forwarder 0xFORWARDER --to 0xTARGET --data 0xd09de08a --deadline 10m"
     })
 final class DefiSignCommand extends BaseCommand {
-  private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
-
   @Option(
       names = "--forwarder",
       required = true,
@@ -55,7 +51,7 @@ final class DefiSignCommand extends BaseCommand {
 
   @Option(
       names = "--deadline",
-      paramLabel = "30s|10m|2h|1d|UNIX_SECONDS",
+      paramLabel = "30s|10m|2h|1d|INSTANT",
       description = "How long the request stays valid, or until when. Default: ${DEFAULT-VALUE}.")
   String deadline = "10m";
 
@@ -101,28 +97,21 @@ final class DefiSignCommand extends BaseCommand {
   /** Unused by signing (nothing is sent) but required to open the network. */
   private static final long DEFAULT_MAX_FEE_GWEI = 300;
 
-  /** {@code 10m} from now, or an absolute unix time in seconds. */
+  /** A duration from now ({@code 10m}, see {@link TimeArg}) or an instant, as unix seconds. */
   static long deadline(String text, Clock clock) {
-    Matcher m = RELATIVE.matcher(text);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      Duration d =
-          switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-          };
-      return clock.instant().plus(d).getEpochSecond();
+    TimeArg t;
+    try {
+      t = TimeArg.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "--deadline must be a duration from now (30s, 10m, 2h, 1d) or an ISO-8601 instant,"
+              + " got "
+              + text);
     }
-    if (text.matches("[0-9]{1,14}")) {
-      long at = Long.parseLong(text);
-      if (at > clock.instant().getEpochSecond()) {
-        return at;
-      }
+    Instant at = t.ago() != null ? clock.instant().plus(t.ago()) : t.absolute();
+    if (!at.isAfter(clock.instant())) {
+      throw new ConfigException("--deadline " + text + " is not in the future");
     }
-    throw new ConfigException(
-        "--deadline must be a duration like 30s, 10m, 2h, 1d or a future unix time in seconds, got "
-            + text);
+    return at.getEpochSecond();
   }
 }

@@ -107,22 +107,27 @@ class DefiGaslessCommandsIT {
     return CliRun.run(env, all);
   }
 
+  /** {@code arb defi sign} of {@code increment()} on the counter by the user. */
+  private CliRun signIncrement(String... extra) {
+    String[] args = {
+      "sign",
+      "--forwarder",
+      forwarder.address(),
+      "--to",
+      counter.address(),
+      "--data",
+      GaslessCounterContract.INCREMENT
+    };
+    String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+    System.arraycopy(extra, 0, all, args.length, extra.length);
+    return defi(userConfig, all);
+  }
+
   @Test
   void userWithoutEtherSignsAndTheRelayerExecutesItAsTheUserThenRefusesTheReplay()
       throws Exception {
     assertThat(chain.etherBalance(user)).isZero();
-    CliRun signed =
-        defi(
-            userConfig,
-            "sign",
-            "--forwarder",
-            forwarder.address(),
-            "--to",
-            counter.address(),
-            "--data",
-            GaslessCounterContract.INCREMENT,
-            "--deadline",
-            "10m");
+    CliRun signed = signIncrement("--deadline", "10m");
     assertThat(signed.exitCode()).as(signed.err()).isEqualTo(ExitCode.OK);
     JsonNode request = new ObjectMapper().readTree(signed.out());
     assertThat(request.path("request").path("from").asText()).isEqualTo(user);
@@ -169,16 +174,7 @@ class DefiGaslessCommandsIT {
 
   @Test
   void relayRefusesATargetOffTheAllowListAndAMalformedRequest() throws Exception {
-    CliRun signed =
-        defi(
-            userConfig,
-            "sign",
-            "--forwarder",
-            forwarder.address(),
-            "--to",
-            counter.address(),
-            "--data",
-            GaslessCounterContract.INCREMENT);
+    CliRun signed = signIncrement();
     Path file = dir.resolve("signed.json");
     Files.writeString(file, signed.out());
     BigInteger relayerBefore = chain.etherBalance(relayer);

@@ -23,10 +23,11 @@ class DefiSignCommandTest {
 
   @Test
   void absoluteDeadlineMustBeInTheFuture() {
-    assertThat(DefiSignCommand.deadline("1800000001", CLOCK)).isEqualTo(1_800_000_001L);
-    assertThatThrownBy(() -> DefiSignCommand.deadline("1800000000", CLOCK))
+    assertThat(DefiSignCommand.deadline("2027-01-15T09:00:00Z", CLOCK)).isEqualTo(1_800_003_600L);
+    assertThat(DefiSignCommand.deadline("2027-01-15T08:00:01Z", CLOCK)).isEqualTo(1_800_000_001L);
+    assertThatThrownBy(() -> DefiSignCommand.deadline("2027-01-15T08:00:00Z", CLOCK))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("future unix time");
+        .hasMessageContaining("not in the future");
     assertThatThrownBy(() -> DefiSignCommand.deadline("10 minutes", CLOCK))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("got 10 minutes");
