@@ -163,12 +163,26 @@ public final class GaslessForwarder {
     return FunctionEncoder.encode(new Function(name, Arrays.asList(args), List.of()));
   }
 
+  /**
+   * Decodes a view's answer; an empty one means there is no forwarder at this address.
+   *
+   * @throws ChainException if the answer is empty
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static List<Type> decode(String data, TypeReference<?>... outputs) {
-    return FunctionReturnDecoder.decode(data, (List) Arrays.asList(outputs));
+  private List<Type> decode(String data, TypeReference<?>... outputs) {
+    List<Type> v = FunctionReturnDecoder.decode(data, (List) Arrays.asList(outputs));
+    if (v.size() != outputs.length) {
+      throw new ChainException(
+          "gasless: no GaslessTransactionRelayer at "
+              + address
+              + " on chain "
+              + chain.chainId()
+              + " (empty answer); check the forwarder address");
+    }
+    return v;
   }
 
-  private static BigInteger uint(String out) {
+  private BigInteger uint(String out) {
     return (BigInteger) decode(out, new TypeReference<Uint256>() {}).get(0).getValue();
   }
 }

@@ -372,4 +372,13 @@ class GaslessRelayIT {
     assertThat(counter.count(bob.getAddress())).isEqualTo(BigInteger.ONE);
     assertThat(forwarder.nonce(alice.getAddress())).isEqualTo(BigInteger.TWO);
   }
+
+  @Test
+  void anAddressWithoutAForwarderIsAChainErrorNamingIt() {
+    GaslessForwarder none = new GaslessForwarder(chain, alice.getAddress());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(none::domain)
+        .isInstanceOf(dev.arb.error.ChainException.class)
+        .hasMessageContaining("no GaslessTransactionRelayer at " + alice.getAddress());
+  }
 }
