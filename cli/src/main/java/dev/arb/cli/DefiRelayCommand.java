@@ -58,8 +58,10 @@ final class DefiRelayCommand extends BaseCommand {
       names = "--allow",
       required = true,
       split = ",",
-      paramLabel = "ADDRESS",
-      description = "Targets requests may call (repeat or comma-separate). Any other is refused.")
+      paramLabel = "ADDRESS[:SELECTOR]",
+      description =
+          "Targets requests may call, optionally only one function (0xTARGET:0xd09de08a);"
+              + " repeat or comma-separate. Anything else is refused.")
   List<String> allow;
 
   @Option(
@@ -104,7 +106,7 @@ final class DefiRelayCommand extends BaseCommand {
   protected int execute() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String a : allow) {
-      DefiAddresses.check("--allow", a, problems);
+      DefiAddresses.check("--allow", a.split(":", 2)[0], problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
  * (transaction gas limit × max fee per gas) when a request is accepted and settled to the real cost
  * (gas used × effective gas price) when it is mined; days are UTC days.
  *
- * @param allowedTargets contracts requests may call (lower-case addresses); any other is refused
+ * @param allowedTargets what requests may call, each entry either a contract address (any of its
+ *     functions) or {@code address:selector} (that function only, e.g. {@code 0xabc…:0xd09de08a});
+ *     stored lower case; anything else is refused
  * @param maxRequestGas the most gas a request may ask the forwarder to pass to its target
  * @param maxWeiPerRequest the most one relayed transaction may cost
  * @param maxWeiPerSignerPerDay the most the requests of one signer may cost per day
@@ -34,6 +37,12 @@ public record RelayPolicy(
         Objects.requireNonNull(allowedTargets, "allowedTargets").stream()
             .map(a -> a.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
+    for (String entry : allowedTargets) {
+      if (!ENTRY.matcher(entry).matches()) {
+        throw new IllegalArgumentException(
+            "allow-list entry must be 0xADDRESS or 0xADDRESS:0xSELECTOR, got " + entry);
+      }
+    }
     for (BigInteger v :
         new BigInteger[] {maxRequestGas, maxWeiPerRequest, maxWeiPerSignerPerDay, maxWeiPerDay}) {
       if (Objects.requireNonNull(v, "limit").signum() <= 0) {
@@ -49,8 +58,18 @@ public record RelayPolicy(
     }
   }
 
-  /** Whether requests may call {@code target}. */
-  public boolean allows(String target) {
-    return allowedTargets.contains(target.toLowerCase(Locale.ROOT));
+  private static final Pattern ENTRY = Pattern.compile("0x[0-9a-f]{40}(:0x[0-9a-f]{8})?");
+
+  /** Whether requests may call some function of {@code target}. */
+  public boolean allowsTarget(String target) {
+    String t = target.toLowerCase(Locale.ROOT);
+    return allowedTargets.stream().anyMatch(e -> e.equals(t) || e.startsWith(t + ":"));
+  }
+
+  /** Whether requests may call {@code target} with call data starting with {@code selector}. */
+  public boolean allows(String target, String selector) {
+    String t = target.toLowerCase(Locale.ROOT);
+    return allowedTargets.contains(t)
+        || allowedTargets.contains(t + ":" + selector.toLowerCase(Locale.ROOT));
   }
 }

@@ -167,8 +167,17 @@ public final class Relayer {
       return reject(
           Reason.VALUE_NOT_ALLOWED, "asks to send " + r.value() + " wei; only value 0 is relayed");
     }
-    if (!policy.allows(r.to())) {
+    if (!policy.allowsTarget(r.to())) {
       return reject(Reason.TARGET_NOT_ALLOWED, r.to() + " is not on the relayer's allow-list");
+    }
+    if (!policy.allows(r.to(), r.selector())) {
+      return reject(
+          Reason.TARGET_NOT_ALLOWED,
+          "function "
+              + r.selector()
+              + " of "
+              + r.to()
+              + " is not on the relayer's allow-list (only some of its functions are)");
     }
     if (r.gas().compareTo(policy.maxRequestGas()) > 0) {
       return reject(

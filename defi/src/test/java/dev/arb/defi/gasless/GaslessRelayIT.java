@@ -381,4 +381,32 @@ class GaslessRelayIT {
         .isInstanceOf(dev.arb.error.ChainException.class)
         .hasMessageContaining("no GaslessTransactionRelayer at " + alice.getAddress());
   }
+
+  @Test
+  void functionOffTheSelectorAllowListIsRejectedBeforeSimulation() {
+    RelayPolicy p = policy(10);
+    Relayer relayer =
+        relayer(
+            new RelayPolicy(
+                Set.of(counter.address() + ":" + GaslessCounterContract.INCREMENT),
+                p.maxRequestGas(),
+                p.maxWeiPerRequest(),
+                p.maxWeiPerSignerPerDay(),
+                p.maxWeiPerDay(),
+                p.maxRequestsPerSignerPerDay(),
+                p.minValidity()));
+    SignedRequest fail =
+        sign(alice, counter.address(), GaslessCounterContract.FAIL, BigInteger.ZERO);
+
+    RelayOutcome refused = relayer.relay(fail);
+
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            RelayOutcome.Rejected.class,
+            x -> {
+              assertThat(x.reason()).isEqualTo(Reason.TARGET_NOT_ALLOWED);
+              assertThat(x.detail()).startsWith("function " + GaslessCounterContract.FAIL);
+            });
+    assertThat(relayer.relay(increment(alice))).isInstanceOf(RelayOutcome.Mined.class);
+  }
 }
