@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
       DefiDemoCommand.class,
       DefiDeployCommand.class,
       DefiWithdrawCommand.class,
-      DefiFlashloanCommand.class
+      DefiFlashloanCommand.class,
+      DefiSignCommand.class,
+      DefiRelayCommand.class,
+      DefiGaslessDemoCommand.class
     })
 final class DefiCommand implements Runnable {
   @Spec CommandSpec spec;

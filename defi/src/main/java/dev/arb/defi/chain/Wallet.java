@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -74,6 +75,17 @@ public final class Wallet {
   /** The account address, 0x-hex lower case. */
   public String address() {
     return credentials.getAddress();
+  }
+
+  /**
+   * Signs a 32-byte hash (an EIP-712 digest, say) with the account's key, which never leaves the
+   * wallet; {@code v} is 27 or 28.
+   */
+  public Sign.SignatureData signHash(byte[] hash) {
+    if (hash.length != 32) {
+      throw new IllegalArgumentException("hash must be 32 bytes, got " + hash.length);
+    }
+    return Sign.signMessage(hash, credentials.getEcKeyPair(), false);
   }
 
   public ChainClient chain() {

@@ -1,0 +1,250 @@
+package dev.arb.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.defi.chain.RevertDecoder;
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gasless.GaslessForwarder;
+import dev.arb.defi.gasless.RelayOutcome;
+import dev.arb.defi.gasless.RelayPolicy;
+import dev.arb.defi.gasless.Relayer;
+import dev.arb.defi.gasless.SignedRequest;
+import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.error.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code arb defi relay}: relays signed gasless requests (from {@code arb defi sign}) through the
+ * forwarder, paying the gas from the keystore account, for requests that pass every check and
+ * simulation and stay within the spending limits. A JSON array of requests goes in one {@code
+ * executeBatch} transaction. Limits count within this run only.
+ */
+@Command(
+    name = "relay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Relay signed gasless requests (JSON from 'arb defi sign'; an array is one batch) through the"
+          + " forwarder, paying gas from the keystore account.",
+      "Checks signature, nonce, deadline, allow-list, gas and spending limits, then simulates"
+          + " (eth_call) before sending anything. Limits count within this run only.",
+      "Example: --request signed.json --allow 0xTARGET"
+    })
+final class DefiRelayCommand extends BaseCommand {
+  /** Where {@code --request -} reads from; tests replace it. */
+  static InputStream stdin = System.in;
+
+  @Option(
+      names = "--request",
+      required = true,
+      paramLabel = "FILE|-",
+      description = "The signed request (or a JSON array of them); '-' reads stdin.")
+  String request;
+
+  @Option(
+      names = "--allow",
+      required = true,
+      split = ",",
+      paramLabel = "ADDRESS[:SELECTOR]",
+      description =
+          "Targets requests may call, optionally only one function (0xTARGET:0xd09de08a);"
+              + " repeat or comma-separate. Anything else is refused.")
+  List<String> allow;
+
+  @Option(
+      names = "--max-request-gas",
+      paramLabel = "GAS",
+      description = "Most gas a request may ask for. Default: ${DEFAULT-VALUE}.")
+  BigInteger maxRequestGas = BigInteger.valueOf(1_000_000);
+
+  @Option(
+      names = "--max-wei-per-request",
+      paramLabel = "WEI",
+      description = "Most one relayed transaction may cost. Default: ${DEFAULT-VALUE} (0.01 ETH).")
+  BigInteger maxWeiPerRequest = BigInteger.TEN.pow(16);
+
+  @Option(
+      names = "--max-wei-per-signer",
+      paramLabel = "WEI",
+      description = "Most one signer's requests may cost. Default: ${DEFAULT-VALUE} (0.05 ETH).")
+  BigInteger maxWeiPerSigner = BigInteger.valueOf(5).multiply(BigInteger.TEN.pow(16));
+
+  @Option(
+      names = "--max-wei-total",
+      paramLabel = "WEI",
+      description = "Most all requests may cost. Default: ${DEFAULT-VALUE} (0.1 ETH).")
+  BigInteger maxWeiTotal = BigInteger.TEN.pow(17);
+
+  @Option(
+      names = "--max-requests-per-signer",
+      paramLabel = "N",
+      description = "Most requests relayed per signer. Default: ${DEFAULT-VALUE}.")
+  int maxRequestsPerSigner = 10;
+
+  @Option(
+      names = "--min-validity",
+      paramLabel = "SECONDS",
+      description = "Refuse requests expiring sooner than this. Default: ${DEFAULT-VALUE}.")
+  long minValiditySeconds = 30;
+
+  @Mixin DefiNetworkOptions network;
+
+  @Override
+  protected int execute() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String a : allow) {
+      DefiAddresses.check("--allow", a.split(":", 2)[0], problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    RelayPolicy policy;
+    try {
+      policy =
+          new RelayPolicy(
+              Set.copyOf(allow),
+              maxRequestGas,
+              maxWeiPerRequest,
+              maxWeiPerSigner,
+              maxWeiTotal,
+              maxRequestsPerSigner,
+              Duration.ofSeconds(minValiditySeconds));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("relay limits: " + e.getMessage());
+    }
+    JsonNode input = read();
+    boolean batch = input.isArray();
+    List<SignedRequest> requests = new ArrayList<>();
+    if (batch) {
+      for (int i = 0; i < input.size(); i++) {
+        requests.add(SignedRequestJson.fromJson(input.get(i), where() + "[" + i + "]"));
+      }
+      if (requests.isEmpty()) {
+        throw new ConfigException("relay: " + where() + " holds an empty array");
+      }
+    } else {
+      requests.add(SignedRequestJson.fromJson(input, where()));
+    }
+    String forwarder = requests.get(0).domain().verifyingContract();
+    try (DefiNetwork net =
+        DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+      Relayer relayer =
+          new Relayer(
+              net.wallet(),
+              new FeeHistoryGasOracle(
+                  new FeeHistoryGasOracle.Settings(
+                      20,
+                      50,
+                      2,
+                      BigInteger.TEN.pow(9).multiply(BigInteger.valueOf(network.maxFeeGwei)))),
+              new GaslessForwarder(net.chain(), forwarder),
+              policy,
+              Clock.systemUTC(),
+              new RevertDecoder());
+      List<RelayOutcome> outcomes =
+          batch ? relayer.relayBatch(requests) : List.of(relayer.relay(requests.get(0)));
+      print(requests, outcomes, batch);
+      return outcomes.stream().allMatch(o -> o instanceof RelayOutcome.Mined)
+          ? ExitCode.OK
+          : ExitCode.FAILURE;
+    }
+  }
+
+  private String where() {
+    return "-".equals(request) ? "stdin" : request;
+  }
+
+  private JsonNode read() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try {
+      if ("-".equals(request)) {
+        return json.readTree(stdin);
+      }
+      Path file = Path.of(request);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("relay: no file " + file + " (--request)");
+      }
+      return json.readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ConfigException("relay: " + where() + " is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private void print(List<SignedRequest> requests, List<RelayOutcome> outcomes, boolean batch)
+      throws IOException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      SignedRequest s = requests.get(i);
+      RelayOutcome o = outcomes.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("from", s.request().from());
+      row.put("to", s.request().to());
+      row.put("nonce", s.request().nonce().toString());
+      if (o instanceof RelayOutcome.Rejected r) {
+        row.put("status", "rejected");
+        row.put("reason", r.reason().name());
+        row.put("detail", r.detail());
+      } else if (o instanceof RelayOutcome.Mined m) {
+        row.put("status", "mined");
+        row.put("txHash", m.txHash());
+        row.put("gasUsed", m.gasUsed().toString());
+        row.put("costWei", m.costWei().toString());
+      } else if (o instanceof RelayOutcome.Reverted r) {
+        row.put("status", "reverted");
+        row.put("txHash", r.txHash());
+        row.put("gasUsed", r.gasUsed().toString());
+        row.put("costWei", r.costWei().toString());
+        row.put("detail", r.reason());
+      }
+      rows.add(row);
+    }
+    if (network.json) {
+      ObjectMapper json = new ObjectMapper();
+      out().println(json.writeValueAsString(batch ? rows : rows.get(0)));
+    } else {
+      for (Map<String, Object> row : rows) {
+        out()
+            .println(
+                switch ((String) row.get("status")) {
+                  case "rejected" ->
+                      "rejected "
+                          + row.get("from")
+                          + " nonce "
+                          + row.get("nonce")
+                          + ": "
+                          + row.get("reason")
+                          + ": "
+                          + row.get("detail");
+                  default ->
+                      row.get("status")
+                          + " "
+                          + row.get("from")
+                          + " nonce "
+                          + row.get("nonce")
+                          + " in "
+                          + row.get("txHash")
+                          + ", gas used "
+                          + row.get("gasUsed")
+                          + ", charged "
+                          + row.get("costWei")
+                          + " wei"
+                          + (row.containsKey("detail") ? ": " + row.get("detail") : "");
+                });
+      }
+    }
+    out().flush();
+  }
+}

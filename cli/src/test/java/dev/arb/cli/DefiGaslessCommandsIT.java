@@ -1,0 +1,212 @@
+package dev.arb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.defi.chain.AnvilProcess;
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.ContractsDir;
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gasless.GaslessCounterContract;
+import dev.arb.defi.gasless.GaslessForwarder;
+import dev.arb.defi.keystore.Keystore;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+
+/**
+ * {@code arb defi sign} by a user without ether and {@code arb defi relay} by a relayer paying the
+ * gas, end to end on anvil.
+ */
+class DefiGaslessCommandsIT {
+  /** anvil's public dev accounts 0 (deployer) and 1 (relayer); hold value on no real chain. */
+  private static final String DEPLOYER_KEY =
+      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+  private static final String RELAYER_KEY =
+      "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+  @TempDir Path dir;
+  private AnvilProcess anvil;
+  private ChainClient chain;
+  private GaslessForwarder forwarder;
+  private GaslessCounterContract counter;
+  private Path userConfig;
+  private Path relayerConfig;
+  private String userKey;
+  private String user;
+  private String relayer;
+  private Map<String, String> env;
+  private final InputStream realStdin = DefiRelayCommand.stdin;
+
+  @BeforeEach
+  void chainContractsAndTwoKeystores() throws Exception {
+    anvil = AnvilProcess.start(ContractsDir.locate());
+    chain = ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
+    Wallet deployer =
+        new Wallet(chain, Credentials.create(DEPLOYER_KEY), FeeHistoryGasOracle.local());
+    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+
+    userKey = Numeric.toHexStringNoPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64);
+    Keystore.Imported u =
+        Keystore.importKey(userKey, "user-pw", dir.resolve("user"), Keystore.Kdf.LIGHT);
+    Keystore.Imported r =
+        Keystore.importKey(RELAYER_KEY, "relayer-pw", dir.resolve("relayer"), Keystore.Kdf.LIGHT);
+    user = u.address();
+    relayer = r.address();
+    userConfig = config("user.conf", u.file(), "USER_PW");
+    relayerConfig = config("relayer.conf", r.file(), "RELAYER_PW");
+    env = Map.of("HOME", "/nonexistent-home", "USER_PW", "user-pw", "RELAYER_PW", "relayer-pw");
+  }
+
+  private Path config(String name, Path keystore, String passwordEnv) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(
+        file,
+        "arb.defi {\n  rpc-url = \""
+            + anvil.rpcUrl()
+            + "\"\n  chain-id = 31337\n  keystore = \""
+            + keystore
+            + "\"\n  keystore-password = { env = \""
+            + passwordEnv
+            + "\" }\n}\n");
+    return file;
+  }
+
+  @AfterEach
+  void stop() {
+    DefiRelayCommand.stdin = realStdin;
+    if (chain != null) {
+      chain.close();
+    }
+    anvil.close();
+  }
+
+  private CliRun defi(Path config, String... args) {
+    String[] all = new String[5 + args.length];
+    all[0] = "--config";
+    all[1] = config.toString();
+    all[2] = "--data-dir";
+    all[3] = dir.toString();
+    all[4] = "defi";
+    System.arraycopy(args, 0, all, 5, args.length);
+    return CliRun.run(env, all);
+  }
+
+  /** {@code arb defi sign} of {@code increment()} on the counter by the user. */
+  private CliRun signIncrement(String... extra) {
+    String[] args = {
+      "sign",
+      "--forwarder",
+      forwarder.address(),
+      "--to",
+      counter.address(),
+      "--data",
+      GaslessCounterContract.INCREMENT
+    };
+    String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+    System.arraycopy(extra, 0, all, args.length, extra.length);
+    return defi(userConfig, all);
+  }
+
+  @Test
+  void userWithoutEtherSignsAndTheRelayerExecutesItAsTheUserThenRefusesTheReplay()
+      throws Exception {
+    assertThat(chain.etherBalance(user)).isZero();
+    CliRun signed = signIncrement("--deadline", "10m");
+    assertThat(signed.exitCode()).as(signed.err()).isEqualTo(ExitCode.OK);
+    JsonNode request = new ObjectMapper().readTree(signed.out());
+    assertThat(request.path("request").path("from").asText()).isEqualTo(user);
+    assertThat(request.path("forwarder").path("address").asText()).isEqualTo(forwarder.address());
+    Path file = dir.resolve("signed.json");
+    Files.writeString(file, signed.out());
+    BigInteger relayerBefore = chain.etherBalance(relayer);
+
+    CliRun relayed =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            file.toString(),
+            "--allow",
+            counter.address(),
+            "--json");
+
+    assertThat(relayed.exitCode()).as(relayed.err() + relayed.out()).isEqualTo(ExitCode.OK);
+    JsonNode outcome = new ObjectMapper().readTree(relayed.out());
+    assertThat(outcome.path("status").asText()).isEqualTo("mined");
+    BigInteger cost = new BigInteger(outcome.path("costWei").asText());
+    assertThat(cost).isPositive();
+    assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
+    assertThat(counter.lastSender()).isEqualTo(user);
+    assertThat(chain.etherBalance(user)).isZero();
+    assertThat(chain.etherBalance(relayer)).isEqualTo(relayerBefore.subtract(cost));
+
+    // the same request again, from stdin: a replay, refused before anything is sent
+    DefiRelayCommand.stdin =
+        new ByteArrayInputStream(signed.out().getBytes(StandardCharsets.UTF_8));
+    CliRun replay = defi(relayerConfig, "relay", "--request", "-", "--allow", counter.address());
+
+    assertThat(replay.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(replay.out()).contains("rejected " + user + " nonce 0: NONCE");
+    assertThat(chain.etherBalance(relayer)).isEqualTo(relayerBefore.subtract(cost));
+    assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
+    assertThat(signed.out() + signed.err() + relayed.out() + relayed.err() + replay.err())
+        .doesNotContain(userKey)
+        .doesNotContain(RELAYER_KEY)
+        .doesNotContain("user-pw")
+        .doesNotContain("relayer-pw");
+  }
+
+  @Test
+  void relayRefusesATargetOffTheAllowListAndAMalformedRequest() throws Exception {
+    CliRun signed = signIncrement();
+    Path file = dir.resolve("signed.json");
+    Files.writeString(file, signed.out());
+    BigInteger relayerBefore = chain.etherBalance(relayer);
+
+    CliRun offList =
+        defi(relayerConfig, "relay", "--request", file.toString(), "--allow", forwarder.address());
+
+    assertThat(offList.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(offList.out()).contains("TARGET_NOT_ALLOWED");
+    assertThat(chain.etherBalance(relayer)).isEqualTo(relayerBefore);
+
+    Files.writeString(file, signed.out().replace("\"signature\"", "\"sig\""));
+    CliRun malformed =
+        defi(relayerConfig, "relay", "--request", file.toString(), "--allow", counter.address());
+
+    assertThat(malformed.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(malformed.err()).contains("missing text field signature");
+  }
+
+  @Test
+  void gaslessDemoShowsTheUsersRequestExecutedWithTheRelayerPaying() throws Exception {
+    CliRun r = CliRun.run(env, "defi", "gasless-demo", "--json");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.path("userBalanceBefore").asText()).isEqualTo("0");
+    assertThat(j.path("userBalanceAfter").asText()).isEqualTo("0");
+    assertThat(j.path("msgSender").asText()).isEqualTo(j.path("user").asText());
+    assertThat(j.path("userCount").asText()).isEqualTo("1");
+    assertThat(j.path("relayed").asText()).startsWith("mined in 0x");
+    assertThat(j.path("replayed").asText()).startsWith("rejected NONCE");
+    assertThat(new BigInteger(j.path("relayerBalanceBefore").asText()))
+        .isGreaterThan(new BigInteger(j.path("relayerBalanceAfter").asText()));
+  }
+}
