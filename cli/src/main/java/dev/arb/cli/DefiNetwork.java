@@ -26,10 +26,17 @@ final class DefiNetwork implements AutoCloseable {
 
   private final ChainClient chain;
   private final Wallet wallet;
+  private final FeeHistoryGasOracle gasOracle;
 
-  private DefiNetwork(ChainClient chain, Wallet wallet) {
+  private DefiNetwork(ChainClient chain, Wallet wallet, FeeHistoryGasOracle gasOracle) {
     this.chain = chain;
     this.wallet = wallet;
+    this.gasOracle = gasOracle;
+  }
+
+  /** The gas oracle of this network's wallet, capped at the configured or given max fee. */
+  FeeHistoryGasOracle gasOracle() {
+    return gasOracle;
   }
 
   /**
@@ -69,7 +76,8 @@ final class DefiNetwork implements AutoCloseable {
                 url, defi.chainId(), REQUEST_TIMEOUT, poll, defi.receiptTimeout()));
     FeeHistoryGasOracle oracle =
         new FeeHistoryGasOracle(new FeeHistoryGasOracle.Settings(20, 50, 2, cap));
-    return new DefiNetwork(chain, new Wallet(chain, credentials, oracle, replacement(defi)));
+    return new DefiNetwork(
+        chain, new Wallet(chain, credentials, oracle, replacement(defi)), oracle);
   }
 
   /** {@code arb.defi.replace-after} and {@code max-replacements} as the wallet's policy. */

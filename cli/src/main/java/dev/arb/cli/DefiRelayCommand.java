@@ -3,7 +3,6 @@ package dev.arb.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.RevertDecoder;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.RelayOutcome;
 import dev.arb.defi.gasless.RelayPolicy;
@@ -144,12 +143,7 @@ final class DefiRelayCommand extends BaseCommand {
       Relayer relayer =
           new Relayer(
               net.wallet(),
-              new FeeHistoryGasOracle(
-                  new FeeHistoryGasOracle.Settings(
-                      20,
-                      50,
-                      2,
-                      BigInteger.TEN.pow(9).multiply(BigInteger.valueOf(network.maxFeeGwei)))),
+              net.gasOracle(),
               new GaslessForwarder(net.chain(), forwarder),
               policy,
               Clock.systemUTC(),

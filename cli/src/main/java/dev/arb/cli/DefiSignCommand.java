@@ -74,8 +74,7 @@ final class DefiSignCommand extends BaseCommand {
       throw new ConfigException("--gas must be positive, got " + gas);
     }
     long until = deadline(deadline, clock);
-    try (DefiNetwork net =
-        DefiNetwork.open(config().config().defi(), context().env(), DEFAULT_MAX_FEE_GWEI)) {
+    try (DefiNetwork net = DefiNetwork.open(config().config().defi(), context().env(), null)) {
       GaslessForwarder f = new GaslessForwarder(net.chain(), forwarder);
       String signer = net.wallet().address();
       ForwardRequest request =
@@ -95,7 +94,6 @@ final class DefiSignCommand extends BaseCommand {
   }
 
   /** Unused by signing (nothing is sent) but required to open the network. */
-  private static final long DEFAULT_MAX_FEE_GWEI = 300;
 
   /** A duration from now ({@code 10m}, see {@link TimeArg}) or an instant, as unix seconds. */
   static long deadline(String text, Clock clock) {
