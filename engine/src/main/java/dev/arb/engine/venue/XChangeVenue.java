@@ -23,6 +23,8 @@ import java.util.Set;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
+import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
@@ -249,6 +251,9 @@ final class XChangeVenue {
       Retrier.Outcome<List<VenueMarket>> o =
           retrier.call(
               () -> {
+                if (kind == VenueKind.COINBASE) {
+                  return coinbaseProducts();
+                }
                 exchange.remoteInit();
                 return adapt(exchange.getExchangeMetaData());
               });
@@ -285,7 +290,11 @@ final class XChangeVenue {
       String vb = cp.getBase().getCurrencyCode();
       String vq = cp.getCounter().getCurrencyCode();
       BigDecimal fee = im == null ? null : im.getTradingFee();
-      boolean fromVenue = fee != null && fee.signum() >= 0 && fee.compareTo(BigDecimal.ONE) < 0;
+      boolean fromVenue =
+          kind.feeInMetadata()
+              && fee != null
+              && fee.signum() >= 0
+              && fee.compareTo(BigDecimal.ONE) < 0;
       try {
         Market m =
             new Market(
@@ -306,6 +315,45 @@ final class XChangeVenue {
         }
       } catch (IllegalArgumentException x) {
         LOG.debug("{}: market {} left out: {}", cfg.name(), cp, x.getMessage());
+      }
+    }
+    out.sort(Comparator.comparing(v -> v.market().id()));
+    return out;
+  }
+
+  /**
+   * Coinbase's markets from {@code GET /products}: tick {@code quote_increment}, lot {@code
+   * base_increment} (0, unknown, when the exchange leaves it out, as it did before 2019), minimum
+   * {@code base_min_size} and {@code min_market_funds}; products not {@code online} are left out.
+   */
+  private List<VenueMarket> coinbaseProducts() throws java.io.IOException {
+    CoinbaseProProduct[] products =
+        ((CoinbaseProMarketDataServiceRaw) exchange.getMarketDataService())
+            .getCoinbaseProProducts();
+    List<VenueMarket> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (CoinbaseProProduct p : products == null ? new CoinbaseProProduct[0] : products) {
+      if (!"online".equals(p.getStatus())
+          || p.getBaseCurrency() == null
+          || p.getTargetCurrency() == null) {
+        continue;
+      }
+      try {
+        Market m =
+            new Market(
+                cfg.name(),
+                AssetAliases.asset(p.getBaseCurrency()),
+                AssetAliases.asset(p.getTargetCurrency()),
+                kind.defaultTakerFee(),
+                step(p.getBaseIncrement(), null),
+                step(p.getQuoteIncrement(), null),
+                orZero(p.getBaseMinSize()),
+                orZero(p.getMinMarketFunds()));
+        if (seen.add(m.id())) {
+          out.add(new VenueMarket(m, p.getBaseCurrency(), p.getTargetCurrency(), false));
+        }
+      } catch (IllegalArgumentException x) {
+        LOG.debug("{}: product {} left out: {}", cfg.name(), p.getId(), x.getMessage());
       }
     }
     out.sort(Comparator.comparing(v -> v.market().id()));
