@@ -165,6 +165,16 @@ enum VenueKind {
     return bookEndpoint.apply(pair);
   }
 
+  /** The endpoint of one market's 24h ticker, for messages. */
+  String tickerEndpoint(CurrencyPair p) {
+    return switch (this) {
+      case BITSTAMP -> "GET /api/v2/ticker/" + lower(p) + "/";
+      case KRAKEN -> "GET /0/public/Ticker?pair=" + krakenPair(p);
+      case BINANCE -> "GET /api/v3/ticker/24hr?symbol=" + p.getBase() + p.getCounter();
+      case COINBASE -> "GET /products/" + p.getBase() + "-" + p.getCounter() + "/ticker and /stats";
+    };
+  }
+
   private static String lower(CurrencyPair p) {
     return (p.getBase().getCurrencyCode() + p.getCounter().getCurrencyCode())
         .toLowerCase(Locale.ROOT);

@@ -26,6 +26,7 @@ import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
 import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
+import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.instrument.Instrument;
@@ -272,8 +273,32 @@ final class XChangeVenue {
       all = o.value();
       cache.write(cfg.name(), baseUrl, all);
     }
+    if (kind == VenueKind.COINBASE) {
+      registerInstruments(all);
+    }
     select(all);
     return true;
+  }
+
+  /**
+   * Tells XChange's Coinbase module the markets arb loaded itself: its ticker calls refuse a pair
+   * that is not among the exchange's instruments ("Pair does not exist on CoinbasePro").
+   */
+  private void registerInstruments(List<VenueMarket> all) {
+    ExchangeMetaData meta = exchange.getExchangeMetaData();
+    if (meta == null || meta.getInstruments() == null) {
+      return;
+    }
+    try {
+      for (VenueMarket v : all) {
+        meta.getInstruments()
+            .putIfAbsent(
+                new CurrencyPair(v.venueBase(), v.venueQuote()),
+                new InstrumentMetaData.Builder().build());
+      }
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("{}: XChange's instrument list is read-only: {}", cfg.name(), e.toString());
+    }
   }
 
   private List<VenueMarket> adapt(ExchangeMetaData meta) {
@@ -322,6 +347,83 @@ final class XChangeVenue {
   }
 
   /**
+   * The markets that traded at least {@code min} (in their quote asset) in the last 24 hours, by
+   * the exchange's ticker: {@code quoteVolume} where XChange gives it (Binance), else {@code
+   * volume} (base asset) times the 24h average or last price. A market whose ticker cannot be read
+   * is left out and reported.
+   */
+  private List<VenueMarket> liquid(
+      List<VenueMarket> candidates, BigDecimal min, List<String> problems)
+      throws InterruptedException {
+    List<VenueMarket> out = new ArrayList<>();
+    int below = 0;
+    for (VenueMarket v : candidates) {
+      CurrencyPair pair = new CurrencyPair(v.venueBase(), v.venueQuote());
+      if (!breaker.allows()) {
+        problems.add(downMessage() + "; 24h volume of " + v.market().symbol() + " not read");
+        continue;
+      }
+      Retrier.Outcome<Ticker> o =
+          retrier.call(() -> exchange.getMarketDataService().getTicker(pair));
+      if (!o.ok()) {
+        fail(
+            v.market().id() + ": " + kind.tickerEndpoint(pair) + " " + o.fault().message(),
+            o.fault());
+        problems.add(
+            v.market().id()
+                + ": 24h volume unknown, not polled: "
+                + kind.tickerEndpoint(pair)
+                + " "
+                + o.fault().message()
+                + retriedNote(o.fault()));
+        continue;
+      }
+      breaker.success();
+      Optional<BigDecimal> volume = quoteVolume(o.value());
+      if (volume.isEmpty()) {
+        problems.add(
+            v.market().id()
+                + ": 24h volume unknown (the ticker of "
+                + kind.tickerEndpoint(pair)
+                + " has none), not polled");
+      } else if (volume.get().compareTo(min) >= 0) {
+        out.add(v);
+      } else {
+        below++;
+        LOG.debug(
+            "{}: 24h volume {} {} under min-volume-24h {}",
+            v.market().id(),
+            volume.get().toPlainString(),
+            v.market().quote().code(),
+            min.toPlainString());
+      }
+    }
+    LOG.info(
+        "{}: {} of {} markets have at least {} (quote asset) traded in 24h",
+        cfg.name(),
+        out.size(),
+        out.size() + below,
+        min.toPlainString());
+    return out;
+  }
+
+  /**
+   * 24h volume in the quote asset, from XChange's ticker: its {@code quoteVolume} (the exchange's
+   * own, or XChange's {@code volume × last}), else base volume times the 24h average price.
+   */
+  static Optional<BigDecimal> quoteVolume(Ticker t) {
+    if (t.getQuoteVolume() != null && t.getQuoteVolume().signum() >= 0) {
+      return Optional.of(t.getQuoteVolume());
+    }
+    BigDecimal v = t.getVolume();
+    BigDecimal p = t.getVwap();
+    if (v == null || v.signum() < 0 || p == null || p.signum() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(v.multiply(p));
+  }
+
+  /**
    * Coinbase's markets from {@code GET /products}: tick {@code quote_increment}, lot {@code
    * base_increment} (0, unknown, when the exchange leaves it out, as it did before 2019), minimum
    * {@code base_min_size} and {@code min_market_funds}; products not {@code online} are left out.
@@ -360,7 +462,7 @@ final class XChangeVenue {
     return out;
   }
 
-  private void select(List<VenueMarket> all) {
+  private void select(List<VenueMarket> all) throws InterruptedException {
     List<String> problems = new ArrayList<>();
     Map<String, VenueMarket> bySymbol = new HashMap<>();
     for (VenueMarket v : all) {
@@ -398,6 +500,9 @@ final class XChangeVenue {
         if (allowed.isEmpty() || (allowed.contains(m.base()) && allowed.contains(m.quote()))) {
           matching.add(withFeeOverride(v));
         }
+      }
+      if (cfg.minVolume24h().isPresent()) {
+        matching = liquid(matching, cfg.minVolume24h().get(), problems);
       }
       if (matching.size() > cfg.maxMarkets()) {
         problems.add(
