@@ -77,21 +77,7 @@ final class LiveMarketData {
 
   static XChangeMarketDataSource open(
       ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx) {
-    VenueOptions defaults = VenueOptions.defaults(cfg.dataDir());
-    VenueOptions options =
-        new VenueOptions(
-            defaults.dataDir(),
-            ctx.clock(),
-            defaults.nanoTime(),
-            defaults.sleeper(),
-            defaults.random(),
-            defaults.maxAttempts(),
-            defaults.baseDelay(),
-            defaults.maxDelay(),
-            defaults.maxRetryAfter(),
-            defaults.breakerThreshold(),
-            defaults.breakerOpenFor(),
-            defaults.bookTtl());
+    VenueOptions options = VenueOptions.defaults(cfg.dataDir()).withClock(ctx.clock());
     return XChangeMarketDataSource.create(exchanges, new SecretResolver(ctx.env()), options);
   }
 

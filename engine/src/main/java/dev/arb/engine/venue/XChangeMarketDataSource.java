@@ -10,6 +10,7 @@ import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -114,6 +115,21 @@ public final class XChangeMarketDataSource implements MarketDataSource {
       sep = ", ";
     }
     return b.toString();
+  }
+
+  /**
+   * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity: they are polled at the shortest interval for a while (adaptive polling). Ids of
+   * exchanges this source does not poll are ignored.
+   */
+  public void profitable(Collection<String> marketIds) {
+    for (XChangeVenue v : venues) {
+      String prefix = v.name() + ":";
+      List<String> mine = marketIds.stream().filter(id -> id.startsWith(prefix)).toList();
+      if (!mine.isEmpty()) {
+        v.profitable(mine);
+      }
+    }
   }
 
   @Override

@@ -51,6 +51,7 @@ final class XChangeVenue {
   private final MetadataCache cache;
   private final List<String> notes = new ArrayList<>();
   private final Map<String, Fetched> recent = new HashMap<>();
+  private final PollScheduler scheduler;
 
   private List<VenueMarket> selected;
   private List<String> selectionProblems = List.of();
@@ -123,6 +124,12 @@ final class XChangeVenue {
     this.breaker =
         new CircuitBreaker(options.breakerThreshold(), options.breakerOpenFor(), options.clock());
     this.cache = new MetadataCache(options.dataDir(), options.clock());
+    this.scheduler =
+        new PollScheduler(
+            options.bookTtl(),
+            options.maxPollInterval(),
+            options.volatileMove(),
+            options.profitableFor());
     this.health =
         new VenueHealth(cfg.name(), VenueHealth.State.UP, 0, 0, Optional.empty(), Optional.empty());
   }
@@ -173,18 +180,20 @@ final class XChangeVenue {
     CurrencyPair pair = new CurrencyPair(vm.venueBase(), vm.venueQuote());
     Fetched f = recent.get(m.id());
     Instant now = options.clock().instant();
-    if (f == null || !f.receivedAt().plus(options.bookTtl()).isAfter(now)) {
+    if (f == null || scheduler.due(m.id(), now)) {
       Retrier.Outcome<org.knowm.xchange.dto.marketdata.OrderBook> o =
           retrier.call(() -> exchange.getMarketDataService().getOrderBook(pair, kind.depthArgs()));
       if (!o.ok()) {
         fail(m.id() + ": " + kind.bookEndpoint(pair) + " " + o.fault().message(), o.fault());
         problems.add(lastErrorFor(m.id(), pair, o.fault()));
         recent.remove(m.id());
+        scheduler.forget(m.id());
         return;
       }
       breaker.success();
       f = new Fetched(o.value(), options.clock().instant());
       recent.put(m.id(), f);
+      scheduler.fetched(m.id(), mid(o.value()), f.receivedAt());
     }
     BookConverter.Converted c =
         BookConverter.convert(
@@ -198,6 +207,35 @@ final class XChangeVenue {
     } else {
       books.add(c.book());
     }
+  }
+
+  /** Markets of this exchange that were part of a profitable opportunity: poll them often. */
+  synchronized void profitable(List<String> marketIds) {
+    Instant now = options.clock().instant();
+    for (String id : marketIds) {
+      scheduler.profitable(id, now);
+    }
+  }
+
+  /** The current polling interval of a market (for tests and status). */
+  synchronized java.time.Duration pollInterval(String marketId) {
+    return scheduler.interval(marketId);
+  }
+
+  /** Mid price of the best levels, null when a side is empty. */
+  private static BigDecimal mid(org.knowm.xchange.dto.marketdata.OrderBook raw) {
+    if (raw.getBids() == null
+        || raw.getAsks() == null
+        || raw.getBids().isEmpty()
+        || raw.getAsks().isEmpty()) {
+      return null;
+    }
+    BigDecimal bid = raw.getBids().get(0).getLimitPrice();
+    BigDecimal ask = raw.getAsks().get(0).getLimitPrice();
+    if (bid == null || ask == null) {
+      return null;
+    }
+    return bid.add(ask).divide(BigDecimal.valueOf(2));
   }
 
   private String lastErrorFor(String marketId, CurrencyPair pair, Fault fault) {
