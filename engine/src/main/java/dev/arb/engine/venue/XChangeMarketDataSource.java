@@ -132,6 +132,35 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     }
   }
 
+  /**
+   * Balances of every exchange that has an API key configured, read in parallel; exchanges without
+   * keys are left out. A failure is a problem of that exchange's entry.
+   */
+  public List<AccountBalances> balances() {
+    List<XChangeVenue> keyed = venues.stream().filter(XChangeVenue::hasKeys).toList();
+    List<Future<AccountBalances>> futures = new ArrayList<>();
+    for (XChangeVenue v : keyed) {
+      futures.add(pool.submit(v::balances));
+    }
+    List<AccountBalances> out = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        out.add(futures.get(i).get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(f -> f.cancel(true));
+        throw new ArbException("interrupted while reading balances", e);
+      } catch (ExecutionException e) {
+        out.add(
+            new AccountBalances(
+                keyed.get(i).name(),
+                java.util.Map.of(),
+                Optional.of(keyed.get(i).name() + ": " + Fault.of(e.getCause()).message())));
+      }
+    }
+    return out;
+  }
+
   @Override
   public List<VenueHealth> health() {
     return venues.stream().map(XChangeVenue::health).toList();

@@ -26,6 +26,9 @@ import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
 import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
+import org.knowm.xchange.dto.account.AccountInfo;
+import org.knowm.xchange.dto.account.Balance;
+import org.knowm.xchange.dto.account.Wallet;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
@@ -52,6 +55,7 @@ final class XChangeVenue {
   private final List<String> notes = new ArrayList<>();
   private final Map<String, Fetched> recent = new HashMap<>();
   private final PollScheduler scheduler;
+  private final boolean hasKeys;
 
   private List<VenueMarket> selected;
   private List<String> selectionProblems = List.of();
@@ -84,7 +88,8 @@ final class XChangeVenue {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.requestTimeout().toMillis());
     spec.setHttpConnTimeout(timeoutMs);
     spec.setHttpReadTimeout(timeoutMs);
-    if (apiKey.isPresent() && apiSecret.isPresent()) {
+    this.hasKeys = apiKey.isPresent() && apiSecret.isPresent();
+    if (hasKeys) {
       spec.setApiKey(apiKey.get().reveal());
       spec.setSecretKey(apiSecret.get().reveal());
     }
@@ -207,6 +212,86 @@ final class XChangeVenue {
     } else {
       books.add(c.book());
     }
+  }
+
+  /** Whether an API key and secret are configured. */
+  boolean hasKeys() {
+    return hasKeys;
+  }
+
+  /**
+   * The account's available balances through XChange's {@code AccountService} (Kraken: {@code POST
+   * /0/private/Balance} and {@code TradeBalance}); only with keys. Failures are a value with the
+   * exchange and what to check, never the key.
+   */
+  synchronized AccountBalances balances() throws InterruptedException {
+    if (!hasKeys) {
+      return new AccountBalances(
+          cfg.name(),
+          Map.of(),
+          Optional.of(
+              cfg.name()
+                  + ": no API key configured (set arb.exchanges."
+                  + cfg.name()
+                  + ".api-key and api-secret)"));
+    }
+    if (!breaker.allows()) {
+      return new AccountBalances(cfg.name(), Map.of(), Optional.of(downMessage()));
+    }
+    List<String> metaProblems = new ArrayList<>();
+    if (selected == null && !loadMetadata(metaProblems)) {
+      // asset names are read with the exchange's metadata (Kraken's XXBT is BTC)
+      return new AccountBalances(
+          cfg.name(), Map.of(), Optional.of(String.join("; ", metaProblems)));
+    }
+    Retrier.Outcome<AccountInfo> o =
+        retrier.call(() -> exchange.getAccountService().getAccountInfo());
+    if (!o.ok()) {
+      fail("balances: " + o.fault().message(), o.fault());
+      return new AccountBalances(
+          cfg.name(),
+          Map.of(),
+          Optional.of(
+              cfg.name()
+                  + ": cannot read balances: "
+                  + o.fault().message()
+                  + retriedNote(o.fault())
+                  + " (check that the key may query funds)"));
+    }
+    breaker.success();
+    Wallet wallet = tradingWallet(o.value());
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (wallet != null) {
+      for (Balance b : wallet.getBalances().values()) {
+        BigDecimal free = b.getAvailable() != null ? b.getAvailable() : b.getTotal();
+        if (free == null || free.signum() == 0) {
+          continue;
+        }
+        try {
+          out.merge(
+              AssetAliases.asset(b.getCurrency().getCurrencyCode()).code(), free, BigDecimal::add);
+        } catch (IllegalArgumentException x) {
+          LOG.debug("{}: balance of {} left out: {}", cfg.name(), b.getCurrency(), x.getMessage());
+        }
+      }
+    }
+    return new AccountBalances(cfg.name(), out, Optional.empty());
+  }
+
+  /** The spot wallet: the one with TRADING but not MARGIN_TRADING, else the only or first one. */
+  private static Wallet tradingWallet(AccountInfo info) {
+    Wallet first = null;
+    for (Wallet w : info.getWallets().values()) {
+      if (first == null) {
+        first = w;
+      }
+      if (w.getFeatures() != null
+          && w.getFeatures().contains(Wallet.WalletFeature.TRADING)
+          && !w.getFeatures().contains(Wallet.WalletFeature.MARGIN_TRADING)) {
+        return w;
+      }
+    }
+    return first;
   }
 
   /** Markets of this exchange that were part of a profitable opportunity: poll them often. */
