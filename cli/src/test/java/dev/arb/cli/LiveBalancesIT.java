@@ -46,6 +46,10 @@ class LiveBalancesIT {
         "/0/private/TradeBalance",
         post(urlPathEqualTo("/0/private/TradeBalance")),
         "TradeBalance.json");
+    json(
+        "/0/private/TradeVolume",
+        post(urlPathEqualTo("/0/private/TradeVolume")),
+        "TradeVolume.json");
     Files.writeString(
         dataDir.resolve("arb.conf"),
         "arb.exchanges.kraken {\n"
@@ -105,6 +109,8 @@ class LiveBalancesIT {
         .contains("\"balances kraken: BTC 0.4888583300, EUR 1.0539, XTSTCUR 10.123\"");
     // debug logging was on and in JSON (so a leak would have shown)
     assertThat(r.err()).contains("\"level\":\"DEBUG\"");
+    // no problem from the private calls (balances, fee tier)
+    assertThat(r.out()).contains("\"problems\" : [ ]");
     // the key was used: Kraken got it in its header
     kraken.verify(
         postRequestedFor(urlPathEqualTo("/0/private/Balance")).withHeader("API-Key", equalTo(KEY)));

@@ -28,6 +28,7 @@ import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.account.AccountInfo;
 import org.knowm.xchange.dto.account.Balance;
+import org.knowm.xchange.dto.account.Fee;
 import org.knowm.xchange.dto.account.Wallet;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
@@ -148,7 +149,7 @@ final class XChangeVenue {
   }
 
   /** Settings adjusted at start, for people. */
-  List<String> notes() {
+  synchronized List<String> notes() {
     return List.copyOf(notes);
   }
 
@@ -400,7 +401,61 @@ final class XChangeVenue {
       registerInstruments(all);
     }
     select(all);
+    if (hasKeys && kind == VenueKind.KRAKEN && cfg.takerFee().isEmpty()) {
+      applyAccountFees(problems);
+    }
     return true;
+  }
+
+  /**
+   * The account's own taker fees (its volume tier) through XChange's {@code
+   * getDynamicTradingFeesByInstrument} (Kraken: {@code POST /0/private/TradeVolume}), in place of
+   * the public lowest-tier fees of the selected markets. Kraken only: the other adapters' fee calls
+   * are not tested. A failure keeps the public fees and is reported once.
+   */
+  private void applyAccountFees(List<String> problems) throws InterruptedException {
+    Retrier.Outcome<Map<Instrument, Fee>> o =
+        retrier.call(() -> exchange.getAccountService().getDynamicTradingFeesByInstrument());
+    if (!o.ok()) {
+      fail("fee tier: " + o.fault().message(), o.fault());
+      problems.add(
+          cfg.name()
+              + ": account fee tier not read, using public fees: POST /0/private/TradeVolume "
+              + o.fault().message()
+              + retriedNote(o.fault()));
+      return;
+    }
+    breaker.success();
+    Map<Instrument, Fee> fees = o.value() == null ? Map.of() : o.value();
+    List<VenueMarket> out = new ArrayList<>(selected.size());
+    int applied = 0;
+    for (VenueMarket v : selected) {
+      Fee f = fees.get(new CurrencyPair(v.venueBase(), v.venueQuote()));
+      BigDecimal taker = f == null ? null : f.getTakerFee();
+      if (taker == null || taker.signum() < 0 || taker.compareTo(new BigDecimal("0.1")) > 0) {
+        out.add(v);
+        continue;
+      }
+      Market m = v.market();
+      out.add(
+          new VenueMarket(
+              new Market(
+                  m.exchange(),
+                  m.base(),
+                  m.quote(),
+                  taker,
+                  m.lotSize(),
+                  m.tickSize(),
+                  m.minAmount(),
+                  m.minNotional()),
+              v.venueBase(),
+              v.venueQuote(),
+              true));
+      applied++;
+    }
+    selected = List.copyOf(out);
+    notes.add(cfg.name() + ": taker fee of the account's tier for " + applied + " markets");
+    LOG.info("{}: taker fee of the account's tier for {} markets", cfg.name(), applied);
   }
 
   /**

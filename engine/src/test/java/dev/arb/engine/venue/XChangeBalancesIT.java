@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
+import dev.arb.engine.model.MarketSnapshot;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,40 @@ class XChangeBalancesIT {
               .withHeader(
                   "API-Sign", com.github.tomakehurst.wiremock.client.WireMock.matching(".+")));
       assertThat(b.toString()).doesNotContain(KEY).doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void accountFeeTierReplacesThePublicFee() {
+    // the recorded TradeVolume gives XXBTZUSD 0.30 % taker; served for the polled XXMRZUSD
+    privateCall(
+        "/0/private/TradeVolume",
+        fixture("kraken/TradeVolume.json").replace("\"XXBTZUSD\"", "\"XXMRZUSD\""));
+    try (XChangeMarketDataSource src = source(true)) {
+      MarketSnapshot s = src.snapshot();
+      assertThat(s.problems()).isEmpty();
+      // public AssetPairs lowest tier is 0.26 %; the account's tier is 0.30 %
+      assertThat(s.books().get(0).market().takerFee()).isEqualByComparingTo("0.003");
+      assertThat(src.notes()).contains("kraken: taker fee of the account's tier for 1 markets");
+      server.verify(
+          postRequestedFor(urlPathEqualTo("/0/private/TradeVolume"))
+              .withHeader("API-Key", equalTo(KEY)));
+    }
+  }
+
+  @Test
+  void feeTierFailureKeepsPublicFeesAndSaysSoOnce() {
+    privateCall("/0/private/TradeVolume", "{\"error\":[\"EGeneral:Permission denied\"]}");
+    try (XChangeMarketDataSource src = source(true)) {
+      MarketSnapshot first = src.snapshot();
+      assertThat(first.books().get(0).market().takerFee()).isEqualByComparingTo("0.0026");
+      assertThat(first.problems())
+          .singleElement()
+          .asString()
+          .startsWith("kraken: account fee tier not read, using public fees: ")
+          .contains("Permission denied")
+          .doesNotContain(KEY);
+      assertThat(src.snapshot().problems()).isEmpty();
     }
   }
 
