@@ -436,21 +436,7 @@ final class XChangeVenue {
         out.add(v);
         continue;
       }
-      Market m = v.market();
-      out.add(
-          new VenueMarket(
-              new Market(
-                  m.exchange(),
-                  m.base(),
-                  m.quote(),
-                  taker,
-                  m.lotSize(),
-                  m.tickSize(),
-                  m.minAmount(),
-                  m.minNotional()),
-              v.venueBase(),
-              v.venueQuote(),
-              true));
+      out.add(withFee(v, taker, true));
       applied++;
     }
     selected = List.copyOf(out);
@@ -701,23 +687,25 @@ final class XChangeVenue {
   }
 
   private VenueMarket withFeeOverride(VenueMarket v) {
-    if (cfg.takerFee().isEmpty()) {
-      return v;
-    }
+    return cfg.takerFee().isEmpty() ? v : withFee(v, cfg.takerFee().get(), false);
+  }
+
+  /** The same market with another taker fee. */
+  private static VenueMarket withFee(VenueMarket v, BigDecimal fee, boolean fromVenue) {
     Market m = v.market();
     return new VenueMarket(
         new Market(
             m.exchange(),
             m.base(),
             m.quote(),
-            cfg.takerFee().get(),
+            fee,
             m.lotSize(),
             m.tickSize(),
             m.minAmount(),
             m.minNotional()),
         v.venueBase(),
         v.venueQuote(),
-        false);
+        fromVenue);
   }
 
   private static BigDecimal step(BigDecimal step, Integer scale) {
