@@ -4,6 +4,7 @@ import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.venue.AccountBalances;
 import dev.arb.engine.venue.VenueOptions;
 import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
@@ -77,22 +78,37 @@ final class LiveMarketData {
 
   static XChangeMarketDataSource open(
       ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx) {
-    VenueOptions defaults = VenueOptions.defaults(cfg.dataDir());
-    VenueOptions options =
-        new VenueOptions(
-            defaults.dataDir(),
-            ctx.clock(),
-            defaults.nanoTime(),
-            defaults.sleeper(),
-            defaults.random(),
-            defaults.maxAttempts(),
-            defaults.baseDelay(),
-            defaults.maxDelay(),
-            defaults.maxRetryAfter(),
-            defaults.breakerThreshold(),
-            defaults.breakerOpenFor(),
-            defaults.bookTtl());
+    VenueOptions options = VenueOptions.defaults(cfg.dataDir()).withClock(ctx.clock());
     return XChangeMarketDataSource.create(exchanges, new SecretResolver(ctx.env()), options);
+  }
+
+  /**
+   * One line per exchange with keys: {@code balances kraken: BTC 0.48885833, EUR 1.0539}, or what
+   * went wrong; one line saying so when no exchange has keys.
+   */
+  static List<String> balanceLines(List<AccountBalances> all) {
+    if (all.isEmpty()) {
+      return List.of(
+          "balances: no exchange has an API key configured (arb.exchanges.NAME.api-key and"
+              + " api-secret)");
+    }
+    List<String> out = new ArrayList<>();
+    for (AccountBalances b : all) {
+      if (b.problem().isPresent()) {
+        out.add("balances " + b.problem().get());
+      } else if (b.available().isEmpty()) {
+        out.add("balances " + b.exchange() + ": none");
+      } else {
+        StringBuilder line = new StringBuilder("balances " + b.exchange() + ":");
+        String sep = " ";
+        for (var e : b.available().entrySet()) {
+          line.append(sep).append(e.getKey()).append(' ').append(e.getValue().toPlainString());
+          sep = ", ";
+        }
+        out.add(line.toString());
+      }
+    }
+    return out;
   }
 
   /** One line per exchange: {@code exchange kraken: up, 3 books, 0 problems}. */

@@ -193,6 +193,13 @@ final class ScanCommand extends BaseCommand {
               + " are not modelled). Default: each exchange on its own.")
   boolean transfers;
 
+  @Option(
+      names = "--balances",
+      description =
+          "With live exchanges: also read the account balances of those with an API key"
+              + " configured (listed with the notes).")
+  boolean balances;
+
   @Option(names = "--json", description = "Print JSON for programs instead of the table.")
   boolean json;
 
@@ -240,6 +247,10 @@ final class ScanCommand extends BaseCommand {
           "scan: --fees must be a fraction in [0, 1) such as 0.001 (0.1 %), got "
               + fees.toPlainString());
     }
+    if (balances && input != null) {
+      throw new ConfigException(
+          "scan: --balances needs live exchanges (--exchange NAME), not --input");
+    }
     if (input == null) {
       List<ExchangeConfig> live =
           LiveMarketData.select(
@@ -250,6 +261,10 @@ final class ScanCommand extends BaseCommand {
       if (!live.isEmpty()) {
         return liveSnapshot(cfg, live, notes);
       }
+      if (balances) {
+        throw new ConfigException("scan: --balances needs live exchanges (--exchange NAME)");
+      }
+
       if (format != null) {
         throw new ConfigException("scan: --format needs --input");
       }
@@ -295,6 +310,9 @@ final class ScanCommand extends BaseCommand {
       notes.addAll(source.notes());
       snapshot = source.snapshot();
       notes.addAll(LiveMarketData.healthLines(source.health()));
+      if (balances) {
+        notes.addAll(LiveMarketData.balanceLines(source.balances()));
+      }
     }
     notes.add("input: " + snapshot.source());
     if (fees != null) {

@@ -404,6 +404,13 @@ public final class ConfigLoader {
       Duration metadataTtl =
           r.duration(
               p + ".metadata-ttl", Duration.ZERO, true, false, "a positive duration such as 24h");
+      BigDecimal minVolume24h =
+          r.decimal(
+              p + ".min-volume-24h",
+              BigDecimal.ZERO,
+              null,
+              false,
+              "a number of at least 0 (24h volume in the quote asset), or null");
       out.put(
           name,
           new ExchangeConfig(
@@ -419,7 +426,8 @@ public final class ConfigLoader {
               maxBookAge == null ? ExchangeConfig.DEFAULT_MAX_BOOK_AGE : maxBookAge,
               Optional.ofNullable(rateLimit),
               requestTimeout == null ? ExchangeConfig.DEFAULT_REQUEST_TIMEOUT : requestTimeout,
-              metadataTtl == null ? ExchangeConfig.DEFAULT_METADATA_TTL : metadataTtl));
+              metadataTtl == null ? ExchangeConfig.DEFAULT_METADATA_TTL : metadataTtl,
+              Optional.ofNullable(minVolume24h)));
     }
     return out;
   }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param requestTimeout connect and read timeout of one HTTP request
  * @param metadataTtl how long exchange metadata (markets, fees, lot sizes) cached on disk is used
  *     before it is fetched again
+ * @param minVolume24h with {@code markets} empty: only markets that traded at least this much in
+ *     the last 24 hours, in units of each market's quote asset (from the exchange's ticker); empty
+ *     for no volume filter
  */
 public record ExchangeConfig(
     String name,
@@ -41,7 +44,8 @@ public record ExchangeConfig(
     Duration maxBookAge,
     Optional<BigDecimal> rateLimit,
     Duration requestTimeout,
-    Duration metadataTtl) {
+    Duration metadataTtl,
+    Optional<BigDecimal> minVolume24h) {
 
   /** Default of {@code max-markets}. */
   public static final int DEFAULT_MAX_MARKETS = 50;
@@ -75,6 +79,10 @@ public record ExchangeConfig(
     }
     positive(requestTimeout, "requestTimeout");
     positive(metadataTtl, "metadataTtl");
+    Objects.requireNonNull(minVolume24h, "minVolume24h");
+    if (minVolume24h.isPresent() && minVolume24h.get().signum() < 0) {
+      throw new IllegalArgumentException("minVolume24h must not be negative");
+    }
   }
 
   /** An exchange with the given basics and every other setting at its default. */
@@ -99,7 +107,8 @@ public record ExchangeConfig(
         DEFAULT_MAX_BOOK_AGE,
         Optional.empty(),
         DEFAULT_REQUEST_TIMEOUT,
-        DEFAULT_METADATA_TTL);
+        DEFAULT_METADATA_TTL,
+        Optional.empty());
   }
 
   /** An enabled exchange with every setting at its default (used for {@code --exchange NAME}). */
@@ -129,7 +138,8 @@ public record ExchangeConfig(
         maxBookAge,
         rateLimit,
         requestTimeout,
-        metadataTtl);
+        metadataTtl,
+        minVolume24h);
   }
 
   /** The same settings with another maximum book age. */
@@ -147,7 +157,8 @@ public record ExchangeConfig(
         age,
         rateLimit,
         requestTimeout,
-        metadataTtl);
+        metadataTtl,
+        minVolume24h);
   }
 
   private static void positive(Duration d, String what) {

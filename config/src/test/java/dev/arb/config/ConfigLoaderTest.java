@@ -200,6 +200,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parsesMinVolume24hExactlyAndDefaultsToNoFilter() throws IOException {
+    Path f =
+        file(
+            """
+            arb.exchanges {
+              binance { assets = ["BTC", "ETH"], min-volume-24h = 12.50000000000000001 }
+              kraken { }
+            }
+            """);
+    Map<String, ExchangeConfig> ex = load(f, ENV, Map.of()).config().exchanges();
+    assertThat(ex.get("binance").minVolume24h()).contains(new BigDecimal("12.50000000000000001"));
+    assertThat(ex.get("binance").assets()).containsExactly("BTC", "ETH");
+    assertThat(ex.get("kraken").minVolume24h()).isEmpty();
+  }
+
+  @Test
+  void negativeMinVolume24hIsAProblemWithItsLine() throws IOException {
+    Path f = file("arb.exchanges.binance {\n  min-volume-24h = -1\n}");
+    assertThat(problems(f, ENV))
+        .containsExactly(
+            "config: arb.exchanges.binance.min-volume-24h must be a number of at least 0 (24h"
+                + " volume in the quote asset), or null, got -1 (in "
+                + f.toAbsolutePath()
+                + " line 2)");
+  }
+
+  @Test
   void fileSecretRefInFileReplacesDefaultEnvRef() throws IOException {
     Path f = file("arb.http.token = { file = \"/etc/arb/token\" }");
     assertThat(load(f, ENV, Map.of()).config().http().token())

@@ -29,6 +29,7 @@ enum VenueKind {
       8,
       new BigDecimal("0.004"),
       true,
+      true,
       new Object[0],
       "GET /api/v2/trading-pairs-info/",
       p -> "GET /api/v2/order_book/" + lower(p) + "/"),
@@ -42,6 +43,7 @@ enum VenueKind {
       1,
       new BigDecimal("0.0026"),
       false,
+      true,
       new Object[] {500L},
       "GET /0/public/AssetPairs and /0/public/Assets",
       p -> "GET /0/public/Depth?pair=" + krakenPair(p)),
@@ -55,12 +57,15 @@ enum VenueKind {
       10,
       new BigDecimal("0.001"),
       false,
+      false,
       new Object[] {100},
       "GET /api/v3/exchangeInfo",
       p -> "GET /api/v3/depth?symbol=" + p.getBase() + p.getCounter()),
   /**
    * Coinbase Exchange (formerly Coinbase Pro): public 10 requests/s per IP; taker 0.60 % at the
-   * lowest tier; level-2 (aggregated) book.
+   * lowest tier; level-2 (aggregated) book. Markets come from {@code /products} alone (XChange's
+   * own metadata call also needs {@code /currencies} and fails on products without {@code
+   * base_increment}).
    */
   COINBASE(
       "coinbase",
@@ -68,8 +73,9 @@ enum VenueKind {
       10,
       new BigDecimal("0.006"),
       false,
+      false,
       new Object[] {2},
-      "GET /products and /currencies",
+      "GET /products",
       p -> "GET /products/" + p.getBase() + "-" + p.getCounter() + "/book?level=2");
 
   private final String id;
@@ -77,6 +83,7 @@ enum VenueKind {
   private final double publicRateLimit;
   private final BigDecimal defaultTakerFee;
   private final boolean bookHasSnapshotTime;
+  private final boolean feeInMetadata;
   private final Object[] depthArgs;
   private final String metadataEndpoint;
   private final Function<CurrencyPair, String> bookEndpoint;
@@ -87,6 +94,7 @@ enum VenueKind {
       double publicRateLimit,
       BigDecimal defaultTakerFee,
       boolean bookHasSnapshotTime,
+      boolean feeInMetadata,
       Object[] depthArgs,
       String metadataEndpoint,
       Function<CurrencyPair, String> bookEndpoint) {
@@ -95,6 +103,7 @@ enum VenueKind {
     this.publicRateLimit = publicRateLimit;
     this.defaultTakerFee = defaultTakerFee;
     this.bookHasSnapshotTime = bookHasSnapshotTime;
+    this.feeInMetadata = feeInMetadata;
     this.depthArgs = depthArgs;
     this.metadataEndpoint = metadataEndpoint;
     this.bookEndpoint = bookEndpoint;
@@ -135,6 +144,15 @@ enum VenueKind {
     return bookHasSnapshotTime;
   }
 
+  /**
+   * Whether XChange's metadata fee for this exchange comes from the exchange, as a fraction. False
+   * for Binance and Coinbase, whose XChange adapters put a constant percentage there (0.1 and 0.50,
+   * that is 10 % and 50 % read as a fraction): arb uses its lowest-tier default for them.
+   */
+  boolean feeInMetadata() {
+    return feeInMetadata;
+  }
+
   Object[] depthArgs() {
     return depthArgs.clone();
   }
@@ -145,6 +163,16 @@ enum VenueKind {
 
   String bookEndpoint(CurrencyPair pair) {
     return bookEndpoint.apply(pair);
+  }
+
+  /** The endpoint of one market's 24h ticker, for messages. */
+  String tickerEndpoint(CurrencyPair p) {
+    return switch (this) {
+      case BITSTAMP -> "GET /api/v2/ticker/" + lower(p) + "/";
+      case KRAKEN -> "GET /0/public/Ticker?pair=" + krakenPair(p);
+      case BINANCE -> "GET /api/v3/ticker/24hr?symbol=" + p.getBase() + p.getCounter();
+      case COINBASE -> "GET /products/" + p.getBase() + "-" + p.getCounter() + "/ticker and /stats";
+    };
   }
 
   private static String lower(CurrencyPair p) {

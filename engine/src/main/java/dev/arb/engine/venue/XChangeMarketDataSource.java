@@ -10,6 +10,7 @@ import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -114,6 +115,50 @@ public final class XChangeMarketDataSource implements MarketDataSource {
       sep = ", ";
     }
     return b.toString();
+  }
+
+  /**
+   * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity: they are polled at the shortest interval for a while (adaptive polling). Ids of
+   * exchanges this source does not poll are ignored.
+   */
+  public void profitable(Collection<String> marketIds) {
+    for (XChangeVenue v : venues) {
+      String prefix = v.name() + ":";
+      List<String> mine = marketIds.stream().filter(id -> id.startsWith(prefix)).toList();
+      if (!mine.isEmpty()) {
+        v.profitable(mine);
+      }
+    }
+  }
+
+  /**
+   * Balances of every exchange that has an API key configured, read in parallel; exchanges without
+   * keys are left out. A failure is a problem of that exchange's entry.
+   */
+  public List<AccountBalances> balances() {
+    List<XChangeVenue> keyed = venues.stream().filter(XChangeVenue::hasKeys).toList();
+    List<Future<AccountBalances>> futures = new ArrayList<>();
+    for (XChangeVenue v : keyed) {
+      futures.add(pool.submit(v::balances));
+    }
+    List<AccountBalances> out = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        out.add(futures.get(i).get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(f -> f.cancel(true));
+        throw new ArbException("interrupted while reading balances", e);
+      } catch (ExecutionException e) {
+        out.add(
+            new AccountBalances(
+                keyed.get(i).name(),
+                java.util.Map.of(),
+                Optional.of(keyed.get(i).name() + ": " + Fault.of(e.getCause()).message())));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -23,7 +23,14 @@ import java.util.Set;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
+import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
+import org.knowm.xchange.dto.account.AccountInfo;
+import org.knowm.xchange.dto.account.Balance;
+import org.knowm.xchange.dto.account.Fee;
+import org.knowm.xchange.dto.account.Wallet;
+import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.instrument.Instrument;
@@ -48,6 +55,8 @@ final class XChangeVenue {
   private final MetadataCache cache;
   private final List<String> notes = new ArrayList<>();
   private final Map<String, Fetched> recent = new HashMap<>();
+  private final PollScheduler scheduler;
+  private final boolean hasKeys;
 
   private List<VenueMarket> selected;
   private List<String> selectionProblems = List.of();
@@ -80,7 +89,8 @@ final class XChangeVenue {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.requestTimeout().toMillis());
     spec.setHttpConnTimeout(timeoutMs);
     spec.setHttpReadTimeout(timeoutMs);
-    if (apiKey.isPresent() && apiSecret.isPresent()) {
+    this.hasKeys = apiKey.isPresent() && apiSecret.isPresent();
+    if (hasKeys) {
       spec.setApiKey(apiKey.get().reveal());
       spec.setSecretKey(apiSecret.get().reveal());
     }
@@ -120,6 +130,12 @@ final class XChangeVenue {
     this.breaker =
         new CircuitBreaker(options.breakerThreshold(), options.breakerOpenFor(), options.clock());
     this.cache = new MetadataCache(options.dataDir(), options.clock());
+    this.scheduler =
+        new PollScheduler(
+            options.bookTtl(),
+            options.maxPollInterval(),
+            options.volatileMove(),
+            options.profitableFor());
     this.health =
         new VenueHealth(cfg.name(), VenueHealth.State.UP, 0, 0, Optional.empty(), Optional.empty());
   }
@@ -133,7 +149,7 @@ final class XChangeVenue {
   }
 
   /** Settings adjusted at start, for people. */
-  List<String> notes() {
+  synchronized List<String> notes() {
     return List.copyOf(notes);
   }
 
@@ -170,18 +186,20 @@ final class XChangeVenue {
     CurrencyPair pair = new CurrencyPair(vm.venueBase(), vm.venueQuote());
     Fetched f = recent.get(m.id());
     Instant now = options.clock().instant();
-    if (f == null || !f.receivedAt().plus(options.bookTtl()).isAfter(now)) {
+    if (f == null || scheduler.due(m.id(), now)) {
       Retrier.Outcome<org.knowm.xchange.dto.marketdata.OrderBook> o =
           retrier.call(() -> exchange.getMarketDataService().getOrderBook(pair, kind.depthArgs()));
       if (!o.ok()) {
         fail(m.id() + ": " + kind.bookEndpoint(pair) + " " + o.fault().message(), o.fault());
         problems.add(lastErrorFor(m.id(), pair, o.fault()));
         recent.remove(m.id());
+        scheduler.forget(m.id());
         return;
       }
       breaker.success();
       f = new Fetched(o.value(), options.clock().instant());
       recent.put(m.id(), f);
+      scheduler.fetched(m.id(), mid(o.value()), f.receivedAt());
     }
     BookConverter.Converted c =
         BookConverter.convert(
@@ -195,6 +213,115 @@ final class XChangeVenue {
     } else {
       books.add(c.book());
     }
+  }
+
+  /** Whether an API key and secret are configured. */
+  boolean hasKeys() {
+    return hasKeys;
+  }
+
+  /**
+   * The account's available balances through XChange's {@code AccountService} (Kraken: {@code POST
+   * /0/private/Balance} and {@code TradeBalance}); only with keys. Failures are a value with the
+   * exchange and what to check, never the key.
+   */
+  synchronized AccountBalances balances() throws InterruptedException {
+    if (!hasKeys) {
+      return new AccountBalances(
+          cfg.name(),
+          Map.of(),
+          Optional.of(
+              cfg.name()
+                  + ": no API key configured (set arb.exchanges."
+                  + cfg.name()
+                  + ".api-key and api-secret)"));
+    }
+    if (!breaker.allows()) {
+      return new AccountBalances(cfg.name(), Map.of(), Optional.of(downMessage()));
+    }
+    List<String> metaProblems = new ArrayList<>();
+    if (selected == null && !loadMetadata(metaProblems)) {
+      // asset names are read with the exchange's metadata (Kraken's XXBT is BTC)
+      return new AccountBalances(
+          cfg.name(), Map.of(), Optional.of(String.join("; ", metaProblems)));
+    }
+    Retrier.Outcome<AccountInfo> o =
+        retrier.call(() -> exchange.getAccountService().getAccountInfo());
+    if (!o.ok()) {
+      fail("balances: " + o.fault().message(), o.fault());
+      return new AccountBalances(
+          cfg.name(),
+          Map.of(),
+          Optional.of(
+              cfg.name()
+                  + ": cannot read balances: "
+                  + o.fault().message()
+                  + retriedNote(o.fault())
+                  + " (check that the key may query funds)"));
+    }
+    breaker.success();
+    Wallet wallet = tradingWallet(o.value());
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (wallet != null) {
+      for (Balance b : wallet.getBalances().values()) {
+        BigDecimal free = b.getAvailable() != null ? b.getAvailable() : b.getTotal();
+        if (free == null || free.signum() == 0) {
+          continue;
+        }
+        try {
+          out.merge(
+              AssetAliases.asset(b.getCurrency().getCurrencyCode()).code(), free, BigDecimal::add);
+        } catch (IllegalArgumentException x) {
+          LOG.debug("{}: balance of {} left out: {}", cfg.name(), b.getCurrency(), x.getMessage());
+        }
+      }
+    }
+    return new AccountBalances(cfg.name(), out, Optional.empty());
+  }
+
+  /** The spot wallet: the one with TRADING but not MARGIN_TRADING, else the only or first one. */
+  private static Wallet tradingWallet(AccountInfo info) {
+    Wallet first = null;
+    for (Wallet w : info.getWallets().values()) {
+      if (first == null) {
+        first = w;
+      }
+      if (w.getFeatures() != null
+          && w.getFeatures().contains(Wallet.WalletFeature.TRADING)
+          && !w.getFeatures().contains(Wallet.WalletFeature.MARGIN_TRADING)) {
+        return w;
+      }
+    }
+    return first;
+  }
+
+  /** Markets of this exchange that were part of a profitable opportunity: poll them often. */
+  synchronized void profitable(List<String> marketIds) {
+    Instant now = options.clock().instant();
+    for (String id : marketIds) {
+      scheduler.profitable(id, now);
+    }
+  }
+
+  /** The current polling interval of a market (for tests and status). */
+  synchronized java.time.Duration pollInterval(String marketId) {
+    return scheduler.interval(marketId);
+  }
+
+  /** Mid price of the best levels, null when a side is empty. */
+  private static BigDecimal mid(org.knowm.xchange.dto.marketdata.OrderBook raw) {
+    if (raw.getBids() == null
+        || raw.getAsks() == null
+        || raw.getBids().isEmpty()
+        || raw.getAsks().isEmpty()) {
+      return null;
+    }
+    BigDecimal bid = raw.getBids().get(0).getLimitPrice();
+    BigDecimal ask = raw.getAsks().get(0).getLimitPrice();
+    if (bid == null || ask == null) {
+      return null;
+    }
+    return bid.add(ask).divide(BigDecimal.valueOf(2));
   }
 
   private String lastErrorFor(String marketId, CurrencyPair pair, Fault fault) {
@@ -249,6 +376,9 @@ final class XChangeVenue {
       Retrier.Outcome<List<VenueMarket>> o =
           retrier.call(
               () -> {
+                if (kind == VenueKind.COINBASE) {
+                  return coinbaseProducts();
+                }
                 exchange.remoteInit();
                 return adapt(exchange.getExchangeMetaData());
               });
@@ -267,8 +397,72 @@ final class XChangeVenue {
       all = o.value();
       cache.write(cfg.name(), baseUrl, all);
     }
+    if (kind == VenueKind.COINBASE) {
+      registerInstruments(all);
+    }
     select(all);
+    if (hasKeys && kind == VenueKind.KRAKEN && cfg.takerFee().isEmpty()) {
+      applyAccountFees(problems);
+    }
     return true;
+  }
+
+  /**
+   * The account's own taker fees (its volume tier) through XChange's {@code
+   * getDynamicTradingFeesByInstrument} (Kraken: {@code POST /0/private/TradeVolume}), in place of
+   * the public lowest-tier fees of the selected markets. Kraken only: the other adapters' fee calls
+   * are not tested. A failure keeps the public fees and is reported once.
+   */
+  private void applyAccountFees(List<String> problems) throws InterruptedException {
+    Retrier.Outcome<Map<Instrument, Fee>> o =
+        retrier.call(() -> exchange.getAccountService().getDynamicTradingFeesByInstrument());
+    if (!o.ok()) {
+      fail("fee tier: " + o.fault().message(), o.fault());
+      problems.add(
+          cfg.name()
+              + ": account fee tier not read, using public fees: POST /0/private/TradeVolume "
+              + o.fault().message()
+              + retriedNote(o.fault()));
+      return;
+    }
+    breaker.success();
+    Map<Instrument, Fee> fees = o.value() == null ? Map.of() : o.value();
+    List<VenueMarket> out = new ArrayList<>(selected.size());
+    int applied = 0;
+    for (VenueMarket v : selected) {
+      Fee f = fees.get(new CurrencyPair(v.venueBase(), v.venueQuote()));
+      BigDecimal taker = f == null ? null : f.getTakerFee();
+      if (taker == null || taker.signum() < 0 || taker.compareTo(new BigDecimal("0.1")) > 0) {
+        out.add(v);
+        continue;
+      }
+      out.add(withFee(v, taker, true));
+      applied++;
+    }
+    selected = List.copyOf(out);
+    notes.add(cfg.name() + ": taker fee of the account's tier for " + applied + " markets");
+    LOG.info("{}: taker fee of the account's tier for {} markets", cfg.name(), applied);
+  }
+
+  /**
+   * Tells XChange's Coinbase module the markets arb loaded itself: its ticker calls refuse a pair
+   * that is not among the exchange's instruments ("Pair does not exist on CoinbasePro").
+   */
+  private void registerInstruments(List<VenueMarket> all) {
+    ExchangeMetaData meta = exchange.getExchangeMetaData();
+    if (meta == null || meta.getInstruments() == null) {
+      return;
+    }
+    try {
+      for (VenueMarket v : all) {
+        meta.getInstruments()
+            .putIfAbsent(
+                new CurrencyPair(v.venueBase(), v.venueQuote()),
+                new InstrumentMetaData.Builder().build());
+      }
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("{}: XChange's instrument list is read-only: {}", cfg.name(), e.toString());
+    }
   }
 
   private List<VenueMarket> adapt(ExchangeMetaData meta) {
@@ -285,7 +479,11 @@ final class XChangeVenue {
       String vb = cp.getBase().getCurrencyCode();
       String vq = cp.getCounter().getCurrencyCode();
       BigDecimal fee = im == null ? null : im.getTradingFee();
-      boolean fromVenue = fee != null && fee.signum() >= 0 && fee.compareTo(BigDecimal.ONE) < 0;
+      boolean fromVenue =
+          kind.feeInMetadata()
+              && fee != null
+              && fee.signum() >= 0
+              && fee.compareTo(BigDecimal.ONE) < 0;
       try {
         Market m =
             new Market(
@@ -312,7 +510,123 @@ final class XChangeVenue {
     return out;
   }
 
-  private void select(List<VenueMarket> all) {
+  /**
+   * The markets that traded at least {@code min} (in their quote asset) in the last 24 hours, by
+   * the exchange's ticker: {@code quoteVolume} where XChange gives it (Binance), else {@code
+   * volume} (base asset) times the 24h average or last price. A market whose ticker cannot be read
+   * is left out and reported.
+   */
+  private List<VenueMarket> liquid(
+      List<VenueMarket> candidates, BigDecimal min, List<String> problems)
+      throws InterruptedException {
+    List<VenueMarket> out = new ArrayList<>();
+    int below = 0;
+    for (VenueMarket v : candidates) {
+      CurrencyPair pair = new CurrencyPair(v.venueBase(), v.venueQuote());
+      if (!breaker.allows()) {
+        problems.add(downMessage() + "; 24h volume of " + v.market().symbol() + " not read");
+        continue;
+      }
+      Retrier.Outcome<Ticker> o =
+          retrier.call(() -> exchange.getMarketDataService().getTicker(pair));
+      if (!o.ok()) {
+        fail(
+            v.market().id() + ": " + kind.tickerEndpoint(pair) + " " + o.fault().message(),
+            o.fault());
+        problems.add(
+            v.market().id()
+                + ": 24h volume unknown, not polled: "
+                + kind.tickerEndpoint(pair)
+                + " "
+                + o.fault().message()
+                + retriedNote(o.fault()));
+        continue;
+      }
+      breaker.success();
+      Optional<BigDecimal> volume = quoteVolume(o.value());
+      if (volume.isEmpty()) {
+        problems.add(
+            v.market().id()
+                + ": 24h volume unknown (the ticker of "
+                + kind.tickerEndpoint(pair)
+                + " has none), not polled");
+      } else if (volume.get().compareTo(min) >= 0) {
+        out.add(v);
+      } else {
+        below++;
+        LOG.debug(
+            "{}: 24h volume {} {} under min-volume-24h {}",
+            v.market().id(),
+            volume.get().toPlainString(),
+            v.market().quote().code(),
+            min.toPlainString());
+      }
+    }
+    LOG.info(
+        "{}: {} of {} markets have at least {} (quote asset) traded in 24h",
+        cfg.name(),
+        out.size(),
+        out.size() + below,
+        min.toPlainString());
+    return out;
+  }
+
+  /**
+   * 24h volume in the quote asset, from XChange's ticker: its {@code quoteVolume} (the exchange's
+   * own, or XChange's {@code volume × last}), else base volume times the 24h average price.
+   */
+  static Optional<BigDecimal> quoteVolume(Ticker t) {
+    if (t.getQuoteVolume() != null && t.getQuoteVolume().signum() >= 0) {
+      return Optional.of(t.getQuoteVolume());
+    }
+    BigDecimal v = t.getVolume();
+    BigDecimal p = t.getVwap();
+    if (v == null || v.signum() < 0 || p == null || p.signum() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(v.multiply(p));
+  }
+
+  /**
+   * Coinbase's markets from {@code GET /products}: tick {@code quote_increment}, lot {@code
+   * base_increment} (0, unknown, when the exchange leaves it out, as it did before 2019), minimum
+   * {@code base_min_size} and {@code min_market_funds}; products not {@code online} are left out.
+   */
+  private List<VenueMarket> coinbaseProducts() throws java.io.IOException {
+    CoinbaseProProduct[] products =
+        ((CoinbaseProMarketDataServiceRaw) exchange.getMarketDataService())
+            .getCoinbaseProProducts();
+    List<VenueMarket> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (CoinbaseProProduct p : products == null ? new CoinbaseProProduct[0] : products) {
+      if (!"online".equals(p.getStatus())
+          || p.getBaseCurrency() == null
+          || p.getTargetCurrency() == null) {
+        continue;
+      }
+      try {
+        Market m =
+            new Market(
+                cfg.name(),
+                AssetAliases.asset(p.getBaseCurrency()),
+                AssetAliases.asset(p.getTargetCurrency()),
+                kind.defaultTakerFee(),
+                step(p.getBaseIncrement(), null),
+                step(p.getQuoteIncrement(), null),
+                orZero(p.getBaseMinSize()),
+                orZero(p.getMinMarketFunds()));
+        if (seen.add(m.id())) {
+          out.add(new VenueMarket(m, p.getBaseCurrency(), p.getTargetCurrency(), false));
+        }
+      } catch (IllegalArgumentException x) {
+        LOG.debug("{}: product {} left out: {}", cfg.name(), p.getId(), x.getMessage());
+      }
+    }
+    out.sort(Comparator.comparing(v -> v.market().id()));
+    return out;
+  }
+
+  private void select(List<VenueMarket> all) throws InterruptedException {
     List<String> problems = new ArrayList<>();
     Map<String, VenueMarket> bySymbol = new HashMap<>();
     for (VenueMarket v : all) {
@@ -351,6 +665,9 @@ final class XChangeVenue {
           matching.add(withFeeOverride(v));
         }
       }
+      if (cfg.minVolume24h().isPresent()) {
+        matching = liquid(matching, cfg.minVolume24h().get(), problems);
+      }
       if (matching.size() > cfg.maxMarkets()) {
         problems.add(
             cfg.name()
@@ -370,23 +687,25 @@ final class XChangeVenue {
   }
 
   private VenueMarket withFeeOverride(VenueMarket v) {
-    if (cfg.takerFee().isEmpty()) {
-      return v;
-    }
+    return cfg.takerFee().isEmpty() ? v : withFee(v, cfg.takerFee().get(), false);
+  }
+
+  /** The same market with another taker fee. */
+  private static VenueMarket withFee(VenueMarket v, BigDecimal fee, boolean fromVenue) {
     Market m = v.market();
     return new VenueMarket(
         new Market(
             m.exchange(),
             m.base(),
             m.quote(),
-            cfg.takerFee().get(),
+            fee,
             m.lotSize(),
             m.tickSize(),
             m.minAmount(),
             m.minNotional()),
         v.venueBase(),
         v.venueQuote(),
-        false);
+        fromVenue);
   }
 
   private static BigDecimal step(BigDecimal step, Integer scale) {

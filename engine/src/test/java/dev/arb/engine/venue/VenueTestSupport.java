@@ -101,7 +101,8 @@ final class VenueTestSupport {
         Duration.ofSeconds(10),
         Optional.of(new BigDecimal("1000")),
         requestTimeout,
-        ExchangeConfig.DEFAULT_METADATA_TTL);
+        ExchangeConfig.DEFAULT_METADATA_TTL,
+        Optional.empty());
   }
 
   /** Records the waits asked for instead of sleeping. */
