@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteExecutionRepository;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,6 +96,43 @@ class DryRunIT {
         .contains("realized total")
         .contains("paper balances")
         .contains("binanceus");
+  }
+
+  @Test
+  void aDailyLossBeyondTheLimitTripsTheDaemonsKillSwitch() throws Exception {
+    Path conf = config("arb.risk.daily-loss-limit = 5\narb.http.enabled = true\n");
+    Path sample = RunCommandIT.sampleFile(dir);
+    Files.createDirectories(dir.resolve("data"));
+    try (SqliteDatabase db =
+        SqliteDatabase.open(dir.resolve("data").resolve("arb.db"), Duration.ofSeconds(5))) {
+      PaperTraderIT.lostTenToday(
+          db, PaperTraderIT.firstPlan(PaperTraderIT.scanSample()), Instant.now());
+    }
+
+    // the kill switch holds the daemon (it does not read on to the end of the input): stop it
+    try (InProcessDaemon d =
+        new InProcessDaemon(
+            env(),
+            "--config",
+            conf.toString(),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "run",
+            "--dry-run",
+            "--input",
+            sample.toString(),
+            "--http-port",
+            "0")) {
+      JsonNode status = d.awaitStatus(s -> s.get("kill_switch").asBoolean());
+      assertThat(status.get("kill_switch").asBoolean()).isTrue();
+    }
+
+    CliRun h = history(conf, "history", "--executed", "--json");
+    assertThat(JSON.readTree(h.out()).size()).isZero();
+    try (SqliteDatabase db =
+        SqliteDatabase.open(dir.resolve("data").resolve("arb.db"), Duration.ofSeconds(5))) {
+      assertThat(new SqliteExecutionRepository(db).count()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -139,6 +139,11 @@ public final class PaperTrader implements Daemon.TradeStep {
     for (Leg leg : plan.cycle().legs()) {
       books.book(leg.market()).ifPresent(cycleBooks::add);
     }
+    Asset start = plan.cycle().startAsset();
+    if (gate.dailyLossReached(now, start)) {
+      // e.g. after a restart on a day that already lost too much: stop trading at once
+      control.trip(lossMessage(now, start));
+    }
     Optional<String> refused = gate.check(plan, cycleBooks, now, dataClock, ledger);
     if (refused.isPresent()) {
       return with(r, OpportunityStatus.REJECTED, null, refused.get());
@@ -153,19 +158,22 @@ public final class PaperTrader implements Daemon.TradeStep {
             id);
     repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
     if (gate.record(x, now)) {
-      control.trip(
-          "daily loss limit: "
-              + gate.dayRealized(now, x.startAsset()).negate().toPlainString()
-              + " "
-              + x.startAsset()
-              + " lost today, limit "
-              + gate.limits().dailyLossLimit().map(BigDecimal::toPlainString).orElse("?"));
+      control.trip(lossMessage(now, start));
     }
     if (x.status() == ExecutionStatus.EXECUTED) {
       return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
     }
     return with(
         r, OpportunityStatus.FAILED, x.realizedProfit(), x.status().code() + ": " + x.reason());
+  }
+
+  private String lossMessage(Instant now, Asset start) {
+    return "daily loss limit: "
+        + gate.dayRealized(now, start).negate().toPlainString()
+        + " "
+        + start
+        + " lost today, limit "
+        + gate.limits().dailyLossLimit().map(BigDecimal::toPlainString).orElse("none");
   }
 
   private static OpportunityRecord with(

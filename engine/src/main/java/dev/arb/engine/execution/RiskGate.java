@@ -50,11 +50,24 @@ public final class RiskGate {
    * Why {@code plan} must not be traded now, or empty when it may.
    *
    * @param books the cycle's books, in leg order (for the data age)
-   * @param now the trade's clock
+   * @param now the trade's clock (day totals, and data age)
    * @param balances balances for the balance check
    */
   public Optional<String> check(
       TradePlan plan, List<OrderBook> books, Instant now, BalanceView balances) {
+    return check(plan, books, now, now, balances);
+  }
+
+  /**
+   * As {@link #check(TradePlan, List, Instant, BalanceView)}, with the data age measured against
+   * {@code dataClock} (a replay's own time) instead of {@code now}.
+   *
+   * <p>Balance check: the first leg's exchange must hold the plan's start amount; a later leg on
+   * another exchange than the leg before it must find what it spends already there (pre-funded
+   * inventory); a later leg on the same exchange spends what the leg before it received.
+   */
+  public Optional<String> check(
+      TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
     Asset start = plan.cycle().startAsset();
     BigDecimal spend = plan.startAmount();
     if (limits.maxTradeNotional().isPresent()
@@ -96,7 +109,7 @@ public final class RiskGate {
     }
     if (limits.maxDataAge().isPresent()) {
       for (OrderBook b : books) {
-        Duration age = Duration.between(b.observedAt(), now);
+        Duration age = Duration.between(b.observedAt(), dataClock);
         if (age.compareTo(limits.maxDataAge().get()) > 0) {
           return Optional.of(
               "risk: book of "
@@ -108,8 +121,13 @@ public final class RiskGate {
         }
       }
     }
-    for (LegFill f : plan.fills()) {
+    List<LegFill> fills = plan.fills();
+    for (int i = 0; i < fills.size(); i++) {
+      LegFill f = fills.get(i);
       Leg leg = f.leg();
+      if (i > 0 && leg.exchange().equals(fills.get(i - 1).leg().exchange())) {
+        continue;
+      }
       BigDecimal have = balances.balance(leg.exchange(), leg.from());
       if (have.compareTo(f.spent()) < 0) {
         return Optional.of(
@@ -142,6 +160,11 @@ public final class RiskGate {
   /** The realized profit of the UTC day of {@code at} for {@code asset}. */
   public BigDecimal dayRealized(Instant at, Asset asset) {
     return dayRealized.getOrDefault(key(at, asset), BigDecimal.ZERO);
+  }
+
+  /** Whether the realized loss of the UTC day of {@code at} for {@code asset} reached the limit. */
+  public boolean dailyLossReached(Instant at, Asset asset) {
+    return dailyLossTripped(at, asset);
   }
 
   private boolean dailyLossTripped(Instant at, Asset asset) {
