@@ -239,23 +239,12 @@ final class HistoryCommand extends BaseCommand {
 
   /** Like {@link #json}, each row with {@code expected_profit} and {@code difference} too. */
   static String executedJson(List<OpportunityRecord> records) {
-    if (records.isEmpty()) {
-      return "[]\n";
-    }
-    StringBuilder sb = new StringBuilder("[\n");
-    for (int i = 0; i < records.size(); i++) {
-      OpportunityRecord r = records.get(i);
-      ObjectNode o = toJson(r);
-      o.put("expected_profit", r.estimatedProfit().toPlainString());
-      o.put("difference", difference(r).toPlainString());
-      try {
-        sb.append(JSON.writeValueAsString(o));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write a record as JSON", e);
-      }
-      sb.append(i + 1 < records.size() ? ",\n" : "\n");
-    }
-    return sb.append("]\n").toString();
+    return jsonArray(
+        records,
+        (r, o) -> {
+          o.put("expected_profit", r.estimatedProfit().toPlainString());
+          o.put("difference", difference(r).toPlainString());
+        });
   }
 
   private static BigDecimal difference(OpportunityRecord r) {
@@ -342,13 +331,21 @@ final class HistoryCommand extends BaseCommand {
 
   /** A JSON array, one record object per line; {@code []} when empty. */
   static String json(List<OpportunityRecord> records) {
+    return jsonArray(records, (r, o) -> {});
+  }
+
+  private static String jsonArray(
+      List<OpportunityRecord> records,
+      java.util.function.BiConsumer<OpportunityRecord, ObjectNode> extra) {
     if (records.isEmpty()) {
       return "[]\n";
     }
     StringBuilder sb = new StringBuilder("[\n");
     for (int i = 0; i < records.size(); i++) {
+      ObjectNode o = toJson(records.get(i));
+      extra.accept(records.get(i), o);
       try {
-        sb.append(JSON.writeValueAsString(toJson(records.get(i))));
+        sb.append(JSON.writeValueAsString(o));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write a record as JSON", e);
       }
