@@ -112,7 +112,9 @@ public final class PaperTrader implements Daemon.TradeStep {
       return records;
     }
     MarketSnapshot snapshot = result.snapshot().get();
-    Books books = Books.of(snapshot.books());
+    // one simulated exchange per scan: each fill takes its liquidity off the books, so the next
+    // cycle (and its re-check) sees what is left
+    PaperOrderExecutor exchange = new PaperOrderExecutor(Books.of(snapshot.books()), ledger);
     Instant now = clock.instant();
     Instant dataClock = snapshot.newestObservation().orElse(now);
     List<OpportunityRecord> out = new ArrayList<>(records.size());
@@ -123,7 +125,7 @@ public final class PaperTrader implements Daemon.TradeStep {
         out.add(r);
         continue;
       }
-      out.add(tradeOne(r, o.plan().get(), books, now, dataClock, control));
+      out.add(tradeOne(r, o.plan().get(), exchange, now, dataClock, control));
     }
     return out;
   }
@@ -131,10 +133,11 @@ public final class PaperTrader implements Daemon.TradeStep {
   private OpportunityRecord tradeOne(
       OpportunityRecord r,
       TradePlan plan,
-      Books books,
+      PaperOrderExecutor exchange,
       Instant now,
       Instant dataClock,
       Daemon.KillSwitch control) {
+    Books books = exchange.books();
     List<OrderBook> cycleBooks = new ArrayList<>();
     for (Leg leg : plan.cycle().legs()) {
       books.book(leg.market()).ifPresent(cycleBooks::add);
@@ -150,12 +153,7 @@ public final class PaperTrader implements Daemon.TradeStep {
     }
     String id = "p" + now.toEpochMilli() + "-" + (++seq);
     ExecutionResult x =
-        ExecutionPolicy.execute(
-            plan,
-            () -> books,
-            new PaperOrderExecutor(books, ledger),
-            gate.limits().threshold(),
-            id);
+        ExecutionPolicy.execute(plan, exchange::books, exchange, gate.limits().threshold(), id);
     repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
     if (gate.record(x, now)) {
       control.trip(lossMessage(now, start));

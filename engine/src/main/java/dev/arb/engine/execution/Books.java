@@ -26,6 +26,13 @@ public final class Books {
     return new Books(m);
   }
 
+  /** These books with {@code book} replacing the book of its market. */
+  public Books with(OrderBook book) {
+    Map<String, OrderBook> m = new LinkedHashMap<>(byMarket);
+    m.put(book.market().id(), book);
+    return new Books(m);
+  }
+
   /** The current book of a market. */
   public Optional<OrderBook> book(Market market) {
     return Optional.ofNullable(byMarket.get(market.id()));

@@ -4,20 +4,27 @@ import dev.arb.engine.execution.BookWalk;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.Fill;
 import dev.arb.engine.execution.OrderRequest;
+import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderExecutor;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Paper trading: fills each order against the given books level by level ({@link BookWalk}: taker
  * fee, lot size, minimums, the order's limit price), as far as the paper balance allows, and moves
  * the amounts in the {@link PaperBalances} ledger. Order ids are {@code paper-<client order id>}.
- * No slippage or latency model: a paper fill is exactly the walk of the book it is given.
+ *
+ * <p>A fill takes the liquidity it used off the book: a later order of the same executor (the next
+ * cycle of the same scan, or an unwind) sees what is left, and so does a re-check that reads {@link
+ * #books()}. No slippage or latency model: a paper fill is exactly the walk of the book it sees.
  */
 public final class PaperOrderExecutor implements OrderExecutor {
-  private final Books books;
+  private Books books;
   private final PaperBalances balances;
 
   /**
@@ -29,8 +36,13 @@ public final class PaperOrderExecutor implements OrderExecutor {
     this.balances = balances;
   }
 
+  /** The books as they are now, without the liquidity this executor's fills took. */
+  public synchronized Books books() {
+    return books;
+  }
+
   @Override
-  public Fill execute(OrderRequest request) {
+  public synchronized Fill execute(OrderRequest request) {
     Leg leg = request.leg();
     String id = "paper-" + request.clientOrderId();
     Optional<OrderBook> book = books.book(leg.market());
@@ -48,6 +60,7 @@ public final class PaperOrderExecutor implements OrderExecutor {
       return Fill.empty(leg, id, request.spend(), w.problem());
     }
     balances.trade(leg.exchange(), leg.from(), w.spent(), leg.to(), w.received());
+    books = books.with(consume(book.get(), leg, w.baseAmount()));
     String note = spend.compareTo(request.spend()) < 0 ? "paper balance short" : "";
     return new Fill(
         leg,
@@ -59,5 +72,25 @@ public final class PaperOrderExecutor implements OrderExecutor {
         w.averagePrice(),
         w.fee(),
         note);
+  }
+
+  /** {@code book} without {@code base} taken from the side {@code leg} walks, best level first. */
+  static OrderBook consume(OrderBook book, Leg leg, BigDecimal base) {
+    List<BookLevel> side = leg.side() == Side.SELL ? book.bids() : book.asks();
+    List<BookLevel> left = new ArrayList<>();
+    BigDecimal take = base;
+    for (BookLevel l : side) {
+      if (take.signum() <= 0) {
+        left.add(l);
+      } else if (l.amount().compareTo(take) > 0) {
+        left.add(new BookLevel(l.price(), l.amount().subtract(take)));
+        take = BigDecimal.ZERO;
+      } else {
+        take = take.subtract(l.amount());
+      }
+    }
+    return leg.side() == Side.SELL
+        ? new OrderBook(book.market(), left, book.asks(), book.observedAt())
+        : new OrderBook(book.market(), book.bids(), left, book.observedAt());
   }
 }

@@ -78,6 +78,24 @@ class PaperOrderExecutorTest {
   }
 
   @Test
+  void aFillTakesItsLiquidityOffTheBookForTheNextOrder() {
+    PaperBalances ledger = new PaperBalances(List.of(new Holding("kraken", CHF, d("10000"))));
+    PaperOrderExecutor ex = new PaperOrderExecutor(Books.of(List.of(k.ethChf)), ledger);
+    Leg buy = new Leg(k.ethChf.market(), Side.BUY);
+
+    Fill first = ex.execute(new OrderRequest("a", buy, d("4385.36"), d("2200")));
+    Fill second = ex.execute(new OrderRequest("b", buy, d("4385.36"), d("2200")));
+
+    assertThat(first.baseAmount()).isEqualByComparingTo("2"); // 2 of the 3 ETH at 2192.68
+    // the last 1 ETH at 2192.68 = 2192.68, 0.79681 @ 2192.69 = 1747.1573189, and the 2192.68 - ...
+    // left buys 0.2031... @ 2192.91, 1.9999 ETH after the lot: 0.20309 @ 2192.91 = 445.3580919
+    assertThat(second.baseAmount()).isEqualByComparingTo("1.9999");
+    assertThat(second.spent()).isEqualByComparingTo("4385.1954108");
+    assertThat(ex.books().book(k.ethChf.market()).orElseThrow().asks().get(0))
+        .isEqualTo(dev.arb.engine.model.BookLevel.of("2192.91", "0.25481"));
+  }
+
+  @Test
   void fillsNothingWithoutABalance() {
     PaperBalances ledger = new PaperBalances(List.of());
     PaperOrderExecutor ex = new PaperOrderExecutor(Books.of(List.of(k.btcChf)), ledger);
