@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.cli.TableFormatter.Column;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.execution.Holding;
 import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteExecutionRepository;
 import dev.arb.storage.SqliteOpportunityRepository;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -53,7 +55,8 @@ import picocli.CommandLine.TypeConversionException;
       "  arb history --since 2h",
       "  arb history --status rejected,failed --exchange kraken --limit 20",
       "  arb history --since 2026-11-24 --until 2026-11-25 --asset ETH --min-profit-bp 10 --json",
-      "  arb history --csv --limit 100000 > records.csv"
+      "  arb history --csv --limit 100000 > records.csv",
+      "  arb history --executed --since 1d"
     })
 final class HistoryCommand extends BaseCommand {
 
@@ -124,6 +127,14 @@ final class HistoryCommand extends BaseCommand {
       description = "Show at most N records (default: ${DEFAULT-VALUE}); the summary counts all.")
   int limit;
 
+  @Option(
+      names = "--executed",
+      description =
+          "Only traded cycles (executed, or failed with a realized profit: aborted or unwound):"
+              + " expected vs realized profit, totals per start asset, and the paper balances."
+              + " With --json each row also has expected_profit and difference.")
+  boolean executed;
+
   @Option(names = "--json", description = "Print a JSON array of records (no summary).")
   boolean json;
 
@@ -155,6 +166,9 @@ final class HistoryCommand extends BaseCommand {
             minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
             limit);
 
+    if (executed) {
+      return executed(query);
+    }
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
     List<OpportunityRecord> records = List.of();
@@ -181,15 +195,157 @@ final class HistoryCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
+  /** {@code --executed}: traded records, expected vs realized, totals and paper balances. */
+  private int executed(HistoryQuery base) {
+    if (!statuses.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "--executed and --status cannot be combined");
+    }
+    if (csv) {
+      throw new ParameterException(spec.commandLine(), "--executed and --csv cannot be combined");
+    }
+    ArbConfig cfg = config().config();
+    Path file = cfg.databaseFile();
+    List<OpportunityRecord> all = new ArrayList<>();
+    List<Holding> balances = List.of();
+    if (Files.exists(file)) {
+      HistoryQuery q =
+          new HistoryQuery(
+              base.since(),
+              base.until(),
+              new LinkedHashSet<>(List.of(OpportunityStatus.EXECUTED, OpportunityStatus.FAILED)),
+              base.exchange(),
+              base.asset(),
+              base.minProfitBp(),
+              Integer.MAX_VALUE);
+      try (SqliteDatabase db = SqliteDatabase.open(file, cfg.storage().busyTimeout())) {
+        for (OpportunityRecord r : new SqliteOpportunityRepository(db).find(q)) {
+          if (r.realizedProfit() != null) {
+            all.add(r);
+          }
+        }
+        balances = new SqliteExecutionRepository(db).paperBalances();
+      }
+    }
+    List<OpportunityRecord> shown = all.subList(0, Math.min(limit, all.size()));
+    if (json) {
+      out().print(executedJson(shown));
+    } else {
+      out().print(executedTable(shown, all, balances));
+    }
+    out().flush();
+    return ExitCode.OK;
+  }
+
+  /** Like {@link #json}, each row with {@code expected_profit} and {@code difference} too. */
+  static String executedJson(List<OpportunityRecord> records) {
+    return jsonArray(
+        records,
+        (r, o) -> {
+          o.put("expected_profit", r.estimatedProfit().toPlainString());
+          o.put("difference", difference(r).toPlainString());
+        });
+  }
+
+  private static BigDecimal difference(OpportunityRecord r) {
+    return r.realizedProfit().subtract(r.estimatedProfit()).stripTrailingZeros();
+  }
+
+  private static String executedTable(
+      List<OpportunityRecord> shown, List<OpportunityRecord> all, List<Holding> balances) {
+    StringBuilder sb = new StringBuilder();
+    if (all.isEmpty()) {
+      sb.append("no executed cycles\n");
+    } else {
+      TableFormatter t =
+          new TableFormatter(
+              List.of(
+                  Column.right("id"),
+                  Column.left("detected (UTC)"),
+                  Column.left("status"),
+                  Column.left("start"),
+                  Column.left("path").max(40),
+                  Column.right("expected"),
+                  Column.right("realized"),
+                  Column.right("difference"),
+                  Column.left("reason").max(40)));
+      for (OpportunityRecord r : shown) {
+        t.row(
+            java.util.Arrays.asList(
+                Long.toString(r.id()),
+                TABLE_TIME.format(r.detectedAt()),
+                r.status().code(),
+                r.startAsset(),
+                path(r),
+                r.estimatedProfit().toPlainString(),
+                r.realizedProfit().toPlainString(),
+                difference(r).toPlainString(),
+                r.reason()));
+      }
+      sb.append(t.render()).append('\n');
+      sb.append(shown.size())
+          .append(" of ")
+          .append(all.size())
+          .append(" executed cycles shown, newest first\n");
+      java.util.Map<String, BigDecimal[]> totals = new java.util.TreeMap<>();
+      for (OpportunityRecord r : all) {
+        BigDecimal[] a =
+            totals.computeIfAbsent(
+                r.startAsset(),
+                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        a[0] = a[0].add(BigDecimal.ONE);
+        a[1] = a[1].add(r.estimatedProfit());
+        a[2] = a[2].add(r.realizedProfit());
+      }
+      TableFormatter s =
+          new TableFormatter(
+              List.of(
+                  Column.left("start"),
+                  Column.right("cycles"),
+                  Column.right("expected total"),
+                  Column.right("realized total"),
+                  Column.right("difference")));
+      totals.forEach(
+          (asset, a) ->
+              s.row(
+                  List.of(
+                      asset,
+                      a[0].toPlainString(),
+                      a[1].stripTrailingZeros().toPlainString(),
+                      a[2].stripTrailingZeros().toPlainString(),
+                      a[2].subtract(a[1]).stripTrailingZeros().toPlainString())));
+      sb.append(s.render());
+    }
+    if (!balances.isEmpty()) {
+      sb.append("\npaper balances\n");
+      TableFormatter b =
+          new TableFormatter(
+              List.of(Column.left("exchange"), Column.left("asset"), Column.right("amount")));
+      for (Holding h : balances) {
+        b.row(List.of(h.exchange(), h.asset().toString(), h.amount().toPlainString()));
+      }
+      sb.append(b.render());
+    }
+    return sb.toString();
+  }
+
   /** A JSON array, one record object per line; {@code []} when empty. */
   static String json(List<OpportunityRecord> records) {
+    return jsonArray(records, (r, o) -> {});
+  }
+
+  private static String jsonArray(
+      List<OpportunityRecord> records,
+      java.util.function.BiConsumer<OpportunityRecord, ObjectNode> extra) {
     if (records.isEmpty()) {
       return "[]\n";
     }
     StringBuilder sb = new StringBuilder("[\n");
     for (int i = 0; i < records.size(); i++) {
+      ObjectNode o = toJson(records.get(i));
+      extra.accept(records.get(i), o);
       try {
-        sb.append(JSON.writeValueAsString(toJson(records.get(i))));
+        sb.append(JSON.writeValueAsString(o));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write a record as JSON", e);
       }

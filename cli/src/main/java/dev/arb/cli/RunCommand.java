@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import dev.arb.cli.daemon.AlertSink;
 import dev.arb.cli.daemon.Daemon;
+import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.cli.daemon.ReplayFeed;
 import dev.arb.cli.daemon.WebhookNotifier;
 import dev.arb.config.ArbConfig;
@@ -129,6 +130,14 @@ final class RunCommand extends BaseCommand {
       description = "Port of the HTTP endpoint, 0 for a free one. Default: arb.http.port.")
   Integer httpPort;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Paper-trade the opportunities found: fill them against the scanned books, within"
+              + " arb.risk limits, from the paper balances (arb.paper.balances), and record the"
+              + " executions. No order reaches an exchange.")
+  boolean dryRun;
+
   @Override
   protected int execute() {
     ArbConfig cfg = config().config();
@@ -205,6 +214,9 @@ final class RunCommand extends BaseCommand {
             context().hooks(),
             context().clock(),
             out());
+    if (dryRun) {
+      daemon.trading(db -> PaperTrader.open(db, cfg, context().clock()));
+    }
     return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
   }
 
@@ -280,6 +292,7 @@ final class RunCommand extends BaseCommand {
     for (Opportunity o : report.opportunities()) {
       records.add(ScanJson.record(o, report.source(), at));
     }
-    return new Daemon.ScanResult(report.markets(), records);
+    return new Daemon.ScanResult(
+        report.markets(), records, report.opportunities(), Optional.of(snapshot));
   }
 }

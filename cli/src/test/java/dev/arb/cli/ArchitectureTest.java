@@ -30,7 +30,9 @@ class ArchitectureTest {
             "dev.arb.engine.path..",
             "dev.arb.engine.sizing..",
             "dev.arb.engine.record..",
-            "dev.arb.engine.port..")
+            "dev.arb.engine.port..",
+            "dev.arb.engine.execution..",
+            "dev.arb.engine.paper..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -336,7 +336,9 @@ class HistoryCommandIT {
     assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err())
         .contains(
-            "has schema version 99 but this arb knows up to 1; upgrade arb (or use another"
+            "has schema version 99 but this arb knows up to "
+                + dev.arb.storage.Migrations.standard().latestVersion()
+                + "; upgrade arb (or use another"
                 + " --data-dir)");
     assertThat(r.out()).isEmpty();
   }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param defi the on-chain side ({@code arb.defi})
  * @param run the daemon's pace and stop bound ({@code arb.run})
  * @param alerts the daemon's webhook alerts ({@code arb.alerts})
+ * @param paper paper trading balances ({@code arb.paper})
+ * @param risk execution risk limits ({@code arb.risk})
  */
 public record ArbConfig(
     Path dataDir,
@@ -28,7 +30,9 @@ public record ArbConfig(
     HttpConfig http,
     DefiConfig defi,
     RunConfig run,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    PaperConfig paper,
+    RiskConfig risk) {
 
   public ArbConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -40,6 +44,33 @@ public record ArbConfig(
     Objects.requireNonNull(defi, "defi");
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(paper, "paper");
+    Objects.requireNonNull(risk, "risk");
+  }
+
+  /** A configuration with the default {@code arb.paper} and {@code arb.risk} settings. */
+  public ArbConfig(
+      Path dataDir,
+      LoggingConfig logging,
+      StorageConfig storage,
+      ScanConfig scan,
+      Map<String, ExchangeConfig> exchanges,
+      HttpConfig http,
+      DefiConfig defi,
+      RunConfig run,
+      AlertsConfig alerts) {
+    this(
+        dataDir,
+        logging,
+        storage,
+        scan,
+        exchanges,
+        http,
+        defi,
+        run,
+        alerts,
+        PaperConfig.defaults(),
+        RiskConfig.defaults());
   }
 
   /** A configuration with the default {@code arb.run} and {@code arb.alerts} settings. */

@@ -238,6 +238,9 @@ public final class ConfigLoader {
         r.duration(
             "arb.alerts.timeout", Duration.ZERO, true, false, "a positive duration such as 5s");
 
+    PaperConfig paper = paper(r);
+    RiskConfig risk = risk(r);
+
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
     Path keystore = r.path("arb.defi.keystore", true);
@@ -276,7 +279,8 @@ public final class ConfigLoader {
         || alertTimeout == null
         || chainId == null
         || maxFeeGwei == null
-        || receiptTimeout == null) {
+        || receiptTimeout == null
+        || risk == null) {
       return null;
     }
     return new ArbConfig(
@@ -306,7 +310,106 @@ public final class ConfigLoader {
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),
             alertMinBp,
-            alertTimeout));
+            alertTimeout),
+        paper,
+        risk);
+  }
+
+  private static PaperConfig paper(ConfigReader r) {
+    Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+    r.openContainer("arb.paper.balances");
+    ConfigValue all = r.value("arb.paper.balances");
+    if (all == null || all.valueType() == ConfigValueType.NULL) {
+      return new PaperConfig(out);
+    }
+    if (all.valueType() != ConfigValueType.OBJECT) {
+      r.problem(
+          "arb.paper.balances",
+          all,
+          "an object by exchange, such as { kraken { USD = \"1000\" } }");
+      return new PaperConfig(out);
+    }
+    for (String name : new TreeSet<>(((ConfigObject) all).keySet())) {
+      String p = "arb.paper.balances." + name;
+      ConfigValue v = ((ConfigObject) all).get(name);
+      if (!EXCHANGE_NAME.matcher(name).matches()) {
+        r.note(
+            p,
+            v.origin(),
+            "is not a valid exchange name: use lower-case letters, digits and -, such as kraken");
+        continue;
+      }
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        r.problem(p, v, "an object of amounts by asset, such as { USD = \"1000\" }");
+        continue;
+      }
+      Map<String, BigDecimal> assets = new LinkedHashMap<>();
+      for (String asset : new TreeSet<>(((ConfigObject) v).keySet())) {
+        String ap = p + "." + asset;
+        if (!ASSET.matcher(asset).matches()) {
+          r.note(
+              ap, ((ConfigObject) v).get(asset).origin(), "is not a valid asset code such as USD");
+          continue;
+        }
+        BigDecimal amount =
+            r.decimal(ap, BigDecimal.ZERO, null, true, "a positive decimal such as \"1000\"");
+        if (amount != null) {
+          assets.put(asset.toUpperCase(Locale.ROOT), amount);
+        }
+      }
+      out.put(name, assets);
+    }
+    return new PaperConfig(out);
+  }
+
+  private static RiskConfig risk(ConfigReader r) {
+    BigDecimal maxTrade =
+        r.decimal(
+            "arb.risk.max-trade-notional",
+            BigDecimal.ZERO,
+            null,
+            true,
+            "a positive decimal such as \"1000\", or null");
+    BigDecimal maxDaily =
+        r.decimal(
+            "arb.risk.max-daily-notional",
+            BigDecimal.ZERO,
+            null,
+            true,
+            "a positive decimal such as \"10000\", or null");
+    BigDecimal minProfit =
+        r.decimal("arb.risk.min-profit", BigDecimal.ZERO, null, false, "a decimal of 0 or more");
+    BigDecimal buffer =
+        r.decimal(
+            "arb.risk.slippage-buffer-bp",
+            BigDecimal.ZERO,
+            null,
+            false,
+            "a number of basis points of 0 or more");
+    Duration maxAge =
+        r.duration(
+            "arb.risk.max-data-age",
+            Duration.ZERO,
+            true,
+            true,
+            "a positive duration such as 2s, or null");
+    BigDecimal lossLimit =
+        r.decimal(
+            "arb.risk.daily-loss-limit",
+            BigDecimal.ZERO,
+            null,
+            true,
+            "a positive decimal such as \"50\", or null");
+    if (minProfit == null || buffer == null) {
+      return null;
+    }
+    return new RiskConfig(
+        Optional.ofNullable(maxTrade),
+        Optional.ofNullable(maxDaily),
+        minProfit,
+        buffer,
+        Optional.ofNullable(maxAge),
+        Optional.ofNullable(lossLimit));
   }
 
   /** {@code arb.defi.max-fee-gwei}: a positive decimal of gwei that is a whole number of wei. */

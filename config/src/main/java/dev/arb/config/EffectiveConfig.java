@@ -82,6 +82,26 @@ public final class EffectiveConfig {
     b.add("arb.alerts.format", c.alerts().format().name().toLowerCase(java.util.Locale.ROOT));
     b.add("arb.alerts.min-profit-bp", c.alerts().minProfitBp());
     b.add("arb.alerts.timeout", duration(c.alerts().timeout()));
+    c.paper()
+        .balances()
+        .forEach(
+            (ex, assets) ->
+                assets.forEach(
+                    (asset, amount) ->
+                        b.add("arb.paper.balances." + ex + "." + asset, amount.toPlainString())));
+    b.add(
+        "arb.risk.max-trade-notional",
+        c.risk().maxTradeNotional().map(BigDecimal::toPlainString).orElse(null));
+    b.add(
+        "arb.risk.max-daily-notional",
+        c.risk().maxDailyNotional().map(BigDecimal::toPlainString).orElse(null));
+    b.add("arb.risk.min-profit", c.risk().minProfit().toPlainString());
+    b.add("arb.risk.slippage-buffer-bp", c.risk().slippageBufferBp().toPlainString());
+    b.add(
+        "arb.risk.max-data-age", c.risk().maxDataAge().map(EffectiveConfig::duration).orElse(null));
+    b.add(
+        "arb.risk.daily-loss-limit",
+        c.risk().dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
     b.add("arb.defi.rpc-url", c.defi().rpcUrl().orElse(null));
     b.add("arb.defi.chain-id", c.defi().chainId());
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));

@@ -39,7 +39,10 @@ public final class Migrations {
 
   /** The migrations of this binary, oldest first. Add new ones at the end, never edit old ones. */
   public static Migrations standard() {
-    return new Migrations(List.of(fromResource(1, "records", "V1__records.sql")));
+    return new Migrations(
+        List.of(
+            fromResource(1, "records", "V1__records.sql"),
+            fromResource(2, "executions and paper ledger", "V2__executions_and_paper_ledger.sql")));
   }
 
   static Migration fromResource(int version, String description, String name) {

@@ -19,6 +19,10 @@ class MigrationsIT {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC);
 
+  /** The first migration alone: a database of an older arb. */
+  private static final Migrations ONE =
+      new Migrations(List.of(Migrations.standard().list().get(0)));
+
   private static final Migrations.Migration V2 =
       new Migrations.Migration(
           2, "notes", "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
@@ -50,15 +54,24 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(1);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(2);
       assertThat(versions(db))
           .containsExactly(
-              Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"));
+              Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  2,
+                  "description",
+                  "executions and paper ledger",
+                  "applied_at",
+                  "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
               "arbitrage_record",
               "arbitrage_record_asset",
               "arbitrage_record_exchange",
+              "executions",
+              "paper_balance",
               "schema_version");
     }
   }
@@ -70,7 +83,7 @@ class MigrationsIT {
     }
     try (SqliteDatabase db = open(Migrations.standard())) {
       assertThat(Migrations.standard().apply(db, CLOCK)).isEmpty();
-      assertThat(versions(db)).hasSize(1);
+      assertThat(versions(db)).hasSize(Migrations.standard().list().size());
       assertThat(
               new SqliteOpportunityRepository(db).find(dev.arb.engine.record.HistoryQuery.all(10)))
           .hasSize(1);
@@ -79,7 +92,7 @@ class MigrationsIT {
 
   @Test
   void olderDatabaseGetsOnlyThePendingMigration() {
-    open(Migrations.standard()).close();
+    open(ONE).close();
     Migrations two = new Migrations(List.of(Migrations.standard().list().get(0), V2));
     try (SqliteDatabase db = open(two)) {
       assertThat(db.schemaVersion()).isEqualTo(2);
@@ -92,7 +105,7 @@ class MigrationsIT {
   void newerSchemaIsRefusedWithWhatToDo() {
     Migrations two = new Migrations(List.of(Migrations.standard().list().get(0), V2));
     open(two).close();
-    assertThatThrownBy(() -> open(Migrations.standard()))
+    assertThatThrownBy(() -> open(ONE))
         .isInstanceOf(StorageException.class)
         .hasMessage(
             "database "
@@ -103,7 +116,7 @@ class MigrationsIT {
 
   @Test
   void failingMigrationLeavesTheDatabaseAtTheOldVersion() {
-    open(Migrations.standard()).close();
+    open(ONE).close();
     Migrations broken =
         new Migrations(
             List.of(
@@ -116,7 +129,7 @@ class MigrationsIT {
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("could not migrate " + fresh.file().toAbsolutePath())
         .hasMessageContaining("nowhere");
-    try (SqliteDatabase db = open(Migrations.standard())) {
+    try (SqliteDatabase db = open(ONE)) {
       assertThat(db.schemaVersion()).isEqualTo(1);
       assertThat(tables(db)).doesNotContain("half");
     }

@@ -8,7 +8,9 @@ import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.scan.Opportunity;
 import dev.arb.error.ArbException;
+import dev.arb.storage.SqliteDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Kill switch ({@code POST /kill-switch}): no new scan starts and nothing more is recorded, at
  * once (a scan in progress is finished but its opportunities are not recorded), until {@code POST
- * /resume} or a restart. It is shown in {@code /status}, {@code /metrics} and alerted. There is no
- * execution yet; when there is, the kill switch will stop it too.
+ * /resume} or a restart. It is shown in {@code /status}, {@code /metrics} and alerted. With a
+ * {@link TradeStep} (paper trading), no new trade starts while it is engaged, and a risk limit (the
+ * daily loss limit) can engage it.
  */
 public final class Daemon {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -79,11 +82,54 @@ public final class Daemon {
   /**
    * @param markets books that went into the graph
    * @param records one per opportunity, ready to store
+   * @param opportunities the opportunities behind {@code records}, in the same order (empty when
+   *     the step does not give them: nothing can be traded then)
+   * @param snapshot the snapshot scanned, for a {@link TradeStep}; empty when not given
    */
-  public record ScanResult(int markets, List<OpportunityRecord> records) {
+  public record ScanResult(
+      int markets,
+      List<OpportunityRecord> records,
+      List<Opportunity> opportunities,
+      Optional<MarketSnapshot> snapshot) {
     public ScanResult {
       records = List.copyOf(records);
+      opportunities = List.copyOf(opportunities);
+      java.util.Objects.requireNonNull(snapshot, "snapshot");
+      if (!opportunities.isEmpty() && opportunities.size() != records.size()) {
+        throw new IllegalArgumentException(
+            "one opportunity per record: " + records.size() + " records, " + opportunities.size());
+      }
     }
+
+    /** A result with records only (nothing to trade). */
+    public ScanResult(int markets, List<OpportunityRecord> records) {
+      this(markets, records, List.of(), Optional.empty());
+    }
+  }
+
+  /**
+   * Trades a scan's opportunities (paper trading with {@code arb run --dry-run}), between the kill
+   * switch check and the record writer, so that each record is written once, with its final status.
+   */
+  @FunctionalInterface
+  public interface TradeStep {
+    /**
+     * Trades what it may.
+     *
+     * @param result the scan
+     * @param control the kill switch: checked before each trade, tripped by a limit
+     * @return the records to store, one per record of {@code result}, in the same order
+     */
+    List<OpportunityRecord> trade(ScanResult result, KillSwitch control);
+  }
+
+  /** The kill switch as a trade step sees it. */
+  public interface KillSwitch {
+    /** Whether it is engaged: no new trades. */
+    boolean engaged();
+
+    /** Engages it, saying why (alerted). */
+    void trip(String reason);
   }
 
   /**
@@ -125,6 +171,8 @@ public final class Daemon {
   private volatile HttpEndpoint endpoint;
   private volatile DaemonStore store;
   private volatile int signals;
+  private Function<SqliteDatabase, TradeStep> traderFactory;
+  private TradeStep trader;
 
   /**
    * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
@@ -149,6 +197,15 @@ public final class Daemon {
     this.hooks = hooks;
     this.clock = clock;
     this.out = out;
+  }
+
+  /**
+   * Trades each scan's opportunities with the step {@code factory} builds once the store is open
+   * (given its database). Call before {@link #run}.
+   */
+  public Daemon trading(Function<SqliteDatabase, TradeStep> factory) {
+    this.traderFactory = factory;
+    return this;
   }
 
   /** The lifecycle, for tests and the command. */
@@ -216,6 +273,9 @@ public final class Daemon {
       }
       store = await(opening);
       recover();
+      if (traderFactory != null) {
+        trader = traderFactory.apply(store.database());
+      }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
           () -> store.written(),
@@ -384,8 +444,17 @@ public final class Daemon {
     ScanResult result = s.result();
     long t0 = System.nanoTime();
     boolean record = !lifecycle.killSwitch();
+    List<OpportunityRecord> records = result.records();
+    if (record && trader != null && !result.opportunities().isEmpty()) {
+      try {
+        records = trader.trade(result, killSwitchControl());
+      } catch (RuntimeException e) {
+        LOG.debug("trading failed", e);
+        error("execution", "trading failed: " + e.getMessage());
+      }
+    }
     if (record) {
-      for (OpportunityRecord r : result.records()) {
+      for (OpportunityRecord r : records) {
         try {
           store.record(r);
         } catch (RuntimeException e) {
@@ -580,6 +649,22 @@ public final class Daemon {
               return stateResponse(202, true);
             }));
     return r;
+  }
+
+  private KillSwitch killSwitchControl() {
+    return new KillSwitch() {
+      @Override
+      public boolean engaged() {
+        return lifecycle.killSwitch();
+      }
+
+      @Override
+      public void trip(String reason) {
+        LOG.warn("kill switch tripped: {}", reason);
+        alert("kill_switch_tripped", "critical", "kill switch tripped: " + reason, Map.of());
+        killSwitch();
+      }
+    };
   }
 
   private Lifecycle.Outcome killSwitch() {

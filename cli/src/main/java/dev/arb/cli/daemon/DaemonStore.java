@@ -36,6 +36,10 @@ final class DaemonStore implements AutoCloseable {
     }
   }
 
+  SqliteDatabase database() {
+    return db;
+  }
+
   SqliteOpportunityRepository repository() {
     return repository;
   }

@@ -1,0 +1,193 @@
+package dev.arb.cli.daemon;
+
+import dev.arb.config.ArbConfig;
+import dev.arb.config.RiskConfig;
+import dev.arb.engine.execution.Books;
+import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.ExecutionResult;
+import dev.arb.engine.execution.ExecutionStatus;
+import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.ProfitThreshold;
+import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.paper.PaperBalances;
+import dev.arb.engine.paper.PaperOrderExecutor;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.sizing.TradePlan;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteExecutionRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paper trading for {@code arb run --dry-run}: each sized opportunity of a scan passes the risk
+ * limits, is executed by the {@link ExecutionPolicy} through a {@link PaperOrderExecutor} on the
+ * scanned snapshot's books, and is stored in {@code executions} together with the paper ledger.
+ *
+ * <p>Records: an executed cycle becomes {@code executed} with its realized profit; a cycle that was
+ * aborted or unwound becomes {@code failed} with its realized profit (0 when nothing traded) and
+ * the reason; a cycle the risk limits refuse becomes {@code rejected} with the limit as reason.
+ * Data age is measured against the snapshot's newest book (a replay's own clock); day totals use
+ * the daemon's clock.
+ */
+public final class PaperTrader implements Daemon.TradeStep {
+  private static final Logger LOG = LoggerFactory.getLogger(PaperTrader.class);
+
+  private final SqliteExecutionRepository repo;
+  private final PaperBalances ledger;
+  private final RiskGate gate;
+  private final Clock clock;
+  private long seq;
+
+  private PaperTrader(
+      SqliteExecutionRepository repo, PaperBalances ledger, RiskGate gate, Clock clock) {
+    this.repo = repo;
+    this.ledger = ledger;
+    this.gate = gate;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the paper ledger in {@code db} (created from {@code arb.paper.balances} the first time)
+   * and loads today's executions into the risk limits.
+   */
+  public static PaperTrader open(SqliteDatabase db, ArbConfig config, Clock clock) {
+    SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
+    Instant now = clock.instant();
+    List<Holding> initial = new ArrayList<>();
+    config
+        .paper()
+        .balances()
+        .forEach(
+            (exchange, assets) ->
+                assets.forEach(
+                    (asset, amount) ->
+                        initial.add(new Holding(exchange, Asset.of(asset), amount))));
+    if (repo.seedPaperLedger(initial, now)) {
+      LOG.info("paper ledger created from arb.paper.balances: {} balances", initial.size());
+    }
+    PaperBalances ledger = new PaperBalances(repo.paperBalances());
+    RiskGate gate = new RiskGate(limits(config.risk()));
+    Instant dayStart =
+        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
+      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
+    }
+    return new PaperTrader(repo, ledger, gate, clock);
+  }
+
+  /** The engine's limits from {@code arb.risk}. */
+  public static RiskLimits limits(RiskConfig r) {
+    return new RiskLimits(
+        r.maxTradeNotional(),
+        r.maxDailyNotional(),
+        new ProfitThreshold(r.minProfit(), r.slippageBufferBp()),
+        r.maxDataAge(),
+        r.dailyLossLimit());
+  }
+
+  /** The paper balances now. */
+  public List<Holding> balances() {
+    return ledger.holdings();
+  }
+
+  @Override
+  public List<OpportunityRecord> trade(Daemon.ScanResult result, Daemon.KillSwitch control) {
+    List<OpportunityRecord> records = result.records();
+    if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
+      return records;
+    }
+    MarketSnapshot snapshot = result.snapshot().get();
+    // one simulated exchange per scan: each fill takes its liquidity off the books, so the next
+    // cycle (and its re-check) sees what is left
+    PaperOrderExecutor exchange = new PaperOrderExecutor(Books.of(snapshot.books()), ledger);
+    Instant now = clock.instant();
+    Instant dataClock = snapshot.newestObservation().orElse(now);
+    List<OpportunityRecord> out = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      OpportunityRecord r = records.get(i);
+      Opportunity o = result.opportunities().get(i);
+      if (control.engaged() || r.status() != OpportunityStatus.SIZED || o.plan().isEmpty()) {
+        out.add(r);
+        continue;
+      }
+      out.add(tradeOne(r, o.plan().get(), exchange, now, dataClock, control));
+    }
+    return out;
+  }
+
+  private OpportunityRecord tradeOne(
+      OpportunityRecord r,
+      TradePlan plan,
+      PaperOrderExecutor exchange,
+      Instant now,
+      Instant dataClock,
+      Daemon.KillSwitch control) {
+    Books books = exchange.books();
+    List<OrderBook> cycleBooks = new ArrayList<>();
+    for (Leg leg : plan.cycle().legs()) {
+      books.book(leg.market()).ifPresent(cycleBooks::add);
+    }
+    Asset start = plan.cycle().startAsset();
+    if (gate.dailyLossReached(now, start)) {
+      // e.g. after a restart on a day that already lost too much: stop trading at once
+      control.trip(lossMessage(now, start));
+    }
+    Optional<String> refused = gate.check(plan, cycleBooks, now, dataClock, ledger);
+    if (refused.isPresent()) {
+      return with(r, OpportunityStatus.REJECTED, null, refused.get());
+    }
+    String id = "p" + now.toEpochMilli() + "-" + (++seq);
+    ExecutionResult x =
+        ExecutionPolicy.execute(plan, exchange::books, exchange, gate.limits().threshold(), id);
+    repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
+    if (gate.record(x, now)) {
+      control.trip(lossMessage(now, start));
+    }
+    if (x.status() == ExecutionStatus.EXECUTED) {
+      return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
+    }
+    return with(
+        r, OpportunityStatus.FAILED, x.realizedProfit(), x.status().code() + ": " + x.reason());
+  }
+
+  private String lossMessage(Instant now, Asset start) {
+    return "daily loss limit: "
+        + gate.dayRealized(now, start).negate().toPlainString()
+        + " "
+        + start
+        + " lost today, limit "
+        + gate.limits().dailyLossLimit().map(BigDecimal::toPlainString).orElse("none");
+  }
+
+  private static OpportunityRecord with(
+      OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
+    return new OpportunityRecord(
+        r.id(),
+        r.detectedAt(),
+        status,
+        r.startAsset(),
+        r.exchanges(),
+        r.assets(),
+        r.pathJson(),
+        r.solutionJson(),
+        r.estimatedProfit(),
+        r.returnBp(),
+        realized,
+        reason);
+  }
+}

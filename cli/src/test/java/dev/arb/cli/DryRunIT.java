@@ -1,0 +1,151 @@
+package dev.arb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteExecutionRepository;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code arb run --dry-run} on a replayed snapshot, then {@code arb history --executed}. */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class DryRunIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private Map<String, String> env() {
+    return Map.of("HOME", dir.toString());
+  }
+
+  private Path config(String risk) throws Exception {
+    Path conf = dir.resolve("arb.conf");
+    Files.writeString(
+        conf,
+        "arb.http.enabled = false\n"
+            + "arb.paper.balances { binanceus { USD = \"100000\", USDT = \"100000\","
+            + " BTC = \"5\", ETH = \"50\" } }\n"
+            + risk);
+    return conf;
+  }
+
+  private CliRun run(Path conf, Path sample) {
+    return CliRun.run(
+        env(),
+        "--config",
+        conf.toString(),
+        "--data-dir",
+        dir.resolve("data").toString(),
+        "run",
+        "--dry-run",
+        "--input",
+        sample.toString(),
+        "--exit-at-end");
+  }
+
+  private CliRun history(Path conf, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "--config";
+    args[1] = conf.toString();
+    args[2] = "--data-dir";
+    args[3] = dir.resolve("data").toString();
+    System.arraycopy(more, 0, args, 4, more.length);
+    return CliRun.run(env(), args);
+  }
+
+  @Test
+  void paperTradesTheSnapshotsOpportunitiesAndHistoryShowsExpectedVsRealized() throws Exception {
+    Path conf = config("arb.risk.slippage-buffer-bp = 0\n");
+    Path sample = RunCommandIT.sampleFile(dir);
+
+    CliRun r = run(conf, sample);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+
+    CliRun h = history(conf, "history", "--executed", "--json");
+    assertThat(h.exitCode()).as(h.err()).isEqualTo(ExitCode.OK);
+    JsonNode rows = JSON.readTree(h.out());
+    assertThat(rows.size()).isPositive();
+    int executed = 0;
+    for (JsonNode row : rows) {
+      BigDecimal expected = new BigDecimal(row.get("expected_profit").asText());
+      BigDecimal realized = new BigDecimal(row.get("realized_profit").asText());
+      assertThat(row.get("expected_profit").isTextual()).isTrue();
+      assertThat(row.get("realized_profit").isTextual()).isTrue();
+      assertThat(new BigDecimal(row.get("difference").asText()))
+          .isEqualByComparingTo(realized.subtract(expected));
+      if (row.get("status").asText().equals("executed")) {
+        executed++;
+        // paper fills walk the very books the plan was sized on: realized is the expected profit
+        assertThat(realized).isEqualByComparingTo(expected);
+      }
+    }
+    assertThat(executed).isPositive();
+
+    CliRun table = history(conf, "history", "--executed");
+    assertThat(table.out())
+        .contains("expected total")
+        .contains("realized total")
+        .contains("paper balances")
+        .contains("binanceus");
+  }
+
+  @Test
+  void aDailyLossBeyondTheLimitTripsTheDaemonsKillSwitch() throws Exception {
+    Path conf = config("arb.risk.daily-loss-limit = 5\narb.http.enabled = true\n");
+    Path sample = RunCommandIT.sampleFile(dir);
+    Files.createDirectories(dir.resolve("data"));
+    try (SqliteDatabase db =
+        SqliteDatabase.open(dir.resolve("data").resolve("arb.db"), Duration.ofSeconds(5))) {
+      PaperTraderIT.lostTenToday(
+          db, PaperTraderIT.firstPlan(PaperTraderIT.scanSample()), Instant.now());
+    }
+
+    // the kill switch holds the daemon (it does not read on to the end of the input): stop it
+    try (InProcessDaemon d =
+        new InProcessDaemon(
+            env(),
+            "--config",
+            conf.toString(),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "run",
+            "--dry-run",
+            "--input",
+            sample.toString(),
+            "--http-port",
+            "0")) {
+      JsonNode status = d.awaitStatus(s -> s.get("kill_switch").asBoolean());
+      assertThat(status.get("kill_switch").asBoolean()).isTrue();
+    }
+
+    CliRun h = history(conf, "history", "--executed", "--json");
+    assertThat(JSON.readTree(h.out()).size()).isZero();
+    try (SqliteDatabase db =
+        SqliteDatabase.open(dir.resolve("data").resolve("arb.db"), Duration.ofSeconds(5))) {
+      assertThat(new SqliteExecutionRepository(db).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void maxTradeNotionalRefusesEveryTradeAndNothingIsExecuted() throws Exception {
+    Path conf = config("arb.risk.max-trade-notional = \"0.000000001\"\n");
+    Path sample = RunCommandIT.sampleFile(dir);
+
+    CliRun r = run(conf, sample);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+
+    CliRun h = history(conf, "history", "--executed", "--json");
+    assertThat(JSON.readTree(h.out()).size()).isZero();
+    CliRun rejected = history(conf, "history", "--status", "rejected", "--json");
+    assertThat(rejected.out()).contains("above max-trade-notional 0.000000001");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.arb.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.arb.error.ConfigException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code arb.paper} and {@code arb.risk}: read exactly, validated with the key named. */
+class ExecutionConfigTest {
+  private static final Map<String, String> ENV = Map.of("HOME", "/home/tester");
+
+  @TempDir Path dir;
+
+  private Path file(String content) throws IOException {
+    Path p = dir.resolve("arb.conf");
+    Files.writeString(p, content);
+    return p;
+  }
+
+  @Test
+  void defaultsHaveNoBalancesAndOnlyTheSlippageBuffer() {
+    ArbConfig c = ConfigLoader.load(Optional.empty(), ENV, Map.of()).config();
+    assertThat(c.paper().balances()).isEmpty();
+    assertThat(c.risk().maxTradeNotional()).isEmpty();
+    assertThat(c.risk().dailyLossLimit()).isEmpty();
+    assertThat(c.risk().slippageBufferBp()).isEqualByComparingTo("5");
+  }
+
+  @Test
+  void readsBalancesAndLimitsExactly() throws IOException {
+    Path f =
+        file(
+            "arb.paper.balances { kraken { USD = \"10000.000000000000000001\", btc = 0.5 } }\n"
+                + "arb.risk { max-trade-notional = \"250\", max-daily-notional = 1000,"
+                + " min-profit = \"0.01\", slippage-buffer-bp = 2.5, max-data-age = 3s,"
+                + " daily-loss-limit = \"20\" }\n");
+    ArbConfig c = ConfigLoader.load(Optional.of(f), ENV, Map.of()).config();
+    assertThat(c.paper().balances().get("kraken"))
+        .containsEntry("USD", new BigDecimal("10000.000000000000000001"))
+        .containsEntry("BTC", new BigDecimal("0.5"));
+    assertThat(c.risk().maxTradeNotional()).contains(new BigDecimal("250"));
+    assertThat(c.risk().maxDailyNotional()).contains(new BigDecimal("1000"));
+    assertThat(c.risk().minProfit()).isEqualByComparingTo("0.01");
+    assertThat(c.risk().slippageBufferBp()).isEqualByComparingTo("2.5");
+    assertThat(c.risk().maxDataAge()).contains(Duration.ofSeconds(3));
+    assertThat(c.risk().dailyLossLimit()).contains(new BigDecimal("20"));
+  }
+
+  @Test
+  void rejectsNegativeLimitsAndBalancesNamingTheKey() throws IOException {
+    Path f =
+        file(
+            "arb.paper.balances { kraken { USD = \"-5\" } }\n"
+                + "arb.risk { max-trade-notional = 0, daily-loss-limit = \"-1\" }\n");
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(Optional.of(f), ENV, Map.of()));
+    assertThat(e.getMessage())
+        .contains("arb.paper.balances.kraken.USD")
+        .contains("arb.risk.max-trade-notional")
+        .contains("arb.risk.daily-loss-limit");
+  }
+}
