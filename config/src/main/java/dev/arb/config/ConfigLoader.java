@@ -237,6 +237,13 @@ public final class ConfigLoader {
     Duration alertTimeout =
         r.duration(
             "arb.alerts.timeout", Duration.ZERO, true, false, "a positive duration such as 5s");
+    Duration exchangeDownAfter =
+        r.duration(
+            "arb.alerts.exchange-down-after",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 2m");
 
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
@@ -253,6 +260,7 @@ public final class ConfigLoader {
         || shutdownTimeout == null
         || alertFormat == null
         || alertTimeout == null
+        || exchangeDownAfter == null
         || chainId == null) {
       return null;
     }
@@ -276,7 +284,8 @@ public final class ConfigLoader {
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),
             alertMinBp,
-            alertTimeout));
+            alertTimeout,
+            exchangeDownAfter));
   }
 
   private static Map<String, ExchangeConfig> exchanges(ConfigReader r) {
