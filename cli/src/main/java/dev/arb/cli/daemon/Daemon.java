@@ -215,6 +215,10 @@ public final class Daemon {
       Scanned firstScan = null;
       if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
         firstScan = scan(s.snapshot(), s.origin());
+        if (firstScan.failure() == null) {
+          // counted in /status and /metrics at once; its records go to the store once it is open
+          count(firstScan, firstScan.took(), true);
+        }
       }
       store = await(opening);
       recover();
@@ -231,7 +235,13 @@ public final class Daemon {
       ready.countDown();
       alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
       if (firstScan != null) {
-        record(firstScan);
+        if (firstScan.failure() != null) {
+          error("scan", firstScan.failure());
+        } else if (!lifecycle.killSwitch()) {
+          handOver(firstScan.result());
+        } else {
+          stats.notRecorded(firstScan.result().records().size()); // kill switch while starting
+        }
         loop(null, false);
       } else {
         loop(first.orElse(null), first.isEmpty());
@@ -433,22 +443,31 @@ public final class Daemon {
       error("scan", s.failure());
       return;
     }
-    ScanResult result = s.result();
     long t0 = System.nanoTime();
     boolean record = !lifecycle.killSwitch();
     if (record) {
-      for (OpportunityRecord r : result.records()) {
-        try {
-          store.record(r);
-        } catch (RuntimeException e) {
-          error("storage", "record not accepted: " + e.getMessage());
-          break;
-        }
-        metrics.opportunity(r.status());
-        maybeAlert(r);
-      }
+      handOver(s.result());
     }
-    Duration took = s.took().plusNanos(System.nanoTime() - t0);
+    count(s, s.took().plusNanos(System.nanoTime() - t0), record);
+  }
+
+  /** Hands records to the writer, counts them by status, alerts the big ones. */
+  private void handOver(ScanResult result) {
+    for (OpportunityRecord r : result.records()) {
+      try {
+        store.record(r);
+      } catch (RuntimeException e) {
+        error("storage", "record not accepted: " + e.getMessage());
+        break;
+      }
+      metrics.opportunity(r.status());
+      maybeAlert(r);
+    }
+  }
+
+  /** Counts a finished scan in the metrics and the status. */
+  private void count(Scanned s, Duration took, boolean record) {
+    ScanResult result = s.result();
     metrics.scan(took);
     if (stats.scans() == 0) {
       LOG.info(
