@@ -1,19 +1,13 @@
 package dev.arb.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,13 +37,16 @@ class LiveRunIT {
 
   @BeforeEach
   void start() throws IOException {
-    bitstamp = server();
-    json(bitstamp, "/api/v2/trading-pairs-info/", fixture("trading-pairs-info.json"));
-    json(bitstamp, "/api/v2/order_book/ethusd/", fixture("order_book_ethusd.json"));
-    kraken = server();
-    json(kraken, "/0/public/AssetPairs", fixture("AssetPairs.json"));
-    json(kraken, "/0/public/Assets", fixture("Assets.json"));
-    json(kraken, "/0/public/Depth", fixture("Depth_XXMRZUSD.json"));
+    // the recorded Bitstamp and Kraken bodies of LiveScanIT
+    bitstamp = LiveScanIT.server();
+    LiveScanIT.json(
+        bitstamp, "/api/v2/trading-pairs-info/", LiveScanIT.fixture("trading-pairs-info.json"));
+    LiveScanIT.json(
+        bitstamp, "/api/v2/order_book/ethusd/", LiveScanIT.fixture("order_book_ethusd.json"));
+    kraken = LiveScanIT.server();
+    LiveScanIT.json(kraken, "/0/public/AssetPairs", LiveScanIT.fixture("AssetPairs.json"));
+    LiveScanIT.json(kraken, "/0/public/Assets", LiveScanIT.fixture("Assets.json"));
+    LiveScanIT.json(kraken, "/0/public/Depth", LiveScanIT.fixture("Depth_XXMRZUSD.json"));
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     receiver.createContext(
         "/hook",
@@ -196,24 +193,5 @@ class LiveRunIT {
     Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
     assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
     return Double.parseDouble(m.group(1));
-  }
-
-  private static WireMockServer server() {
-    WireMockServer s =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    s.start();
-    return s;
-  }
-
-  private static void json(WireMockServer s, String path, String body) {
-    s.stubFor(
-        get(urlPathEqualTo(path))
-            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
-  }
-
-  private static String fixture(String name) throws IOException {
-    try (InputStream in = LiveRunIT.class.getResourceAsStream("venue/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
