@@ -28,6 +28,12 @@ final class LiveMarketData {
   /** The exchanges to use: the named ones (configured or defaults), else the enabled configured. */
   static List<ExchangeConfig> select(
       ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge) {
+    return select(cfg, names, urls, maxBookAge, "scan");
+  }
+
+  /** As {@link #select(ArbConfig, List, List, Duration)}, with messages naming {@code command}. */
+  static List<ExchangeConfig> select(
+      ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge, String command) {
     List<String> problems = new ArrayList<>();
     Map<String, String> urlByName = new LinkedHashMap<>();
     for (String u : urls) {
@@ -36,7 +42,8 @@ final class LiveMarketData {
       String url = eq < 0 ? "" : u.substring(eq + 1).trim();
       if (name.isEmpty() || !validUrl(url)) {
         problems.add(
-            "scan: --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
+            command
+                + ": --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
                 + u
                 + "'");
       } else {
@@ -59,11 +66,12 @@ final class LiveMarketData {
     }
     for (String name : urlByName.keySet()) {
       if (out.stream().noneMatch(e -> e.name().equals(name))) {
-        problems.add("scan: --exchange-url names " + name + ", which is not an exchange in use");
+        problems.add(
+            command + ": --exchange-url names " + name + ", which is not an exchange in use");
       }
     }
     if (maxBookAge != null && (maxBookAge.isZero() || maxBookAge.isNegative())) {
-      problems.add("scan: --max-book-age must be positive, got " + maxBookAge);
+      problems.add(command + ": --max-book-age must be positive, got " + maxBookAge);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

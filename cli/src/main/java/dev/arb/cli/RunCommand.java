@@ -201,7 +201,7 @@ final class RunCommand extends BaseCommand {
     }
     List<ExchangeConfig> live =
         inputs.isEmpty()
-            ? LiveMarketData.select(cfg, exchanges, exchangeUrls, maxBookAge)
+            ? LiveMarketData.select(cfg, exchanges, exchangeUrls, maxBookAge, "run")
             : List.of();
     if (!live.isEmpty()) {
       List<String> replayOnly = new ArrayList<>();

@@ -188,6 +188,23 @@ class LiveRunIT {
     assertThat(r.err()).contains("run: use either --input (a replay) or --exchange");
   }
 
+  @Test
+  void badExchangeUrlIsAUsageErrorNamingRun() throws Exception {
+    CliRun r =
+        CliRun.run(
+            Map.of("HOME", dir.toString()),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "run",
+            "--exchange",
+            "kraken",
+            "--exchange-url",
+            "kraken=ftp://example");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("run: --exchange-url must be NAME=URL with an http:// or https:// URL");
+  }
+
   /** The value of one sample line of a Prometheus text exposition. */
   private static double value(String metrics, String series) {
     Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
