@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 
 /**
  * Builds the live market-data source of {@code arb scan} and {@code arb record} from the config and
@@ -27,6 +29,12 @@ final class LiveMarketData {
   /** The exchanges to use: the named ones (configured or defaults), else the enabled configured. */
   static List<ExchangeConfig> select(
       ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge) {
+    return select(cfg, names, urls, maxBookAge, "scan");
+  }
+
+  /** As {@link #select(ArbConfig, List, List, Duration)}, with messages naming {@code command}. */
+  static List<ExchangeConfig> select(
+      ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge, String command) {
     List<String> problems = new ArrayList<>();
     Map<String, String> urlByName = new LinkedHashMap<>();
     for (String u : urls) {
@@ -35,7 +43,8 @@ final class LiveMarketData {
       String url = eq < 0 ? "" : u.substring(eq + 1).trim();
       if (name.isEmpty() || !validUrl(url)) {
         problems.add(
-            "scan: --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
+            command
+                + ": --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
                 + u
                 + "'");
       } else {
@@ -58,11 +67,12 @@ final class LiveMarketData {
     }
     for (String name : urlByName.keySet()) {
       if (out.stream().noneMatch(e -> e.name().equals(name))) {
-        problems.add("scan: --exchange-url names " + name + ", which is not an exchange in use");
+        problems.add(
+            command + ": --exchange-url names " + name + ", which is not an exchange in use");
       }
     }
     if (maxBookAge != null && (maxBookAge.isZero() || maxBookAge.isNegative())) {
-      problems.add("scan: --max-book-age must be positive, got " + maxBookAge);
+      problems.add(command + ": --max-book-age must be positive, got " + maxBookAge);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -78,7 +88,54 @@ final class LiveMarketData {
 
   static XChangeMarketDataSource open(
       ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx) {
-    VenueOptions options = VenueOptions.defaults(cfg.dataDir()).withClock(ctx.clock());
+    return open(cfg, exchanges, ctx, VenueOptions.defaults(cfg.dataDir()).random());
+  }
+
+  /**
+   * The source of one exchange for the daemon, counting its retried requests in {@code retries}.
+   * The engine does not expose a retry count; its retrier draws exactly one jitter value per retry
+   * (the backoff before the next attempt), and nothing else in the adapter draws one, so counting
+   * the draws of this exchange's own random source counts its retries.
+   */
+  static XChangeMarketDataSource openCountingRetries(
+      ArbConfig cfg, ExchangeConfig exchange, CliContext ctx, AtomicLong retries) {
+    RandomGenerator base = VenueOptions.defaults(cfg.dataDir()).random();
+    RandomGenerator counting =
+        new RandomGenerator() {
+          @Override
+          public long nextLong() {
+            return base.nextLong();
+          }
+
+          @Override
+          public double nextDouble() {
+            retries.incrementAndGet();
+            return base.nextDouble();
+          }
+        };
+    return open(cfg, List.of(exchange), ctx, counting);
+  }
+
+  private static XChangeMarketDataSource open(
+      ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx, RandomGenerator random) {
+    VenueOptions defaults = VenueOptions.defaults(cfg.dataDir());
+    VenueOptions options =
+        new VenueOptions(
+            defaults.dataDir(),
+            ctx.clock(),
+            defaults.nanoTime(),
+            defaults.sleeper(),
+            random,
+            defaults.maxAttempts(),
+            defaults.baseDelay(),
+            defaults.maxDelay(),
+            defaults.maxRetryAfter(),
+            defaults.breakerThreshold(),
+            defaults.breakerOpenFor(),
+            defaults.bookTtl(),
+            defaults.maxPollInterval(),
+            defaults.volatileMove(),
+            defaults.profitableFor());
     return XChangeMarketDataSource.create(exchanges, new SecretResolver(ctx.env()), options);
   }
 

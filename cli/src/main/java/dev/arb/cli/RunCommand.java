@@ -2,8 +2,10 @@ package dev.arb.cli;
 
 import dev.arb.cli.daemon.AlertSink;
 import dev.arb.cli.daemon.Daemon;
+import dev.arb.cli.daemon.LiveFeed;
 import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.cli.daemon.ReplayFeed;
+import dev.arb.cli.daemon.SnapshotFeed;
 import dev.arb.cli.daemon.WebhookNotifier;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
@@ -22,7 +24,6 @@ import dev.arb.engine.scan.Snapshots;
 import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
-import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -47,15 +49,17 @@ import picocli.CommandLine.Option;
           + " /stop): scan every market-data update, record every opportunity, serve"
           + " /health /status /opportunities /metrics and the control routes.",
       "",
-      "Market data: replayed snapshots (--input, repeatable, in order; paced by their recorded"
-          + " times and --replay-speed, or by arb.run.interval), the bundled sample when no input"
-          + " is given. Live exchanges are not available yet.",
+      "Market data: live exchanges (--exchange, or the enabled exchanges of arb.exchanges when"
+          + " no --input is given), polled every arb.run.interval; or replayed snapshots (--input,"
+          + " repeatable, in order; paced by their recorded times and --replay-speed, or by"
+          + " arb.run.interval); the bundled sample when there is neither.",
       ""
     },
     footer = {
       "",
       "Examples:",
       "  arb run",
+      "  arb run --exchange kraken --exchange bitstamp --interval 5s",
       "  arb run --input book-1.json --input book-2.json --replay-speed 10 --http-port 0",
       "  arb run --input orderbooks/ --fees 0.001 --loop --interval 500ms",
       "",
@@ -101,6 +105,31 @@ final class RunCommand extends BaseCommand {
   String exchangeName;
 
   @Option(
+      names = "--exchange",
+      paramLabel = "NAME",
+      description =
+          "Scan live books of this exchange (repeatable): bitstamp, kraken, binance, coinbase."
+              + " Default without --input: the enabled exchanges of arb.exchanges.")
+  List<String> exchanges = new ArrayList<>();
+
+  @Option(
+      names = "--exchange-url",
+      paramLabel = "NAME=URL",
+      description =
+          "REST base URL of an exchange (proxy, testnet, local stand-in); overrides"
+              + " arb.exchanges.NAME.base-url. Repeatable.")
+  List<String> exchangeUrls = new ArrayList<>();
+
+  @Option(
+      names = "--max-book-age",
+      paramLabel = "DURATION",
+      converter = ScanCommand.DurationConverter.class,
+      description =
+          "Live books older than this when received are reported stale and not used. Default:"
+              + " arb.exchanges.NAME.max-book-age (10s).")
+  Duration maxBookAge;
+
+  @Option(
       names = "--replay-speed",
       paramLabel = "X",
       description =
@@ -113,7 +142,8 @@ final class RunCommand extends BaseCommand {
       paramLabel = "DURATION",
       converter = ScanCommand.DurationConverter.class,
       description =
-          "Wait between snapshots that carry no times (e.g. 500ms, 5s). Default: arb.run.interval.")
+          "Time between two polls of live exchanges, and between replayed snapshots that carry no"
+              + " times (e.g. 500ms, 5s). Default: arb.run.interval.")
   Duration interval;
 
   @Option(names = "--loop", description = "Start the replay over at its end.")
@@ -171,19 +201,49 @@ final class RunCommand extends BaseCommand {
         problems.add("run: --format: " + e.getMessage());
       }
     }
+    if (!inputs.isEmpty() && (!exchanges.isEmpty() || !exchangeUrls.isEmpty())) {
+      problems.add(
+          "run: use either --input (a replay) or --exchange/--exchange-url (live), not both");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    if (inputs.isEmpty()) {
-      requireNoLiveExchanges(cfg);
+    List<ExchangeConfig> live =
+        inputs.isEmpty()
+            ? LiveMarketData.select(cfg, exchanges, exchangeUrls, maxBookAge, "run")
+            : List.of();
+    if (!live.isEmpty()) {
+      List<String> replayOnly = new ArrayList<>();
+      if (loop) {
+        replayOnly.add("--loop");
+      }
+      if (exitAtEnd) {
+        replayOnly.add("--exit-at-end");
+      }
+      if (exchangeName != null) {
+        replayOnly.add("--exchange-name");
+      }
+      if (!replayOnly.isEmpty()) {
+        throw new ConfigException(
+            "run: "
+                + String.join(", ", replayOnly)
+                + " apply to a replay (--input), not to live"
+                + " exchanges");
+      }
     }
     SecretResolver secrets = new SecretResolver(context().env());
     Optional<Secret> token = secrets.resolveIfSet("arb.http.token", cfg.http().token());
     Optional<Secret> webhook = secrets.resolveIfSet("arb.alerts.webhook", cfg.alerts().webhook());
     Duration pace = interval != null ? interval : cfg.run().interval();
-    ReplayFeed feed = new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop);
+    SnapshotFeed feed =
+        live.isEmpty()
+            ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
+            : liveFeed(cfg, live, pace);
     ScanRequest request = request(cfg);
-    Daemon.ScanStep step = (snapshot, at) -> scan(snapshot, request, at);
+    Daemon.ScanStep step =
+        live.isEmpty() || fees == null
+            ? (snapshot, at) -> scan(snapshot, request, at)
+            : (snapshot, at) -> scan(Snapshots.withTakerFee(snapshot, fees), request, at);
     Function<Consumer<String>, AlertSink> alerts =
         outcomes ->
             webhook
@@ -220,20 +280,27 @@ final class RunCommand extends BaseCommand {
     return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
   }
 
-  private static void requireNoLiveExchanges(ArbConfig cfg) {
-    List<String> live = new ArrayList<>();
-    for (ExchangeConfig e : cfg.exchanges().values()) {
-      if (e.enabled()) {
-        live.add(e.name());
+  /** One source per exchange, so each one's retries are counted apart. */
+  private LiveFeed liveFeed(ArbConfig cfg, List<ExchangeConfig> live, Duration pace) {
+    List<LiveFeed.Venue> venues = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (ExchangeConfig e : live) {
+      AtomicLong retries = new AtomicLong();
+      try {
+        venues.add(
+            new LiveFeed.Venue(
+                e.name(),
+                LiveMarketData.openCountingRetries(cfg, e, context(), retries),
+                retries::get));
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
       }
     }
-    if (!live.isEmpty()) {
-      throw new ArbException(
-          "run: exchanges "
-              + live
-              + " are configured, but live market data is not available yet; replay recorded"
-              + " snapshots with --input PATH (or disable the exchanges to run on the sample)");
+    if (!problems.isEmpty()) {
+      venues.forEach(v -> v.source().close());
+      throw new ConfigException(problems);
     }
+    return new LiveFeed(venues, pace, context().clock());
   }
 
   private List<ReplayFeed.Source> sources() {

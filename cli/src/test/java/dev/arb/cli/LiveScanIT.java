@@ -128,20 +128,22 @@ class LiveScanIT {
     assertThat(new ObjectMapper().readTree(replay.out()).path("markets").asInt()).isEqualTo(2);
   }
 
-  private static WireMockServer server() {
+  /** A WireMock server on 127.0.0.1, on a free port (also used by {@link LiveRunIT}). */
+  static WireMockServer server() {
     WireMockServer s =
         new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     s.start();
     return s;
   }
 
-  private static void json(WireMockServer s, String path, String body) {
+  static void json(WireMockServer s, String path, String body) {
     s.stubFor(
         get(urlPathEqualTo(path))
             .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
   }
 
-  private static String fixture(String name) throws IOException {
+  /** A recorded exchange response body from {@code venue/}. */
+  static String fixture(String name) throws IOException {
     try (InputStream in = LiveScanIT.class.getResourceAsStream("venue/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

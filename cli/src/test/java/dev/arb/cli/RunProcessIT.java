@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteOpportunityRepository;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +143,85 @@ class RunProcessIT {
       assertThat(recovered.reason()).isEqualTo("interrupted by restart");
       assertThat(db.integrityCheck()).isEqualTo("ok");
     }
+  }
+
+  /**
+   * A second SIGTERM while the clean stop is still under way ends the process at once, with the
+   * forced-exit status. The clean stop is held open by a webhook receiver that never answers: at
+   * the end of a stop the daemon gives pending alerts up to 2 s.
+   */
+  @Test
+  void secondSigtermDuringTheCleanStopExitsAtOnceWithStatusOne() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer dead = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    dead.createContext(
+        "/hook",
+        x -> {
+          try {
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          x.sendResponseHeaders(204, -1);
+          x.close();
+        });
+    dead.setExecutor(Executors.newCachedThreadPool());
+    dead.start();
+    Path conf = dir.resolve("arb.conf");
+    Files.writeString(conf, "arb.alerts { timeout = 30s }\n");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path stdout = dir.resolve("stdout.txt");
+    Path stderr = dir.resolve("stderr.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx256m",
+                "-cp",
+                testClassPath(),
+                Main.class.getName(),
+                "--config",
+                conf.toString(),
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "run",
+                "--http-port",
+                "0",
+                "--loop",
+                "--interval",
+                "5ms")
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("ARB_"));
+    pb.environment()
+        .put("ARB_ALERT_WEBHOOK", "http://127.0.0.1:" + dead.getAddress().getPort() + "/hook");
+    Process child = pb.start();
+    try {
+      String url = awaitUrl(stdout, child, stderr);
+      awaitScans(url, 3);
+      signal(child, "TERM");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!Files.readString(stderr).contains("flushing records")) {
+        assertThat(System.nanoTime()).as("no clean stop began").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      signal(child, "TERM");
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String err = Files.readString(stderr);
+      assertThat(child.exitValue()).as("stderr: %s", err).isEqualTo(1);
+      assertThat(err).contains("second signal (SIGTERM): exiting at once");
+      // forced: the clean stop never printed its summary
+      assertThat(Files.readString(stdout)).doesNotContain("arb run: stopped");
+    } finally {
+      child.destroyForcibly();
+      release.countDown();
+      dead.stop(0);
+    }
+  }
+
+  private static void signal(Process child, String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).isZero();
   }
 
   private static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {

@@ -13,9 +13,18 @@ import java.util.Optional;
  *     Format#DISCORD}
  * @param minProfitBp an opportunity sized at or above this return, in basis points, is alerted
  * @param timeout longest a delivery attempt may take (connect and answer)
+ * @param exchangeDownAfter a live exchange that has given no usable book for this long is alerted
+ *     as down (once per outage)
  */
 public record AlertsConfig(
-    Optional<SecretRef> webhook, Format format, double minProfitBp, Duration timeout) {
+    Optional<SecretRef> webhook,
+    Format format,
+    double minProfitBp,
+    Duration timeout,
+    Duration exchangeDownAfter) {
+
+  /** Default of {@code arb.alerts.exchange-down-after}. */
+  public static final Duration DEFAULT_EXCHANGE_DOWN_AFTER = Duration.ofMinutes(2);
 
   /** Payload shapes. */
   public enum Format {
@@ -37,6 +46,17 @@ public record AlertsConfig(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+    Objects.requireNonNull(exchangeDownAfter, "exchangeDownAfter");
+    if (exchangeDownAfter.isNegative() || exchangeDownAfter.isZero()) {
+      throw new IllegalArgumentException(
+          "exchangeDownAfter must be positive, got " + exchangeDownAfter);
+    }
+  }
+
+  /** Alerts with the default {@code exchange-down-after}. */
+  public AlertsConfig(
+      Optional<SecretRef> webhook, Format format, double minProfitBp, Duration timeout) {
+    this(webhook, format, minProfitBp, timeout, DEFAULT_EXCHANGE_DOWN_AFTER);
   }
 
   /** The defaults of {@code reference.conf}. */

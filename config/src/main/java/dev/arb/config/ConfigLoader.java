@@ -237,6 +237,13 @@ public final class ConfigLoader {
     Duration alertTimeout =
         r.duration(
             "arb.alerts.timeout", Duration.ZERO, true, false, "a positive duration such as 5s");
+    Duration exchangeDownAfter =
+        r.duration(
+            "arb.alerts.exchange-down-after",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 2m");
 
     PaperConfig paper = paper(r);
     RiskConfig risk = risk(r);
@@ -277,6 +284,7 @@ public final class ConfigLoader {
         || shutdownTimeout == null
         || alertFormat == null
         || alertTimeout == null
+        || exchangeDownAfter == null
         || chainId == null
         || maxFeeGwei == null
         || receiptTimeout == null
@@ -310,7 +318,8 @@ public final class ConfigLoader {
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),
             alertMinBp,
-            alertTimeout),
+            alertTimeout,
+            exchangeDownAfter),
         paper,
         risk);
   }

@@ -82,6 +82,7 @@ public final class EffectiveConfig {
     b.add("arb.alerts.format", c.alerts().format().name().toLowerCase(java.util.Locale.ROOT));
     b.add("arb.alerts.min-profit-bp", c.alerts().minProfitBp());
     b.add("arb.alerts.timeout", duration(c.alerts().timeout()));
+    b.add("arb.alerts.exchange-down-after", duration(c.alerts().exchangeDownAfter()));
     c.paper()
         .balances()
         .forEach(

@@ -511,7 +511,7 @@ class ConfigLoaderTest {
         file(
             "arb.run { interval = 250ms, shutdown-timeout = 3s }\n"
                 + "arb.alerts { webhook = { file = \"/etc/arb/hook\" }, format = Slack,"
-                + " min-profit-bp = 2.5, timeout = 700ms }");
+                + " min-profit-bp = 2.5, timeout = 700ms, exchange-down-after = 45s }");
     ArbConfig c = load(f, ENV, Map.of()).config();
     assertThat(c.run())
         .isEqualTo(
@@ -520,6 +520,7 @@ class ConfigLoaderTest {
     assertThat(c.alerts().format()).isEqualTo(AlertsConfig.Format.SLACK);
     assertThat(c.alerts().minProfitBp()).isEqualTo(2.5);
     assertThat(c.alerts().timeout()).isEqualTo(java.time.Duration.ofMillis(700));
+    assertThat(c.alerts().exchangeDownAfter()).isEqualTo(java.time.Duration.ofSeconds(45));
   }
 
   @Test
@@ -528,7 +529,7 @@ class ConfigLoaderTest {
         file(
             "arb.run { interval = 0s, shutdown-timeout = soon }\n"
                 + "arb.alerts { webhook = \"https://hooks.example/T0/SECRETPART\","
-                + " format = teams, timeout = -1s }");
+                + " format = teams, timeout = -1s, exchange-down-after = 0s }");
     List<String> problems = problems(f, ENV);
     assertThat(problems)
         .anySatisfy(s -> assertThat(s).startsWith("config: arb.run.interval must be a positive"))
@@ -538,6 +539,10 @@ class ConfigLoaderTest {
         .anySatisfy(
             s -> assertThat(s).startsWith("config: arb.alerts.format must be generic, slack or"))
         .anySatisfy(s -> assertThat(s).startsWith("config: arb.alerts.timeout must be a positive"))
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("config: arb.alerts.exchange-down-after must be a positive"))
         .noneSatisfy(s -> assertThat(s).contains("SECRETPART"));
   }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,6 +168,7 @@ public final class Daemon {
   private final CountDownLatch ready = new CountDownLatch(1);
   private final AtomicBoolean watchdogStarted = new AtomicBoolean();
   private final Map<String, Instant> lastAlerted = new HashMap<>();
+  private final Set<String> downAlerted = new HashSet<>();
   private volatile Instant startedAt;
   private volatile HttpEndpoint endpoint;
   private volatile DaemonStore store;
@@ -270,6 +272,10 @@ public final class Daemon {
       Scanned firstScan = null;
       if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
         firstScan = scan(s.snapshot(), s.origin());
+        if (firstScan.failure() == null) {
+          // counted in /status and /metrics at once; its records go to the store once it is open
+          count(firstScan, firstScan.took(), true);
+        }
       }
       store = await(opening);
       recover();
@@ -282,13 +288,20 @@ public final class Daemon {
           () -> Math.max(0, store.accepted() - store.written()),
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
+      metrics.bindExchanges(feed::exchanges);
       announce();
       LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
       lifecycle.started();
       ready.countDown();
       alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
       if (firstScan != null) {
-        record(firstScan);
+        if (firstScan.failure() != null) {
+          error("scan", firstScan.failure());
+        } else if (!lifecycle.killSwitch()) {
+          handOver(traded(firstScan.result()));
+        } else {
+          stats.notRecorded(firstScan.result().records().size()); // kill switch while starting
+        }
         loop(null, false);
       } else {
         loop(first.orElse(null), first.isEmpty());
@@ -375,6 +388,10 @@ public final class Daemon {
           continue;
         }
         if (pending == null) {
+          Duration due = feed.untilNext();
+          if (!due.isZero() && !lifecycle.sleep(due)) {
+            continue; // state changed while waiting for the next poll: look again
+          }
           Optional<SnapshotFeed.Update> next = feed.next();
           if (next.isEmpty()) {
             endOfFeed();
@@ -424,6 +441,7 @@ public final class Daemon {
     Instant received = clock.instant();
     metrics.snapshot();
     stats.snapshot(snapshot, origin, received).forEach(metrics::bookAge);
+    watchExchanges(received);
     long t0 = System.nanoTime();
     try {
       ScanResult result = step.scan(snapshot, received);
@@ -435,37 +453,98 @@ public final class Daemon {
     }
   }
 
+  /**
+   * Live exchanges after a poll: the book age of those without books grows from their last book;
+   * one that has given no usable book for {@code arb.alerts.exchange-down-after} is alerted as
+   * down, once per outage, and its recovery too.
+   */
+  private void watchExchanges(Instant now) {
+    Duration downAfter = config.alerts().exchangeDownAfter();
+    for (ExchangeStatus e : feed.exchanges()) {
+      if (e.noDataSince().isEmpty()) {
+        if (downAlerted.remove(e.name())) {
+          LOG.info("exchange {} is back", e.name());
+          alert(
+              "exchange_recovered",
+              "info",
+              "exchange " + e.name() + " is back: books arrive again",
+              Map.of("exchange", e.name()));
+        }
+        continue;
+      }
+      e.lastDataAt().ifPresent(t -> metrics.bookAge(e.name(), Duration.between(t, now)));
+      Duration down = Duration.between(e.noDataSince().get(), now);
+      if (down.compareTo(downAfter) >= 0 && downAlerted.add(e.name())) {
+        String last = e.health().flatMap(h -> h.lastError()).orElse("no usable books");
+        LOG.warn("exchange {} down for {} s: {}", e.name(), down.toSeconds(), last);
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("exchange", e.name());
+        f.put("down_since", e.noDataSince().get().toString());
+        f.put("last_error", last);
+        alert(
+            "exchange_down",
+            "critical",
+            "exchange "
+                + e.name()
+                + " has given no usable order book since "
+                + e.noDataSince().get()
+                + " ("
+                + down.toSeconds()
+                + " s): "
+                + last,
+            f);
+      }
+    }
+  }
+
   /** Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts. */
   private void record(Scanned s) {
     if (s.failure() != null) {
       error("scan", s.failure());
       return;
     }
-    ScanResult result = s.result();
     long t0 = System.nanoTime();
     boolean record = !lifecycle.killSwitch();
-    List<OpportunityRecord> records = result.records();
-    if (record && trader != null && !result.opportunities().isEmpty()) {
-      try {
-        records = trader.trade(result, killSwitchControl());
-      } catch (RuntimeException e) {
-        LOG.debug("trading failed", e);
-        error("execution", "trading failed: " + e.getMessage());
-      }
-    }
     if (record) {
-      for (OpportunityRecord r : records) {
-        try {
-          store.record(r);
-        } catch (RuntimeException e) {
-          error("storage", "record not accepted: " + e.getMessage());
-          break;
-        }
-        metrics.opportunity(r.status());
-        maybeAlert(r);
-      }
+      handOver(traded(s.result()));
     }
-    Duration took = s.took().plusNanos(System.nanoTime() - t0);
+    count(s, s.took().plusNanos(System.nanoTime() - t0), record);
+  }
+
+  /**
+   * The scan's records after paper-trading its opportunities when a trader is set ({@code arb run
+   * --dry-run}); otherwise the scan's own records.
+   */
+  private List<OpportunityRecord> traded(ScanResult result) {
+    if (trader == null || result.opportunities().isEmpty()) {
+      return result.records();
+    }
+    try {
+      return trader.trade(result, killSwitchControl());
+    } catch (RuntimeException e) {
+      LOG.debug("trading failed", e);
+      error("execution", "trading failed: " + e.getMessage());
+      return result.records();
+    }
+  }
+
+  /** Hands records to the writer, counts them by status, alerts the big ones. */
+  private void handOver(List<OpportunityRecord> records) {
+    for (OpportunityRecord r : records) {
+      try {
+        store.record(r);
+      } catch (RuntimeException e) {
+        error("storage", "record not accepted: " + e.getMessage());
+        break;
+      }
+      metrics.opportunity(r.status());
+      maybeAlert(r);
+    }
+  }
+
+  /** Counts a finished scan in the metrics and the status. */
+  private void count(Scanned s, Duration took, boolean record) {
+    ScanResult result = s.result();
     metrics.scan(took);
     if (stats.scans() == 0) {
       LOG.info(
@@ -553,6 +632,7 @@ public final class Daemon {
     if (e != null) {
       e.close();
     }
+    feed.close();
     alerts.close(Duration.ofSeconds(2));
     metrics.close();
     out.println(
@@ -582,6 +662,7 @@ public final class Daemon {
     } catch (RuntimeException ex) {
       LOG.error("closing the record store failed: {}", ex.getMessage());
     }
+    feed.close();
     alerts.close(Duration.ZERO);
     metrics.close();
     lifecycle.stopped();
@@ -736,12 +817,42 @@ public final class Daemon {
         startedAt == null ? 0 : Duration.between(startedAt, now).toMillis() / 1000.0);
     n.put("now", now.toString());
     stats.write(n, now, feed.describe());
+    writeExchanges((ObjectNode) n.get("data").get("exchanges"), now);
     DaemonStore st = store;
     ObjectNode rec = n.putObject("records");
     rec.put("written", st == null ? 0 : st.written());
     rec.put("queued", st == null ? 0 : Math.max(0, st.accepted() - st.written()));
     rec.put("database", config.databaseFile().toString());
     return n;
+  }
+
+  /** Adds the live exchanges' health to the per-exchange data of the status. */
+  private void writeExchanges(ObjectNode exchanges, Instant now) {
+    for (ExchangeStatus e : feed.exchanges()) {
+      ObjectNode x =
+          exchanges.has(e.name())
+              ? (ObjectNode) exchanges.get(e.name())
+              : exchanges.putObject(e.name());
+      x.put("health", e.health().map(h -> h.state().code()).orElse("unknown"));
+      x.put("down", e.noDataSince().isPresent());
+      if (!x.has("books")) {
+        x.put("books", 0);
+      }
+      if (!x.has("age_seconds") || e.noDataSince().isPresent()) {
+        if (e.lastDataAt().isPresent()) {
+          x.put("age_seconds", Duration.between(e.lastDataAt().get(), now).toMillis() / 1000.0);
+        } else {
+          x.putNull("age_seconds");
+        }
+      }
+      x.put("last_data_at", e.lastDataAt().map(Instant::toString).orElse(null));
+      x.put("no_data_since", e.noDataSince().map(Instant::toString).orElse(null));
+      x.put("problems", e.health().map(h -> h.problems()).orElse(0));
+      x.put("last_error", e.health().flatMap(h -> h.lastError()).orElse(null));
+      x.put("retry_at", e.health().flatMap(h -> h.retryAt()).map(Instant::toString).orElse(null));
+      x.put("api_errors_total", e.problems());
+      x.put("api_retries_total", e.retries());
+    }
   }
 
   private HttpEndpoint.Response status() {

@@ -14,12 +14,15 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon's Prometheus metrics (Micrometer): scans and their latency histogram, opportunities by
@@ -31,6 +34,8 @@ import java.util.function.DoubleSupplier;
  *   <li>{@code arb_opportunities_total{status}}, {@code arb_records_written_total}, {@code
  *       arb_record_queue_depth}
  *   <li>{@code arb_book_age_seconds{exchange}}, {@code arb_snapshots_total}
+ *   <li>{@code arb_api_errors_total{exchange}}, {@code arb_api_retries_total{exchange}}, {@code
+ *       arb_exchange_up{exchange}} (live exchanges only)
  *   <li>{@code arb_errors_total{kind}}, {@code arb_alerts_total{outcome}}
  *   <li>{@code arb_paused}, {@code arb_kill_switch}
  * </ul>
@@ -46,7 +51,7 @@ public final class DaemonMetrics implements AutoCloseable {
   private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Double> bookAge = new ConcurrentHashMap<>();
   private final JvmGcMetrics gc;
-  private List<DoubleSupplier> bound = List.of();
+  private volatile List<DoubleSupplier> bound = List.of();
 
   public DaemonMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -79,6 +84,44 @@ public final class DaemonMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
+  /**
+   * Registers, per live exchange, {@code arb_api_errors_total{exchange}} (problems the exchange
+   * reported: failed requests after retries, stale or invalid books, exchange down), {@code
+   * arb_api_retries_total{exchange}} and {@code arb_exchange_up{exchange}} (1 while it gives usable
+   * books). Nothing for a replay.
+   */
+  void bindExchanges(Supplier<List<ExchangeStatus>> exchanges) {
+    for (ExchangeStatus e : exchanges.get()) {
+      String name = e.name();
+      Supplier<Optional<ExchangeStatus>> one =
+          () -> exchanges.get().stream().filter(x -> x.name().equals(name)).findFirst();
+      DoubleSupplier problems = () -> one.get().map(x -> (double) x.problems()).orElse(0.0);
+      DoubleSupplier retries = () -> one.get().map(x -> (double) x.retries()).orElse(0.0);
+      DoubleSupplier up =
+          () ->
+              one.get()
+                  .map(x -> x.lastDataAt().isPresent() && x.noDataSince().isEmpty() ? 1.0 : 0.0)
+                  .orElse(0.0);
+      List<DoubleSupplier> keep = new ArrayList<>(bound);
+      keep.addAll(List.of(problems, retries, up));
+      bound = List.copyOf(keep);
+      FunctionCounter.builder("arb.api.errors", problems, DoubleSupplier::getAsDouble)
+          .description(
+              "Problems an exchange reported: failed requests, stale or invalid books, down")
+          .tag("exchange", name)
+          .register(registry);
+      FunctionCounter.builder("arb.api.retries", retries, DoubleSupplier::getAsDouble)
+          .description("Exchange requests retried after a failure")
+          .tag("exchange", name)
+          .register(registry);
+      Gauge.builder("arb.exchange.up", up, DoubleSupplier::getAsDouble)
+          .description("1 while the exchange gives usable order books")
+          .tag("exchange", name)
+          .strongReference(true)
+          .register(registry);
+    }
+  }
+
   /** Registers the gauges that read the daemon's live state. */
   void bindState(
       DoubleSupplier written,
@@ -86,7 +129,9 @@ public final class DaemonMetrics implements AutoCloseable {
       DoubleSupplier paused,
       DoubleSupplier kill) {
     // Micrometer holds what a function counter reads weakly: keep the suppliers alive with us.
-    bound = List.of(written, queueDepth, paused, kill);
+    List<DoubleSupplier> keep = new ArrayList<>(bound);
+    keep.addAll(List.of(written, queueDepth, paused, kill));
+    bound = List.copyOf(keep);
     FunctionCounter.builder("arb.records.written", written, DoubleSupplier::getAsDouble)
         .description("Records committed to the store")
         .register(registry);

@@ -83,6 +83,11 @@ final class DaemonStats {
     }
   }
 
+  /** Opportunities of a scan counted as recorded that were dropped after all. */
+  synchronized void notRecorded(int opportunities) {
+    notRecorded += opportunities;
+  }
+
   synchronized void error(Instant at, String kind, String message) {
     errors++;
     lastErrorAt = at;

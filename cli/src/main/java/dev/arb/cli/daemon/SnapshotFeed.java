@@ -3,13 +3,14 @@ package dev.arb.cli.daemon;
 import dev.arb.engine.model.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where the daemon's market data comes from, one update at a time. Implementations: {@link
- * ReplayFeed} (recorded snapshot files); live exchanges plug in here when they land.
+ * ReplayFeed} (recorded snapshot files) and {@link LiveFeed} (live exchanges).
  */
-public interface SnapshotFeed {
+public interface SnapshotFeed extends AutoCloseable {
 
   /** One step of the feed: a snapshot, or the reason the next one could not be read. */
   sealed interface Update {
@@ -31,6 +32,23 @@ public interface SnapshotFeed {
 
   /** The next update, or empty at the end of the data (a live feed never ends). */
   Optional<Update> next();
+
+  /**
+   * How long to wait before {@link #next()} is due: a live feed polls on its interval; a replay
+   * reads at once and paces with {@link Update#delay()} instead.
+   */
+  default Duration untilNext() {
+    return Duration.ZERO;
+  }
+
+  /** The live exchanges with their health, in configuration order; empty for a replay. */
+  default List<ExchangeStatus> exchanges() {
+    return List.of();
+  }
+
+  /** Releases connections and threads. */
+  @Override
+  default void close() {}
 
   /**
    * The snapshot's own clock for pacing: its newest observation. Empty for a snapshot without

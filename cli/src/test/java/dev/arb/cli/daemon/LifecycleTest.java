@@ -61,16 +61,21 @@ class LifecycleTest {
   void aStateChangeWakesASleeperAtOnce() throws Exception {
     Lifecycle l = new Lifecycle();
     l.started();
-    CompletableFuture<Boolean> slept =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Boolean> slept = new CompletableFuture<>();
+    Thread sleeper =
+        new Thread(
             () -> {
               try {
-                return l.sleep(Duration.ofMinutes(5));
+                slept.complete(l.sleep(Duration.ofMinutes(5)));
               } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                slept.completeExceptionally(e);
               }
             });
-    Thread.sleep(20);
+    sleeper.start();
+    // pause only once the sleeper waits: a pause before it starts would be its starting state
+    while (sleeper.getState() != Thread.State.TIMED_WAITING) {
+      Thread.sleep(1);
+    }
     l.pause();
     assertThat(slept.get(10, TimeUnit.SECONDS)).isFalse();
     assertThat(l.sleep(Duration.ofMillis(1))).isTrue();

@@ -1,0 +1,101 @@
+package dev.arb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /health} is 503 while the record writer cannot keep up: another process holds the
+ * database's write lock, the write queue fills, and health says so; once the lock is gone every
+ * record is written and health is 200 again.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HealthQueueIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Pattern STOPPED =
+      Pattern.compile("stopped \\(SIGTERM\\): \\d+ scans, (\\d+) records written");
+
+  @TempDir Path dir;
+
+  @Test
+  void healthIs503WhileTheWriteQueueIsFullAnd200AfterIt() throws Exception {
+    Path conf = dir.resolve("arb.conf");
+    Files.writeString(
+        conf,
+        "arb.storage { queue-capacity = 50, batch-size = 1, flush-interval = 10ms,"
+            + " busy-timeout = 60s }\n");
+    Path data = dir.resolve("data");
+    long written;
+    try (InProcessDaemon d =
+        new InProcessDaemon(
+            Map.of("HOME", dir.toString()),
+            "--config",
+            conf.toString(),
+            "--data-dir",
+            data.toString(),
+            "run",
+            "--http-port",
+            "0",
+            "--loop",
+            "--replay-speed",
+            "0",
+            "--interval",
+            "100ms")) {
+      d.awaitStatus(s -> s.at("/records/written").asLong() >= 10);
+      assertThat(Http.get(d.url() + "/health").statusCode()).isEqualTo(200);
+      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("arb.db"));
+          Statement st = other.createStatement()) {
+        st.execute("BEGIN IMMEDIATE"); // the write lock: the daemon's writer now waits
+        HttpResponse<String> full = awaitHealth(d.url(), 503);
+        JsonNode body = JSON.readTree(full.body());
+        assertThat(body.get("status").asText()).isEqualTo("unavailable");
+        assertThat(body.get("reason").asText())
+            .isEqualTo("record store is not keeping up: the write queue is full");
+        assertThat(d.status().at("/records/queued").asLong()).isGreaterThanOrEqualTo(50);
+        st.execute("ROLLBACK");
+      }
+      awaitHealth(d.url(), 200);
+      d.signal("TERM");
+      assertThat(d.awaitExit()).isEqualTo(ExitCode.OK);
+      Matcher m = STOPPED.matcher(d.out.toString());
+      assertThat(m.find()).as(d.out.toString()).isTrue();
+      written = Long.parseLong(m.group(1));
+    }
+    assertThat(written).isGreaterThan(10);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("arb.db"));
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM arbitrage_record")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(written);
+    }
+  }
+
+  private static HttpResponse<String> awaitHealth(String url, int status) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    HttpResponse<String> r = Http.get(url + "/health");
+    while (r.statusCode() != status) {
+      assertThat(System.nanoTime())
+          .as("health never %s: %s", status, r.body())
+          .isLessThan(deadline);
+      Thread.sleep(10);
+      r = Http.get(url + "/health");
+    }
+    return r;
+  }
+}
