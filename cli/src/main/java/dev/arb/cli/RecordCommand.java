@@ -7,9 +7,9 @@ import dev.arb.engine.source.SnapshotJson;
 import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
     })
 final class RecordCommand extends BaseCommand {
 
+  @Mixin LiveExchangeOptions liveOptions;
+
   @Option(
       names = "--output",
       required = true,
@@ -42,34 +44,10 @@ final class RecordCommand extends BaseCommand {
       description = "Snapshot file to write (replaced if it exists).")
   Path output;
 
-  @Option(
-      names = "--exchange",
-      paramLabel = "NAME",
-      description = "Exchange to record (repeatable). Default: the enabled configured exchanges.")
-  List<String> exchanges;
-
-  @Option(
-      names = "--exchange-url",
-      paramLabel = "NAME=URL",
-      description = "REST base URL of an exchange; overrides arb.exchanges.NAME.base-url.")
-  List<String> exchangeUrls;
-
-  @Option(
-      names = "--max-book-age",
-      paramLabel = "DURATION",
-      converter = ScanCommand.DurationConverter.class,
-      description = "Books older than this when received are left out. Default: 10s.")
-  Duration maxBookAge;
-
   @Override
   protected int execute() {
     ArbConfig cfg = config().config();
-    List<ExchangeConfig> live =
-        LiveMarketData.select(
-            cfg,
-            exchanges == null ? List.of() : exchanges,
-            exchangeUrls == null ? List.of() : exchangeUrls,
-            maxBookAge);
+    List<ExchangeConfig> live = liveOptions.select(cfg, "record");
     if (live.isEmpty()) {
       throw new ConfigException(
           "record: no exchange to record; give --exchange NAME or enable one in arb.exchanges");

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code arb run}: the daemon, in the foreground until stopped. */
@@ -73,6 +74,8 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand extends BaseCommand {
 
+  @Mixin LiveExchangeOptions liveOptions;
+
   /** The longest recorded gap between two replayed snapshots that is waited out. */
   private static final Duration MAX_REPLAY_WAIT = Duration.ofMinutes(1);
 
@@ -103,31 +106,6 @@ final class RunCommand extends BaseCommand {
       paramLabel = "NAME",
       description = "Exchange name for inputs that carry none (tob-csv, rates).")
   String exchangeName;
-
-  @Option(
-      names = "--exchange",
-      paramLabel = "NAME",
-      description =
-          "Scan live books of this exchange (repeatable): bitstamp, kraken, binance, coinbase."
-              + " Default without --input: the enabled exchanges of arb.exchanges.")
-  List<String> exchanges = new ArrayList<>();
-
-  @Option(
-      names = "--exchange-url",
-      paramLabel = "NAME=URL",
-      description =
-          "REST base URL of an exchange (proxy, testnet, local stand-in); overrides"
-              + " arb.exchanges.NAME.base-url. Repeatable.")
-  List<String> exchangeUrls = new ArrayList<>();
-
-  @Option(
-      names = "--max-book-age",
-      paramLabel = "DURATION",
-      converter = ScanCommand.DurationConverter.class,
-      description =
-          "Live books older than this when received are reported stale and not used. Default:"
-              + " arb.exchanges.NAME.max-book-age (10s).")
-  Duration maxBookAge;
 
   @Option(
       names = "--replay-speed",
@@ -201,17 +179,14 @@ final class RunCommand extends BaseCommand {
         problems.add("run: --format: " + e.getMessage());
       }
     }
-    if (!inputs.isEmpty() && (!exchanges.isEmpty() || !exchangeUrls.isEmpty())) {
+    if (!inputs.isEmpty() && liveOptions.given()) {
       problems.add(
           "run: use either --input (a replay) or --exchange/--exchange-url (live), not both");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    List<ExchangeConfig> live =
-        inputs.isEmpty()
-            ? LiveMarketData.select(cfg, exchanges, exchangeUrls, maxBookAge, "run")
-            : List.of();
+    List<ExchangeConfig> live = inputs.isEmpty() ? liveOptions.select(cfg, "run") : List.of();
     if (!live.isEmpty()) {
       List<String> replayOnly = new ArrayList<>();
       if (loop) {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -67,6 +68,8 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class ScanCommand extends BaseCommand {
 
+  @Mixin LiveExchangeOptions liveOptions;
+
   /** Problems printed in the table view before "and N more". */
   private static final int PROBLEMS_SHOWN = 10;
 
@@ -97,31 +100,6 @@ final class ScanCommand extends BaseCommand {
       paramLabel = "NAME",
       description = "Exchange name for inputs that carry none (tob-csv, rates).")
   String exchangeName;
-
-  @Option(
-      names = "--exchange",
-      paramLabel = "NAME",
-      description =
-          "Scan live books of this exchange (repeatable): bitstamp, kraken, binance, coinbase."
-              + " Default without --input: the enabled exchanges of arb.exchanges.")
-  List<String> exchanges;
-
-  @Option(
-      names = "--exchange-url",
-      paramLabel = "NAME=URL",
-      description =
-          "REST base URL of an exchange (proxy, testnet, local stand-in); overrides"
-              + " arb.exchanges.NAME.base-url. Repeatable.")
-  List<String> exchangeUrls;
-
-  @Option(
-      names = "--max-book-age",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "Live books older than this when received are reported stale and not used. Default:"
-              + " arb.exchanges.NAME.max-book-age (10s).")
-  Duration maxBookAge;
 
   @Option(
       names = "--max-length",
@@ -252,12 +230,7 @@ final class ScanCommand extends BaseCommand {
           "scan: --balances needs live exchanges (--exchange NAME), not --input");
     }
     if (input == null) {
-      List<ExchangeConfig> live =
-          LiveMarketData.select(
-              cfg,
-              exchanges == null ? List.of() : exchanges,
-              exchangeUrls == null ? List.of() : exchangeUrls,
-              maxBookAge);
+      List<ExchangeConfig> live = liveOptions.select(cfg, "scan");
       if (!live.isEmpty()) {
         return liveSnapshot(cfg, live, notes);
       }

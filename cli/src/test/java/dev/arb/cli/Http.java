@@ -20,6 +20,13 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET sent without waiting for the answer. */
+  static java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String url) {
+    return CLIENT.sendAsync(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> post(String url, String token)
       throws IOException, InterruptedException {
     return post(url, token, "");
