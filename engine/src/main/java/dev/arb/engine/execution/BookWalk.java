@@ -1,6 +1,7 @@
 package dev.arb.engine.execution;
 
 import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.BookLevels;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
@@ -75,8 +76,10 @@ public final class BookWalk {
       return Walk.none("no liquidity within the limit price");
     }
     BigDecimal base =
-        leg.side() == Side.SELL ? budget.min(total(levels)) : baseBuyable(levels, budget);
-    base = floorToLot(base, market.lotSize());
+        leg.side() == Side.SELL
+            ? budget.min(BookLevels.total(levels))
+            : BookLevels.baseBuyable(levels, budget);
+    base = BookLevels.floorToLot(base, market.lotSize());
     if (base.signum() <= 0) {
       return Walk.none("amount rounds to zero (lot size " + market.lotSize().toPlainString() + ")");
     }
@@ -134,36 +137,5 @@ public final class BookWalk {
       out.add(l);
     }
     return out;
-  }
-
-  private static BigDecimal total(List<BookLevel> levels) {
-    BigDecimal t = BigDecimal.ZERO;
-    for (BookLevel l : levels) {
-      t = t.add(l.amount());
-    }
-    return t;
-  }
-
-  private static BigDecimal baseBuyable(List<BookLevel> asks, BigDecimal quote) {
-    BigDecimal base = BigDecimal.ZERO;
-    BigDecimal left = quote;
-    for (BookLevel l : asks) {
-      BigDecimal cost = l.amount().multiply(l.price());
-      if (cost.compareTo(left) <= 0) {
-        base = base.add(l.amount());
-        left = left.subtract(cost);
-      } else {
-        base = base.add(left.divide(l.price(), SCALE, RoundingMode.DOWN));
-        break;
-      }
-    }
-    return base;
-  }
-
-  private static BigDecimal floorToLot(BigDecimal amount, BigDecimal lot) {
-    if (lot.signum() == 0) {
-      return amount;
-    }
-    return amount.divide(lot, 0, RoundingMode.DOWN).multiply(lot);
   }
 }

@@ -1,6 +1,7 @@
 package dev.arb.engine.sizing;
 
 import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.BookLevels;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
@@ -113,11 +114,11 @@ public final class PlanPricer {
     List<BookLevel> levels = leg.side() == Side.SELL ? book.bids() : book.asks();
     BigDecimal base;
     if (leg.side() == Side.SELL) {
-      base = budget.min(total(levels));
+      base = budget.min(BookLevels.total(levels));
     } else {
-      base = baseBuyable(levels, budget);
+      base = BookLevels.baseBuyable(levels, budget);
     }
-    base = floorToLot(base, market.lotSize());
+    base = BookLevels.floorToLot(base, market.lotSize());
     if (base.signum() <= 0) {
       return LegResult.problem(
           "base amount rounds to zero (lot size " + market.lotSize().toPlainString() + ")");
@@ -167,37 +168,5 @@ public final class PlanPricer {
     BigDecimal fee = gross.subtract(received);
     BigDecimal average = quote.divide(base, AMOUNT_SCALE, RoundingMode.HALF_EVEN);
     return new LegResult(new LegFill(leg, spent, received, base, average, worst, fee, used), null);
-  }
-
-  private static BigDecimal total(List<BookLevel> levels) {
-    BigDecimal t = BigDecimal.ZERO;
-    for (BookLevel l : levels) {
-      t = t.add(l.amount());
-    }
-    return t;
-  }
-
-  /** Base amount {@code quote} buys walking the asks (partial level rounded DOWN). */
-  private static BigDecimal baseBuyable(List<BookLevel> asks, BigDecimal quote) {
-    BigDecimal base = BigDecimal.ZERO;
-    BigDecimal left = quote;
-    for (BookLevel l : asks) {
-      BigDecimal cost = l.amount().multiply(l.price());
-      if (cost.compareTo(left) <= 0) {
-        base = base.add(l.amount());
-        left = left.subtract(cost);
-      } else {
-        base = base.add(left.divide(l.price(), AMOUNT_SCALE, RoundingMode.DOWN));
-        break;
-      }
-    }
-    return base;
-  }
-
-  static BigDecimal floorToLot(BigDecimal amount, BigDecimal lot) {
-    if (lot.signum() == 0) {
-      return amount;
-    }
-    return amount.divide(lot, 0, RoundingMode.DOWN).multiply(lot);
   }
 }
