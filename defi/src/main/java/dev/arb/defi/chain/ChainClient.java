@@ -315,6 +315,36 @@ public final class ChainClient implements AutoCloseable {
       BigInteger value,
       BigInteger gasLimit,
       Fees fees) {
+    return submit(sign(sender, nonce, to, data, value, gasLimit, fees));
+  }
+
+  /**
+   * A signed transaction, ready to hand to a node. Handing the same one over again is idempotent:
+   * same bytes, same hash, at most one of them is ever mined.
+   *
+   * @param hex the raw signed transaction, 0x-hex
+   * @param hash its hash
+   * @param sender the signing address
+   * @param nonce its nonce
+   */
+  public record SignedTx(String hex, String hash, String sender, BigInteger nonce) {
+    public SignedTx {
+      Objects.requireNonNull(hex, "hex");
+      Objects.requireNonNull(hash, "hash");
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(nonce, "nonce");
+    }
+  }
+
+  /** Signs an EIP-1559 transaction for this chain; {@code to == null} creates a contract. */
+  public SignedTx sign(
+      Credentials sender,
+      BigInteger nonce,
+      String to,
+      String data,
+      BigInteger value,
+      BigInteger gasLimit,
+      Fees fees) {
     RawTransaction tx =
         RawTransaction.createTransaction(
             chainId,
@@ -326,29 +356,61 @@ public final class ChainClient implements AutoCloseable {
             fees.maxPriorityFeePerGas(),
             fees.maxFeePerGas());
     String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, sender));
+    return new SignedTx(signed, Hash.sha3(signed), sender.getAddress(), nonce);
+  }
+
+  /**
+   * Hands a signed transaction to the node once. A node that answers it already has this very
+   * transaction ("already known") counts as accepted: that is what a resubmission after a lost
+   * answer looks like.
+   *
+   * @return the transaction hash
+   * @throws SendUnknown on a transport failure: it may or may not have reached the node
+   * @throws NonceTooLow if the node has already seen this nonce from this sender
+   * @throws ChainException if the node refused it
+   */
+  public String submit(SignedTx tx) {
     EthSendTransaction sent;
     try {
-      sent = web3j.ethSendRawTransaction(signed).send();
+      sent = web3j.ethSendRawTransaction(tx.hex()).send();
     } catch (IOException | ClientConnectionException e) {
       // the node may have taken it before the connection broke: say which transaction it was
       ChainException t = transport("eth_sendRawTransaction", e);
-      throw new SendUnknown(t.getMessage(), Hash.sha3(signed), e);
+      throw new SendUnknown(t.getMessage(), tx.hash(), e);
     }
     if (sent.hasError()) {
       String message = sent.getError().getMessage();
+      String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+      if (ALREADY_KNOWN.stream().anyMatch(lower::contains)) {
+        return tx.hash();
+      }
       String text =
           "chain: node rejected the transaction from "
-              + sender.getAddress()
+              + tx.sender()
               + " (nonce "
-              + nonce
+              + tx.nonce()
               + "): "
               + message;
-      if (message != null && message.toLowerCase(Locale.ROOT).contains("nonce too low")) {
+      if (lower.contains("nonce too low")) {
         throw new NonceTooLow(text);
       }
       throw new ChainException(text);
     }
     return sent.getTransactionHash();
+  }
+
+  /**
+   * How nodes say they already hold the transaction just submitted: geth "already known", older
+   * geth and Parity "known transaction", anvil "transaction already imported".
+   */
+  private static final List<String> ALREADY_KNOWN =
+      List.of("already known", "known transaction", "already imported");
+
+  /** Whether the node knows the transaction {@code txHash} (pending or mined). */
+  public boolean knowsTransaction(String txHash) {
+    return read("eth_getTransactionByHash", () -> web3j.ethGetTransactionByHash(txHash).send())
+        .getTransaction()
+        .isPresent();
   }
 
   /**

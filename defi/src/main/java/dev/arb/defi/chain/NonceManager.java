@@ -31,6 +31,22 @@ public final class NonceManager {
     return n;
   }
 
+  /**
+   * Gives back {@code nonce}, which the node refused (so it is still free), if it is the last one
+   * handed out: the next call returns it again.
+   *
+   * @return whether it was taken back; {@code false} if later nonces were handed out meanwhile (or
+   *     the count was resynchronised), in which case the caller must fill the gap itself or the
+   *     later transactions stay queued behind it
+   */
+  public synchronized boolean release(BigInteger nonce) {
+    if (next != null && next.equals(nonce.add(BigInteger.ONE))) {
+      next = nonce;
+      return true;
+    }
+    return false;
+  }
+
   /** Forgets the local count: the next {@link #next} asks the node. */
   public synchronized void resync() {
     next = null;

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -149,18 +150,25 @@ public final class Wallet {
   /**
    * Sends with an explicit gas limit and no simulation; returns the receipt, failed or not. Safe to
    * call from many threads: each send takes its own nonce from the {@link NonceManager} and waits
-   * for its own receipt. On "nonce too low" (another process used the account) the nonces are
-   * resynchronised from the node and the send retried, up to {@value #NONCE_RETRIES} times; on any
-   * other failure to hand the transaction over they are resynchronised too, so the next send does
-   * not leave a gap.
+   * for its own receipt.
+   *
+   * <p>Nonces are never left with a gap, since every later transaction of the account would queue
+   * behind it: a transport failure while handing the transaction over is followed by handing the
+   * very same signed bytes over again ({@value #RESUBMITS} times at most, which is idempotent: one
+   * hash, mined at most once); a node that refuses it gives the nonce back, or, if later nonces
+   * were handed out meanwhile, the gap is filled with a zero-value transfer to self. On "nonce too
+   * low" (another process used the account) the nonces are resynchronised from the node and the
+   * send retried, up to {@value #NONCE_RETRIES} times.
    */
   public TransactionReceipt send(String to, String data, BigInteger gasLimit) {
     Fees fees = currentFees();
     for (int attempt = 1; ; attempt++) {
       BigInteger nonce = nonces.next();
+      ChainClient.SignedTx tx =
+          chain.sign(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, fees);
       String hash;
       try {
-        hash = chain.sendRaw(credentials, nonce, to, data, BigInteger.ZERO, gasLimit, fees);
+        hash = submitIdempotently(tx);
       } catch (ChainClient.NonceTooLow e) {
         nonces.resync();
         if (attempt >= NONCE_RETRIES) {
@@ -180,12 +188,100 @@ public final class Wallet {
             List.of(e.txHash()),
             e);
       } catch (ChainException e) {
-        nonces.resync();
+        if (e.getMessage().toLowerCase(Locale.ROOT).contains("replacement transaction")) {
+          nonces.resync(); // another transaction of this account is pending with that nonce
+        } else {
+          giveBack(nonce, fees);
+        }
         throw e;
       }
       return awaitOrReplace(nonce, to, data, gasLimit, fees, hash);
     }
   }
+
+  /**
+   * Hands {@code tx} to the node; after a transport failure, hands the same bytes over again with a
+   * growing pause. A resubmission told "nonce too low" means the nonce was used meanwhile: by this
+   * transaction (its first submission got through and was mined) or by another one.
+   */
+  private String submitIdempotently(ChainClient.SignedTx tx) {
+    long pauseMillis = 100;
+    for (int submission = 1; ; submission++) {
+      try {
+        return chain.submit(tx);
+      } catch (ChainClient.SendUnknown e) {
+        if (submission > RESUBMITS) {
+          throw e;
+        }
+        LOG.info(
+            "handing nonce {} to the node failed ({}); submitting the same transaction {} again",
+            tx.nonce(),
+            e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName(),
+            tx.hash());
+        pause(pauseMillis);
+        pauseMillis *= 2;
+      } catch (ChainClient.NonceTooLow e) {
+        // the transport may have handed it over twice itself (OkHttp retries a request whose
+        // connection broke), so even a first submission can meet its own, already mined, twin
+        if (knows(tx.hash())) {
+          return tx.hash();
+        }
+        throw e;
+      }
+    }
+  }
+
+  private boolean knows(String txHash) {
+    try {
+      return chain.knowsTransaction(txHash);
+    } catch (ChainException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The node refused the transaction with {@code nonce}, so the nonce is still free: take it back,
+   * or fill it if later nonces are already out (they would wait behind the gap forever).
+   */
+  private void giveBack(BigInteger nonce, Fees fees) {
+    if (nonces.release(nonce)) {
+      return;
+    }
+    ChainClient.SignedTx filler =
+        chain.sign(credentials, nonce, address(), "0x", BigInteger.ZERO, GAP_FILLER_GAS, fees);
+    try {
+      String hash = submitIdempotently(filler);
+      LOG.warn(
+          "nonce {} of {} was refused by the node while later nonces were in use: filled the gap"
+              + " with a zero-value transfer to self, {}",
+          nonce,
+          address(),
+          hash);
+    } catch (ChainException e) {
+      nonces.resync();
+      LOG.warn(
+          "nonce {} of {} was refused and the gap could not be filled ({}); later transactions may"
+              + " wait until it is",
+          nonce,
+          address(),
+          e.getMessage());
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChainException("chain: interrupted while resubmitting a transaction", e);
+    }
+  }
+
+  /** How often a transaction is handed over again after a transport failure. */
+  static final int RESUBMITS = 3;
+
+  /** Gas of a plain transfer, what a gap filler costs. */
+  private static final BigInteger GAP_FILLER_GAS = BigInteger.valueOf(21_000);
 
   /**
    * A transaction was sent (or may have been), but whether it was mined is not known: the node

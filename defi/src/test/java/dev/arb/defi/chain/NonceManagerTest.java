@@ -55,4 +55,19 @@ class NonceManagerTest {
     nonces.resync();
     assertThat(nonces.next()).isEqualTo(BigInteger.valueOf(10));
   }
+
+  @Test
+  void aRefusedNonceIsGivenBackOnlyIfNoLaterOneWasHandedOut() {
+    NonceManager nonces = new NonceManager(() -> BigInteger.valueOf(3));
+    BigInteger a = nonces.next();
+    assertThat(nonces.release(a)).isTrue();
+    assertThat(nonces.next()).isEqualTo(a); // taken back: used again
+
+    BigInteger b = nonces.next(); // 4
+    assertThat(nonces.release(a)).as("a later nonce is out: the gap is the caller's").isFalse();
+    assertThat(nonces.next()).isEqualTo(b.add(BigInteger.ONE));
+
+    nonces.resync();
+    assertThat(nonces.release(BigInteger.valueOf(5))).isFalse();
+  }
 }
