@@ -1,5 +1,7 @@
 package dev.arb.cli;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
@@ -104,7 +106,9 @@ final class ScanCommand extends BaseCommand {
   @Option(
       names = "--max-length",
       paramLabel = "L",
-      description = "Longest cycle, in legs (2-10). Default: arb.scan.max-length (5).")
+      description =
+          "Longest cycle, in trades (2-10); transfers between exchanges (--transfers) do not"
+              + " count. Default: arb.scan.max-length (5).")
   Integer maxLength;
 
   @Option(
@@ -206,7 +210,7 @@ final class ScanCommand extends BaseCommand {
     if (json) {
       out().println(ScanJson.report(report, notes).toPrettyString());
     } else {
-      printTable(report, notes);
+      printTable(report, notes, request.query().maxLength());
     }
     int recorded = record(cfg, report);
     if (!json && recorded > 0) {
@@ -414,7 +418,7 @@ final class ScanCommand extends BaseCommand {
     return context().clock().instant();
   }
 
-  private void printTable(ScanReport report, List<String> notes) {
+  private void printTable(ScanReport report, List<String> notes, int maxLegs) {
     for (String n : notes) {
       out().println(n);
     }
@@ -431,7 +435,22 @@ final class ScanCommand extends BaseCommand {
     }
     printProblems(report.problems());
     if (report.opportunities().isEmpty()) {
-      out().println("no cycle above the profit threshold");
+      out().println("no cycle of at most " + maxLegs + " legs above the profit threshold");
+      report
+          .search()
+          .detectedCycle()
+          .filter(c -> c.legs().size() > maxLegs)
+          .ifPresent(
+              c ->
+                  out()
+                      .printf(
+                          Locale.ROOT,
+                          "hint: the negative cycle the detector found, %s, has %d legs (%.3f bp"
+                              + " at top of book); --max-length %d would search that long%n",
+                          c.assets().stream().map(Object::toString).collect(joining(">")),
+                          c.legs().size(),
+                          c.returnBp(),
+                          Math.min(10, c.legs().size())));
       return;
     }
     out().println();

@@ -306,6 +306,35 @@ class ScanCommandIT {
         .isLessThanOrEqualTo(new BigDecimal("2002"));
   }
 
+  @Test
+  void maxLengthCountsTradesNotTransfers(@TempDir Path dir) throws Exception {
+    Path snap = dir.resolve("two-venues.json");
+    Files.writeString(
+        snap,
+        "{\"format_version\":1,\"source\":\"planted\",\"exchanges\":["
+            + venue("alpha", "1000", "1001")
+            + ","
+            + venue("beta", "1010", "1011")
+            + "]}");
+    // two trades and two transfers: found at --max-length 2
+    CliRun run =
+        scan("--input", snap.toString(), "--transfers", "--max-length", "2", "--no-record");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.out()).contains("USD>ETH>USD").contains("alpha,beta");
+  }
+
+  @Test
+  void whenOnlyLongerCyclesExistTheOutputSaysWhichLengthWouldFindThem() {
+    // the bundled Binance.US sample has arbitrage, but no 2-leg cycle on one exchange can profit
+    CliRun run = scan("--max-length", "2", "--no-record");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.out())
+        .contains("arbitrage (negative cycle): yes")
+        .contains("no cycle of at most 2 legs above the profit threshold")
+        .containsPattern("hint: the negative cycle the detector found, [A-Z>]+, has \\d+ legs")
+        .contains("--max-length");
+  }
+
   private static String venue(String name, String bid, String ask) {
     return "{\"name\":\""
         + name

@@ -265,6 +265,10 @@ public final class PathOptimizer {
   /** The branch-and-bound DFS state, allocated once per search. */
   private static final class Search {
     private final int n;
+    // trades per cycle at most (transfers between exchanges do not count)
+    private final int maxTrades;
+    // edges per cycle at most: maxTrades, or twice that with transfer edges (at most one transfer
+    // between two trades)
     private final int maxLen;
     private final int topK;
     private final boolean pruning;
@@ -302,7 +306,8 @@ public final class PathOptimizer {
     Search(PathGraph g, PathQuery q, int[] rank) {
       this.g = g;
       this.n = g.nodeCount();
-      this.maxLen = q.maxLength();
+      this.maxTrades = q.maxLength();
+      this.maxLen = hasTransfers(g) ? 2 * maxTrades : maxTrades;
       this.topK = q.topK();
       this.pruning = q.pruning();
       this.minWeight =
@@ -355,8 +360,17 @@ public final class PathOptimizer {
         bounds();
       }
       onPath[s] = true;
-      dfs(s, 0, 0.0, false);
+      dfs(s, 0, 0, 0.0, false);
       onPath[s] = false;
+    }
+
+    private static boolean hasTransfers(PathGraph g) {
+      for (Leg leg : g.legs()) {
+        if (leg == null) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -437,11 +451,15 @@ public final class PathOptimizer {
       return size == topK && heapW[0] < minWeight ? heapW[0] : minWeight;
     }
 
-    private void dfs(int v, int depth, double weight, boolean lastTransfer) {
+    private void dfs(int v, int depth, int trades, double weight, boolean lastTransfer) {
       int rs = rank[s];
       for (int e = off[v]; e < off[v + 1]; e++) {
         boolean transfer = legs[e] == null;
         if (transfer && lastTransfer) {
+          continue;
+        }
+        int t = transfer ? trades : trades + 1;
+        if (t > maxTrades) {
           continue;
         }
         int u = tgt[e];
@@ -462,14 +480,17 @@ public final class PathOptimizer {
           continue;
         }
         if (pruning) {
-          double lb = dist[(maxLen - used) * n + u];
+          // no two transfers in a row: a completion has at most 2·(trades left) + 1 edges
+          int left =
+              Math.min(maxLen - used, maxLen == maxTrades ? maxLen : 2 * (maxTrades - t) + 1);
+          double lb = dist[left * n + u];
           if (lb == INF || nw + lb >= threshold() + EPSILON * maxLen) {
             continue;
           }
         }
         path[depth] = e;
         onPath[u] = true;
-        dfs(u, used, nw, transfer);
+        dfs(u, used, t, nw, transfer);
         onPath[u] = false;
       }
     }

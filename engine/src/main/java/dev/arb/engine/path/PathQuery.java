@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
 /**
  * What to search for.
  *
- * @param maxLength longest cycle in legs (edges), 2 to {@value #MAX_LENGTH_LIMIT}; {@code
- *     --max-length}, default 5
+ * @param maxLength longest cycle in legs (trades), 2 to {@value #MAX_LENGTH_LIMIT}; transfer edges
+ *     between exchanges do not count; {@code --max-length}, default 5
  * @param topK how many of the best cycles to return, &ge; 0; default 10
  * @param startAssets only cycles through one of these assets, each rotated to start at the first
  *     listed asset it contains ({@code --start}); empty: all cycles, rotated to start at their

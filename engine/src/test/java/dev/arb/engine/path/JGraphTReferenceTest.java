@@ -111,6 +111,99 @@ class JGraphTReferenceTest {
     assertThat(compared).isGreaterThan(300);
   }
 
+  /**
+   * With transfer edges: the top-K search returns exactly the K best simple cycles that brute force
+   * finds among those with at least two trades, at most L trades (transfers do not count towards
+   * the length) and never two transfers in a row, cyclically.
+   */
+  @Test
+  void withTransfersTopKCountsTradesOnlyAndAgreesWithBruteForce() {
+    Random random = new Random(20_261_124L);
+    int compared = 0;
+    int longerThanL = 0;
+    for (int round = 0; round < 150; round++) {
+      MarketSnapshot snapshot = randomSnapshot(random);
+      double transferFee = random.nextBoolean() ? 0 : 0.0005;
+      List<Ref> refs = new ArrayList<>(refEdges(snapshot));
+      refs.addAll(transferEdges(refs, transferFee));
+      PathGraph graph = PathGraph.build(snapshot, GraphOptions.withTransfers(transferFee));
+
+      int maxLength = 2 + random.nextInt(3);
+      int topK = 1 + random.nextInt(8);
+      PathQuery query =
+          new PathQuery(maxLength, topK, List.of(), java.util.OptionalDouble.empty(), true);
+      List<List<Ref>> expected = new ArrayList<>();
+      for (List<Ref> c : bruteForceCycles(refs)) {
+        int trades = trades(c);
+        if (trades >= 2 && trades <= maxLength && !twoTransfersInARow(c)) {
+          expected.add(c);
+          longerThanL += c.size() > maxLength ? 1 : 0;
+        }
+      }
+      expected.sort(Comparator.comparingDouble(JGraphTReferenceTest::weight));
+      List<Cycle> got = PathOptimizer.search(graph, query).cycles();
+
+      assertThat(got).as("round %d size", round).hasSize(Math.min(topK, expected.size()));
+      for (int i = 0; i < got.size(); i++) {
+        Cycle c = got.get(i);
+        assertThat(c.legs().size()).isLessThanOrEqualTo(maxLength);
+        assertThat(-Math.log(c.topOfBookReturn()))
+            .as("round %d cycle %d weight", round, i)
+            .isCloseTo(weight(expected.get(i)), within(1e-9));
+        List<String> tradeLabels = new ArrayList<>();
+        for (Ref e : expected.get(i)) {
+          if (!e.label().equals(TRANSFER)) {
+            tradeLabels.add(e.label());
+          }
+        }
+        assertThat(key(labels(c))).isEqualTo(key(tradeLabels));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(200);
+    // cycles whose edges, transfers included, exceed L are in the expectations: the case counted
+    assertThat(longerThanL).isGreaterThan(50);
+  }
+
+  private static final String TRANSFER = "transfer";
+
+  /** A transfer edge between every two exchanges' nodes of one asset. */
+  private static List<Ref> transferEdges(List<Ref> trades, double fee) {
+    Set<String> nodes = new java.util.TreeSet<>();
+    for (Ref e : trades) {
+      nodes.add(e.from());
+      nodes.add(e.to());
+    }
+    List<Ref> out = new ArrayList<>();
+    for (String a : nodes) {
+      for (String b : nodes) {
+        String assetA = a.substring(a.indexOf(':') + 1);
+        String assetB = b.substring(b.indexOf(':') + 1);
+        if (!a.equals(b) && assetA.equals(assetB)) {
+          out.add(new Ref(a, b, -Math.log(1 - fee), TRANSFER));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int trades(List<Ref> c) {
+    int t = 0;
+    for (Ref e : c) {
+      t += e.label().equals(TRANSFER) ? 0 : 1;
+    }
+    return t;
+  }
+
+  private static boolean twoTransfersInARow(List<Ref> c) {
+    for (int i = 0; i < c.size(); i++) {
+      if (c.get(i).label().equals(TRANSFER) && c.get((i + 1) % c.size()).label().equals(TRANSFER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static MarketSnapshot randomSnapshot(Random r) {
     int assets = 3 + r.nextInt(4);
     int exchanges = 1 + r.nextInt(2);
