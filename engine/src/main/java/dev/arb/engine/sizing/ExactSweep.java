@@ -47,6 +47,9 @@ public final class ExactSweep {
   private final int[] examined;
   private double start;
   private double end;
+  // the marginal end-per-start rate: the product of the legs' current rates, kept up to date by
+  // each level change, and recomputed exactly near 1 where the stop decision is taken
+  private double marginal;
   private int legs;
   private Stop stop = Stop.NONE;
 
@@ -103,19 +106,19 @@ public final class ExactSweep {
         return stop;
       }
     }
-    double m = 1.0;
     double im = 1.0;
     for (int i = 0; i < n; i++) {
       rate[i] = ladders[i].rates()[0];
       inverseMultiplier[i] = im;
       full[i] = ladders[i].capacities()[0] * im;
-      m *= rate[i];
       im *= ladders[i].inverseRates()[0];
       remaining[i] = full[i];
       examined[i] = 1;
     }
+    marginal = exactMarginal(n);
     while (true) {
-      if (m <= 1.0) {
+      // the running product drifts by ~1e-16 per level change: near 1, decide on the exact one
+      if (marginal <= NEAR_ONE && (marginal = exactMarginal(n)) <= 1.0) {
         stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
         break;
       }
@@ -155,10 +158,6 @@ public final class ExactSweep {
         stop = Stop.LIQUIDITY;
         break;
       }
-      m = 1.0;
-      for (int i = 0; i < n; i++) {
-        m *= rate[i];
-      }
     }
     settle(ladders, n);
     return stop;
@@ -182,12 +181,24 @@ public final class ExactSweep {
     // old / new rate: the later legs' multipliers fall by this factor, their remainders and
     // capacities in start-asset units grow by it
     double f = old * ladders[k].inverseRates()[next];
+    marginal /= f;
     for (int i = k + 1; i < n; i++) {
       remaining[i] *= f;
       full[i] *= f;
       inverseMultiplier[i] *= f;
     }
     return true;
+  }
+
+  /** Above this, the running product of rates is trusted; at or below, it is recomputed. */
+  private static final double NEAR_ONE = 1.0 + 1e-9;
+
+  private double exactMarginal(int n) {
+    double m = 1.0;
+    for (int i = 0; i < n; i++) {
+      m *= rate[i];
+    }
+    return m;
   }
 
   /**
