@@ -10,11 +10,13 @@ import picocli.CommandLine.Spec;
     name = "defi",
     mixinStandardHelpOptions = true,
     description =
-        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, flashloan, withdraw.",
+        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, upgrade, flashloan,"
+            + " withdraw; gasless requests: sign, relay, relays, gasless-demo.",
     subcommands = {
       DefiKeystoreCommand.class,
       DefiDemoCommand.class,
       DefiDeployCommand.class,
+      DefiUpgradeCommand.class,
       DefiWithdrawCommand.class,
       DefiFlashloanCommand.class,
       DefiSignCommand.class,
@@ -29,6 +31,7 @@ final class DefiCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a defi subcommand is required: keystore, demo, deploy, flashloan, withdraw");
+        "a defi subcommand is required: keystore, demo, deploy, upgrade, flashloan, withdraw,"
+            + " sign, relay, relays, gasless-demo");
   }
 }
