@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       DefiFlashloanCommand.class,
       DefiSignCommand.class,
       DefiRelayCommand.class,
+      DefiRelaysCommand.class,
       DefiGaslessDemoCommand.class
     })
 final class DefiCommand implements Runnable {

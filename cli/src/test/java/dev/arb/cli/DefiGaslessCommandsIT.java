@@ -173,6 +173,71 @@ class DefiGaslessCommandsIT {
   }
 
   @Test
+  void everyRelayIsRecordedAndTheDailyQuotaHoldsAcrossRuns() throws Exception {
+    Path first = dir.resolve("first.json");
+    Files.writeString(first, signIncrement().out());
+    CliRun mined =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            first.toString(),
+            "--allow",
+            counter.address(),
+            "--max-requests-per-signer",
+            "1",
+            "--json");
+    assertThat(mined.exitCode()).as(mined.err() + mined.out()).isEqualTo(ExitCode.OK);
+    String cost = new ObjectMapper().readTree(mined.out()).path("costWei").asText();
+    Path second = dir.resolve("second.json");
+    Files.writeString(second, signIncrement().out());
+    BigInteger relayerBefore = chain.etherBalance(relayer);
+
+    // a new process: the quota of 1 request per day was used by the first run
+    CliRun refused =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            second.toString(),
+            "--allow",
+            counter.address(),
+            "--max-requests-per-signer",
+            "1");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(refused.out()).contains("rejected " + user + " nonce 1: SIGNER_QUOTA");
+    assertThat(chain.etherBalance(relayer)).isEqualTo(relayerBefore);
+    assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
+
+    CliRun listed = defi(relayerConfig, "relays", "--json");
+
+    assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCode.OK);
+    JsonNode j = new ObjectMapper().readTree(listed.out());
+    JsonNode rows = j.path("requests");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).path("outcome").asText()).isEqualTo("rejected");
+    assertThat(rows.get(0).path("reasonCode").asText()).isEqualTo("SIGNER_QUOTA");
+    assertThat(rows.get(0).path("nonce").asText()).isEqualTo("1");
+    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("mined");
+    assertThat(rows.get(1).path("signer").asText()).isEqualTo(user);
+    assertThat(rows.get(1).path("target").asText()).isEqualTo(counter.address());
+    assertThat(rows.get(1).path("selector").asText()).isEqualTo(GaslessCounterContract.INCREMENT);
+    assertThat(rows.get(1).path("weiPaid").asText()).isEqualTo(cost);
+    assertThat(rows.get(1).path("txHash").asText()).startsWith("0x");
+    assertThat(j.path("today").path("totalWei").asText()).isEqualTo(cost);
+    assertThat(j.path("today").path("bySigner").path(user).path("requests").asInt()).isEqualTo(1);
+
+    CliRun table = defi(relayerConfig, "relays", "--signer", user);
+
+    assertThat(table.out())
+        .contains("mined")
+        .contains("SIGNER_QUOTA")
+        .contains("today (")
+        .contains(cost + " wei counted against the limits, 1 request(s) from 1 signer(s)");
+  }
+
+  @Test
   void relayRefusesATargetOffTheAllowListAndAMalformedRequest() throws Exception {
     CliRun signed = signIncrement();
     Path file = dir.resolve("signed.json");
