@@ -175,6 +175,8 @@ public final class Daemon {
   private volatile int signals;
   private Function<SqliteDatabase, TradeStep> traderFactory;
   private TradeStep trader;
+  private Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> relayFactory;
+  private volatile Function<String, HttpEndpoint.Response> relay;
 
   /**
    * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
@@ -207,6 +209,17 @@ public final class Daemon {
    */
   public Daemon trading(Function<SqliteDatabase, TradeStep> factory) {
     this.traderFactory = factory;
+    return this;
+  }
+
+  /**
+   * Serves {@code POST /relay} (a control route: bearer token, rate limit; bodies up to 64 KB) with
+   * the handler {@code factory} builds once the store is open (given its database); until then the
+   * route answers 503. The handler gets the body and gives the answer. Call before {@link #run}.
+   */
+  public Daemon relaying(
+      Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> factory) {
+    this.relayFactory = factory;
     return this;
   }
 
@@ -281,6 +294,9 @@ public final class Daemon {
       recover();
       if (traderFactory != null) {
         trader = traderFactory.apply(store.database());
+      }
+      if (relayFactory != null) {
+        relay = relayFactory.apply(store.database());
       }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
@@ -720,6 +736,20 @@ public final class Daemon {
     r.put("/pause", control(lifecycle::pause, "pause"));
     r.put("/resume", control(lifecycle::resume, "resume"));
     r.put("/kill-switch", control(this::killSwitch, "kill-switch"));
+    if (relayFactory != null) {
+      r.put(
+          "/relay",
+          new HttpEndpoint.Route(
+              "POST",
+              true,
+              HttpEndpoint.MAX_BODY_LIMIT,
+              q -> {
+                Function<String, HttpEndpoint.Response> h = relay;
+                return h == null
+                    ? HttpEndpoint.Response.error(503, "the relayer is starting; try again")
+                    : h.apply(q.body());
+              }));
+    }
     r.put(
         "/stop",
         new HttpEndpoint.Route(
