@@ -178,6 +178,9 @@ public final class Daemon {
   private Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> relayFactory;
   private volatile Function<String, HttpEndpoint.Response> relay;
 
+  /** One relay at a time, so a relay waiting for its receipt never holds both HTTP threads. */
+  private final java.util.concurrent.Semaphore relayPermit = new java.util.concurrent.Semaphore(1);
+
   /**
    * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
    * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
@@ -215,7 +218,9 @@ public final class Daemon {
   /**
    * Serves {@code POST /relay} (a control route: bearer token, rate limit; bodies up to 64 KB) with
    * the handler {@code factory} builds once the store is open (given its database); until then the
-   * route answers 503. The handler gets the body and gives the answer. Call before {@link #run}.
+   * route answers 503. The handler gets the body and gives the answer. One relay runs at a time (it
+   * may wait for a receipt); another one meanwhile is answered 503, so the other routes stay
+   * served. Call before {@link #run}.
    */
   public Daemon relaying(
       Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> factory) {
@@ -745,9 +750,18 @@ public final class Daemon {
               HttpEndpoint.MAX_BODY_LIMIT,
               q -> {
                 Function<String, HttpEndpoint.Response> h = relay;
-                return h == null
-                    ? HttpEndpoint.Response.error(503, "the relayer is starting; try again")
-                    : h.apply(q.body());
+                if (h == null) {
+                  return HttpEndpoint.Response.error(503, "the relayer is starting; try again");
+                }
+                if (!relayPermit.tryAcquire()) {
+                  return HttpEndpoint.Response.error(
+                      503, "the relayer is busy with another request; try again in a few seconds");
+                }
+                try {
+                  return h.apply(q.body());
+                } finally {
+                  relayPermit.release();
+                }
               }));
     }
     r.put(
