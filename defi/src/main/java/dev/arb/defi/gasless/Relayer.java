@@ -16,11 +16,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -55,6 +58,9 @@ public final class Relayer {
   private final Clock clock;
   private final RevertDecoder decoder;
   private final RelayRecordStore records;
+
+  /** The requests of the current call that have their record (identity; calls are serialised). */
+  private final Set<SignedRequest> onRecord = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
    * A relayer sending from {@code wallet} through {@code forwarder} that keeps no records: its
@@ -108,9 +114,24 @@ public final class Relayer {
     return ledger;
   }
 
-  /** Checks, simulates and, if all is well, executes one request in its own transaction. */
+  /**
+   * Checks, simulates and, if all is well, executes one request in its own transaction.
+   *
+   * @throws ChainException if the chain fails; the request is recorded first ({@code rejected},
+   *     reason {@code CHAIN_FAILED}, if nothing was sent)
+   */
   public synchronized RelayOutcome relay(SignedRequest s) {
     Instant receivedAt = clock.instant();
+    onRecord.clear();
+    try {
+      return relayOne(s, receivedAt);
+    } catch (ChainException e) {
+      recordChainFailure(List.of(s), receivedAt, e);
+      throw e;
+    }
+  }
+
+  private RelayOutcome relayOne(SignedRequest s, Instant receivedAt) {
     Optional<Rejected> refused = check(s, forwarder.nonce(s.request().from()));
     if (refused.isPresent()) {
       return finish(s, receivedAt, refused.get());
@@ -143,6 +164,16 @@ public final class Relayer {
    */
   public synchronized List<RelayOutcome> relayBatch(List<SignedRequest> requests) {
     Instant receivedAt = clock.instant();
+    onRecord.clear();
+    try {
+      return relayMany(requests, receivedAt);
+    } catch (ChainException e) {
+      recordChainFailure(requests, receivedAt, e);
+      throw e;
+    }
+  }
+
+  private List<RelayOutcome> relayMany(List<SignedRequest> requests, Instant receivedAt) {
     RelayOutcome[] out = new RelayOutcome[requests.size()];
     Map<String, BigInteger> nextNonce = new HashMap<>();
     List<SignedRequest> accepted = new ArrayList<>();
@@ -284,6 +315,7 @@ public final class Relayer {
             records.insert(
                 record(requests.get(i), receivedAt, RelayRecord.Outcome.ACCEPTED)
                     .withReservation(worstShares.get(i))));
+        onRecord.add(requests.get(i));
       }
     } catch (RuntimeException e) {
       // not sent: nothing may go out that is not on record
@@ -344,6 +376,31 @@ public final class Relayer {
                   costShares.get(i)));
     }
     return out;
+  }
+
+  /**
+   * Records the requests of a call that the chain's failure left without a record: nothing was sent
+   * for them. A store failing too is logged, not thrown over the chain's error.
+   */
+  private void recordChainFailure(
+      List<SignedRequest> requests, Instant receivedAt, ChainException e) {
+    for (SignedRequest s : requests) {
+      if (onRecord.contains(s)) {
+        continue;
+      }
+      try {
+        records.insert(
+            record(s, receivedAt, RelayRecord.Outcome.REJECTED)
+                .settled(
+                    RelayRecord.Outcome.REJECTED, "CHAIN_FAILED", "not sent: " + e.getMessage()));
+        onRecord.add(s);
+      } catch (RuntimeException storeFailed) {
+        LOG.error(
+            "relay request of {} could not be recorded: {}",
+            s.request().from(),
+            storeFailed.getMessage());
+      }
+    }
   }
 
   /** The record of {@code s} as received, with {@code outcome} and nothing else filled in. */
@@ -433,10 +490,11 @@ public final class Relayer {
 
   /** Logs the outcome, and records it if it is a refusal (sent ones were recorded by submit). */
   private RelayOutcome finish(SignedRequest s, Instant receivedAt, RelayOutcome o) {
-    if (o instanceof Rejected no) {
+    if (o instanceof Rejected no && !onRecord.contains(s)) {
       records.insert(
           record(s, receivedAt, RelayRecord.Outcome.REJECTED)
               .settled(RelayRecord.Outcome.REJECTED, no.reason().name(), no.detail()));
+      onRecord.add(s);
     }
     LOG.info(
         "relay {} nonce {} -> {}: {}",

@@ -1,6 +1,7 @@
 package dev.arb.defi.gasless;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
 import dev.arb.defi.chain.AnvilProcess;
@@ -10,6 +11,7 @@ import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
 import dev.arb.engine.record.RelayRecord;
+import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -228,6 +230,41 @@ class GaslessRelayIT {
             r -> assertThat(r.reason()).isEqualTo(Reason.SIGNER_QUOTA));
     assertThat(counter.count(alice.getAddress())).isEqualTo(BigInteger.ONE);
     assertThat(restarted.relay(increment(bob))).isInstanceOf(RelayOutcome.Mined.class);
+  }
+
+  @Test
+  void aRequestTheChainFailedOnIsRecordedAsNotSent() throws Exception {
+    InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
+    SignedRequest s = increment(alice);
+    try (AnvilProcess own = AnvilProcess.start(ContractsDir.locate());
+        ChainClient ownChain =
+            ChainClient.connect(ChainClient.Settings.local(own.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      Wallet deployer = new Wallet(ownChain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+      GaslessForwarder ownForwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+      Relayer relayer =
+          new Relayer(
+              new Wallet(ownChain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local()),
+              FeeHistoryGasOracle.local(),
+              ownForwarder,
+              policy(10),
+              Clock.systemUTC(),
+              GaslessCounterContract.decoder(),
+              store);
+      own.close(); // the node goes away
+
+      assertThatThrownBy(() -> relayer.relay(s)).isInstanceOf(ChainException.class);
+    }
+
+    assertThat(store.all())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(RelayRecord.Outcome.REJECTED);
+              assertThat(r.reasonCode()).isEqualTo("CHAIN_FAILED");
+              assertThat(r.reason()).startsWith("not sent: ");
+              assertThat(r.signer()).isEqualTo(alice.getAddress());
+              assertThat(r.txHash()).isNull();
+            });
   }
 
   @Test
