@@ -3,6 +3,7 @@ package dev.arb.storage;
 import dev.arb.engine.port.RelayRecordStore;
 import dev.arb.engine.record.RelayRecord;
 import dev.arb.engine.record.RelaySpending;
+import dev.arb.error.StorageException;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,7 +81,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                           .bind("weiPaid", text(r.weiPaid()))
                           .execute());
       if (rows != 1) {
-        throw new dev.arb.error.StorageException(
+        throw new StorageException(
             "relay request " + r.id() + " is not in " + db.file() + "; nothing was updated");
       }
     } catch (JdbiException e) {

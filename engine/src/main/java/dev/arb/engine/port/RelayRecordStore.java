@@ -4,6 +4,7 @@ import dev.arb.engine.record.RelayRecord;
 import dev.arb.engine.record.RelaySpending;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Durable store of a relayer's requests and outcomes (one record per request), from which its
@@ -27,8 +28,7 @@ public interface RelayRecordStore {
   /** A store that keeps nothing: the limits then count from the start of the process only. */
   RelayRecordStore NONE =
       new RelayRecordStore() {
-        private final java.util.concurrent.atomic.AtomicLong ids =
-            new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong ids = new AtomicLong();
 
         @Override
         public RelayRecord insert(RelayRecord record) {
