@@ -123,7 +123,9 @@ class DaemonRelayIT {
             "--interval",
             "50ms")) {
       String url = d.url() + "/relay";
-      assertThat(d.out.toString()).contains("relaying requests signed for forwarder");
+      assertThat(d.out.toString())
+          .contains("relaying requests signed for forwarder " + forwarder.address())
+          .contains("/metrics /relay); control routes on");
 
       HttpResponse<String> noToken = Http.post(url, null, body);
       assertThat(noToken.statusCode()).isEqualTo(401);

@@ -382,7 +382,9 @@ public final class Daemon {
       out.println(
           "arb run: serving "
               + endpoint.url()
-              + " (/health /status /opportunities /metrics); control routes "
+              + " (/health /status /opportunities /metrics"
+              + (relayFactory != null ? " /relay" : "")
+              + "); control routes "
               + (settings.token().isPresent()
                   ? "on (" + settings.token().get().source() + ")"
                   : "off (no token configured)"));
