@@ -89,13 +89,17 @@ class DaemonRelayIT {
   }
 
   private String signedIncrement(Credentials user) throws Exception {
+    return signedIncrement(user, forwarder.nonce(user.getAddress()));
+  }
+
+  private String signedIncrement(Credentials user, BigInteger nonce) throws Exception {
     ForwardRequest r =
         new ForwardRequest(
             user.getAddress(),
             counter.address(),
             BigInteger.ZERO,
             BigInteger.valueOf(100_000),
-            forwarder.nonce(user.getAddress()),
+            nonce,
             Instant.now().plus(Duration.ofMinutes(10)).getEpochSecond(),
             GaslessCounterContract.INCREMENT);
     return JSON.writeValueAsString(
@@ -157,6 +161,27 @@ class DaemonRelayIT {
       assertThat(JSON.readTree(malformed.body()).path("error").asText()).isNotBlank();
       assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("\tat ");
 
+      // a batch larger than the 4 KB of the other routes: one executeBatch transaction of 10
+      // requests
+      Credentials batcher = Credentials.create(Keys.createEcKeyPair());
+      StringBuilder batch = new StringBuilder("[");
+      for (int i = 0; i < 10; i++) {
+        batch.append(i == 0 ? "" : ",").append(signedIncrement(batcher, BigInteger.valueOf(i)));
+      }
+      String batchBody = batch.append(']').toString();
+      assertThat(batchBody.length()).isGreaterThan(4096);
+
+      HttpResponse<String> batched = Http.post(url, TOKEN, batchBody);
+
+      assertThat(batched.statusCode()).as(batched.body()).isEqualTo(200);
+      JsonNode b = JSON.readTree(batched.body());
+      assertThat(b).hasSize(10);
+      assertThat(b.findValuesAsText("status")).containsOnly("mined");
+      assertThat(b.findValuesAsText("txHash"))
+          .hasSize(10)
+          .containsOnly(b.get(0).path("txHash").asText());
+      assertThat(counter.count(batcher.getAddress())).isEqualTo(BigInteger.TEN);
+
       HttpResponse<String> huge = Http.post(url, TOKEN, "x".repeat(70_000));
       assertThat(huge.statusCode()).isEqualTo(413);
       assertThat(Http.get(url).statusCode()).isEqualTo(405);
@@ -167,13 +192,25 @@ class DaemonRelayIT {
             env, "--config", config.toString(), "--data-dir", data, "defi", "relays", "--json");
     assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCode.OK);
     JsonNode rows = JSON.readTree(listed.out()).path("requests");
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).path("outcome").asText()).isEqualTo("rejected");
-    assertThat(rows.get(0).path("reasonCode").asText()).isEqualTo("NONCE");
-    assertThat(rows.get(0).path("signer").asText()).isEqualTo(user.getAddress());
-    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("mined");
-    assertThat(rows.get(1).path("txHash").asText()).startsWith("0x");
-    assertThat(rows.get(1).path("weiPaid").asText())
-        .isEqualTo(relayerBefore.subtract(chain.etherBalance(relayer)).toString());
+    assertThat(rows).hasSize(12);
+    for (int i = 0; i < 10; i++) {
+      assertThat(rows.get(i).path("outcome").asText()).isEqualTo("mined");
+    }
+    JsonNode replayed = rows.get(10);
+    assertThat(replayed.path("outcome").asText()).isEqualTo("rejected");
+    assertThat(replayed.path("reasonCode").asText()).isEqualTo("NONCE");
+    assertThat(replayed.path("signer").asText()).isEqualTo(user.getAddress());
+    JsonNode first = rows.get(11);
+    assertThat(first.path("outcome").asText()).isEqualTo("mined");
+    assertThat(first.path("txHash").asText()).startsWith("0x");
+    BigInteger paid = BigInteger.ZERO;
+    for (JsonNode row : rows) {
+      if (!row.path("weiPaid").isNull()) {
+        paid = paid.add(new BigInteger(row.path("weiPaid").asText()));
+      }
+    }
+    assertThat(paid)
+        .as("what the records say the relayer paid is what its balance lost")
+        .isEqualTo(relayerBefore.subtract(chain.etherBalance(relayer)));
   }
 }
