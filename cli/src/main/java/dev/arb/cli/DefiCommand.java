@@ -10,15 +10,18 @@ import picocli.CommandLine.Spec;
     name = "defi",
     mixinStandardHelpOptions = true,
     description =
-        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, flashloan, withdraw.",
+        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, upgrade, flashloan,"
+            + " withdraw; gasless requests: sign, relay, relays, gasless-demo.",
     subcommands = {
       DefiKeystoreCommand.class,
       DefiDemoCommand.class,
       DefiDeployCommand.class,
+      DefiUpgradeCommand.class,
       DefiWithdrawCommand.class,
       DefiFlashloanCommand.class,
       DefiSignCommand.class,
       DefiRelayCommand.class,
+      DefiRelaysCommand.class,
       DefiGaslessDemoCommand.class
     })
 final class DefiCommand implements Runnable {
@@ -29,6 +32,7 @@ final class DefiCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a defi subcommand is required: keystore, demo, deploy, flashloan, withdraw");
+        "a defi subcommand is required: keystore, demo, deploy, upgrade, flashloan, withdraw,"
+            + " sign, relay, relays, gasless-demo");
   }
 }

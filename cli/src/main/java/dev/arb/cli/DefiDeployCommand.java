@@ -10,13 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code arb defi deploy}: FlashLoanArbitrage behind its ERC-1967 proxy, owned by the keystore. */
+/**
+ * {@code arb defi deploy}: FlashLoanArbitrage (version 2) behind its ERC-1967 proxy, owned by the
+ * keystore, optionally trusting a gasless forwarder.
+ */
 @Command(
     name = "deploy",
     mixinStandardHelpOptions = true,
     description = {
-      "Deploy FlashLoanArbitrage and its ERC-1967 proxy on the configured chain (arb.defi.*),",
-      "owned by the keystore account."
+      "Deploy FlashLoanArbitrage (version 2) and its ERC-1967 proxy on the configured chain",
+      "(arb.defi.*), owned by the keystore account. With --forwarder, the owner and the executor",
+      "can also sign requests that a relayer submits through that forwarder (arb defi sign)."
     })
 final class DefiDeployCommand extends BaseCommand {
   @Option(
@@ -39,6 +43,14 @@ final class DefiDeployCommand extends BaseCommand {
       description = "Aave V3 Pool to flash-borrow from. Default: none.")
   String aavePool = ChainClient.ZERO_ADDRESS;
 
+  @Option(
+      names = "--forwarder",
+      paramLabel = "ADDRESS",
+      description =
+          "EIP-2771 forwarder (GaslessTransactionRelayer) to trust, fixed in the implementation;"
+              + " change it later with 'arb defi upgrade'. Default: none.")
+  String forwarder = ChainClient.ZERO_ADDRESS;
+
   @Mixin DefiNetworkOptions network;
 
   @Override
@@ -46,14 +58,18 @@ final class DefiDeployCommand extends BaseCommand {
     DefiAddresses.require("--executor", executor);
     DefiAddresses.require("--balancer-vault", balancerVault);
     DefiAddresses.require("--aave-pool", aavePool);
+    DefiAddresses.require("--forwarder", forwarder);
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
-          FlashLoanArbitrageContract.deploy(net.wallet(), executor, balancerVault, aavePool);
+          FlashLoanArbitrageContract.deploy(
+              net.wallet(), executor, balancerVault, aavePool, forwarder);
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("chainId", net.chain().chainId());
       o.put("proxy", arb.address());
       o.put("implementation", arb.implementation());
+      o.put("version", arb.version());
+      o.put("trustedForwarder", arb.trustedForwarder().orElse(ChainClient.ZERO_ADDRESS));
       o.put("owner", arb.owner());
       o.put("executor", arb.executor());
       o.put("balancerVault", arb.balancerVault());
@@ -61,7 +77,7 @@ final class DefiDeployCommand extends BaseCommand {
       if (network.json) {
         out().println(new ObjectMapper().writeValueAsString(o));
       } else {
-        o.forEach((k, v) -> out().printf("%-15s %s%n", k + ":", v));
+        o.forEach((k, v) -> out().printf("%-17s %s%n", k + ":", v));
       }
       out().flush();
       return ExitCode.OK;

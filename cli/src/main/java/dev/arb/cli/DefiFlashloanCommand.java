@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ArbConfig;
+import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
@@ -10,6 +11,11 @@ import dev.arb.defi.flashloan.FlashLoanOutcome;
 import dev.arb.defi.flashloan.FlashLoanRecords;
 import dev.arb.defi.flashloan.RouteNames;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
+import dev.arb.defi.gasless.Eip712Signer;
+import dev.arb.defi.gasless.ForwardRequest;
+import dev.arb.defi.gasless.GaslessForwarder;
+import dev.arb.defi.gasless.SignedRequest;
+import dev.arb.defi.gasless.SignedRequestJson;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.ChainException;
@@ -22,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,12 +93,39 @@ final class DefiFlashloanCommand extends BaseCommand {
   @Option(names = "--no-record", description = "Do not store the attempt in arb history.")
   boolean noRecord;
 
+  @Option(
+      names = "--sign-for",
+      paramLabel = "FORWARDER",
+      description =
+          "Send nothing: simulate the route as the keystore account calling through this"
+              + " forwarder, then print it as a signed gasless request (JSON, like 'arb defi"
+              + " sign') for a relayer ('arb defi relay', POST /relay). The contract must be"
+              + " version 2 trusting that forwarder; the account (owner or executor) needs no"
+              + " ether.")
+  String signFor;
+
+  @Option(
+      names = "--deadline",
+      paramLabel = "30s|10m|2h|1d|INSTANT",
+      description = "With --sign-for: how long the request stays valid. Default: ${DEFAULT-VALUE}.")
+  String deadline = "10m";
+
+  @Option(
+      names = "--gas",
+      paramLabel = "GAS",
+      description =
+          "With --sign-for: gas the forwarder must pass to the contract. Default: ${DEFAULT-VALUE}.")
+  BigInteger gas = BigInteger.valueOf(1_000_000);
+
   @Mixin DefiNetworkOptions network;
 
   @Override
   protected int execute() throws IOException {
     FlashRoute route = route();
     ArbConfig cfg = config().config();
+    if (signFor != null) {
+      return sign(route, cfg);
+    }
     // the record store is opened before anything is sent: an attempt is never without its record
     try (RecordSink sink = dryRun || noRecord ? null : RecordSink.open(cfg);
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
@@ -120,6 +154,69 @@ final class DefiFlashloanCommand extends BaseCommand {
       }
       out().flush();
       return code;
+    }
+  }
+
+  /**
+   * {@code --sign-for}: checks that the contract trusts the forwarder, simulates {@code
+   * execute(route)} as the forwarder would call it for the keystore account, and prints the signed
+   * request; nothing is sent or recorded (the relayer records what it does with it).
+   */
+  private int sign(FlashRoute route, ArbConfig cfg) throws IOException {
+    DefiAddresses.require("--sign-for", signFor);
+    if (dryRun) {
+      throw new ConfigException("--sign-for sends nothing already; drop --dry-run");
+    }
+    if (gas.signum() <= 0) {
+      throw new ConfigException("--gas must be positive, got " + gas);
+    }
+    long until = DefiSignCommand.deadline(deadline, java.time.Clock.systemUTC());
+    try (DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
+      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      GaslessForwarder forwarder = new GaslessForwarder(net.chain(), signFor);
+      String trusted = arb.trustedForwarder().orElse(null);
+      if (!forwarder.address().equals(trusted)) {
+        throw new ConfigException(
+            "flashloan: "
+                + arb.address()
+                + (trusted == null
+                    ? " is version 1 and trusts no forwarder"
+                    : " trusts forwarder " + trusted + ", not " + forwarder.address())
+                + "; its owner can run 'arb defi upgrade --contract "
+                + arb.address()
+                + " --forwarder "
+                + forwarder.address()
+                + "'. Nothing was signed");
+      }
+      String signer = net.wallet().address();
+      String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      CallResult sim =
+          net.chain()
+              .call(
+                  forwarder.address(),
+                  arb.address(),
+                  data + Numeric.cleanHexPrefix(signer),
+                  FlashLoanArbitrageContract.decoder());
+      if (sim instanceof CallResult.Reverted r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("outcome", "would-revert");
+        o.put("reason", r.reason());
+        o.put("signer", signer);
+        if (network.json) {
+          out().println(new ObjectMapper().writeValueAsString(o));
+        } else {
+          out().println("not signed: as " + signer + " the route would revert: " + r.reason());
+        }
+        out().flush();
+        return ExitCode.FAILURE;
+      }
+      ForwardRequest request =
+          new ForwardRequest(
+              signer, arb.address(), BigInteger.ZERO, gas, forwarder.nonce(signer), until, data);
+      SignedRequest signed = Eip712Signer.sign(forwarder.domain(), request, net.wallet());
+      out().println(new ObjectMapper().writeValueAsString(SignedRequestJson.toJson(signed)));
+      out().flush();
+      return ExitCode.OK;
     }
   }
 

@@ -2,7 +2,8 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.RevertDecoder;
+import dev.arb.config.ArbConfig;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.RelayOutcome;
 import dev.arb.defi.gasless.RelayPolicy;
@@ -10,6 +11,8 @@ import dev.arb.defi.gasless.Relayer;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
 import dev.arb.error.ConfigException;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteRelayRecordStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -18,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Option;
  * {@code arb defi relay}: relays signed gasless requests (from {@code arb defi sign}) through the
  * forwarder, paying the gas from the keystore account, for requests that pass every check and
  * simulation and stay within the spending limits. A JSON array of requests goes in one {@code
- * executeBatch} transaction. Limits count within this run only.
+ * executeBatch} transaction. Every request and outcome is stored in {@code arb.db} (see {@code arb
+ * defi relays}), and the day's limits start from what is stored there, so they hold across runs.
  */
 @Command(
     name = "relay",
@@ -39,7 +42,8 @@ import picocli.CommandLine.Option;
       "Relay signed gasless requests (JSON from 'arb defi sign'; an array is one batch) through the"
           + " forwarder, paying gas from the keystore account.",
       "Checks signature, nonce, deadline, allow-list, gas and spending limits, then simulates"
-          + " (eth_call) before sending anything. Limits count within this run only.",
+          + " (eth_call) before sending anything. Every request is recorded in arb.db (arb defi"
+          + " relays); the per-day limits count every run of the UTC day.",
       "Example: --request signed.json --allow 0xTARGET"
     })
 final class DefiRelayCommand extends BaseCommand {
@@ -138,8 +142,10 @@ final class DefiRelayCommand extends BaseCommand {
       requests.add(SignedRequestJson.fromJson(input, where()));
     }
     String forwarder = requests.get(0).domain().verifyingContract();
-    try (DefiNetwork net =
-        DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+    ArbConfig cfg = config().config();
+    // the store first: a data directory that cannot be written fails before anything is sent
+    try (SqliteDatabase db = SqliteDatabase.open(cfg.databaseFile(), cfg.storage().busyTimeout());
+        DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       Relayer relayer =
           new Relayer(
               net.wallet(),
@@ -147,7 +153,8 @@ final class DefiRelayCommand extends BaseCommand {
               new GaslessForwarder(net.chain(), forwarder),
               policy,
               Clock.systemUTC(),
-              new RevertDecoder());
+              FlashLoanArbitrageContract.decoder(),
+              new SqliteRelayRecordStore(db));
       List<RelayOutcome> outcomes =
           batch ? relayer.relayBatch(requests) : List.of(relayer.relay(requests.get(0)));
       print(requests, outcomes, batch);
@@ -181,29 +188,7 @@ final class DefiRelayCommand extends BaseCommand {
       throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      SignedRequest s = requests.get(i);
-      RelayOutcome o = outcomes.get(i);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("from", s.request().from());
-      row.put("to", s.request().to());
-      row.put("nonce", s.request().nonce().toString());
-      if (o instanceof RelayOutcome.Rejected r) {
-        row.put("status", "rejected");
-        row.put("reason", r.reason().name());
-        row.put("detail", r.detail());
-      } else if (o instanceof RelayOutcome.Mined m) {
-        row.put("status", "mined");
-        row.put("txHash", m.txHash());
-        row.put("gasUsed", m.gasUsed().toString());
-        row.put("costWei", m.costWei().toString());
-      } else if (o instanceof RelayOutcome.Reverted r) {
-        row.put("status", "reverted");
-        row.put("txHash", r.txHash());
-        row.put("gasUsed", r.gasUsed().toString());
-        row.put("costWei", r.costWei().toString());
-        row.put("detail", r.reason());
-      }
-      rows.add(row);
+      rows.add(RelayJson.outcome(requests.get(i), outcomes.get(i)));
     }
     if (network.json) {
       ObjectMapper json = new ObjectMapper();

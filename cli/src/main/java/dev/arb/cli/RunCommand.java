@@ -252,7 +252,21 @@ final class RunCommand extends BaseCommand {
     if (dryRun) {
       daemon.trading(db -> PaperTrader.open(db, cfg, context().clock()));
     }
-    return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+    if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
+      return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+    }
+    // arb.defi.relayer: POST /relay, paid from arb.defi.keystore, recorded in the daemon's store
+    try (DaemonRelayer relayer =
+        DaemonRelayer.open(cfg, cfg.defi().relayer().get(), context().env(), context().clock())) {
+      out()
+          .println(
+              "arb run: relaying requests signed for forwarder "
+                  + relayer.forwarder()
+                  + " on POST /relay, paid by "
+                  + relayer.address());
+      daemon.relaying(relayer::handler);
+      return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+    }
   }
 
   /** One source per exchange, so each one's retries are counted apart. */

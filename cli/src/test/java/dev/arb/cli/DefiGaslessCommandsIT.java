@@ -8,10 +8,13 @@ import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
+import dev.arb.defi.contract.Erc20;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.GaslessCounterContract;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.keystore.Keystore;
+import dev.arb.defi.local.LocalMarket;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -170,6 +173,142 @@ class DefiGaslessCommandsIT {
         .doesNotContain(RELAYER_KEY)
         .doesNotContain("user-pw")
         .doesNotContain("relayer-pw");
+  }
+
+  @Test
+  void everyRelayIsRecordedAndTheDailyQuotaHoldsAcrossRuns() throws Exception {
+    Path first = dir.resolve("first.json");
+    Files.writeString(first, signIncrement().out());
+    CliRun mined =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            first.toString(),
+            "--allow",
+            counter.address(),
+            "--max-requests-per-signer",
+            "1",
+            "--json");
+    assertThat(mined.exitCode()).as(mined.err() + mined.out()).isEqualTo(ExitCode.OK);
+    String cost = new ObjectMapper().readTree(mined.out()).path("costWei").asText();
+    Path second = dir.resolve("second.json");
+    Files.writeString(second, signIncrement().out());
+    BigInteger relayerBefore = chain.etherBalance(relayer);
+
+    // a new process: the quota of 1 request per day was used by the first run
+    CliRun refused =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            second.toString(),
+            "--allow",
+            counter.address(),
+            "--max-requests-per-signer",
+            "1");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(refused.out()).contains("rejected " + user + " nonce 1: SIGNER_QUOTA");
+    assertThat(chain.etherBalance(relayer)).isEqualTo(relayerBefore);
+    assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
+
+    CliRun listed = defi(relayerConfig, "relays", "--json");
+
+    assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCode.OK);
+    JsonNode j = new ObjectMapper().readTree(listed.out());
+    JsonNode rows = j.path("requests");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).path("outcome").asText()).isEqualTo("rejected");
+    assertThat(rows.get(0).path("reasonCode").asText()).isEqualTo("SIGNER_QUOTA");
+    assertThat(rows.get(0).path("nonce").asText()).isEqualTo("1");
+    assertThat(rows.get(1).path("outcome").asText()).isEqualTo("mined");
+    assertThat(rows.get(1).path("signer").asText()).isEqualTo(user);
+    assertThat(rows.get(1).path("target").asText()).isEqualTo(counter.address());
+    assertThat(rows.get(1).path("selector").asText()).isEqualTo(GaslessCounterContract.INCREMENT);
+    assertThat(rows.get(1).path("weiPaid").asText()).isEqualTo(cost);
+    assertThat(rows.get(1).path("txHash").asText()).startsWith("0x");
+    assertThat(j.path("today").path("totalWei").asText()).isEqualTo(cost);
+    assertThat(j.path("today").path("bySigner").path(user).path("requests").asInt()).isEqualTo(1);
+
+    CliRun table = defi(relayerConfig, "relays", "--signer", user);
+
+    assertThat(table.out())
+        .contains("mined")
+        .contains("SIGNER_QUOTA")
+        .contains("today (")
+        .contains(cost + " wei counted against the limits, 1 request(s) from 1 signer(s)");
+  }
+
+  @Test
+  void executorWithoutEtherSignsAFlashLoanThatTheRelayerSubmitsAndTheOwnerProfits()
+      throws Exception {
+    Wallet owner = new Wallet(chain, Credentials.create(DEPLOYER_KEY), FeeHistoryGasOracle.local());
+    LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
+    FlashLoanArbitrageContract arb =
+        FlashLoanArbitrageContract.deploy(
+            owner, user, market.balancerVault(), market.aavePool(), forwarder.address());
+    String[] route = {
+      "flashloan",
+      "--contract",
+      arb.address(),
+      "--lender",
+      "balancer:" + market.balancerVault(),
+      "--token",
+      market.weth(),
+      "--amount",
+      LocalMarket.ONE.toString(),
+      "--hop",
+      market.pairB() + ":" + market.usdc(),
+      "--hop",
+      market.pairA() + ":" + market.weth(),
+      "--sign-for",
+      forwarder.address()
+    };
+    assertThat(chain.etherBalance(user)).isZero();
+
+    CliRun signed = defi(userConfig, route);
+
+    assertThat(signed.exitCode()).as(signed.err()).isEqualTo(ExitCode.OK);
+    JsonNode request = new ObjectMapper().readTree(signed.out()).path("request");
+    assertThat(request.path("from").asText()).isEqualTo(user);
+    assertThat(request.path("to").asText()).isEqualTo(arb.address());
+    assertThat(request.path("data").asText()).startsWith("0x25b05143");
+    Path file = dir.resolve("flashloan.json");
+    Files.writeString(file, signed.out());
+    BigInteger ownerWeth = Erc20.balanceOf(chain, market.weth(), owner.address());
+
+    CliRun relayed =
+        defi(
+            relayerConfig,
+            "relay",
+            "--request",
+            file.toString(),
+            "--allow",
+            arb.address() + ":0x25b05143",
+            "--json");
+
+    assertThat(relayed.exitCode()).as(relayed.err() + relayed.out()).isEqualTo(ExitCode.OK);
+    assertThat(new ObjectMapper().readTree(relayed.out()).path("status").asText())
+        .isEqualTo("mined");
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address())).isGreaterThan(ownerWeth);
+    assertThat(chain.etherBalance(user)).isZero();
+
+    // someone who is neither owner nor executor: simulated first, nothing signed
+    CliRun stranger = defi(relayerConfig, java.util.Arrays.copyOf(route, route.length));
+    assertThat(stranger.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(stranger.out())
+        .contains("not signed: as " + relayer + " the route would revert: NotOwnerOrExecutor");
+    // a version-1 contract trusts no forwarder: refused before anything is signed
+    FlashLoanArbitrageContract v1 =
+        FlashLoanArbitrageContract.deploy(owner, user, market.balancerVault(), market.aavePool());
+    route[2] = v1.address();
+    CliRun old = defi(userConfig, route);
+    assertThat(old.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(old.err())
+        .contains("is version 1 and trusts no forwarder")
+        .contains("arb defi upgrade --contract " + v1.address());
   }
 
   @Test

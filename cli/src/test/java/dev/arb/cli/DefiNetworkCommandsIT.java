@@ -41,10 +41,17 @@ class DefiNetworkCommandsIT {
   private static final String DEV_KEY =
       "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
+  /** anvil's public dev account 2. */
+  private static final String OTHER_KEY =
+      "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+
   private static final String DEV_ADDRESS = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
   private static final String VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
   private static final String EXECUTOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
   private static final String AAVE_POOL = "0x794a61358d6845594f94dc1db02a252b5b4814ad";
+
+  /** Any address: the contract only stores which forwarder it trusts. */
+  private static final String FORWARDER = "0xb2ee8a1a0c1f1d3fbb4c2a2d6e2f3d0c9e1f2a3b";
 
   @TempDir Path dir;
   private AnvilProcess anvil;
@@ -99,6 +106,8 @@ class DefiNetworkCommandsIT {
             VAULT,
             "--aave-pool",
             AAVE_POOL,
+            "--forwarder",
+            FORWARDER,
             "--json");
 
     assertThat(deployed.exitCode()).as(deployed.err()).isEqualTo(ExitCode.OK);
@@ -115,7 +124,10 @@ class DefiNetworkCommandsIT {
       assertThat(arb.implementation())
           .isEqualTo(j.path("implementation").asText())
           .isNotEqualTo(proxy);
-      assertThat(arb.version()).isEqualTo(BigInteger.ONE);
+      assertThat(arb.version()).isEqualTo(BigInteger.TWO);
+      assertThat(j.path("version").asInt()).isEqualTo(2);
+      assertThat(arb.trustedForwarder()).contains(FORWARDER);
+      assertThat(j.path("trustedForwarder").asText()).isEqualTo(FORWARDER);
 
       // some tokens end up in the contract; the owner takes them out
       Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
@@ -142,6 +154,56 @@ class DefiNetworkCommandsIT {
     assertThat(deployed.out() + deployed.err())
         .doesNotContain(DEV_KEY)
         .doesNotContain("pw-for-test");
+  }
+
+  @Test
+  void upgradeMovesAVersion1ProxyToVersion2KeepingItsStateAndRefusesANonOwner() throws Exception {
+    try (ChainClient chain =
+        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
+      FlashLoanArbitrageContract arb =
+          FlashLoanArbitrageContract.deploy(owner, EXECUTOR, VAULT, AAVE_POOL);
+      String v1 = arb.implementation();
+      Wallet other = new Wallet(chain, Credentials.create(OTHER_KEY), FeeHistoryGasOracle.local());
+      FlashLoanArbitrageContract notOurs =
+          FlashLoanArbitrageContract.deploy(other, EXECUTOR, VAULT, AAVE_POOL);
+      BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
+
+      CliRun refused = defi("upgrade", "--contract", notOurs.address(), "--forwarder", FORWARDER);
+
+      assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILURE);
+      assertThat(refused.err())
+          .contains("is owned by " + other.address())
+          .contains("not by the keystore account " + DEV_ADDRESS)
+          .contains("nothing was sent");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+      assertThat(notOurs.version()).isEqualTo(BigInteger.ONE);
+
+      CliRun upgraded =
+          defi("upgrade", "--contract", arb.address(), "--forwarder", FORWARDER, "--json");
+
+      assertThat(upgraded.exitCode()).as(upgraded.err()).isEqualTo(ExitCode.OK);
+      JsonNode j = new ObjectMapper().readTree(upgraded.out());
+      assertThat(j.path("upgraded").asBoolean()).isTrue();
+      assertThat(j.path("previousVersion").asInt()).isEqualTo(1);
+      assertThat(j.path("previousImplementation").asText()).isEqualTo(v1);
+      assertThat(j.path("version").asInt()).isEqualTo(2);
+      assertThat(j.path("implementation").asText())
+          .isEqualTo(arb.implementation())
+          .isNotEqualTo(v1);
+      assertThat(arb.version()).isEqualTo(BigInteger.TWO);
+      assertThat(arb.trustedForwarder()).contains(FORWARDER);
+      assertThat(arb.owner()).isEqualTo(DEV_ADDRESS);
+      assertThat(arb.executor()).isEqualTo(EXECUTOR);
+      assertThat(arb.balancerVault()).isEqualTo(VAULT);
+      assertThat(arb.aavePool()).isEqualTo(AAVE_POOL);
+
+      CliRun again = defi("upgrade", "--contract", arb.address(), "--forwarder", FORWARDER);
+
+      assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.OK);
+      assertThat(again.err()).contains("already trusts " + FORWARDER + "; nothing was sent");
+      assertThat(arb.implementation()).isEqualTo(j.path("implementation").asText());
+    }
   }
 
   @Test

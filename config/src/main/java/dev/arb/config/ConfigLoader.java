@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.arb.config.LoggingConfig.LogFormat;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -273,6 +274,7 @@ public final class ConfigLoader {
             0,
             DefiConfig.MAX_REPLACEMENTS_LIMIT,
             "a whole number from 0 to " + DefiConfig.MAX_REPLACEMENTS_LIMIT);
+    Optional<RelayerConfig> relayer = relayer(r);
 
     if (!r.problems().isEmpty()
         || level == null
@@ -312,7 +314,8 @@ public final class ConfigLoader {
             maxFeeGwei,
             receiptTimeout,
             Optional.ofNullable(replaceAfter),
-            maxReplacements),
+            maxReplacements,
+            relayer),
         new RunConfig(runInterval, shutdownTimeout),
         new AlertsConfig(
             webhook,
@@ -419,6 +422,87 @@ public final class ConfigLoader {
         buffer,
         Optional.ofNullable(maxAge),
         Optional.ofNullable(lossLimit));
+  }
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final java.util.regex.Pattern ALLOW_ENTRY =
+      java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}(:0x[0-9a-fA-F]{8})?");
+
+  /**
+   * {@code arb.defi.relayer}: on when {@code forwarder} is set, which then needs at least one
+   * {@code allow} entry; every limit is checked whether or not it is on.
+   */
+  private static Optional<RelayerConfig> relayer(ConfigReader r) {
+    String p = "arb.defi.relayer.";
+    String forwarder = r.string(p + "forwarder", true, "a contract address (0x and 40 hex digits)");
+    if (forwarder != null && !ADDRESS.matcher(forwarder).matches()) {
+      r.problem(
+          p + "forwarder", r.value(p + "forwarder"), "a contract address (0x and 40 hex digits)");
+      forwarder = null;
+    }
+    List<String> allow =
+        r.stringList(
+            p + "allow",
+            ALLOW_ENTRY,
+            "a list of \"0xTARGET\" or \"0xTARGET:0xSELECTOR\" (4-byte function selector)");
+    BigInteger gas = positiveInteger(r, p + "max-request-gas");
+    BigInteger perRequest = positiveInteger(r, p + "max-wei-per-request");
+    BigInteger perSigner = positiveInteger(r, p + "max-wei-per-signer");
+    BigInteger total = positiveInteger(r, p + "max-wei-total");
+    Long requests =
+        r.integer(p + "max-requests-per-signer", 1, Integer.MAX_VALUE, "a positive whole number");
+    Duration minValidity =
+        r.duration(
+            p + "min-validity",
+            Duration.ZERO,
+            false,
+            false,
+            "a duration of 0 or more, such as 30s");
+    if (forwarder == null) {
+      return Optional.empty();
+    }
+    if (allow.isEmpty()) {
+      r.problem(
+          p + "allow",
+          r.value(p + "allow"),
+          "at least one target when arb.defi.relayer.forwarder is set (the relayer pays for"
+              + " nothing else)");
+      return Optional.empty();
+    }
+    if (gas == null
+        || perRequest == null
+        || perSigner == null
+        || total == null
+        || requests == null
+        || minValidity == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RelayerConfig(
+            forwarder.toLowerCase(Locale.ROOT),
+            allow.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
+            gas,
+            perRequest,
+            perSigner,
+            total,
+            requests.intValue(),
+            minValidity));
+  }
+
+  /** A positive whole number of any size (wei), as a HOCON number or a string of digits. */
+  private static BigInteger positiveInteger(ConfigReader r, String key) {
+    BigDecimal d =
+        r.decimal(key, BigDecimal.ZERO, null, true, "a positive whole number (wei or gas)");
+    if (d == null) {
+      return null;
+    }
+    try {
+      return d.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      r.problem(key, r.value(key), "a positive whole number (wei or gas)");
+      return null;
+    }
   }
 
   /** {@code arb.defi.max-fee-gwei}: a positive decimal of gwei that is a whole number of wei. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param replaceAfter a sent transaction without receipt for this long is sent again with the same
  *     nonce and fees raised by 12.5 % (never above the cap); empty: never replaced
  * @param maxReplacements how many times at most one transaction is replaced (0 to 10)
+ * @param relayer the daemon's gasless relayer ({@code arb.defi.relayer}); empty: off
  */
 public record DefiConfig(
     Optional<String> rpcUrl,
@@ -30,7 +31,8 @@ public record DefiConfig(
     BigDecimal maxFeeGwei,
     Duration receiptTimeout,
     Optional<Duration> replaceAfter,
-    int maxReplacements) {
+    int maxReplacements,
+    Optional<RelayerConfig> relayer) {
 
   /** Default gas cap of {@code reference.conf}, gwei. */
   public static final BigDecimal DEFAULT_MAX_FEE_GWEI = BigDecimal.valueOf(300);
@@ -53,6 +55,7 @@ public record DefiConfig(
     Objects.requireNonNull(keystorePassword, "keystorePassword");
     Objects.requireNonNull(receiptTimeout, "receiptTimeout");
     Objects.requireNonNull(replaceAfter, "replaceAfter");
+    Objects.requireNonNull(relayer, "relayer");
     if (chainId < 1) {
       throw new IllegalArgumentException("chainId must be at least 1, got " + chainId);
     }
@@ -89,7 +92,8 @@ public record DefiConfig(
         DEFAULT_MAX_FEE_GWEI,
         DEFAULT_RECEIPT_TIMEOUT,
         Optional.of(DEFAULT_REPLACE_AFTER),
-        DEFAULT_MAX_REPLACEMENTS);
+        DEFAULT_MAX_REPLACEMENTS,
+        Optional.empty());
   }
 
   /** The gas cap in wei per unit of gas. */

@@ -113,6 +113,18 @@ public final class EffectiveConfig {
         "arb.defi.replace-after",
         c.defi().replaceAfter().map(EffectiveConfig::duration).orElse(null));
     b.add("arb.defi.max-replacements", c.defi().maxReplacements());
+    java.util.Optional<RelayerConfig> relayer = c.defi().relayer();
+    b.add("arb.defi.relayer.forwarder", relayer.map(RelayerConfig::forwarder).orElse(null));
+    if (relayer.isPresent()) {
+      RelayerConfig x = relayer.get();
+      b.add("arb.defi.relayer.allow", x.allow());
+      b.add("arb.defi.relayer.max-request-gas", x.maxRequestGas().toString());
+      b.add("arb.defi.relayer.max-wei-per-request", x.maxWeiPerRequest().toString());
+      b.add("arb.defi.relayer.max-wei-per-signer", x.maxWeiPerSigner().toString());
+      b.add("arb.defi.relayer.max-wei-total", x.maxWeiTotal().toString());
+      b.add("arb.defi.relayer.max-requests-per-signer", x.maxRequestsPerSigner());
+      b.add("arb.defi.relayer.min-validity", duration(x.minValidity()));
+    }
     return List.copyOf(b.out);
   }
 

@@ -627,4 +627,63 @@ class ConfigLoaderTest {
           .satisfies(s -> assertThat(s).startsWith("config: arb.defi.max-fee-gwei must be"));
     }
   }
+
+  // --- arb.defi.relayer
+
+  @Test
+  void relayerIsOffByDefaultAndOnWithAForwarderAndItsLimits() throws IOException {
+    assertThat(load(null, ENV, Map.of()).config().defi().relayer()).isEmpty();
+    Path f =
+        file(
+            """
+            arb.defi.relayer {
+              forwarder = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+              allow = ["0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512:0xD09DE08A"]
+              max-wei-total = "123456789012345678901234567890"
+              max-requests-per-signer = 2
+              min-validity = 0s
+            }
+            """);
+    RelayerConfig r = load(f, ENV, Map.of()).config().defi().relayer().orElseThrow();
+    assertThat(r.forwarder()).isEqualTo("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+    assertThat(r.allow()).containsExactly("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512:0xd09de08a");
+    assertThat(r.maxWeiTotal())
+        .isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+    assertThat(r.maxWeiPerRequest()).isEqualTo(new java.math.BigInteger("10000000000000000"));
+    assertThat(r.maxRequestGas()).isEqualTo(java.math.BigInteger.valueOf(1_000_000));
+    assertThat(r.maxRequestsPerSigner()).isEqualTo(2);
+    assertThat(r.minValidity()).isZero();
+  }
+
+  @Test
+  void rejectsABadRelayerConfigAllAtOnce() throws IOException {
+    Path f =
+        file(
+            """
+            arb.defi.relayer {
+              forwarder = "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+              allow = []
+              max-request-gas = 0
+              max-wei-per-signer = 1.5
+            }
+            """);
+    assertThat(problems(f, ENV))
+        .hasSize(3)
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("config: arb.defi.relayer.allow must be at least one target"))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("config: arb.defi.relayer.max-request-gas must be a"))
+        .anySatisfy(
+            s -> assertThat(s).startsWith("config: arb.defi.relayer.max-wei-per-signer must be"));
+    assertThat(problems(file("arb.defi.relayer.forwarder = \"0x12\""), ENV))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s)
+                    .startsWith(
+                        "config: arb.defi.relayer.forwarder must be a contract address (0x and 40"
+                            + " hex digits)"));
+  }
 }

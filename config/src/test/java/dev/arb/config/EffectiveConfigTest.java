@@ -79,7 +79,8 @@ class EffectiveConfigTest {
             "arb.defi.max-fee-gwei",
             "arb.defi.receipt-timeout",
             "arb.defi.replace-after",
-            "arb.defi.max-replacements");
+            "arb.defi.max-replacements",
+            "arb.defi.relayer.forwarder");
   }
 
   @Test

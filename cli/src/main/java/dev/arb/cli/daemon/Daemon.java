@@ -175,6 +175,11 @@ public final class Daemon {
   private volatile int signals;
   private Function<SqliteDatabase, TradeStep> traderFactory;
   private TradeStep trader;
+  private Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> relayFactory;
+  private volatile Function<String, HttpEndpoint.Response> relay;
+
+  /** One relay at a time, so a relay waiting for its receipt never holds both HTTP threads. */
+  private final java.util.concurrent.Semaphore relayPermit = new java.util.concurrent.Semaphore(1);
 
   /**
    * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
@@ -207,6 +212,19 @@ public final class Daemon {
    */
   public Daemon trading(Function<SqliteDatabase, TradeStep> factory) {
     this.traderFactory = factory;
+    return this;
+  }
+
+  /**
+   * Serves {@code POST /relay} (a control route: bearer token, rate limit; bodies up to 64 KB) with
+   * the handler {@code factory} builds once the store is open (given its database); until then the
+   * route answers 503. The handler gets the body and gives the answer. One relay runs at a time (it
+   * may wait for a receipt); another one meanwhile is answered 503, so the other routes stay
+   * served. Call before {@link #run}.
+   */
+  public Daemon relaying(
+      Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> factory) {
+    this.relayFactory = factory;
     return this;
   }
 
@@ -281,6 +299,9 @@ public final class Daemon {
       recover();
       if (traderFactory != null) {
         trader = traderFactory.apply(store.database());
+      }
+      if (relayFactory != null) {
+        relay = relayFactory.apply(store.database());
       }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
@@ -361,7 +382,9 @@ public final class Daemon {
       out.println(
           "arb run: serving "
               + endpoint.url()
-              + " (/health /status /opportunities /metrics); control routes "
+              + " (/health /status /opportunities /metrics"
+              + (relayFactory != null ? " /relay" : "")
+              + "); control routes "
               + (settings.token().isPresent()
                   ? "on (" + settings.token().get().source() + ")"
                   : "off (no token configured)"));
@@ -720,6 +743,29 @@ public final class Daemon {
     r.put("/pause", control(lifecycle::pause, "pause"));
     r.put("/resume", control(lifecycle::resume, "resume"));
     r.put("/kill-switch", control(this::killSwitch, "kill-switch"));
+    if (relayFactory != null) {
+      r.put(
+          "/relay",
+          new HttpEndpoint.Route(
+              "POST",
+              true,
+              HttpEndpoint.MAX_BODY_LIMIT,
+              q -> {
+                Function<String, HttpEndpoint.Response> h = relay;
+                if (h == null) {
+                  return HttpEndpoint.Response.error(503, "the relayer is starting; try again");
+                }
+                if (!relayPermit.tryAcquire()) {
+                  return HttpEndpoint.Response.error(
+                      503, "the relayer is busy with another request; try again in a few seconds");
+                }
+                try {
+                  return h.apply(q.body());
+                } finally {
+                  relayPermit.release();
+                }
+              }));
+    }
     r.put(
         "/stop",
         new HttpEndpoint.Route(

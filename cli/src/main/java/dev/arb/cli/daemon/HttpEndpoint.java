@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoint implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes, unless a route allows more. */
   static final int MAX_BODY = 4096;
+
+  /** Largest body any route may allow, in bytes. */
+  static final int MAX_BODY_LIMIT = 65_536;
 
   /** Largest query string accepted, in characters. */
   static final int MAX_QUERY = 1024;
@@ -58,17 +61,35 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
-  /** A request as a handler sees it: the decoded query parameters (first value of each). */
-  public record Request(Map<String, String> query) {}
+  /**
+   * A request as a handler sees it: the decoded query parameters (first value of each) and the body
+   * as UTF-8 text (empty if none; at most the route's limit).
+   */
+  public record Request(Map<String, String> query, String body) {}
 
   /**
    * One route.
    *
    * @param method the one HTTP method it answers
    * @param control whether it needs the bearer token
+   * @param maxBody the largest body it accepts, bytes ({@link #MAX_BODY} unless it needs more, at
+   *     most {@link #MAX_BODY_LIMIT})
    * @param handler the work
    */
-  public record Route(String method, boolean control, Function<Request, Response> handler) {}
+  public record Route(
+      String method, boolean control, int maxBody, Function<Request, Response> handler) {
+    public Route {
+      if (maxBody < 0 || maxBody > MAX_BODY_LIMIT) {
+        throw new IllegalArgumentException(
+            "a route's body limit must be 0 to " + MAX_BODY_LIMIT + ", got " + maxBody);
+      }
+    }
+
+    /** A route accepting bodies up to {@link #MAX_BODY}. */
+    public Route(String method, boolean control, Function<Request, Response> handler) {
+      this(method, control, MAX_BODY, handler);
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -184,8 +205,9 @@ public final class HttpEndpoint implements AutoCloseable {
     if (rawQuery != null && rawQuery.length() > MAX_QUERY) {
       return Response.error(414, "query too long");
     }
-    if (!readBodyWithin(x)) {
-      return Response.error(413, "request body larger than " + MAX_BODY + " bytes");
+    String body = readBodyWithin(x, route.maxBody());
+    if (body == null) {
+      return Response.error(413, "request body larger than " + route.maxBody() + " bytes");
     }
     if (route.control()) {
       Optional<Response> denied = authorize(x);
@@ -193,7 +215,7 @@ public final class HttpEndpoint implements AutoCloseable {
         return denied.get();
       }
     }
-    return route.handler().apply(new Request(query(rawQuery)));
+    return route.handler().apply(new Request(query(rawQuery), body));
   }
 
   private Optional<Response> authorize(HttpExchange x) {
@@ -216,29 +238,29 @@ public final class HttpEndpoint implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Reads and discards the body; false if it is larger than {@link #MAX_BODY}. */
-  private static boolean readBodyWithin(HttpExchange x) throws IOException {
+  /** Reads the body as UTF-8; null if it is larger than {@code max} bytes. */
+  private static String readBodyWithin(HttpExchange x, int max) throws IOException {
     String length = x.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > MAX_BODY) {
-          return false;
+        if (Long.parseLong(length.trim()) > max) {
+          return null;
         }
       } catch (NumberFormatException e) {
-        return false;
+        return null;
       }
     }
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     byte[] buf = new byte[1024];
-    long total = 0;
     InputStream in = x.getRequestBody();
     int n;
     while ((n = in.read(buf)) >= 0) {
-      total += n;
-      if (total > MAX_BODY) {
-        return false;
+      if (body.size() + n > max) {
+        return null;
       }
+      body.write(buf, 0, n);
     }
-    return true;
+    return body.toString(StandardCharsets.UTF_8);
   }
 
   private static Map<String, String> query(String raw) {

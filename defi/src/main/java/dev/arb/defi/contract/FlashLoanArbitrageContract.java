@@ -1,5 +1,6 @@
 package dev.arb.defi.contract;
 
+import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
@@ -7,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -23,7 +25,14 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
-/** The FlashLoanArbitrage contract behind its ERC-1967 proxy: deployment, calls, events. */
+/**
+ * The FlashLoanArbitrage contract behind its ERC-1967 proxy: deployment, upgrade, calls, events.
+ *
+ * <p>Two implementations share the proxy's storage: version 1 ({@code FlashLoanArbitrage}) and
+ * version 2 ({@code FlashLoanArbitrageV2}), which trusts one EIP-2771 forwarder (an immutable of
+ * the implementation) so the owner or executor can sign requests a relayer submits. New deployments
+ * get version 2; a version-1 proxy reaches it with {@link #upgradeToV2}.
+ */
 public final class FlashLoanArbitrageContract {
   /** ERC-1967 implementation slot: {@code keccak256("eip1967.proxy.implementation") - 1}. */
   public static final BigInteger IMPLEMENTATION_SLOT =
@@ -80,8 +89,10 @@ public final class FlashLoanArbitrageContract {
     }
   }
 
-  private static final ContractArtifact IMPLEMENTATION =
+  private static final ContractArtifact IMPLEMENTATION_V1 =
       ContractArtifact.fromClasspath("FlashLoanArbitrage");
+  private static final ContractArtifact IMPLEMENTATION_V2 =
+      ContractArtifact.fromClasspath("FlashLoanArbitrageV2");
 
   private final ChainClient chain;
   private final String address;
@@ -92,12 +103,36 @@ public final class FlashLoanArbitrageContract {
   }
 
   /**
-   * Deploys the implementation and an ERC-1967 proxy initialised with the deployer as owner, {@code
-   * executor}, {@code balancerVault} and {@code aavePool} (zero address for none).
+   * Deploys version 1 (no forwarder) and an ERC-1967 proxy initialised with the deployer as owner,
+   * {@code executor}, {@code balancerVault} and {@code aavePool} (zero address for none). What was
+   * deployed before version 2 existed; kept for the local demo and to test the upgrade path.
    */
   public static FlashLoanArbitrageContract deploy(
       Wallet owner, String executor, String balancerVault, String aavePool) {
-    String implementation = owner.deploy(IMPLEMENTATION.bytecode(), decoder());
+    return deployBehindProxy(
+        owner,
+        owner.deploy(IMPLEMENTATION_V1.bytecode(), decoder()),
+        executor,
+        balancerVault,
+        aavePool);
+  }
+
+  /**
+   * Deploys version 2 trusting {@code trustedForwarder} (zero address for none) and an ERC-1967
+   * proxy initialised like {@link #deploy(Wallet, String, String, String)}.
+   */
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner,
+      String executor,
+      String balancerVault,
+      String aavePool,
+      String trustedForwarder) {
+    return deployBehindProxy(
+        owner, deployImplementationV2(owner, trustedForwarder), executor, balancerVault, aavePool);
+  }
+
+  private static FlashLoanArbitrageContract deployBehindProxy(
+      Wallet owner, String implementation, String executor, String balancerVault, String aavePool) {
     String init =
         Abi.call(
             "initialize",
@@ -121,9 +156,49 @@ public final class FlashLoanArbitrageContract {
     return owner.deploy(artifact.bytecode(), decoder());
   }
 
-  /** Decodes the contract's custom errors (and OpenZeppelin's it inherits). */
+  /**
+   * Deploys a version-2 implementation (not behind a proxy) trusting {@code trustedForwarder};
+   * returns its address.
+   */
+  public static String deployImplementationV2(Wallet owner, String trustedForwarder) {
+    return owner.deploy(
+        Abi.creation(IMPLEMENTATION_V2.bytecode(), Abi.address(trustedForwarder)), decoder());
+  }
+
+  /**
+   * Upgrades this proxy to a new version-2 implementation trusting {@code trustedForwarder}:
+   * deploys it, then {@code upgradeToAndCall(implementation, "")} from {@code owner} (the contract
+   * refuses anyone else). State is kept: version 2 has version 1's storage layout and needs no
+   * initializer. Returns the new implementation's address, lower case.
+   */
+  public String upgradeToV2(Wallet owner, String trustedForwarder) {
+    String implementation =
+        deployImplementationV2(owner, trustedForwarder).toLowerCase(Locale.ROOT);
+    owner.transact(address, encodeUpgrade(implementation), decoder());
+    return implementation;
+  }
+
+  /**
+   * The forwarder the implementation trusts (zero address for none), or empty for version 1, which
+   * trusts none and has no such function.
+   */
+  public Optional<String> trustedForwarder() {
+    CallResult r =
+        chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("trustedForwarder"), decoder());
+    if (r instanceof CallResult.Success ok && ok.data().length() >= 66) {
+      return Optional.of(
+          ((String) Abi.decode(ok.data(), Abi.addressRef()).get(0).getValue())
+              .toLowerCase(Locale.ROOT));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Decodes the contract's custom errors (and OpenZeppelin's it inherits), of both versions: they
+   * are the same, version 2 only adds functions.
+   */
   public static RevertDecoder decoder() {
-    return IMPLEMENTATION.revertDecoder();
+    return IMPLEMENTATION_V2.revertDecoder();
   }
 
   /** Proxy address, lower case. */

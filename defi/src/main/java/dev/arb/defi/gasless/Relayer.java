@@ -8,16 +8,22 @@ import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gas.GasQuote;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
 import dev.arb.defi.gasless.RelayOutcome.Rejected;
+import dev.arb.engine.port.RelayRecordStore;
+import dev.arb.engine.record.RelayRecord;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -29,6 +35,13 @@ import org.web3j.utils.Numeric;
  * signature, no ether, an allowed target, the gas per request, the deadline, the signer's next
  * nonce, a simulation ({@code verify} and {@code execute} as {@code eth_call}), gas price under the
  * oracle's cap, and the spending limits ({@link SpendingLedger}). A refused request costs nothing.
+ *
+ * <p>Every request is recorded in its {@link RelayRecordStore}: refused ones as {@code rejected}
+ * with the reason; accepted ones as {@code accepted} (with the worst case reserved) <em>before</em>
+ * the transaction is sent, then {@code mined} or {@code reverted} with the hash, gas and wei paid.
+ * A request whose transaction may or may not have landed (the node stopped answering) stays {@code
+ * accepted}, counted at its reservation. The spending limits start each day from those records.
+ * Thread-safe: the daemon's HTTP threads may share one relayer.
  */
 public final class Relayer {
   private static final Logger LOG = LoggerFactory.getLogger(Relayer.class);
@@ -44,9 +57,14 @@ public final class Relayer {
   private final SpendingLedger ledger;
   private final Clock clock;
   private final RevertDecoder decoder;
+  private final RelayRecordStore records;
+
+  /** The requests of the current call that have their record (identity; calls are serialised). */
+  private final Set<SignedRequest> onRecord = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
-   * A relayer sending from {@code wallet} through {@code forwarder}.
+   * A relayer sending from {@code wallet} through {@code forwarder} that keeps no records: its
+   * limits count from the start of this process.
    *
    * @param targetDecoder decodes the custom errors of the allowed targets, for rejection reasons
    *     (the forwarder's errors are added to it)
@@ -58,6 +76,21 @@ public final class Relayer {
       RelayPolicy policy,
       Clock clock,
       RevertDecoder targetDecoder) {
+    this(wallet, gasOracle, forwarder, policy, clock, targetDecoder, RelayRecordStore.NONE);
+  }
+
+  /**
+   * A relayer sending from {@code wallet} through {@code forwarder}, recording every request in
+   * {@code records} and reading each day's spending back from them.
+   */
+  public Relayer(
+      Wallet wallet,
+      FeeHistoryGasOracle gasOracle,
+      GaslessForwarder forwarder,
+      RelayPolicy policy,
+      Clock clock,
+      RevertDecoder targetDecoder,
+      RelayRecordStore records) {
     this.wallet = Objects.requireNonNull(wallet, "wallet");
     this.chain = wallet.chain();
     this.gasOracle = Objects.requireNonNull(gasOracle, "gasOracle");
@@ -66,7 +99,8 @@ public final class Relayer {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.decoder =
         Objects.requireNonNull(targetDecoder, "targetDecoder").withAbi(GaslessForwarder.abi());
-    this.ledger = new SpendingLedger(policy, clock);
+    this.records = Objects.requireNonNull(records, "records");
+    this.ledger = new SpendingLedger(policy, clock, records::spending);
     this.domain = forwarder.domain();
   }
 
@@ -80,15 +114,32 @@ public final class Relayer {
     return ledger;
   }
 
-  /** Checks, simulates and, if all is well, executes one request in its own transaction. */
-  public RelayOutcome relay(SignedRequest s) {
+  /**
+   * Checks, simulates and, if all is well, executes one request in its own transaction.
+   *
+   * @throws ChainException if the chain fails; the request is recorded first ({@code rejected},
+   *     reason {@code CHAIN_FAILED}, if nothing was sent)
+   */
+  public synchronized RelayOutcome relay(SignedRequest s) {
+    Instant receivedAt = clock.instant();
+    onRecord.clear();
+    try {
+      return relayOne(s, receivedAt);
+    } catch (ChainException e) {
+      recordChainFailure(List.of(s), receivedAt, e);
+      throw e;
+    }
+  }
+
+  private RelayOutcome relayOne(SignedRequest s, Instant receivedAt) {
     Optional<Rejected> refused = check(s, forwarder.nonce(s.request().from()));
     if (refused.isPresent()) {
-      return logged(s, refused.get());
+      return finish(s, receivedAt, refused.get());
     }
     if (!forwarder.verify(s)) {
-      return logged(
+      return finish(
           s,
+          receivedAt,
           new Rejected(
               Reason.SIMULATION_FAILED,
               "the forwarder does not accept the request (does "
@@ -100,9 +151,10 @@ public final class Relayer {
     String calldata = GaslessForwarder.executeCalldata(s);
     CallResult sim = chain.call(wallet.address(), forwarder.address(), calldata, decoder);
     if (sim instanceof CallResult.Reverted r) {
-      return logged(s, new Rejected(Reason.SIMULATION_FAILED, "would revert: " + reason(s, r)));
+      return finish(
+          s, receivedAt, new Rejected(Reason.SIMULATION_FAILED, "would revert: " + reason(s, r)));
     }
-    return logged(s, submit(List.of(s), calldata).get(0));
+    return finish(s, receivedAt, submit(List.of(s), receivedAt, calldata).get(0));
   }
 
   /**
@@ -110,7 +162,18 @@ public final class Relayer {
    * or nothing on chain). Outcomes come back in the order of {@code requests}; the executed ones
    * share the transaction and its gas.
    */
-  public List<RelayOutcome> relayBatch(List<SignedRequest> requests) {
+  public synchronized List<RelayOutcome> relayBatch(List<SignedRequest> requests) {
+    Instant receivedAt = clock.instant();
+    onRecord.clear();
+    try {
+      return relayMany(requests, receivedAt);
+    } catch (ChainException e) {
+      recordChainFailure(requests, receivedAt, e);
+      throw e;
+    }
+  }
+
+  private List<RelayOutcome> relayMany(List<SignedRequest> requests, Instant receivedAt) {
     RelayOutcome[] out = new RelayOutcome[requests.size()];
     Map<String, BigInteger> nextNonce = new HashMap<>();
     List<SignedRequest> accepted = new ArrayList<>();
@@ -121,7 +184,7 @@ public final class Relayer {
       BigInteger expected = nextNonce.computeIfAbsent(from, forwarder::nonce);
       Optional<Rejected> refused = check(s, expected);
       if (refused.isPresent()) {
-        out[i] = logged(s, refused.get());
+        out[i] = finish(s, receivedAt, refused.get());
         continue;
       }
       nextNonce.put(from, expected.add(BigInteger.ONE));
@@ -137,10 +200,10 @@ public final class Relayer {
             new Rejected(Reason.SIMULATION_FAILED, "the batch would revert: " + r.reason());
         results = accepted.stream().map(s -> rejected).toList();
       } else {
-        results = submit(accepted, calldata);
+        results = submit(accepted, receivedAt, calldata);
       }
       for (int k = 0; k < accepted.size(); k++) {
-        out[at.get(k)] = logged(accepted.get(k), results.get(k));
+        out[at.get(k)] = finish(accepted.get(k), receivedAt, results.get(k));
       }
     }
     return Arrays.asList(out);
@@ -208,8 +271,12 @@ public final class Relayer {
     return Optional.empty();
   }
 
-  /** Prices, reserves, sends and settles; one outcome per request, in order. */
-  private List<RelayOutcome> submit(List<SignedRequest> requests, String calldata) {
+  /**
+   * Prices, reserves, records as accepted, sends, settles and records the result; one outcome per
+   * request, in order. Refusals it returns are recorded by the caller ({@link #finish}).
+   */
+  private List<RelayOutcome> submit(
+      List<SignedRequest> requests, Instant receivedAt, String calldata) {
     GasQuote quote = gasOracle.quote(chain);
     if (!quote.affordable()) {
       return same(
@@ -241,11 +308,42 @@ public final class Relayer {
       }
       reserved.add(((SpendingLedger.Result.Reserved) r).reservation());
     }
+    List<RelayRecord> pending = new ArrayList<>();
+    try {
+      for (int i = 0; i < requests.size(); i++) {
+        pending.add(
+            records.insert(
+                record(requests.get(i), receivedAt, RelayRecord.Outcome.ACCEPTED)
+                    .withReservation(worstShares.get(i))));
+        onRecord.add(requests.get(i));
+      }
+    } catch (RuntimeException e) {
+      // not sent: nothing may go out that is not on record
+      reserved.forEach(ledger::release);
+      pending.forEach(
+          p -> quietly(p.settled(RelayRecord.Outcome.REJECTED, "NOT_RECORDED", e.getMessage())));
+      throw e;
+    }
     TransactionReceipt receipt;
     try {
       receipt = wallet.send(forwarder.address(), calldata, gasLimit);
+    } catch (Wallet.Unconfirmed e) {
+      // it may still be mined: the reservation stands and the records stay "accepted"
+      for (RelayRecord p : pending) {
+        quietly(
+            p.settled(
+                RelayRecord.Outcome.ACCEPTED,
+                "UNCONFIRMED",
+                "sent as " + e.txHashes() + ", fate unknown: " + e.getMessage(),
+                e.txHashes().isEmpty() ? null : e.txHashes().get(0),
+                null,
+                null));
+      }
+      throw e;
     } catch (ChainException e) {
       reserved.forEach(ledger::release);
+      pending.forEach(
+          p -> quietly(p.settled(RelayRecord.Outcome.REJECTED, "SEND_FAILED", e.getMessage())));
       throw e;
     }
     BigInteger cost =
@@ -266,8 +364,83 @@ public final class Relayer {
                   receipt.getTransactionHash(), receipt.getGasUsed(), costShares.get(i))
               : new RelayOutcome.Reverted(
                   receipt.getTransactionHash(), receipt.getGasUsed(), costShares.get(i), why));
+      quietly(
+          pending
+              .get(i)
+              .settled(
+                  why == null ? RelayRecord.Outcome.MINED : RelayRecord.Outcome.REVERTED,
+                  why == null ? null : "REVERTED",
+                  why,
+                  receipt.getTransactionHash(),
+                  receipt.getGasUsed(),
+                  costShares.get(i)));
     }
     return out;
+  }
+
+  /**
+   * Records the requests of a call that the chain's failure left without a record: nothing was sent
+   * for them. A store failing too is logged, not thrown over the chain's error.
+   */
+  private void recordChainFailure(
+      List<SignedRequest> requests, Instant receivedAt, ChainException e) {
+    for (SignedRequest s : requests) {
+      if (onRecord.contains(s)) {
+        continue;
+      }
+      try {
+        records.insert(
+            record(s, receivedAt, RelayRecord.Outcome.REJECTED)
+                .settled(
+                    RelayRecord.Outcome.REJECTED, "CHAIN_FAILED", "not sent: " + e.getMessage()));
+        onRecord.add(s);
+      } catch (RuntimeException storeFailed) {
+        LOG.error(
+            "relay request of {} could not be recorded: {}",
+            s.request().from(),
+            storeFailed.getMessage());
+      }
+    }
+  }
+
+  /** The record of {@code s} as received, with {@code outcome} and nothing else filled in. */
+  private RelayRecord record(SignedRequest s, Instant receivedAt, RelayRecord.Outcome outcome) {
+    ForwardRequest r = s.request();
+    return new RelayRecord(
+        null,
+        receivedAt,
+        r.from(),
+        r.to(),
+        r.selector(),
+        r.nonce(),
+        r.deadline(),
+        r.gas(),
+        Numeric.toHexString(Eip712Signer.digest(s.domain(), r)),
+        s.signature(),
+        outcome,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Updates a record after the transaction's fate is known. A failing store must not hide that fate
+   * from the caller: it is logged, and the stored row stays {@code accepted} at its reservation
+   * (counted against the limits, never under-counted).
+   */
+  private void quietly(RelayRecord updated) {
+    try {
+      records.update(updated);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "relay record {} could not be updated to {} ({}); it stays accepted at its reservation",
+          updated.id(),
+          updated.outcome().code(),
+          e.getMessage());
+    }
   }
 
   /**
@@ -315,7 +488,14 @@ public final class Relayer {
     return Optional.of(new Rejected(reason, detail));
   }
 
-  private static RelayOutcome logged(SignedRequest s, RelayOutcome o) {
+  /** Logs the outcome, and records it if it is a refusal (sent ones were recorded by submit). */
+  private RelayOutcome finish(SignedRequest s, Instant receivedAt, RelayOutcome o) {
+    if (o instanceof Rejected no && !onRecord.contains(s)) {
+      records.insert(
+          record(s, receivedAt, RelayRecord.Outcome.REJECTED)
+              .settled(RelayRecord.Outcome.REJECTED, no.reason().name(), no.detail()));
+      onRecord.add(s);
+    }
     LOG.info(
         "relay {} nonce {} -> {}: {}",
         s.request().from(),

@@ -1,5 +1,6 @@
 package dev.arb.defi.gasless;
 
+import dev.arb.engine.record.RelaySpending;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,12 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The relayer's spending per UTC day, in memory: requests and wei per signer, wei in total. A
- * request first {@linkplain #reserve reserves} its worst-case cost against every limit at once (all
- * or nothing, thread-safe), and is {@linkplain #settle settled} to its real cost once mined, or
- * {@linkplain #release released} if nothing was sent. A new day starts from zero.
+ * The relayer's spending per UTC day: requests and wei per signer, wei in total, kept in memory and
+ * seeded at start and at each new day from what the relayer's records say was spent that day (so a
+ * restart does not reset the limits). A request first {@linkplain #reserve reserves} its worst-case
+ * cost against every limit at once (all or nothing, thread-safe), and is {@linkplain #settle
+ * settled} to its real cost once mined, or {@linkplain #release released} if nothing was sent. A
+ * new day starts from zero.
  */
 public final class SpendingLedger {
   private final RelayPolicy policy;
@@ -22,11 +26,36 @@ public final class SpendingLedger {
   private final Map<String, BigInteger> weiBySigner = new HashMap<>();
   private final Map<String, Integer> requestsBySigner = new HashMap<>();
   private BigInteger totalWei = BigInteger.ZERO;
+  private final Function<LocalDate, RelaySpending> spentBefore;
 
+  /** A ledger that starts every day (and this process) from zero. */
   public SpendingLedger(RelayPolicy policy, Clock clock) {
+    this(policy, clock, day -> RelaySpending.NONE);
+  }
+
+  /**
+   * A ledger that starts each UTC day from {@code spentBefore.apply(day)}: what was already spent
+   * that day, e.g. read from the relayer's records.
+   */
+  public SpendingLedger(
+      RelayPolicy policy, Clock clock, Function<LocalDate, RelaySpending> spentBefore) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.spentBefore = Objects.requireNonNull(spentBefore, "spentBefore");
     this.day = today();
+    seed();
+  }
+
+  private void seed() {
+    RelaySpending spent = spentBefore.apply(day);
+    spent
+        .bySigner()
+        .forEach(
+            (signer, x) -> {
+              weiBySigner.put(signer, x.wei());
+              requestsBySigner.put(signer, x.requests());
+            });
+    totalWei = spent.totalWei();
   }
 
   /** A reservation: who, for how much, on which day. */
@@ -92,6 +121,12 @@ public final class SpendingLedger {
     return totalWei;
   }
 
+  /** Requests of {@code signer} that counted today. */
+  public synchronized int requestsToday(String signer) {
+    rollOver();
+    return requestsBySigner.getOrDefault(signer, 0);
+  }
+
   /** Wei spent (or reserved) today for {@code signer}. */
   public synchronized Optional<BigInteger> spentToday(String signer) {
     rollOver();
@@ -105,6 +140,7 @@ public final class SpendingLedger {
       weiBySigner.clear();
       requestsBySigner.clear();
       totalWei = BigInteger.ZERO;
+      seed();
     }
   }
 

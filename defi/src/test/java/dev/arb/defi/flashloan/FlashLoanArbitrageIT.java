@@ -474,7 +474,7 @@ class FlashLoanArbitrageIT {
 
     String v2 =
         FlashLoanArbitrageContract.deployImplementation(
-            owner, ContractArtifact.fromClasspath("test/FlashLoanArbitrageV2"));
+            owner, ContractArtifact.fromClasspath("test/FlashLoanArbitrageNext"));
     String upgrade = FlashLoanArbitrageContract.encodeUpgrade(v2);
     assertThatThrownBy(
             () -> stranger.transact(arb.address(), upgrade, FlashLoanArbitrageContract.decoder()))

@@ -1,6 +1,7 @@
 package dev.arb.defi.gasless;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
 import dev.arb.defi.chain.AnvilProcess;
@@ -9,6 +10,8 @@ import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
+import dev.arb.engine.record.RelayRecord;
+import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,6 +109,17 @@ class GaslessRelayIT {
         GaslessCounterContract.decoder());
   }
 
+  private Relayer relayer(RelayPolicy policy, InMemoryRelayRecordStore store) {
+    return new Relayer(
+        relayerWallet,
+        FeeHistoryGasOracle.local(),
+        forwarder,
+        policy,
+        Clock.systemUTC(),
+        GaslessCounterContract.decoder(),
+        store);
+  }
+
   private SignedRequest sign(Credentials user, String to, String data, BigInteger nonce) {
     ForwardRequest r =
         new ForwardRequest(
@@ -160,6 +174,97 @@ class GaslessRelayIT {
     assertThat(mined.costWei()).isPositive();
     assertThat(relayer.ledger().spentToday()).isEqualTo(mined.costWei());
     assertThat(forwarder.nonce(alice.getAddress())).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void everyRequestIsRecordedWithItsOutcomeReasonAndCost() {
+    InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
+    Relayer relayer = relayer(policy(10), store);
+    SignedRequest s = increment(alice);
+
+    RelayOutcome.Mined mined = (RelayOutcome.Mined) relayer.relay(s);
+    relayer.relay(s);
+    relayer.relay(
+        sign(alice, otherCounter.address(), GaslessCounterContract.INCREMENT, BigInteger.ONE));
+
+    List<RelayRecord> rows = store.all();
+    assertThat(rows).hasSize(3);
+    RelayRecord first = rows.get(0);
+    assertThat(first.outcome()).isEqualTo(RelayRecord.Outcome.MINED);
+    assertThat(first.signer()).isEqualTo(alice.getAddress());
+    assertThat(first.target()).isEqualTo(counter.address());
+    assertThat(first.selector()).isEqualTo(GaslessCounterContract.INCREMENT);
+    assertThat(first.nonce()).isZero();
+    assertThat(first.gasLimit()).isEqualTo(REQUEST_GAS);
+    assertThat(first.deadline()).isEqualTo(s.request().deadline());
+    assertThat(first.digest())
+        .isEqualTo(Numeric.toHexString(Eip712Signer.digest(s.domain(), s.request())));
+    assertThat(first.signature()).isEqualTo(s.signature());
+    assertThat(first.txHash()).isEqualTo(mined.txHash());
+    assertThat(first.gasUsed()).isEqualTo(mined.gasUsed());
+    assertThat(first.weiPaid()).isEqualTo(mined.costWei());
+    assertThat(first.weiReserved()).isGreaterThanOrEqualTo(mined.costWei());
+    assertThat(first.reasonCode()).isNull();
+    assertThat(rows.get(1).outcome()).isEqualTo(RelayRecord.Outcome.REJECTED);
+    assertThat(rows.get(1).reasonCode()).isEqualTo("NONCE");
+    assertThat(rows.get(1).reason()).contains("already used: a replay");
+    assertThat(rows.get(1).txHash()).isNull();
+    assertThat(rows.get(2).reasonCode()).isEqualTo("TARGET_NOT_ALLOWED");
+    assertThat(rows.get(2).chargedWei()).isZero();
+  }
+
+  @Test
+  void spendingLimitsSurviveARestartOfTheRelayer() {
+    InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
+    RelayOutcome.Mined mined =
+        (RelayOutcome.Mined) relayer(policy(1), store).relay(increment(alice));
+
+    Relayer restarted = relayer(policy(1), store);
+
+    assertThat(restarted.ledger().spentToday()).isEqualTo(mined.costWei());
+    assertThat(restarted.ledger().requestsToday(alice.getAddress())).isEqualTo(1);
+    RelayOutcome again = restarted.relay(increment(alice));
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            RelayOutcome.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(Reason.SIGNER_QUOTA));
+    assertThat(counter.count(alice.getAddress())).isEqualTo(BigInteger.ONE);
+    assertThat(restarted.relay(increment(bob))).isInstanceOf(RelayOutcome.Mined.class);
+  }
+
+  @Test
+  void aRequestTheChainFailedOnIsRecordedAsNotSent() throws Exception {
+    InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
+    SignedRequest s = increment(alice);
+    try (AnvilProcess own = AnvilProcess.start(ContractsDir.locate());
+        ChainClient ownChain =
+            ChainClient.connect(ChainClient.Settings.local(own.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+      Wallet deployer = new Wallet(ownChain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+      GaslessForwarder ownForwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+      Relayer relayer =
+          new Relayer(
+              new Wallet(ownChain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local()),
+              FeeHistoryGasOracle.local(),
+              ownForwarder,
+              policy(10),
+              Clock.systemUTC(),
+              GaslessCounterContract.decoder(),
+              store);
+      own.close(); // the node goes away
+
+      assertThatThrownBy(() -> relayer.relay(s)).isInstanceOf(ChainException.class);
+    }
+
+    assertThat(store.all())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(RelayRecord.Outcome.REJECTED);
+              assertThat(r.reasonCode()).isEqualTo("CHAIN_FAILED");
+              assertThat(r.reason()).startsWith("not sent: ");
+              assertThat(r.signer()).isEqualTo(alice.getAddress());
+              assertThat(r.txHash()).isNull();
+            });
   }
 
   @Test

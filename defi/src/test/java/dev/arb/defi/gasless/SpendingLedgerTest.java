@@ -112,4 +112,41 @@ class SpendingLedgerTest {
     assertThat(ledger.spentToday()).isZero();
     assertThat(ledger.reserve(ALICE, wei(100))).isInstanceOf(Result.Reserved.class);
   }
+
+  @Test
+  void eachDayStartsFromWhatTheRecordsSayWasSpentThatDay() {
+    java.util.List<java.time.LocalDate> asked = new java.util.ArrayList<>();
+    SpendingLedger seeded =
+        new SpendingLedger(
+            new RelayPolicy(
+                Set.of(),
+                BigInteger.valueOf(100_000),
+                wei(100),
+                wei(250),
+                wei(400),
+                3,
+                Duration.ZERO),
+            clock,
+            day -> {
+              asked.add(day);
+              return day.toString().equals("2026-11-24")
+                  ? new dev.arb.engine.record.RelaySpending(
+                      java.util.Map.of(
+                          ALICE, new dev.arb.engine.record.RelaySpending.Signer(3, wei(30))),
+                      wei(350))
+                  : dev.arb.engine.record.RelaySpending.NONE;
+            });
+
+    assertThat(seeded.spentToday()).isEqualTo(wei(350));
+    assertThat(refused(seeded.reserve(ALICE, wei(1)))).isEqualTo(RelayOutcome.Reason.SIGNER_QUOTA);
+    assertThat(refused(seeded.reserve(BOB, wei(51))))
+        .isEqualTo(RelayOutcome.Reason.DAILY_SPEND_LIMIT);
+    assertThat(seeded.reserve(BOB, wei(50))).isInstanceOf(Result.Reserved.class);
+
+    clock.now = clock.now.plus(Duration.ofHours(2));
+
+    assertThat(seeded.spentToday()).isZero();
+    assertThat(seeded.reserve(ALICE, wei(1))).isInstanceOf(Result.Reserved.class);
+    assertThat(asked).extracting(Object::toString).containsExactly("2026-11-24", "2026-11-25");
+  }
 }

@@ -1,0 +1,273 @@
+package dev.arb.defi.gasless;
+
+import static dev.arb.defi.local.LocalMarket.ONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arb.defi.DevAccounts;
+import dev.arb.defi.chain.AnvilProcess;
+import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.ContractsDir;
+import dev.arb.defi.contract.Erc20;
+import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
+import dev.arb.defi.flashloan.FlashLoanOutcome;
+import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
+import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gasless.RelayOutcome.Reason;
+import dev.arb.defi.local.LocalMarket;
+import dev.arb.error.ChainException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/**
+ * FlashLoanArbitrage version 2 on anvil: a version-1 proxy that has already traded is upgraded in
+ * place and keeps every slot of its state; then an executor holding no ether signs a flash-loan
+ * request that the relayer submits and pays for, and the contract sees the executor as the caller.
+ * One chain per class, each test from the same deployed version-1 state (anvil snapshot).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GaslessFlashLoanIT {
+  private static final BigInteger REQUEST_GAS = BigInteger.valueOf(900_000);
+  private static final BigInteger ETH = BigInteger.TEN.pow(18);
+
+  /** OpenZeppelin 5's ERC-7201 slots of Ownable and Initializable (owner; initialized version). */
+  private static final List<BigInteger> NAMESPACED_SLOTS =
+      List.of(
+          Numeric.toBigInt("0x9016d09d72d40fdae2fd8ceac6b6234c7706214fd39c1cd1e609a0528c199300"),
+          Numeric.toBigInt("0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00"));
+
+  private AnvilProcess anvil;
+  private ChainClient chain;
+  private Wallet owner;
+  private Wallet relayerWallet;
+  private LocalMarket market;
+  private FlashLoanArbitrageContract arb;
+  private GaslessForwarder forwarder;
+  private Credentials executor;
+  private Credentials stranger;
+  private Object snapshot;
+
+  @BeforeAll
+  void startChainAndDeployVersion1() throws Exception {
+    Path contracts = ContractsDir.locate();
+    anvil = AnvilProcess.start(contracts);
+    try {
+      chain =
+          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
+      owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+      market = LocalMarket.deploy(owner, contracts);
+      arb =
+          FlashLoanArbitrageContract.deploy(
+              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
+      forwarder = GaslessForwarder.deploy(owner, "arb-gasless");
+      // fresh keys: accounts that never held ether
+      executor = Credentials.create(Keys.createEcKeyPair());
+      stranger = Credentials.create(Keys.createEcKeyPair());
+      arb.setExecutor(owner, executor.getAddress());
+      FlashLoanOutcome traded =
+          new Web3jFlashLoanExecutor(owner, arb)
+              .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+      assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
+    } catch (RuntimeException e) {
+      stopChain();
+      throw e;
+    }
+  }
+
+  @AfterAll
+  void stopChain() {
+    if (chain != null) {
+      chain.close();
+    }
+    if (anvil != null) {
+      anvil.close();
+    }
+  }
+
+  @BeforeEach
+  void snapshotAndFreshWallets() {
+    snapshot = chain.rpc("evm_snapshot", List.of());
+    owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
+    relayerWallet = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
+  }
+
+  @AfterEach
+  void revertToSnapshot() {
+    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+  }
+
+  @Test
+  void upgradeFromVersion1KeepsEveryStorageSlotAndTrustsTheForwarder() {
+    assertThat(arb.version()).isEqualTo(BigInteger.ONE);
+    assertThat(arb.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
+    List<String> before = slots();
+    assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
+    assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
+    String v1 = arb.implementation();
+
+    Wallet notOwner = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
+    assertThatThrownBy(() -> arb.upgradeToV2(notOwner, forwarder.address()))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("OwnableUnauthorizedAccount");
+    assertThat(arb.implementation()).isEqualTo(v1);
+
+    String v2 = arb.upgradeToV2(owner, forwarder.address());
+
+    assertThat(arb.implementation()).isEqualTo(v2).isNotEqualTo(v1);
+    assertThat(arb.version()).isEqualTo(BigInteger.TWO);
+    assertThat(slots())
+        .as("executor, executions, vault, pool, owner, initialized")
+        .isEqualTo(before);
+    assertThat(arb.owner()).isEqualTo(owner.address());
+    assertThat(arb.executor()).isEqualTo(executor.getAddress());
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+    assertThat(arb.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
+    assertThat(arb.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
+    assertThat(arb.trustedForwarder()).contains(forwarder.address());
+    // the owner still trades directly after the upgrade
+    FlashLoanOutcome direct =
+        new Web3jFlashLoanExecutor(owner, arb)
+            .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+    assertThat(direct).isInstanceOf(FlashLoanOutcome.Executed.class);
+    assertThat(arb.executions()).isEqualTo(BigInteger.TWO);
+  }
+
+  @Test
+  void executorWithoutEtherSignsAFlashLoanThatTheRelayerPaysForAndTheOwnerProfits()
+      throws Exception {
+    arb.upgradeToV2(owner, forwarder.address());
+    BigInteger ownerWethBefore = Erc20.balanceOf(chain, market.weth(), owner.address());
+    BigInteger relayerBefore = chain.etherBalance(relayerWallet.address());
+    assertThat(chain.etherBalance(executor.getAddress())).isZero();
+    Relayer relayer = relayer();
+
+    RelayOutcome outcome = relayer.relay(signExecute(executor));
+
+    assertThat(outcome).isInstanceOf(RelayOutcome.Mined.class);
+    RelayOutcome.Mined mined = (RelayOutcome.Mined) outcome;
+    TransactionReceipt receipt =
+        chain.web3j().ethGetTransactionReceipt(mined.txHash()).send().getTransactionReceipt().get();
+    List<RouteExecuted> events = arb.routeExecutedEvents(receipt);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).caller())
+        .as("_msgSender() is the signer, not the relayer or the forwarder")
+        .isEqualTo(executor.getAddress());
+    BigInteger profit = events.get(0).profit();
+    assertThat(profit).isPositive();
+    assertThat(Erc20.balanceOf(chain, market.weth(), owner.address()).subtract(ownerWethBefore))
+        .as("the profit goes to the owner, as with a direct call")
+        .isEqualTo(profit);
+    assertThat(Erc20.balanceOf(chain, market.weth(), executor.getAddress())).isZero();
+    assertThat(chain.etherBalance(executor.getAddress())).isZero();
+    assertThat(chain.etherBalance(relayerWallet.address()))
+        .isEqualTo(relayerBefore.subtract(mined.costWei()));
+    assertThat(forwarder.nonce(executor.getAddress())).isEqualTo(BigInteger.ONE);
+    assertThat(arb.executions()).isEqualTo(BigInteger.TWO);
+  }
+
+  @Test
+  void strangersSignedFlashLoanRevertsInSimulationAndCostsNothing() {
+    arb.upgradeToV2(owner, forwarder.address());
+    BigInteger relayerBefore = chain.etherBalance(relayerWallet.address());
+    BigInteger relayerNonce = chain.pendingNonce(relayerWallet.address());
+
+    RelayOutcome outcome = relayer().relay(signExecute(stranger));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RelayOutcome.Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo(Reason.SIMULATION_FAILED);
+              assertThat(r.detail())
+                  .contains("NotOwnerOrExecutor(caller=" + stranger.getAddress() + ")");
+            });
+    assertThat(chain.etherBalance(relayerWallet.address())).isEqualTo(relayerBefore);
+    assertThat(chain.pendingNonce(relayerWallet.address())).isEqualTo(relayerNonce);
+    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void version1IgnoresTheForwarderSoItsRequestsAreRefusedBeforeSending() {
+    RelayOutcome outcome = relayer().relay(signExecute(executor));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RelayOutcome.Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo(Reason.SIMULATION_FAILED);
+              assertThat(r.detail()).contains("trust forwarder " + forwarder.address());
+            });
+  }
+
+  private Relayer relayer() {
+    String executeSelector =
+        FlashLoanArbitrageContract.encodeExecute(
+                List.of(market.profitableRoute(ONE, BigInteger.ZERO)))
+            .substring(0, 10);
+    RelayPolicy policy =
+        new RelayPolicy(
+            Set.of(arb.address() + ":" + executeSelector),
+            BigInteger.valueOf(1_000_000),
+            ETH.divide(BigInteger.TEN),
+            ETH.divide(BigInteger.TEN),
+            ETH,
+            10,
+            Duration.ofSeconds(30));
+    return new Relayer(
+        relayerWallet,
+        FeeHistoryGasOracle.local(),
+        forwarder,
+        policy,
+        Clock.systemUTC(),
+        FlashLoanArbitrageContract.decoder());
+  }
+
+  private SignedRequest signExecute(Credentials signer) {
+    ForwardRequest r =
+        new ForwardRequest(
+            signer.getAddress(),
+            arb.address(),
+            BigInteger.ZERO,
+            REQUEST_GAS,
+            forwarder.nonce(signer.getAddress()),
+            Instant.now().plus(Duration.ofMinutes(10)).getEpochSecond(),
+            FlashLoanArbitrageContract.encodeExecute(
+                List.of(market.profitableRoute(ONE, BigInteger.ZERO))));
+    return Eip712Signer.sign(forwarder.domain(), r, signer);
+  }
+
+  /** Version 1's own slots 0-3 and OpenZeppelin's namespaced ones, raw. */
+  private List<String> slots() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      out.add(chain.storageAt(arb.address(), BigInteger.valueOf(i)));
+    }
+    for (BigInteger slot : NAMESPACED_SLOTS) {
+      out.add(chain.storageAt(arb.address(), slot));
+    }
+    return out;
+  }
+
+  private static String hex(String address) {
+    return Numeric.cleanHexPrefix(address).toLowerCase(Locale.ROOT);
+  }
+}

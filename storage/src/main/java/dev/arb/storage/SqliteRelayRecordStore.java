@@ -1,0 +1,192 @@
+package dev.arb.storage;
+
+import dev.arb.engine.port.RelayRecordStore;
+import dev.arb.engine.record.RelayRecord;
+import dev.arb.engine.record.RelaySpending;
+import dev.arb.error.StorageException;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The relayer's requests in {@code arb.db} (migration V3, table {@code relay_requests}), one row
+ * per request; the day's spending is summed from them, exactly (wei as decimal text, added as
+ * {@link BigInteger}).
+ */
+public final class SqliteRelayRecordStore implements RelayRecordStore {
+  private static final String COLUMNS =
+      "id, received_at, signer, target, selector, nonce, deadline, gas_limit, digest, signature,"
+          + " outcome, reason_code, reason, tx_hash, gas_used, wei_reserved, wei_paid";
+
+  private final SqliteDatabase db;
+
+  public SqliteRelayRecordStore(SqliteDatabase db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  @Override
+  public RelayRecord insert(RelayRecord r) {
+    try {
+      long id =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      bindAll(
+                              h.createUpdate(
+                                  "INSERT INTO relay_requests (received_at, utc_day, signer,"
+                                      + " target, selector, nonce, deadline, gas_limit, digest,"
+                                      + " signature, outcome, reason_code, reason, tx_hash,"
+                                      + " gas_used, wei_reserved, wei_paid) VALUES (:receivedAt,"
+                                      + " :day, :signer, :target, :selector, :nonce, :deadline,"
+                                      + " :gasLimit, :digest, :signature, :outcome, :reasonCode,"
+                                      + " :reason, :txHash, :gasUsed, :weiReserved, :weiPaid)"),
+                              r)
+                          .executeAndReturnGeneratedKeys("id")
+                          .mapTo(Long.class)
+                          .one());
+      return r.withId(id);
+    } catch (JdbiException e) {
+      throw StorageErrors.map("write a relay request to", db.file(), e);
+    }
+  }
+
+  @Override
+  public void update(RelayRecord r) {
+    Objects.requireNonNull(r.id(), "only a stored record can be updated");
+    try {
+      int rows =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createUpdate(
+                              "UPDATE relay_requests SET outcome = :outcome, reason_code ="
+                                  + " :reasonCode, reason = :reason, tx_hash = :txHash, gas_used"
+                                  + " = :gasUsed, wei_paid = :weiPaid WHERE id = :id")
+                          .bind("id", r.id())
+                          .bind("outcome", r.outcome().code())
+                          .bind("reasonCode", r.reasonCode())
+                          .bind("reason", r.reason())
+                          .bind("txHash", r.txHash())
+                          .bind("gasUsed", text(r.gasUsed()))
+                          .bind("weiPaid", text(r.weiPaid()))
+                          .execute());
+      if (rows != 1) {
+        throw new StorageException(
+            "relay request " + r.id() + " is not in " + db.file() + "; nothing was updated");
+      }
+    } catch (JdbiException e) {
+      throw StorageErrors.map("update a relay request in", db.file(), e);
+    }
+  }
+
+  @Override
+  public List<RelayRecord> recent(int limit, String signer) {
+    try {
+      return db.jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT "
+                              + COLUMNS
+                              + " FROM relay_requests"
+                              + (signer == null ? "" : " WHERE signer = :signer")
+                              + " ORDER BY received_at DESC, id DESC LIMIT :limit")
+                      .bind("signer", signer == null ? null : signer.toLowerCase(Locale.ROOT))
+                      .bind("limit", limit)
+                      .map((rs, ctx) -> row(rs))
+                      .list());
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read relay requests from", db.file(), e);
+    }
+  }
+
+  @Override
+  public RelaySpending spending(LocalDate utcDay) {
+    try {
+      List<RelayRecord> rows =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT "
+                                  + COLUMNS
+                                  + " FROM relay_requests WHERE utc_day = :day AND outcome <>"
+                                  + " 'rejected'")
+                          .bind("day", utcDay.toString())
+                          .map((rs, ctx) -> row(rs))
+                          .list());
+      Map<String, RelaySpending.Signer> bySigner = new HashMap<>();
+      BigInteger total = BigInteger.ZERO;
+      for (RelayRecord r : rows) {
+        BigInteger wei = r.chargedWei();
+        bySigner.merge(
+            r.signer(),
+            new RelaySpending.Signer(1, wei),
+            (a, b) -> new RelaySpending.Signer(a.requests() + b.requests(), a.wei().add(b.wei())));
+        total = total.add(wei);
+      }
+      return new RelaySpending(bySigner, total);
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read relay spending from", db.file(), e);
+    }
+  }
+
+  private static Update bindAll(Update u, RelayRecord r) {
+    return u.bind("receivedAt", r.receivedAt().toEpochMilli())
+        .bind("day", LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toString())
+        .bind("signer", r.signer())
+        .bind("target", r.target())
+        .bind("selector", r.selector())
+        .bind("nonce", r.nonce().toString())
+        .bind("deadline", r.deadline())
+        .bind("gasLimit", r.gasLimit().toString())
+        .bind("digest", r.digest())
+        .bind("signature", r.signature())
+        .bind("outcome", r.outcome().code())
+        .bind("reasonCode", r.reasonCode())
+        .bind("reason", r.reason())
+        .bind("txHash", r.txHash())
+        .bind("gasUsed", text(r.gasUsed()))
+        .bind("weiReserved", text(r.weiReserved()))
+        .bind("weiPaid", text(r.weiPaid()));
+  }
+
+  private static RelayRecord row(ResultSet rs) throws SQLException {
+    return new RelayRecord(
+        rs.getLong("id"),
+        Instant.ofEpochMilli(rs.getLong("received_at")),
+        rs.getString("signer"),
+        rs.getString("target"),
+        rs.getString("selector"),
+        new BigInteger(rs.getString("nonce")),
+        rs.getLong("deadline"),
+        new BigInteger(rs.getString("gas_limit")),
+        rs.getString("digest"),
+        rs.getString("signature"),
+        RelayRecord.Outcome.parse(rs.getString("outcome")),
+        rs.getString("reason_code"),
+        rs.getString("reason"),
+        rs.getString("tx_hash"),
+        number(rs.getString("gas_used")),
+        number(rs.getString("wei_reserved")),
+        number(rs.getString("wei_paid")));
+  }
+
+  private static String text(BigInteger v) {
+    return v == null ? null : v.toString();
+  }
+
+  private static BigInteger number(String v) {
+    return v == null ? null : new BigInteger(v);
+  }
+}
