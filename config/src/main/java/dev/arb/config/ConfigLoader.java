@@ -409,7 +409,13 @@ public final class ConfigLoader {
             null,
             true,
             "a positive decimal such as \"50\", or null");
-    if (minProfit == null || buffer == null) {
+    Long maxOpen =
+        r.integer(
+            "arb.risk.max-open-cycles",
+            1,
+            Integer.MAX_VALUE,
+            "a whole number of at least 1 (cycles in progress at once)");
+    if (minProfit == null || buffer == null || maxOpen == null) {
       return null;
     }
     return new RiskConfig(
@@ -418,7 +424,8 @@ public final class ConfigLoader {
         minProfit,
         buffer,
         Optional.ofNullable(maxAge),
-        Optional.ofNullable(lossLimit));
+        Optional.ofNullable(lossLimit),
+        maxOpen.intValue());
   }
 
   /** {@code arb.defi.max-fee-gwei}: a positive decimal of gwei that is a whole number of wei. */

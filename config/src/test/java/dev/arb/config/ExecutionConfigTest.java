@@ -33,6 +33,23 @@ class ExecutionConfigTest {
     assertThat(c.risk().maxTradeNotional()).isEmpty();
     assertThat(c.risk().dailyLossLimit()).isEmpty();
     assertThat(c.risk().slippageBufferBp()).isEqualByComparingTo("5");
+    assertThat(c.risk().maxOpenCycles()).isEqualTo(1);
+  }
+
+  @Test
+  void readsMaxOpenCyclesAndRejectsZeroWithFileAndLine() throws IOException {
+    Path ok = file("arb.risk.max-open-cycles = 3\n");
+    assertThat(ConfigLoader.load(Optional.of(ok), ENV, Map.of()).config().risk().maxOpenCycles())
+        .isEqualTo(3);
+    Path bad = file("# limits\narb.risk.max-open-cycles = 0\n");
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(Optional.of(bad), ENV, Map.of()));
+    assertThat(e.getMessage())
+        .contains("arb.risk.max-open-cycles")
+        .contains("a whole number of at least 1")
+        .contains("arb.conf")
+        .contains("line 2");
   }
 
   @Test

@@ -54,7 +54,7 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(2);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(3);
       assertThat(versions(db))
           .containsExactly(
               Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
@@ -64,12 +64,20 @@ class MigrationsIT {
                   "description",
                   "executions and paper ledger",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  3,
+                  "description",
+                  "dead letters",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
               "arbitrage_record",
               "arbitrage_record_asset",
               "arbitrage_record_exchange",
+              "dead_letters",
               "executions",
               "paper_balance",
               "schema_version");

@@ -66,7 +66,7 @@ public final class PaperTrader implements Daemon.TradeStep {
    * and loads today's executions into the risk limits.
    */
   public static PaperTrader open(SqliteDatabase db, ArbConfig config, Clock clock) {
-    SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
+    SqliteExecutionRepository repo = new SqliteExecutionRepository(db, limits(config.risk()));
     Instant now = clock.instant();
     List<Holding> initial = new ArrayList<>();
     config
@@ -97,7 +97,8 @@ public final class PaperTrader implements Daemon.TradeStep {
         r.maxDailyNotional(),
         new ProfitThreshold(r.minProfit(), r.slippageBufferBp()),
         r.maxDataAge(),
-        r.dailyLossLimit());
+        r.dailyLossLimit(),
+        r.maxOpenCycles());
   }
 
   /** The paper balances now. */
@@ -151,12 +152,20 @@ public final class PaperTrader implements Daemon.TradeStep {
     if (refused.isPresent()) {
       return with(r, OpportunityStatus.REJECTED, null, refused.get());
     }
+    Optional<String> busy = gate.acquire();
+    if (busy.isPresent()) {
+      return with(r, OpportunityStatus.REJECTED, null, busy.get());
+    }
     String id = "p" + now.toEpochMilli() + "-" + (++seq);
-    ExecutionResult x =
-        ExecutionPolicy.execute(plan, exchange::books, exchange, gate.limits().threshold(), id);
-    repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
-    if (gate.record(x, now)) {
-      control.trip(lossMessage(now, start));
+    ExecutionResult x;
+    try {
+      x = ExecutionPolicy.execute(plan, exchange::books, exchange, gate.limits().threshold(), id);
+      repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
+      if (gate.record(x, now)) {
+        control.trip(lossMessage(now, start));
+      }
+    } finally {
+      gate.release();
     }
     if (x.status() == ExecutionStatus.EXECUTED) {
       return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);

@@ -156,12 +156,59 @@ public final class ExecutionPolicy {
       BigDecimal returned,
       List<Holding> held,
       String reason) {
-    List<Leg> legs = plan.cycle().legs();
-    Asset start = plan.cycle().startAsset();
+    Unwind u =
+        sellBack(held, plan.cycle().startAsset(), plan.cycle().legs(), current, executor, idPrefix);
+    List<Fill> unwind = u.fills();
+    List<Holding> leftover = u.leftover();
+    BigDecimal back = returned.add(u.returned());
+    ExecutionStatus status;
+    if (!leftover.isEmpty()) {
+      status = ExecutionStatus.STRANDED;
+    } else if (startSpent.signum() == 0) {
+      status = ExecutionStatus.ABORTED;
+    } else {
+      status = ExecutionStatus.UNWOUND;
+    }
+    return result(plan, status, fills, unwind, startSpent, back, leftover, reason);
+  }
+
+  /**
+   * What selling holdings back to the start asset did.
+   *
+   * @param fills the unwind orders' fills, in order
+   * @param returned start asset received back
+   * @param leftover what could not be sold (beyond lot-size dust), by exchange and asset
+   */
+  public record Unwind(List<Fill> fills, BigDecimal returned, List<Holding> leftover) {
+    public Unwind {
+      fills = List.copyOf(fills);
+      leftover = List.copyOf(leftover);
+    }
+  }
+
+  /**
+   * Sells each holding back to {@code start} at the best price available on the current books: of
+   * the direct market on the holding's exchange and the cycle's legs done in reverse (from the leg
+   * that received the asset), the route that yields the most. Used by the unwind of a cycle, and by
+   * {@code arb dlq retry} for what an incomplete unwind left.
+   *
+   * @param held what to sell
+   * @param start the asset to end in
+   * @param legs the cycle's legs (for the reverse route); may be empty
+   * @param current the current books, asked once
+   * @param idPrefix prefix of the client order ids ({@code <prefix>-u1}, ...)
+   */
+  public static Unwind sellBack(
+      List<Holding> held,
+      Asset start,
+      List<Leg> legs,
+      Supplier<Books> current,
+      OrderExecutor executor,
+      String idPrefix) {
     Books books = current.get();
     List<Fill> unwind = new ArrayList<>();
     List<Holding> leftover = new ArrayList<>();
-    BigDecimal back = returned;
+    BigDecimal back = BigDecimal.ZERO;
     int n = 0;
     for (Holding h : held) {
       List<Leg> route = bestRoute(h, start, legs, books);
@@ -199,15 +246,7 @@ public final class ExecutionPolicy {
         back = back.add(amount);
       }
     }
-    ExecutionStatus status;
-    if (!leftover.isEmpty()) {
-      status = ExecutionStatus.STRANDED;
-    } else if (startSpent.signum() == 0) {
-      status = ExecutionStatus.ABORTED;
-    } else {
-      status = ExecutionStatus.UNWOUND;
-    }
-    return result(plan, status, fills, unwind, startSpent, back, leftover, reason);
+    return new Unwind(unwind, back, leftover);
   }
 
   /** Too little to trade on this market at all (rounds to zero lots). */
