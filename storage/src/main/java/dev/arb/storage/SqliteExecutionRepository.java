@@ -123,7 +123,10 @@ public final class SqliteExecutionRepository {
       List<Holding> ledger,
       long retryOf,
       Resolution resolution) {
-    Optional<DeadLetterKind> kind = DeadLetterKind.of(r);
+    // a retry that leaves its dead letter open (nothing traded) adds no second one for the same
+    // cycle: the open one carries the new error
+    Optional<DeadLetterKind> kind =
+        resolution != null && !resolution.retried() ? Optional.empty() : DeadLetterKind.of(r);
     try {
       return db.jdbi()
           .inTransaction(
@@ -160,7 +163,7 @@ public final class SqliteExecutionRepository {
                 }
                 if (resolution != null) {
                   SqliteDeadLetterRepository.resolve(
-                      h, retryOf, resolution.retried(), resolution.note(), executedAt);
+                      h, retryOf, resolution.retried(), noted(resolution, id, dl), executedAt);
                 }
                 if (ledger != null) {
                   writeLedger(h, ledger, executedAt);
@@ -260,7 +263,7 @@ public final class SqliteExecutionRepository {
                               json(c)));
                 }
                 SqliteDeadLetterRepository.resolve(
-                    h, deadLetterId, resolution.retried(), resolution.note(), executedAt);
+                    h, deadLetterId, resolution.retried(), noted(resolution, id, dl), executedAt);
                 if (ledger != null) {
                   writeLedger(h, ledger, executedAt);
                 }
@@ -269,6 +272,15 @@ public final class SqliteExecutionRepository {
     } catch (JdbiException e) {
       throw StorageErrors.map("write an execution to", db.file(), e);
     }
+  }
+
+  /** The resolution note with the ids of the retry's execution and its own dead letter. */
+  private static String noted(Resolution r, long executionId, Optional<Long> deadLetter) {
+    return r.note()
+        + " (execution "
+        + executionId
+        + deadLetter.map(d -> "; what is left: dead letter " + d).orElse("")
+        + ")";
   }
 
   private static long insertExecution(

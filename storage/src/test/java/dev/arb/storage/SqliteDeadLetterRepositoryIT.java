@@ -231,7 +231,13 @@ class SqliteDeadLetterRepositoryIT {
               new SqliteExecutionRepository.Resolution(true, "partly sold back"));
       assertThat(s.deadLetterId()).isPresent();
       assertThat(dlq.find(old.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.RETRIED);
-      assertThat(dlq.find(old.id()).orElseThrow().resolution()).contains("partly sold back");
+      assertThat(dlq.find(old.id()).orElseThrow().resolution().orElseThrow())
+          .isEqualTo(
+              "partly sold back (execution "
+                  + s.executionId()
+                  + "; what is left: dead letter "
+                  + s.deadLetterId().get()
+                  + ")");
       DeadLetter next = dlq.find(s.deadLetterId().get()).orElseThrow();
       assertThat(next.kind()).isEqualTo("unwind_incomplete");
       assertThat(next.error()).contains("still held: 0.3 BTC on x");
