@@ -9,6 +9,7 @@ import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
 import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
@@ -166,7 +167,9 @@ final class DlqRetryCommand extends BaseCommand {
     PaperBalances ledger = ledger(repo, cfg, now);
     RiskGate gate = gate(repo, cfg, now);
     Books books = Books.of(snapshot.books());
-    PaperOrderExecutor exchange = new PaperOrderExecutor(books, ledger);
+    PaperOrderExecutor exchange =
+        new PaperOrderExecutor(
+            books, Optional.empty(), ledger, PaperTrader.paperModel(cfg.paper()));
     List<Leg> legs = legs(c.path("plan").path("legs"), books);
     List<Holding> leftover = holdings(c.path("leftover"));
     String idPrefix = "r" + d.id() + "-" + now.toEpochMilli();
@@ -215,7 +218,19 @@ final class DlqRetryCommand extends BaseCommand {
             u.leftover(),
             note);
       }
-      return retryCycle(repo, dlq, gate, d, legs, start, snapshot, exchange, ledger, now, idPrefix);
+      return retryCycle(
+          repo,
+          dlq,
+          gate,
+          d,
+          legs,
+          start,
+          snapshot,
+          exchange,
+          ledger,
+          now,
+          idPrefix,
+          PaperTrader.legMode(cfg.trading()));
     } finally {
       gate.release();
     }
@@ -232,7 +247,8 @@ final class DlqRetryCommand extends BaseCommand {
       PaperOrderExecutor exchange,
       PaperBalances ledger,
       Instant now,
-      String idPrefix) {
+      String idPrefix,
+      LegMode mode) {
     if (legs.size() < 2) {
       return keepOpen(dlq, d, now, "no cycle in its context to re-run");
     }
@@ -280,7 +296,7 @@ final class DlqRetryCommand extends BaseCommand {
     }
     ExecutionResult x =
         ExecutionPolicy.execute(
-            plan, exchange::books, exchange, gate.limits().threshold(), idPrefix);
+            plan, exchange::books, exchange, gate.limits().threshold(), idPrefix, mode, ledger);
     String note =
         "retried on paper: "
             + x.status().code()

@@ -247,6 +247,9 @@ public final class ConfigLoader {
 
     PaperConfig paper = paper(r);
     RiskConfig risk = risk(r);
+    String legs =
+        r.choice(
+            "arb.trading.legs", List.of("sequential", "concurrent"), "sequential or concurrent");
 
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
@@ -288,7 +291,8 @@ public final class ConfigLoader {
         || chainId == null
         || maxFeeGwei == null
         || receiptTimeout == null
-        || risk == null) {
+        || risk == null
+        || legs == null) {
       return null;
     }
     return new ArbConfig(
@@ -321,10 +325,33 @@ public final class ConfigLoader {
             alertTimeout,
             exchangeDownAfter),
         paper,
-        risk);
+        risk,
+        new TradingConfig(TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT))));
   }
 
   private static PaperConfig paper(ConfigReader r) {
+    Duration latency =
+        r.duration(
+            "arb.paper.latency",
+            Duration.ZERO,
+            false,
+            false,
+            "a duration of 0 or more such as 0 or 200ms");
+    BigDecimal slippage =
+        r.decimal(
+            "arb.paper.slippage-bp",
+            BigDecimal.ZERO,
+            null,
+            false,
+            "a number of basis points of 0 or more such as 2");
+    PaperConfig balances = paperBalances(r);
+    return new PaperConfig(
+        balances.balances(),
+        latency == null ? Duration.ZERO : latency,
+        slippage == null ? BigDecimal.ZERO : slippage);
+  }
+
+  private static PaperConfig paperBalances(ConfigReader r) {
     Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
     r.openContainer("arb.paper.balances");
     ConfigValue all = r.value("arb.paper.balances");
