@@ -109,7 +109,8 @@ final class DlqListCommand extends BaseCommand {
       out()
           .println(
               found.size()
-                  + " dead letters shown, newest first; 'arb dlq show ID' for one, 'arb dlq retry ID"
+                  + (found.size() == 1 ? " dead letter" : " dead letters")
+                  + " shown, newest first; 'arb dlq show ID' for one, 'arb dlq retry ID"
                   + " --dry-run' or 'arb dlq drop ID --reason TEXT' to resolve it");
     }
     out().flush();
