@@ -371,6 +371,15 @@ final class DlqRetryCommand extends BaseCommand {
 
   private int keepOpen(SqliteDeadLetterRepository dlq, DeadLetter d, Instant now, String why) {
     dlq.keepOpen(d.id(), "retry at " + now + ": " + why, now);
+    if (json) {
+      ObjectNode o = DlqListCommand.JSON.createObjectNode();
+      o.put("dead_letter", d.id());
+      o.put("status", DeadLetterStatus.OPEN.code());
+      o.putNull("execution_id");
+      o.put("error", "retry at " + now + ": " + why);
+      out().println(o.toString());
+      out().flush();
+    }
     return fail(
         ExitCode.FAILURE,
         "arb dlq retry: dead letter " + d.id() + " stays open, nothing was traded: " + why);

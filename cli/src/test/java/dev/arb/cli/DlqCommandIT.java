@@ -250,8 +250,12 @@ class DlqCommandIT {
     conf = dir.resolve("arb.conf");
     Files.writeString(conf, BALANCES + "arb.risk.max-trade-notional = \"0.000001\"\n");
 
-    CliRun retry = arb("dlq", "retry", Long.toString(id), "--dry-run");
+    CliRun retry = arb("dlq", "retry", Long.toString(id), "--dry-run", "--json");
     assertThat(retry.exitCode()).isEqualTo(ExitCode.FAILURE);
+    JsonNode o = JSON.readTree(retry.out());
+    assertThat(o.get("status").asText()).isEqualTo("open");
+    assertThat(o.get("execution_id").isNull()).isTrue();
+    assertThat(o.get("error").asText()).contains("above max-trade-notional 0.000001");
     assertThat(retry.err())
         .contains("dead letter " + id + " stays open, nothing was traded")
         .contains("above max-trade-notional 0.000001");

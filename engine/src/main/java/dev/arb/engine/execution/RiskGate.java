@@ -19,7 +19,8 @@ import java.util.Optional;
  * Applies {@link RiskLimits} before a trade and keeps each UTC day's totals per start asset
  * (notional spent, realized profit) and the number of cycles in progress. Thread-safe: traders on
  * several threads may share one gate, and {@link #acquire()} bounds how many cycles they run at
- * once.
+ * once. Day totals count an execution when it is {@link #record recorded}: cycles still in progress
+ * are not in them, which is one reason to keep {@code max-open-cycles} small.
  */
 public final class RiskGate {
   private final RiskLimits limits;
