@@ -39,6 +39,8 @@ public enum DeadLetterKind {
     if (!r.legs().isEmpty()) {
       return Optional.of(ORDER_FAILED);
     }
-    return Optional.empty();
+    // aborted before any order: the opportunity was gone. Any other way of not executing (a status
+    // added later, such as a live failure) is kept.
+    return r.status() == ExecutionStatus.ABORTED ? Optional.empty() : Optional.of(CYCLE_FAILED);
   }
 }
