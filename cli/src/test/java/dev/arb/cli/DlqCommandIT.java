@@ -370,6 +370,49 @@ class DlqCommandIT {
   }
 
   @Test
+  void aDryRunWhoseFillsSlipTooMuchLeavesDeadLettersWithTheRiskLimitsOfTheTime() throws Exception {
+    conf = dir.resolve("arb.conf");
+    // 50 bp worse on every fill: after the first leg the rest of a cycle no longer pays
+    Files.writeString(
+        conf,
+        BALANCES
+            + "arb.http.enabled = false\narb.paper.slippage-bp = 50\n"
+            + "arb.risk { slippage-buffer-bp = 0, max-trade-notional = \"100000\" }\n");
+    CliRun run =
+        arb(
+            "run",
+            "--dry-run",
+            "--input",
+            RunCommandIT.sampleFile(dir).toString(),
+            "--exit-at-end");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+
+    JsonNode open = JSON.readTree(arb("dlq", "list", "--json").out());
+    assertThat(open.size()).isPositive();
+    for (JsonNode d : open) {
+      assertThat(d.get("kind").asText()).isIn("cycle_failed", "unwind_incomplete");
+      assertThat(d.at("/context/mode").asText()).isEqualTo("paper");
+      assertThat(d.at("/context/risk/max_trade_notional").asText()).isEqualTo("100000");
+      assertThat(d.at("/context/risk/max_open_cycles").asInt()).isEqualTo(1);
+      assertThat(d.at("/context/fills/0/order_id").asText()).startsWith("paper-p");
+      assertThat(d.get("error").asText()).contains("re-check before leg");
+    }
+    try (SqliteDatabase db = open()) {
+      // one dead letter per execution that did not end as planned, none for the others
+      long failed =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(*) FROM executions WHERE status IN"
+                                  + " ('unwound', 'stranded')")
+                          .mapTo(Long.class)
+                          .one());
+      assertThat((long) open.size()).isEqualTo(failed);
+    }
+  }
+
+  @Test
   void helpTeachesTheVerbsAndWhatRetryDoes() throws Exception {
     CliRun help = arb("dlq", "--help");
     assertThat(help.exitCode()).isEqualTo(ExitCode.OK);
