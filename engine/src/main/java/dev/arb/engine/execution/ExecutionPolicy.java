@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * <p>Before each leg the remaining legs are re-priced on the current books from the amount in hand;
  * if the projected profit (projected end − start spent) is below the {@link ProfitThreshold}, the
  * cycle is aborted. Each order is sent with the re-check's worst price as its limit. A leg that
- * fills less than the re-check said (or nothing) ends the cycle.
+ * fills less than the re-check said (or nothing) ends the cycle, unless what it left unspent is
+ * dust that could not be traded on its own (below one lot): that leg is complete.
  *
  * <p>When a cycle ends early after something traded, every asset held other than the start asset is
  * sold back to it at the best available price: of the direct market on the same exchange (if any)
@@ -146,7 +147,7 @@ public final class ExecutionPolicy {
       Leg leg = legs.get(i);
       Fill f = fills.get(i);
       LegFill planned = plan.fills().get(i);
-      if (f.spent().compareTo(planned.spent()) < 0) {
+      if (isShort(f, planned.spent(), leg, books)) {
         shortLegs.add(
             "leg "
                 + (i + 1)
@@ -429,7 +430,7 @@ public final class ExecutionPolicy {
       if (i == 0) {
         startSpent = f.spent();
       }
-      if (f.spent().compareTo(w.spent()) < 0) {
+      if (isShort(f, w.spent(), leg, books.get())) {
         String why =
             "leg "
                 + (i + 1)
@@ -575,6 +576,23 @@ public final class ExecutionPolicy {
       }
     }
     return new Unwind(unwind, back, leftover);
+  }
+
+  /**
+   * Whether {@code f} spent less than {@code wanted} by more than dust: what it left unspent could
+   * still be traded on its own. (A fill at a slightly worse price than the re-check's leaves a
+   * remainder below one lot; that leg is complete, the dust stays on the account.)
+   */
+  private static boolean isShort(Fill f, BigDecimal wanted, Leg leg, Books books) {
+    BigDecimal unspent = wanted.subtract(f.spent());
+    if (unspent.signum() <= 0) {
+      return false;
+    }
+    if (!f.filled()) {
+      return true;
+    }
+    Optional<OrderBook> book = books.book(leg.market());
+    return book.isEmpty() || !isDust(unspent, leg, book.get());
   }
 
   /** Too little to trade on this market at all (rounds to zero lots). */

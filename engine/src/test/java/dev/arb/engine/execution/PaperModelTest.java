@@ -10,6 +10,7 @@ import dev.arb.engine.model.Side;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
 import dev.arb.engine.paper.PaperOrderExecutor;
+import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -122,6 +123,27 @@ class PaperModelTest {
             new OrderRequest("l2", new Leg(k.btcChf.market(), Side.SELL), d("0.2"), d("50000")));
 
     assertThat(f.received()).isEqualByComparingTo("11193.4287475654464");
+  }
+
+  @Test
+  void aCycleWhoseFillsSlipATouchStillCompletesAndRealizesLess() {
+    OrderBook ethBtc = k.ethBtc("0.0400", "2", "0.0399", "10");
+    TradePlan plan = k.plan(ethBtc, "1000");
+    PaperBalances ledger = new PaperBalances(List.of(new Holding("kraken", CHF, d("1000"))));
+    Books books = k.books(ethBtc);
+    PaperOrderExecutor ex =
+        new PaperOrderExecutor(books, Optional.empty(), ledger, slippage("0.5"));
+
+    ExecutionResult r =
+        ExecutionPolicy.execute(plan, ex::books, ex, ProfitThreshold.anyProfit(), "s");
+
+    // each leg spends what it can at the slightly worse price; the sub-lot remainder it leaves
+    // (e.g. CHF that cannot buy another 0.0001 ETH) is dust, not a short leg: no unwind
+    assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
+    assertThat(r.unwind()).isEmpty();
+    assertThat(r.realizedProfit()).isLessThan(plan.profit());
+    assertThat(ledger.balance("kraken", CHF))
+        .isEqualByComparingTo(d("1000").add(r.realizedProfit()));
   }
 
   @Test
