@@ -363,7 +363,14 @@ final class DlqRetryCommand extends BaseCommand {
       out().println("dead letter " + id + " " + note + " (execution " + s.executionId() + ")");
       s.deadLetterId()
           .ifPresent(
-              n -> out().println("what is still left is dead letter " + n + ": arb dlq show " + n));
+              n ->
+                  out()
+                      .println(
+                          "the retry did not end as planned either: dead letter "
+                              + n
+                              + " (arb dlq show "
+                              + n
+                              + ")"));
     }
     out().flush();
     return ExitCode.OK;

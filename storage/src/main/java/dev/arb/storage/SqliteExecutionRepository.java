@@ -279,7 +279,7 @@ public final class SqliteExecutionRepository {
     return r.note()
         + " (execution "
         + executionId
-        + deadLetter.map(d -> "; what is left: dead letter " + d).orElse("")
+        + deadLetter.map(d -> "; its dead letter " + d).orElse("")
         + ")";
   }
 

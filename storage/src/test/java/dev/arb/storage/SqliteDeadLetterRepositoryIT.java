@@ -235,7 +235,7 @@ class SqliteDeadLetterRepositoryIT {
           .isEqualTo(
               "partly sold back (execution "
                   + s.executionId()
-                  + "; what is left: dead letter "
+                  + "; its dead letter "
                   + s.deadLetterId().get()
                   + ")");
       DeadLetter next = dlq.find(s.deadLetterId().get()).orElseThrow();
