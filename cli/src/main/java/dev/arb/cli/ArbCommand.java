@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
+      DlqCommand.class,
       DefiCommand.class,
       ConfigCommand.class
     })

@@ -13,7 +13,7 @@ class ArbCommandTest {
   void helpListsEverySubcommandAndExitsZero() {
     CliRun r = CliRun.run(ENV, "--help");
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(r.out()).contains("scan", "run", "history", "defi", "config", "--data-dir");
+    assertThat(r.out()).contains("scan", "run", "history", "dlq", "defi", "config", "--data-dir");
   }
 
   @Test

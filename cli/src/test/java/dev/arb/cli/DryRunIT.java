@@ -99,6 +99,27 @@ class DryRunIT {
   }
 
   @Test
+  void paperSlippageMakesEveryTradedCycleRealizeLessThanExpected() throws Exception {
+    Path conf =
+        config(
+            "arb.risk.slippage-buffer-bp = 0\narb.paper.slippage-bp = 1\n"
+                + "arb.trading.legs = concurrent\n");
+    Path sample = RunCommandIT.sampleFile(dir);
+
+    CliRun r = run(conf, sample);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+
+    JsonNode rows = JSON.readTree(history(conf, "history", "--executed", "--json").out());
+    assertThat(rows.size()).isPositive();
+    for (JsonNode row : rows) {
+      BigDecimal expected = new BigDecimal(row.get("expected_profit").asText());
+      BigDecimal realized = new BigDecimal(row.get("realized_profit").asText());
+      // 1 bp worse on every fill of every leg: never the plan's profit, always less
+      assertThat(realized).isLessThan(expected);
+    }
+  }
+
+  @Test
   void aDailyLossBeyondTheLimitTripsTheDaemonsKillSwitch() throws Exception {
     Path conf = config("arb.risk.daily-loss-limit = 5\narb.http.enabled = true\n");
     Path sample = RunCommandIT.sampleFile(dir);

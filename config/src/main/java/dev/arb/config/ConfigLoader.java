@@ -248,6 +248,9 @@ public final class ConfigLoader {
 
     PaperConfig paper = paper(r);
     RiskConfig risk = risk(r);
+    String legs =
+        r.choice(
+            "arb.trading.legs", List.of("sequential", "concurrent"), "sequential or concurrent");
 
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
@@ -290,7 +293,8 @@ public final class ConfigLoader {
         || chainId == null
         || maxFeeGwei == null
         || receiptTimeout == null
-        || risk == null) {
+        || risk == null
+        || legs == null) {
       return null;
     }
     return new ArbConfig(
@@ -324,10 +328,33 @@ public final class ConfigLoader {
             alertTimeout,
             exchangeDownAfter),
         paper,
-        risk);
+        risk,
+        new TradingConfig(TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT))));
   }
 
   private static PaperConfig paper(ConfigReader r) {
+    Duration latency =
+        r.duration(
+            "arb.paper.latency",
+            Duration.ZERO,
+            false,
+            false,
+            "a duration of 0 or more such as 0 or 200ms");
+    BigDecimal slippage =
+        r.decimal(
+            "arb.paper.slippage-bp",
+            BigDecimal.ZERO,
+            null,
+            false,
+            "a number of basis points of 0 or more such as 2");
+    PaperConfig balances = paperBalances(r);
+    return new PaperConfig(
+        balances.balances(),
+        latency == null ? Duration.ZERO : latency,
+        slippage == null ? BigDecimal.ZERO : slippage);
+  }
+
+  private static PaperConfig paperBalances(ConfigReader r) {
     Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
     r.openContainer("arb.paper.balances");
     ConfigValue all = r.value("arb.paper.balances");
@@ -412,7 +439,13 @@ public final class ConfigLoader {
             null,
             true,
             "a positive decimal such as \"50\", or null");
-    if (minProfit == null || buffer == null) {
+    Long maxOpen =
+        r.integer(
+            "arb.risk.max-open-cycles",
+            1,
+            Integer.MAX_VALUE,
+            "a whole number of at least 1 (cycles in progress at once)");
+    if (minProfit == null || buffer == null || maxOpen == null) {
       return null;
     }
     return new RiskConfig(
@@ -421,7 +454,8 @@ public final class ConfigLoader {
         minProfit,
         buffer,
         Optional.ofNullable(maxAge),
-        Optional.ofNullable(lossLimit));
+        Optional.ofNullable(lossLimit),
+        maxOpen.intValue());
   }
 
   private static final java.util.regex.Pattern ADDRESS =

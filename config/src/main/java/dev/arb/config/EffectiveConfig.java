@@ -90,6 +90,8 @@ public final class EffectiveConfig {
                 assets.forEach(
                     (asset, amount) ->
                         b.add("arb.paper.balances." + ex + "." + asset, amount.toPlainString())));
+    b.add("arb.paper.latency", duration(c.paper().latency()));
+    b.add("arb.paper.slippage-bp", c.paper().slippageBp().toPlainString());
     b.add(
         "arb.risk.max-trade-notional",
         c.risk().maxTradeNotional().map(BigDecimal::toPlainString).orElse(null));
@@ -103,6 +105,8 @@ public final class EffectiveConfig {
     b.add(
         "arb.risk.daily-loss-limit",
         c.risk().dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
+    b.add("arb.risk.max-open-cycles", c.risk().maxOpenCycles());
+    b.add("arb.trading.legs", c.trading().legs().code());
     b.add("arb.defi.rpc-url", c.defi().rpcUrl().orElse(null));
     b.add("arb.defi.chain-id", c.defi().chainId());
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));

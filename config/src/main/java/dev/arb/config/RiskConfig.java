@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param slippageBufferBp extra profit margin in basis points of the amount spent, &ge; 0
  * @param maxDataAge oldest a cycle's book may be when it is traded
  * @param dailyLossLimit realized loss of a UTC day that trips the kill switch, &gt; 0
+ * @param maxOpenCycles most cycles in progress at once, &ge; 1
  */
 public record RiskConfig(
     Optional<BigDecimal> maxTradeNotional,
@@ -22,7 +23,8 @@ public record RiskConfig(
     BigDecimal minProfit,
     BigDecimal slippageBufferBp,
     Optional<Duration> maxDataAge,
-    Optional<BigDecimal> dailyLossLimit) {
+    Optional<BigDecimal> dailyLossLimit,
+    int maxOpenCycles) {
   public RiskConfig {
     Objects.requireNonNull(maxTradeNotional, "maxTradeNotional");
     Objects.requireNonNull(maxDailyNotional, "maxDailyNotional");
@@ -30,6 +32,9 @@ public record RiskConfig(
     Objects.requireNonNull(slippageBufferBp, "slippageBufferBp");
     Objects.requireNonNull(maxDataAge, "maxDataAge");
     Objects.requireNonNull(dailyLossLimit, "dailyLossLimit");
+    if (maxOpenCycles < 1) {
+      throw new IllegalArgumentException("maxOpenCycles must be at least 1, got " + maxOpenCycles);
+    }
   }
 
   /** The defaults of {@code reference.conf}. */
@@ -40,6 +45,7 @@ public record RiskConfig(
         BigDecimal.ZERO,
         BigDecimal.valueOf(5),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        1);
   }
 }

@@ -33,6 +33,58 @@ class ExecutionConfigTest {
     assertThat(c.risk().maxTradeNotional()).isEmpty();
     assertThat(c.risk().dailyLossLimit()).isEmpty();
     assertThat(c.risk().slippageBufferBp()).isEqualByComparingTo("5");
+    assertThat(c.risk().maxOpenCycles()).isEqualTo(1);
+    assertThat(c.trading().legs()).isEqualTo(TradingConfig.Legs.SEQUENTIAL);
+    assertThat(c.paper().latency()).isZero();
+    assertThat(c.paper().slippageBp()).isZero();
+  }
+
+  @Test
+  void readsLegsModeAndThePaperModel() throws IOException {
+    Path f =
+        file(
+            "arb.trading.legs = Concurrent\n"
+                + "arb.paper { latency = 250ms, slippage-bp = \"2.5\" }\n");
+    ArbConfig c = ConfigLoader.load(Optional.of(f), ENV, Map.of()).config();
+    assertThat(c.trading().legs()).isEqualTo(TradingConfig.Legs.CONCURRENT);
+    assertThat(c.paper().latency()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.paper().slippageBp()).isEqualByComparingTo("2.5");
+  }
+
+  @Test
+  void rejectsAnUnknownLegsModeAndANegativePaperModelWithFileAndLine() throws IOException {
+    Path f =
+        file(
+            "arb.trading.legs = parallel\n"
+                + "arb.paper.latency = -1s\n"
+                + "arb.paper.slippage-bp = -3\n");
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(Optional.of(f), ENV, Map.of()));
+    assertThat(e.getMessage())
+        .contains("arb.trading.legs")
+        .contains("sequential or concurrent")
+        .contains("line 1")
+        .contains("arb.paper.latency")
+        .contains("line 2")
+        .contains("arb.paper.slippage-bp")
+        .contains("line 3");
+  }
+
+  @Test
+  void readsMaxOpenCyclesAndRejectsZeroWithFileAndLine() throws IOException {
+    Path ok = file("arb.risk.max-open-cycles = 3\n");
+    assertThat(ConfigLoader.load(Optional.of(ok), ENV, Map.of()).config().risk().maxOpenCycles())
+        .isEqualTo(3);
+    Path bad = file("# limits\narb.risk.max-open-cycles = 0\n");
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(Optional.of(bad), ENV, Map.of()));
+    assertThat(e.getMessage())
+        .contains("arb.risk.max-open-cycles")
+        .contains("a whole number of at least 1")
+        .contains("arb.conf")
+        .contains("line 2");
   }
 
   @Test

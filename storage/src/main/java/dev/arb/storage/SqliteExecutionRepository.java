@@ -1,24 +1,36 @@
 package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.execution.DeadLetterKind;
+import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
+import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Fill;
 import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.sizing.LegFill;
+import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Executions and the paper balance ledger in {@code arb.db} (migration V2). Each execution is
- * stored with its fills and, for paper trading, the ledger as it stands after it, in one
- * transaction.
+ * Executions, their dead letters and the paper balance ledger in {@code arb.db} (migrations V2 and
+ * V3). Each execution is stored with its fills, its dead letter when it did not end as planned
+ * ({@link DeadLetterKind#of}) and, for paper trading, the ledger as it stands after it, in one
+ * transaction: nothing of a failed cycle is lost between them.
  */
 public final class SqliteExecutionRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +46,38 @@ public final class SqliteExecutionRepository {
   public record Summary(
       Instant executedAt, Asset startAsset, BigDecimal startSpent, BigDecimal realizedProfit) {}
 
-  private final SqliteDatabase db;
+  /**
+   * What storing an execution wrote.
+   *
+   * @param executionId the new execution's id
+   * @param deadLetterId its dead letter's id, when it got one
+   */
+  public record Saved(long executionId, Optional<Long> deadLetterId) {}
 
+  /**
+   * How a retry resolves the dead letter it retried.
+   *
+   * @param retried true: mark it {@code retried} with {@code note}; false: keep it {@code open}
+   *     with {@code note} as its new error
+   * @param note the resolution note, or the new error
+   */
+  public record Resolution(boolean retried, String note) {}
+
+  private final SqliteDatabase db;
+  private final RiskLimits limits;
+
+  /** A repository whose dead letters do not record the risk limits (they are unknown here). */
   public SqliteExecutionRepository(SqliteDatabase db) {
+    this(db, null);
+  }
+
+  /**
+   * @param limits the risk limits the trader applies, recorded in every dead letter's context
+   *     (null: unknown)
+   */
+  public SqliteExecutionRepository(SqliteDatabase db, RiskLimits limits) {
     this.db = Objects.requireNonNull(db, "db");
+    this.limits = limits;
   }
 
   /**
@@ -56,45 +96,323 @@ public final class SqliteExecutionRepository {
       Instant detectedAt,
       Instant executedAt,
       List<Holding> ledger) {
+    return store(r, mode, detectedAt, executedAt, ledger, 0, null).executionId();
+  }
+
+  /**
+   * Stores the execution of a retried dead letter: as {@link #save}, and in the same transaction
+   * resolves dead letter {@code deadLetterId} as {@code resolution} says. The new execution gets a
+   * dead letter of its own when it did not end as planned.
+   */
+  public Saved saveRetry(
+      ExecutionResult r,
+      String mode,
+      Instant detectedAt,
+      Instant executedAt,
+      List<Holding> ledger,
+      long deadLetterId,
+      Resolution resolution) {
+    return store(r, mode, detectedAt, executedAt, ledger, deadLetterId, resolution);
+  }
+
+  private Saved store(
+      ExecutionResult r,
+      String mode,
+      Instant detectedAt,
+      Instant executedAt,
+      List<Holding> ledger,
+      long retryOf,
+      Resolution resolution) {
+    // a retry that leaves its dead letter open (nothing traded) adds no second one for the same
+    // cycle: the open one carries the new error
+    Optional<DeadLetterKind> kind =
+        resolution != null && !resolution.retried() ? Optional.empty() : DeadLetterKind.of(r);
     try {
       return db.jdbi()
           .inTransaction(
               h -> {
                 long id =
-                    h.createUpdate(
-                            "INSERT INTO executions (executed_at, detected_at, mode, status,"
-                                + " start_asset, exchanges, start_spent, start_returned,"
-                                + " expected_profit, realized_profit, difference, legs, unwind,"
-                                + " leftover, reason) VALUES (:executedAt, :detectedAt, :mode,"
-                                + " :status, :startAsset, :exchanges, :spent, :returned,"
-                                + " :expected, :realized, :difference, :legs, :unwind, :leftover,"
-                                + " :reason)")
-                        .bind("executedAt", executedAt.toEpochMilli())
-                        .bind("detectedAt", detectedAt.toEpochMilli())
-                        .bind("mode", mode)
-                        .bind("status", r.status().code())
-                        .bind("startAsset", r.startAsset().toString())
-                        .bind("exchanges", json(exchanges(r)))
-                        .bind("spent", r.startSpent().toPlainString())
-                        .bind("returned", r.startReturned().toPlainString())
-                        .bind("expected", r.expectedProfit().toPlainString())
-                        .bind("realized", r.realizedProfit().toPlainString())
-                        .bind("difference", r.difference().toPlainString())
-                        .bind("legs", json(fills(r.legs())))
-                        .bind("unwind", json(fills(r.unwind())))
-                        .bind("leftover", json(holdings(r.leftover())))
-                        .bind("reason", r.reason().isEmpty() ? null : r.reason())
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
+                    insertExecution(
+                        h,
+                        executedAt,
+                        detectedAt,
+                        mode,
+                        r.status().code(),
+                        r.startAsset(),
+                        exchanges(r),
+                        r.startSpent(),
+                        r.startReturned(),
+                        r.expectedProfit(),
+                        r.legs(),
+                        r.unwind(),
+                        r.leftover(),
+                        r.reason());
+                Optional<Long> dl = Optional.empty();
+                if (kind.isPresent()) {
+                  ObjectNode context = context(r, mode, retryOf);
+                  dl =
+                      Optional.of(
+                          SqliteDeadLetterRepository.insert(
+                              h,
+                              executedAt,
+                              id,
+                              detectedAt,
+                              kind.get().code(),
+                              error(r),
+                              json(context)));
+                }
+                if (resolution != null) {
+                  SqliteDeadLetterRepository.resolve(
+                      h, retryOf, resolution.retried(), noted(resolution, id, dl), executedAt);
+                }
                 if (ledger != null) {
                   writeLedger(h, ledger, executedAt);
                 }
-                return id;
+                return new Saved(id, dl);
               });
     } catch (JdbiException e) {
       throw StorageErrors.map("write an execution to", db.file(), e);
     }
+  }
+
+  /**
+   * Stores a retry that sold what an incomplete unwind left back to the start asset: an execution
+   * that spent no start asset (its realized profit is what came back, its expected profit 0), with
+   * status {@code unwound}, or {@code stranded} and a new dead letter when something is still left.
+   * In the same transaction the retried dead letter is resolved as {@code resolution} says.
+   *
+   * @param start the start asset sold back to
+   * @param u what the unwind did
+   * @param cycle the {@code plan} node of the retried dead letter's context (carried into the new
+   *     dead letter so a later retry can still use the cycle's reverse route); may be null
+   */
+  public Saved saveSellBack(
+      Asset start,
+      ExecutionPolicy.Unwind u,
+      String mode,
+      Instant detectedAt,
+      Instant executedAt,
+      List<Holding> ledger,
+      long deadLetterId,
+      JsonNode cycle,
+      Resolution resolution) {
+    boolean left = !u.leftover().isEmpty();
+    String status = left ? ExecutionStatus.STRANDED.code() : ExecutionStatus.UNWOUND.code();
+    String reason =
+        "retry of dead letter "
+            + deadLetterId
+            + ": sell leftover holdings back to "
+            + start
+            + (left ? "; still held: " + describe(u.leftover()) : "");
+    ArrayNode ex = JSON.createArrayNode();
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (Fill f : u.fills()) {
+      names.add(f.leg().exchange());
+    }
+    for (Holding x : u.leftover()) {
+      names.add(x.exchange());
+    }
+    names.forEach(ex::add);
+    try {
+      return db.jdbi()
+          .inTransaction(
+              h -> {
+                long id =
+                    insertExecution(
+                        h,
+                        executedAt,
+                        detectedAt,
+                        mode,
+                        status,
+                        start,
+                        ex,
+                        BigDecimal.ZERO,
+                        u.returned(),
+                        BigDecimal.ZERO,
+                        List.of(),
+                        u.fills(),
+                        u.leftover(),
+                        reason);
+                Optional<Long> dl = Optional.empty();
+                if (left) {
+                  ObjectNode c = JSON.createObjectNode();
+                  c.put("mode", mode);
+                  c.put("status", status);
+                  c.put("start_asset", start.toString());
+                  c.set("exchanges", ex);
+                  c.put("retry_of", deadLetterId);
+                  if (cycle != null) {
+                    c.set("plan", cycle);
+                  }
+                  c.set("fills", JSON.createArrayNode());
+                  c.set("unwind", fills(u.fills()));
+                  c.set("leftover", holdings(u.leftover()));
+                  c.put("start_spent", "0");
+                  c.put("start_returned", u.returned().toPlainString());
+                  c.put("reason", reason);
+                  c.set("risk", risk(limits));
+                  dl =
+                      Optional.of(
+                          SqliteDeadLetterRepository.insert(
+                              h,
+                              executedAt,
+                              id,
+                              detectedAt,
+                              DeadLetterKind.UNWIND_INCOMPLETE.code(),
+                              reason,
+                              json(c)));
+                }
+                SqliteDeadLetterRepository.resolve(
+                    h, deadLetterId, resolution.retried(), noted(resolution, id, dl), executedAt);
+                if (ledger != null) {
+                  writeLedger(h, ledger, executedAt);
+                }
+                return new Saved(id, dl);
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map("write an execution to", db.file(), e);
+    }
+  }
+
+  /** The resolution note with the ids of the retry's execution and its own dead letter. */
+  private static String noted(Resolution r, long executionId, Optional<Long> deadLetter) {
+    return r.note()
+        + " (execution "
+        + executionId
+        + deadLetter.map(d -> "; its dead letter " + d).orElse("")
+        + ")";
+  }
+
+  private static long insertExecution(
+      Handle h,
+      Instant executedAt,
+      Instant detectedAt,
+      String mode,
+      String status,
+      Asset start,
+      ArrayNode exchanges,
+      BigDecimal spent,
+      BigDecimal returned,
+      BigDecimal expected,
+      List<Fill> legs,
+      List<Fill> unwind,
+      List<Holding> leftover,
+      String reason) {
+    BigDecimal realized = returned.subtract(spent);
+    return h.createUpdate(
+            "INSERT INTO executions (executed_at, detected_at, mode, status,"
+                + " start_asset, exchanges, start_spent, start_returned,"
+                + " expected_profit, realized_profit, difference, legs, unwind,"
+                + " leftover, reason) VALUES (:executedAt, :detectedAt, :mode,"
+                + " :status, :startAsset, :exchanges, :spent, :returned,"
+                + " :expected, :realized, :difference, :legs, :unwind, :leftover,"
+                + " :reason)")
+        .bind("executedAt", executedAt.toEpochMilli())
+        .bind("detectedAt", detectedAt.toEpochMilli())
+        .bind("mode", mode)
+        .bind("status", status)
+        .bind("startAsset", start.toString())
+        .bind("exchanges", json(exchanges))
+        .bind("spent", plain(spent))
+        .bind("returned", plain(returned))
+        .bind("expected", plain(expected))
+        .bind("realized", plain(realized))
+        .bind("difference", plain(realized.subtract(expected)))
+        .bind("legs", json(fills(legs)))
+        .bind("unwind", json(fills(unwind)))
+        .bind("leftover", json(holdings(leftover)))
+        .bind("reason", reason.isEmpty() ? null : reason)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static String plain(BigDecimal v) {
+    return dev.arb.engine.model.Decimals.normalise(v).toPlainString();
+  }
+
+  /** The dead letter's error: status and reason, and what is still held. */
+  private static String error(ExecutionResult r) {
+    String e = r.status().code() + ": " + r.reason();
+    if (!r.leftover().isEmpty()) {
+      e += "; still held: " + describe(r.leftover());
+    }
+    return e;
+  }
+
+  private static String describe(List<Holding> hs) {
+    StringBuilder sb = new StringBuilder();
+    for (Holding x : hs) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(x.amount().toPlainString())
+          .append(' ')
+          .append(x.asset())
+          .append(" on ")
+          .append(x.exchange());
+    }
+    return sb.toString();
+  }
+
+  /** Everything a person or a retry needs about a failed execution. */
+  private ObjectNode context(ExecutionResult r, String mode, long retryOf) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("mode", mode);
+    c.put("status", r.status().code());
+    c.put("start_asset", r.startAsset().toString());
+    c.set("exchanges", exchanges(r));
+    if (retryOf > 0) {
+      c.put("retry_of", retryOf);
+    }
+    c.set("plan", plan(r.plan()));
+    c.set("fills", fills(r.legs()));
+    c.set("unwind", fills(r.unwind()));
+    c.set("leftover", holdings(r.leftover()));
+    c.put("start_spent", r.startSpent().toPlainString());
+    c.put("start_returned", r.startReturned().toPlainString());
+    c.put("expected_profit", r.expectedProfit().toPlainString());
+    c.put("realized_profit", r.realizedProfit().toPlainString());
+    c.put("reason", r.reason());
+    c.set("risk", risk(limits));
+    return c;
+  }
+
+  private static ObjectNode plan(TradePlan p) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode legs = o.putArray("legs");
+    for (LegFill f : p.fills()) {
+      Leg l = f.leg();
+      ObjectNode x = legs.addObject();
+      x.put("market", l.market().id());
+      x.put("exchange", l.exchange());
+      x.put("base", l.market().base().toString());
+      x.put("quote", l.market().quote().toString());
+      x.put("side", l.side().name().toLowerCase(Locale.ROOT));
+      x.put("taker_fee", l.market().takerFee().toPlainString());
+      x.put("spent", f.spent().toPlainString());
+      x.put("received", f.received().toPlainString());
+      x.put("worst_price", f.worstPrice().toPlainString());
+    }
+    o.put("start_amount", p.startAmount().toPlainString());
+    o.put("end_amount", p.endAmount().toPlainString());
+    o.put("profit", p.profit().toPlainString());
+    return o;
+  }
+
+  private static JsonNode risk(RiskLimits l) {
+    if (l == null) {
+      return JSON.nullNode();
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("max_trade_notional", l.maxTradeNotional().map(BigDecimal::toPlainString).orElse(null));
+    o.put("max_daily_notional", l.maxDailyNotional().map(BigDecimal::toPlainString).orElse(null));
+    o.put("min_profit", l.threshold().minProfit().toPlainString());
+    o.put("slippage_buffer_bp", l.threshold().slippageBufferBp().toPlainString());
+    o.put("max_data_age", l.maxDataAge().map(Object::toString).orElse(null));
+    o.put("daily_loss_limit", l.dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
+    o.put("max_open_cycles", l.maxOpenCycles());
+    return o;
   }
 
   /**
@@ -232,7 +550,7 @@ public final class SqliteExecutionRepository {
     return a;
   }
 
-  private static String json(ArrayNode a) {
+  private static String json(JsonNode a) {
     try {
       return JSON.writeValueAsString(a);
     } catch (JsonProcessingException e) {

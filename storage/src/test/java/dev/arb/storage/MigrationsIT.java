@@ -54,7 +54,7 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(3);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(4);
       assertThat(versions(db))
           .containsExactly(
               Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
@@ -71,12 +71,20 @@ class MigrationsIT {
                   "description",
                   "relay requests",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  4,
+                  "description",
+                  "dead letters",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
               "arbitrage_record",
               "arbitrage_record_asset",
               "arbitrage_record_exchange",
+              "dead_letters",
               "executions",
               "paper_balance",
               "relay_requests",

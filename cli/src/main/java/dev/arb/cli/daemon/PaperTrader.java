@@ -1,12 +1,15 @@
 package dev.arb.cli.daemon;
 
 import dev.arb.config.ArbConfig;
+import dev.arb.config.PaperConfig;
 import dev.arb.config.RiskConfig;
+import dev.arb.config.TradingConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
 import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.ProfitThreshold;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.RiskLimits;
@@ -15,6 +18,7 @@ import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.paper.PaperBalances;
+import dev.arb.engine.paper.PaperModel;
 import dev.arb.engine.paper.PaperOrderExecutor;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
@@ -51,14 +55,23 @@ public final class PaperTrader implements Daemon.TradeStep {
   private final PaperBalances ledger;
   private final RiskGate gate;
   private final Clock clock;
+  private final LegMode legs;
+  private final PaperModel model;
   private long seq;
 
   private PaperTrader(
-      SqliteExecutionRepository repo, PaperBalances ledger, RiskGate gate, Clock clock) {
+      SqliteExecutionRepository repo,
+      PaperBalances ledger,
+      RiskGate gate,
+      Clock clock,
+      LegMode legs,
+      PaperModel model) {
     this.repo = repo;
     this.ledger = ledger;
     this.gate = gate;
     this.clock = clock;
+    this.legs = legs;
+    this.model = model;
   }
 
   /**
@@ -66,7 +79,7 @@ public final class PaperTrader implements Daemon.TradeStep {
    * and loads today's executions into the risk limits.
    */
   public static PaperTrader open(SqliteDatabase db, ArbConfig config, Clock clock) {
-    SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
+    SqliteExecutionRepository repo = new SqliteExecutionRepository(db, limits(config.risk()));
     Instant now = clock.instant();
     List<Holding> initial = new ArrayList<>();
     config
@@ -87,7 +100,18 @@ public final class PaperTrader implements Daemon.TradeStep {
     for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
       gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
     }
-    return new PaperTrader(repo, ledger, gate, clock);
+    return new PaperTrader(
+        repo, ledger, gate, clock, legMode(config.trading()), paperModel(config.paper()));
+  }
+
+  /** The engine's leg mode from {@code arb.trading.legs}. */
+  public static LegMode legMode(TradingConfig t) {
+    return LegMode.valueOf(t.legs().name());
+  }
+
+  /** The paper latency and slippage from {@code arb.paper}. */
+  public static PaperModel paperModel(PaperConfig p) {
+    return new PaperModel(p.latency(), p.slippageBp());
   }
 
   /** The engine's limits from {@code arb.risk}. */
@@ -97,7 +121,8 @@ public final class PaperTrader implements Daemon.TradeStep {
         r.maxDailyNotional(),
         new ProfitThreshold(r.minProfit(), r.slippageBufferBp()),
         r.maxDataAge(),
-        r.dailyLossLimit());
+        r.dailyLossLimit(),
+        r.maxOpenCycles());
   }
 
   /** The paper balances now. */
@@ -114,7 +139,9 @@ public final class PaperTrader implements Daemon.TradeStep {
     MarketSnapshot snapshot = result.snapshot().get();
     // one simulated exchange per scan: each fill takes its liquidity off the books, so the next
     // cycle (and its re-check) sees what is left
-    PaperOrderExecutor exchange = new PaperOrderExecutor(Books.of(snapshot.books()), ledger);
+    // (a replay's next snapshot is not known here: with a latency, orders fill on the same books)
+    PaperOrderExecutor exchange =
+        new PaperOrderExecutor(Books.of(snapshot.books()), Optional.empty(), ledger, model);
     Instant now = clock.instant();
     Instant dataClock = snapshot.newestObservation().orElse(now);
     List<OpportunityRecord> out = new ArrayList<>(records.size());
@@ -151,12 +178,22 @@ public final class PaperTrader implements Daemon.TradeStep {
     if (refused.isPresent()) {
       return with(r, OpportunityStatus.REJECTED, null, refused.get());
     }
+    Optional<String> busy = gate.acquire();
+    if (busy.isPresent()) {
+      return with(r, OpportunityStatus.REJECTED, null, busy.get());
+    }
     String id = "p" + now.toEpochMilli() + "-" + (++seq);
-    ExecutionResult x =
-        ExecutionPolicy.execute(plan, exchange::books, exchange, gate.limits().threshold(), id);
-    repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
-    if (gate.record(x, now)) {
-      control.trip(lossMessage(now, start));
+    ExecutionResult x;
+    try {
+      x =
+          ExecutionPolicy.execute(
+              plan, exchange::books, exchange, gate.limits().threshold(), id, legs, ledger);
+      repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
+      if (gate.record(x, now)) {
+        control.trip(lossMessage(now, start));
+      }
+    } finally {
+      gate.release();
     }
     if (x.status() == ExecutionStatus.EXECUTED) {
       return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);

@@ -17,12 +17,16 @@ import java.util.Optional;
 
 /**
  * Applies {@link RiskLimits} before a trade and keeps each UTC day's totals per start asset
- * (notional spent, realized profit). Not thread-safe: one trader uses it.
+ * (notional spent, realized profit) and the number of cycles in progress. Thread-safe: traders on
+ * several threads may share one gate, and {@link #acquire()} bounds how many cycles they run at
+ * once. Day totals count an execution when it is {@link #record recorded}: cycles still in progress
+ * are not in them, which is one reason to keep {@code max-open-cycles} small.
  */
 public final class RiskGate {
   private final RiskLimits limits;
   private final Map<String, BigDecimal> dayNotional = new HashMap<>();
   private final Map<String, BigDecimal> dayRealized = new HashMap<>();
+  private int open;
 
   public RiskGate(RiskLimits limits) {
     this.limits = limits;
@@ -40,7 +44,8 @@ public final class RiskGate {
    * @param spent start asset spent
    * @param realized realized profit (negative: a loss)
    */
-  public void add(Instant at, Asset startAsset, BigDecimal spent, BigDecimal realized) {
+  public synchronized void add(
+      Instant at, Asset startAsset, BigDecimal spent, BigDecimal realized) {
     String k = key(at, startAsset);
     dayNotional.merge(k, spent, BigDecimal::add);
     dayRealized.merge(k, realized, BigDecimal::add);
@@ -66,7 +71,7 @@ public final class RiskGate {
    * another exchange than the leg before it must find what it spends already there (pre-funded
    * inventory); a later leg on the same exchange spends what the leg before it received.
    */
-  public Optional<String> check(
+  public synchronized Optional<String> check(
       TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
     Asset start = plan.cycle().startAsset();
     BigDecimal spend = plan.startAmount();
@@ -152,19 +157,52 @@ public final class RiskGate {
    * @return true when the day's realized loss for its start asset has now reached the daily loss
    *     limit (the caller trips the kill switch)
    */
-  public boolean record(ExecutionResult r, Instant at) {
+  public synchronized boolean record(ExecutionResult r, Instant at) {
     add(at, r.startAsset(), r.startSpent(), r.realizedProfit());
     return dailyLossTripped(at, r.startAsset());
   }
 
   /** The realized profit of the UTC day of {@code at} for {@code asset}. */
-  public BigDecimal dayRealized(Instant at, Asset asset) {
+  public synchronized BigDecimal dayRealized(Instant at, Asset asset) {
     return dayRealized.getOrDefault(key(at, asset), BigDecimal.ZERO);
   }
 
   /** Whether the realized loss of the UTC day of {@code at} for {@code asset} reached the limit. */
-  public boolean dailyLossReached(Instant at, Asset asset) {
+  public synchronized boolean dailyLossReached(Instant at, Asset asset) {
     return dailyLossTripped(at, asset);
+  }
+
+  /**
+   * Takes one of the {@link RiskLimits#maxOpenCycles()} slots for a cycle about to start, or says
+   * why not. A cycle that got a slot gives it back with {@link #release()} once it is recorded,
+   * whatever its outcome (release in a {@code finally}).
+   *
+   * @return empty when the slot was taken; the refusal otherwise (record the cycle rejected)
+   */
+  public synchronized Optional<String> acquire() {
+    if (open >= limits.maxOpenCycles()) {
+      return Optional.of(
+          "risk: "
+              + open
+              + (open == 1 ? " cycle" : " cycles")
+              + " already in progress, max-open-cycles "
+              + limits.maxOpenCycles());
+    }
+    open++;
+    return Optional.empty();
+  }
+
+  /** Gives back a slot taken by {@link #acquire()}. */
+  public synchronized void release() {
+    if (open == 0) {
+      throw new IllegalStateException("release without acquire");
+    }
+    open--;
+  }
+
+  /** Cycles in progress now (slots taken and not released). */
+  public synchronized int openCycles() {
+    return open;
   }
 
   private boolean dailyLossTripped(Instant at, Asset asset) {

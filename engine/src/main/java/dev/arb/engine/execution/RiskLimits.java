@@ -16,28 +16,44 @@ import java.util.Optional;
  * @param maxDataAge oldest a cycle's book may be, relative to the trade's clock
  * @param dailyLossLimit realized losses of one UTC day (per start asset) at or beyond this trip the
  *     kill switch; positive
+ * @param maxOpenCycles most cycles in progress at once (started and not yet recorded), &ge; 1
  */
 public record RiskLimits(
     Optional<BigDecimal> maxTradeNotional,
     Optional<BigDecimal> maxDailyNotional,
     ProfitThreshold threshold,
     Optional<Duration> maxDataAge,
-    Optional<BigDecimal> dailyLossLimit) {
+    Optional<BigDecimal> dailyLossLimit,
+    int maxOpenCycles) {
   public RiskLimits {
     Objects.requireNonNull(maxTradeNotional, "maxTradeNotional");
     Objects.requireNonNull(maxDailyNotional, "maxDailyNotional");
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(maxDataAge, "maxDataAge");
     Objects.requireNonNull(dailyLossLimit, "dailyLossLimit");
+    if (maxOpenCycles < 1) {
+      throw new IllegalArgumentException("maxOpenCycles must be at least 1, got " + maxOpenCycles);
+    }
   }
 
-  /** No limits beyond any positive profit. */
+  /** Limits with at most one cycle open at a time (the default of {@code arb.risk}). */
+  public RiskLimits(
+      Optional<BigDecimal> maxTradeNotional,
+      Optional<BigDecimal> maxDailyNotional,
+      ProfitThreshold threshold,
+      Optional<Duration> maxDataAge,
+      Optional<BigDecimal> dailyLossLimit) {
+    this(maxTradeNotional, maxDailyNotional, threshold, maxDataAge, dailyLossLimit, 1);
+  }
+
+  /** No limits beyond any positive profit (and any number of open cycles). */
   public static RiskLimits none() {
     return new RiskLimits(
         Optional.empty(),
         Optional.empty(),
         ProfitThreshold.anyProfit(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        Integer.MAX_VALUE);
   }
 }

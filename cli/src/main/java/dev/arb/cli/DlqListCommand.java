@@ -1,0 +1,193 @@
+package dev.arb.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arb.cli.TableFormatter.Column;
+import dev.arb.config.ArbConfig;
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.DeadLetterStatus;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteDeadLetterRepository;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code arb dlq list}: dead letters, newest first, as a table or JSON. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {"List dead letters, newest first (default: the open ones).", ""},
+    footer = {
+      "",
+      "Examples:",
+      "  arb dlq list",
+      "  arb dlq list --status open,retried,dropped --since 7d",
+      "  arb dlq list --status dropped --limit 5 --json"
+    })
+final class DlqListCommand extends BaseCommand {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final DateTimeFormatter TABLE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
+      converter = StatusConverter.class,
+      description =
+          "Only dead letters with any of these statuses (repeatable or comma-separated): open,"
+              + " retried, dropped. Default: open.")
+  List<DeadLetterStatus> statuses = new ArrayList<>();
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeArg.Converter.class,
+      description = "Only dead letters written at or after TIME: " + TimeArg.FORMS + ".")
+  TimeArg since;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Show at most N dead letters (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print a JSON array (context included as JSON).")
+  boolean json;
+
+  @Override
+  protected int execute() {
+    if (limit < 1) {
+      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+    }
+    Optional<Instant> from = Optional.ofNullable(since).map(t -> t.resolve(context().clock()));
+    SqliteDeadLetterRepository.Query q =
+        new SqliteDeadLetterRepository.Query(
+            statuses.isEmpty()
+                ? java.util.Set.of(DeadLetterStatus.OPEN)
+                : new LinkedHashSet<>(statuses),
+            from,
+            limit);
+    ArbConfig cfg = config().config();
+    List<DeadLetter> found = List.of();
+    Optional<SqliteDatabase> db = DlqCommand.open(cfg);
+    if (db.isPresent()) {
+      try (SqliteDatabase d = db.get()) {
+        found = new SqliteDeadLetterRepository(d).list(q);
+      }
+    }
+    if (json) {
+      out().print(json(found));
+    } else if (db.isEmpty()) {
+      out().println("no dead letters (" + cfg.databaseFile() + " does not exist yet)");
+    } else if (found.isEmpty()) {
+      out()
+          .println(
+              "no "
+                  + String.join(
+                      "/", q.statuses().stream().map(DeadLetterStatus::code).sorted().toList())
+                  + " dead letters match");
+    } else {
+      out().print(table(found));
+      out()
+          .println(
+              found.size()
+                  + (found.size() == 1 ? " dead letter" : " dead letters")
+                  + " shown, newest first; 'arb dlq show ID' for one, 'arb dlq retry ID"
+                  + " --dry-run' or 'arb dlq drop ID --reason TEXT' to resolve it");
+    }
+    out().flush();
+    return ExitCode.OK;
+  }
+
+  private static String table(List<DeadLetter> found) {
+    TableFormatter t =
+        new TableFormatter(
+            List.of(
+                Column.right("id"),
+                Column.left("created (UTC)"),
+                Column.left("status"),
+                Column.left("kind"),
+                Column.left("mode"),
+                Column.left("start"),
+                Column.right("execution"),
+                Column.left("error").max(70)));
+    for (DeadLetter d : found) {
+      JsonNode c = context(d);
+      t.row(
+          java.util.Arrays.asList(
+              Long.toString(d.id()),
+              TABLE_TIME.format(d.createdAt()),
+              d.status().code(),
+              d.kind(),
+              c.path("mode").asText(""),
+              c.path("start_asset").asText(""),
+              Long.toString(d.executionId()),
+              d.error()));
+    }
+    return t.render() + "\n";
+  }
+
+  /** The stored context as JSON; text that is not JSON (never written by arb) as a string. */
+  static JsonNode context(DeadLetter d) {
+    try {
+      return JSON.readTree(d.context());
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(d.context());
+    }
+  }
+
+  static ObjectNode toJson(DeadLetter d) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", d.id());
+    o.put("created_at", d.createdAt().toString());
+    o.put("execution_id", d.executionId());
+    o.put("detected_at", d.detectedAt().toString());
+    o.put("kind", d.kind());
+    o.put("status", d.status().code());
+    o.put("error", d.error());
+    o.put("resolved_at", d.resolvedAt().map(Instant::toString).orElse(null));
+    o.put("resolution", d.resolution().orElse(null));
+    o.set("context", context(d));
+    return o;
+  }
+
+  static String json(List<DeadLetter> found) {
+    ArrayNode a = JSON.createArrayNode();
+    found.forEach(d -> a.add(toJson(d)));
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(a) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write dead letters as JSON", e);
+    }
+  }
+
+  /** {@code --status} values: case-insensitive, naming the allowed ones when wrong. */
+  static final class StatusConverter implements ITypeConverter<DeadLetterStatus> {
+    @Override
+    public DeadLetterStatus convert(String value) {
+      try {
+        return DeadLetterStatus.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.arb.storage;
+
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.DeadLetterStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The dead-letter queue in {@code arb.db} (migration V3): executions that did not end as planned.
+ * Rows are written by {@link SqliteExecutionRepository} in the same transaction as their execution;
+ * here they are listed, read, and resolved. A resolved row is never deleted: dropping keeps it with
+ * status {@code dropped} and the reason.
+ */
+public final class SqliteDeadLetterRepository {
+
+  /**
+   * Which dead letters to list.
+   *
+   * @param statuses only these statuses (empty: all)
+   * @param since only those created at or after this time
+   * @param limit at most this many, newest first, &ge; 1
+   */
+  public record Query(Set<DeadLetterStatus> statuses, Optional<Instant> since, int limit) {
+    public Query {
+      statuses = Set.copyOf(statuses);
+      Objects.requireNonNull(since, "since");
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+      }
+    }
+  }
+
+  private final SqliteDatabase db;
+
+  public SqliteDeadLetterRepository(SqliteDatabase db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  /** Dead letters matching {@code q}, newest first. */
+  public List<DeadLetter> list(Query q) {
+    List<String> statuses = q.statuses().stream().map(DeadLetterStatus::code).sorted().toList();
+    StringBuilder sql = new StringBuilder("SELECT * FROM dead_letters WHERE 1 = 1");
+    if (!statuses.isEmpty()) {
+      sql.append(" AND status IN (");
+      for (int i = 0; i < statuses.size(); i++) {
+        sql.append(i == 0 ? ":s" : ", :s").append(i);
+      }
+      sql.append(')');
+    }
+    if (q.since().isPresent()) {
+      sql.append(" AND created_at >= :since");
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+    try {
+      return db.jdbi()
+          .withHandle(
+              h -> {
+                org.jdbi.v3.core.statement.Query query = h.createQuery(sql.toString());
+                for (int i = 0; i < statuses.size(); i++) {
+                  query.bind("s" + i, statuses.get(i));
+                }
+                q.since().ifPresent(t -> query.bind("since", t.toEpochMilli()));
+                return query.bind("limit", q.limit()).map(SqliteDeadLetterRepository::row).list();
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read dead letters from", db.file(), e);
+    }
+  }
+
+  /** The dead letter with this id. */
+  public Optional<DeadLetter> find(long id) {
+    try {
+      return db.jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery("SELECT * FROM dead_letters WHERE id = :id")
+                      .bind("id", id)
+                      .map(SqliteDeadLetterRepository::row)
+                      .findOne());
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read dead letters from", db.file(), e);
+    }
+  }
+
+  /**
+   * Drops an open dead letter: it stays, with status {@code dropped}, the time and the reason.
+   *
+   * @return false when it is not open (any more): nothing changed
+   */
+  public boolean drop(long id, String reason, Instant at) {
+    try {
+      return db.jdbi().inTransaction(h -> resolve(h, id, DeadLetterStatus.DROPPED, reason, at));
+    } catch (JdbiException e) {
+      throw StorageErrors.map("write a dead letter to", db.file(), e);
+    }
+  }
+
+  /**
+   * Records that a retry changed nothing (it was refused or traded nothing): the dead letter stays
+   * open with {@code error} as its error.
+   *
+   * @return false when it is not open (any more): nothing changed
+   */
+  public boolean keepOpen(long id, String error, Instant at) {
+    try {
+      return db.jdbi().inTransaction(h -> resolve(h, id, false, error, at));
+    } catch (JdbiException e) {
+      throw StorageErrors.map("write a dead letter to", db.file(), e);
+    }
+  }
+
+  static long insert(
+      Handle h,
+      Instant createdAt,
+      long executionId,
+      Instant detectedAt,
+      String kind,
+      String error,
+      String context) {
+    return h.createUpdate(
+            "INSERT INTO dead_letters (created_at, execution_id, detected_at, kind, error,"
+                + " context, status) VALUES (:c, :e, :d, :k, :err, :ctx, 'open')")
+        .bind("c", createdAt.toEpochMilli())
+        .bind("e", executionId)
+        .bind("d", detectedAt.toEpochMilli())
+        .bind("k", kind)
+        .bind("err", error)
+        .bind("ctx", context)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /**
+   * Resolves an open dead letter after a retry: {@code retried} marks it retried with {@code note}
+   * as its resolution; otherwise it stays open with {@code note} as its new error.
+   */
+  static boolean resolve(Handle h, long id, boolean retried, String note, Instant at) {
+    if (retried) {
+      return resolve(h, id, DeadLetterStatus.RETRIED, note, at);
+    }
+    return h.createUpdate("UPDATE dead_letters SET error = :n WHERE id = :id AND status = 'open'")
+            .bind("n", note)
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
+  private static boolean resolve(
+      Handle h, long id, DeadLetterStatus status, String note, Instant at) {
+    return h.createUpdate(
+                "UPDATE dead_letters SET status = :s, resolved_at = :t, resolution = :n"
+                    + " WHERE id = :id AND status = 'open'")
+            .bind("s", status.code())
+            .bind("t", at.toEpochMilli())
+            .bind("n", note)
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
+  private static DeadLetter row(ResultSet rs, StatementContext ctx) throws SQLException {
+    long resolved = rs.getLong("resolved_at");
+    boolean hasResolved = !rs.wasNull();
+    return new DeadLetter(
+        rs.getLong("id"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        rs.getLong("execution_id"),
+        Instant.ofEpochMilli(rs.getLong("detected_at")),
+        rs.getString("kind"),
+        rs.getString("error"),
+        rs.getString("context"),
+        DeadLetterStatus.parse(rs.getString("status")),
+        hasResolved ? Optional.of(Instant.ofEpochMilli(resolved)) : Optional.empty(),
+        Optional.ofNullable(rs.getString("resolution")));
+  }
+}

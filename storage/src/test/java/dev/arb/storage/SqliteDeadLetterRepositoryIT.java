@@ -1,0 +1,256 @@
+package dev.arb.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.ExecutionResult;
+import dev.arb.engine.execution.ExecutionStatus;
+import dev.arb.engine.execution.Fill;
+import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.ProfitThreshold;
+import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.DeadLetterStatus;
+import dev.arb.engine.sizing.PlanPricer;
+import dev.arb.engine.sizing.SizingOutcome;
+import dev.arb.engine.sizing.TradePlan;
+import dev.arb.error.StorageException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Dead letters: written with their execution in one transaction, listed, resolved, never lost. */
+class SqliteDeadLetterRepositoryIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant T = Instant.parse("2026-11-24T08:00:00Z");
+  private static final Asset USD = Asset.of("USD");
+  private static final Asset BTC = Asset.of("BTC");
+  private static final RiskLimits LIMITS =
+      new RiskLimits(
+          Optional.of(new BigDecimal("250")),
+          Optional.empty(),
+          new ProfitThreshold(new BigDecimal("0.01"), new BigDecimal("5")),
+          Optional.of(Duration.ofSeconds(3)),
+          Optional.empty(),
+          2);
+
+  @RegisterExtension final FreshDatabase fresh = new FreshDatabase();
+
+  private static TradePlan plan() {
+    Market a = Market.of("x", "BTC", "USD", BigDecimal.ZERO);
+    Market b = Market.of("y", "BTC", "USD", BigDecimal.ZERO);
+    OrderBook ba =
+        new OrderBook(a, List.of(BookLevel.of("99", "1")), List.of(BookLevel.of("100", "1")), T);
+    OrderBook bb =
+        new OrderBook(b, List.of(BookLevel.of("110", "1")), List.of(BookLevel.of("111", "1")), T);
+    Cycle c = new Cycle(List.of(new Leg(a, Side.BUY), new Leg(b, Side.SELL)), 1.1);
+    return ((SizingOutcome.Sized) PlanPricer.price(c, List.of(ba, bb), 50, 5, new BigDecimal("50")))
+        .plan();
+  }
+
+  private static Fill buyFill(TradePlan p) {
+    return new Fill(
+        p.cycle().legs().get(0),
+        "paper-e-1",
+        new BigDecimal("50"),
+        new BigDecimal("50"),
+        new BigDecimal("0.5"),
+        new BigDecimal("0.5"),
+        new BigDecimal("100"),
+        BigDecimal.ZERO,
+        "");
+  }
+
+  /** Leg 1 bought 0.5 BTC, leg 2 sold nothing, the unwind found no bid: 0.5 BTC is stranded. */
+  private static ExecutionResult stranded(TradePlan p) {
+    return new ExecutionResult(
+        p,
+        ExecutionStatus.STRANDED,
+        List.of(buyFill(p), Fill.empty(p.cycle().legs().get(1), "paper-e-2", BigDecimal.ONE, "x")),
+        List.of(),
+        new BigDecimal("50"),
+        BigDecimal.ZERO,
+        List.of(new Holding("x", BTC, new BigDecimal("0.5"))),
+        "leg 2 y:BTC/USD sell filled 0 of 0.5 BTC");
+  }
+
+  private static ExecutionResult executed(TradePlan p) {
+    return new ExecutionResult(
+        p,
+        ExecutionStatus.EXECUTED,
+        List.of(buyFill(p)),
+        List.of(),
+        new BigDecimal("50"),
+        new BigDecimal("55"),
+        List.of(),
+        "");
+  }
+
+  private static SqliteDeadLetterRepository.Query all() {
+    return new SqliteDeadLetterRepository.Query(Set.of(), Optional.empty(), 100);
+  }
+
+  @Test
+  void aStrandedExecutionGetsADeadLetterWithItsFullContextAndAnExecutedOneNone() throws Exception {
+    TradePlan p = plan();
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      SqliteExecutionRepository repo = new SqliteExecutionRepository(db, LIMITS);
+      repo.save(executed(p), "paper", T, T, null);
+      long id = repo.save(stranded(p), "paper", T.minusSeconds(1), T.plusMillis(7), null);
+
+      List<DeadLetter> dls = new SqliteDeadLetterRepository(db).list(all());
+      assertThat(dls).hasSize(1);
+      DeadLetter d = dls.get(0);
+      assertThat(d.executionId()).isEqualTo(id);
+      assertThat(d.kind()).isEqualTo("unwind_incomplete");
+      assertThat(d.status()).isEqualTo(DeadLetterStatus.OPEN);
+      assertThat(d.createdAt()).isEqualTo(T.plusMillis(7));
+      assertThat(d.detectedAt()).isEqualTo(T.minusSeconds(1));
+      assertThat(d.error())
+          .isEqualTo(
+              "stranded: leg 2 y:BTC/USD sell filled 0 of 0.5 BTC; still held: 0.5 BTC on x");
+      assertThat(d.resolvedAt()).isEmpty();
+
+      JsonNode c = JSON.readTree(d.context());
+      assertThat(c.get("mode").asText()).isEqualTo("paper");
+      assertThat(c.get("start_asset").asText()).isEqualTo("USD");
+      assertThat(c.at("/plan/legs/0/market").asText()).isEqualTo("x:BTC/USD");
+      assertThat(c.at("/plan/legs/1/side").asText()).isEqualTo("sell");
+      assertThat(c.at("/plan/start_amount").asText()).isEqualTo(p.startAmount().toPlainString());
+      assertThat(c.at("/fills/0/order_id").asText()).isEqualTo("paper-e-1");
+      assertThat(c.at("/fills/1/spent").asText()).isEqualTo("0");
+      assertThat(c.at("/leftover/0/asset").asText()).isEqualTo("BTC");
+      assertThat(c.at("/leftover/0/amount").asText()).isEqualTo("0.5");
+      assertThat(c.at("/leftover/0/exchange").asText()).isEqualTo("x");
+      assertThat(c.at("/risk/max_trade_notional").asText()).isEqualTo("250");
+      assertThat(c.at("/risk/slippage_buffer_bp").asText()).isEqualTo("5");
+      assertThat(c.at("/risk/max_open_cycles").asInt()).isEqualTo(2);
+      assertThat(c.at("/risk/max_daily_notional").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void anExecutionIsNotStoredWithoutItsDeadLetter() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      db.jdbi().useHandle(h -> h.execute("DROP TABLE dead_letters"));
+      SqliteExecutionRepository repo = new SqliteExecutionRepository(db, LIMITS);
+      List<Holding> ledger = List.of(new Holding("x", BTC, new BigDecimal("0.5")));
+      assertThatThrownBy(() -> repo.save(stranded(plan()), "paper", T, T, ledger))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("dead_letters");
+      // one transaction: neither the execution nor the ledger was written
+      assertThat(repo.count()).isZero();
+      assertThat(repo.paperBalances()).isEmpty();
+    }
+  }
+
+  @Test
+  void dropKeepsTheRowWithTheReasonAndOnlyOpenOnesChange() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      new SqliteExecutionRepository(db, LIMITS).save(stranded(plan()), "paper", T, T, null);
+      SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
+      long id = dlq.list(all()).get(0).id();
+
+      assertThat(dlq.drop(id, "sold by hand on x", T.plusSeconds(60))).isTrue();
+      DeadLetter d = dlq.find(id).orElseThrow();
+      assertThat(d.status()).isEqualTo(DeadLetterStatus.DROPPED);
+      assertThat(d.resolution()).contains("sold by hand on x");
+      assertThat(d.resolvedAt()).contains(T.plusSeconds(60));
+      assertThat(dlq.drop(id, "again", T.plusSeconds(61))).isFalse();
+      assertThat(dlq.keepOpen(id, "retry failed", T.plusSeconds(62))).isFalse();
+      assertThat(dlq.find(id).orElseThrow().resolution()).contains("sold by hand on x");
+      assertThat(dlq.find(id + 1)).isEmpty();
+
+      assertThat(
+              dlq.list(
+                  new SqliteDeadLetterRepository.Query(
+                      Set.of(DeadLetterStatus.OPEN), Optional.empty(), 10)))
+          .isEmpty();
+      assertThat(
+              dlq.list(
+                  new SqliteDeadLetterRepository.Query(
+                      Set.of(DeadLetterStatus.DROPPED), Optional.of(T), 10)))
+          .hasSize(1);
+      assertThat(
+              dlq.list(
+                  new SqliteDeadLetterRepository.Query(Set.of(), Optional.of(T.plusMillis(1)), 10)))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aSellBackRetryThatLeavesSomethingGetsANewDeadLetterAndResolvesTheOld() throws Exception {
+    TradePlan p = plan();
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      SqliteExecutionRepository repo = new SqliteExecutionRepository(db, LIMITS);
+      repo.save(stranded(p), "paper", T, T, null);
+      SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
+      DeadLetter old = dlq.list(all()).get(0);
+      Leg sell = new Leg(p.cycle().legs().get(0).market(), Side.SELL);
+      Fill part =
+          new Fill(
+              sell,
+              "paper-r-u1",
+              new BigDecimal("0.5"),
+              new BigDecimal("0.2"),
+              new BigDecimal("19.8"),
+              new BigDecimal("0.2"),
+              new BigDecimal("99"),
+              BigDecimal.ZERO,
+              "");
+      ExecutionPolicy.Unwind u =
+          new ExecutionPolicy.Unwind(
+              List.of(part),
+              new BigDecimal("19.8"),
+              List.of(new Holding("x", BTC, new BigDecimal("0.3"))));
+      SqliteExecutionRepository.Saved s =
+          repo.saveSellBack(
+              USD,
+              u,
+              "paper",
+              old.detectedAt(),
+              T.plusSeconds(5),
+              List.of(new Holding("x", USD, new BigDecimal("19.8"))),
+              old.id(),
+              JSON.readTree(old.context()).get("plan"),
+              new SqliteExecutionRepository.Resolution(true, "partly sold back"));
+      assertThat(s.deadLetterId()).isPresent();
+      assertThat(dlq.find(old.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.RETRIED);
+      assertThat(dlq.find(old.id()).orElseThrow().resolution().orElseThrow())
+          .isEqualTo(
+              "partly sold back (execution "
+                  + s.executionId()
+                  + "; its dead letter "
+                  + s.deadLetterId().get()
+                  + ")");
+      DeadLetter next = dlq.find(s.deadLetterId().get()).orElseThrow();
+      assertThat(next.kind()).isEqualTo("unwind_incomplete");
+      assertThat(next.error()).contains("still held: 0.3 BTC on x");
+      JsonNode c = JSON.readTree(next.context());
+      assertThat(c.get("retry_of").asLong()).isEqualTo(old.id());
+      assertThat(c.at("/plan/legs/0/market").asText()).isEqualTo("x:BTC/USD");
+      assertThat(c.at("/leftover/0/amount").asText()).isEqualTo("0.3");
+      assertThat(repo.since(T.plusSeconds(5)))
+          .containsExactly(
+              new SqliteExecutionRepository.Summary(
+                  T.plusSeconds(5), USD, BigDecimal.ZERO, new BigDecimal("19.8")));
+      assertThat(repo.paperBalances())
+          .containsExactly(new Holding("x", USD, new BigDecimal("19.8")));
+    }
+  }
+}
