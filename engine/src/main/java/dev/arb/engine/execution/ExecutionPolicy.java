@@ -101,7 +101,8 @@ public final class ExecutionPolicy {
       if (i == 0) {
         startSpent = f.spent();
       }
-      if (f.spent().compareTo(w.spent()) < 0) {
+      if (f.spent().compareTo(w.spent()) < 0
+          && !lotRoundingOnly(w.spent().subtract(f.spent()), leg, w.worstPrice())) {
         String why =
             "leg "
                 + (i + 1)
@@ -208,6 +209,23 @@ public final class ExecutionPolicy {
       status = ExecutionStatus.UNWOUND;
     }
     return result(plan, status, fills, unwind, startSpent, back, leftover, reason);
+  }
+
+  /**
+   * Whether what a filled order left unspent is only the rounding of its base amount down to the
+   * lot size: less than one lot at the limit price, fee included (a live buy spends the order's
+   * base amount times its price, a little less than the quote amount it was given).
+   */
+  static boolean lotRoundingOnly(BigDecimal unspent, Leg leg, BigDecimal limitPrice) {
+    BigDecimal lot = leg.market().lotSize();
+    if (lot.signum() == 0) {
+      lot = new BigDecimal("0.00000001");
+    }
+    BigDecimal oneLot =
+        leg.side() == Side.SELL
+            ? lot
+            : lot.multiply(limitPrice).multiply(BigDecimal.ONE.add(leg.market().takerFee()));
+    return unspent.compareTo(oneLot) < 0;
   }
 
   /** Too little to trade on this market at all (rounds to zero lots). */
