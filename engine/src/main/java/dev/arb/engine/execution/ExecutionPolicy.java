@@ -102,7 +102,7 @@ public final class ExecutionPolicy {
         startSpent = f.spent();
       }
       if (f.spent().compareTo(w.spent()) < 0
-          && !lotRoundingOnly(w.spent().subtract(f.spent()), leg, w.worstPrice())) {
+          && !roundingOnly(w.spent().subtract(f.spent()), w.spent(), leg, w.worstPrice())) {
         String why =
             "leg "
                 + (i + 1)
@@ -212,11 +212,13 @@ public final class ExecutionPolicy {
   }
 
   /**
-   * Whether what a filled order left unspent is only the rounding of its base amount down to the
-   * lot size: less than one lot at the limit price, fee included (a live buy spends the order's
-   * base amount times its price, a little less than the quote amount it was given).
+   * Whether what a filled order left unspent is only rounding: of its base amount down to the lot
+   * size (less than one lot at the limit price, fee included: a live buy spends the order's base
+   * amount times its price, a little less than the quote amount it was given) or of the exchange's
+   * fee (at most 1 bp of what the order was given).
    */
-  static boolean lotRoundingOnly(BigDecimal unspent, Leg leg, BigDecimal limitPrice) {
+  static boolean roundingOnly(
+      BigDecimal unspent, BigDecimal given, Leg leg, BigDecimal limitPrice) {
     BigDecimal lot = leg.market().lotSize();
     if (lot.signum() == 0) {
       lot = new BigDecimal("0.00000001");
@@ -225,7 +227,8 @@ public final class ExecutionPolicy {
         leg.side() == Side.SELL
             ? lot
             : lot.multiply(limitPrice).multiply(BigDecimal.ONE.add(leg.market().takerFee()));
-    return unspent.compareTo(oneLot) < 0;
+    BigDecimal oneBp = given.movePointLeft(4);
+    return unspent.compareTo(oneLot.max(oneBp)) < 0;
   }
 
   /** Too little to trade on this market at all (rounds to zero lots). */

@@ -32,7 +32,21 @@ public final class LiveVenues {
   /** Private request budget per second (conservative: Kraken's private counter decays ~0.33/s). */
   private static final double PRIVATE_RATE = 1;
 
+  static {
+    noPostRetry();
+  }
+
   private LiveVenues() {}
+
+  /**
+   * Turns off the JDK HTTP client's silent re-send of a POST whose connection dropped ({@code
+   * sun.net.http.retryPost}, on by default): XChange sends orders through it, and a re-sent order
+   * placement could trade twice. The setting is read once, when the first HTTP connection is made,
+   * so {@code arb}'s {@code Main} calls this before anything connects; loading this class does too.
+   */
+  public static void noPostRetry() {
+    System.setProperty("sun.net.http.retryPost", "false");
+  }
 
   /** Exchanges arb can trade on live. */
   public static String supported() {
