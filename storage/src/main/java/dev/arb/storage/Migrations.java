@@ -42,7 +42,8 @@ public final class Migrations {
     return new Migrations(
         List.of(
             fromResource(1, "records", "V1__records.sql"),
-            fromResource(2, "executions and paper ledger", "V2__executions_and_paper_ledger.sql")));
+            fromResource(2, "executions and paper ledger", "V2__executions_and_paper_ledger.sql"),
+            fromResource(3, "live order journal", "V3__live_orders.sql")));
   }
 
   static Migration fromResource(int version, String description, String name) {

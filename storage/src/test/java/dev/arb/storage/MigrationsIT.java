@@ -54,7 +54,7 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(2);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(3);
       assertThat(versions(db))
           .containsExactly(
               Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
@@ -64,6 +64,13 @@ class MigrationsIT {
                   "description",
                   "executions and paper ledger",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  3,
+                  "description",
+                  "live order journal",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
@@ -71,6 +78,7 @@ class MigrationsIT {
               "arbitrage_record_asset",
               "arbitrage_record_exchange",
               "executions",
+              "live_orders",
               "paper_balance",
               "schema_version");
     }
