@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param alerts the daemon's webhook alerts ({@code arb.alerts})
  * @param paper paper trading balances ({@code arb.paper})
  * @param risk execution risk limits ({@code arb.risk})
+ * @param trading paper or live execution ({@code arb.trading})
  */
 public record ArbConfig(
     Path dataDir,
@@ -32,7 +33,8 @@ public record ArbConfig(
     RunConfig run,
     AlertsConfig alerts,
     PaperConfig paper,
-    RiskConfig risk) {
+    RiskConfig risk,
+    TradingConfig trading) {
 
   public ArbConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -46,6 +48,35 @@ public record ArbConfig(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(risk, "risk");
+    Objects.requireNonNull(trading, "trading");
+  }
+
+  /** A configuration that trades on paper ({@code arb.trading} at its defaults). */
+  public ArbConfig(
+      Path dataDir,
+      LoggingConfig logging,
+      StorageConfig storage,
+      ScanConfig scan,
+      Map<String, ExchangeConfig> exchanges,
+      HttpConfig http,
+      DefiConfig defi,
+      RunConfig run,
+      AlertsConfig alerts,
+      PaperConfig paper,
+      RiskConfig risk) {
+    this(
+        dataDir,
+        logging,
+        storage,
+        scan,
+        exchanges,
+        http,
+        defi,
+        run,
+        alerts,
+        paper,
+        risk,
+        TradingConfig.defaults());
   }
 
   /** A configuration with the default {@code arb.paper} and {@code arb.risk} settings. */

@@ -247,6 +247,21 @@ public final class ConfigLoader {
 
     PaperConfig paper = paper(r);
     RiskConfig risk = risk(r);
+    String tradingMode = r.choice("arb.trading.mode", List.of("paper", "live"), "paper or live");
+    Duration orderTimeout =
+        r.duration(
+            "arb.trading.order-timeout",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 10s");
+    Duration orderPoll =
+        r.duration(
+            "arb.trading.poll-interval",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 250ms");
 
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
@@ -288,7 +303,10 @@ public final class ConfigLoader {
         || chainId == null
         || maxFeeGwei == null
         || receiptTimeout == null
-        || risk == null) {
+        || risk == null
+        || tradingMode == null
+        || orderTimeout == null
+        || orderPoll == null) {
       return null;
     }
     return new ArbConfig(
@@ -321,7 +339,11 @@ public final class ConfigLoader {
             alertTimeout,
             exchangeDownAfter),
         paper,
-        risk);
+        risk,
+        new TradingConfig(
+            TradingConfig.Mode.valueOf(tradingMode.toUpperCase(Locale.ROOT)),
+            orderTimeout,
+            orderPoll));
   }
 
   private static PaperConfig paper(ConfigReader r) {
