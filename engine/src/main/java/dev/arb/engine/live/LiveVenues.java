@@ -62,8 +62,34 @@ public final class LiveVenues {
    */
   public static List<LiveVenue> create(
       List<ExchangeConfig> exchanges, SecretResolver secrets, VenueOptions options) {
-    List<String> problems = new ArrayList<>();
     List<LiveVenue> out = new ArrayList<>();
+    for (Keyed k : resolve(exchanges, secrets)) {
+      out.add(open(k.cls(), k.cfg(), k.key(), k.secret(), k.passphrase(), options));
+    }
+    return out;
+  }
+
+  /**
+   * Checks, without connecting, that every enabled exchange is supported for live trading and has
+   * its API key and secret.
+   *
+   * @throws ConfigException naming every exchange that does not
+   */
+  public static void requireKeys(List<ExchangeConfig> exchanges, SecretResolver secrets) {
+    resolve(exchanges, secrets);
+  }
+
+  /** An exchange with its keys. */
+  private record Keyed(
+      Class<? extends Exchange> cls,
+      ExchangeConfig cfg,
+      Secret key,
+      Secret secret,
+      Optional<Secret> passphrase) {}
+
+  private static List<Keyed> resolve(List<ExchangeConfig> exchanges, SecretResolver secrets) {
+    List<String> problems = new ArrayList<>();
+    List<Keyed> out = new ArrayList<>();
     for (ExchangeConfig e : exchanges) {
       if (!e.enabled()) {
         continue;
@@ -119,7 +145,7 @@ public final class LiveVenues {
                 + " needs the API key's passphrase in ARB_COINBASE_API_PASSPHRASE");
         continue;
       }
-      out.add(open(cls, e, key.get(), secret.get(), passphrase, options));
+      out.add(new Keyed(cls, e, key.get(), secret.get(), passphrase));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
