@@ -285,4 +285,60 @@ class LiveCrashReconcileIT {
               new Holding("kraken", Asset.of("ETH"), new BigDecimal("0.1")));
     }
   }
+
+  @Test
+  void theKillSwitchCancelsEveryJournaledOrderThatMayStillBeOpen() throws Exception {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
+      SqliteOrderJournal journal = new SqliteOrderJournal(db);
+      JournalEntry open =
+          JournalEntry.intent(
+              "k1-2",
+              "k1",
+              "kraken",
+              "ETH",
+              "BTC",
+              dev.arb.engine.model.Side.BUY,
+              new BigDecimal("0.22609515"),
+              new BigDecimal("0.04"),
+              java.time.Instant.now());
+      journal.insert(open);
+      journal.update(open.with(OrderState.SENT, L2, null, java.time.Instant.now()));
+      JournalEntry done =
+          JournalEntry.intent(
+              "k1-1",
+              "k1",
+              "kraken",
+              "BTC",
+              "USDT",
+              dev.arb.engine.model.Side.BUY,
+              new BigDecimal("0.00906732"),
+              new BigDecimal("110000"),
+              java.time.Instant.now());
+      journal.insert(done);
+      journal.update(done.with(OrderState.FILLED, L1, null, java.time.Instant.now()));
+      LiveTrader trader =
+          new LiveTrader(
+              LiveVenues.create(
+                  List.of(LiveCrashChild.kraken(kraken.baseUrl())),
+                  LiveCrashChild.secrets(),
+                  VenueOptions.defaults(dir)),
+              db,
+              LiveOrderExecutor.Options.defaults(),
+              new RiskGate(PaperTrader.limits(RiskConfig.defaults())),
+              List::of,
+              Clock.systemUTC());
+
+      List<String> cancelled = trader.cancelOpenOrders();
+
+      assertThat(cancelled).containsExactly("k1-2 (kraken " + L2 + "): cancelled");
+      kraken.verify(
+          1,
+          postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
+              .withRequestBody(containing("txid=" + L2)));
+      kraken.verify(
+          0,
+          postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
+              .withRequestBody(containing("txid=" + L1)));
+    }
+  }
 }
