@@ -255,11 +255,14 @@ final class RunCommand extends BaseCommand {
     if (dryRun) {
       daemon.trading(db -> PaperTrader.open(db, cfg, context().clock()));
     } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
+      // the exchanges polled (with --exchange/--exchange-url), else every enabled one
+      List<ExchangeConfig> tradeOn =
+          !live.isEmpty()
+              ? live
+              : cfg.exchanges().values().stream().filter(ExchangeConfig::enabled).toList();
       // refuse before anything starts when a key is missing (exit 2, nothing done)
-      LiveVenues.requireKeys(
-          cfg.exchanges().values().stream().filter(ExchangeConfig::enabled).toList(),
-          new SecretResolver(context().env()));
-      daemon.trading(db -> LiveTrader.open(db, cfg, context().clock(), context().env()));
+      LiveVenues.requireKeys(tradeOn, new SecretResolver(context().env()));
+      daemon.trading(db -> LiveTrader.open(db, cfg, tradeOn, context().clock(), context().env()));
     }
     return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
   }

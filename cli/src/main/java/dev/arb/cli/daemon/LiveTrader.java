@@ -85,15 +85,18 @@ public final class LiveTrader implements Daemon.TradeStep {
   }
 
   /**
-   * Sets up live trading on every enabled exchange and reconciles the journal.
+   * Sets up live trading on {@code exchanges} and reconciles the journal.
    *
    * @throws dev.arb.error.ConfigException when an exchange lacks its API key and secret or is not
    *     supported for live trading (live trading refuses to start)
    */
   public static LiveTrader open(
-      SqliteDatabase db, ArbConfig config, Clock clock, Map<String, String> env) {
-    List<ExchangeConfig> enabled =
-        config.exchanges().values().stream().filter(ExchangeConfig::enabled).toList();
+      SqliteDatabase db,
+      ArbConfig config,
+      List<ExchangeConfig> exchanges,
+      Clock clock,
+      Map<String, String> env) {
+    List<ExchangeConfig> enabled = exchanges.stream().filter(ExchangeConfig::enabled).toList();
     if (enabled.isEmpty()) {
       throw new dev.arb.error.ConfigException(
           "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"

@@ -460,6 +460,11 @@ class KrakenLiveExecutionIT {
     assertThat(journal.unresolved())
         .extracting(JournalEntry::clientOrderId)
         .containsExactly("c1-2", "c1-u1");
+    // nothing written for people or the journal carries the API key or secret
+    for (JournalEntry e : journal.history) {
+      assertThat(e.error()).doesNotContain("test-key", "dGVzdC1zZWNyZXQ=");
+    }
+    assertThat(r.reason()).doesNotContain("test-key", "dGVzdC1zZWNyZXQ=");
     assertThat(executor.unknown())
         .extracting(OrderOutcomeUnknownException::clientOrderId)
         .containsExactly("c1-2", "c1-u1");
