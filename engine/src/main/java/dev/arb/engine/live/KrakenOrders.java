@@ -23,11 +23,13 @@ import org.knowm.xchange.kraken.service.KrakenTradeServiceRaw;
  * Kraken ({@code POST /0/private/AddOrder}, {@code QueryOrders}, {@code OpenOrders}, {@code
  * ClosedOrders}, {@code CancelOrder}): {@code timeinforce=IOC}; {@code oflags=fciq} so the fee is
  * always charged (and reported) in the quote asset; the client order id is sent as {@code userref},
- * a 32-bit number derived from it (CRC-32, positive).
+ * a 32-bit number derived from it (CRC-32, positive). The pair list ({@code /0/public/AssetPairs})
+ * is loaded before the first call, and again by the next call if that failed.
  */
 final class KrakenOrders implements VenueOrders {
   private final Exchange exchange;
   private final KrakenTradeServiceRaw trade;
+  private boolean pairsLoaded;
 
   KrakenOrders(Exchange exchange) {
     this.exchange = exchange;
@@ -37,6 +39,14 @@ final class KrakenOrders implements VenueOrders {
   @Override
   public String name() {
     return "kraken";
+  }
+
+  @Override
+  public synchronized void prepare() throws Exception {
+    if (!pairsLoaded) {
+      exchange.remoteInit();
+      pairsLoaded = true;
+    }
   }
 
   @Override
@@ -65,6 +75,7 @@ final class KrakenOrders implements VenueOrders {
   public String place(
       Market market, Side side, BigDecimal baseAmount, BigDecimal limitPrice, String clientOrderId)
       throws Exception {
+    prepare();
     LimitOrder order =
         new LimitOrder.Builder(
                 side == Side.BUY ? Order.OrderType.BID : Order.OrderType.ASK, pair(market))
@@ -83,6 +94,7 @@ final class KrakenOrders implements VenueOrders {
 
   @Override
   public VenueOrder query(Market market, Side side, String venueOrderId) throws Exception {
+    prepare();
     Map<String, KrakenOrder> m = trade.queryKrakenOrders(venueOrderId);
     KrakenOrder o = m.get(venueOrderId);
     if (o == null) {
@@ -94,6 +106,7 @@ final class KrakenOrders implements VenueOrders {
   @Override
   public Optional<VenueOrder> findByClientId(Market market, Side side, String clientOrderId)
       throws Exception {
+    prepare();
     String ref = clientIdFor(clientOrderId);
     Map<String, KrakenOrder> open = trade.getKrakenOpenOrders(false, ref);
     Optional<VenueOrder> found = newest(open);
@@ -118,6 +131,7 @@ final class KrakenOrders implements VenueOrders {
 
   @Override
   public boolean cancel(Market market, String venueOrderId) throws Exception {
+    prepare();
     try {
       return trade.cancelKrakenOrder(venueOrderId).getCount() > 0;
     } catch (ExchangeException e) {

@@ -131,6 +131,25 @@ public final class LiveOrderExecutor implements OrderExecutor {
               + m.id()
               + "); enable it with its API key and secret");
     }
+    try {
+      Retrier.Outcome<Boolean> ready =
+          v.reads()
+              .call(
+                  () -> {
+                    v.orders().prepare();
+                    return true;
+                  });
+      if (!ready.ok()) {
+        return Fill.empty(
+            leg,
+            "",
+            request.spend(),
+            v.name() + " not reachable, order not sent: " + ready.fault().message());
+      }
+    } catch (InterruptedException x) {
+      Thread.currentThread().interrupt();
+      return Fill.empty(leg, "", request.spend(), "interrupted before sending");
+    }
     BigDecimal base = size(request, v.orders().buyFeeInBase());
     String tooSmall = tooSmall(m, base, request.limitPrice());
     if (tooSmall != null) {

@@ -58,7 +58,6 @@ public final class LiveVenues {
    *
    * @throws ConfigException when an exchange is not supported for live trading or has no API key
    *     and secret (live trading refuses to start without them)
-   * @throws VenueException when Kraken's pairs cannot be loaded
    */
   public static List<LiveVenue> create(
       List<ExchangeConfig> exchanges, SecretResolver secrets, VenueOptions options) {
@@ -205,25 +204,6 @@ public final class LiveVenues {
             options.maxRetryAfter());
     VenueOrders orders;
     if (cls == KrakenExchange.class) {
-      Retrier.Outcome<Boolean> init;
-      try {
-        init =
-            reads.call(
-                () -> {
-                  exchange.remoteInit();
-                  return true;
-                });
-      } catch (InterruptedException x) {
-        Thread.currentThread().interrupt();
-        throw new VenueException(cfg.name() + ": interrupted while loading pairs", x);
-      }
-      if (!init.ok()) {
-        throw new VenueException(
-            cfg.name()
-                + ": cannot load Kraken's pairs (GET /0/public/AssetPairs): "
-                + init.fault().message()
-                + "; live trading cannot start");
-      }
       orders = new KrakenOrders(exchange);
     } else if (cls == BitstampExchange.class) {
       orders = new BitstampOrders(exchange);

@@ -27,6 +27,12 @@ public interface VenueOrders {
   /** Whether the fee of a buy is charged in the base asset (then the whole spend buys base). */
   boolean buyFeeInBase();
 
+  /**
+   * Loads what the adapter needs before its first call (Kraken: its pair list); does nothing once
+   * done. A failure leaves it to be tried again by the next call.
+   */
+  default void prepare() throws Exception {}
+
   /** The exchange's form of arb's client order id, as sent with the order. */
   String clientIdFor(String clientOrderId);
 

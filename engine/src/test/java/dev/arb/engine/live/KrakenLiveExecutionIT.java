@@ -511,4 +511,37 @@ class KrakenLiveExecutionIT {
     assertThat(journal.states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
   }
+
+  @Test
+  void krakenUnreachableBeforeTheFirstOrderSendsNothingUntilItIsBack() {
+    kraken.resetAll();
+    for (String n : List.of("AssetPairs", "Assets")) {
+      kraken.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/0/public/" + n))
+              .willReturn(aResponse().withStatus(503)));
+    }
+    Leg buy = new Leg(BTC_USDT, Side.BUY);
+
+    Fill f =
+        executor.execute(
+            new dev.arb.engine.execution.OrderRequest(
+                "x1-1", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
+
+    assertThat(f.filled()).isFalse();
+    assertThat(f.note()).contains("kraken not reachable, order not sent", "HTTP 503");
+    kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
+    assertThat(journal.rows).isEmpty();
+
+    // back: the next order loads the pairs first, then goes out
+    kraken.resetAll();
+    LiveTestSupport.krakenPairs(kraken);
+    leg1Fills();
+    Fill g =
+        executor.execute(
+            new dev.arb.engine.execution.OrderRequest(
+                "x1-2", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
+
+    assertFill(g, "OLEG01-AAAAA-BBBBB1", "999.99845", VOL1, VOL1, "110000", "0.000023575");
+    assertThat(journal.find("x1-2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+  }
 }
