@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The order is placed once. A rejection (the exchange answered no) is an empty fill with the
  *       exchange's message. No answer (timeout, connection reset, 5xx): on an exchange that finds
  *       orders by client id, arb looks the order up and either adopts it or, only when it did not
- *       land, sends it again; elsewhere the outcome is unknown.
+ *       land, sends it again (at most {@link Options#placeAttempts} sends; still not found after
+ *       the last: unknown, for reconciliation to look up again); elsewhere the outcome is unknown.
  *   <li>The order is queried (retried with backoff) until it is closed; if it is still open after
  *       the order timeout it is cancelled, and queried again for the final fill.
  *   <li>The journal row gets the final state ({@code filled}, {@code partial}, {@code cancelled},
@@ -214,14 +215,8 @@ public final class LiveOrderExecutor implements OrderExecutor {
         break;
       }
       if (attempt >= options.placeAttempts()) {
-        String msg =
-            orders.name()
-                + " rejected the order: not placed after "
-                + attempt
-                + " attempts, last: "
-                + f.message();
-        journal.update(e.with(OrderState.REJECTED, null, msg, now()));
-        return Fill.empty(leg, "", r.spend(), msg);
+        // not found now; it may still land late: reconciliation looks it up again
+        throw unknown(e, e, why + "; not found by client id after " + attempt + " sends", null);
       }
       LOG.info(
           "{}: placement not answered and not found by client id; sending again",

@@ -544,4 +544,71 @@ class KrakenLiveExecutionIT {
     assertFill(g, "OLEG01-AAAAA-BBBBB1", "999.99845", VOL1, VOL1, "110000", "0.000023575");
     assertThat(journal.find("x1-2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
   }
+
+  private void noOrdersByUserref() {
+    krakenPost(kraken, "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
+    krakenPost(kraken, "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
+  }
+
+  @Test
+  void aPlacementThatDidNotLandIsSentAgainOnlyAfterTheLookupFindsNothing() {
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .inScenario("resend")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("looked up"));
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .inScenario("resend")
+            .whenScenarioStateIs("looked up")
+            .willReturn(okJson(krakenAddOrder("OLEG01-AAAAA-BBBBB1"))));
+    noOrdersByUserref();
+    krakenPost(
+        kraken,
+        "QueryOrders",
+        krakenOrder(
+            "OLEG01-AAAAA-BBBBB1",
+            "closed",
+            "XBTUSDT",
+            "buy",
+            "110000",
+            VOL1,
+            VOL1,
+            "997.40520",
+            "2.59325",
+            "110000.0"),
+        "txid=OLEG01-AAAAA-BBBBB1");
+    leg2Fills();
+    leg3Fills();
+
+    ExecutionResult r = run();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
+    List<String> sends =
+        bodies(kraken, "/0/private/AddOrder").stream().filter(b -> b.contains("XBTUSDT")).toList();
+    assertThat(sends).hasSize(2);
+    // same order both times: same volume, same userref
+    assertThat(sends.get(1)).contains("volume=" + VOL1, "userref=" + orders.clientIdFor("c1-1"));
+    assertThat(bodies(kraken, "/0/private/OpenOrders")).hasSize(1);
+    assertThat(bodies(kraken, "/0/private/ClosedOrders")).hasSize(1);
+  }
+
+  @Test
+  void aPlacementNeverAnsweredAndNeverFoundIsUnknownAfterTwoSends() {
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    noOrdersByUserref();
+
+    ExecutionResult r = run();
+
+    assertThat(r.status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(r.legs().get(0).note())
+        .contains("outcome unknown", "not found by client id after 2 sends");
+    assertThat(bodies(kraken, "/0/private/AddOrder")).hasSize(2);
+    assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
+  }
 }
