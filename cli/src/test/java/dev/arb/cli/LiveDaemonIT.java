@@ -97,6 +97,29 @@ class LiveDaemonIT {
               new BigDecimal("0.04"),
               Instant.now());
       SqliteOrderJournal j = new SqliteOrderJournal(db);
+      // leg 1 of the same cycle had filled: 0.00906732 BTC bought for 999.99845 USDT
+      JournalEntry leg1 =
+          JournalEntry.intent(
+              "r9-1",
+              "r9",
+              "kraken",
+              "BTC",
+              "USDT",
+              Side.BUY,
+              new BigDecimal("0.00906732"),
+              new BigDecimal("110000"),
+              Instant.now());
+      j.insert(leg1);
+      j.update(
+          leg1.with(OrderState.SENT, "OLEG01-AAAAA-BBBBB1", null, Instant.now())
+              .filled(
+                  OrderState.FILLED,
+                  new BigDecimal("0.00906732"),
+                  new BigDecimal("999.99845"),
+                  new BigDecimal("0.00906732"),
+                  new BigDecimal("2.59325"),
+                  "USDT",
+                  Instant.now()));
       j.insert(e);
       j.update(e.with(OrderState.SENT, "OLEG02-AAAAA-BBBBB2", null, Instant.now()));
     }
@@ -142,6 +165,8 @@ class LiveDaemonIT {
       JsonNode status = JSON.readTree(Http.get(url + "/status").body());
       assertThat(status.get("trading").get("blocked").asText())
           .contains("live order journal not reconciled");
+      assertThat(status.get("trading").get("holdings").get(0).asText())
+          .isEqualTo("kraken 0.00906732 BTC");
       kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
       kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
 

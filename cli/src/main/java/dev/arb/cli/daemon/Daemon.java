@@ -131,6 +131,14 @@ public final class Daemon {
       return Optional.empty();
     }
 
+    /**
+     * What earlier executions still hold outside their start asset (live: found by reconciliation),
+     * as {@code "<exchange> <amount> <ASSET>"}, for {@code /status}.
+     */
+    default List<String> holdings() {
+      return List.of();
+    }
+
     /** Cancels the orders that may still be open (the kill switch); what happened, for people. */
     default List<String> cancelOpenOrders() {
       return List.of();
@@ -848,6 +856,8 @@ public final class Daemon {
     if (t != null) {
       ObjectNode tr = n.putObject("trading");
       tr.put("blocked", t.blocked().orElse(null));
+      var held = tr.putArray("holdings");
+      t.holdings().forEach(held::add);
     }
     return n;
   }

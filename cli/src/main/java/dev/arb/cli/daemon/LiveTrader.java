@@ -158,8 +158,15 @@ public final class LiveTrader implements Daemon.TradeStep {
   }
 
   /** What earlier executions left in assets other than their start asset. */
-  public List<Holding> holdings() {
+  public List<Holding> held() {
     return held;
+  }
+
+  @Override
+  public List<String> holdings() {
+    return held.stream()
+        .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+        .toList();
   }
 
   @Override

@@ -279,7 +279,7 @@ class LiveCrashReconcileIT {
           postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
               .withRequestBody(containing("txid=" + L2)));
       // the cycle spent 999.99845 USDT; it holds the BTC leg 2 did not spend and the ETH it bought
-      assertThat(trader.holdings())
+      assertThat(trader.held())
           .containsExactlyInAnyOrder(
               new Holding("kraken", Asset.of("BTC"), new BigDecimal("0.00505692")),
               new Holding("kraken", Asset.of("ETH"), new BigDecimal("0.1")));
