@@ -15,6 +15,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // before any HTTP connection: the JDK must never re-send an order placement on its own
+    dev.arb.engine.live.LiveVenues.noPostRetry();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = new Cli(System.getenv(), out, err, new Hooks()).run(args);

@@ -3,6 +3,7 @@ package dev.arb.cli;
 import dev.arb.cli.daemon.AlertSink;
 import dev.arb.cli.daemon.Daemon;
 import dev.arb.cli.daemon.LiveFeed;
+import dev.arb.cli.daemon.LiveTrader;
 import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.cli.daemon.ReplayFeed;
 import dev.arb.cli.daemon.SnapshotFeed;
@@ -11,6 +12,8 @@ import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.Secret;
 import dev.arb.config.SecretResolver;
+import dev.arb.config.TradingConfig;
+import dev.arb.engine.live.LiveVenues;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
@@ -251,6 +254,15 @@ final class RunCommand extends BaseCommand {
             out());
     if (dryRun) {
       daemon.trading(db -> PaperTrader.open(db, cfg, context().clock()));
+    } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
+      // the exchanges polled (with --exchange/--exchange-url), else every enabled one
+      List<ExchangeConfig> tradeOn =
+          !live.isEmpty()
+              ? live
+              : cfg.exchanges().values().stream().filter(ExchangeConfig::enabled).toList();
+      // refuse before anything starts when a key is missing (exit 2, nothing done)
+      LiveVenues.requireKeys(tradeOn, new SecretResolver(context().env()));
+      daemon.trading(db -> LiveTrader.open(db, cfg, tradeOn, context().clock(), context().env()));
     }
     if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
       return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param alerts the daemon's webhook alerts ({@code arb.alerts})
  * @param paper paper trading balances ({@code arb.paper})
  * @param risk execution risk limits ({@code arb.risk})
- * @param trading how cycles are traded ({@code arb.trading})
+ * @param trading how cycles are traded: paper or live, legs in turn or at once ({@code
+ *     arb.trading})
  */
 public record ArbConfig(
     Path dataDir,
@@ -51,7 +52,7 @@ public record ArbConfig(
     Objects.requireNonNull(trading, "trading");
   }
 
-  /** A configuration with the default {@code arb.trading} settings. */
+  /** A configuration that trades on paper ({@code arb.trading} at its defaults). */
   public ArbConfig(
       Path dataDir,
       LoggingConfig logging,

@@ -251,6 +251,21 @@ public final class ConfigLoader {
     String legs =
         r.choice(
             "arb.trading.legs", List.of("sequential", "concurrent"), "sequential or concurrent");
+    String tradingMode = r.choice("arb.trading.mode", List.of("paper", "live"), "paper or live");
+    Duration orderTimeout =
+        r.duration(
+            "arb.trading.order-timeout",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 10s");
+    Duration orderPoll =
+        r.duration(
+            "arb.trading.poll-interval",
+            Duration.ZERO,
+            true,
+            false,
+            "a positive duration such as 250ms");
 
     String rpcUrl = r.url("arb.defi.rpc-url", List.of("http", "https", "ws", "wss"));
     Long chainId = r.integer("arb.defi.chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1");
@@ -294,7 +309,10 @@ public final class ConfigLoader {
         || maxFeeGwei == null
         || receiptTimeout == null
         || risk == null
-        || legs == null) {
+        || legs == null
+        || tradingMode == null
+        || orderTimeout == null
+        || orderPoll == null) {
       return null;
     }
     return new ArbConfig(
@@ -329,7 +347,11 @@ public final class ConfigLoader {
             exchangeDownAfter),
         paper,
         risk,
-        new TradingConfig(TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT))));
+        new TradingConfig(
+            TradingConfig.Mode.valueOf(tradingMode.toUpperCase(Locale.ROOT)),
+            TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT)),
+            orderTimeout,
+            orderPoll));
   }
 
   private static PaperConfig paper(ConfigReader r) {

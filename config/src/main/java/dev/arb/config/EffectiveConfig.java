@@ -106,7 +106,10 @@ public final class EffectiveConfig {
         "arb.risk.daily-loss-limit",
         c.risk().dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
     b.add("arb.risk.max-open-cycles", c.risk().maxOpenCycles());
+    b.add("arb.trading.mode", c.trading().mode().code());
     b.add("arb.trading.legs", c.trading().legs().code());
+    b.add("arb.trading.order-timeout", duration(c.trading().orderTimeout()));
+    b.add("arb.trading.poll-interval", duration(c.trading().pollInterval()));
     b.add("arb.defi.rpc-url", c.defi().rpcUrl().orElse(null));
     b.add("arb.defi.chain-id", c.defi().chainId());
     b.add("arb.defi.keystore", c.defi().keystore().map(Path::toString).orElse(null));

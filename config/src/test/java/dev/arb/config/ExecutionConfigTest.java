@@ -121,4 +121,30 @@ class ExecutionConfigTest {
         .contains("arb.risk.max-trade-notional")
         .contains("arb.risk.daily-loss-limit");
   }
+
+  @Test
+  void tradingIsPaperByDefaultAndLiveWhenAsked() throws IOException {
+    ArbConfig d = ConfigLoader.load(Optional.empty(), ENV, Map.of()).config();
+    assertThat(d.trading().mode()).isEqualTo(TradingConfig.Mode.PAPER);
+    assertThat(d.trading().orderTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+    Path f = file("arb.trading { mode = live, order-timeout = 3s, poll-interval = 100ms }");
+    ArbConfig c = ConfigLoader.load(Optional.of(f), ENV, Map.of()).config();
+
+    assertThat(c.trading().mode()).isEqualTo(TradingConfig.Mode.LIVE);
+    assertThat(c.trading().orderTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(c.trading().pollInterval()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void anUnknownTradingModeIsRefusedNamingTheKey() throws IOException {
+    Path f = file("arb.trading.mode = yolo");
+
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(Optional.of(f), ENV, Map.of()));
+
+    assertThat(e.problems())
+        .anyMatch(p -> p.contains("arb.trading.mode") && p.contains("paper or live"));
+  }
 }

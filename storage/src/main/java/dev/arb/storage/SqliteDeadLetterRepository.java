@@ -14,7 +14,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The dead-letter queue in {@code arb.db} (migration V3): executions that did not end as planned.
+ * The dead-letter queue in {@code arb.db} (migration V4): executions that did not end as planned.
  * Rows are written by {@link SqliteExecutionRepository} in the same transaction as their execution;
  * here they are listed, read, and resolved. A resolved row is never deleted: dropping keeps it with
  * status {@code dropped} and the reason.

@@ -54,7 +54,7 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(4);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(5);
       assertThat(versions(db))
           .containsExactly(
               Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
@@ -78,6 +78,13 @@ class MigrationsIT {
                   "description",
                   "dead letters",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  5,
+                  "description",
+                  "live order journal",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
@@ -86,6 +93,7 @@ class MigrationsIT {
               "arbitrage_record_exchange",
               "dead_letters",
               "executions",
+              "live_orders",
               "paper_balance",
               "relay_requests",
               "schema_version");

@@ -122,6 +122,27 @@ public final class Daemon {
      * @return the records to store, one per record of {@code result}, in the same order
      */
     List<OpportunityRecord> trade(ScanResult result, KillSwitch control);
+
+    /**
+     * Why trades cannot start now (live trading paused until the order journal is reconciled), for
+     * {@code /status} and {@code /health}; empty when they can.
+     */
+    default Optional<String> blocked() {
+      return Optional.empty();
+    }
+
+    /**
+     * What earlier executions still hold outside their start asset (live: found by reconciliation),
+     * as {@code "<exchange> <amount> <ASSET>"}, for {@code /status}.
+     */
+    default List<String> holdings() {
+      return List.of();
+    }
+
+    /** Cancels the orders that may still be open (the kill switch); what happened, for people. */
+    default List<String> cancelOpenOrders() {
+      return List.of();
+    }
   }
 
   /** The kill switch as a trade step sees it. */
@@ -174,7 +195,7 @@ public final class Daemon {
   private volatile DaemonStore store;
   private volatile int signals;
   private Function<SqliteDatabase, TradeStep> traderFactory;
-  private TradeStep trader;
+  private volatile TradeStep trader;
   private Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> relayFactory;
   private volatile Function<String, HttpEndpoint.Response> relay;
 
@@ -798,6 +819,12 @@ public final class Daemon {
     Lifecycle.Outcome o = lifecycle.engageKillSwitch();
     if (o == Lifecycle.Outcome.CHANGED) {
       LOG.warn("kill switch engaged: no new scans or records until POST /resume or a restart");
+      TradeStep t = trader;
+      if (t != null) {
+        for (String line : t.cancelOpenOrders()) {
+          LOG.warn("kill switch: open order {}", line);
+        }
+      }
       alert(
           "kill_switch",
           "critical",
@@ -840,6 +867,8 @@ public final class Daemon {
       problem = "daemon is " + s.code();
     } else if (st.accepted() - st.written() >= config.storage().queueCapacity()) {
       problem = "record store is not keeping up: the write queue is full";
+    } else if (trader != null && trader.blocked().isPresent()) {
+      problem = "trading paused: " + trader.blocked().get();
     }
     ObjectNode n = JSON.createObjectNode();
     n.put("status", problem == null ? "ok" : "unavailable");
@@ -869,6 +898,13 @@ public final class Daemon {
     rec.put("written", st == null ? 0 : st.written());
     rec.put("queued", st == null ? 0 : Math.max(0, st.accepted() - st.written()));
     rec.put("database", config.databaseFile().toString());
+    TradeStep t = trader;
+    if (t != null) {
+      ObjectNode tr = n.putObject("trading");
+      tr.put("blocked", t.blocked().orElse(null));
+      var held = tr.putArray("holdings");
+      t.holdings().forEach(held::add);
+    }
     return n;
   }
 

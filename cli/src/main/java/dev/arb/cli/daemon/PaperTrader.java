@@ -198,8 +198,12 @@ public final class PaperTrader implements Daemon.TradeStep {
     if (x.status() == ExecutionStatus.EXECUTED) {
       return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
     }
+    // a cycle aborted before any order has no realized profit (not a realized 0)
     return with(
-        r, OpportunityStatus.FAILED, x.realizedProfit(), x.status().code() + ": " + x.reason());
+        r,
+        OpportunityStatus.FAILED,
+        x.traded() ? x.realizedProfit() : null,
+        x.status().code() + ": " + x.reason());
   }
 
   private String lossMessage(Instant now, Asset start) {

@@ -147,7 +147,7 @@ public final class ExecutionPolicy {
       Leg leg = legs.get(i);
       Fill f = fills.get(i);
       LegFill planned = plan.fills().get(i);
-      if (isShort(f, planned.spent(), leg, books)) {
+      if (isShort(f, planned.spent(), leg, planned.worstPrice(), books)) {
         shortLegs.add(
             "leg "
                 + (i + 1)
@@ -430,7 +430,7 @@ public final class ExecutionPolicy {
       if (i == 0) {
         startSpent = f.spent();
       }
-      if (isShort(f, w.spent(), leg, books.get())) {
+      if (isShort(f, w.spent(), leg, w.worstPrice(), books.get())) {
         String why =
             "leg "
                 + (i + 1)
@@ -581,9 +581,11 @@ public final class ExecutionPolicy {
   /**
    * Whether {@code f} spent less than {@code wanted} by more than dust: what it left unspent could
    * still be traded on its own. (A fill at a slightly worse price than the re-check's leaves a
-   * remainder below one lot; that leg is complete, the dust stays on the account.)
+   * remainder below one lot, and a live order's base amount and fee are rounded by the exchange;
+   * that leg is complete, the dust stays on the account.)
    */
-  private static boolean isShort(Fill f, BigDecimal wanted, Leg leg, Books books) {
+  private static boolean isShort(
+      Fill f, BigDecimal wanted, Leg leg, BigDecimal limitPrice, Books books) {
     BigDecimal unspent = wanted.subtract(f.spent());
     if (unspent.signum() <= 0) {
       return false;
@@ -591,8 +593,31 @@ public final class ExecutionPolicy {
     if (!f.filled()) {
       return true;
     }
+    if (roundingOnly(unspent, wanted, leg, limitPrice)) {
+      return false;
+    }
     Optional<OrderBook> book = books.book(leg.market());
     return book.isEmpty() || !isDust(unspent, leg, book.get());
+  }
+
+  /**
+   * Whether what a filled order left unspent is only rounding: of its base amount down to the lot
+   * size (less than one lot at the limit price, fee included: a live buy spends the order's base
+   * amount times its price, a little less than the quote amount it was given) or of the exchange's
+   * fee (at most 1 bp of what the order was given).
+   */
+  static boolean roundingOnly(
+      BigDecimal unspent, BigDecimal given, Leg leg, BigDecimal limitPrice) {
+    BigDecimal lot = leg.market().lotSize();
+    if (lot.signum() == 0) {
+      lot = new BigDecimal("0.00000001");
+    }
+    BigDecimal oneLot =
+        leg.side() == Side.SELL
+            ? lot
+            : lot.multiply(limitPrice).multiply(BigDecimal.ONE.add(leg.market().takerFee()));
+    BigDecimal oneBp = given.movePointLeft(4);
+    return unspent.compareTo(oneLot.max(oneBp)) < 0;
   }
 
   /** Too little to trade on this market at all (rounds to zero lots). */

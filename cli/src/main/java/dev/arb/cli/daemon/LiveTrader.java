@@ -1,0 +1,316 @@
+package dev.arb.cli.daemon;
+
+import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.SecretResolver;
+import dev.arb.engine.execution.Books;
+import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.ExecutionResult;
+import dev.arb.engine.execution.ExecutionStatus;
+import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.live.LiveOrderExecutor;
+import dev.arb.engine.live.LiveVenue;
+import dev.arb.engine.live.LiveVenues;
+import dev.arb.engine.live.Reconciler;
+import dev.arb.engine.live.UnknownOutcomeGuard;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.venue.AccountBalances;
+import dev.arb.engine.venue.VenueOptions;
+import dev.arb.engine.venue.XChangeMarketDataSource;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteExecutionRepository;
+import dev.arb.storage.SqliteOrderJournal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live trading for {@code arb run} with {@code arb.trading.mode = live}: the same risk limits and
+ * {@link ExecutionPolicy} as paper trading, with a {@link LiveOrderExecutor} sending the orders and
+ * every order journaled in {@code live_orders}.
+ *
+ * <p>Before the first trade (and again after any order whose outcome could not be learned) the
+ * journal is reconciled against the exchanges ({@link Reconciler}); until that succeeds no trade
+ * starts, and {@link #blocked()} says why ({@code /status}, {@code /health}). The balance check
+ * uses the accounts' balances, read once per scan that has something to trade. The kill switch
+ * cancels every journaled order that may still be open.
+ */
+public final class LiveTrader implements Daemon.TradeStep {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
+
+  private final List<LiveVenue> venues;
+  private final SqliteOrderJournal journal;
+  private final LiveOrderExecutor executor;
+  private final SqliteExecutionRepository repo;
+  private final RiskGate gate;
+  private final Supplier<List<AccountBalances>> balances;
+  private final Clock clock;
+  private final dev.arb.engine.execution.LegMode legs;
+  private volatile Optional<String> blocked = Optional.of("reconciliation has not run yet");
+  private volatile List<Holding> held = List.of();
+  private long seq;
+
+  LiveTrader(
+      List<LiveVenue> venues,
+      SqliteDatabase db,
+      LiveOrderExecutor.Options options,
+      RiskGate gate,
+      Supplier<List<AccountBalances>> balances,
+      Clock clock,
+      dev.arb.engine.execution.LegMode legs) {
+    this.venues = List.copyOf(venues);
+    this.journal = new SqliteOrderJournal(db);
+    this.executor = new LiveOrderExecutor(venues, journal, options);
+    // dead letters of live executions carry the risk limits of the time, as paper ones do
+    this.repo = new SqliteExecutionRepository(db, gate.limits());
+    this.gate = gate;
+    this.balances = balances;
+    this.clock = clock;
+    this.legs = legs;
+  }
+
+  /**
+   * Sets up live trading on {@code exchanges} and reconciles the journal.
+   *
+   * @throws dev.arb.error.ConfigException when an exchange lacks its API key and secret or is not
+   *     supported for live trading (live trading refuses to start)
+   */
+  public static LiveTrader open(
+      SqliteDatabase db,
+      ArbConfig config,
+      List<ExchangeConfig> exchanges,
+      Clock clock,
+      Map<String, String> env) {
+    List<ExchangeConfig> enabled = exchanges.stream().filter(ExchangeConfig::enabled).toList();
+    if (enabled.isEmpty()) {
+      throw new dev.arb.error.ConfigException(
+          "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
+              + " its api-key and api-secret");
+    }
+    SecretResolver secrets = new SecretResolver(env);
+    VenueOptions options = VenueOptions.defaults(config.dataDir());
+    List<LiveVenue> venues = LiveVenues.create(enabled, secrets, options);
+    XChangeMarketDataSource accounts = XChangeMarketDataSource.create(enabled, secrets, options);
+    RiskGate gate = new RiskGate(PaperTrader.limits(config.risk()));
+    SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
+    Instant now = clock.instant();
+    Instant dayStart =
+        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
+      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
+    }
+    LiveOrderExecutor.Options o =
+        new LiveOrderExecutor.Options(
+            config.trading().orderTimeout(),
+            config.trading().pollInterval(),
+            2,
+            clock,
+            System::nanoTime,
+            options.sleeper());
+    LiveTrader t =
+        new LiveTrader(
+            venues, db, o, gate, accounts::balances, clock, PaperTrader.legMode(config.trading()));
+    t.reconcile();
+    return t;
+  }
+
+  /** Resolves the journal's in-flight orders; trading may start only when this returns true. */
+  public boolean reconcile() {
+    Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
+    held = r.holdings();
+    if (!r.holdings().isEmpty()) {
+      LOG.warn(
+          "live: holdings left by earlier executions, not in their start asset: {}",
+          r.holdings().stream()
+              .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+              .collect(Collectors.joining(", ")));
+    }
+    if (r.ok()) {
+      blocked = Optional.empty();
+      LOG.info("live: order journal reconciled ({} orders resolved)", r.resolved().size());
+      return true;
+    }
+    blocked =
+        Optional.of(
+            "live order journal not reconciled: "
+                + String.join("; ", r.problems())
+                + " (retried before each scan's trades)");
+    LOG.warn("live trading paused: {}", blocked.get());
+    return false;
+  }
+
+  @Override
+  public Optional<String> blocked() {
+    return blocked;
+  }
+
+  /** What earlier executions left in assets other than their start asset. */
+  public List<Holding> held() {
+    return held;
+  }
+
+  @Override
+  public List<String> holdings() {
+    return held.stream()
+        .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+        .toList();
+  }
+
+  @Override
+  public List<String> cancelOpenOrders() {
+    return executor.cancelOpen();
+  }
+
+  @Override
+  public List<OpportunityRecord> trade(Daemon.ScanResult result, Daemon.KillSwitch control) {
+    List<OpportunityRecord> records = result.records();
+    if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
+      return records;
+    }
+    if (blocked.isPresent() && !reconcile()) {
+      return records;
+    }
+    MarketSnapshot snapshot = result.snapshot().get();
+    Books books = Books.of(snapshot.books());
+    Instant now = clock.instant();
+    Map<String, Map<String, BigDecimal>> free = null;
+    List<OpportunityRecord> out = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      OpportunityRecord r = records.get(i);
+      Opportunity o = result.opportunities().get(i);
+      if (control.engaged()
+          || blocked.isPresent()
+          || r.status() != OpportunityStatus.SIZED
+          || o.plan().isEmpty()) {
+        out.add(r);
+        continue;
+      }
+      if (free == null) {
+        free = readBalances();
+      }
+      Map<String, Map<String, BigDecimal>> view = free;
+      out.add(
+          tradeOne(
+              r,
+              o.plan().get(),
+              books,
+              now,
+              (ex, asset) ->
+                  view.getOrDefault(ex, Map.of()).getOrDefault(asset.code(), BigDecimal.ZERO),
+              control));
+      free = null; // a trade changed the balances: read them again before the next one
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, BigDecimal>> readBalances() {
+    Map<String, Map<String, BigDecimal>> m = new HashMap<>();
+    for (AccountBalances b : balances.get()) {
+      b.problem().ifPresent(p -> LOG.warn("live: {}", p));
+      m.put(b.exchange(), b.available());
+    }
+    return m;
+  }
+
+  private OpportunityRecord tradeOne(
+      OpportunityRecord r,
+      TradePlan plan,
+      Books books,
+      Instant now,
+      dev.arb.engine.execution.BalanceView balances,
+      Daemon.KillSwitch control) {
+    List<OrderBook> cycleBooks = new ArrayList<>();
+    for (Leg leg : plan.cycle().legs()) {
+      books.book(leg.market()).ifPresent(cycleBooks::add);
+    }
+    Asset start = plan.cycle().startAsset();
+    if (gate.dailyLossReached(now, start)) {
+      control.trip("daily loss limit reached for " + start);
+    }
+    Optional<String> refused = gate.check(plan, cycleBooks, now, balances);
+    if (refused.isPresent()) {
+      return with(r, OpportunityStatus.REJECTED, null, refused.get());
+    }
+    Optional<String> busy = gate.acquire();
+    if (busy.isPresent()) {
+      return with(r, OpportunityStatus.REJECTED, null, busy.get());
+    }
+    String id = "l" + now.toEpochMilli() + "-" + (++seq);
+    UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(executor);
+    ExecutionResult x;
+    try {
+      x =
+          ExecutionPolicy.execute(
+              plan, () -> books, guarded, gate.limits().threshold(), id, legs, balances);
+      repo.save(x, "live", r.detectedAt(), now, null);
+    } finally {
+      gate.release();
+    }
+    if (!guarded.unknown().isEmpty()) {
+      blocked =
+          Optional.of(
+              guarded.unknown().size()
+                  + " order(s) of "
+                  + id
+                  + " with unknown outcome; reconciling before the next trade");
+      LOG.warn("live trading paused: {}", blocked.get());
+    }
+    if (!x.leftover().isEmpty()) {
+      LOG.warn(
+          "live: execution {} is {}: still holds {}",
+          id,
+          x.status().code(),
+          x.leftover().stream()
+              .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+              .collect(Collectors.joining(", ")));
+    }
+    if (gate.record(x, now)) {
+      control.trip("daily loss limit reached for " + start);
+    }
+    if (x.status() == ExecutionStatus.EXECUTED) {
+      return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
+    }
+    // a cycle aborted before any order has no realized profit (not a realized 0)
+    return with(
+        r,
+        OpportunityStatus.FAILED,
+        x.traded() ? x.realizedProfit() : null,
+        x.status().code() + ": " + x.reason());
+  }
+
+  private static OpportunityRecord with(
+      OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
+    return new OpportunityRecord(
+        r.id(),
+        r.detectedAt(),
+        status,
+        r.startAsset(),
+        r.exchanges(),
+        r.assets(),
+        r.pathJson(),
+        r.solutionJson(),
+        r.estimatedProfit(),
+        r.returnBp(),
+        realized,
+        reason);
+  }
+}

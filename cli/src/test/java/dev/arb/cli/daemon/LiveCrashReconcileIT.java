@@ -1,0 +1,346 @@
+package dev.arb.cli.daemon;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.arb.config.RiskConfig;
+import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.live.JournalEntry;
+import dev.arb.engine.live.LiveOrderExecutor;
+import dev.arb.engine.live.LiveVenue;
+import dev.arb.engine.live.LiveVenues;
+import dev.arb.engine.live.OrderState;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.venue.Sleeper;
+import dev.arb.engine.venue.VenueOptions;
+import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteOrderJournal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live cycle is SIGKILLed while its leg 2 is open on the exchange (a Kraken stand-in serving the
+ * recorded order responses, see LICENSE.XChange); the restart reconciles the journal before any
+ * trade: the order is found open, cancelled, and its partial fill written, and what the cycle holds
+ * is reported.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LiveCrashReconcileIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String L1 = "OLEG01-AAAAA-BBBBB1";
+  private static final String L2 = "OLEG02-AAAAA-BBBBB2";
+
+  @TempDir Path dir;
+  private WireMockServer kraken;
+
+  static String resource(String name) {
+    try (InputStream in =
+        LiveCrashReconcileIT.class.getResourceAsStream("/dev/arb/cli/venue/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A QueryOrders answer shaped like the recorded OpenOrders entry. */
+  static String order(
+      String txid,
+      String status,
+      String pair,
+      String type,
+      String limit,
+      String vol,
+      String exec,
+      String cost,
+      String fee) {
+    try {
+      ObjectNode o =
+          (ObjectNode)
+              JSON.readTree(resource("kraken-openorders.json"))
+                  .path("result")
+                  .path("open")
+                  .get("OP2S3K-2SEPL-XTZNO4")
+                  .deepCopy();
+      o.put("status", status);
+      ((ObjectNode) o.get("descr")).put("pair", pair).put("type", type).put("price", limit);
+      o.put("vol", vol).put("vol_exec", exec).put("cost", cost).put("fee", fee).put("price", limit);
+      ObjectNode root = JSON.createObjectNode();
+      root.putArray("error");
+      root.putObject("result").set(txid, o);
+      return JSON.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  @BeforeEach
+  void start() {
+    kraken =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    kraken.start();
+    for (String n : List.of("AssetPairs", "Assets")) {
+      kraken.stubFor(get(urlPathEqualTo("/0/public/" + n)).willReturn(ok(resource(n + ".json"))));
+    }
+    String add = resource("kraken-addorder.json");
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .willReturn(ok(add.replace("OHMFXD-DVWOT-XTF4AU", L1))));
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/QueryOrders"))
+            .withRequestBody(containing("txid=" + L1))
+            .willReturn(
+                ok(
+                    order(
+                        L1,
+                        "closed",
+                        "XBTUSDT",
+                        "buy",
+                        "110000",
+                        "0.00906732",
+                        "0.00906732",
+                        "997.40520",
+                        "2.59325"))));
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XETHXXBT"))
+            .willReturn(ok(add.replace("OHMFXD-DVWOT-XTF4AU", L2))));
+    // leg 2 stays open (0.1 of 0.22609515 ETH filled) until it is cancelled
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/QueryOrders"))
+            .withRequestBody(containing("txid=" + L2))
+            .inScenario("leg2")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                ok(
+                    order(
+                        L2,
+                        "open",
+                        "ETHXBT",
+                        "buy",
+                        "0.04",
+                        "0.22609515",
+                        "0.1",
+                        "0.004",
+                        "0.0000104"))));
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/CancelOrder"))
+            .withRequestBody(containing("txid=" + L2))
+            .inScenario("leg2")
+            .willReturn(ok(resource("kraken-cancelorder.json")))
+            .willSetStateTo("cancelled"));
+    kraken.stubFor(
+        post(urlPathEqualTo("/0/private/QueryOrders"))
+            .withRequestBody(containing("txid=" + L2))
+            .inScenario("leg2")
+            .whenScenarioStateIs("cancelled")
+            .willReturn(
+                ok(
+                    order(
+                        L2,
+                        "canceled",
+                        "ETHXBT",
+                        "buy",
+                        "0.04",
+                        "0.22609515",
+                        "0.1",
+                        "0.004",
+                        "0.0000104"))));
+  }
+
+  @AfterEach
+  void stop() {
+    kraken.stop();
+  }
+
+  @Test
+  void aCycleKilledWithLegTwoOpenIsReconciledOnRestartBeforeAnyTrade() throws Exception {
+    Path db = dir.resolve("arb.db");
+    Path stderr = dir.resolve("child-stderr.txt");
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsun.net.http.retryPost=false",
+                "-cp",
+                cp,
+                LiveCrashChild.class.getName(),
+                db.toString(),
+                kraken.baseUrl())
+            .redirectError(stderr.toFile())
+            .start();
+    Optional<JournalEntry> inFlight = Optional.empty();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).as("child stderr: %s", stderr).isEqualTo("started");
+      try (SqliteDatabase watch = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
+        SqliteOrderJournal j = new SqliteOrderJournal(watch);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.isAlive()) {
+          inFlight = j.find("c1-2").filter(e -> e.state() == OrderState.SENT);
+          if (inFlight.isPresent()) {
+            break;
+          }
+          Thread.sleep(50);
+        }
+      }
+      // SIGKILL while leg 2 waits on the exchange
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(inFlight).as("child stderr: %s", Files.readString(stderr)).isPresent();
+    assertThat(inFlight.get().venueOrderId()).contains(L2);
+    assertThat(child.exitValue()).isEqualTo(137);
+    kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
+
+    // the restart: live trading reconciles the journal before it may trade
+    try (SqliteDatabase restarted = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
+      VenueOptions options =
+          new VenueOptions(
+              dir,
+              Clock.systemUTC(),
+              System::nanoTime,
+              nanos -> {},
+              new SplittableRandom(1),
+              3,
+              Duration.ofMillis(10),
+              Duration.ofMillis(10),
+              Duration.ofSeconds(1),
+              3,
+              Duration.ofSeconds(60),
+              Duration.ZERO);
+      List<LiveVenue> venues =
+          LiveVenues.create(
+              List.of(LiveCrashChild.kraken(kraken.baseUrl())), LiveCrashChild.secrets(), options);
+      LiveTrader trader =
+          new LiveTrader(
+              venues,
+              restarted,
+              new LiveOrderExecutor.Options(
+                  Duration.ofSeconds(5),
+                  Duration.ofMillis(20),
+                  2,
+                  Clock.systemUTC(),
+                  System::nanoTime,
+                  Sleeper.SYSTEM),
+              new RiskGate(PaperTrader.limits(RiskConfig.defaults())),
+              List::of,
+              Clock.systemUTC(),
+              dev.arb.engine.execution.LegMode.SEQUENTIAL);
+      assertThat(trader.blocked()).isPresent();
+
+      assertThat(trader.reconcile()).isTrue();
+
+      assertThat(trader.blocked()).isEmpty();
+      SqliteOrderJournal journal = new SqliteOrderJournal(restarted);
+      JournalEntry leg2 = journal.find("c1-2").orElseThrow();
+      assertThat(leg2.state()).isEqualTo(OrderState.PARTIAL);
+      assertThat(leg2.filledBase()).isEqualByComparingTo("0.1");
+      assertThat(leg2.spent()).isEqualByComparingTo("0.0040104");
+      assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+      assertThat(journal.unresolved()).isEmpty();
+      kraken.verify(
+          1,
+          postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
+              .withRequestBody(containing("txid=" + L2)));
+      // the cycle spent 999.99845 USDT; it holds the BTC leg 2 did not spend and the ETH it bought
+      assertThat(trader.held())
+          .containsExactlyInAnyOrder(
+              new Holding("kraken", Asset.of("BTC"), new BigDecimal("0.00505692")),
+              new Holding("kraken", Asset.of("ETH"), new BigDecimal("0.1")));
+    }
+  }
+
+  @Test
+  void theKillSwitchCancelsEveryJournaledOrderThatMayStillBeOpen() throws Exception {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
+      SqliteOrderJournal journal = new SqliteOrderJournal(db);
+      JournalEntry open =
+          JournalEntry.intent(
+              "k1-2",
+              "k1",
+              "kraken",
+              "ETH",
+              "BTC",
+              dev.arb.engine.model.Side.BUY,
+              new BigDecimal("0.22609515"),
+              new BigDecimal("0.04"),
+              java.time.Instant.now());
+      journal.insert(open);
+      journal.update(open.with(OrderState.SENT, L2, null, java.time.Instant.now()));
+      JournalEntry done =
+          JournalEntry.intent(
+              "k1-1",
+              "k1",
+              "kraken",
+              "BTC",
+              "USDT",
+              dev.arb.engine.model.Side.BUY,
+              new BigDecimal("0.00906732"),
+              new BigDecimal("110000"),
+              java.time.Instant.now());
+      journal.insert(done);
+      journal.update(done.with(OrderState.FILLED, L1, null, java.time.Instant.now()));
+      LiveTrader trader =
+          new LiveTrader(
+              LiveVenues.create(
+                  List.of(LiveCrashChild.kraken(kraken.baseUrl())),
+                  LiveCrashChild.secrets(),
+                  VenueOptions.defaults(dir)),
+              db,
+              LiveOrderExecutor.Options.defaults(),
+              new RiskGate(PaperTrader.limits(RiskConfig.defaults())),
+              List::of,
+              Clock.systemUTC(),
+              dev.arb.engine.execution.LegMode.SEQUENTIAL);
+
+      List<String> cancelled = trader.cancelOpenOrders();
+
+      assertThat(cancelled).containsExactly("k1-2 (kraken " + L2 + "): cancelled");
+      kraken.verify(
+          1,
+          postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
+              .withRequestBody(containing("txid=" + L2)));
+      kraken.verify(
+          0,
+          postRequestedFor(urlPathEqualTo("/0/private/CancelOrder"))
+              .withRequestBody(containing("txid=" + L1)));
+    }
+  }
+}
