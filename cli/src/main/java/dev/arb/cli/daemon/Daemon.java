@@ -834,6 +834,7 @@ public final class Daemon {
               ? (ObjectNode) exchanges.get(e.name())
               : exchanges.putObject(e.name());
       x.put("health", e.health().map(h -> h.state().code()).orElse("unknown"));
+      x.put("feed", e.health().map(h -> h.feed().code()).orElse("poll"));
       x.put("down", e.noDataSince().isPresent());
       if (!x.has("books")) {
         x.put("books", 0);
