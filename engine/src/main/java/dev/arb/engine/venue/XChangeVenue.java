@@ -477,37 +477,41 @@ final class XChangeVenue {
       registerInstruments(all);
     }
     select(all);
-    if (hasKeys && kind == VenueKind.KRAKEN && cfg.takerFee().isEmpty()) {
+    if (hasKeys && readsAccountFees() && cfg.takerFee().isEmpty()) {
       applyAccountFees(problems);
     }
     return true;
   }
 
   /**
-   * The account's own taker fees (its volume tier) through XChange's {@code
-   * getDynamicTradingFeesByInstrument} (Kraken: {@code POST /0/private/TradeVolume}), in place of
-   * the public lowest-tier fees of the selected markets. Kraken only: the other adapters' fee calls
-   * are not tested. A failure keeps the public fees and is reported once.
+   * The account's own taker fees (its volume tier) in place of the public lowest-tier fees of the
+   * selected markets: Kraken through XChange's {@code getDynamicTradingFeesByInstrument} ({@code
+   * POST /0/private/TradeVolume}), Bitstamp through {@link BitstampTradingFees} ({@code POST
+   * /api/v2/fees/trading/}). Binance and Coinbase are left at their public fees: there are no
+   * recorded responses of their fee calls to test against. A failure keeps the public fees and is
+   * reported once.
    */
   private void applyAccountFees(List<String> problems) throws InterruptedException {
-    Retrier.Outcome<Map<Instrument, Fee>> o =
-        retrier.call(() -> exchange.getAccountService().getDynamicTradingFeesByInstrument());
+    String endpoint =
+        kind == VenueKind.BITSTAMP ? BitstampTradingFees.ENDPOINT : "POST /0/private/TradeVolume";
+    Retrier.Outcome<Map<String, BigDecimal>> o = retrier.call(this::accountTakerFees);
     if (!o.ok()) {
       fail("fee tier: " + o.fault().message(), o.fault());
       problems.add(
           cfg.name()
-              + ": account fee tier not read, using public fees: POST /0/private/TradeVolume "
+              + ": account fee tier not read, using public fees: "
+              + endpoint
+              + " "
               + o.fault().message()
               + retriedNote(o.fault()));
       return;
     }
     breaker.success();
-    Map<Instrument, Fee> fees = o.value() == null ? Map.of() : o.value();
+    Map<String, BigDecimal> fees = o.value();
     List<VenueMarket> out = new ArrayList<>(selected.size());
     int applied = 0;
     for (VenueMarket v : selected) {
-      Fee f = fees.get(new CurrencyPair(v.venueBase(), v.venueQuote()));
-      BigDecimal taker = f == null ? null : f.getTakerFee();
+      BigDecimal taker = fees.get(feeKey(v.venueBase(), v.venueQuote()));
       if (taker == null || taker.signum() < 0 || taker.compareTo(new BigDecimal("0.1")) > 0) {
         out.add(v);
         continue;
@@ -518,6 +522,38 @@ final class XChangeVenue {
     selected = List.copyOf(out);
     notes.add(cfg.name() + ": taker fee of the account's tier for " + applied + " markets");
     LOG.info("{}: taker fee of the account's tier for {} markets", cfg.name(), applied);
+  }
+
+  /** Whether arb reads this exchange's account fee tier (with keys). */
+  private boolean readsAccountFees() {
+    return kind == VenueKind.KRAKEN || kind == VenueKind.BITSTAMP;
+  }
+
+  /** The account's taker fees (fractions) by {@link #feeKey}. */
+  private Map<String, BigDecimal> accountTakerFees() throws java.io.IOException {
+    if (kind == VenueKind.BITSTAMP) {
+      return new BitstampTradingFees((org.knowm.xchange.bitstamp.BitstampExchange) exchange)
+          .takerFees();
+    }
+    Map<Instrument, Fee> fees = exchange.getAccountService().getDynamicTradingFeesByInstrument();
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (fees != null) {
+      for (Map.Entry<Instrument, Fee> e : fees.entrySet()) {
+        if (e.getKey() instanceof CurrencyPair cp && e.getValue() != null) {
+          BigDecimal taker = e.getValue().getTakerFee();
+          if (taker != null) {
+            out.put(
+                feeKey(cp.getBase().getCurrencyCode(), cp.getCounter().getCurrencyCode()), taker);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code btcusd}: a market's key in the fee maps. */
+  private static String feeKey(String venueBase, String venueQuote) {
+    return (venueBase + venueQuote).toLowerCase(Locale.ROOT);
   }
 
   /**
