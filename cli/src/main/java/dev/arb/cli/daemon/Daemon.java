@@ -411,7 +411,11 @@ public final class Daemon {
           error("input", bad.origin() + ": " + bad.problem());
         } else {
           SnapshotFeed.Snapshot s = (SnapshotFeed.Snapshot) u;
-          record(scan(s.snapshot(), s.origin()));
+          Scanned scanned = scan(s.snapshot(), s.origin());
+          if (scanned.result() != null) {
+            feed.profitable(LiveFeed.profitableMarkets(scanned.result().opportunities()));
+          }
+          record(scanned);
         }
       }
     } catch (InterruptedException e) {

@@ -124,6 +124,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
    * opportunity: they are polled at the shortest interval for a while (adaptive polling). Ids of
    * exchanges this source does not poll are ignored.
    */
+  @Override
   public void profitable(Collection<String> marketIds) {
     for (XChangeVenue v : venues) {
       String prefix = v.name() + ":";
