@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -134,12 +135,12 @@ final class StreamingBookFeed implements AutoCloseable {
   }
 
   private void connect() {
-    BookStream s;
     synchronized (this) {
       if (closed) {
         return;
       }
     }
+    BookStream s = null;
     try {
       s = connections.get();
       if (!s.connect().blockingAwait(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -147,32 +148,47 @@ final class StreamingBookFeed implements AutoCloseable {
         return;
       }
     } catch (RuntimeException e) {
-      failed(null, Fault.of(e).message());
+      failed(s, Fault.of(e).message());
       return;
     }
+    BookStream opened = s;
     synchronized (this) {
       if (closed) {
-        s.disconnect().onErrorComplete().subscribe();
+        opened.disconnect().onErrorComplete().subscribe();
         return;
       }
-      current = s;
+      current = opened;
       connected = true;
       CompositeDisposable subs = new CompositeDisposable();
       subscriptions = subs;
       subs.add(
-          s.drops().subscribe(x -> timer.execute(() -> dropped(s, "connection closed")), e -> {}));
+          opened
+              .drops()
+              .subscribe(x -> later(() -> dropped(opened, "connection closed")), e -> {}));
       for (VenueMarket vm : markets) {
         String id = vm.market().id();
         subs.add(
-            s.book(vm)
+            opened
+                .book(vm)
                 .subscribe(
-                    ev -> on(s, id, ev),
+                    ev -> on(opened, id, ev),
                     e ->
-                        timer.execute(
-                            () -> dropped(s, id + ": stream failed: " + Fault.of(e).message()))));
+                        later(
+                            () ->
+                                dropped(
+                                    opened, id + ": stream failed: " + Fault.of(e).message()))));
       }
     }
     LOG.info("{}: streaming {} markets from {}", exchange, markets.size(), url);
+  }
+
+  /** Runs {@code r} on the feed's thread, unless the feed is closed. */
+  private void later(Runnable r) {
+    try {
+      timer.execute(r);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{}: stream event after close: {}", exchange, e.toString());
+    }
   }
 
   private void on(BookStream s, String marketId, BookStream.Event ev) {
@@ -232,7 +248,11 @@ final class StreamingBookFeed implements AutoCloseable {
       failuresInRow++;
     }
     reconnects.incrementAndGet();
-    timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    try {
+      timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{}: no reconnect after close", exchange);
+    }
   }
 
   @Override
