@@ -59,7 +59,6 @@ final class StreamingBookFeed implements AutoCloseable {
   private final Map<String, Latest> books = new ConcurrentHashMap<>();
   private final AtomicLong reconnects = new AtomicLong();
   private final AtomicLong gaps = new AtomicLong();
-  private final AtomicLong messages = new AtomicLong();
 
   private CompositeDisposable subscriptions = new CompositeDisposable();
   private BookStream current;
@@ -120,18 +119,9 @@ final class StreamingBookFeed implements AutoCloseable {
     return gaps.get();
   }
 
-  /** Stream messages turned into books so far. */
-  long messages() {
-    return messages.get();
-  }
-
   /** The latest stream failure, for status output, or empty. */
   Optional<String> lastError() {
     return Optional.ofNullable(lastError);
-  }
-
-  String url() {
-    return url;
   }
 
   private void connect() {
@@ -198,7 +188,6 @@ final class StreamingBookFeed implements AutoCloseable {
       }
       if (ev instanceof BookStream.Book b) {
         books.put(marketId, new Latest(b.raw(), b.exchangeTime(), clock.instant()));
-        messages.incrementAndGet();
         failuresInRow = 0;
       } else if (ev instanceof BookStream.Gap g) {
         books.remove(marketId);
