@@ -24,8 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +89,8 @@ class StreamingBookFeedIT {
                     krakenData("orderBookMessageUpdate01.json", CRC_AFTER_UPDATE_01))));
     source = krakenSource();
 
-    OrderBook book = awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
+    // the snapshot has 3 asks; update 01 adds the fourth
+    OrderBook book = awaitStreamedBook("kraken", "kraken:BTC/EUR", 4);
 
     assertThat(book.asks())
         .containsExactly(
@@ -146,9 +145,9 @@ class StreamingBookFeedIT {
   @Test
   void droppedStreamFallsBackToPollingAndReconnects() throws Exception {
     krakenRest();
-    ws =
-        new FixtureWebSocketServer(
-            new KrakenScript(List.of(krakenData("orderBookMessageSnapshot.json", null))));
+    KrakenScript script =
+        new KrakenScript(List.of(krakenData("orderBookMessageSnapshot.json", null)));
+    ws = new FixtureWebSocketServer(script);
     source = krakenSource();
     awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
     StreamingBookFeed feed = source.feed("kraken");
@@ -159,6 +158,9 @@ class StreamingBookFeedIT {
     assertThat(only(during, "kraken:BTC/EUR").asks().get(0)).isEqualTo(level("530.75513", "0.248"));
     assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
 
+    // the feed connects again by itself and subscribes; the stand-in then sends a snapshot
+    await(() -> script.subscribes() == 2, "the new connection to subscribe");
+    script.send(krakenData("orderBookMessageSnapshot.json", null));
     OrderBook back = awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
     assertThat(back.asks().get(0)).isEqualTo(level("5541.30000", "2.50700000"));
     assertThat(ws.connections()).isEqualTo(2);
@@ -228,12 +230,11 @@ class StreamingBookFeedIT {
   /**
    * Kraken's side of the book channel: confirms each subscription with the recorded confirmation
    * (its channel id, the client's reqid and pair), then sends the scripted messages on the first
-   * subscription of each connection; a later subscription (a resync) is only confirmed, and the
-   * test sends what it wants with {@link #send}.
+   * subscription; later subscriptions (a resync, a new connection) are only confirmed, and the test
+   * sends what it wants with {@link #send}.
    */
   final class KrakenScript implements FixtureWebSocketServer.Script {
     private final List<ArrayNode> first;
-    private final Map<Integer, Integer> subscribesByConnection = new ConcurrentHashMap<>();
     private volatile int subscribes;
     private volatile String pair = "XBT/EUR";
     private static final int CHANNEL_ID = 42;
@@ -252,7 +253,7 @@ class StreamingBookFeedIT {
       if (!"subscribe".equals(m.path("event").asText())) {
         return List.of();
       }
-      subscribes++;
+      int n = ++subscribes;
       pair = m.path("pair").get(0).asText();
       ObjectNode ok = (ObjectNode) read(fixture("kraken-ws/subscriptionConfirmation.json"));
       ok.put("channelID", CHANNEL_ID);
@@ -262,7 +263,7 @@ class StreamingBookFeedIT {
       ((ObjectNode) ok.get("subscription")).put("depth", m.path("subscription").path("depth"));
       List<String> out = new ArrayList<>();
       out.add(ok.toString());
-      if (subscribesByConnection.merge(connection, 1, Integer::sum) == 1) {
+      if (n == 1) {
         first.forEach(d -> out.add(onChannel(d).toString()));
       }
       return out;
