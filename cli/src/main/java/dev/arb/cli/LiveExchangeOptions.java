@@ -29,6 +29,14 @@ final class LiveExchangeOptions {
   List<String> exchangeUrls = new ArrayList<>();
 
   @Option(
+      names = "--exchange-ws-url",
+      paramLabel = "NAME=URL",
+      description =
+          "WebSocket URL (ws:// or wss://) of an exchange's order-book stream (kraken, bitstamp):"
+              + " overrides arb.exchanges.NAME.ws-url and turns streaming on for it. Repeatable.")
+  List<String> exchangeWsUrls = new ArrayList<>();
+
+  @Option(
       names = "--max-book-age",
       paramLabel = "DURATION",
       converter = ScanCommand.DurationConverter.class,
@@ -39,11 +47,11 @@ final class LiveExchangeOptions {
 
   /** Whether any exchange was named on the command line. */
   boolean given() {
-    return !exchanges.isEmpty() || !exchangeUrls.isEmpty();
+    return !exchanges.isEmpty() || !exchangeUrls.isEmpty() || !exchangeWsUrls.isEmpty();
   }
 
   /** The exchanges to use, with messages naming {@code command}; see {@link LiveMarketData}. */
   List<ExchangeConfig> select(ArbConfig cfg, String command) {
-    return LiveMarketData.select(cfg, exchanges, exchangeUrls, maxBookAge, command);
+    return LiveMarketData.select(cfg, exchanges, exchangeUrls, exchangeWsUrls, maxBookAge, command);
   }
 }

@@ -35,22 +35,25 @@ final class LiveMarketData {
   /** As {@link #select(ArbConfig, List, List, Duration)}, with messages naming {@code command}. */
   static List<ExchangeConfig> select(
       ArbConfig cfg, List<String> names, List<String> urls, Duration maxBookAge, String command) {
+    return select(cfg, names, urls, List.of(), maxBookAge, command);
+  }
+
+  /**
+   * As {@link #select(ArbConfig, List, List, Duration, String)}, with {@code --exchange-ws-url}
+   * values ({@code NAME=URL}): each sets that exchange's WebSocket URL and turns its streaming on.
+   */
+  static List<ExchangeConfig> select(
+      ArbConfig cfg,
+      List<String> names,
+      List<String> urls,
+      List<String> wsUrls,
+      Duration maxBookAge,
+      String command) {
     List<String> problems = new ArrayList<>();
-    Map<String, String> urlByName = new LinkedHashMap<>();
-    for (String u : urls) {
-      int eq = u.indexOf('=');
-      String name = eq < 0 ? "" : u.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      String url = eq < 0 ? "" : u.substring(eq + 1).trim();
-      if (name.isEmpty() || !validUrl(url)) {
-        problems.add(
-            command
-                + ": --exchange-url must be NAME=URL with an http:// or https:// URL, got '"
-                + u
-                + "'");
-      } else {
-        urlByName.put(name, url);
-      }
-    }
+    Map<String, String> urlByName =
+        byName(urls, "--exchange-url", List.of("http", "https"), command, problems);
+    Map<String, String> wsUrlByName =
+        byName(wsUrls, "--exchange-ws-url", List.of("ws", "wss"), command, problems);
     List<ExchangeConfig> out = new ArrayList<>();
     if (names.isEmpty()) {
       for (ExchangeConfig e : cfg.exchanges().values()) {
@@ -71,6 +74,12 @@ final class LiveMarketData {
             command + ": --exchange-url names " + name + ", which is not an exchange in use");
       }
     }
+    for (String name : wsUrlByName.keySet()) {
+      if (out.stream().noneMatch(e -> e.name().equals(name))) {
+        problems.add(
+            command + ": --exchange-ws-url names " + name + ", which is not an exchange in use");
+      }
+    }
     if (maxBookAge != null && (maxBookAge.isZero() || maxBookAge.isNegative())) {
       problems.add(command + ": --max-book-age must be positive, got " + maxBookAge);
     }
@@ -81,6 +90,7 @@ final class LiveMarketData {
     for (ExchangeConfig e : out) {
       ExchangeConfig x =
           urlByName.containsKey(e.name()) ? e.withBaseUrl(urlByName.get(e.name())) : e;
+      x = wsUrlByName.containsKey(e.name()) ? x.withWsUrl(wsUrlByName.get(e.name())) : x;
       result.add(maxBookAge == null ? x : x.withMaxBookAge(maxBookAge));
     }
     return result;
@@ -168,7 +178,7 @@ final class LiveMarketData {
     return out;
   }
 
-  /** One line per exchange: {@code exchange kraken: up, 3 books, 0 problems}. */
+  /** One line per exchange: {@code exchange kraken: up (poll), 3 books, 0 problems}. */
   static List<String> healthLines(List<VenueHealth> health) {
     List<String> out = new ArrayList<>();
     for (VenueHealth h : health) {
@@ -177,7 +187,9 @@ final class LiveMarketData {
               + h.exchange()
               + ": "
               + h.state().code()
-              + ", "
+              + " ("
+              + h.feed().code()
+              + "), "
               + h.books()
               + " books, "
               + h.problems()
@@ -187,12 +199,40 @@ final class LiveMarketData {
     return out;
   }
 
-  private static boolean validUrl(String s) {
+  /** {@code NAME=URL} values of {@code option} by lower-case name; bad ones become problems. */
+  private static Map<String, String> byName(
+      List<String> values,
+      String option,
+      List<String> schemes,
+      String command,
+      List<String> problems) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String u : values) {
+      int eq = u.indexOf('=');
+      String name = eq < 0 ? "" : u.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      String url = eq < 0 ? "" : u.substring(eq + 1).trim();
+      if (name.isEmpty() || !validUrl(url, schemes)) {
+        problems.add(
+            command
+                + ": "
+                + option
+                + " must be NAME=URL with "
+                + (schemes.get(0).startsWith("h") ? "an " : "a ")
+                + String.join(" or ", schemes.stream().map(x -> x + "://").toList())
+                + " URL, got '"
+                + u
+                + "'");
+      } else {
+        out.put(name, url);
+      }
+    }
+    return out;
+  }
+
+  private static boolean validUrl(String s, List<String> schemes) {
     try {
       URI u = new URI(s);
-      return u.getScheme() != null
-          && (u.getScheme().equals("http") || u.getScheme().equals("https"))
-          && u.getHost() != null;
+      return u.getScheme() != null && schemes.contains(u.getScheme()) && u.getHost() != null;
     } catch (URISyntaxException e) {
       return false;
     }

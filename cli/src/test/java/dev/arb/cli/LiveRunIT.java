@@ -110,6 +110,7 @@ class LiveRunIT {
       for (String ex : List.of("bitstamp", "kraken")) {
         JsonNode e = up.at("/data/exchanges/" + ex);
         assertThat(e.path("health").asText()).as(ex).isEqualTo("up");
+        assertThat(e.path("feed").asText()).as(ex).isEqualTo("poll");
         assertThat(e.path("books").asInt()).as(ex).isEqualTo(1);
         assertThat(e.path("down").asBoolean()).as(ex).isFalse();
         assertThat(e.path("age_seconds").isNumber()).as(ex).isTrue();

@@ -663,6 +663,8 @@ public final class ConfigLoader {
               null,
               false,
               "a number of at least 0 (24h volume in the quote asset), or null");
+      boolean streaming = r.bool(p + ".streaming", false);
+      String wsUrl = r.url(p + ".ws-url", List.of("ws", "wss"));
       out.put(
           name,
           new ExchangeConfig(
@@ -679,7 +681,9 @@ public final class ConfigLoader {
               Optional.ofNullable(rateLimit),
               requestTimeout == null ? ExchangeConfig.DEFAULT_REQUEST_TIMEOUT : requestTimeout,
               metadataTtl == null ? ExchangeConfig.DEFAULT_METADATA_TTL : metadataTtl,
-              Optional.ofNullable(minVolume24h)));
+              Optional.ofNullable(minVolume24h),
+              streaming,
+              Optional.ofNullable(wsUrl)));
     }
     return out;
   }

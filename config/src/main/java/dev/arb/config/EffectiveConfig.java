@@ -69,6 +69,8 @@ public final class EffectiveConfig {
       b.add(p + ".markets", e.markets());
       b.add(p + ".taker-fee", e.takerFee().map(BigDecimal::toPlainString).orElse(null));
       b.add(p + ".base-url", e.baseUrl().orElse(null));
+      b.add(p + ".streaming", e.streaming());
+      b.add(p + ".ws-url", e.wsUrl().orElse(null));
       b.secret(p + ".api-key", e.apiKey());
       b.secret(p + ".api-secret", e.apiSecret());
     }

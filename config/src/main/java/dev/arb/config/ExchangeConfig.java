@@ -30,6 +30,10 @@ import java.util.Optional;
  * @param minVolume24h with {@code markets} empty: only markets that traded at least this much in
  *     the last 24 hours, in units of each market's quote asset (from the exchange's ticker); empty
  *     for no volume filter
+ * @param streaming whether order books come from the exchange's WebSocket stream (with REST polling
+ *     as the fallback while the stream is down or resynchronising); false polls REST only
+ * @param wsUrl WebSocket URL override ({@code ws://} or {@code wss://}: proxies, local stand-ins),
+ *     empty for the exchange's own
  */
 public record ExchangeConfig(
     String name,
@@ -45,7 +49,9 @@ public record ExchangeConfig(
     Optional<BigDecimal> rateLimit,
     Duration requestTimeout,
     Duration metadataTtl,
-    Optional<BigDecimal> minVolume24h) {
+    Optional<BigDecimal> minVolume24h,
+    boolean streaming,
+    Optional<String> wsUrl) {
 
   /** Default of {@code max-markets}. */
   public static final int DEFAULT_MAX_MARKETS = 50;
@@ -83,6 +89,42 @@ public record ExchangeConfig(
     if (minVolume24h.isPresent() && minVolume24h.get().signum() < 0) {
       throw new IllegalArgumentException("minVolume24h must not be negative");
     }
+    Objects.requireNonNull(wsUrl, "wsUrl");
+  }
+
+  /** An exchange polled over REST only (no streaming, no WebSocket URL override). */
+  public ExchangeConfig(
+      String name,
+      boolean enabled,
+      List<String> markets,
+      Optional<BigDecimal> takerFee,
+      Optional<String> baseUrl,
+      Optional<SecretRef> apiKey,
+      Optional<SecretRef> apiSecret,
+      List<String> assets,
+      int maxMarkets,
+      Duration maxBookAge,
+      Optional<BigDecimal> rateLimit,
+      Duration requestTimeout,
+      Duration metadataTtl,
+      Optional<BigDecimal> minVolume24h) {
+    this(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        baseUrl,
+        apiKey,
+        apiSecret,
+        assets,
+        maxMarkets,
+        maxBookAge,
+        rateLimit,
+        requestTimeout,
+        metadataTtl,
+        minVolume24h,
+        false,
+        Optional.empty());
   }
 
   /** An exchange with the given basics and every other setting at its default. */
@@ -139,7 +181,9 @@ public record ExchangeConfig(
         rateLimit,
         requestTimeout,
         metadataTtl,
-        minVolume24h);
+        minVolume24h,
+        streaming,
+        wsUrl);
   }
 
   /** The same settings with another maximum book age. */
@@ -158,7 +202,30 @@ public record ExchangeConfig(
         rateLimit,
         requestTimeout,
         metadataTtl,
-        minVolume24h);
+        minVolume24h,
+        streaming,
+        wsUrl);
+  }
+
+  /** The same settings with streaming on and another WebSocket URL. */
+  public ExchangeConfig withWsUrl(String url) {
+    return new ExchangeConfig(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        baseUrl,
+        apiKey,
+        apiSecret,
+        assets,
+        maxMarkets,
+        maxBookAge,
+        rateLimit,
+        requestTimeout,
+        metadataTtl,
+        minVolume24h,
+        true,
+        Optional.of(url));
   }
 
   private static void positive(Duration d, String what) {

@@ -216,6 +216,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parsesStreamingAndWsUrlAndDefaultsToPolling() throws IOException {
+    Path f =
+        file(
+            """
+            arb.exchanges {
+              kraken { streaming = true, ws-url = "ws://127.0.0.1:9001/" }
+              bitstamp { }
+            }
+            """);
+    Map<String, ExchangeConfig> ex = load(f, ENV, Map.of()).config().exchanges();
+    assertThat(ex.get("kraken").streaming()).isTrue();
+    assertThat(ex.get("kraken").wsUrl()).contains("ws://127.0.0.1:9001/");
+    assertThat(ex.get("bitstamp").streaming()).isFalse();
+    assertThat(ex.get("bitstamp").wsUrl()).isEmpty();
+  }
+
+  @Test
+  void httpWsUrlIsAProblemWithItsLine() throws IOException {
+    Path f = file("arb.exchanges.kraken {\n  ws-url = \"https://ws.kraken.com\"\n}");
+    assertThat(problems(f, ENV))
+        .containsExactly(
+            "config: arb.exchanges.kraken.ws-url must be a URL starting with ws://, wss://, got"
+                + " \"https://ws.kraken.com\" (in "
+                + f.toAbsolutePath()
+                + " line 2)");
+  }
+
+  @Test
   void negativeMinVolume24hIsAProblemWithItsLine() throws IOException {
     Path f = file("arb.exchanges.binance {\n  min-volume-24h = -1\n}");
     assertThat(problems(f, ENV))

@@ -455,7 +455,11 @@ public final class Daemon {
           error("input", bad.origin() + ": " + bad.problem());
         } else {
           SnapshotFeed.Snapshot s = (SnapshotFeed.Snapshot) u;
-          record(scan(s.snapshot(), s.origin()));
+          Scanned scanned = scan(s.snapshot(), s.origin());
+          if (scanned.result() != null) {
+            feed.profitable(LiveFeed.profitableMarkets(scanned.result().opportunities()));
+          }
+          record(scanned);
         }
       }
     } catch (InterruptedException e) {
@@ -916,6 +920,7 @@ public final class Daemon {
               ? (ObjectNode) exchanges.get(e.name())
               : exchanges.putObject(e.name());
       x.put("health", e.health().map(h -> h.state().code()).orElse("unknown"));
+      x.put("feed", e.health().map(h -> h.feed().code()).orElse("poll"));
       x.put("down", e.noDataSince().isPresent());
       if (!x.has("books")) {
         x.put("books", 0);

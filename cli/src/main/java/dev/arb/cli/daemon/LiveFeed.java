@@ -1,15 +1,21 @@
 package dev.arb.cli.daemon;
 
+import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.scan.Opportunity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,6 +156,34 @@ public final class LiveFeed implements SnapshotFeed {
               v.retries().getAsLong()));
     }
     return out;
+  }
+
+  /** Passes the markets on to every exchange's source (each keeps those of its own exchange). */
+  @Override
+  public void profitable(Collection<String> marketIds) {
+    if (marketIds.isEmpty()) {
+      return;
+    }
+    for (Venue v : venues) {
+      v.source().profitable(marketIds);
+    }
+  }
+
+  /**
+   * The markets of the opportunities a scan kept (found or sized, not rejected), each once, in the
+   * order their legs list them: the markets adaptive polling should refresh at once.
+   */
+  public static List<String> profitableMarkets(List<Opportunity> opportunities) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Opportunity o : opportunities) {
+      if (o.status() == OpportunityStatus.REJECTED) {
+        continue;
+      }
+      for (Leg l : o.cycle().legs()) {
+        out.add(l.market().id());
+      }
+    }
+    return List.copyOf(out);
   }
 
   @Override

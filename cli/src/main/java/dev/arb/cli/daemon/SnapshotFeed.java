@@ -3,6 +3,7 @@ package dev.arb.cli.daemon;
 import dev.arb.engine.model.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,12 @@ public interface SnapshotFeed extends AutoCloseable {
   default List<ExchangeStatus> exchanges() {
     return List.of();
   }
+
+  /**
+   * Tells the feed which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity of the latest scan; a live feed polls them sooner, a replay ignores it.
+   */
+  default void profitable(Collection<String> marketIds) {}
 
   /** Releases connections and threads. */
   @Override

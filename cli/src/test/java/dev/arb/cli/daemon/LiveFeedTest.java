@@ -6,8 +6,15 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.sample.SampleSnapshot;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +55,7 @@ class LiveFeedTest {
     final AtomicBoolean up = new AtomicBoolean(true);
     final AtomicBoolean broken = new AtomicBoolean();
     final AtomicInteger closed = new AtomicInteger();
+    final List<List<String>> profitable = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeSource(String name) {
       this.name = name;
@@ -84,9 +92,69 @@ class LiveFeedTest {
     }
 
     @Override
+    public void profitable(java.util.Collection<String> marketIds) {
+      profitable.add(List.copyOf(marketIds));
+    }
+
+    @Override
     public void close() {
       closed.incrementAndGet();
     }
+  }
+
+  @Test
+  void profitableMarketsReachEverySourceAndNothingIsSentForNone() {
+    FakeSource a = new FakeSource("kraken");
+    FakeSource b = new FakeSource("bitstamp");
+    LiveFeed f =
+        new LiveFeed(
+            List.of(
+                new LiveFeed.Venue("kraken", a, () -> 0),
+                new LiveFeed.Venue("bitstamp", b, () -> 0)),
+            Duration.ofSeconds(1),
+            new TestClock());
+
+    f.profitable(List.of("kraken:BTC/USD", "bitstamp:BTC/USD"));
+    f.profitable(List.of());
+
+    assertThat(a.profitable).containsExactly(List.of("kraken:BTC/USD", "bitstamp:BTC/USD"));
+    assertThat(b.profitable).containsExactly(List.of("kraken:BTC/USD", "bitstamp:BTC/USD"));
+  }
+
+  @Test
+  void profitableMarketsAreTheLegsOfTheKeptOpportunitiesOnce() {
+    // the bundled Binance.US sample holds real cycles at zero fees
+    ScanReport report =
+        Scanner.scan(
+            SampleSnapshot.load(),
+            new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty()));
+    List<Opportunity> found =
+        report.opportunities().stream()
+            .filter(o -> o.status() != OpportunityStatus.REJECTED)
+            .toList();
+    assertThat(found).hasSizeGreaterThanOrEqualTo(2);
+    Opportunity kept = found.get(0);
+    Opportunity other = found.get(1);
+    Opportunity rejected =
+        new Opportunity(
+            other.rank(),
+            other.cycle(),
+            other.sizing(),
+            OpportunityStatus.REJECTED,
+            Optional.of("profit below min-profit-bp"));
+
+    List<String> markets = LiveFeed.profitableMarkets(List.of(kept, rejected, kept));
+
+    List<String> legs = kept.cycle().legs().stream().map(l -> l.market().id()).toList();
+    assertThat(markets).containsExactlyElementsOf(new java.util.LinkedHashSet<>(legs));
+    assertThat(markets).allSatisfy(id -> assertThat(id).startsWith("binanceus:"));
+    List<String> onlyInRejected =
+        other.cycle().legs().stream()
+            .map(l -> l.market().id())
+            .filter(id -> !legs.contains(id))
+            .toList();
+    assertThat(markets).doesNotContainAnyElementsOf(onlyInRejected);
+    assertThat(LiveFeed.profitableMarkets(List.of(rejected))).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.arb.engine.port;
 
 import dev.arb.engine.model.MarketSnapshot;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ public interface MarketDataSource extends AutoCloseable {
 
   /** The state of each exchange after the latest {@link #snapshot()}, in configuration order. */
   List<VenueHealth> health();
+
+  /**
+   * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity of the latest scan, so it can refresh them sooner (adaptive polling). Sources that
+   * do not poll ignore it.
+   */
+  default void profitable(Collection<String> marketIds) {}
 
   /** Releases connections and threads. Idempotent. */
   @Override

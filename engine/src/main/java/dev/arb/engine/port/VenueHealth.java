@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param problems markets left out of the latest snapshot
  * @param lastError the latest failure, with the endpoint, or empty
  * @param retryAt when a down exchange is tried again, or empty
+ * @param feed where the books come from: the exchange's WebSocket stream, or REST polling (also
+ *     while a configured stream is down or resynchronising)
  */
 public record VenueHealth(
     String exchange,
@@ -21,7 +23,21 @@ public record VenueHealth(
     int books,
     int problems,
     Optional<String> lastError,
-    Optional<Instant> retryAt) {
+    Optional<Instant> retryAt,
+    Feed feed) {
+
+  /** Where an exchange's books come from. */
+  public enum Feed {
+    /** REST polling. */
+    POLL,
+    /** The exchange's WebSocket stream, for at least one market. */
+    STREAM;
+
+    /** Lower-case name for output. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Exchange states. */
   public enum State {
@@ -40,8 +56,20 @@ public record VenueHealth(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(retryAt, "retryAt");
+    Objects.requireNonNull(feed, "feed");
     if (books < 0 || problems < 0) {
       throw new IllegalArgumentException("counts must not be negative");
     }
+  }
+
+  /** Health of an exchange whose books are polled over REST. */
+  public VenueHealth(
+      String exchange,
+      State state,
+      int books,
+      int problems,
+      Optional<String> lastError,
+      Optional<Instant> retryAt) {
+    this(exchange, state, books, problems, lastError, retryAt, Feed.POLL);
   }
 }

@@ -33,6 +33,19 @@ final class BookConverter {
       Date exchangeTime,
       Instant receivedAt,
       Duration maxAge) {
+    return convert(
+        market, raw, exchangeTime == null ? null : exchangeTime.toInstant(), receivedAt, maxAge);
+  }
+
+  /**
+   * The same with the exchange time as an instant (microseconds kept, as Bitstamp's stream has).
+   */
+  static Converted convert(
+      Market market,
+      org.knowm.xchange.dto.marketdata.OrderBook raw,
+      Instant exchangeTime,
+      Instant receivedAt,
+      Duration maxAge) {
     if (raw == null) {
       return new Converted(null, "no order book in the response");
     }
@@ -52,7 +65,7 @@ final class BookConverter {
     if (problem != null) {
       return new Converted(null, problem);
     }
-    Instant observedAt = exchangeTime == null ? receivedAt : exchangeTime.toInstant();
+    Instant observedAt = exchangeTime == null ? receivedAt : exchangeTime;
     Duration age = Duration.between(observedAt, receivedAt);
     if (age.compareTo(maxAge) > 0) {
       return new Converted(

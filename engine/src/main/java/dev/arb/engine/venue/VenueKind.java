@@ -165,6 +165,31 @@ enum VenueKind {
     return bookEndpoint.apply(pair);
   }
 
+  /**
+   * The exchange's public WebSocket URL for order books where arb can stream them (Kraken and
+   * Bitstamp through XChange's stream modules 5.2.0), else empty. Coinbase's stream module (whose
+   * URL could be overridden) is not used: there are no recorded Coinbase WebSocket messages to test
+   * it against. Binance's stream module is not among those checked to work with xchange-core 5.2.1.
+   */
+  Optional<String> streamUrl() {
+    return switch (this) {
+      case KRAKEN -> Optional.of("wss://ws.kraken.com");
+      case BITSTAMP -> Optional.of("wss://ws.bitstamp.net");
+      case BINANCE, COINBASE -> Optional.empty();
+    };
+  }
+
+  /**
+   * A new, unconnected order-book stream at {@code url}; only where {@link #streamUrl()} is set.
+   */
+  BookStream openStream(String url) {
+    return switch (this) {
+      case KRAKEN -> new KrakenBookStream(url);
+      case BITSTAMP -> new BitstampBookStream(url);
+      case BINANCE, COINBASE -> throw new IllegalStateException(id + " has no order-book stream");
+    };
+  }
+
   /** The endpoint of one market's 24h ticker, for messages. */
   String tickerEndpoint(CurrencyPair p) {
     return switch (this) {

@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 /**
  * {@link MarketDataSource} over XChange's REST market-data services: each exchange is polled on its
  * own thread within its own request budget, so a slow or failing exchange never holds up the
- * others; its failures become problems of the snapshot and its health.
+ * others; its failures become problems of the snapshot and its health. Exchanges configured with
+ * {@code streaming = true} take their books from their WebSocket stream while it has them, polling
+ * only the markets it has not (see {@link StreamingBookFeed}).
  */
 public final class XChangeMarketDataSource implements MarketDataSource {
   private final List<XChangeVenue> venues;
@@ -122,6 +124,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
    * opportunity: they are polled at the shortest interval for a while (adaptive polling). Ids of
    * exchanges this source does not poll are ignored.
    */
+  @Override
   public void profitable(Collection<String> marketIds) {
     for (XChangeVenue v : venues) {
       String prefix = v.name() + ":";
@@ -176,5 +179,15 @@ public final class XChangeMarketDataSource implements MarketDataSource {
   @Override
   public void close() {
     pool.shutdownNow();
+    venues.forEach(XChangeVenue::close);
+  }
+
+  /** The exchange's order-book stream, or null when it is only polled (tests). */
+  StreamingBookFeed feed(String exchange) {
+    return venues.stream()
+        .filter(v -> v.name().equals(exchange))
+        .findFirst()
+        .map(XChangeVenue::feed)
+        .orElse(null);
   }
 }

@@ -10,6 +10,7 @@ import dev.arb.engine.source.AssetAliases;
 import dev.arb.error.VenueException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,8 @@ final class XChangeVenue {
   private List<String> selectionProblems = List.of();
   private String lastError;
   private VenueHealth health;
+  private StreamingBookFeed feed;
+  private int streamed;
 
   /** A book as last fetched, for the book TTL. */
   private record Fetched(org.knowm.xchange.dto.marketdata.OrderBook raw, Instant receivedAt) {}
@@ -138,6 +141,13 @@ final class XChangeVenue {
             options.profitableFor());
     this.health =
         new VenueHealth(cfg.name(), VenueHealth.State.UP, 0, 0, Optional.empty(), Optional.empty());
+    if (cfg.streaming() && kind.streamUrl().isEmpty()) {
+      notes.add(
+          cfg.name()
+              + ": streaming is not available for "
+              + kind.id()
+              + " (kraken and bitstamp stream); polling REST");
+    }
   }
 
   String name() {
@@ -157,27 +167,92 @@ final class XChangeVenue {
     return health;
   }
 
-  /** Fetches every selected market's book (or reuses one younger than the book TTL). */
+  /**
+   * Every selected market's book: the streamed one where the exchange streams and the stream has a
+   * fresh book for it, else fetched over REST (or reused while younger than the book TTL).
+   */
   synchronized Poll poll() throws InterruptedException {
     List<OrderBook> books = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (!breaker.allows()) {
+    streamed = 0;
+    if (!breaker.allows() && (feed == null || !feed.connected())) {
       problems.add(downMessage());
       return finish(books, problems);
     }
     if (selected == null && !loadMetadata(problems)) {
       return finish(books, problems);
     }
+    startStream();
     problems.addAll(selectionProblems);
-    for (int i = 0; i < selected.size(); i++) {
-      VenueMarket vm = selected.get(i);
+    int notFetched = 0;
+    for (VenueMarket vm : selected) {
+      if (fromStream(vm, books, problems)) {
+        continue;
+      }
       if (!breaker.allows()) {
-        problems.add(downMessage() + "; " + (selected.size() - i) + " markets not fetched");
-        break;
+        notFetched++;
+        continue;
       }
       fetch(vm, books, problems);
     }
+    if (notFetched > 0) {
+      problems.add(downMessage() + "; " + notFetched + " markets not fetched");
+    }
     return finish(books, problems);
+  }
+
+  /** Starts the order-book stream once the markets are known, when the config asks for it. */
+  private void startStream() {
+    if (!cfg.streaming() || feed != null || kind.streamUrl().isEmpty() || selected.isEmpty()) {
+      return;
+    }
+    String url = cfg.wsUrl().orElse(kind.streamUrl().get());
+    feed =
+        new StreamingBookFeed(
+            cfg.name(), url, () -> kind.openStream(url), selected, options.clock());
+    feed.start();
+    notes.add(cfg.name() + ": streaming " + selected.size() + " order books from " + url);
+  }
+
+  /**
+   * Adds the market's streamed book when the stream has one whose exchange time is within {@code
+   * max-book-age} (a market quiet for longer is polled, which gives a book of now).
+   */
+  private boolean fromStream(VenueMarket vm, List<OrderBook> books, List<String> problems) {
+    if (feed == null) {
+      return false;
+    }
+    Optional<StreamingBookFeed.Latest> latest = feed.latest(vm.market().id());
+    if (latest.isEmpty()) {
+      return false;
+    }
+    StreamingBookFeed.Latest l = latest.get();
+    Instant observed = l.exchangeTime() != null ? l.exchangeTime() : l.receivedAt();
+    if (Duration.between(observed, options.clock().instant()).compareTo(cfg.maxBookAge()) > 0) {
+      return false;
+    }
+    BookConverter.Converted c =
+        BookConverter.convert(
+            vm.market(), l.raw(), l.exchangeTime(), l.receivedAt(), cfg.maxBookAge());
+    if (c.problem() != null) {
+      problems.add(vm.market().id() + ": streamed book: " + c.problem() + "; polled instead");
+      return false;
+    }
+    books.add(c.book());
+    streamed++;
+    return true;
+  }
+
+  /** The order-book stream, or null when the exchange is only polled (for tests and status). */
+  synchronized StreamingBookFeed feed() {
+    return feed;
+  }
+
+  /** Stops the order-book stream, if any. */
+  synchronized void close() {
+    if (feed != null) {
+      feed.close();
+    }
   }
 
   private void fetch(VenueMarket vm, List<OrderBook> books, List<String> problems)
@@ -304,7 +379,7 @@ final class XChangeVenue {
   }
 
   /** The current polling interval of a market (for tests and status). */
-  synchronized java.time.Duration pollInterval(String marketId) {
+  synchronized Duration pollInterval(String marketId) {
     return scheduler.interval(marketId);
   }
 
@@ -359,7 +434,8 @@ final class XChangeVenue {
             books.size(),
             problems.size(),
             Optional.ofNullable(lastError),
-            breaker.retryAt());
+            breaker.retryAt(),
+            streamed > 0 ? VenueHealth.Feed.STREAM : VenueHealth.Feed.POLL);
     return new Poll(books, problems);
   }
 
@@ -401,37 +477,41 @@ final class XChangeVenue {
       registerInstruments(all);
     }
     select(all);
-    if (hasKeys && kind == VenueKind.KRAKEN && cfg.takerFee().isEmpty()) {
+    if (hasKeys && readsAccountFees() && cfg.takerFee().isEmpty()) {
       applyAccountFees(problems);
     }
     return true;
   }
 
   /**
-   * The account's own taker fees (its volume tier) through XChange's {@code
-   * getDynamicTradingFeesByInstrument} (Kraken: {@code POST /0/private/TradeVolume}), in place of
-   * the public lowest-tier fees of the selected markets. Kraken only: the other adapters' fee calls
-   * are not tested. A failure keeps the public fees and is reported once.
+   * The account's own taker fees (its volume tier) in place of the public lowest-tier fees of the
+   * selected markets: Kraken through XChange's {@code getDynamicTradingFeesByInstrument} ({@code
+   * POST /0/private/TradeVolume}), Bitstamp through {@link BitstampTradingFees} ({@code POST
+   * /api/v2/fees/trading/}). Binance and Coinbase are left at their public fees: there are no
+   * recorded responses of their fee calls to test against. A failure keeps the public fees and is
+   * reported once.
    */
   private void applyAccountFees(List<String> problems) throws InterruptedException {
-    Retrier.Outcome<Map<Instrument, Fee>> o =
-        retrier.call(() -> exchange.getAccountService().getDynamicTradingFeesByInstrument());
+    String endpoint =
+        kind == VenueKind.BITSTAMP ? BitstampTradingFees.ENDPOINT : "POST /0/private/TradeVolume";
+    Retrier.Outcome<Map<String, BigDecimal>> o = retrier.call(this::accountTakerFees);
     if (!o.ok()) {
       fail("fee tier: " + o.fault().message(), o.fault());
       problems.add(
           cfg.name()
-              + ": account fee tier not read, using public fees: POST /0/private/TradeVolume "
+              + ": account fee tier not read, using public fees: "
+              + endpoint
+              + " "
               + o.fault().message()
               + retriedNote(o.fault()));
       return;
     }
     breaker.success();
-    Map<Instrument, Fee> fees = o.value() == null ? Map.of() : o.value();
+    Map<String, BigDecimal> fees = o.value();
     List<VenueMarket> out = new ArrayList<>(selected.size());
     int applied = 0;
     for (VenueMarket v : selected) {
-      Fee f = fees.get(new CurrencyPair(v.venueBase(), v.venueQuote()));
-      BigDecimal taker = f == null ? null : f.getTakerFee();
+      BigDecimal taker = fees.get(feeKey(v.venueBase(), v.venueQuote()));
       if (taker == null || taker.signum() < 0 || taker.compareTo(new BigDecimal("0.1")) > 0) {
         out.add(v);
         continue;
@@ -442,6 +522,38 @@ final class XChangeVenue {
     selected = List.copyOf(out);
     notes.add(cfg.name() + ": taker fee of the account's tier for " + applied + " markets");
     LOG.info("{}: taker fee of the account's tier for {} markets", cfg.name(), applied);
+  }
+
+  /** Whether arb reads this exchange's account fee tier (with keys). */
+  private boolean readsAccountFees() {
+    return kind == VenueKind.KRAKEN || kind == VenueKind.BITSTAMP;
+  }
+
+  /** The account's taker fees (fractions) by {@link #feeKey}. */
+  private Map<String, BigDecimal> accountTakerFees() throws java.io.IOException {
+    if (kind == VenueKind.BITSTAMP) {
+      return new BitstampTradingFees((org.knowm.xchange.bitstamp.BitstampExchange) exchange)
+          .takerFees();
+    }
+    Map<Instrument, Fee> fees = exchange.getAccountService().getDynamicTradingFeesByInstrument();
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (fees != null) {
+      for (Map.Entry<Instrument, Fee> e : fees.entrySet()) {
+        if (e.getKey() instanceof CurrencyPair cp && e.getValue() != null) {
+          BigDecimal taker = e.getValue().getTakerFee();
+          if (taker != null) {
+            out.put(
+                feeKey(cp.getBase().getCurrencyCode(), cp.getCounter().getCurrencyCode()), taker);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code btcusd}: a market's key in the fee maps. */
+  private static String feeKey(String venueBase, String venueQuote) {
+    return (venueBase + venueQuote).toLowerCase(Locale.ROOT);
   }
 
   /**

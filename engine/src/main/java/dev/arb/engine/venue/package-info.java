@@ -3,6 +3,8 @@
  * dev.arb.engine.venue.XChangeMarketDataSource} adapter of the {@link
  * dev.arb.engine.port.MarketDataSource} port, with its request budget ({@link
  * dev.arb.engine.venue.TokenBucket}), retries ({@link dev.arb.engine.venue.Retrier}), circuit
- * breaker and on-disk metadata cache. XChange types never leave this package.
+ * breaker and on-disk metadata cache, and, where configured, order books kept from the exchange's
+ * WebSocket stream ({@code StreamingBookFeed} over XChange's stream modules) with REST polling as
+ * the fallback. XChange types never leave this package.
  */
 package dev.arb.engine.venue;

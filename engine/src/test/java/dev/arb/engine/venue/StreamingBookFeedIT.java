@@ -1,0 +1,374 @@
+package dev.arb.engine.venue;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.arb.engine.venue.VenueTestSupport.exchange;
+import static dev.arb.engine.venue.VenueTestSupport.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.VenueHealth;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Order books streamed through XChange's Kraken and Bitstamp stream modules from a local WebSocket
+ * server replaying the recorded messages, with REST (WireMock serving the recorded responses) as
+ * the fallback: the exact book from a snapshot and its updates, a checksum gap that makes the
+ * market resynchronise (REST meanwhile), and a dropped connection that falls back to polling and
+ * reconnects.
+ */
+class StreamingBookFeedIT {
+  /** Just after the latest level time of the Kraken stream fixtures (1534614248.765567). */
+  static final Instant KRAKEN_WS_TIME = Instant.ofEpochSecond(1534614250);
+
+  /** Just after the Bitstamp stream fixture's microtimestamp 1553720851960344. */
+  static final Instant BITSTAMP_WS_TIME = Instant.ofEpochSecond(1553720853);
+
+  /**
+   * Kraken's checksum (CRC32 of the top ten ask then bid levels, price and volume without the dot
+   * and leading zeros) of the snapshot fixture's book, which update 00 leaves unchanged; computed
+   * outside Java with Python's {@code zlib.crc32}.
+   */
+  static final String CRC_AFTER_UPDATE_00 = "1710400350";
+
+  /** The same after update 01 adds the ask 5542.50000 × 0.40100000. */
+  static final String CRC_AFTER_UPDATE_01 = "2756009329";
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+  WireMockServer rest;
+  FixtureWebSocketServer ws;
+  XChangeMarketDataSource source;
+
+  @BeforeEach
+  void start() {
+    rest = VenueTestSupport.server();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (source != null) {
+      source.close();
+    }
+    if (ws != null) {
+      ws.close();
+    }
+    rest.stop();
+  }
+
+  @Test
+  void krakenSnapshotThenUpdatesGiveTheExactBook() throws Exception {
+    krakenRest();
+    ws =
+        new FixtureWebSocketServer(
+            new KrakenScript(
+                List.of(
+                    krakenData("orderBookMessageSnapshot.json", null),
+                    krakenData("orderBookMessageUpdate00.json", CRC_AFTER_UPDATE_00),
+                    krakenData("orderBookMessageUpdate01.json", CRC_AFTER_UPDATE_01))));
+    source = krakenSource();
+
+    // the snapshot has 3 asks; update 01 adds the fourth
+    OrderBook book = awaitStreamedBook("kraken", "kraken:BTC/EUR", 4);
+
+    assertThat(book.asks())
+        .containsExactly(
+            level("5541.30000", "2.50700000"),
+            level("5541.80000", "0.33000000"),
+            level("5542.50000", "0.40100000"),
+            level("5542.70000", "0.64700000"));
+    assertThat(book.bids())
+        .containsExactly(
+            level("5541.20000", "1.52900000"),
+            level("5539.90000", "0.30000000"),
+            level("5539.50000", "5.00000000"));
+    // the exchange time of the latest level change (1534614248.765567; XChange keeps level times
+    // as milliseconds), not the local receive time
+    assertThat(book.observedAt()).isEqualTo(Instant.parse("2018-08-18T17:44:08.765Z"));
+    assertThat(ws.received.get(0))
+        .contains("\"event\":\"subscribe\"")
+        .contains("XBT/EUR")
+        .contains("\"depth\":500");
+    assertThat(source.feed("kraken").gaps()).isZero();
+  }
+
+  @Test
+  void krakenChecksumGapResynchronisesWithRestMeanwhile() throws Exception {
+    krakenRest();
+    KrakenScript script =
+        new KrakenScript(
+            List.of(
+                krakenData("orderBookMessageSnapshot.json", null),
+                // the recorded checksum is not this book's: what a missed update looks like
+                krakenData("orderBookMessageUpdate00.json", "keep")));
+    ws = new FixtureWebSocketServer(script);
+    source = krakenSource();
+    StreamingBookFeed feed = awaitFeed("kraken");
+
+    await(() -> feed.gaps() == 1, "the checksum mismatch to be seen");
+    MarketSnapshot during = source.snapshot();
+    OrderBook polled = only(during, "kraken:BTC/EUR");
+    assertThat(polled.asks().get(0)).isEqualTo(level("530.75513", "0.248")); // REST Depth fixture
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+    // the stream asked Kraken for a new snapshot: unsubscribe, then subscribe again
+    await(() -> script.subscribes() == 2, "the channel to be subscribed again");
+    assertThat(ws.received.stream().filter(m -> m.contains("\"unsubscribe\"")).count())
+        .isEqualTo(1);
+
+    script.send(krakenData("orderBookMessageSnapshot.json", null));
+    OrderBook again = awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
+    assertThat(again.asks().get(0)).isEqualTo(level("5541.30000", "2.50700000"));
+    assertThat(again.bids()).hasSize(3);
+  }
+
+  @Test
+  void droppedStreamFallsBackToPollingAndReconnects() throws Exception {
+    krakenRest();
+    KrakenScript script =
+        new KrakenScript(List.of(krakenData("orderBookMessageSnapshot.json", null)));
+    ws = new FixtureWebSocketServer(script);
+    source = krakenSource();
+    awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
+    StreamingBookFeed feed = source.feed("kraken");
+
+    ws.dropAll();
+    await(() -> !feed.connected(), "the drop to be noticed");
+    MarketSnapshot during = source.snapshot();
+    assertThat(only(during, "kraken:BTC/EUR").asks().get(0)).isEqualTo(level("530.75513", "0.248"));
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+
+    // the feed connects again by itself and subscribes; the stand-in then sends a snapshot
+    await(() -> script.subscribes() == 2, "the new connection to subscribe");
+    script.send(krakenData("orderBookMessageSnapshot.json", null));
+    OrderBook back = awaitStreamedBook("kraken", "kraken:BTC/EUR", 3);
+    assertThat(back.asks().get(0)).isEqualTo(level("5541.30000", "2.50700000"));
+    assertThat(ws.connections()).isEqualTo(2);
+    assertThat(feed.reconnects()).isEqualTo(1);
+  }
+
+  @Test
+  void unreachableStreamPollsAndSaysSo() throws Exception {
+    krakenRest();
+    ExchangeConfig cfg =
+        exchange("kraken", rest.baseUrl(), "BTC/EUR").withWsUrl("ws://127.0.0.1:1/");
+    source =
+        VenueTestSupport.source(
+            VenueTestSupport.options(
+                dataDir, KRAKEN_WS_TIME, new VenueTestSupport.RecordingSleeper()),
+            cfg);
+
+    MarketSnapshot first = source.snapshot();
+    assertThat(only(first, "kraken:BTC/EUR").asks().get(0)).isEqualTo(level("530.75513", "0.248"));
+    StreamingBookFeed feed = source.feed("kraken");
+    await(() -> feed.lastError().isPresent(), "the failed connection to be reported");
+    assertThat(feed.lastError().get()).contains("ws://127.0.0.1:1/").contains("cannot connect");
+    assertThat(source.snapshot().problems()).isEmpty();
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+    assertThat(source.notes()).contains("kraken: streaming 1 order books from ws://127.0.0.1:1/");
+  }
+
+  @Test
+  void bitstampOrderBookChannelGivesTheSortedBookWithMicrosecondTime() throws Exception {
+    VenueTestSupport.bitstamp(rest);
+    String data = fixture("bitstamp-ws/order-book-v2.json");
+    ws =
+        new FixtureWebSocketServer(
+            (n, message) -> {
+              JsonNode m = read(message);
+              if (!"bts:subscribe".equals(m.path("event").asText())) {
+                return List.of();
+              }
+              String channel = m.path("data").path("channel").asText();
+              ObjectNode book = (ObjectNode) read(data);
+              book.put("channel", channel);
+              return List.of(
+                  "{\"event\":\"bts:subscription_succeeded\",\"channel\":\""
+                      + channel
+                      + "\",\"data\":{}}",
+                  book.toString());
+            });
+    ExchangeConfig cfg = exchange("bitstamp", rest.baseUrl(), "BTC/USD").withWsUrl(ws.url());
+    source =
+        VenueTestSupport.source(
+            VenueTestSupport.options(
+                dataDir, BITSTAMP_WS_TIME, new VenueTestSupport.RecordingSleeper()),
+            cfg);
+
+    OrderBook book = awaitStreamedBook("bitstamp", "bitstamp:BTC/USD", 3);
+
+    assertThat(ws.received.get(0)).contains("order_book_btcusd");
+    assertThat(book.bids()).containsExactly(level("819.9", "0.922"), level("818.63", "0.085"));
+    assertThat(book.asks())
+        .containsExactly(level("821.6", "0.035"), level("821.65", "5.18"), level("821.7", "2.89"));
+    assertThat(book.observedAt()).isEqualTo(Instant.parse("2019-03-27T21:07:31.960344Z"));
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+  }
+
+  // --- Kraken stand-in
+
+  /**
+   * Kraken's side of the book channel: confirms each subscription with the recorded confirmation
+   * (its channel id, the client's reqid and pair), then sends the scripted messages on the first
+   * subscription; later subscriptions (a resync, a new connection) are only confirmed, and the test
+   * sends what it wants with {@link #send}.
+   */
+  final class KrakenScript implements FixtureWebSocketServer.Script {
+    private final List<ArrayNode> first;
+    private volatile int subscribes;
+    private volatile String pair = "XBT/EUR";
+    private static final int CHANNEL_ID = 42;
+
+    KrakenScript(List<ArrayNode> first) {
+      this.first = first;
+    }
+
+    int subscribes() {
+      return subscribes;
+    }
+
+    @Override
+    public List<String> answer(int connection, String message) {
+      JsonNode m = read(message);
+      if (!"subscribe".equals(m.path("event").asText())) {
+        return List.of();
+      }
+      int n = ++subscribes;
+      pair = m.path("pair").get(0).asText();
+      ObjectNode ok = (ObjectNode) read(fixture("kraken-ws/subscriptionConfirmation.json"));
+      ok.put("channelID", CHANNEL_ID);
+      ok.put("reqid", m.path("reqid").asInt());
+      ok.put("pair", pair);
+      ok.put("channelName", "book-" + m.path("subscription").path("depth").asInt());
+      ((ObjectNode) ok.get("subscription")).put("depth", m.path("subscription").path("depth"));
+      List<String> out = new ArrayList<>();
+      out.add(ok.toString());
+      if (n == 1) {
+        first.forEach(d -> out.add(onChannel(d).toString()));
+      }
+      return out;
+    }
+
+    /** Sends a data message to every connection, on the subscribed channel. */
+    void send(ArrayNode data) {
+      ws.sendAll(onChannel(data).toString());
+    }
+
+    private ArrayNode onChannel(ArrayNode data) {
+      ArrayNode copy = data.deepCopy();
+      copy.set(0, JSON.getNodeFactory().numberNode(CHANNEL_ID));
+      copy.set(copy.size() - 1, JSON.getNodeFactory().textNode(pair));
+      return copy;
+    }
+  }
+
+  /**
+   * A recorded Kraken book message; {@code checksum} null removes its {@code c}, "keep" keeps the
+   * recorded one, anything else replaces it.
+   */
+  static ArrayNode krakenData(String file, String checksum) {
+    ArrayNode a = (ArrayNode) read(fixture("kraken-ws/" + file));
+    if ("keep".equals(checksum)) {
+      return a;
+    }
+    for (JsonNode n : a) {
+      if (n instanceof ObjectNode o && o.has("c")) {
+        if (checksum == null) {
+          o.remove("c");
+        } else {
+          o.put("c", checksum);
+        }
+      }
+    }
+    return a;
+  }
+
+  private void krakenRest() {
+    VenueTestSupport.kraken(rest);
+    rest.stubFor(
+        get(urlPathEqualTo("/0/public/Depth"))
+            .withQueryParam("pair", equalTo("XXBTZEUR"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(fixture("kraken/Depth_XXBTZEUR.json"))));
+  }
+
+  private XChangeMarketDataSource krakenSource() {
+    ExchangeConfig cfg = exchange("kraken", rest.baseUrl(), "BTC/EUR").withWsUrl(ws.url());
+    return VenueTestSupport.source(
+        VenueTestSupport.options(dataDir, KRAKEN_WS_TIME, new VenueTestSupport.RecordingSleeper()),
+        cfg);
+  }
+
+  /** Polls until the exchange's stream exists (it starts with the first poll). */
+  private StreamingBookFeed awaitFeed(String exchange) throws InterruptedException {
+    source.snapshot();
+    StreamingBookFeed feed = source.feed(exchange);
+    assertThat(feed).as("stream of " + exchange).isNotNull();
+    return feed;
+  }
+
+  /** Polls until the market's book comes from the stream with {@code levels} asks or more. */
+  private OrderBook awaitStreamedBook(String exchange, String marketId, int levels)
+      throws InterruptedException {
+    StreamingBookFeed feed = awaitFeed(exchange);
+    await(
+        () ->
+            feed.latest(marketId).isPresent()
+                && feed.latest(marketId).get().raw().getAsks().size() >= levels,
+        marketId + " to be streamed");
+    MarketSnapshot s = source.snapshot();
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+    return only(s, marketId);
+  }
+
+  private static OrderBook only(MarketSnapshot s, String marketId) {
+    List<OrderBook> found =
+        s.books().stream().filter(b -> b.market().id().equals(marketId)).toList();
+    assertThat(found).as(marketId + " in " + s.problems()).hasSize(1);
+    return found.get(0);
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static BookLevel level(String price, String amount) {
+    return new BookLevel(new BigDecimal(price), new BigDecimal(amount));
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
