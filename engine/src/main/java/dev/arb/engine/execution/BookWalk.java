@@ -7,7 +7,6 @@ import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,53 +74,12 @@ public final class BookWalk {
     if (levels.isEmpty()) {
       return Walk.none("no liquidity within the limit price");
     }
-    BigDecimal base =
-        leg.side() == Side.SELL
-            ? budget.min(BookLevels.total(levels))
-            : BookLevels.baseBuyable(levels, budget);
-    base = BookLevels.floorToLot(base, market.lotSize());
-    if (base.signum() <= 0) {
-      return Walk.none("amount rounds to zero (lot size " + market.lotSize().toPlainString() + ")");
+    BookLevels.Taken t = BookLevels.take(leg, levels, budget);
+    if (!t.fills()) {
+      return Walk.none(t.problem());
     }
-    if (base.compareTo(market.minAmount()) < 0) {
-      return Walk.none(
-          "base amount "
-              + base.toPlainString()
-              + " below the minimum "
-              + market.minAmount().toPlainString());
-    }
-    BigDecimal quote = BigDecimal.ZERO;
-    BigDecimal left = base;
-    BigDecimal worst = BigDecimal.ZERO;
-    int used = 0;
-    for (BookLevel l : levels) {
-      if (left.signum() <= 0) {
-        break;
-      }
-      BigDecimal take = left.min(l.amount());
-      quote = quote.add(take.multiply(l.price()));
-      left = left.subtract(take);
-      worst = l.price();
-      used++;
-    }
-    if (quote.compareTo(market.minNotional()) < 0) {
-      return Walk.none(
-          "notional "
-              + quote.toPlainString()
-              + " below the minimum "
-              + market.minNotional().toPlainString());
-    }
-    BigDecimal spent = leg.side() == Side.SELL ? base : quote;
-    BigDecimal gross = leg.side() == Side.SELL ? quote : base;
-    BigDecimal received =
-        gross
-            .multiply(BigDecimal.ONE.subtract(market.takerFee()))
-            .setScale(SCALE, RoundingMode.DOWN);
-    if (received.signum() <= 0) {
-      return Walk.none("receives nothing after the fee");
-    }
-    BigDecimal average = quote.divide(base, SCALE, RoundingMode.HALF_EVEN);
-    return new Walk(spent, received, base, average, worst, gross.subtract(received), used, "");
+    return new Walk(
+        t.spent(), t.received(), t.base(), t.average(), t.worst(), t.fee(), t.levels(), "");
   }
 
   private static List<BookLevel> usable(Side side, List<BookLevel> levels, BigDecimal limit) {

@@ -2,6 +2,7 @@ package dev.arb.engine.execution;
 
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.BookLevels;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
@@ -623,7 +624,7 @@ public final class ExecutionPolicy {
   /** Too little to trade on this market at all (rounds to zero lots). */
   private static boolean isDust(BigDecimal unsold, Leg leg, OrderBook book) {
     BookWalk.Walk w = BookWalk.walk(leg, book, unsold);
-    return !w.filled() && w.problem().startsWith("amount rounds to zero");
+    return !w.filled() && w.problem().startsWith(BookLevels.BELOW_ONE_LOT);
   }
 
   /** The route from {@code h} back to {@code start} that yields the most on the current books. */

@@ -4,7 +4,6 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.BookLevels;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
-import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import java.math.BigDecimal;
@@ -107,66 +106,17 @@ public final class PlanPricer {
 
   /** The exact fill of one leg spending at most {@code budget}, or a problem message. */
   static LegResult fill(Leg leg, OrderBook book, BigDecimal budget) {
-    Market market = leg.market();
     if (budget.signum() <= 0) {
       return LegResult.problem("nothing to spend");
     }
     List<BookLevel> levels = leg.side() == Side.SELL ? book.bids() : book.asks();
-    BigDecimal base;
-    if (leg.side() == Side.SELL) {
-      base = budget.min(BookLevels.total(levels));
-    } else {
-      base = BookLevels.baseBuyable(levels, budget);
+    BookLevels.Taken t = BookLevels.take(leg, levels, budget);
+    if (!t.fills()) {
+      return LegResult.problem(t.problem());
     }
-    base = BookLevels.floorToLot(base, market.lotSize());
-    if (base.signum() <= 0) {
-      return LegResult.problem(
-          "base amount rounds to zero (lot size " + market.lotSize().toPlainString() + ")");
-    }
-    if (base.compareTo(market.minAmount()) < 0) {
-      return LegResult.problem(
-          "base amount "
-              + base.toPlainString()
-              + " below the minimum "
-              + market.minAmount().toPlainString());
-    }
-    BigDecimal quote = BigDecimal.ZERO;
-    BigDecimal left = base;
-    BigDecimal worst = null;
-    int used = 0;
-    for (BookLevel l : levels) {
-      if (left.signum() <= 0) {
-        break;
-      }
-      BigDecimal take = left.min(l.amount());
-      quote = quote.add(take.multiply(l.price()));
-      left = left.subtract(take);
-      worst = l.price();
-      used++;
-    }
-    if (quote.compareTo(market.minNotional()) < 0) {
-      return LegResult.problem(
-          "notional "
-              + quote.toPlainString()
-              + " below the minimum "
-              + market.minNotional().toPlainString());
-    }
-    BigDecimal keep = BigDecimal.ONE.subtract(market.takerFee());
-    BigDecimal spent;
-    BigDecimal gross;
-    if (leg.side() == Side.SELL) {
-      spent = base;
-      gross = quote;
-    } else {
-      spent = quote;
-      gross = base;
-    }
-    BigDecimal received = gross.multiply(keep).setScale(AMOUNT_SCALE, RoundingMode.DOWN);
-    if (received.signum() <= 0) {
-      return LegResult.problem("receives nothing after the fee");
-    }
-    BigDecimal fee = gross.subtract(received);
-    BigDecimal average = quote.divide(base, AMOUNT_SCALE, RoundingMode.HALF_EVEN);
-    return new LegResult(new LegFill(leg, spent, received, base, average, worst, fee, used), null);
+    return new LegResult(
+        new LegFill(
+            leg, t.spent(), t.received(), t.base(), t.average(), t.worst(), t.fee(), t.levels()),
+        null);
   }
 }
