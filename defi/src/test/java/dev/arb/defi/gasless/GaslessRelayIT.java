@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
+import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
 import dev.arb.engine.record.RelayRecord;
@@ -38,54 +38,45 @@ class GaslessRelayIT {
   private static final BigInteger REQUEST_GAS = BigInteger.valueOf(100_000);
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
 
-  private AnvilProcess anvil;
+  private SnapshotChain local;
   private ChainClient chain;
   private GaslessForwarder forwarder;
   private GaslessCounterContract counter;
   private GaslessCounterContract otherCounter;
   private Credentials alice;
   private Credentials bob;
-  private Object snapshot;
   private Wallet relayerWallet;
 
   @BeforeAll
   void startChainAndDeploy() throws Exception {
-    anvil = AnvilProcess.start(ContractsDir.locate());
-    try {
-      chain =
-          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-      Wallet deployer = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-      counter = GaslessCounterContract.deploy(deployer, forwarder.address());
-      otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
-      // fresh keys: accounts that never held ether
-      alice = Credentials.create(Keys.createEcKeyPair());
-      bob = Credentials.create(Keys.createEcKeyPair());
-    } catch (RuntimeException e) {
-      stopChain();
-      throw e;
-    }
+    local =
+        SnapshotChain.start(
+            c -> {
+              Wallet deployer = c.wallet(DevAccounts.OWNER);
+              forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+              counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+              otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
+              // fresh keys: accounts that never held ether
+              alice = Credentials.create(Keys.createEcKeyPair());
+              bob = Credentials.create(Keys.createEcKeyPair());
+            });
+    chain = local.client();
   }
 
   @AfterAll
   void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-    }
+    local.close();
   }
 
   @BeforeEach
   void snapshot() {
-    snapshot = chain.rpc("evm_snapshot", List.of());
-    relayerWallet = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
+    local.snapshot();
+    relayerWallet = local.wallet(DevAccounts.EXECUTOR);
   }
 
   @AfterEach
   void revert() {
-    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+    local.revert();
   }
 
   private RelayPolicy policy(int requestsPerSigner) {
@@ -236,21 +227,19 @@ class GaslessRelayIT {
   void aRequestTheChainFailedOnIsRecordedAsNotSent() throws Exception {
     InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
     SignedRequest s = increment(alice);
-    try (AnvilProcess own = AnvilProcess.start(ContractsDir.locate());
-        ChainClient ownChain =
-            ChainClient.connect(ChainClient.Settings.local(own.rpcUrl(), AnvilProcess.CHAIN_ID))) {
-      Wallet deployer = new Wallet(ownChain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      GaslessForwarder ownForwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    try (SnapshotChain own = SnapshotChain.start(c -> {})) {
+      GaslessForwarder ownForwarder =
+          GaslessForwarder.deploy(own.wallet(DevAccounts.OWNER), "arb-gasless");
       Relayer relayer =
           new Relayer(
-              new Wallet(ownChain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local()),
+              own.wallet(DevAccounts.EXECUTOR),
               FeeHistoryGasOracle.local(),
               ownForwarder,
               policy(10),
               Clock.systemUTC(),
               GaslessCounterContract.decoder(),
               store);
-      own.close(); // the node goes away
+      own.anvil().close(); // the node goes away
 
       assertThatThrownBy(() -> relayer.relay(s)).isInstanceOf(ChainException.class);
     }
