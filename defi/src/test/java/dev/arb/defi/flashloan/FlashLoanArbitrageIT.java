@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
+import dev.arb.defi.OnSnapshotChain;
 import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
@@ -27,12 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -47,46 +44,28 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * FlashLoanArbitrage on anvil against real Uniswap V2 bytecode: one chain per class, each test
  * starts from the same deployed state (anvil snapshot, reverted after the test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FlashLoanArbitrageIT {
+class FlashLoanArbitrageIT extends OnSnapshotChain {
   private static final BigInteger GAS = BigInteger.valueOf(1_000_000);
 
-  private SnapshotChain local;
-  private ChainClient chain;
   private Wallet owner;
   private Wallet executor;
   private Wallet stranger;
   private LocalMarket market;
   private FlashLoanArbitrageContract arb;
 
-  @BeforeAll
-  void startChainAndDeploy() throws Exception {
-    local =
-        SnapshotChain.start(
-            c -> {
-              SnapshotChain.Arbitrage deployed = c.deployArbitrage(c.wallet(DevAccounts.OWNER));
-              market = deployed.market();
-              arb = deployed.arb();
-            });
-    chain = local.client();
-  }
-
-  @AfterAll
-  void stopChain() {
-    local.close();
+  @Override
+  protected void deploy(SnapshotChain c) {
+    SnapshotChain.Arbitrage deployed = c.deployArbitrage(c.wallet(DevAccounts.OWNER));
+    market = deployed.market();
+    arb = deployed.arb();
   }
 
   @BeforeEach
-  void snapshotAndFreshWallets() {
-    local.snapshot();
+  void freshWallets() {
+    // evm_revert rewinds nonces: wallets from an earlier test would count ahead of the chain
     owner = local.wallet(DevAccounts.OWNER);
     executor = local.wallet(DevAccounts.EXECUTOR);
     stranger = local.wallet(DevAccounts.STRANGER);
-  }
-
-  @AfterEach
-  void revertToSnapshot() {
-    local.revert();
   }
 
   /**

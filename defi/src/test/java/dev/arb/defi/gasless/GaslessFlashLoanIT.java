@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
+import dev.arb.defi.OnSnapshotChain;
 import dev.arb.defi.SnapshotChain;
-import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
 import dev.arb.defi.contract.Erc20;
@@ -27,12 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -44,8 +40,7 @@ import org.web3j.utils.Numeric;
  * request that the relayer submits and pays for, and the contract sees the executor as the caller.
  * One chain per class, each test from the same deployed version-1 state (anvil snapshot).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GaslessFlashLoanIT {
+class GaslessFlashLoanIT extends OnSnapshotChain {
   private static final BigInteger REQUEST_GAS = BigInteger.valueOf(900_000);
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
 
@@ -58,8 +53,6 @@ class GaslessFlashLoanIT {
           Numeric.toBigInt("0x9016d09d72d40fdae2fd8ceac6b6234c7706214fd39c1cd1e609a0528c199300"),
           Numeric.toBigInt("0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00"));
 
-  private SnapshotChain local;
-  private ChainClient chain;
   private Wallet owner;
   private Wallet relayerWallet;
   private LocalMarket market;
@@ -68,43 +61,27 @@ class GaslessFlashLoanIT {
   private Credentials executor;
   private Credentials stranger;
 
-  @BeforeAll
-  void startChainAndDeployVersion1() throws Exception {
-    local =
-        SnapshotChain.start(
-            c -> {
-              Wallet deployer = c.wallet(DevAccounts.OWNER);
-              SnapshotChain.Arbitrage deployed = c.deployArbitrage(deployer);
-              market = deployed.market();
-              arb = deployed.arb();
-              forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-              // fresh keys: accounts that never held ether
-              executor = Credentials.create(Keys.createEcKeyPair());
-              stranger = Credentials.create(Keys.createEcKeyPair());
-              arb.setExecutor(deployer, executor.getAddress());
-              FlashLoanOutcome traded =
-                  new Web3jFlashLoanExecutor(deployer, arb)
-                      .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
-              assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
-            });
-    chain = local.client();
-  }
-
-  @AfterAll
-  void stopChain() {
-    local.close();
+  @Override
+  protected void deploy(SnapshotChain c) throws Exception {
+    Wallet deployer = c.wallet(DevAccounts.OWNER);
+    SnapshotChain.Arbitrage deployed = c.deployArbitrage(deployer);
+    market = deployed.market();
+    arb = deployed.arb();
+    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    // fresh keys: accounts that never held ether
+    executor = Credentials.create(Keys.createEcKeyPair());
+    stranger = Credentials.create(Keys.createEcKeyPair());
+    arb.setExecutor(deployer, executor.getAddress());
+    FlashLoanOutcome traded =
+        new Web3jFlashLoanExecutor(deployer, arb)
+            .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+    assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
   }
 
   @BeforeEach
-  void snapshotAndFreshWallets() {
-    local.snapshot();
+  void freshWallets() {
     owner = local.wallet(DevAccounts.OWNER);
     relayerWallet = local.wallet(DevAccounts.STRANGER);
-  }
-
-  @AfterEach
-  void revertToSnapshot() {
-    local.revert();
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
+import dev.arb.defi.OnSnapshotChain;
 import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
@@ -18,12 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
@@ -33,13 +29,10 @@ import org.web3j.utils.Numeric;
  * executed as themselves, and the relayer pays for nothing it should not. One chain per class, each
  * test from the same deployed state (anvil snapshot, reverted after the test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GaslessRelayIT {
+class GaslessRelayIT extends OnSnapshotChain {
   private static final BigInteger REQUEST_GAS = BigInteger.valueOf(100_000);
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
 
-  private SnapshotChain local;
-  private ChainClient chain;
   private GaslessForwarder forwarder;
   private GaslessCounterContract counter;
   private GaslessCounterContract otherCounter;
@@ -47,36 +40,20 @@ class GaslessRelayIT {
   private Credentials bob;
   private Wallet relayerWallet;
 
-  @BeforeAll
-  void startChainAndDeploy() throws Exception {
-    local =
-        SnapshotChain.start(
-            c -> {
-              Wallet deployer = c.wallet(DevAccounts.OWNER);
-              forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-              counter = GaslessCounterContract.deploy(deployer, forwarder.address());
-              otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
-              // fresh keys: accounts that never held ether
-              alice = Credentials.create(Keys.createEcKeyPair());
-              bob = Credentials.create(Keys.createEcKeyPair());
-            });
-    chain = local.client();
-  }
-
-  @AfterAll
-  void stopChain() {
-    local.close();
+  @Override
+  protected void deploy(SnapshotChain c) throws Exception {
+    Wallet deployer = c.wallet(DevAccounts.OWNER);
+    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    // fresh keys: accounts that never held ether
+    alice = Credentials.create(Keys.createEcKeyPair());
+    bob = Credentials.create(Keys.createEcKeyPair());
   }
 
   @BeforeEach
-  void snapshot() {
-    local.snapshot();
+  void freshRelayerWallet() {
     relayerWallet = local.wallet(DevAccounts.EXECUTOR);
-  }
-
-  @AfterEach
-  void revert() {
-    local.revert();
   }
 
   private RelayPolicy policy(int requestsPerSigner) {
