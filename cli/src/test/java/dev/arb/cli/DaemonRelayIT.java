@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.gasless.Eip712Signer;
 import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessCounterContract;
@@ -47,9 +46,9 @@ class DaemonRelayIT {
   void chainContractsAndConfig() throws Exception {
     net = DefiChain.start();
     chain = net.chain();
-    Wallet deployer = net.wallet(DefiChain.DEPLOYER_KEY);
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    DefiChain.Gasless gasless = net.deployGasless();
+    forwarder = gasless.forwarder();
+    counter = gasless.counter();
     Keystore.Imported r =
         Keystore.importKey(
             DefiChain.RELAYER_KEY, "relayer-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT);

@@ -7,6 +7,8 @@ import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gasless.GaslessCounterContract;
+import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.local.LocalMarket;
 import dev.arb.defi.pool.ConstantProduct;
 import java.math.BigInteger;
@@ -35,6 +37,9 @@ final class DefiChain implements AutoCloseable {
 
   /** A local market and a version-1 arbitrage proxy using it (see {@link #deployArbitrage}). */
   record Arbitrage(LocalMarket market, FlashLoanArbitrageContract arb) {}
+
+  /** The tests' forwarder and the example target trusting it (see {@link #deployGasless}). */
+  record Gasless(GaslessForwarder forwarder, GaslessCounterContract counter) {}
 
   private final AnvilProcess anvil;
   private final ChainClient chain;
@@ -90,6 +95,16 @@ final class DefiChain implements AutoCloseable {
         market,
         FlashLoanArbitrageContract.deploy(
             owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool()));
+  }
+
+  /**
+   * Deploys, from dev account 0, the EIP-2771 forwarder (named {@code arb-gasless}) and a
+   * GaslessCounter trusting it.
+   */
+  Gasless deployGasless() {
+    Wallet deployer = wallet(DEPLOYER_KEY);
+    GaslessForwarder forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    return new Gasless(forwarder, GaslessCounterContract.deploy(deployer, forwarder.address()));
   }
 
   /**

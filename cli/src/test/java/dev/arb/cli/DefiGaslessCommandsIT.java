@@ -49,9 +49,9 @@ class DefiGaslessCommandsIT {
   void chainContractsAndTwoKeystores() throws Exception {
     net = DefiChain.start();
     chain = net.chain();
-    Wallet deployer = net.wallet(DefiChain.DEPLOYER_KEY);
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    DefiChain.Gasless gasless = net.deployGasless();
+    forwarder = gasless.forwarder();
+    counter = gasless.counter();
 
     userKey = Numeric.toHexStringNoPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64);
     Keystore.Imported u =

@@ -8,6 +8,7 @@ import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.local.LocalMarket;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,11 +78,6 @@ public final class SnapshotChain implements AutoCloseable {
     return anvil;
   }
 
-  /** The {@code contracts/} folder (npm artifacts of the protocols). */
-  public Path contracts() {
-    return contracts;
-  }
-
   /**
    * A new wallet of {@code credentials} priced by the local gas oracle. Make new ones after {@link
    * #revert}: it rewinds nonces, so an older wallet would count ahead of the chain.
@@ -100,6 +96,14 @@ public final class SnapshotChain implements AutoCloseable {
         FlashLoanArbitrageContract.deploy(
             owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
     return new Arbitrage(market, arb);
+  }
+
+  /**
+   * Deploys the tests' EIP-2771 forwarder (GaslessTransactionRelayer named {@code arb-gasless})
+   * from dev account 0.
+   */
+  public GaslessForwarder deployForwarder() {
+    return GaslessForwarder.deploy(wallet(DevAccounts.OWNER), "arb-gasless");
   }
 
   /** Takes the snapshot that {@link #revert} returns to (call before each test). */

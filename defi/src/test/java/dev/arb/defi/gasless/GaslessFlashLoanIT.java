@@ -67,7 +67,7 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
     SnapshotChain.Arbitrage deployed = c.deployArbitrage(deployer);
     market = deployed.market();
     arb = deployed.arb();
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    forwarder = c.deployForwarder();
     // fresh keys: accounts that never held ether
     executor = Credentials.create(Keys.createEcKeyPair());
     stranger = Credentials.create(Keys.createEcKeyPair());
@@ -86,38 +86,16 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
 
   @Test
   void upgradeFromVersion1KeepsEveryStorageSlotAndTrustsTheForwarder() {
-    assertThat(arb.version()).isEqualTo(BigInteger.ONE);
-    assertThat(arb.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
-    List<String> before = slots(arb);
-    assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
-    assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
     String v1 = arb.implementation();
-
     Wallet notOwner = local.wallet(DevAccounts.EXECUTOR);
     assertThatThrownBy(() -> arb.upgradeToV2(notOwner, forwarder.address()))
         .isInstanceOf(ChainException.class)
         .hasMessageContaining("OwnableUnauthorizedAccount");
     assertThat(arb.implementation()).isEqualTo(v1);
 
-    String v2 = arb.upgradeToV2(owner, forwarder.address());
+    String v2 = upgradesKeepingEverySlotAndTradesAgain(arb, ONE);
 
-    assertThat(arb.implementation()).isEqualTo(v2).isNotEqualTo(v1);
-    assertThat(arb.version()).isEqualTo(BigInteger.TWO);
-    assertThat(slots(arb))
-        .as("executor, executions, vault, pool, owner, initialized")
-        .isEqualTo(before);
-    assertThat(arb.owner()).isEqualTo(owner.address());
-    assertThat(arb.executor()).isEqualTo(executor.getAddress());
-    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
-    assertThat(arb.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
-    assertThat(arb.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
-    assertThat(arb.trustedForwarder()).contains(forwarder.address());
-    // the owner still trades directly after the upgrade
-    FlashLoanOutcome direct =
-        new Web3jFlashLoanExecutor(owner, arb)
-            .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
-    assertThat(direct).isInstanceOf(FlashLoanOutcome.Executed.class);
-    assertThat(arb.executions()).isEqualTo(BigInteger.TWO);
+    assertThat(v2).isNotEqualTo(v1);
   }
 
   /**
@@ -140,28 +118,45 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
             market.aavePool());
     FlashLoanOutcome traded =
         new Web3jFlashLoanExecutor(owner, old)
-            .execute(List.of(market.balancerRoute(SMALL, BigInteger.ZERO)));
+            .execute(List.of(market.profitableRoute(SMALL, BigInteger.ZERO)));
     assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
-    assertThat(old.version()).isEqualTo(BigInteger.ONE);
-    assertThat(old.trustedForwarder()).isEmpty();
-    List<String> before = slots(old);
+
+    upgradesKeepingEverySlotAndTradesAgain(old, SMALL);
+  }
+
+  /**
+   * Checks {@code proxy} is a version 1 with the executor set that has traded once, upgrades it to
+   * version 2 trusting the forwarder, checks every slot and setting is kept, and trades {@code
+   * amount} once more directly. Returns the new implementation.
+   */
+  private String upgradesKeepingEverySlotAndTradesAgain(
+      FlashLoanArbitrageContract proxy, BigInteger amount) {
+    assertThat(proxy.version()).isEqualTo(BigInteger.ONE);
+    assertThat(proxy.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
+    List<String> before = slots(proxy);
     assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
     assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
 
-    old.upgradeToV2(owner, forwarder.address());
+    String v2 = proxy.upgradeToV2(owner, forwarder.address());
 
-    assertThat(old.version()).isEqualTo(BigInteger.TWO);
-    assertThat(slots(old))
+    assertThat(proxy.implementation()).isEqualTo(v2);
+    assertThat(proxy.version()).isEqualTo(BigInteger.TWO);
+    assertThat(slots(proxy))
         .as("executor, executions, vault, pool, owner, initialized")
         .isEqualTo(before);
-    assertThat(old.owner()).isEqualTo(owner.address());
-    assertThat(old.executor()).isEqualTo(executor.getAddress());
-    assertThat(old.trustedForwarder()).contains(forwarder.address());
+    assertThat(proxy.owner()).isEqualTo(owner.address());
+    assertThat(proxy.executor()).isEqualTo(executor.getAddress());
+    assertThat(proxy.executions()).isEqualTo(BigInteger.ONE);
+    assertThat(proxy.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
+    assertThat(proxy.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
+    assertThat(proxy.trustedForwarder()).contains(forwarder.address());
+    // the owner still trades directly after the upgrade
     FlashLoanOutcome direct =
-        new Web3jFlashLoanExecutor(owner, old)
-            .execute(List.of(market.balancerRoute(SMALL, BigInteger.ZERO)));
+        new Web3jFlashLoanExecutor(owner, proxy)
+            .execute(List.of(market.profitableRoute(amount, BigInteger.ZERO)));
     assertThat(direct).isInstanceOf(FlashLoanOutcome.Executed.class);
-    assertThat(old.executions()).isEqualTo(BigInteger.TWO);
+    assertThat(proxy.executions()).isEqualTo(BigInteger.TWO);
+    return v2;
   }
 
   @Test

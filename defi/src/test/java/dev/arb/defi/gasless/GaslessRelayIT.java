@@ -42,8 +42,8 @@ class GaslessRelayIT extends OnSnapshotChain {
 
   @Override
   protected void deploy(SnapshotChain c) throws Exception {
+    forwarder = c.deployForwarder();
     Wallet deployer = c.wallet(DevAccounts.OWNER);
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
     counter = GaslessCounterContract.deploy(deployer, forwarder.address());
     otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
     // fresh keys: accounts that never held ether
@@ -205,8 +205,7 @@ class GaslessRelayIT extends OnSnapshotChain {
     InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
     SignedRequest s = increment(alice);
     try (SnapshotChain own = SnapshotChain.start(c -> {})) {
-      GaslessForwarder ownForwarder =
-          GaslessForwarder.deploy(own.wallet(DevAccounts.OWNER), "arb-gasless");
+      GaslessForwarder ownForwarder = own.deployForwarder();
       Relayer relayer =
           new Relayer(
               own.wallet(DevAccounts.EXECUTOR),
