@@ -1,6 +1,5 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import java.io.IOException;
@@ -67,19 +66,8 @@ final class DefiDeployCommand extends BaseCommand {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("chainId", net.chain().chainId());
       o.put("proxy", arb.address());
-      o.put("implementation", arb.implementation());
-      o.put("version", arb.version());
-      o.put("trustedForwarder", arb.trustedForwarder().orElse(ChainClient.ZERO_ADDRESS));
-      o.put("owner", arb.owner());
-      o.put("executor", arb.executor());
-      o.put("balancerVault", arb.balancerVault());
-      o.put("aavePool", arb.aavePool());
-      if (network.json) {
-        out().println(new ObjectMapper().writeValueAsString(o));
-      } else {
-        o.forEach((k, v) -> out().printf("%-17s %s%n", k + ":", v));
-      }
-      out().flush();
+      DefiContractReport.putSettings(o, arb);
+      DefiContractReport.print(out(), o, network.json);
       return ExitCode.OK;
     }
   }

@@ -49,8 +49,7 @@ import picocli.CommandLine.Option;
           + " --hop 0xPAIR1:0xUSDC --hop 0xPAIR2:0xWETH --min-profit 1"
     })
 final class DefiFlashloanCommand extends BaseCommand {
-  @Option(names = "--contract", required = true, paramLabel = "ADDRESS", description = "The proxy.")
-  String contract;
+  @Mixin DefiContractOption contract;
 
   @Option(
       names = "--lender",
@@ -104,18 +103,8 @@ final class DefiFlashloanCommand extends BaseCommand {
               + " ether.")
   String signFor;
 
-  @Option(
-      names = "--deadline",
-      paramLabel = "30s|10m|2h|1d|INSTANT",
-      description = "With --sign-for: how long the request stays valid. Default: ${DEFAULT-VALUE}.")
-  String deadline = "10m";
-
-  @Option(
-      names = "--gas",
-      paramLabel = "GAS",
-      description =
-          "With --sign-for: gas the forwarder must pass to the contract. Default: ${DEFAULT-VALUE}.")
-  BigInteger gas = BigInteger.valueOf(1_000_000);
+  /** With --sign-for: the signed request's deadline and gas (a flash loan needs more). */
+  @Mixin SignedRequestOptions signing = new SignedRequestOptions(BigInteger.valueOf(1_000_000));
 
   @Mixin DefiNetworkOptions network;
 
@@ -129,7 +118,8 @@ final class DefiFlashloanCommand extends BaseCommand {
     // the record store is opened before anything is sent: an attempt is never without its record
     try (RecordSink sink = dryRun || noRecord ? null : RecordSink.open(cfg);
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
-      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      FlashLoanArbitrageContract arb =
+          new FlashLoanArbitrageContract(net.chain(), contract.address);
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(net.wallet(), arb);
       Map<String, Object> o = new LinkedHashMap<>();
       int code;
@@ -167,12 +157,10 @@ final class DefiFlashloanCommand extends BaseCommand {
     if (dryRun) {
       throw new ConfigException("--sign-for sends nothing already; drop --dry-run");
     }
-    if (gas.signum() <= 0) {
-      throw new ConfigException("--gas must be positive, got " + gas);
-    }
-    long until = DefiSignCommand.deadline(deadline, java.time.Clock.systemUTC());
+    long until = signing.validUntil(java.time.Clock.systemUTC());
     try (DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
-      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      FlashLoanArbitrageContract arb =
+          new FlashLoanArbitrageContract(net.chain(), contract.address);
       GaslessForwarder forwarder = new GaslessForwarder(net.chain(), signFor);
       String trusted = arb.trustedForwarder().orElse(null);
       if (!forwarder.address().equals(trusted)) {
@@ -212,7 +200,13 @@ final class DefiFlashloanCommand extends BaseCommand {
       }
       ForwardRequest request =
           new ForwardRequest(
-              signer, arb.address(), BigInteger.ZERO, gas, forwarder.nonce(signer), until, data);
+              signer,
+              arb.address(),
+              BigInteger.ZERO,
+              signing.gas,
+              forwarder.nonce(signer),
+              until,
+              data);
       SignedRequest signed = Eip712Signer.sign(forwarder.domain(), request, net.wallet());
       out().println(new ObjectMapper().writeValueAsString(SignedRequestJson.toJson(signed)));
       out().flush();
@@ -292,7 +286,7 @@ final class DefiFlashloanCommand extends BaseCommand {
   /** The route from the options; every problem reported at once. */
   FlashRoute route() {
     List<String> problems = new ArrayList<>();
-    DefiAddresses.check("--contract", contract, problems);
+    DefiAddresses.check("--contract", contract.address, problems);
     DefiAddresses.check("--token", token, problems);
     String[] l = lender.split(":", 2);
     LoanSource source = null;

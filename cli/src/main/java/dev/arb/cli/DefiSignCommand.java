@@ -9,8 +9,8 @@ import dev.arb.defi.gasless.SignedRequestJson;
 import dev.arb.error.ConfigException;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.Instant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,17 +43,7 @@ final class DefiSignCommand extends BaseCommand {
       description = "Call data for the target, 0x-hex. Default: ${DEFAULT-VALUE}.")
   String data = "0x";
 
-  @Option(
-      names = "--gas",
-      paramLabel = "GAS",
-      description = "Gas the forwarder must pass to the target. Default: ${DEFAULT-VALUE}.")
-  BigInteger gas = BigInteger.valueOf(100_000);
-
-  @Option(
-      names = "--deadline",
-      paramLabel = "30s|10m|2h|1d|INSTANT",
-      description = "How long the request stays valid, or until when. Default: ${DEFAULT-VALUE}.")
-  String deadline = "10m";
+  @Mixin SignedRequestOptions signing;
 
   @Option(
       names = "--nonce",
@@ -70,10 +60,7 @@ final class DefiSignCommand extends BaseCommand {
     if (!data.matches("0x([0-9a-fA-F]{2})*")) {
       throw new ConfigException("--data must be 0x-hex of whole bytes, got " + data);
     }
-    if (gas.signum() <= 0) {
-      throw new ConfigException("--gas must be positive, got " + gas);
-    }
-    long until = deadline(deadline, clock);
+    long until = signing.validUntil(clock);
     try (DefiNetwork net = DefiNetwork.open(config().config().defi(), context().env(), null)) {
       GaslessForwarder f = new GaslessForwarder(net.chain(), forwarder);
       String signer = net.wallet().address();
@@ -82,7 +69,7 @@ final class DefiSignCommand extends BaseCommand {
               signer,
               to,
               BigInteger.ZERO,
-              gas,
+              signing.gas,
               nonce != null ? nonce : f.nonce(signer),
               until,
               data);
@@ -91,25 +78,5 @@ final class DefiSignCommand extends BaseCommand {
       out().flush();
       return ExitCode.OK;
     }
-  }
-
-  /** Unused by signing (nothing is sent) but required to open the network. */
-
-  /** A duration from now ({@code 10m}, see {@link TimeArg}) or an instant, as unix seconds. */
-  static long deadline(String text, Clock clock) {
-    TimeArg t;
-    try {
-      t = TimeArg.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "--deadline must be a duration from now (30s, 10m, 2h, 1d) or an ISO-8601 instant,"
-              + " got "
-              + text);
-    }
-    Instant at = t.ago() != null ? clock.instant().plus(t.ago()) : t.absolute();
-    if (!at.isAfter(clock.instant())) {
-      throw new ConfigException("--deadline " + text + " is not in the future");
-    }
-    return at.getEpochSecond();
   }
 }

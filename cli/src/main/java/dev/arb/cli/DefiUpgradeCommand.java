@@ -1,7 +1,5 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.error.ChainException;
 import java.io.IOException;
@@ -28,8 +26,9 @@ import picocli.CommandLine.Option;
       "forwarder the same way (or to none with the zero address)."
     })
 final class DefiUpgradeCommand extends BaseCommand {
-  @Option(names = "--contract", required = true, paramLabel = "ADDRESS", description = "The proxy.")
-  String contract;
+  @Mixin DefiContractOption contract;
+
+  @Mixin DefiNetworkOptions network;
 
   @Option(
       names = "--forwarder",
@@ -38,16 +37,14 @@ final class DefiUpgradeCommand extends BaseCommand {
       description = "EIP-2771 forwarder the new implementation trusts (zero address: none).")
   String forwarder;
 
-  @Mixin DefiNetworkOptions network;
-
   @Override
   protected int execute() throws IOException {
-    DefiAddresses.require("--contract", contract);
+    String proxy = contract.require();
     DefiAddresses.require("--forwarder", forwarder);
     String wanted = forwarder.toLowerCase(Locale.ROOT);
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
-      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), proxy);
       String owner = arb.owner();
       if (!owner.equals(net.wallet().address())) {
         throw new ChainException(
@@ -81,20 +78,9 @@ final class DefiUpgradeCommand extends BaseCommand {
         arb.upgradeToV2(net.wallet(), wanted);
         o.put("upgraded", true);
       }
-      o.put("implementation", arb.implementation());
-      o.put("version", arb.version());
-      o.put("trustedForwarder", arb.trustedForwarder().orElse(ChainClient.ZERO_ADDRESS));
-      o.put("owner", arb.owner());
-      o.put("executor", arb.executor());
-      o.put("balancerVault", arb.balancerVault());
-      o.put("aavePool", arb.aavePool());
+      DefiContractReport.putSettings(o, arb);
       o.put("executions", arb.executions());
-      if (network.json) {
-        out().println(new ObjectMapper().writeValueAsString(o));
-      } else {
-        o.forEach((k, v) -> out().printf("%-23s %s%n", k + ":", v));
-      }
-      out().flush();
+      DefiContractReport.print(out(), o, network.json);
       return ExitCode.OK;
     }
   }

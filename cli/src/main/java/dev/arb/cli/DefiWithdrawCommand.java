@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Withdraw tokens from FlashLoanArbitrage (owner only) on the configured chain.")
 final class DefiWithdrawCommand extends BaseCommand {
-  @Option(names = "--contract", required = true, paramLabel = "ADDRESS", description = "The proxy.")
-  String contract;
+  @Mixin DefiContractOption contract;
 
   @Option(names = "--token", required = true, paramLabel = "ADDRESS", description = "ERC-20 token.")
   String token;
@@ -42,7 +41,7 @@ final class DefiWithdrawCommand extends BaseCommand {
 
   @Override
   protected int execute() throws IOException {
-    DefiAddresses.require("--contract", contract);
+    String proxy = contract.require();
     DefiAddresses.require("--token", token);
     if (to != null) {
       DefiAddresses.require("--to", to);
@@ -57,7 +56,7 @@ final class DefiWithdrawCommand extends BaseCommand {
     }
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
-      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), contract);
+      FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), proxy);
       String recipient = to != null ? to : net.wallet().address();
       BigInteger value =
           requested != null ? requested : Erc20.balanceOf(net.chain(), token, arb.address());

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.Eip712Signer;
 import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessCounterContract;
@@ -37,15 +33,8 @@ class DaemonRelayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "relay-test-token-0123456789";
 
-  /** anvil's public dev accounts 0 (deployer) and 1 (relayer); hold value on no real chain. */
-  private static final String DEPLOYER_KEY =
-      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
-  private static final String RELAYER_KEY =
-      "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-
   @TempDir Path dir;
-  private AnvilProcess anvil;
+  private DefiChain net;
   private ChainClient chain;
   private GaslessForwarder forwarder;
   private GaslessCounterContract counter;
@@ -55,37 +44,34 @@ class DaemonRelayIT {
 
   @BeforeEach
   void chainContractsAndConfig() throws Exception {
-    anvil = AnvilProcess.start(ContractsDir.locate());
-    chain = ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-    Wallet deployer =
-        new Wallet(chain, Credentials.create(DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    net = DefiChain.start();
+    chain = net.chain();
+    DefiChain.Gasless gasless = net.deployGasless();
+    forwarder = gasless.forwarder();
+    counter = gasless.counter();
     Keystore.Imported r =
-        Keystore.importKey(RELAYER_KEY, "relayer-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT);
+        Keystore.importKey(
+            DefiChain.RELAYER_KEY, "relayer-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT);
     relayer = r.address();
     config = dir.resolve("arb.conf");
     Files.writeString(
         config,
-        "arb.defi {\n  rpc-url = \""
-            + anvil.rpcUrl()
-            + "\"\n  chain-id = 31337\n  keystore = \""
-            + r.file()
-            + "\"\n  keystore-password = { env = \"RELAYER_PW\" }\n"
-            + "  relayer {\n    forwarder = \""
-            + forwarder.address()
-            + "\"\n    allow = [\""
-            + counter.address()
-            + "\"]\n  }\n}\n");
+        net.defiConfig(
+            r.file(),
+            "RELAYER_PW",
+            "  relayer {\n    forwarder = \""
+                + forwarder.address()
+                + "\"\n    allow = [\""
+                + counter.address()
+                + "\"]\n  }\n"));
     env = Map.of("HOME", dir.toString(), "RELAYER_PW", "relayer-pw", "ARB_HTTP_TOKEN", TOKEN);
   }
 
   @AfterEach
   void stop() {
-    if (chain != null) {
-      chain.close();
+    if (net != null) {
+      net.close();
     }
-    anvil.close();
   }
 
   private String signedIncrement(Credentials user) throws Exception {

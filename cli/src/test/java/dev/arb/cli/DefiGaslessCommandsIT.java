@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.GaslessCounterContract;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.keystore.Keystore;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
@@ -35,15 +32,8 @@ import org.web3j.utils.Numeric;
  * gas, end to end on anvil.
  */
 class DefiGaslessCommandsIT {
-  /** anvil's public dev accounts 0 (deployer) and 1 (relayer); hold value on no real chain. */
-  private static final String DEPLOYER_KEY =
-      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
-  private static final String RELAYER_KEY =
-      "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-
   @TempDir Path dir;
-  private AnvilProcess anvil;
+  private DefiChain net;
   private ChainClient chain;
   private GaslessForwarder forwarder;
   private GaslessCounterContract counter;
@@ -57,18 +47,18 @@ class DefiGaslessCommandsIT {
 
   @BeforeEach
   void chainContractsAndTwoKeystores() throws Exception {
-    anvil = AnvilProcess.start(ContractsDir.locate());
-    chain = ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-    Wallet deployer =
-        new Wallet(chain, Credentials.create(DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    net = DefiChain.start();
+    chain = net.chain();
+    DefiChain.Gasless gasless = net.deployGasless();
+    forwarder = gasless.forwarder();
+    counter = gasless.counter();
 
     userKey = Numeric.toHexStringNoPrefixZeroPadded(Keys.createEcKeyPair().getPrivateKey(), 64);
     Keystore.Imported u =
         Keystore.importKey(userKey, "user-pw", dir.resolve("user"), Keystore.Kdf.LIGHT);
     Keystore.Imported r =
-        Keystore.importKey(RELAYER_KEY, "relayer-pw", dir.resolve("relayer"), Keystore.Kdf.LIGHT);
+        Keystore.importKey(
+            DefiChain.RELAYER_KEY, "relayer-pw", dir.resolve("relayer"), Keystore.Kdf.LIGHT);
     user = u.address();
     relayer = r.address();
     userConfig = config("user.conf", u.file(), "USER_PW");
@@ -78,36 +68,20 @@ class DefiGaslessCommandsIT {
 
   private Path config(String name, Path keystore, String passwordEnv) throws Exception {
     Path file = dir.resolve(name);
-    Files.writeString(
-        file,
-        "arb.defi {\n  rpc-url = \""
-            + anvil.rpcUrl()
-            + "\"\n  chain-id = 31337\n  keystore = \""
-            + keystore
-            + "\"\n  keystore-password = { env = \""
-            + passwordEnv
-            + "\" }\n}\n");
+    Files.writeString(file, net.defiConfig(keystore, passwordEnv, ""));
     return file;
   }
 
   @AfterEach
   void stop() {
     DefiRelayCommand.stdin = realStdin;
-    if (chain != null) {
-      chain.close();
+    if (net != null) {
+      net.close();
     }
-    anvil.close();
   }
 
   private CliRun defi(Path config, String... args) {
-    String[] all = new String[5 + args.length];
-    all[0] = "--config";
-    all[1] = config.toString();
-    all[2] = "--data-dir";
-    all[3] = dir.toString();
-    all[4] = "defi";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return CliRun.run(env, all);
+    return DefiChain.defi(env, config, dir, args);
   }
 
   /** {@code arb defi sign} of {@code increment()} on the counter by the user. */
@@ -170,7 +144,7 @@ class DefiGaslessCommandsIT {
     assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
     assertThat(signed.out() + signed.err() + relayed.out() + relayed.err() + replay.err())
         .doesNotContain(userKey)
-        .doesNotContain(RELAYER_KEY)
+        .doesNotContain(DefiChain.RELAYER_KEY)
         .doesNotContain("user-pw")
         .doesNotContain("relayer-pw");
   }
@@ -243,28 +217,13 @@ class DefiGaslessCommandsIT {
   @Test
   void executorWithoutEtherSignsAFlashLoanThatTheRelayerSubmitsAndTheOwnerProfits()
       throws Exception {
-    Wallet owner = new Wallet(chain, Credentials.create(DEPLOYER_KEY), FeeHistoryGasOracle.local());
+    Wallet owner = net.wallet(DefiChain.DEPLOYER_KEY);
     LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
     FlashLoanArbitrageContract arb =
         FlashLoanArbitrageContract.deploy(
             owner, user, market.balancerVault(), market.aavePool(), forwarder.address());
-    String[] route = {
-      "flashloan",
-      "--contract",
-      arb.address(),
-      "--lender",
-      "balancer:" + market.balancerVault(),
-      "--token",
-      market.weth(),
-      "--amount",
-      LocalMarket.ONE.toString(),
-      "--hop",
-      market.pairB() + ":" + market.usdc(),
-      "--hop",
-      market.pairA() + ":" + market.weth(),
-      "--sign-for",
-      forwarder.address()
-    };
+    String[] route =
+        DefiChain.balancerFlashloan(arb.address(), market, "--sign-for", forwarder.address());
     assertThat(chain.etherBalance(user)).isZero();
 
     CliRun signed = defi(userConfig, route);

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.keystore.Keystore;
 import dev.arb.defi.local.LocalMarket;
-import dev.arb.defi.pool.ConstantProduct;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +34,6 @@ import org.web3j.crypto.Credentials;
  * here).
  */
 class DefiNetworkCommandsIT {
-  /** anvil's public dev account 0; holds value on no real chain. */
-  private static final String DEV_KEY =
-      "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
-  /** anvil's public dev account 2. */
-  private static final String OTHER_KEY =
-      "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
-
   private static final String DEV_ADDRESS = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
   private static final String VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
   private static final String EXECUTOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
@@ -54,45 +43,30 @@ class DefiNetworkCommandsIT {
   private static final String FORWARDER = "0xb2ee8a1a0c1f1d3fbb4c2a2d6e2f3d0c9e1f2a3b";
 
   @TempDir Path dir;
-  private AnvilProcess anvil;
+  private DefiChain net;
   private Path config;
   private Map<String, String> env;
 
   @BeforeEach
   void chainKeystoreAndConfig() throws Exception {
-    anvil = AnvilProcess.start(ContractsDir.locate());
-    Keystore.Imported wallet = Keystore.importKey(DEV_KEY, "pw-for-test", dir, Keystore.Kdf.LIGHT);
+    net = DefiChain.start();
+    Keystore.Imported wallet =
+        Keystore.importKey(DefiChain.DEPLOYER_KEY, "pw-for-test", dir, Keystore.Kdf.LIGHT);
     config = dir.resolve("arb.conf");
-    Files.writeString(
-        config,
-        "arb.defi {\n"
-            + "  rpc-url = \""
-            + anvil.rpcUrl()
-            + "\"\n"
-            + "  chain-id = 31337\n"
-            + "  keystore = \""
-            + wallet.file()
-            + "\"\n"
-            + "  keystore-password = { env = \"TEST_KEYSTORE_PW\" }\n"
-            + "}\n");
+    Files.writeString(config, net.defiConfig(wallet.file(), "TEST_KEYSTORE_PW", ""));
     env = Map.of("HOME", "/nonexistent-home", "TEST_KEYSTORE_PW", "pw-for-test");
   }
 
   @AfterEach
   void stopChain() {
-    anvil.close();
+    if (net != null) {
+      net.close();
+    }
   }
 
   /** Runs {@code arb --config <config> --data-dir <dir> defi <args>}. */
   private CliRun defi(String... args) {
-    String[] all = new String[5 + args.length];
-    all[0] = "--config";
-    all[1] = config.toString();
-    all[2] = "--data-dir";
-    all[3] = dir.toString();
-    all[4] = "defi";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return CliRun.run(env, all);
+    return DefiChain.defi(env, config, dir, args);
   }
 
   @Test
@@ -117,8 +91,7 @@ class DefiNetworkCommandsIT {
     assertThat(j.path("executor").asText()).isEqualTo(EXECUTOR);
     assertThat(j.path("balancerVault").asText()).isEqualTo(VAULT);
     assertThat(j.path("aavePool").asText()).isEqualTo(AAVE_POOL);
-    try (ChainClient chain =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+    try (ChainClient chain = net.connect()) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(chain, proxy);
       assertThat(arb.owner()).isEqualTo(DEV_ADDRESS);
       assertThat(arb.implementation())
@@ -130,7 +103,9 @@ class DefiNetworkCommandsIT {
       assertThat(j.path("trustedForwarder").asText()).isEqualTo(FORWARDER);
 
       // some tokens end up in the contract; the owner takes them out
-      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
+      Wallet owner =
+          new Wallet(
+              chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
       String token = Erc20.deployTestToken(owner, "Test", "TST", BigInteger.valueOf(1_000));
       Erc20.transfer(owner, token, proxy, BigInteger.valueOf(400));
 
@@ -152,19 +127,21 @@ class DefiNetworkCommandsIT {
       assertThat(Erc20.balanceOf(chain, token, proxy)).isZero();
     }
     assertThat(deployed.out() + deployed.err())
-        .doesNotContain(DEV_KEY)
+        .doesNotContain(DefiChain.DEPLOYER_KEY)
         .doesNotContain("pw-for-test");
   }
 
   @Test
   void upgradeMovesAVersion1ProxyToVersion2KeepingItsStateAndRefusesANonOwner() throws Exception {
-    try (ChainClient chain =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
-      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
+    try (ChainClient chain = net.connect()) {
+      Wallet owner =
+          new Wallet(
+              chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(owner, EXECUTOR, VAULT, AAVE_POOL);
       String v1 = arb.implementation();
-      Wallet other = new Wallet(chain, Credentials.create(OTHER_KEY), FeeHistoryGasOracle.local());
+      Wallet other =
+          new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
       FlashLoanArbitrageContract notOurs =
           FlashLoanArbitrageContract.deploy(other, EXECUTOR, VAULT, AAVE_POOL);
       BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
@@ -208,38 +185,12 @@ class DefiNetworkCommandsIT {
 
   @Test
   void flashloanSimulatesWithDryRunThenExecutesAndNeverSendsALosingRoute() throws Exception {
-    try (ChainClient chain =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
-      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
-      LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
-      FlashLoanArbitrageContract arb =
-          FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
-      BigInteger one = LocalMarket.ONE;
-      BigInteger expected =
-          ConstantProduct.price(
-                  UniswapV2.hop(chain, market.pairB(), market.weth(), 30),
-                  UniswapV2.hop(chain, market.pairA(), market.usdc(), 30),
-                  ConstantProduct.LoanCost.BALANCER_ZERO_FEE,
-                  one)
-              .orElseThrow()
-              .profit();
-      String[] route = {
-        "flashloan",
-        "--contract",
-        arb.address(),
-        "--lender",
-        "balancer:" + market.balancerVault(),
-        "--token",
-        market.weth(),
-        "--amount",
-        one.toString(),
-        "--hop",
-        market.pairB() + ":" + market.usdc(),
-        "--hop",
-        market.pairA() + ":" + market.weth(),
-        "--json"
-      };
+    try (ChainClient chain = net.connect()) {
+      DefiChain.Arbitrage deployed = net.deployArbitrage();
+      LocalMarket market = deployed.market();
+      FlashLoanArbitrageContract arb = deployed.arb();
+      BigInteger expected = net.balancerFlashloanProfit(market);
+      String[] route = DefiChain.balancerFlashloan(arb.address(), market, "--json");
       BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
 
       CliRun dry = defi(append(route, "--dry-run"));
@@ -325,46 +276,19 @@ class DefiNetworkCommandsIT {
     String[] route;
     BigInteger expected;
     BigInteger nonce;
-    try (ChainClient chain =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
-      Wallet owner = new Wallet(chain, Credentials.create(DEV_KEY), FeeHistoryGasOracle.local());
-      LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
-      FlashLoanArbitrageContract arb =
-          FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
-      expected =
-          ConstantProduct.price(
-                  UniswapV2.hop(chain, market.pairB(), market.weth(), 30),
-                  UniswapV2.hop(chain, market.pairA(), market.usdc(), 30),
-                  ConstantProduct.LoanCost.BALANCER_ZERO_FEE,
-                  LocalMarket.ONE)
-              .orElseThrow()
-              .profit();
-      route =
-          new String[] {
-            "flashloan",
-            "--contract",
-            arb.address(),
-            "--lender",
-            "balancer:" + market.balancerVault(),
-            "--token",
-            market.weth(),
-            "--amount",
-            LocalMarket.ONE.toString(),
-            "--hop",
-            market.pairB() + ":" + market.usdc(),
-            "--hop",
-            market.pairA() + ":" + market.weth(),
-            "--json"
-          };
+    try (ChainClient chain = net.connect()) {
+      DefiChain.Arbitrage deployed = net.deployArbitrage();
+      LocalMarket market = deployed.market();
+      FlashLoanArbitrageContract arb = deployed.arb();
+      expected = net.balancerFlashloanProfit(market);
+      route = DefiChain.balancerFlashloan(arb.address(), market, "--json");
       nonce = chain.pendingNonce(DEV_ADDRESS);
       // blocks are no longer mined: the transaction waits in the pool for a receipt
       chain.rpc("evm_setAutomine", List.of(false));
     }
 
     CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> defi(route));
-    try (ChainClient watcher =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+    try (ChainClient watcher = net.connect()) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (watcher.pendingNonce(DEV_ADDRESS).equals(nonce)) {
         assertThat(System.nanoTime() - deadline).as("transaction reached the pool").isNegative();
@@ -372,7 +296,7 @@ class DefiNetworkCommandsIT {
         Thread.sleep(20);
       }
     }
-    anvil.close(); // the node dies while the command waits for the receipt
+    net.anvil().close(); // the node dies while the command waits for the receipt
 
     CliRun r = run.get(60, TimeUnit.SECONDS);
 
@@ -385,7 +309,7 @@ class DefiNetworkCommandsIT {
                     + DEV_ADDRESS
                     + " was sent as (0x[0-9a-f]{64}), but waiting for its receipt failed: chain:"
                     + " eth_getTransactionReceipt to "
-                    + Pattern.quote(anvil.rpcUrl())
+                    + Pattern.quote(net.anvil().rpcUrl())
                     + " failed \\(.*\\); is the node running and the URL right\\?; it may still be"
                     + " mined, check before resending")
             .matcher(r.err());
@@ -419,8 +343,7 @@ class DefiNetworkCommandsIT {
         config,
         Files.readString(config)
             .replace("chain-id = 31337", "chain-id = 31337\n  max-fee-gwei = 0.000000001"));
-    try (ChainClient chain =
-        ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
+    try (ChainClient chain = net.connect()) {
       BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
 
       CliRun capped = defi("deploy");

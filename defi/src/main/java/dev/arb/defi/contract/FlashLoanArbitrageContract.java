@@ -131,7 +131,11 @@ public final class FlashLoanArbitrageContract {
         owner, deployImplementationV2(owner, trustedForwarder), executor, balancerVault, aavePool);
   }
 
-  private static FlashLoanArbitrageContract deployBehindProxy(
+  /**
+   * Deploys an ERC-1967 proxy of the already deployed {@code implementation}, initialised like
+   * {@link #deploy(Wallet, String, String, String)}.
+   */
+  public static FlashLoanArbitrageContract deployBehindProxy(
       Wallet owner, String implementation, String executor, String balancerVault, String aavePool) {
     String init =
         Abi.call(

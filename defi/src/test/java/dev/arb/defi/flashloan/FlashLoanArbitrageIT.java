@@ -5,37 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
-import dev.arb.defi.chain.AnvilProcess;
+import dev.arb.defi.OnSnapshotChain;
+import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Fees;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.local.LocalMarket;
 import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -50,59 +44,28 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * FlashLoanArbitrage on anvil against real Uniswap V2 bytecode: one chain per class, each test
  * starts from the same deployed state (anvil snapshot, reverted after the test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FlashLoanArbitrageIT {
+class FlashLoanArbitrageIT extends OnSnapshotChain {
   private static final BigInteger GAS = BigInteger.valueOf(1_000_000);
 
-  private AnvilProcess anvil;
-  private ChainClient chain;
   private Wallet owner;
   private Wallet executor;
   private Wallet stranger;
   private LocalMarket market;
   private FlashLoanArbitrageContract arb;
-  private Object snapshot;
 
-  @BeforeAll
-  void startChainAndDeploy() {
-    Path contracts = ContractsDir.locate();
-    anvil = AnvilProcess.start(contracts);
-    try {
-      chain =
-          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-      owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      market = LocalMarket.deploy(owner, contracts);
-      arb =
-          FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
-    } catch (RuntimeException e) {
-      stopChain();
-      throw e;
-    }
-  }
-
-  @AfterAll
-  void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-    }
+  @Override
+  protected void deploy(SnapshotChain c) {
+    SnapshotChain.Arbitrage deployed = c.deployArbitrage(c.wallet(DevAccounts.OWNER));
+    market = deployed.market();
+    arb = deployed.arb();
   }
 
   @BeforeEach
-  void snapshotAndFreshWallets() {
-    snapshot = chain.rpc("evm_snapshot", List.of());
+  void freshWallets() {
     // evm_revert rewinds nonces: wallets from an earlier test would count ahead of the chain
-    owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-    executor = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
-    stranger = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
-  }
-
-  @AfterEach
-  void revertToSnapshot() {
-    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+    owner = local.wallet(DevAccounts.OWNER);
+    executor = local.wallet(DevAccounts.EXECUTOR);
+    stranger = local.wallet(DevAccounts.STRANGER);
   }
 
   /**
@@ -512,7 +475,8 @@ class FlashLoanArbitrageIT {
 
   @Test
   void connectingToTheWrongChainFailsWithAClearMessage() {
-    assertThatThrownBy(() -> ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), 137)))
+    assertThatThrownBy(
+            () -> ChainClient.connect(ChainClient.Settings.local(local.anvil().rpcUrl(), 137)))
         .isInstanceOf(ChainException.class)
         .hasMessageContaining("serves chain id 31337, expected 137");
   }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
-import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.OnSnapshotChain;
+import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
+import dev.arb.defi.contract.ContractArtifact;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
@@ -27,12 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -44,10 +40,12 @@ import org.web3j.utils.Numeric;
  * request that the relayer submits and pays for, and the contract sees the executor as the caller.
  * One chain per class, each test from the same deployed version-1 state (anvil snapshot).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GaslessFlashLoanIT {
+class GaslessFlashLoanIT extends OnSnapshotChain {
   private static final BigInteger REQUEST_GAS = BigInteger.valueOf(900_000);
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
+
+  /** 0.01 WETH: still profitable after the one-WETH trades of the deployed state. */
+  private static final BigInteger SMALL = ONE.divide(BigInteger.valueOf(100));
 
   /** OpenZeppelin 5's ERC-7201 slots of Ownable and Initializable (owner; initialized version). */
   private static final List<BigInteger> NAMESPACED_SLOTS =
@@ -55,8 +53,6 @@ class GaslessFlashLoanIT {
           Numeric.toBigInt("0x9016d09d72d40fdae2fd8ceac6b6234c7706214fd39c1cd1e609a0528c199300"),
           Numeric.toBigInt("0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00"));
 
-  private AnvilProcess anvil;
-  private ChainClient chain;
   private Wallet owner;
   private Wallet relayerWallet;
   private LocalMarket market;
@@ -64,91 +60,103 @@ class GaslessFlashLoanIT {
   private GaslessForwarder forwarder;
   private Credentials executor;
   private Credentials stranger;
-  private Object snapshot;
 
-  @BeforeAll
-  void startChainAndDeployVersion1() throws Exception {
-    Path contracts = ContractsDir.locate();
-    anvil = AnvilProcess.start(contracts);
-    try {
-      chain =
-          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-      owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      market = LocalMarket.deploy(owner, contracts);
-      arb =
-          FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
-      forwarder = GaslessForwarder.deploy(owner, "arb-gasless");
-      // fresh keys: accounts that never held ether
-      executor = Credentials.create(Keys.createEcKeyPair());
-      stranger = Credentials.create(Keys.createEcKeyPair());
-      arb.setExecutor(owner, executor.getAddress());
-      FlashLoanOutcome traded =
-          new Web3jFlashLoanExecutor(owner, arb)
-              .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
-      assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
-    } catch (RuntimeException e) {
-      stopChain();
-      throw e;
-    }
-  }
-
-  @AfterAll
-  void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-    }
+  @Override
+  protected void deploy(SnapshotChain c) throws Exception {
+    Wallet deployer = c.wallet(DevAccounts.OWNER);
+    SnapshotChain.Arbitrage deployed = c.deployArbitrage(deployer);
+    market = deployed.market();
+    arb = deployed.arb();
+    forwarder = c.deployForwarder();
+    // fresh keys: accounts that never held ether
+    executor = Credentials.create(Keys.createEcKeyPair());
+    stranger = Credentials.create(Keys.createEcKeyPair());
+    arb.setExecutor(deployer, executor.getAddress());
+    FlashLoanOutcome traded =
+        new Web3jFlashLoanExecutor(deployer, arb)
+            .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+    assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
   }
 
   @BeforeEach
-  void snapshotAndFreshWallets() {
-    snapshot = chain.rpc("evm_snapshot", List.of());
-    owner = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-    relayerWallet = new Wallet(chain, DevAccounts.STRANGER, FeeHistoryGasOracle.local());
-  }
-
-  @AfterEach
-  void revertToSnapshot() {
-    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+  void freshWallets() {
+    owner = local.wallet(DevAccounts.OWNER);
+    relayerWallet = local.wallet(DevAccounts.STRANGER);
   }
 
   @Test
   void upgradeFromVersion1KeepsEveryStorageSlotAndTrustsTheForwarder() {
-    assertThat(arb.version()).isEqualTo(BigInteger.ONE);
-    assertThat(arb.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
-    List<String> before = slots();
-    assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
-    assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
     String v1 = arb.implementation();
-
-    Wallet notOwner = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
+    Wallet notOwner = local.wallet(DevAccounts.EXECUTOR);
     assertThatThrownBy(() -> arb.upgradeToV2(notOwner, forwarder.address()))
         .isInstanceOf(ChainException.class)
         .hasMessageContaining("OwnableUnauthorizedAccount");
     assertThat(arb.implementation()).isEqualTo(v1);
 
-    String v2 = arb.upgradeToV2(owner, forwarder.address());
+    String v2 = upgradesKeepingEverySlotAndTradesAgain(arb, ONE);
 
-    assertThat(arb.implementation()).isEqualTo(v2).isNotEqualTo(v1);
-    assertThat(arb.version()).isEqualTo(BigInteger.TWO);
-    assertThat(slots())
+    assertThat(v2).isNotEqualTo(v1);
+  }
+
+  /**
+   * Proxies deployed before the flash-loan logic moved into {@code FlashLoanArbitrageBase} run the
+   * version 1 built then (kept as a test resource: the committed {@code
+   * contracts/build/FlashLoanArbitrage.json} of that time); they upgrade to today's version 2 just
+   * like a proxy of today's version 1.
+   */
+  @Test
+  void proxyOfTheVersion1BuiltBeforeTheSharedBaseUpgradesKeepingEverySlot() throws Exception {
+    ContractArtifact built =
+        ContractArtifact.fromFile(
+            Path.of(getClass().getResource("FlashLoanArbitrage-v1-before-base.json").toURI()));
+    FlashLoanArbitrageContract old =
+        FlashLoanArbitrageContract.deployBehindProxy(
+            owner,
+            FlashLoanArbitrageContract.deployImplementation(owner, built),
+            executor.getAddress(),
+            market.balancerVault(),
+            market.aavePool());
+    FlashLoanOutcome traded =
+        new Web3jFlashLoanExecutor(owner, old)
+            .execute(List.of(market.profitableRoute(SMALL, BigInteger.ZERO)));
+    assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
+
+    upgradesKeepingEverySlotAndTradesAgain(old, SMALL);
+  }
+
+  /**
+   * Checks {@code proxy} is a version 1 with the executor set that has traded once, upgrades it to
+   * version 2 trusting the forwarder, checks every slot and setting is kept, and trades {@code
+   * amount} once more directly. Returns the new implementation.
+   */
+  private String upgradesKeepingEverySlotAndTradesAgain(
+      FlashLoanArbitrageContract proxy, BigInteger amount) {
+    assertThat(proxy.version()).isEqualTo(BigInteger.ONE);
+    assertThat(proxy.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
+    List<String> before = slots(proxy);
+    assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
+    assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
+
+    String v2 = proxy.upgradeToV2(owner, forwarder.address());
+
+    assertThat(proxy.implementation()).isEqualTo(v2);
+    assertThat(proxy.version()).isEqualTo(BigInteger.TWO);
+    assertThat(slots(proxy))
         .as("executor, executions, vault, pool, owner, initialized")
         .isEqualTo(before);
-    assertThat(arb.owner()).isEqualTo(owner.address());
-    assertThat(arb.executor()).isEqualTo(executor.getAddress());
-    assertThat(arb.executions()).isEqualTo(BigInteger.ONE);
-    assertThat(arb.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
-    assertThat(arb.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
-    assertThat(arb.trustedForwarder()).contains(forwarder.address());
+    assertThat(proxy.owner()).isEqualTo(owner.address());
+    assertThat(proxy.executor()).isEqualTo(executor.getAddress());
+    assertThat(proxy.executions()).isEqualTo(BigInteger.ONE);
+    assertThat(proxy.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
+    assertThat(proxy.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
+    assertThat(proxy.trustedForwarder()).contains(forwarder.address());
     // the owner still trades directly after the upgrade
     FlashLoanOutcome direct =
-        new Web3jFlashLoanExecutor(owner, arb)
-            .execute(List.of(market.profitableRoute(ONE, BigInteger.ZERO)));
+        new Web3jFlashLoanExecutor(owner, proxy)
+            .execute(List.of(market.profitableRoute(amount, BigInteger.ZERO)));
     assertThat(direct).isInstanceOf(FlashLoanOutcome.Executed.class);
-    assertThat(arb.executions()).isEqualTo(BigInteger.TWO);
+    assertThat(proxy.executions()).isEqualTo(BigInteger.TWO);
+    return v2;
   }
 
   @Test
@@ -256,7 +264,7 @@ class GaslessFlashLoanIT {
   }
 
   /** Version 1's own slots 0-3 and OpenZeppelin's namespaced ones, raw. */
-  private List<String> slots() {
+  private List<String> slots(FlashLoanArbitrageContract arb) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       out.add(chain.storageAt(arb.address(), BigInteger.valueOf(i)));

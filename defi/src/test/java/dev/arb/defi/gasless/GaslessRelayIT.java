@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.defi.DevAccounts;
+import dev.arb.defi.OnSnapshotChain;
+import dev.arb.defi.SnapshotChain;
 import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.RelayOutcome.Reason;
 import dev.arb.engine.record.RelayRecord;
@@ -18,12 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
@@ -33,59 +29,31 @@ import org.web3j.utils.Numeric;
  * executed as themselves, and the relayer pays for nothing it should not. One chain per class, each
  * test from the same deployed state (anvil snapshot, reverted after the test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GaslessRelayIT {
+class GaslessRelayIT extends OnSnapshotChain {
   private static final BigInteger REQUEST_GAS = BigInteger.valueOf(100_000);
   private static final BigInteger ETH = BigInteger.TEN.pow(18);
 
-  private AnvilProcess anvil;
-  private ChainClient chain;
   private GaslessForwarder forwarder;
   private GaslessCounterContract counter;
   private GaslessCounterContract otherCounter;
   private Credentials alice;
   private Credentials bob;
-  private Object snapshot;
   private Wallet relayerWallet;
 
-  @BeforeAll
-  void startChainAndDeploy() throws Exception {
-    anvil = AnvilProcess.start(ContractsDir.locate());
-    try {
-      chain =
-          ChainClient.connect(ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID));
-      Wallet deployer = new Wallet(chain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      forwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
-      counter = GaslessCounterContract.deploy(deployer, forwarder.address());
-      otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
-      // fresh keys: accounts that never held ether
-      alice = Credentials.create(Keys.createEcKeyPair());
-      bob = Credentials.create(Keys.createEcKeyPair());
-    } catch (RuntimeException e) {
-      stopChain();
-      throw e;
-    }
-  }
-
-  @AfterAll
-  void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-    }
+  @Override
+  protected void deploy(SnapshotChain c) throws Exception {
+    forwarder = c.deployForwarder();
+    Wallet deployer = c.wallet(DevAccounts.OWNER);
+    counter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    otherCounter = GaslessCounterContract.deploy(deployer, forwarder.address());
+    // fresh keys: accounts that never held ether
+    alice = Credentials.create(Keys.createEcKeyPair());
+    bob = Credentials.create(Keys.createEcKeyPair());
   }
 
   @BeforeEach
-  void snapshot() {
-    snapshot = chain.rpc("evm_snapshot", List.of());
-    relayerWallet = new Wallet(chain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local());
-  }
-
-  @AfterEach
-  void revert() {
-    assertThat(chain.rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
+  void freshRelayerWallet() {
+    relayerWallet = local.wallet(DevAccounts.EXECUTOR);
   }
 
   private RelayPolicy policy(int requestsPerSigner) {
@@ -236,21 +204,18 @@ class GaslessRelayIT {
   void aRequestTheChainFailedOnIsRecordedAsNotSent() throws Exception {
     InMemoryRelayRecordStore store = new InMemoryRelayRecordStore();
     SignedRequest s = increment(alice);
-    try (AnvilProcess own = AnvilProcess.start(ContractsDir.locate());
-        ChainClient ownChain =
-            ChainClient.connect(ChainClient.Settings.local(own.rpcUrl(), AnvilProcess.CHAIN_ID))) {
-      Wallet deployer = new Wallet(ownChain, DevAccounts.OWNER, FeeHistoryGasOracle.local());
-      GaslessForwarder ownForwarder = GaslessForwarder.deploy(deployer, "arb-gasless");
+    try (SnapshotChain own = SnapshotChain.start(c -> {})) {
+      GaslessForwarder ownForwarder = own.deployForwarder();
       Relayer relayer =
           new Relayer(
-              new Wallet(ownChain, DevAccounts.EXECUTOR, FeeHistoryGasOracle.local()),
+              own.wallet(DevAccounts.EXECUTOR),
               FeeHistoryGasOracle.local(),
               ownForwarder,
               policy(10),
               Clock.systemUTC(),
               GaslessCounterContract.decoder(),
               store);
-      own.close(); // the node goes away
+      own.anvil().close(); // the node goes away
 
       assertThatThrownBy(() -> relayer.relay(s)).isInstanceOf(ChainException.class);
     }

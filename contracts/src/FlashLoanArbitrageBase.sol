@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: UNLICENSED
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {Ownable2StepUpgradeable} from "@openzeppelin/contracts-upgradeable/access/Ownable2StepUpgradeable.sol";
+
+/// @dev The parts of a Uniswap V2 pair this contract uses.
+interface IUniswapV2PairMinimal {
+    function token0() external view returns (address);
+    function token1() external view returns (address);
+    function getReserves() external view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast);
+    function swap(uint256 amount0Out, uint256 amount1Out, address to, bytes calldata data) external;
+}
+
+/// @dev The part of the Balancer V2 Vault this contract uses.
+interface IBalancerVaultMinimal {
+    function flashLoan(address recipient, IERC20[] memory tokens, uint256[] memory amounts, bytes memory userData)
+        external;
+}
+
+/// @dev The part of the Aave V3 Pool this contract uses.
+interface IAavePoolMinimal {
+    function flashLoanSimple(address receiver, address asset, uint256 amount, bytes calldata params, uint16 referral)
+        external;
+}
+
+/// @title FlashLoanArbitrageBase
+/// @notice The flash-loan arbitrage logic shared by every version of `FlashLoanArbitrage`: borrows
+/// a token without capital (a Uniswap V2 flash swap, a Balancer V2 Vault flash loan or an Aave V3
+/// `flashLoanSimple`), runs it through a cycle of swaps made directly against Uniswap-V2-style
+/// pairs (of any factory: each pair is one "DEX"), repays the loan plus its premium and sends the
+/// profit to the owner, all in one transaction. Reverts unless the profit is at least the
+/// caller-given minimum, so a transaction that would lose money never lands.
+/// @dev Deployed behind an ERC-1967 proxy (UUPS): only the owner can upgrade. State lives in
+/// plain slots after OpenZeppelin's namespaced storage (slots 0-3: executor, executions,
+/// balancerVault, aavePool), declared here only, so every version has the same layout; upgrades
+/// must only append variables. Every owner/executor check and the `caller` of `RouteExecuted` use
+/// `_msgSender()` (OpenZeppelin's Context): `msg.sender` in version 1, the signer of a request
+/// relayed by the trusted EIP-2771 forwarder in version 2. Loan callbacks check `msg.sender` (the
+/// lender itself), never `_msgSender()`.
+/// A loan callback is accepted only from the lender this contract is borrowing from right now
+/// (held in transient storage for the duration of the loan, so only a loan this contract started
+/// qualifies), the Balancer and Aave callbacks only from the configured vault and pool, Aave's
+/// also only with this contract as initiator.
+abstract contract FlashLoanArbitrageBase is
+    Initializable,
+    UUPSUpgradeable,
+    Ownable2StepUpgradeable,
+    ReentrancyGuardTransient
+{
+    using SafeERC20 for IERC20;
+    using TransientSlot for *;
+
+    /// @notice Borrow through a Uniswap V2 flash swap from the pair `lender`.
+    uint8 public constant SOURCE_UNISWAP_V2 = 0;
+    /// @notice Borrow through a flash loan from the Balancer V2 Vault (`lender` must be the
+    /// configured `balancerVault`).
+    uint8 public constant SOURCE_BALANCER = 1;
+    /// @notice Borrow through `flashLoanSimple` from the Aave V3 Pool (`lender` must be the
+    /// configured `aavePool`).
+    uint8 public constant SOURCE_AAVE = 2;
+
+    /// @notice One arbitrage: borrow `amount` of `token` from `lender` (a pair or the vault, per
+    /// `source`), swap it along `pairs` (hop i trades `path[i]` for `path[i + 1]` in `pairs[i]`
+    /// whose fee is `feesBps[i]` basis points, 30 for Uniswap V2), and keep at least `minProfit`
+    /// of `token` after repaying. `path[0]` and the last element of `path` must both be `token`.
+    struct Route {
+        uint8 source;
+        address lender;
+        address token;
+        uint256 amount;
+        address[] pairs;
+        address[] path;
+        uint16[] feesBps;
+        uint256 minProfit;
+    }
+
+    /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.pendingPair")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant PENDING_LENDER_SLOT = 0x4ab5d044fb278705122b445b8959c0d73783061d70f40a390b92d8a951950d00;
+    /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.premium")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant PREMIUM_SLOT = 0xbafdd61529be8fb4ec357db653b5a38c21d82bb84898c6a751d239ddca7f1200;
+
+    /// @notice Address allowed to start arbitrages besides the owner (a hot key that cannot
+    /// withdraw, upgrade or redirect profit). Zero if none.
+    address public executor;
+
+    /// @notice Number of routes executed successfully since deployment.
+    uint256 public executions;
+
+    /// @notice The Balancer V2 Vault to borrow from with SOURCE_BALANCER. Zero if none.
+    address public balancerVault;
+
+    /// @notice The Aave V3 Pool to borrow from with SOURCE_AAVE. Zero if none.
+    address public aavePool;
+
+    event RouteExecuted(
+        uint256 indexed execution,
+        address indexed lender,
+        address indexed token,
+        uint8 source,
+        uint256 borrowed,
+        uint256 premium,
+        uint256 profit,
+        address caller
+    );
+    event ExecutorChanged(address indexed previousExecutor, address indexed newExecutor);
+    event BalancerVaultChanged(address indexed previousVault, address indexed newVault);
+    event AavePoolChanged(address indexed previousPool, address indexed newPool);
+    event Withdrawn(address indexed token, address indexed to, uint256 amount);
+
+    error NotOwnerOrExecutor(address caller);
+    error UnauthorizedCallback(address caller, address initiator);
+    error InvalidRoute(uint256 routeIndex, string why);
+    error InsufficientToRepay(uint256 balance, uint256 owed);
+    error ProfitBelowMinimum(uint256 routeIndex, uint256 profit, uint256 minProfit);
+    error CallbackNotReceived(address lender);
+    error NoRoutes();
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets the owner, the optional executor, Balancer vault and Aave pool; called once
+    /// through the proxy.
+    function initialize(
+        address initialOwner,
+        address initialExecutor,
+        address initialBalancerVault,
+        address initialAavePool
+    ) external initializer {
+        __Ownable_init(initialOwner);
+        __Ownable2Step_init();
+        _setExecutor(initialExecutor);
+        _setBalancerVault(initialBalancerVault);
+        _setAavePool(initialAavePool);
+    }
+
+    /// @notice Version of this implementation; bumped by every upgrade.
+    function version() external pure virtual returns (uint256);
+
+    modifier onlyOwnerOrExecutor() {
+        address sender = _msgSender();
+        if (sender != owner() && sender != executor) revert NotOwnerOrExecutor(sender);
+        _;
+    }
+
+    /// @notice Owner sets (or clears, with zero) the executor.
+    function setExecutor(address newExecutor) external onlyOwner {
+        _setExecutor(newExecutor);
+    }
+
+    /// @notice Owner sets (or clears, with zero) the Balancer vault.
+    function setBalancerVault(address newVault) external onlyOwner {
+        _setBalancerVault(newVault);
+    }
+
+    /// @notice Owner sets (or clears, with zero) the Aave pool.
+    function setAavePool(address newPool) external onlyOwner {
+        _setAavePool(newPool);
+    }
+
+    /// @notice Executes every route in order, atomically: if one fails, the whole transaction
+    /// reverts. Each route's profit goes to the owner.
+    /// @return profits profit of each route in its token's smallest unit
+    function execute(Route[] calldata routes)
+        external
+        onlyOwnerOrExecutor
+        nonReentrant
+        returns (uint256[] memory profits)
+    {
+        if (routes.length == 0) revert NoRoutes();
+        profits = new uint256[](routes.length);
+        address receiver = owner();
+        for (uint256 i = 0; i < routes.length; i++) {
+            profits[i] = _executeRoute(i, routes[i], receiver);
+        }
+    }
+
+    /// @notice Uniswap V2 flash-swap callback. Accepts only the pair this contract is borrowing
+    /// from right now, and only for a swap this contract started.
+    function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external {
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
+        if (pending == address(0) || msg.sender != pending || sender != address(this)) {
+            revert UnauthorizedCallback(msg.sender, sender);
+        }
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(data, (Route));
+        uint256 borrowed = amount0 + amount1;
+        _swapAndRepay(route, borrowed, borrowed + flashSwapPremium(borrowed));
+    }
+
+    /// @notice Balancer V2 flash-loan callback. Accepts only the configured vault, and only
+    /// during a loan this contract started (Balancer names no initiator, so anyone could
+    /// otherwise make the vault call here).
+    function receiveFlashLoan(
+        IERC20[] calldata tokens,
+        uint256[] calldata amounts,
+        uint256[] calldata feeAmounts,
+        bytes calldata userData
+    ) external {
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
+        if (pending == address(0) || msg.sender != pending || msg.sender != balancerVault) {
+            revert UnauthorizedCallback(msg.sender, address(0));
+        }
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(userData, (Route));
+        if (tokens.length != 1 || address(tokens[0]) != route.token || amounts[0] != route.amount) {
+            revert UnauthorizedCallback(msg.sender, address(0));
+        }
+        _swapAndRepay(route, amounts[0], amounts[0] + feeAmounts[0]);
+    }
+
+    /// @notice Aave V3 flash-loan callback. Accepts only the configured pool, only during a loan
+    /// this contract started, and only with this contract as initiator. The pool pulls
+    /// `amount + premium` after this returns, so it is approved for exactly that.
+    function executeOperation(address asset, uint256 amount, uint256 premium, address initiator, bytes calldata params)
+        external
+        returns (bool)
+    {
+        address pending = PENDING_LENDER_SLOT.asAddress().tload();
+        if (pending == address(0) || msg.sender != pending || msg.sender != aavePool || initiator != address(this)) {
+            revert UnauthorizedCallback(msg.sender, initiator);
+        }
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        Route memory route = abi.decode(params, (Route));
+        if (asset != route.token || amount != route.amount) revert UnauthorizedCallback(msg.sender, initiator);
+        uint256 owed = amount + premium;
+        uint256 received = _swapAlong(route, amount);
+        if (received < owed) revert InsufficientToRepay(received, owed);
+        PREMIUM_SLOT.asUint256().tstore(premium);
+        IERC20(asset).forceApprove(msg.sender, owed);
+        return true;
+    }
+
+    /// @notice Owner takes tokens out of the contract.
+    function withdraw(address token, address to, uint256 amount) external onlyOwner {
+        IERC20(token).safeTransfer(to, amount);
+        emit Withdrawn(token, to, amount);
+    }
+
+    /// @notice What a Uniswap V2 flash swap of `amount` costs on top of the amount itself.
+    function flashSwapPremium(uint256 amount) public pure returns (uint256) {
+        return (amount * 1000) / 997 + 1 - amount;
+    }
+
+    function _executeRoute(uint256 index, Route calldata route, address receiver) private returns (uint256 profit) {
+        _validate(index, route);
+        uint256 before = IERC20(route.token).balanceOf(address(this));
+        PENDING_LENDER_SLOT.asAddress().tstore(route.lender);
+        if (route.source == SOURCE_UNISWAP_V2) {
+            _borrowFromPair(index, route);
+        } else if (route.source == SOURCE_BALANCER) {
+            _borrowFromBalancer(index, route);
+        } else {
+            _borrowFromAave(index, route);
+        }
+        if (PENDING_LENDER_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(route.lender);
+        uint256 premium = PREMIUM_SLOT.asUint256().tload();
+        PREMIUM_SLOT.asUint256().tstore(0);
+
+        uint256 afterBalance = IERC20(route.token).balanceOf(address(this));
+        profit = afterBalance > before ? afterBalance - before : 0;
+        if (afterBalance < before || profit < route.minProfit) {
+            revert ProfitBelowMinimum(index, profit, route.minProfit);
+        }
+        if (profit > 0) IERC20(route.token).safeTransfer(receiver, profit);
+        executions += 1;
+        emit RouteExecuted(
+            executions, route.lender, route.token, route.source, route.amount, premium, profit, _msgSender()
+        );
+    }
+
+    function _borrowFromPair(uint256 index, Route calldata route) private {
+        IUniswapV2PairMinimal pair = IUniswapV2PairMinimal(route.lender);
+        bool tokenIs0 = pair.token0() == route.token;
+        if (!tokenIs0 && pair.token1() != route.token) revert InvalidRoute(index, "loan pair does not hold token");
+        pair.swap(tokenIs0 ? route.amount : 0, tokenIs0 ? 0 : route.amount, address(this), abi.encode(route));
+    }
+
+    function _borrowFromBalancer(uint256 index, Route calldata route) private {
+        if (route.lender != balancerVault || route.lender == address(0)) {
+            revert InvalidRoute(index, "lender is not the configured Balancer vault");
+        }
+        IERC20[] memory tokens = new IERC20[](1);
+        tokens[0] = IERC20(route.token);
+        uint256[] memory amounts = new uint256[](1);
+        amounts[0] = route.amount;
+        IBalancerVaultMinimal(route.lender).flashLoan(address(this), tokens, amounts, abi.encode(route));
+    }
+
+    function _borrowFromAave(uint256 index, Route calldata route) private {
+        if (route.lender != aavePool || route.lender == address(0)) {
+            revert InvalidRoute(index, "lender is not the configured Aave pool");
+        }
+        IAavePoolMinimal(route.lender).flashLoanSimple(address(this), route.token, route.amount, abi.encode(route), 0);
+    }
+
+    /// @dev Runs the swaps on the borrowed amount, checks the loan can be repaid, repays the
+    /// lender (msg.sender) and records the premium for the event.
+    function _swapAndRepay(Route memory route, uint256 borrowed, uint256 owed) private {
+        uint256 received = _swapAlong(route, borrowed);
+        if (received < owed) revert InsufficientToRepay(received, owed);
+        PREMIUM_SLOT.asUint256().tstore(owed - borrowed);
+        IERC20(route.token).safeTransfer(msg.sender, owed);
+    }
+
+    function _validate(uint256 index, Route calldata route) private pure {
+        uint256 hops = route.pairs.length;
+        if (route.source > SOURCE_AAVE) revert InvalidRoute(index, "unknown loan source");
+        if (hops == 0) revert InvalidRoute(index, "no hops");
+        if (route.path.length != hops + 1) revert InvalidRoute(index, "path length must be hops + 1");
+        if (route.feesBps.length != hops) revert InvalidRoute(index, "one fee per hop");
+        if (route.path[0] != route.token || route.path[hops] != route.token) {
+            revert InvalidRoute(index, "path must start and end with the borrowed token");
+        }
+        if (route.amount == 0) revert InvalidRoute(index, "amount is zero");
+        for (uint256 i = 0; i < hops; i++) {
+            if (route.pairs[i] == route.lender) revert InvalidRoute(index, "the lender is locked during the loan");
+            if (route.feesBps[i] >= 10_000) revert InvalidRoute(index, "fee must be below 10000 bps");
+        }
+    }
+
+    /// @dev Sends `amountIn` of path[0] into the first pair and lets each pair pay straight into
+    /// the next one; returns what the last pair paid to this contract. Amounts in are measured
+    /// from the pair's balance, so fee-on-transfer tokens are priced correctly.
+    function _swapAlong(Route memory route, uint256 amountIn) private returns (uint256 amountOut) {
+        uint256 hops = route.pairs.length;
+        IERC20(route.path[0]).safeTransfer(route.pairs[0], amountIn);
+        uint256 balanceBefore = IERC20(route.token).balanceOf(address(this));
+        for (uint256 i = 0; i < hops; i++) {
+            address to = i + 1 < hops ? route.pairs[i + 1] : address(this);
+            _swapHop(IUniswapV2PairMinimal(route.pairs[i]), route.path[i], route.feesBps[i], to);
+        }
+        amountOut = IERC20(route.token).balanceOf(address(this)) - balanceBefore;
+    }
+
+    /// @dev Swaps whatever of `tokenIn` was paid into `pair` beyond its reserve, output to `to`.
+    function _swapHop(IUniswapV2PairMinimal pair, address tokenIn, uint256 feeBps, address to) private {
+        bool inIs0 = pair.token0() == tokenIn;
+        (uint112 r0, uint112 r1,) = pair.getReserves();
+        (uint256 reserveIn, uint256 reserveOut) = inIs0 ? (uint256(r0), uint256(r1)) : (uint256(r1), uint256(r0));
+        uint256 inWithFee = (IERC20(tokenIn).balanceOf(address(pair)) - reserveIn) * (10_000 - feeBps);
+        uint256 out = (inWithFee * reserveOut) / (reserveIn * 10_000 + inWithFee);
+        pair.swap(inIs0 ? 0 : out, inIs0 ? out : 0, to, new bytes(0));
+    }
+
+    function _setExecutor(address newExecutor) private {
+        emit ExecutorChanged(executor, newExecutor);
+        executor = newExecutor;
+    }
+
+    function _setBalancerVault(address newVault) private {
+        emit BalancerVaultChanged(balancerVault, newVault);
+        balancerVault = newVault;
+    }
+
+    function _setAavePool(address newPool) private {
+        emit AavePoolChanged(aavePool, newPool);
+        aavePool = newPool;
+    }
+
+    function _authorizeUpgrade(address) internal override onlyOwner {}
+}
