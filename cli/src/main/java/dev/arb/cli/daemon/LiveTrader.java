@@ -6,7 +6,6 @@ import dev.arb.config.SecretResolver;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.live.LiveOrderExecutor;
@@ -14,10 +13,7 @@ import dev.arb.engine.live.LiveVenue;
 import dev.arb.engine.live.LiveVenues;
 import dev.arb.engine.live.Reconciler;
 import dev.arb.engine.live.UnknownOutcomeGuard;
-import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
-import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
@@ -31,8 +27,6 @@ import dev.arb.storage.SqliteOrderJournal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,14 +54,11 @@ public final class LiveTrader implements Daemon.TradeStep {
   private final List<LiveVenue> venues;
   private final SqliteOrderJournal journal;
   private final LiveOrderExecutor executor;
-  private final SqliteExecutionRepository repo;
-  private final RiskGate gate;
+  private final TradeCore core;
   private final Supplier<List<AccountBalances>> balances;
   private final Clock clock;
-  private final dev.arb.engine.execution.LegMode legs;
   private volatile Optional<String> blocked = Optional.of("reconciliation has not run yet");
   private volatile List<Holding> held = List.of();
-  private long seq;
 
   LiveTrader(
       List<LiveVenue> venues,
@@ -81,11 +72,10 @@ public final class LiveTrader implements Daemon.TradeStep {
     this.journal = new SqliteOrderJournal(db);
     this.executor = new LiveOrderExecutor(venues, journal, options);
     // dead letters of live executions carry the risk limits of the time, as paper ones do
-    this.repo = new SqliteExecutionRepository(db, gate.limits());
-    this.gate = gate;
+    this.core =
+        new TradeCore(new SqliteExecutionRepository(db, gate.limits()), gate, legs, "live", "l");
     this.balances = balances;
     this.clock = clock;
-    this.legs = legs;
   }
 
   /**
@@ -113,11 +103,7 @@ public final class LiveTrader implements Daemon.TradeStep {
     RiskGate gate = new RiskGate(PaperTrader.limits(config.risk()));
     SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
     Instant now = clock.instant();
-    Instant dayStart =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
-      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
-    }
+    TradeCore.loadDay(repo, gate, now);
     LiveOrderExecutor.Options o =
         new LiveOrderExecutor.Options(
             config.trading().orderTimeout(),
@@ -238,79 +224,31 @@ public final class LiveTrader implements Daemon.TradeStep {
       Instant now,
       dev.arb.engine.execution.BalanceView balances,
       Daemon.KillSwitch control) {
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    for (Leg leg : plan.cycle().legs()) {
-      books.book(leg.market()).ifPresent(cycleBooks::add);
-    }
-    Asset start = plan.cycle().startAsset();
-    if (gate.dailyLossReached(now, start)) {
-      control.trip("daily loss limit reached for " + start);
-    }
-    Optional<String> refused = gate.check(plan, cycleBooks, now, balances);
-    if (refused.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, refused.get());
-    }
-    Optional<String> busy = gate.acquire();
-    if (busy.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, busy.get());
-    }
-    String id = "l" + now.toEpochMilli() + "-" + (++seq);
     UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(executor);
-    ExecutionResult x;
-    try {
-      x =
-          ExecutionPolicy.execute(
-              plan, () -> books, guarded, gate.limits().threshold(), id, legs, balances);
-      repo.save(x, "live", r.detectedAt(), now, null);
-    } finally {
-      gate.release();
+    TradeCore.Outcome done =
+        core.tradeOne(r, plan, () -> books, guarded, balances, null, now, now, control);
+    if (done.execution().isEmpty()) {
+      return done.record();
     }
+    ExecutionResult x = done.execution().get();
     if (!guarded.unknown().isEmpty()) {
       blocked =
           Optional.of(
               guarded.unknown().size()
                   + " order(s) of "
-                  + id
+                  + done.id()
                   + " with unknown outcome; reconciling before the next trade");
       LOG.warn("live trading paused: {}", blocked.get());
     }
     if (!x.leftover().isEmpty()) {
       LOG.warn(
           "live: execution {} is {}: still holds {}",
-          id,
+          done.id(),
           x.status().code(),
           x.leftover().stream()
               .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
               .collect(Collectors.joining(", ")));
     }
-    if (gate.record(x, now)) {
-      control.trip("daily loss limit reached for " + start);
-    }
-    if (x.status() == ExecutionStatus.EXECUTED) {
-      return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
-    }
-    // a cycle aborted before any order has no realized profit (not a realized 0)
-    return with(
-        r,
-        OpportunityStatus.FAILED,
-        x.traded() ? x.realizedProfit() : null,
-        x.status().code() + ": " + x.reason());
-  }
-
-  private static OpportunityRecord with(
-      OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
-    return new OpportunityRecord(
-        r.id(),
-        r.detectedAt(),
-        status,
-        r.startAsset(),
-        r.exchanges(),
-        r.assets(),
-        r.pathJson(),
-        r.solutionJson(),
-        r.estimatedProfit(),
-        r.returnBp(),
-        realized,
-        reason);
+    return done.record();
   }
 }
