@@ -1,5 +1,8 @@
 package dev.arb.cli.daemon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretResolver;
@@ -8,12 +11,15 @@ import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
 import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.live.JournalEntry;
 import dev.arb.engine.live.LiveOrderExecutor;
 import dev.arb.engine.live.LiveVenue;
 import dev.arb.engine.live.LiveVenues;
+import dev.arb.engine.live.OrderState;
 import dev.arb.engine.live.Reconciler;
 import dev.arb.engine.live.UnknownOutcomeGuard;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Side;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
@@ -22,6 +28,7 @@ import dev.arb.engine.venue.AccountBalances;
 import dev.arb.engine.venue.VenueOptions;
 import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteDeadLetterRepository;
 import dev.arb.storage.SqliteExecutionRepository;
 import dev.arb.storage.SqliteOrderJournal;
 import java.math.BigDecimal;
@@ -29,9 +36,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,9 +60,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveTrader implements Daemon.TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<LiveVenue> venues;
   private final SqliteOrderJournal journal;
+  private final SqliteDeadLetterRepository deadLetters;
   private final LiveOrderExecutor executor;
   private final TradeCore core;
   private final Supplier<List<AccountBalances>> balances;
@@ -70,6 +82,7 @@ public final class LiveTrader implements Daemon.TradeStep {
       dev.arb.engine.execution.LegMode legs) {
     this.venues = List.copyOf(venues);
     this.journal = new SqliteOrderJournal(db);
+    this.deadLetters = new SqliteDeadLetterRepository(db);
     this.executor = new LiveOrderExecutor(venues, journal, options);
     // dead letters of live executions carry the risk limits of the time, as paper ones do
     this.core =
@@ -123,6 +136,7 @@ public final class LiveTrader implements Daemon.TradeStep {
   public boolean reconcile() {
     Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
     held = r.holdings();
+    recordHeld(r);
     if (!r.holdings().isEmpty()) {
       LOG.warn(
           "live: holdings left by earlier executions, not in their start asset: {}",
@@ -142,6 +156,70 @@ public final class LiveTrader implements Daemon.TradeStep {
                 + " (retried before each scan's trades)");
     LOG.warn("live trading paused: {}", blocked.get());
     return false;
+  }
+
+  /**
+   * Writes a {@code reconcile_unknown} dead letter for each execution whose orders reconciliation
+   * found (partially) filled while the execution holds assets outside its start asset, with its
+   * journal rows and holdings, once per execution.
+   */
+  private void recordHeld(Reconciler.Report r) {
+    Set<String> refs = new LinkedHashSet<>();
+    for (JournalEntry e : r.resolved()) {
+      if (e.state() == OrderState.FILLED || e.state() == OrderState.PARTIAL) {
+        refs.add(e.executionRef());
+      }
+    }
+    for (String ref : refs) {
+      List<JournalEntry> rows = journal.forExecution(ref);
+      List<Holding> hs = Reconciler.holdings(rows);
+      if (rows.isEmpty() || hs.isEmpty()) {
+        continue;
+      }
+      String what =
+          hs.stream()
+              .map(h -> h.amount().toPlainString() + " " + h.asset() + " on " + h.exchange())
+              .collect(Collectors.joining(", "));
+      ObjectNode c = JSON.createObjectNode();
+      c.put("mode", "live");
+      c.put("execution_ref", ref);
+      JournalEntry first = rows.get(0);
+      c.put("start_asset", first.side() == Side.BUY ? first.quote() : first.base());
+      ArrayNode orders = c.putArray("journal");
+      for (JournalEntry e : rows) {
+        ObjectNode o = orders.addObject();
+        o.put("client_order_id", e.clientOrderId());
+        o.put("exchange", e.exchange());
+        o.put("market", e.base() + "/" + e.quote());
+        o.put("side", e.side().name().toLowerCase(Locale.ROOT));
+        o.put("amount", e.amount().toPlainString());
+        o.put("limit_price", e.limitPrice() == null ? null : e.limitPrice().toPlainString());
+        o.put("state", e.state().code());
+        o.put("venue_order_id", e.venueOrderId().orElse(null));
+        o.put("filled_base", e.filledBase().toPlainString());
+        o.put("spent", e.spent().toPlainString());
+        o.put("received", e.received().toPlainString());
+        o.put("fee", e.fee().toPlainString());
+        o.put("fee_asset", e.feeAsset());
+      }
+      ArrayNode left = c.putArray("leftover");
+      for (Holding h : hs) {
+        ObjectNode o = left.addObject();
+        o.put("exchange", h.exchange());
+        o.put("asset", h.asset().toString());
+        o.put("amount", h.amount().toPlainString());
+      }
+      Optional<Long> id =
+          deadLetters.addReconciled(
+              ref,
+              first.createdAt(),
+              "reconciled after restart: " + ref + " still holds " + what,
+              c.toString(),
+              clock.instant());
+      id.ifPresent(
+          d ->
+              LOG.warn("live: execution {} holds {}: dead letter {} (arb dlq show)", ref, what, d));
+    }
   }
 
   @Override
