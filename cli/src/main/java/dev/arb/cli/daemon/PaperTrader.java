@@ -22,10 +22,12 @@ import dev.arb.engine.scan.Opportunity;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteExecutionRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ public final class PaperTrader implements Daemon.TradeStep {
   private final TradeCore core;
   private final Clock clock;
   private final PaperModel model;
+  private volatile BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> later =
+      (seen, latency) -> Optional.empty();
 
   private PaperTrader(
       SqliteExecutionRepository repo,
@@ -108,6 +112,14 @@ public final class PaperTrader implements Daemon.TradeStep {
         r.maxOpenCycles());
   }
 
+  /**
+   * Where the books {@code arb.paper.latency} after a scanned snapshot come from (a replay's {@link
+   * ReplayFeed#after}); without it, or when it has none, orders fill on the scanned books.
+   */
+  public void fillLater(BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> source) {
+    this.later = java.util.Objects.requireNonNull(source, "source");
+  }
+
   /** The paper balances now. */
   public List<Holding> balances() {
     return ledger.holdings();
@@ -122,9 +134,13 @@ public final class PaperTrader implements Daemon.TradeStep {
     MarketSnapshot snapshot = result.snapshot().get();
     // one simulated exchange per scan: each fill takes its liquidity off the books, so the next
     // cycle (and its re-check) sees what is left
-    // (a replay's next snapshot is not known here: with a latency, orders fill on the same books)
+    // with a latency, orders fill on the books that follow by it, when the feed knows them
+    Optional<Books> after =
+        model.latency().isZero()
+            ? Optional.empty()
+            : later.apply(snapshot, model.latency()).map(s -> Books.of(s.books()));
     PaperOrderExecutor exchange =
-        new PaperOrderExecutor(Books.of(snapshot.books()), Optional.empty(), ledger, model);
+        new PaperOrderExecutor(Books.of(snapshot.books()), after, ledger, model);
     Instant now = clock.instant();
     Instant dataClock = snapshot.newestObservation().orElse(now);
     List<OpportunityRecord> out = new ArrayList<>(records.size());
