@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.SecretResolver;
+import dev.arb.config.TradingConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
@@ -11,6 +14,10 @@ import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.live.LiveOrderExecutor;
+import dev.arb.engine.live.LiveVenue;
+import dev.arb.engine.live.LiveVenues;
+import dev.arb.engine.live.UnknownOutcomeGuard;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
@@ -29,10 +36,13 @@ import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
+import dev.arb.engine.venue.VenueOptions;
+import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteDeadLetterRepository;
 import dev.arb.storage.SqliteExecutionRepository;
+import dev.arb.storage.SqliteOrderJournal;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +61,8 @@ import picocli.CommandLine.Parameters;
  * {@code arb dlq retry ID}: re-attempts what a dead letter left, through the same risk limits, and
  * records the outcome as a new execution. Holdings an incomplete unwind left are sold back to the
  * start asset on the current books; a cycle with nothing left over is re-sized and executed again.
- * Only paper retries exist in this build ({@code --dry-run}): live retry needs the live executor.
+ * {@code --dry-run} trades on paper; without it (live mode, keys configured) a live dead letter's
+ * leftover holdings are sold back with live orders.
  */
 @Command(
     name = "retry",
@@ -68,8 +79,9 @@ import picocli.CommandLine.Parameters;
       "When something was traded the dead letter becomes retried (what the retry still left is a"
           + " new dead letter); when nothing was, it stays open with the new error.",
       "--dry-run trades on paper: the paper ledger in arb.db, the books of --input (default: the"
-          + " bundled sample). Live retry needs the live executor, which this build does not have:"
-          + " without --dry-run the command refuses.",
+          + " bundled sample). Without --dry-run (arb.trading.mode = live and the exchanges' API"
+          + " keys) a live dead letter's leftover holdings are sold back with live orders, on the"
+          + " exchanges' current books (or --input), journaled like 'arb run' orders.",
       ""
     },
     footer = {
@@ -79,7 +91,7 @@ import picocli.CommandLine.Parameters;
       "  arb dlq retry 3 --dry-run --input snapshots/latest.json --json",
       "",
       "Exit codes: 0 retried, 1 the retry traded nothing (the dead letter stays open) or live"
-          + " retry is not available, 2 unknown id, not open, or bad input."
+          + " mode is not set, 2 unknown id, not open, missing keys, or bad input."
     })
 final class DlqRetryCommand extends BaseCommand {
 
@@ -130,14 +142,31 @@ final class DlqRetryCommand extends BaseCommand {
       JsonNode c = DlqListCommand.context(d);
       String mode = c.path("mode").asText("");
       if (!dryRun) {
-        return fail(
-            ExitCode.FAILURE,
-            "arb dlq retry: live retry needs the live executor, which this build does not have;"
-                + " nothing was sent. Use --dry-run to retry "
-                + (mode.equals("paper") ? "this paper dead letter" : "paper dead letters")
-                + " on paper, or resolve it by hand and 'arb dlq drop "
-                + id
-                + " --reason TEXT'");
+        if (cfg.trading().mode() != TradingConfig.Mode.LIVE) {
+          return fail(
+              ExitCode.FAILURE,
+              "arb dlq retry: without --dry-run a retry sends live orders, which needs"
+                  + " arb.trading.mode = live (it is paper) and the exchanges' API keys; nothing"
+                  + " was sent. Use --dry-run to retry on paper, or resolve it by hand and 'arb"
+                  + " dlq drop "
+                  + id
+                  + " --reason TEXT'");
+        }
+        if (!mode.equals("live")) {
+          return fail(
+              ExitCode.USAGE,
+              "arb dlq retry: dead letter "
+                  + id
+                  + " is from "
+                  + (mode.isEmpty() ? "an unknown mode" : mode + " trading")
+                  + "; only a live dead letter is retried live (use --dry-run for a paper one)");
+        }
+        if (c.path("start_asset").asText("").isEmpty()) {
+          return fail(
+              ExitCode.USAGE,
+              "arb dlq retry: dead letter " + id + " has no start asset in its context; drop it");
+        }
+        return retryLive(db, cfg, d, c);
       }
       if (!mode.equals("paper")) {
         return fail(
@@ -231,6 +260,123 @@ final class DlqRetryCommand extends BaseCommand {
           now,
           idPrefix,
           PaperTrader.legMode(cfg.trading()));
+    } finally {
+      gate.release();
+    }
+  }
+
+  /**
+   * A live retry: sells what the dead letter holds back to its start asset with live orders (same
+   * risk limits' open-cycle slot, same order journal as {@code arb run}). Re-running a whole cycle
+   * live from a dead letter is not done: it would trade on an old decision.
+   */
+  private int retryLive(SqliteDatabase db, ArbConfig cfg, DeadLetter d, JsonNode c) {
+    List<Holding> leftover = holdings(c.path("leftover"));
+    if (leftover.isEmpty()) {
+      return fail(
+          ExitCode.USAGE,
+          "arb dlq retry: dead letter "
+              + id
+              + " holds nothing outside its start asset; a live retry only sells leftover"
+              + " holdings back (re-running a cycle live is not supported). Retry it with"
+              + " --dry-run or drop it");
+    }
+    List<ExchangeConfig> tradeOn = new ArrayList<>();
+    for (String name : leftover.stream().map(Holding::exchange).distinct().toList()) {
+      ExchangeConfig e = cfg.exchanges().get(name);
+      if (e == null || !e.enabled()) {
+        throw new ConfigException(
+            "arb dlq retry: dead letter "
+                + id
+                + " holds assets on "
+                + name
+                + ", which is not an enabled exchange under arb.exchanges; add it with its"
+                + " api-key and api-secret");
+      }
+      tradeOn.add(e);
+    }
+    SecretResolver secrets = new SecretResolver(context().env());
+    // names the missing keys and refuses before anything is sent
+    LiveVenues.requireKeys(tradeOn, secrets);
+    VenueOptions options = VenueOptions.defaults(cfg.dataDir());
+    List<LiveVenue> venues = LiveVenues.create(tradeOn, secrets, options);
+    MarketSnapshot snapshot;
+    if (input != null) {
+      snapshot = books();
+    } else {
+      try (XChangeMarketDataSource market =
+          XChangeMarketDataSource.create(tradeOn, secrets, options)) {
+        snapshot = market.snapshot();
+      }
+    }
+    Instant now = context().clock().instant();
+    Asset start = Asset.of(c.get("start_asset").asText());
+    SqliteExecutionRepository repo =
+        new SqliteExecutionRepository(db, PaperTrader.limits(cfg.risk()));
+    RiskGate gate = gate(repo, cfg, now);
+    Books books = Books.of(snapshot.books());
+    List<Leg> legs = legs(c.path("plan").path("legs"), books);
+    LiveOrderExecutor.Options o =
+        new LiveOrderExecutor.Options(
+            cfg.trading().orderTimeout(),
+            cfg.trading().pollInterval(),
+            2,
+            context().clock(),
+            System::nanoTime,
+            options.sleeper());
+    UnknownOutcomeGuard executor =
+        new UnknownOutcomeGuard(new LiveOrderExecutor(venues, new SqliteOrderJournal(db), o));
+    String idPrefix = "r" + d.id() + "-" + now.toEpochMilli();
+    SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
+    Optional<String> busy = gate.acquire();
+    if (busy.isPresent()) {
+      return keepOpen(dlq, d, now, "refused: " + busy.get());
+    }
+    try {
+      ExecutionPolicy.Unwind u =
+          ExecutionPolicy.sellBack(leftover, start, legs, () -> books, executor, idPrefix);
+      boolean sold = u.fills().stream().anyMatch(f -> f.filled());
+      String unknown =
+          executor.unknown().isEmpty()
+              ? ""
+              : "; "
+                  + executor.unknown().size()
+                  + " order(s) with unknown outcome, settled by reconciliation when 'arb run'"
+                  + " starts";
+      if (!sold) {
+        String why =
+            u.fills().isEmpty()
+                ? "no market back to " + start + " in the books"
+                : u.fills().get(0).note();
+        return keepOpen(dlq, d, now, "nothing sold back to " + start + ": " + why + unknown);
+      }
+      String note =
+          "retried live: sold back to "
+              + start
+              + ", received "
+              + u.returned().toPlainString()
+              + " "
+              + start
+              + (u.leftover().isEmpty() ? "" : ", some is still held")
+              + unknown;
+      SqliteExecutionRepository.Saved saved =
+          repo.saveSellBack(
+              start,
+              u,
+              "live",
+              d.detectedAt(),
+              now,
+              null,
+              d.id(),
+              c.path("plan").isMissingNode() ? null : c.get("plan"),
+              new SqliteExecutionRepository.Resolution(true, note));
+      return report(
+          saved,
+          u.leftover().isEmpty() ? ExecutionStatus.UNWOUND : ExecutionStatus.STRANDED,
+          u.returned(),
+          start,
+          u.leftover(),
+          note);
     } finally {
       gate.release();
     }

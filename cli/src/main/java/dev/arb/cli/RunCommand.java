@@ -253,7 +253,15 @@ final class RunCommand extends BaseCommand {
             context().clock(),
             out());
     if (dryRun) {
-      daemon.trading(db -> PaperTrader.open(db, cfg, context().clock()));
+      daemon.trading(
+          db -> {
+            PaperTrader paper = PaperTrader.open(db, cfg, context().clock());
+            if (feed instanceof ReplayFeed replay) {
+              // arb.paper.latency: orders fill on the replay's books that follow by it
+              paper.fillLater(replay::after);
+            }
+            return paper;
+          });
     } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
       // the exchanges polled (with --exchange/--exchange-url), else every enabled one
       List<ExchangeConfig> tradeOn =

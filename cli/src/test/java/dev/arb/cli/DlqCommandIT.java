@@ -283,7 +283,7 @@ class DlqCommandIT {
     CliRun live = arb("dlq", "retry", Long.toString(paperId));
     assertThat(live.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(live.err())
-        .contains("live retry needs the live executor, which this build does not have")
+        .contains("needs arb.trading.mode = live (it is paper)")
         .contains("nothing was sent")
         .contains("--dry-run");
 
@@ -419,6 +419,7 @@ class DlqCommandIT {
     assertThat(retry.out())
         .contains("sold back to the start asset")
         .contains("re-sized on the current books")
-        .contains("Live retry needs the live executor");
+        .contains("leftover holdings are sold back")
+        .contains("with live orders");
   }
 }

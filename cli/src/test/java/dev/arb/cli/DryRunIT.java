@@ -120,6 +120,66 @@ class DryRunIT {
   }
 
   @Test
+  void paperLatencyFillsOnTheReplaysNextSnapshotSoAWorseOneRealizesLess() throws Exception {
+    Path conf = config("arb.risk.slippage-buffer-bp = 0\narb.paper.latency = 100ms\n");
+    Path first = RunCommandIT.sampleFile(dir);
+    // the same books 50 ms later with half the liquidity (a worse price would not fill at all: each
+    // order's limit is the worst price of the books it was sized on)
+    JsonNode later = JSON.readTree(first.toFile());
+    for (JsonNode ex : later.get("exchanges")) {
+      for (JsonNode m : ex.get("markets")) {
+        com.fasterxml.jackson.databind.node.ObjectNode market =
+            (com.fasterxml.jackson.databind.node.ObjectNode) m;
+        market.put(
+            "observed_at", Instant.parse(m.get("observed_at").asText()).plusMillis(50).toString());
+        halve(m.get("bids"));
+        halve(m.get("asks"));
+      }
+    }
+    Path second = dir.resolve("later.snapshot.json");
+    JSON.writeValue(second.toFile(), later);
+
+    CliRun r =
+        CliRun.run(
+            env(),
+            "--config",
+            conf.toString(),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "run",
+            "--dry-run",
+            "--input",
+            first.toString(),
+            "--input",
+            second.toString(),
+            "--exit-at-end");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+
+    JsonNode rows = JSON.readTree(history(conf, "history", "--executed", "--json").out());
+    BigDecimal worst = null;
+    for (JsonNode row : rows) {
+      if (row.get("realized_profit").isTextual()) {
+        BigDecimal diff = new BigDecimal(row.get("difference").asText());
+        worst = worst == null ? diff : worst.min(diff);
+      }
+    }
+    // the first snapshot's cycles were sized on its books and filled on the thinner ones
+    assertThat(worst)
+        .as(rows + "\n" + r.out() + "\n" + history(conf, "history", "--json").out())
+        .isNotNull();
+    assertThat(worst).as(rows.toString()).isNegative();
+  }
+
+  private static void halve(JsonNode levels) {
+    for (JsonNode level : levels) {
+      com.fasterxml.jackson.databind.node.ArrayNode l =
+          (com.fasterxml.jackson.databind.node.ArrayNode) level;
+      BigDecimal half = new BigDecimal(l.get(1).asText()).multiply(new BigDecimal("0.5"));
+      l.set(1, l.textNode(half.toPlainString()));
+    }
+  }
+
+  @Test
   void aDailyLossBeyondTheLimitTripsTheDaemonsKillSwitch() throws Exception {
     Path conf = config("arb.risk.daily-loss-limit = 5\narb.http.enabled = true\n");
     Path sample = RunCommandIT.sampleFile(dir);

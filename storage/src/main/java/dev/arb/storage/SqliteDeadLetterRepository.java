@@ -117,6 +117,39 @@ public final class SqliteDeadLetterRepository {
     }
   }
 
+  /**
+   * Writes a {@code reconcile_unknown} dead letter for the live execution {@code executionRef}
+   * unless one exists already (reconciliation may run again after a restart). Such an execution may
+   * have no {@code executions} row (the daemon stopped before storing it), so its {@code
+   * execution_id} is 0; {@code context} must be a JSON object carrying {@code execution_ref}.
+   *
+   * @return the new dead letter's id, or empty when this execution already has one
+   */
+  public Optional<Long> addReconciled(
+      String executionRef, Instant detectedAt, String error, String context, Instant at) {
+    try {
+      return db.jdbi()
+          .inTransaction(
+              h -> {
+                boolean exists =
+                    h.createQuery(
+                                "SELECT COUNT(*) FROM dead_letters WHERE kind = 'reconcile_unknown'"
+                                    + " AND json_extract(context, '$.execution_ref') = :ref")
+                            .bind("ref", executionRef)
+                            .mapTo(Long.class)
+                            .one()
+                        > 0;
+                if (exists) {
+                  return Optional.<Long>empty();
+                }
+                return Optional.of(
+                    insert(h, at, 0, detectedAt, "reconcile_unknown", error, context));
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map("write a dead letter to", db.file(), e);
+    }
+  }
+
   static long insert(
       Handle h,
       Instant createdAt,

@@ -1,23 +1,25 @@
 package dev.arb.cli.daemon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.live.JournalEntry;
 import dev.arb.engine.live.LiveOrderExecutor;
 import dev.arb.engine.live.LiveVenue;
 import dev.arb.engine.live.LiveVenues;
+import dev.arb.engine.live.OrderState;
 import dev.arb.engine.live.Reconciler;
 import dev.arb.engine.live.UnknownOutcomeGuard;
-import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
-import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
@@ -26,18 +28,20 @@ import dev.arb.engine.venue.AccountBalances;
 import dev.arb.engine.venue.VenueOptions;
 import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteDeadLetterRepository;
 import dev.arb.storage.SqliteExecutionRepository;
 import dev.arb.storage.SqliteOrderJournal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -56,18 +60,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveTrader implements Daemon.TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<LiveVenue> venues;
   private final SqliteOrderJournal journal;
+  private final SqliteDeadLetterRepository deadLetters;
   private final LiveOrderExecutor executor;
-  private final SqliteExecutionRepository repo;
-  private final RiskGate gate;
+  private final TradeCore core;
   private final Supplier<List<AccountBalances>> balances;
   private final Clock clock;
-  private final dev.arb.engine.execution.LegMode legs;
   private volatile Optional<String> blocked = Optional.of("reconciliation has not run yet");
   private volatile List<Holding> held = List.of();
-  private long seq;
 
   LiveTrader(
       List<LiveVenue> venues,
@@ -79,13 +82,13 @@ public final class LiveTrader implements Daemon.TradeStep {
       dev.arb.engine.execution.LegMode legs) {
     this.venues = List.copyOf(venues);
     this.journal = new SqliteOrderJournal(db);
+    this.deadLetters = new SqliteDeadLetterRepository(db);
     this.executor = new LiveOrderExecutor(venues, journal, options);
     // dead letters of live executions carry the risk limits of the time, as paper ones do
-    this.repo = new SqliteExecutionRepository(db, gate.limits());
-    this.gate = gate;
+    this.core =
+        new TradeCore(new SqliteExecutionRepository(db, gate.limits()), gate, legs, "live", "l");
     this.balances = balances;
     this.clock = clock;
-    this.legs = legs;
   }
 
   /**
@@ -113,11 +116,7 @@ public final class LiveTrader implements Daemon.TradeStep {
     RiskGate gate = new RiskGate(PaperTrader.limits(config.risk()));
     SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
     Instant now = clock.instant();
-    Instant dayStart =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
-      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
-    }
+    TradeCore.loadDay(repo, gate, now);
     LiveOrderExecutor.Options o =
         new LiveOrderExecutor.Options(
             config.trading().orderTimeout(),
@@ -137,6 +136,7 @@ public final class LiveTrader implements Daemon.TradeStep {
   public boolean reconcile() {
     Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
     held = r.holdings();
+    recordHeld(r);
     if (!r.holdings().isEmpty()) {
       LOG.warn(
           "live: holdings left by earlier executions, not in their start asset: {}",
@@ -156,6 +156,70 @@ public final class LiveTrader implements Daemon.TradeStep {
                 + " (retried before each scan's trades)");
     LOG.warn("live trading paused: {}", blocked.get());
     return false;
+  }
+
+  /**
+   * Writes a {@code reconcile_unknown} dead letter for each execution whose orders reconciliation
+   * found (partially) filled while the execution holds assets outside its start asset, with its
+   * journal rows and holdings, once per execution.
+   */
+  private void recordHeld(Reconciler.Report r) {
+    Set<String> refs = new LinkedHashSet<>();
+    for (JournalEntry e : r.resolved()) {
+      if (e.state() == OrderState.FILLED || e.state() == OrderState.PARTIAL) {
+        refs.add(e.executionRef());
+      }
+    }
+    for (String ref : refs) {
+      List<JournalEntry> rows = journal.forExecution(ref);
+      List<Holding> hs = Reconciler.holdings(rows);
+      if (rows.isEmpty() || hs.isEmpty()) {
+        continue;
+      }
+      String what =
+          hs.stream()
+              .map(h -> h.amount().toPlainString() + " " + h.asset() + " on " + h.exchange())
+              .collect(Collectors.joining(", "));
+      ObjectNode c = JSON.createObjectNode();
+      c.put("mode", "live");
+      c.put("execution_ref", ref);
+      JournalEntry first = rows.get(0);
+      c.put("start_asset", first.side() == Side.BUY ? first.quote() : first.base());
+      ArrayNode orders = c.putArray("journal");
+      for (JournalEntry e : rows) {
+        ObjectNode o = orders.addObject();
+        o.put("client_order_id", e.clientOrderId());
+        o.put("exchange", e.exchange());
+        o.put("market", e.base() + "/" + e.quote());
+        o.put("side", e.side().name().toLowerCase(Locale.ROOT));
+        o.put("amount", e.amount().toPlainString());
+        o.put("limit_price", e.limitPrice() == null ? null : e.limitPrice().toPlainString());
+        o.put("state", e.state().code());
+        o.put("venue_order_id", e.venueOrderId().orElse(null));
+        o.put("filled_base", e.filledBase().toPlainString());
+        o.put("spent", e.spent().toPlainString());
+        o.put("received", e.received().toPlainString());
+        o.put("fee", e.fee().toPlainString());
+        o.put("fee_asset", e.feeAsset());
+      }
+      ArrayNode left = c.putArray("leftover");
+      for (Holding h : hs) {
+        ObjectNode o = left.addObject();
+        o.put("exchange", h.exchange());
+        o.put("asset", h.asset().toString());
+        o.put("amount", h.amount().toPlainString());
+      }
+      Optional<Long> id =
+          deadLetters.addReconciled(
+              ref,
+              first.createdAt(),
+              "reconciled after restart: " + ref + " still holds " + what,
+              c.toString(),
+              clock.instant());
+      id.ifPresent(
+          d ->
+              LOG.warn("live: execution {} holds {}: dead letter {} (arb dlq show)", ref, what, d));
+    }
   }
 
   @Override
@@ -238,79 +302,31 @@ public final class LiveTrader implements Daemon.TradeStep {
       Instant now,
       dev.arb.engine.execution.BalanceView balances,
       Daemon.KillSwitch control) {
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    for (Leg leg : plan.cycle().legs()) {
-      books.book(leg.market()).ifPresent(cycleBooks::add);
-    }
-    Asset start = plan.cycle().startAsset();
-    if (gate.dailyLossReached(now, start)) {
-      control.trip("daily loss limit reached for " + start);
-    }
-    Optional<String> refused = gate.check(plan, cycleBooks, now, balances);
-    if (refused.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, refused.get());
-    }
-    Optional<String> busy = gate.acquire();
-    if (busy.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, busy.get());
-    }
-    String id = "l" + now.toEpochMilli() + "-" + (++seq);
     UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(executor);
-    ExecutionResult x;
-    try {
-      x =
-          ExecutionPolicy.execute(
-              plan, () -> books, guarded, gate.limits().threshold(), id, legs, balances);
-      repo.save(x, "live", r.detectedAt(), now, null);
-    } finally {
-      gate.release();
+    TradeCore.Outcome done =
+        core.tradeOne(r, plan, () -> books, guarded, balances, null, now, now, control);
+    if (done.execution().isEmpty()) {
+      return done.record();
     }
+    ExecutionResult x = done.execution().get();
     if (!guarded.unknown().isEmpty()) {
       blocked =
           Optional.of(
               guarded.unknown().size()
                   + " order(s) of "
-                  + id
+                  + done.id()
                   + " with unknown outcome; reconciling before the next trade");
       LOG.warn("live trading paused: {}", blocked.get());
     }
     if (!x.leftover().isEmpty()) {
       LOG.warn(
           "live: execution {} is {}: still holds {}",
-          id,
+          done.id(),
           x.status().code(),
           x.leftover().stream()
               .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
               .collect(Collectors.joining(", ")));
     }
-    if (gate.record(x, now)) {
-      control.trip("daily loss limit reached for " + start);
-    }
-    if (x.status() == ExecutionStatus.EXECUTED) {
-      return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
-    }
-    // a cycle aborted before any order has no realized profit (not a realized 0)
-    return with(
-        r,
-        OpportunityStatus.FAILED,
-        x.traded() ? x.realizedProfit() : null,
-        x.status().code() + ": " + x.reason());
-  }
-
-  private static OpportunityRecord with(
-      OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
-    return new OpportunityRecord(
-        r.id(),
-        r.detectedAt(),
-        status,
-        r.startAsset(),
-        r.exchanges(),
-        r.assets(),
-        r.pathJson(),
-        r.solutionJson(),
-        r.estimatedProfit(),
-        r.returnBp(),
-        realized,
-        reason);
+    return done.record();
   }
 }

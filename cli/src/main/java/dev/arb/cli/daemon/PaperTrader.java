@@ -6,34 +6,28 @@ import dev.arb.config.RiskConfig;
 import dev.arb.config.TradingConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.ProfitThreshold;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
-import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
 import dev.arb.engine.paper.PaperOrderExecutor;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
-import dev.arb.engine.sizing.TradePlan;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteExecutionRepository;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +45,12 @@ import org.slf4j.LoggerFactory;
 public final class PaperTrader implements Daemon.TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(PaperTrader.class);
 
-  private final SqliteExecutionRepository repo;
   private final PaperBalances ledger;
-  private final RiskGate gate;
+  private final TradeCore core;
   private final Clock clock;
-  private final LegMode legs;
   private final PaperModel model;
-  private long seq;
+  private volatile BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> later =
+      (seen, latency) -> Optional.empty();
 
   private PaperTrader(
       SqliteExecutionRepository repo,
@@ -66,11 +59,9 @@ public final class PaperTrader implements Daemon.TradeStep {
       Clock clock,
       LegMode legs,
       PaperModel model) {
-    this.repo = repo;
     this.ledger = ledger;
-    this.gate = gate;
+    this.core = new TradeCore(repo, gate, legs, "paper", "p");
     this.clock = clock;
-    this.legs = legs;
     this.model = model;
   }
 
@@ -95,11 +86,7 @@ public final class PaperTrader implements Daemon.TradeStep {
     }
     PaperBalances ledger = new PaperBalances(repo.paperBalances());
     RiskGate gate = new RiskGate(limits(config.risk()));
-    Instant dayStart =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
-      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
-    }
+    TradeCore.loadDay(repo, gate, now);
     return new PaperTrader(
         repo, ledger, gate, clock, legMode(config.trading()), paperModel(config.paper()));
   }
@@ -125,6 +112,14 @@ public final class PaperTrader implements Daemon.TradeStep {
         r.maxOpenCycles());
   }
 
+  /**
+   * Where the books {@code arb.paper.latency} after a scanned snapshot come from (a replay's {@link
+   * ReplayFeed#after}); without it, or when it has none, orders fill on the scanned books.
+   */
+  public void fillLater(BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> source) {
+    this.later = java.util.Objects.requireNonNull(source, "source");
+  }
+
   /** The paper balances now. */
   public List<Holding> balances() {
     return ledger.holdings();
@@ -139,9 +134,13 @@ public final class PaperTrader implements Daemon.TradeStep {
     MarketSnapshot snapshot = result.snapshot().get();
     // one simulated exchange per scan: each fill takes its liquidity off the books, so the next
     // cycle (and its re-check) sees what is left
-    // (a replay's next snapshot is not known here: with a latency, orders fill on the same books)
+    // with a latency, orders fill on the books that follow by it, when the feed knows them
+    Optional<Books> after =
+        model.latency().isZero()
+            ? Optional.empty()
+            : later.apply(snapshot, model.latency()).map(s -> Books.of(s.books()));
     PaperOrderExecutor exchange =
-        new PaperOrderExecutor(Books.of(snapshot.books()), Optional.empty(), ledger, model);
+        new PaperOrderExecutor(Books.of(snapshot.books()), after, ledger, model);
     Instant now = clock.instant();
     Instant dataClock = snapshot.newestObservation().orElse(now);
     List<OpportunityRecord> out = new ArrayList<>(records.size());
@@ -152,83 +151,19 @@ public final class PaperTrader implements Daemon.TradeStep {
         out.add(r);
         continue;
       }
-      out.add(tradeOne(r, o.plan().get(), exchange, now, dataClock, control));
+      out.add(
+          core.tradeOne(
+                  r,
+                  o.plan().get(),
+                  exchange::books,
+                  exchange,
+                  ledger,
+                  ledger::holdings,
+                  now,
+                  dataClock,
+                  control)
+              .record());
     }
     return out;
-  }
-
-  private OpportunityRecord tradeOne(
-      OpportunityRecord r,
-      TradePlan plan,
-      PaperOrderExecutor exchange,
-      Instant now,
-      Instant dataClock,
-      Daemon.KillSwitch control) {
-    Books books = exchange.books();
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    for (Leg leg : plan.cycle().legs()) {
-      books.book(leg.market()).ifPresent(cycleBooks::add);
-    }
-    Asset start = plan.cycle().startAsset();
-    if (gate.dailyLossReached(now, start)) {
-      // e.g. after a restart on a day that already lost too much: stop trading at once
-      control.trip(lossMessage(now, start));
-    }
-    Optional<String> refused = gate.check(plan, cycleBooks, now, dataClock, ledger);
-    if (refused.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, refused.get());
-    }
-    Optional<String> busy = gate.acquire();
-    if (busy.isPresent()) {
-      return with(r, OpportunityStatus.REJECTED, null, busy.get());
-    }
-    String id = "p" + now.toEpochMilli() + "-" + (++seq);
-    ExecutionResult x;
-    try {
-      x =
-          ExecutionPolicy.execute(
-              plan, exchange::books, exchange, gate.limits().threshold(), id, legs, ledger);
-      repo.save(x, "paper", r.detectedAt(), now, ledger.holdings());
-      if (gate.record(x, now)) {
-        control.trip(lossMessage(now, start));
-      }
-    } finally {
-      gate.release();
-    }
-    if (x.status() == ExecutionStatus.EXECUTED) {
-      return with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null);
-    }
-    // a cycle aborted before any order has no realized profit (not a realized 0)
-    return with(
-        r,
-        OpportunityStatus.FAILED,
-        x.traded() ? x.realizedProfit() : null,
-        x.status().code() + ": " + x.reason());
-  }
-
-  private String lossMessage(Instant now, Asset start) {
-    return "daily loss limit: "
-        + gate.dayRealized(now, start).negate().toPlainString()
-        + " "
-        + start
-        + " lost today, limit "
-        + gate.limits().dailyLossLimit().map(BigDecimal::toPlainString).orElse("none");
-  }
-
-  private static OpportunityRecord with(
-      OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
-    return new OpportunityRecord(
-        r.id(),
-        r.detectedAt(),
-        status,
-        r.startAsset(),
-        r.exchanges(),
-        r.assets(),
-        r.pathJson(),
-        r.solutionJson(),
-        r.estimatedProfit(),
-        r.returnBp(),
-        realized,
-        reason);
   }
 }

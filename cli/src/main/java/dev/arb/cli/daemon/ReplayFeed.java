@@ -3,8 +3,10 @@ package dev.arb.cli.daemon;
 import dev.arb.engine.model.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -28,6 +30,8 @@ public final class ReplayFeed implements SnapshotFeed {
   private int index;
   private boolean first = true;
   private Instant previousAsOf;
+  // snapshots read ahead by after(), by source index, handed out by next() without a second read
+  private final Map<Integer, MarketSnapshot> ahead = new HashMap<>();
 
   /**
    * @param sources the inputs, in replay order (at least one)
@@ -61,21 +65,56 @@ public final class ReplayFeed implements SnapshotFeed {
     return "replay of " + what + " " + pace + (loop ? ", looping" : "");
   }
 
+  /**
+   * The books as they are {@code latency} after {@code seen}, the snapshot {@link #next()} returned
+   * last, for paper fills: the latest of the following snapshots recorded no later than {@code
+   * seen}'s newest observation plus {@code latency}; for snapshots without times, the next one.
+   * Empty when the books are still {@code seen}'s (no later snapshot that early, the end of the
+   * replay, or the next input cannot be read). Snapshots read here are not read again by {@link
+   * #next()}.
+   */
+  public synchronized Optional<MarketSnapshot> after(MarketSnapshot seen, Duration latency) {
+    Optional<Instant> seenAt = seen.newestObservation();
+    Optional<MarketSnapshot> found = Optional.empty();
+    for (int i = index; i < sources.size(); i++) {
+      MarketSnapshot s = ahead.get(i);
+      if (s == null) {
+        try {
+          s = sources.get(i).reader().get();
+        } catch (RuntimeException e) {
+          return found; // next() reports it when it gets there
+        }
+        ahead.put(i, s);
+      }
+      Optional<Instant> at = s.newestObservation();
+      if (seenAt.isEmpty() || at.isEmpty()) {
+        return found.isPresent() ? found : Optional.of(s);
+      }
+      if (at.get().isAfter(seenAt.get().plus(latency))) {
+        return found;
+      }
+      found = Optional.of(s);
+    }
+    return found;
+  }
+
   @Override
-  public Optional<Update> next() {
+  public synchronized Optional<Update> next() {
     if (index >= sources.size()) {
       if (!loop) {
         return Optional.empty();
       }
       index = 0;
       previousAsOf = null;
+      ahead.clear();
     }
+    MarketSnapshot cached = ahead.remove(index);
     Source s = sources.get(index++);
     boolean isFirst = first;
     first = false;
     MarketSnapshot snapshot;
     try {
-      snapshot = s.reader().get();
+      snapshot = cached != null ? cached : s.reader().get();
     } catch (RuntimeException e) {
       // a bad input must never end the daemon: report it and go on
       previousAsOf = null;

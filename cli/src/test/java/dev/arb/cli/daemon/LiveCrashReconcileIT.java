@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,9 +23,11 @@ import dev.arb.engine.live.LiveVenue;
 import dev.arb.engine.live.LiveVenues;
 import dev.arb.engine.live.OrderState;
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.venue.Sleeper;
 import dev.arb.engine.venue.VenueOptions;
 import dev.arb.storage.SqliteDatabase;
+import dev.arb.storage.SqliteDeadLetterRepository;
 import dev.arb.storage.SqliteOrderJournal;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -284,6 +288,26 @@ class LiveCrashReconcileIT {
           .containsExactlyInAnyOrder(
               new Holding("kraken", Asset.of("BTC"), new BigDecimal("0.00505692")),
               new Holding("kraken", Asset.of("ETH"), new BigDecimal("0.1")));
+
+      // what it holds is a dead letter (arb dlq list), with the journal rows and holdings
+      SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(restarted);
+      List<DeadLetter> letters =
+          dlq.list(new SqliteDeadLetterRepository.Query(Set.of(), Optional.empty(), 10));
+      assertThat(letters).hasSize(1);
+      DeadLetter d = letters.get(0);
+      assertThat(d.kind()).isEqualTo("reconcile_unknown");
+      assertThat(d.error()).contains("c1").contains("0.00505692 BTC on kraken");
+      JsonNode c = new ObjectMapper().readTree(d.context());
+      assertThat(c.get("execution_ref").asText()).isEqualTo("c1");
+      assertThat(c.get("start_asset").asText()).isEqualTo("USDT");
+      assertThat(c.get("journal")).hasSize(2);
+      assertThat(c.get("journal").get(1).get("state").asText()).isEqualTo("partial");
+      assertThat(c.get("leftover")).hasSize(2);
+
+      // reconciling again (another restart) does not write it twice
+      assertThat(trader.reconcile()).isTrue();
+      assertThat(dlq.list(new SqliteDeadLetterRepository.Query(Set.of(), Optional.empty(), 10)))
+          .hasSize(1);
     }
   }
 

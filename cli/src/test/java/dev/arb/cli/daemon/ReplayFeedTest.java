@@ -34,6 +34,42 @@ class ReplayFeedTest {
   }
 
   @Test
+  void afterGivesTheLatestFollowingSnapshotWithinTheLatencyAndReadsEachInputOnce() {
+    MarketSnapshot a = at(T0);
+    MarketSnapshot b = at(T0.plusMillis(40));
+    MarketSnapshot c = at(T0.plusMillis(90));
+    MarketSnapshot d = at(T0.plusMillis(500));
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<ReplayFeed.Source> sources =
+        List.of(a, b, c, d).stream()
+            .map(
+                s ->
+                    new ReplayFeed.Source(
+                        "s",
+                        () -> {
+                          reads.incrementAndGet();
+                          return s;
+                        }))
+            .toList();
+    ReplayFeed f = new ReplayFeed(sources, 0, INTERVAL, Duration.ofMinutes(1), false);
+    SnapshotFeed.Snapshot first = (SnapshotFeed.Snapshot) f.next().orElseThrow();
+    assertThat(first.snapshot()).isSameAs(a);
+
+    // 100 ms after a: b and c have arrived, d not yet
+    assertThat(f.after(a, Duration.ofMillis(100))).containsSame(c);
+    // 10 ms after a: nothing new yet, the books are still a's
+    assertThat(f.after(a, Duration.ofMillis(10))).isEmpty();
+    assertThat(((SnapshotFeed.Snapshot) f.next().orElseThrow()).snapshot()).isSameAs(b);
+    assertThat(((SnapshotFeed.Snapshot) f.next().orElseThrow()).snapshot()).isSameAs(c);
+    assertThat(f.after(c, Duration.ofSeconds(1))).containsSame(d);
+    assertThat(((SnapshotFeed.Snapshot) f.next().orElseThrow()).snapshot()).isSameAs(d);
+    // at the end of the replay there is nothing later
+    assertThat(f.after(d, Duration.ofSeconds(1))).isEmpty();
+    assertThat(reads.get()).isEqualTo(4);
+  }
+
+  @Test
   void pacesByRecordedTimesDividedBySpeed() {
     ReplayFeed f =
         new ReplayFeed(

@@ -180,7 +180,7 @@ public final class Reconciler {
   }
 
   /** Net amounts an execution's orders left in assets other than its start asset. */
-  static List<Holding> holdings(List<JournalEntry> rows) {
+  public static List<Holding> holdings(List<JournalEntry> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
