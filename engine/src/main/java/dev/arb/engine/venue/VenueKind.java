@@ -2,6 +2,7 @@ package dev.arb.engine.venue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -166,27 +167,29 @@ enum VenueKind {
   }
 
   /**
-   * The exchange's public WebSocket URL for order books where arb can stream them (Kraken and
-   * Bitstamp through XChange's stream modules 5.2.0), else empty. Coinbase's stream module (whose
-   * URL could be overridden) is not used: there are no recorded Coinbase WebSocket messages to test
-   * it against. Binance's stream module is not among those checked to work with xchange-core 5.2.1.
+   * The exchange's public WebSocket URL for order books where arb can stream them (Kraken, Bitstamp
+   * and Coinbase through XChange's stream modules 5.2.0), else empty. Binance's stream module is
+   * not among those checked to work with xchange-core 5.2.1.
    */
   Optional<String> streamUrl() {
     return switch (this) {
       case KRAKEN -> Optional.of("wss://ws.kraken.com");
       case BITSTAMP -> Optional.of("wss://ws.bitstamp.net");
-      case BINANCE, COINBASE -> Optional.empty();
+      case COINBASE -> Optional.of("wss://ws-feed.exchange.coinbase.com");
+      case BINANCE -> Optional.empty();
     };
   }
 
   /**
-   * A new, unconnected order-book stream at {@code url}; only where {@link #streamUrl()} is set.
+   * A new, unconnected order-book stream at {@code url} for {@code markets}; only where {@link
+   * #streamUrl()} is set.
    */
-  BookStream openStream(String url) {
+  BookStream openStream(String url, List<VenueMarket> markets) {
     return switch (this) {
       case KRAKEN -> new KrakenBookStream(url);
       case BITSTAMP -> new BitstampBookStream(url);
-      case BINANCE, COINBASE -> throw new IllegalStateException(id + " has no order-book stream");
+      case COINBASE -> new CoinbaseBookStream(url, markets);
+      case BINANCE -> throw new IllegalStateException(id + " has no order-book stream");
     };
   }
 

@@ -146,7 +146,7 @@ final class XChangeVenue {
           cfg.name()
               + ": streaming is not available for "
               + kind.id()
-              + " (kraken and bitstamp stream); polling REST");
+              + " (kraken, bitstamp and coinbase stream); polling REST");
     }
   }
 
@@ -209,7 +209,7 @@ final class XChangeVenue {
     String url = cfg.wsUrl().orElse(kind.streamUrl().get());
     feed =
         new StreamingBookFeed(
-            cfg.name(), url, () -> kind.openStream(url), selected, options.clock());
+            cfg.name(), url, () -> kind.openStream(url, selected), selected, options.clock());
     feed.start();
     notes.add(cfg.name() + ": streaming " + selected.size() + " order books from " + url);
   }
