@@ -148,7 +148,6 @@ final class StreamingBookFeed implements AutoCloseable {
         return;
       }
       current = opened;
-      connected = true;
       CompositeDisposable subs = new CompositeDisposable();
       subscriptions = subs;
       subs.add(
@@ -168,6 +167,9 @@ final class StreamingBookFeed implements AutoCloseable {
                                 dropped(
                                     opened, id + ": stream failed: " + Fault.of(e).message()))));
       }
+      // only once every market is subscribed: a test (or status) seeing it may send (or expect)
+      // data
+      connected = true;
     }
     LOG.info("{}: streaming {} markets from {}", exchange, markets.size(), url);
   }
