@@ -28,15 +28,15 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * ignored.
  *
  * <p>One subscription message covers every market of the connection (Coinbase's channel carries all
- * subscribed products), so the stream is built with its markets. The URI is the configured {@code
- * ws-url}: the module takes it in the service's public constructor.
+ * subscribed products), so the stream is built with its markets and sends it once every market's
+ * subscriber is in place (see {@link Service}). The URI is the configured {@code ws-url}: the
+ * module takes it in the service's public constructor.
  */
 final class CoinbaseBookStream implements BookStream {
-  private final CoinbaseProStreamingService service;
+  private final Service service;
 
   CoinbaseBookStream(String uri, List<VenueMarket> markets) {
-    this.service =
-        new CoinbaseProStreamingService(uri, () -> null, CoinbaseProOrderBookMode.Default);
+    this.service = new Service(uri);
     service.setAutoReconnect(false);
     ProductSubscription.ProductSubscriptionBuilder products = ProductSubscription.create();
     markets.forEach(m -> products.addOrderbook(pair(m)));
@@ -114,10 +114,36 @@ final class CoinbaseBookStream implements BookStream {
     return !bids.isEmpty() && !asks.isEmpty() && bids.firstKey().compareTo(asks.firstKey()) >= 0;
   }
 
+  @Override
+  public void subscribed() throws IOException {
+    service.sendMessage(service.subscription());
+  }
+
   /** Asks Coinbase for a new snapshot: unsubscribe the channels, then subscribe them again. */
   private void resubscribe() throws IOException {
     service.sendMessage(service.getUnsubscribeMessage("level2"));
-    service.sendMessage(service.getSubscribeMessage("level2"));
+    service.sendMessage(service.subscription());
+  }
+
+  /**
+   * The module's service, except that subscribing to its shared channel sends nothing: the module
+   * sends the subscription before it registers the channel's subscriber, so an answer arriving at
+   * once (the snapshot) could find none and be lost. arb sends it in {@link #subscribed()}.
+   */
+  private static final class Service extends CoinbaseProStreamingService {
+    Service(String uri) {
+      super(uri, () -> null, CoinbaseProOrderBookMode.Default);
+    }
+
+    @Override
+    public String getSubscribeMessage(String channelName, Object... args) {
+      return null;
+    }
+
+    /** The subscribe message for every market's {@code level2} channel. */
+    String subscription() throws IOException {
+      return super.getSubscribeMessage("level2");
+    }
   }
 
   /** The message's {@code time} (ISO-8601, microseconds kept), or empty when it has none. */

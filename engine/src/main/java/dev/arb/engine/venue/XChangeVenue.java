@@ -432,7 +432,8 @@ final class XChangeVenue {
             problems.size(),
             Optional.ofNullable(lastError),
             breaker.retryAt(),
-            streamed > 0 ? VenueHealth.Feed.STREAM : VenueHealth.Feed.POLL);
+            streamed > 0 ? VenueHealth.Feed.STREAM : VenueHealth.Feed.POLL,
+            feed == null ? Optional.empty() : Optional.of(feed.health()));
     return new Poll(books, problems);
   }
 
