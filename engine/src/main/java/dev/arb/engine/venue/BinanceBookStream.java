@@ -6,7 +6,6 @@ import info.bitrich.xchangestream.binance.KlineSubscription;
 import info.bitrich.xchangestream.binance.dto.DepthBinanceWebSocketTransaction;
 import info.bitrich.xchangestream.core.ProductSubscription;
 import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.IOException;
@@ -45,7 +44,7 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * #BOOK_DEPTH} levels a side (the same depth as the REST book), where levels beyond the snapshot's
  * depth cannot hide. The exchange time is the event's {@code E}.
  */
-final class BinanceBookStream implements BookStream {
+final class BinanceBookStream extends NettyBookStream {
   /** Levels a side asked of the REST snapshot. */
   static final int SNAPSHOT_DEPTH = 1000;
 
@@ -67,6 +66,17 @@ final class BinanceBookStream implements BookStream {
    * @param snapshots REST depth snapshots
    */
   BinanceBookStream(String url, List<VenueMarket> markets, Snapshots snapshots) {
+    this(service(url, markets), snapshots);
+  }
+
+  private BinanceBookStream(BinanceStreamingService service, Snapshots snapshots) {
+    super(service);
+    this.service = service;
+    this.snapshots = snapshots;
+  }
+
+  /** The service on the combined stream of every market's diff-depth stream. */
+  private static BinanceStreamingService service(String url, List<VenueMarket> markets) {
     ProductSubscription.ProductSubscriptionBuilder products = ProductSubscription.create();
     List<String> streams = new ArrayList<>();
     for (VenueMarket m : markets) {
@@ -74,33 +84,15 @@ final class BinanceBookStream implements BookStream {
       streams.add(channel(m));
     }
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    this.service =
-        new BinanceStreamingService(
-            base + "/stream?streams=" + String.join("/", streams),
-            products.build(),
-            new KlineSubscription(Map.of()));
-    service.setAutoReconnect(false);
-    this.snapshots = snapshots;
+    return new BinanceStreamingService(
+        base + "/stream?streams=" + String.join("/", streams),
+        products.build(),
+        new KlineSubscription(Map.of()));
   }
 
   /** The combined-stream name of the market's diff-depth stream, e.g. {@code ethbtc@depth}. */
   static String channel(VenueMarket m) {
     return (m.venueBase() + m.venueQuote()).toLowerCase(Locale.ROOT) + "@depth";
-  }
-
-  @Override
-  public Completable connect() {
-    return service.connect();
-  }
-
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
-  }
-
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
   }
 
   @Override

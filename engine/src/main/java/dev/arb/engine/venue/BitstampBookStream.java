@@ -3,7 +3,6 @@ package dev.arb.engine.venue;
 import com.fasterxml.jackson.databind.JsonNode;
 import info.bitrich.xchangestream.bitstamp.v2.BitstampStreamingService;
 import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,27 +23,16 @@ import org.knowm.xchange.currency.CurrencyPair;
  * order_book_<pair>_data} with stream-service-netty 5.2.1, which never matches the channel name
  * Bitstamp's messages carry, so it would receive nothing.
  */
-final class BitstampBookStream implements BookStream {
+final class BitstampBookStream extends NettyBookStream {
   private final BitstampStreamingService service;
 
   BitstampBookStream(String uri) {
-    this.service = new BitstampStreamingService(uri);
-    service.setAutoReconnect(false);
+    this(new BitstampStreamingService(uri));
   }
 
-  @Override
-  public Completable connect() {
-    return service.connect();
-  }
-
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
-  }
-
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
+  private BitstampBookStream(BitstampStreamingService service) {
+    super(service);
+    this.service = service;
   }
 
   @Override

@@ -4,7 +4,6 @@ import info.bitrich.xchangestream.coinbasepro.CoinbaseProStreamingService;
 import info.bitrich.xchangestream.coinbasepro.dto.CoinbaseProOrderBookMode;
 import info.bitrich.xchangestream.coinbasepro.dto.CoinbaseProWebSocketTransaction;
 import info.bitrich.xchangestream.core.ProductSubscription;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,30 +31,19 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * subscriber is in place (see {@link Service}). The URI is the configured {@code ws-url}: the
  * module takes it in the service's public constructor.
  */
-final class CoinbaseBookStream implements BookStream {
+final class CoinbaseBookStream extends NettyBookStream {
   private final Service service;
 
   CoinbaseBookStream(String uri, List<VenueMarket> markets) {
-    this.service = new Service(uri);
-    service.setAutoReconnect(false);
+    this(new Service(uri), markets);
+  }
+
+  private CoinbaseBookStream(Service service, List<VenueMarket> markets) {
+    super(service);
+    this.service = service;
     ProductSubscription.ProductSubscriptionBuilder products = ProductSubscription.create();
     markets.forEach(m -> products.addOrderbook(pair(m)));
     service.subscribeMultipleCurrencyPairs(products.build());
-  }
-
-  @Override
-  public Completable connect() {
-    return service.connect();
-  }
-
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
-  }
-
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
   }
 
   @Override

@@ -5,7 +5,6 @@ import info.bitrich.xchangestream.kraken.KrakenStreamingExchange;
 import info.bitrich.xchangestream.kraken.KrakenStreamingMarketDataService;
 import info.bitrich.xchangestream.kraken.KrakenStreamingService;
 import info.bitrich.xchangestream.kraken.dto.enums.KrakenSubscriptionName;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import java.io.IOException;
 import java.util.Locale;
@@ -25,7 +24,7 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * KrakenStreamingService} takes the URI in its public constructor, so arb builds that service
  * itself with the configured {@code ws-url} (the exchange object only lends its settings).
  */
-final class KrakenBookStream implements BookStream {
+final class KrakenBookStream extends NettyBookStream {
   /** Book depth asked for; the same as the REST depth. Kraken accepts 10, 25, 100, 500, 1000. */
   static final int DEPTH = 500;
 
@@ -33,28 +32,20 @@ final class KrakenBookStream implements BookStream {
   private final KrakenStreamingMarketDataService marketData;
 
   KrakenBookStream(String uri) {
-    ExchangeSpecification spec = new ExchangeSpecification(KrakenStreamingExchange.class);
-    spec.setShouldLoadRemoteMetaData(false);
-    KrakenStreamingExchange exchange =
-        (KrakenStreamingExchange) ExchangeFactory.INSTANCE.createExchange(spec);
-    this.service = new KrakenStreamingService(exchange, false, uri, () -> null);
-    service.setAutoReconnect(false);
+    this(new KrakenStreamingService(settings(), false, uri, () -> null));
+  }
+
+  private KrakenBookStream(KrakenStreamingService service) {
+    super(service);
+    this.service = service;
     this.marketData = new KrakenStreamingMarketDataService(service, false);
   }
 
-  @Override
-  public Completable connect() {
-    return service.connect();
-  }
-
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
-  }
-
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
+  /** An exchange object that only lends the service its settings (no remote metadata). */
+  private static KrakenStreamingExchange settings() {
+    ExchangeSpecification spec = new ExchangeSpecification(KrakenStreamingExchange.class);
+    spec.setShouldLoadRemoteMetaData(false);
+    return (KrakenStreamingExchange) ExchangeFactory.INSTANCE.createExchange(spec);
   }
 
   @Override
