@@ -213,22 +213,26 @@ public final class DaemonMetrics implements AutoCloseable {
 
   /** Sets the age of an exchange's newest book. */
   void bookAge(String exchange, Duration age) {
-    String key = exchange.toLowerCase(Locale.ROOT);
-    if (bookAge.put(key, age.toNanos() / 1e9) == null) {
-      Gauge.builder("arb.book.age", bookAge, m -> m.getOrDefault(key, Double.NaN))
-          .description("Age of the exchange's newest order book")
-          .baseUnit("seconds")
-          .tag("exchange", key)
-          .register(registry);
-    }
+    age("arb.book.age", "Age of the exchange's newest order book", bookAge, exchange, age);
   }
 
   /** Sets the time since an exchange's order-book stream last gave a message. */
   void streamMessageAge(String exchange, Duration age) {
+    age(
+        "arb.stream.message.age",
+        "Time since the exchange's order-book stream last gave a message",
+        streamAge,
+        exchange,
+        age);
+  }
+
+  /** Sets one exchange's value of a per-exchange age gauge, registering it the first time. */
+  private void age(
+      String name, String description, Map<String, Double> ages, String exchange, Duration age) {
     String key = exchange.toLowerCase(Locale.ROOT);
-    if (streamAge.put(key, age.toNanos() / 1e9) == null) {
-      Gauge.builder("arb.stream.message.age", streamAge, m -> m.getOrDefault(key, Double.NaN))
-          .description("Time since the exchange's order-book stream last gave a message")
+    if (ages.put(key, age.toNanos() / 1e9) == null) {
+      Gauge.builder(name, ages, m -> m.getOrDefault(key, Double.NaN))
+          .description(description)
           .baseUnit("seconds")
           .tag("exchange", key)
           .register(registry);
