@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import info.bitrich.xchangestream.bitstamp.v2.BitstampStreamingService;
 import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
 import io.reactivex.rxjava3.core.Observable;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.knowm.xchange.bitstamp.BitstampAdapters;
@@ -24,15 +25,40 @@ import org.knowm.xchange.currency.CurrencyPair;
  * Bitstamp's messages carry, so it would receive nothing.
  */
 final class BitstampBookStream extends NettyBookStream {
-  private final BitstampStreamingService service;
+  private final Service service;
 
   BitstampBookStream(String uri) {
-    this(new BitstampStreamingService(uri));
+    this(new Service(uri));
   }
 
-  private BitstampBookStream(BitstampStreamingService service) {
+  private BitstampBookStream(Service service) {
     super(service);
     this.service = service;
+  }
+
+  @Override
+  public void subscribed() throws IOException {
+    service.release();
+  }
+
+  /** The module's service, its subscribe messages held until {@link #subscribed()}. */
+  private static final class Service extends BitstampStreamingService {
+    private final HeldSubscriptions held = new HeldSubscriptions();
+
+    Service(String uri) {
+      super(uri);
+    }
+
+    @Override
+    public String getSubscribeMessage(String channel, Object... args) throws IOException {
+      return held.hold(channel, args) ? null : super.getSubscribeMessage(channel, args);
+    }
+
+    void release() throws IOException {
+      for (HeldSubscriptions.Held h : held.release()) {
+        sendMessage(super.getSubscribeMessage(h.channel(), h.args()));
+      }
+    }
   }
 
   @Override

@@ -28,17 +28,42 @@ final class KrakenBookStream extends NettyBookStream {
   /** Book depth asked for; the same as the REST depth. Kraken accepts 10, 25, 100, 500, 1000. */
   static final int DEPTH = 500;
 
-  private final KrakenStreamingService service;
+  private final Service service;
   private final KrakenStreamingMarketDataService marketData;
 
   KrakenBookStream(String uri) {
-    this(new KrakenStreamingService(settings(), false, uri, () -> null));
+    this(new Service(uri));
   }
 
-  private KrakenBookStream(KrakenStreamingService service) {
+  private KrakenBookStream(Service service) {
     super(service);
     this.service = service;
     this.marketData = new KrakenStreamingMarketDataService(service, false);
+  }
+
+  @Override
+  public void subscribed() throws IOException {
+    service.release();
+  }
+
+  /** The module's service, its subscribe messages held until {@link #subscribed()}. */
+  private static final class Service extends KrakenStreamingService {
+    private final HeldSubscriptions held = new HeldSubscriptions();
+
+    Service(String uri) {
+      super(settings(), false, uri, () -> null);
+    }
+
+    @Override
+    public String getSubscribeMessage(String channel, Object... args) throws IOException {
+      return held.hold(channel, args) ? null : super.getSubscribeMessage(channel, args);
+    }
+
+    void release() throws IOException {
+      for (HeldSubscriptions.Held h : held.release()) {
+        sendMessage(super.getSubscribeMessage(h.channel(), h.args()));
+      }
+    }
   }
 
   /** An exchange object that only lends the service its settings (no remote metadata). */
