@@ -51,13 +51,11 @@ final class BitstampBookStream extends NettyBookStream {
 
     @Override
     public String getSubscribeMessage(String channel, Object... args) throws IOException {
-      return held.hold(channel, args) ? null : super.getSubscribeMessage(channel, args);
+      return held.message(channel, args, super::getSubscribeMessage);
     }
 
     void release() throws IOException {
-      for (HeldSubscriptions.Held h : held.release()) {
-        sendMessage(super.getSubscribeMessage(h.channel(), h.args()));
-      }
+      held.release(super::getSubscribeMessage, this::sendMessage);
     }
   }
 
