@@ -32,7 +32,7 @@ final class LiveExchangeOptions {
       names = "--exchange-ws-url",
       paramLabel = "NAME=URL",
       description =
-          "WebSocket URL (ws:// or wss://) of an exchange's order-book stream (kraken, bitstamp):"
+          "WebSocket URL (ws:// or wss://) of an exchange's order-book stream:"
               + " overrides arb.exchanges.NAME.ws-url and turns streaming on for it. Repeatable.")
   List<String> exchangeWsUrls = new ArrayList<>();
 

@@ -26,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code arb run} with Bitstamp's books streamed from a WebSocket stand-in on 127.0.0.1 (XChange's
- * recorded Bitstamp stream message) and REST from WireMock: {@code /status} says {@code stream},
- * and {@code poll} with books still arriving once the stream is gone.
+ * recorded Bitstamp stream message) and REST from WireMock: {@code /status} says {@code stream}
+ * (with the stream's counters, also on {@code /metrics}), and {@code poll} with books still
+ * arriving once the stream is gone.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveStreamRunIT {
@@ -136,6 +139,18 @@ class LiveStreamRunIT {
           d.awaitStatus(s -> s.at("/data/exchanges/bitstamp/feed").asText().equals("stream"));
       assertThat(streamed.at("/data/exchanges/bitstamp/books").asInt()).isEqualTo(1);
       assertThat(streamed.at("/data/exchanges/bitstamp/health").asText()).isEqualTo("up");
+      JsonNode stream = streamed.at("/data/exchanges/bitstamp/stream");
+      assertThat(stream.path("connected").asBoolean()).isTrue();
+      assertThat(stream.path("reconnects").asLong()).isZero();
+      assertThat(stream.path("gaps").asLong()).isZero();
+      assertThat(stream.path("last_message_at").isTextual()).isTrue();
+      assertThat(stream.path("last_message_age_seconds").asDouble(-1)).isGreaterThanOrEqualTo(0);
+      String metrics = Http.get(d.url() + "/metrics").body();
+      assertThat(value(metrics, "arb_stream_connected{exchange=\"bitstamp\"}")).isEqualTo(1.0);
+      assertThat(value(metrics, "arb_stream_reconnects_total{exchange=\"bitstamp\"}")).isZero();
+      assertThat(value(metrics, "arb_stream_gaps_total{exchange=\"bitstamp\"}")).isZero();
+      assertThat(value(metrics, "arb_stream_message_age_seconds{exchange=\"bitstamp\"}"))
+          .isGreaterThanOrEqualTo(0);
 
       // the stand-in goes away for good: the exchange is polled over REST, books keep coming
       ws.close().sync();
@@ -147,6 +162,20 @@ class LiveStreamRunIT {
                       && s.at("/data/exchanges/bitstamp/books").asInt() == 1);
       assertThat(polled.at("/data/exchanges/bitstamp/down").asBoolean()).isFalse();
       assertThat(polled.at("/data/exchanges/bitstamp/health").asText()).isEqualTo("up");
+      // the stream keeps trying: each failed attempt is a reconnect, in /status and /metrics
+      JsonNode retrying =
+          d.awaitStatus(s -> s.at("/data/exchanges/bitstamp/stream/reconnects").asLong() >= 1);
+      assertThat(retrying.at("/data/exchanges/bitstamp/stream/connected").asBoolean()).isFalse();
+      String after = Http.get(d.url() + "/metrics").body();
+      assertThat(value(after, "arb_stream_connected{exchange=\"bitstamp\"}")).isZero();
+      assertThat(value(after, "arb_stream_reconnects_total{exchange=\"bitstamp\"}"))
+          .isGreaterThanOrEqualTo(1);
     }
+  }
+
+  private static double value(String metrics, String series) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+    assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
@@ -509,6 +510,10 @@ public final class Daemon {
   private void watchExchanges(Instant now) {
     Duration downAfter = config.alerts().exchangeDownAfter();
     for (ExchangeStatus e : feed.exchanges()) {
+      e.health()
+          .flatMap(VenueHealth::stream)
+          .flatMap(VenueHealth.Stream::lastMessageAt)
+          .ifPresent(t -> metrics.streamMessageAge(e.name(), Duration.between(t, now)));
       if (e.noDataSince().isEmpty()) {
         if (downAlerted.remove(e.name())) {
           LOG.info("exchange {} is back", e.name());
@@ -939,6 +944,24 @@ public final class Daemon {
       x.put("retry_at", e.health().flatMap(h -> h.retryAt()).map(Instant::toString).orElse(null));
       x.put("api_errors_total", e.problems());
       x.put("api_retries_total", e.retries());
+      e.health()
+          .flatMap(VenueHealth::stream)
+          .ifPresent(st -> writeStream(x.putObject("stream"), st, now));
+    }
+  }
+
+  /** The order-book stream's counters of one exchange, in the status. */
+  private static void writeStream(ObjectNode x, VenueHealth.Stream st, Instant now) {
+    x.put("connected", st.connected());
+    x.put("reconnects", st.reconnects());
+    x.put("gaps", st.gaps());
+    x.put("last_message_at", st.lastMessageAt().map(Instant::toString).orElse(null));
+    if (st.lastMessageAt().isPresent()) {
+      x.put(
+          "last_message_age_seconds",
+          Duration.between(st.lastMessageAt().get(), now).toMillis() / 1000.0);
+    } else {
+      x.putNull("last_message_age_seconds");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.arb.cli.daemon;
 
+import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.OpportunityStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -36,6 +37,9 @@ import java.util.function.Supplier;
  *   <li>{@code arb_book_age_seconds{exchange}}, {@code arb_snapshots_total}
  *   <li>{@code arb_api_errors_total{exchange}}, {@code arb_api_retries_total{exchange}}, {@code
  *       arb_exchange_up{exchange}} (live exchanges only)
+ *   <li>{@code arb_stream_connected{exchange}}, {@code arb_stream_reconnects_total{exchange}},
+ *       {@code arb_stream_gaps_total{exchange}}, {@code arb_stream_message_age_seconds{exchange}}
+ *       (live exchanges only; 0, 0, 0 and absent for an exchange that does not stream)
  *   <li>{@code arb_errors_total{kind}}, {@code arb_alerts_total{outcome}}
  *   <li>{@code arb_paused}, {@code arb_kill_switch}
  * </ul>
@@ -50,6 +54,7 @@ public final class DaemonMetrics implements AutoCloseable {
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Double> bookAge = new ConcurrentHashMap<>();
+  private final Map<String, Double> streamAge = new ConcurrentHashMap<>();
   private final JvmGcMetrics gc;
   private volatile List<DoubleSupplier> bound = List.of();
 
@@ -102,8 +107,13 @@ public final class DaemonMetrics implements AutoCloseable {
               one.get()
                   .map(x -> x.lastDataAt().isPresent() && x.noDataSince().isEmpty() ? 1.0 : 0.0)
                   .orElse(0.0);
+      Supplier<Optional<VenueHealth.Stream>> stream =
+          () -> one.get().flatMap(ExchangeStatus::health).flatMap(VenueHealth::stream);
+      DoubleSupplier connected = () -> stream.get().map(x -> x.connected() ? 1.0 : 0.0).orElse(0.0);
+      DoubleSupplier reconnects = () -> stream.get().map(x -> (double) x.reconnects()).orElse(0.0);
+      DoubleSupplier gaps = () -> stream.get().map(x -> (double) x.gaps()).orElse(0.0);
       List<DoubleSupplier> keep = new ArrayList<>(bound);
-      keep.addAll(List.of(problems, retries, up));
+      keep.addAll(List.of(problems, retries, up, connected, reconnects, gaps));
       bound = List.copyOf(keep);
       FunctionCounter.builder("arb.api.errors", problems, DoubleSupplier::getAsDouble)
           .description(
@@ -118,6 +128,19 @@ public final class DaemonMetrics implements AutoCloseable {
           .description("1 while the exchange gives usable order books")
           .tag("exchange", name)
           .strongReference(true)
+          .register(registry);
+      Gauge.builder("arb.stream.connected", connected, DoubleSupplier::getAsDouble)
+          .description("1 while the exchange's order-book WebSocket stream is connected")
+          .tag("exchange", name)
+          .strongReference(true)
+          .register(registry);
+      FunctionCounter.builder("arb.stream.reconnects", reconnects, DoubleSupplier::getAsDouble)
+          .description("Order-book stream connections opened again after a drop or failure")
+          .tag("exchange", name)
+          .register(registry);
+      FunctionCounter.builder("arb.stream.gaps", gaps, DoubleSupplier::getAsDouble)
+          .description("Missed order-book stream updates detected, each followed by a resync")
+          .tag("exchange", name)
           .register(registry);
     }
   }
@@ -190,10 +213,26 @@ public final class DaemonMetrics implements AutoCloseable {
 
   /** Sets the age of an exchange's newest book. */
   void bookAge(String exchange, Duration age) {
+    age("arb.book.age", "Age of the exchange's newest order book", bookAge, exchange, age);
+  }
+
+  /** Sets the time since an exchange's order-book stream last gave a message. */
+  void streamMessageAge(String exchange, Duration age) {
+    age(
+        "arb.stream.message.age",
+        "Time since the exchange's order-book stream last gave a message",
+        streamAge,
+        exchange,
+        age);
+  }
+
+  /** Sets one exchange's value of a per-exchange age gauge, registering it the first time. */
+  private void age(
+      String name, String description, Map<String, Double> ages, String exchange, Duration age) {
     String key = exchange.toLowerCase(Locale.ROOT);
-    if (bookAge.put(key, age.toNanos() / 1e9) == null) {
-      Gauge.builder("arb.book.age", bookAge, m -> m.getOrDefault(key, Double.NaN))
-          .description("Age of the exchange's newest order book")
+    if (ages.put(key, age.toNanos() / 1e9) == null) {
+      Gauge.builder(name, ages, m -> m.getOrDefault(key, Double.NaN))
+          .description(description)
           .baseUnit("seconds")
           .tag("exchange", key)
           .register(registry);

@@ -3,8 +3,8 @@ package dev.arb.engine.venue;
 import com.fasterxml.jackson.databind.JsonNode;
 import info.bitrich.xchangestream.bitstamp.v2.BitstampStreamingService;
 import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.knowm.xchange.bitstamp.BitstampAdapters;
@@ -24,27 +24,39 @@ import org.knowm.xchange.currency.CurrencyPair;
  * order_book_<pair>_data} with stream-service-netty 5.2.1, which never matches the channel name
  * Bitstamp's messages carry, so it would receive nothing.
  */
-final class BitstampBookStream implements BookStream {
-  private final BitstampStreamingService service;
+final class BitstampBookStream extends NettyBookStream {
+  private final Service service;
 
   BitstampBookStream(String uri) {
-    this.service = new BitstampStreamingService(uri);
-    service.setAutoReconnect(false);
+    this(new Service(uri));
+  }
+
+  private BitstampBookStream(Service service) {
+    super(service);
+    this.service = service;
   }
 
   @Override
-  public Completable connect() {
-    return service.connect();
+  public void subscribed() throws IOException {
+    service.release();
   }
 
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
-  }
+  /** The module's service, its subscribe messages held until {@link #subscribed()}. */
+  private static final class Service extends BitstampStreamingService {
+    private final HeldSubscriptions held = new HeldSubscriptions();
 
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
+    Service(String uri) {
+      super(uri);
+    }
+
+    @Override
+    public String getSubscribeMessage(String channel, Object... args) throws IOException {
+      return held.message(channel, args, super::getSubscribeMessage);
+    }
+
+    void release() throws IOException {
+      held.release(super::getSubscribeMessage, this::sendMessage);
+    }
   }
 
   @Override

@@ -25,6 +25,12 @@ interface BookStream {
    */
   Observable<Event> book(VenueMarket market);
 
+  /**
+   * Called once every market's {@link #book} is subscribed: a stream whose one subscription message
+   * covers all markets sends it now, so no answer can arrive before its subscribers are in place.
+   */
+  default void subscribed() throws java.io.IOException {}
+
   /** Closes the connection and frees its threads. */
   Completable disconnect();
 

@@ -5,7 +5,6 @@ import info.bitrich.xchangestream.kraken.KrakenStreamingExchange;
 import info.bitrich.xchangestream.kraken.KrakenStreamingMarketDataService;
 import info.bitrich.xchangestream.kraken.KrakenStreamingService;
 import info.bitrich.xchangestream.kraken.dto.enums.KrakenSubscriptionName;
-import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import java.io.IOException;
 import java.util.Locale;
@@ -25,36 +24,51 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * KrakenStreamingService} takes the URI in its public constructor, so arb builds that service
  * itself with the configured {@code ws-url} (the exchange object only lends its settings).
  */
-final class KrakenBookStream implements BookStream {
+final class KrakenBookStream extends NettyBookStream {
   /** Book depth asked for; the same as the REST depth. Kraken accepts 10, 25, 100, 500, 1000. */
   static final int DEPTH = 500;
 
-  private final KrakenStreamingService service;
+  private final Service service;
   private final KrakenStreamingMarketDataService marketData;
 
   KrakenBookStream(String uri) {
-    ExchangeSpecification spec = new ExchangeSpecification(KrakenStreamingExchange.class);
-    spec.setShouldLoadRemoteMetaData(false);
-    KrakenStreamingExchange exchange =
-        (KrakenStreamingExchange) ExchangeFactory.INSTANCE.createExchange(spec);
-    this.service = new KrakenStreamingService(exchange, false, uri, () -> null);
-    service.setAutoReconnect(false);
+    this(new Service(uri));
+  }
+
+  private KrakenBookStream(Service service) {
+    super(service);
+    this.service = service;
     this.marketData = new KrakenStreamingMarketDataService(service, false);
   }
 
   @Override
-  public Completable connect() {
-    return service.connect();
+  public void subscribed() throws IOException {
+    service.release();
   }
 
-  @Override
-  public Observable<Object> drops() {
-    return service.subscribeDisconnect();
+  /** The module's service, its subscribe messages held until {@link #subscribed()}. */
+  private static final class Service extends KrakenStreamingService {
+    private final HeldSubscriptions held = new HeldSubscriptions();
+
+    Service(String uri) {
+      super(settings(), false, uri, () -> null);
+    }
+
+    @Override
+    public String getSubscribeMessage(String channel, Object... args) throws IOException {
+      return held.message(channel, args, super::getSubscribeMessage);
+    }
+
+    void release() throws IOException {
+      held.release(super::getSubscribeMessage, this::sendMessage);
+    }
   }
 
-  @Override
-  public Completable disconnect() {
-    return service.disconnect();
+  /** An exchange object that only lends the service its settings (no remote metadata). */
+  private static KrakenStreamingExchange settings() {
+    ExchangeSpecification spec = new ExchangeSpecification(KrakenStreamingExchange.class);
+    spec.setShouldLoadRemoteMetaData(false);
+    return (KrakenStreamingExchange) ExchangeFactory.INSTANCE.createExchange(spec);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.arb.engine.venue;
 
+import dev.arb.engine.port.VenueHealth;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ final class StreamingBookFeed implements AutoCloseable {
   private boolean closed;
   private volatile boolean connected;
   private volatile String lastError;
+  private volatile Instant lastMessageAt;
 
   /**
    * @param exchange exchange name, for messages
@@ -114,9 +116,21 @@ final class StreamingBookFeed implements AutoCloseable {
     return reconnects.get();
   }
 
-  /** Gaps detected (checksum mismatches) so far; each made its market resynchronise. */
+  /**
+   * Gaps detected (checksum mismatches, sequence gaps) so far; each made its market resynchronise.
+   */
   long gaps() {
     return gaps.get();
+  }
+
+  /** When the latest book message (a book or a gap) arrived, or empty if none yet. */
+  Optional<Instant> lastMessageAt() {
+    return Optional.ofNullable(lastMessageAt);
+  }
+
+  /** The stream's counters, for health output. */
+  VenueHealth.Stream health() {
+    return new VenueHealth.Stream(connected, reconnects.get(), gaps.get(), lastMessageAt());
   }
 
   /** The latest stream failure, for status output, or empty. */
@@ -148,7 +162,6 @@ final class StreamingBookFeed implements AutoCloseable {
         return;
       }
       current = opened;
-      connected = true;
       CompositeDisposable subs = new CompositeDisposable();
       subscriptions = subs;
       subs.add(
@@ -168,6 +181,13 @@ final class StreamingBookFeed implements AutoCloseable {
                                 dropped(
                                     opened, id + ": stream failed: " + Fault.of(e).message()))));
       }
+      try {
+        opened.subscribed();
+      } catch (java.io.IOException | RuntimeException e) {
+        later(() -> dropped(opened, "cannot subscribe: " + Fault.of(e).message()));
+      }
+      // once every market is subscribed: whoever sees it may send (or expect) data
+      connected = true;
     }
     LOG.info("{}: streaming {} markets from {}", exchange, markets.size(), url);
   }
@@ -186,6 +206,7 @@ final class StreamingBookFeed implements AutoCloseable {
       if (s != current) {
         return;
       }
+      lastMessageAt = clock.instant();
       if (ev instanceof BookStream.Book b) {
         books.put(marketId, new Latest(b.raw(), b.exchangeTime(), clock.instant()));
         failuresInRow = 0;

@@ -2,11 +2,13 @@ package dev.arb.engine.venue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.binance.BinanceExchange;
+import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
 import org.knowm.xchange.bitstamp.BitstampExchange;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
 import org.knowm.xchange.currency.CurrencyPair;
@@ -166,27 +168,34 @@ enum VenueKind {
   }
 
   /**
-   * The exchange's public WebSocket URL for order books where arb can stream them (Kraken and
-   * Bitstamp through XChange's stream modules 5.2.0), else empty. Coinbase's stream module (whose
-   * URL could be overridden) is not used: there are no recorded Coinbase WebSocket messages to test
-   * it against. Binance's stream module is not among those checked to work with xchange-core 5.2.1.
+   * The exchange's public WebSocket URL for order books (Kraken, Bitstamp and Coinbase through
+   * XChange's stream modules 5.2.0, Binance through its stream service 5.2.0).
    */
-  Optional<String> streamUrl() {
+  String streamUrl() {
     return switch (this) {
-      case KRAKEN -> Optional.of("wss://ws.kraken.com");
-      case BITSTAMP -> Optional.of("wss://ws.bitstamp.net");
-      case BINANCE, COINBASE -> Optional.empty();
+      case KRAKEN -> "wss://ws.kraken.com";
+      case BITSTAMP -> "wss://ws.bitstamp.net";
+      case COINBASE -> "wss://ws-feed.exchange.coinbase.com";
+      case BINANCE -> "wss://stream.binance.com:9443";
     };
   }
 
   /**
-   * A new, unconnected order-book stream at {@code url}; only where {@link #streamUrl()} is set.
+   * A new, unconnected order-book stream at {@code url} for {@code markets}; {@code rest} is the
+   * exchange's REST side, for the depth snapshots Binance's diff stream starts from.
    */
-  BookStream openStream(String url) {
+  BookStream openStream(String url, List<VenueMarket> markets, Exchange rest) {
     return switch (this) {
       case KRAKEN -> new KrakenBookStream(url);
       case BITSTAMP -> new BitstampBookStream(url);
-      case BINANCE, COINBASE -> throw new IllegalStateException(id + " has no order-book stream");
+      case COINBASE -> new CoinbaseBookStream(url, markets);
+      case BINANCE ->
+          new BinanceBookStream(
+              url,
+              markets,
+              pair ->
+                  ((BinanceMarketDataServiceRaw) rest.getMarketDataService())
+                      .getBinanceOrderbookAllProducts(pair, BinanceBookStream.SNAPSHOT_DEPTH));
     };
   }
 

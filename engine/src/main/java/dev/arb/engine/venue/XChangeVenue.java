@@ -141,13 +141,6 @@ final class XChangeVenue {
             options.profitableFor());
     this.health =
         new VenueHealth(cfg.name(), VenueHealth.State.UP, 0, 0, Optional.empty(), Optional.empty());
-    if (cfg.streaming() && kind.streamUrl().isEmpty()) {
-      notes.add(
-          cfg.name()
-              + ": streaming is not available for "
-              + kind.id()
-              + " (kraken and bitstamp stream); polling REST");
-    }
   }
 
   String name() {
@@ -203,13 +196,17 @@ final class XChangeVenue {
 
   /** Starts the order-book stream once the markets are known, when the config asks for it. */
   private void startStream() {
-    if (!cfg.streaming() || feed != null || kind.streamUrl().isEmpty() || selected.isEmpty()) {
+    if (!cfg.streaming() || feed != null || selected.isEmpty()) {
       return;
     }
-    String url = cfg.wsUrl().orElse(kind.streamUrl().get());
+    String url = cfg.wsUrl().orElse(kind.streamUrl());
     feed =
         new StreamingBookFeed(
-            cfg.name(), url, () -> kind.openStream(url), selected, options.clock());
+            cfg.name(),
+            url,
+            () -> kind.openStream(url, selected, exchange),
+            selected,
+            options.clock());
     feed.start();
     notes.add(cfg.name() + ": streaming " + selected.size() + " order books from " + url);
   }
@@ -435,7 +432,8 @@ final class XChangeVenue {
             problems.size(),
             Optional.ofNullable(lastError),
             breaker.retryAt(),
-            streamed > 0 ? VenueHealth.Feed.STREAM : VenueHealth.Feed.POLL);
+            streamed > 0 ? VenueHealth.Feed.STREAM : VenueHealth.Feed.POLL,
+            feed == null ? Optional.empty() : Optional.of(feed.health()));
     return new Poll(books, problems);
   }
 

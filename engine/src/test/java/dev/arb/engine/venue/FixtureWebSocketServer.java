@@ -10,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -42,6 +43,10 @@ final class FixtureWebSocketServer implements AutoCloseable {
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger connections = new AtomicInteger();
   final List<String> received = new CopyOnWriteArrayList<>();
+
+  /** The request URI (path and query) of each WebSocket handshake, in order. */
+  final List<String> paths = new CopyOnWriteArrayList<>();
+
   private final Channel server;
 
   FixtureWebSocketServer(Script script) throws InterruptedException {
@@ -58,7 +63,18 @@ final class FixtureWebSocketServer implements AutoCloseable {
                     ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(65536))
-                        .addLast(new WebSocketServerProtocolHandler("/", null, true))
+                        .addLast(
+                            new SimpleChannelInboundHandler<FullHttpRequest>(false) {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, FullHttpRequest req) {
+                                paths.add(req.uri());
+                                ctx.fireChannelRead(req);
+                              }
+                            })
+                        // any path: Binance's combined stream names its streams in the query
+                        .addLast(
+                            new WebSocketServerProtocolHandler("/", null, true, 65536, false, true))
                         .addLast(
                             new SimpleChannelInboundHandler<TextWebSocketFrame>() {
                               @Override

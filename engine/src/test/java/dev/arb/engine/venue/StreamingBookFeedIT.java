@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Order books streamed through XChange's Kraken and Bitstamp stream modules from a local WebSocket
- * server replaying the recorded messages, with REST (WireMock serving the recorded responses) as
- * the fallback: the exact book from a snapshot and its updates, a checksum gap that makes the
- * market resynchronise (REST meanwhile), and a dropped connection that falls back to polling and
- * reconnects.
+ * Order books streamed through XChange's Kraken, Bitstamp, Coinbase and Binance stream modules from
+ * a local WebSocket server replaying the recorded messages, with REST (WireMock serving the
+ * recorded responses) as the fallback: the exact book from a snapshot and its updates, a checksum
+ * gap that makes the market resynchronise (REST meanwhile), and a dropped connection that falls
+ * back to polling and reconnects.
  */
 class StreamingBookFeedIT {
   /** Just after the latest level time of the Kraken stream fixtures (1534614248.765567). */
@@ -53,6 +53,12 @@ class StreamingBookFeedIT {
 
   /** The same after update 01 adds the ask 5542.50000 × 0.40100000. */
   static final String CRC_AFTER_UPDATE_01 = "2756009329";
+
+  /** Just after the hand-written Coinbase level2 messages' times (next to the REST ticker's). */
+  static final Instant COINBASE_WS_TIME = Instant.parse("2015-04-08T20:49:08Z");
+
+  /** Just after the Binance diff-depth events' times (the REST depth's recording time). */
+  static final Instant BINANCE_WS_TIME = Instant.parse("2021-10-12T00:28:40Z");
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -223,6 +229,246 @@ class StreamingBookFeedIT {
         .containsExactly(level("821.6", "0.035"), level("821.65", "5.18"), level("821.7", "2.89"));
     assertThat(book.observedAt()).isEqualTo(Instant.parse("2019-03-27T21:07:31.960344Z"));
     assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+  }
+
+  @Test
+  void coinbaseSnapshotThenLevel2UpdatesGiveTheExactBook() throws Exception {
+    XChangeBinanceCoinbaseIT.coinbase(rest);
+    CoinbaseScript script =
+        new CoinbaseScript(
+            List.of(fixture("coinbase-ws/snapshot.json"), fixture("coinbase-ws/l2update-00.json")));
+    ws = new FixtureWebSocketServer(script);
+    source = coinbaseSource();
+
+    // the snapshot has 2 bids; the update adds the third (and removes the ask 637.50)
+    OrderBook book = awaitStreamedBids("coinbase", "coinbase:ETH/USD", 3);
+
+    assertThat(book.bids())
+        .containsExactly(
+            level("637.05", "0.25"), level("637.00", "0.0595"), level("636.50", "1.2"));
+    assertThat(book.asks()).containsExactly(level("637.11", "0.0595"));
+    // the update's own time, to the microsecond
+    assertThat(book.observedAt()).isEqualTo(Instant.parse("2015-04-08T20:49:06.506997Z"));
+    JsonNode subscribe = read(ws.received.get(0));
+    assertThat(subscribe.path("type").asText()).isEqualTo("subscribe");
+    assertThat(subscribe.path("channels").toString()).contains("level2").contains("ETH-USD");
+    assertThat(source.feed("coinbase").gaps()).isZero();
+  }
+
+  @Test
+  void coinbaseCrossingUpdateIsAGapResynchronisedWithRestMeanwhile() throws Exception {
+    XChangeBinanceCoinbaseIT.coinbase(rest);
+    CoinbaseScript script =
+        new CoinbaseScript(
+            List.of(
+                fixture("coinbase-ws/snapshot.json"),
+                fixture("coinbase-ws/l2update-crossing.json")));
+    ws = new FixtureWebSocketServer(script);
+    source = coinbaseSource();
+    StreamingBookFeed feed = awaitFeed("coinbase");
+
+    await(() -> feed.gaps() == 1, "the crossed book to be seen");
+    assertThat(feed.lastError().get()).contains("637.20").contains("637.11").contains("missed");
+    MarketSnapshot during = source.snapshot();
+    // the REST level-2 book served for ETH-USD
+    assertThat(only(during, "coinbase:ETH/USD").asks().get(0))
+        .isEqualTo(level("295.97", "25.23542881"));
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+    // the stream asked Coinbase for a new snapshot: unsubscribe, then subscribe again
+    await(() -> script.subscribes() == 2, "the channel to be subscribed again");
+    assertThat(ws.received.stream().filter(m -> m.contains("\"unsubscribe\"")).count())
+        .isEqualTo(1);
+
+    ws.sendAll(fixture("coinbase-ws/snapshot.json"));
+    OrderBook again = awaitStreamedBids("coinbase", "coinbase:ETH/USD", 2);
+    assertThat(again.bids()).containsExactly(level("637.00", "0.0595"), level("636.50", "1.2"));
+    assertThat(again.asks()).containsExactly(level("637.11", "0.0595"), level("637.50", "2"));
+  }
+
+  @Test
+  void coinbaseDropFallsBackToPollingAndReconnects() throws Exception {
+    XChangeBinanceCoinbaseIT.coinbase(rest);
+    CoinbaseScript script = new CoinbaseScript(List.of(fixture("coinbase-ws/snapshot.json")));
+    ws = new FixtureWebSocketServer(script);
+    source = coinbaseSource();
+    awaitStreamedBids("coinbase", "coinbase:ETH/USD", 2);
+    StreamingBookFeed feed = source.feed("coinbase");
+
+    ws.dropAll();
+    await(() -> !feed.connected(), "the drop to be noticed");
+    assertThat(only(source.snapshot(), "coinbase:ETH/USD").asks().get(0))
+        .isEqualTo(level("295.97", "25.23542881"));
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+
+    await(() -> script.subscribes() == 2, "the new connection to subscribe");
+    ws.sendAll(fixture("coinbase-ws/snapshot.json"));
+    OrderBook back = awaitStreamedBids("coinbase", "coinbase:ETH/USD", 2);
+    assertThat(back.asks().get(0)).isEqualTo(level("637.11", "0.0595"));
+    assertThat(ws.connections()).isEqualTo(2);
+    assertThat(feed.reconnects()).isEqualTo(1);
+  }
+
+  @Test
+  void binanceDiffDepthFromRestSnapshotAppliesUpdatesInSequence() throws Exception {
+    XChangeBinanceCoinbaseIT.binance(rest);
+    ws = new FixtureWebSocketServer((n, m) -> List.of());
+    source = binanceSource();
+    StreamingBookFeed feed = awaitFeed("binance");
+    await(feed::connected, "the stream to connect");
+
+    // an event already in the snapshot (u <= lastUpdateId 259345543) is dropped; the first applied
+    // one straddles lastUpdateId + 1, the next follows it
+    binanceSend("depth-00-before-snapshot.json");
+    binanceSend("depth-01-first.json");
+    binanceSend("depth-02-next.json");
+    await(
+        () ->
+            feed.latest("binance:ETH/BTC")
+                .map(l -> l.exchangeTime())
+                .orElse(Instant.EPOCH)
+                .equals(Instant.ofEpochMilli(1633998518300L)),
+        "the second update to be applied");
+    OrderBook book = only(source.snapshot(), "binance:ETH/BTC");
+
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+    assertThat(book.bids().subList(0, 3))
+        .containsExactly(
+            level("0.00000637", "7000"),
+            level("0.00000636", "59.1576701"),
+            level("0.00000635", "12760"));
+    assertThat(book.asks().subList(0, 2))
+        .containsExactly(level("0.00000638", "159.1576701"), level("0.00000639", "25210"));
+    assertThat(book.bids()).hasSize(BinanceBookStream.BOOK_DEPTH);
+    assertThat(book.observedAt()).isEqualTo(Instant.ofEpochMilli(1633998518300L));
+    assertThat(ws.paths).containsExactly("/stream?streams=ethbtc@depth");
+    assertThat(snapshotRequests()).isEqualTo(1);
+    assertThat(feed.gaps()).isZero();
+  }
+
+  @Test
+  void binanceSequenceGapResynchronisesFromANewRestSnapshot() throws Exception {
+    XChangeBinanceCoinbaseIT.binance(rest);
+    ws = new FixtureWebSocketServer((n, m) -> List.of());
+    source = binanceSource();
+    StreamingBookFeed feed = awaitFeed("binance");
+    await(feed::connected, "the stream to connect");
+    binanceSend("depth-01-first.json");
+    await(() -> feed.latest("binance:ETH/BTC").isPresent(), "the first update");
+
+    // 259345560 does not follow 259345545: the book is dropped and a new snapshot fetched, which
+    // (still 259345543) is older than the event, so the market waits for the next event
+    binanceSend("depth-gap.json");
+    await(() -> feed.gaps() == 1, "the gap to be seen");
+    await(() -> snapshotRequests() == 2, "a new snapshot to be asked for");
+    assertThat(feed.lastError().get()).contains("259345560").contains("259345545");
+    OrderBook polled = only(source.snapshot(), "binance:ETH/BTC");
+    assertThat(polled.bids().get(0)).isEqualTo(level("0.00000637", "6500")); // REST depth
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.POLL);
+
+    // Binance's REST book has moved on: the next event straddles its lastUpdateId + 1
+    ObjectNode newer = (ObjectNode) read(fixture("binance/depth_LRCBTC.json"));
+    newer.put("lastUpdateId", 259345567L);
+    rest.stubFor(
+        get(urlPathEqualTo("/api/v3/depth"))
+            .withQueryParam("symbol", equalTo("ETHBTC"))
+            .withQueryParam("limit", equalTo("1000"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(newer.toString())));
+    binanceSend("depth-03-after-gap.json");
+    await(() -> feed.latest("binance:ETH/BTC").isPresent(), "the book to be rebuilt");
+    OrderBook again = only(source.snapshot(), "binance:ETH/BTC");
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+    // from the new snapshot (6500, not the 7000 of the dropped book) plus the update
+    assertThat(again.bids().subList(0, 3))
+        .containsExactly(
+            level("0.00000637", "6500"),
+            level("0.00000636", "12625"),
+            level("0.00000635", "345.8684523"));
+    assertThat(snapshotRequests()).isEqualTo(3);
+    assertThat(feed.gaps()).isEqualTo(1);
+  }
+
+  // --- Binance stand-in
+
+  private void binanceSend(String file) {
+    ws.sendAll(
+        "{\"stream\":\"ethbtc@depth\",\"data\":"
+            + read(fixture("binance-ws/" + file)).toString()
+            + "}");
+  }
+
+  /** REST depth snapshots the stream asked for (the REST poll asks for 100 levels, it for 1000). */
+  private int snapshotRequests() {
+    return rest.findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo("/api/v3/depth"))
+                .withQueryParam("limit", equalTo("1000")))
+        .size();
+  }
+
+  private XChangeMarketDataSource binanceSource() {
+    ExchangeConfig cfg = exchange("binance", rest.baseUrl(), "ETH/BTC").withWsUrl(ws.url());
+    return VenueTestSupport.source(
+        VenueTestSupport.options(dataDir, BINANCE_WS_TIME, new VenueTestSupport.RecordingSleeper()),
+        cfg);
+  }
+
+  // --- Coinbase stand-in
+
+  /**
+   * Coinbase's side of the level2 channel: answers each subscribe with the {@code subscriptions}
+   * confirmation, and on the first one sends the scripted messages; later ones (a resync, a new
+   * connection) are only confirmed, and the test sends what it wants.
+   */
+  static final class CoinbaseScript implements FixtureWebSocketServer.Script {
+    private final List<String> first;
+    private volatile int subscribes;
+
+    CoinbaseScript(List<String> first) {
+      this.first = first;
+    }
+
+    int subscribes() {
+      return subscribes;
+    }
+
+    @Override
+    public List<String> answer(int connection, String message) {
+      if (!"subscribe".equals(read(message).path("type").asText())) {
+        return List.of();
+      }
+      int n = ++subscribes;
+      List<String> out = new ArrayList<>();
+      out.add(read(fixture("coinbase-ws/subscriptions.json")).toString());
+      if (n == 1) {
+        first.forEach(m -> out.add(read(m).toString()));
+      }
+      return out;
+    }
+  }
+
+  private XChangeMarketDataSource coinbaseSource() {
+    ExchangeConfig cfg = exchange("coinbase", rest.baseUrl(), "ETH/USD").withWsUrl(ws.url());
+    return VenueTestSupport.source(
+        VenueTestSupport.options(
+            dataDir, COINBASE_WS_TIME, new VenueTestSupport.RecordingSleeper()),
+        cfg);
+  }
+
+  /** Polls until the market's book comes from the stream with {@code levels} bids or more. */
+  private OrderBook awaitStreamedBids(String exchange, String marketId, int levels)
+      throws InterruptedException {
+    StreamingBookFeed feed = awaitFeed(exchange);
+    await(
+        () ->
+            feed.latest(marketId).isPresent()
+                && feed.latest(marketId).get().raw().getBids().size() >= levels,
+        marketId + " to be streamed");
+    MarketSnapshot s = source.snapshot();
+    assertThat(source.health().get(0).feed()).isEqualTo(VenueHealth.Feed.STREAM);
+    return only(s, marketId);
   }
 
   // --- Kraken stand-in
