@@ -152,35 +152,27 @@ final class DlqRetryCommand extends BaseCommand {
                   + id
                   + " --reason TEXT'");
         }
-        if (!mode.equals("live")) {
-          return fail(
-              ExitCode.USAGE,
-              "arb dlq retry: dead letter "
-                  + id
-                  + " is from "
-                  + (mode.isEmpty() ? "an unknown mode" : mode + " trading")
-                  + "; only a live dead letter is retried live (use --dry-run for a paper one)");
-        }
-        if (c.path("start_asset").asText("").isEmpty()) {
-          return fail(
-              ExitCode.USAGE,
-              "arb dlq retry: dead letter " + id + " has no start asset in its context; drop it");
+        Optional<String> wrong =
+            unretryable(
+                id,
+                mode,
+                c,
+                "live",
+                "only a live dead letter is retried live (use --dry-run for a paper one)");
+        if (wrong.isPresent()) {
+          return fail(ExitCode.USAGE, wrong.get());
         }
         return retryLive(db, cfg, d, c);
       }
-      if (!mode.equals("paper")) {
-        return fail(
-            ExitCode.USAGE,
-            "arb dlq retry: dead letter "
-                + id
-                + " is from "
-                + (mode.isEmpty() ? "an unknown mode" : mode + " trading")
-                + "; a --dry-run retry only trades on the paper ledger and cannot resolve it");
-      }
-      if (c.path("start_asset").asText("").isEmpty()) {
-        return fail(
-            ExitCode.USAGE,
-            "arb dlq retry: dead letter " + id + " has no start asset in its context; drop it");
+      Optional<String> wrong =
+          unretryable(
+              id,
+              mode,
+              c,
+              "paper",
+              "a --dry-run retry only trades on the paper ledger and cannot resolve it");
+      if (wrong.isPresent()) {
+        return fail(ExitCode.USAGE, wrong.get());
       }
       MarketSnapshot snapshot = books();
       return retry(db, cfg, d, c, snapshot);
@@ -624,5 +616,27 @@ final class DlqRetryCommand extends BaseCommand {
               new BigDecimal(n.path("amount").asText())));
     }
     return out;
+  }
+
+  /**
+   * Why dead letter {@code id} cannot be retried in {@code wanted} mode: it is from another mode,
+   * or its context has no start asset; empty if it can.
+   */
+  private static Optional<String> unretryable(
+      long id, String mode, JsonNode context, String wanted, String otherMode) {
+    if (!mode.equals(wanted)) {
+      return Optional.of(
+          "arb dlq retry: dead letter "
+              + id
+              + " is from "
+              + (mode.isEmpty() ? "an unknown mode" : mode + " trading")
+              + "; "
+              + otherMode);
+    }
+    if (context.path("start_asset").asText("").isEmpty()) {
+      return Optional.of(
+          "arb dlq retry: dead letter " + id + " has no start asset in its context; drop it");
+    }
+    return Optional.empty();
   }
 }

@@ -149,18 +149,7 @@ public final class ExecutionPolicy {
       Fill f = fills.get(i);
       LegFill planned = plan.fills().get(i);
       if (isShort(f, planned.spent(), leg, planned.worstPrice(), books)) {
-        shortLegs.add(
-            "leg "
-                + (i + 1)
-                + " "
-                + leg
-                + " filled "
-                + f.spent().toPlainString()
-                + " of "
-                + planned.spent().toPlainString()
-                + " "
-                + leg.from()
-                + (f.note().isEmpty() ? "" : " (" + f.note() + ")"));
+        shortLegs.add(shortLeg(i, leg, f, planned.spent()));
       }
       add(excess, leg.exchange(), leg.from(), planned.spent().subtract(f.spent()), start);
       add(excess, leg.exchange(), leg.to(), f.received().subtract(planned.received()), start);
@@ -432,18 +421,7 @@ public final class ExecutionPolicy {
         startSpent = f.spent();
       }
       if (isShort(f, w.spent(), leg, w.worstPrice(), books.get())) {
-        String why =
-            "leg "
-                + (i + 1)
-                + " "
-                + leg
-                + " filled "
-                + f.spent().toPlainString()
-                + " of "
-                + w.spent().toPlainString()
-                + " "
-                + leg.from()
-                + (f.note().isEmpty() ? "" : " (" + f.note() + ")");
+        String why = shortLeg(i, leg, f, w.spent());
         if (!f.filled() && i == 0) {
           return result(
               plan,
@@ -577,6 +555,21 @@ public final class ExecutionPolicy {
       }
     }
     return new Unwind(unwind, back, leftover);
+  }
+
+  /** "leg N MARKET filled X of Y ASSET (note)": why leg {@code i} counts as short. */
+  private static String shortLeg(int i, Leg leg, Fill f, BigDecimal wanted) {
+    return "leg "
+        + (i + 1)
+        + " "
+        + leg
+        + " filled "
+        + f.spent().toPlainString()
+        + " of "
+        + wanted.toPlainString()
+        + " "
+        + leg.from()
+        + (f.note().isEmpty() ? "" : " (" + f.note() + ")");
   }
 
   /**
