@@ -85,17 +85,6 @@ class LiveDaemonIT {
     Path data = dir.resolve("data");
     Files.createDirectories(data);
     try (SqliteDatabase db = SqliteDatabase.open(data.resolve("arb.db"), Duration.ofSeconds(5))) {
-      JournalEntry e =
-          JournalEntry.intent(
-              "r9-2",
-              "r9",
-              "kraken",
-              "ETH",
-              "BTC",
-              Side.BUY,
-              new BigDecimal("0.22609515"),
-              new BigDecimal("0.04"),
-              Instant.now());
       SqliteOrderJournal j = new SqliteOrderJournal(db);
       // leg 1 of the same cycle had filled: 0.00906732 BTC bought for 999.99845 USDT
       JournalEntry leg1 =
@@ -120,6 +109,18 @@ class LiveDaemonIT {
                   new BigDecimal("2.59325"),
                   "USDT",
                   Instant.now()));
+      // leg 2 is sent after leg 1 filled (the journal orders an execution's rows by time)
+      JournalEntry e =
+          JournalEntry.intent(
+              "r9-2",
+              "r9",
+              "kraken",
+              "ETH",
+              "BTC",
+              Side.BUY,
+              new BigDecimal("0.22609515"),
+              new BigDecimal("0.04"),
+              Instant.now());
       j.insert(e);
       j.update(e.with(OrderState.SENT, "OLEG02-AAAAA-BBBBB2", null, Instant.now()));
     }
