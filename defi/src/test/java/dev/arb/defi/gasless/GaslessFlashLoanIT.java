@@ -30,6 +30,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -52,6 +53,19 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
       List.of(
           Numeric.toBigInt("0x9016d09d72d40fdae2fd8ceac6b6234c7706214fd39c1cd1e609a0528c199300"),
           Numeric.toBigInt("0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00"));
+
+  /**
+   * ERC-7201 slot of the allowed factories: {@code keccak256(abi.encode(uint256(keccak256(
+   * "arb.FlashLoanArbitrage.factories")) - 1)) & ~0xff}, computed here, not copied.
+   */
+  private static final BigInteger FACTORIES_SLOT =
+      Numeric.toBigInt(
+              Hash.sha3(
+                  Numeric.toBytesPadded(
+                      Numeric.toBigInt(Hash.sha3String("arb.FlashLoanArbitrage.factories"))
+                          .subtract(BigInteger.ONE),
+                      32)))
+          .andNot(BigInteger.valueOf(0xff));
 
   private Wallet owner;
   private Wallet relayerWallet;
@@ -126,8 +140,9 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
 
   /**
    * Checks {@code proxy} is a version 1 with the executor set that has traded once, upgrades it to
-   * version 2 trusting the forwarder, checks every slot and setting is kept, and trades {@code
-   * amount} once more directly. Returns the new implementation.
+   * today's version-2 implementation trusting the forwarder and allowing the market's factories,
+   * checks every slot and setting is kept, and trades {@code amount} once more directly (a flash
+   * swap: it needs the allowed factories). Returns the new implementation.
    */
   private String upgradesKeepingEverySlotAndTradesAgain(
       FlashLoanArbitrageContract proxy, BigInteger amount) {
@@ -137,10 +152,11 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
     assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
     assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
 
-    String v2 = proxy.upgradeToV2(owner, forwarder.address());
+    String v2 = proxy.upgradeToV2(owner, forwarder.address(), market.factories());
 
     assertThat(proxy.implementation()).isEqualTo(v2);
-    assertThat(proxy.version()).isEqualTo(BigInteger.TWO);
+    assertThat(proxy.version())
+        .isEqualTo(BigInteger.valueOf(FlashLoanArbitrageContract.CURRENT_VERSION));
     assertThat(slots(proxy))
         .as("executor, executions, vault, pool, owner, initialized")
         .isEqualTo(before);
@@ -150,6 +166,10 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
     assertThat(proxy.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
     assertThat(proxy.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
     assertThat(proxy.trustedForwarder()).contains(forwarder.address());
+    assertThat(proxy.allowedFactories()).containsExactlyElementsOf(lower(market.factories()));
+    // the allow-list is in its ERC-7201 namespace: its length at the namespace's first slot
+    assertThat(Numeric.toBigInt(chain.storageAt(proxy.address(), FACTORIES_SLOT)))
+        .isEqualTo(BigInteger.TWO);
     // the owner still trades directly after the upgrade
     FlashLoanOutcome direct =
         new Web3jFlashLoanExecutor(owner, proxy)
@@ -273,6 +293,10 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
       out.add(chain.storageAt(arb.address(), slot));
     }
     return out;
+  }
+
+  private static List<String> lower(List<String> addresses) {
+    return addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
   }
 
   private static String hex(String address) {
