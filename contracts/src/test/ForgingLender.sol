@@ -12,27 +12,29 @@ interface IUniswapV2CalleeForged {
 /// The forged route sends `drainAmount` of `drainToken` (a token the borrower holds) into this
 /// contract as if it were the route's first pair, and is "repaid" in this contract's own fake
 /// token, whose balances it makes up. So this one contract plays the lender, the forged route's
-/// pair and its repayment token; it also plays its own factory (`factory()` and `getPair` name
-/// itself), so a test can make the victim's owner allow it and reach the callback's own checks.
-/// Local chains only.
+/// pair and its repayment token. Its `factory()` is `claimedFactory`, or, if that is zero, itself
+/// (with `getPair` naming itself), so a test can claim a factory the victim allows, or make the
+/// victim's owner allow this one and reach the callback's own checks. Local chains only.
 contract ForgingLender {
     /// @notice The token the victim borrows (the lender claims to hold it as token0).
     address public immutable token0;
     /// @notice The token it steals; also claimed as token1.
     address public immutable token1;
     uint256 private immutable drainAmount;
+    address private immutable claimedFactory;
 
     /// @notice Balances of the fake repayment token (this contract's address is the token).
     mapping(address => uint256) public balanceOf;
 
-    constructor(address borrowedToken, address drainToken, uint256 amount) {
+    constructor(address borrowedToken, address drainToken, uint256 amount, address factory_) {
         token0 = borrowedToken;
         token1 = drainToken;
         drainAmount = amount;
+        claimedFactory = factory_ == address(0) ? address(this) : factory_;
     }
 
     function factory() external view returns (address) {
-        return address(this);
+        return claimedFactory;
     }
 
     function getPair(address, address) external view returns (address) {

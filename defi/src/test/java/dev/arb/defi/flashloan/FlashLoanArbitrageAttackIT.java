@@ -83,13 +83,18 @@ class FlashLoanArbitrageAttackIT extends OnSnapshotChain {
     Erc20.transfer(deployer, market.dai(), arb.address(), LEFT_OVER);
     Erc20.transfer(deployer, market.weth(), arb.address(), LEFT_OVER);
     // the attacker's lender, deployed by someone unrelated to the contract
-    forgingLender =
-        deployTestContract(
-            c.wallet(DevAccounts.STRANGER),
-            "test/ForgingLender",
-            new Address(market.weth()),
-            new Address(market.dai()),
-            new Uint256(LEFT_OVER));
+    forgingLender = forgingLender(c.wallet(DevAccounts.STRANGER), ZERO);
+  }
+
+  /** The attacker's forging lender, claiming {@code factory} as its factory (zero: itself). */
+  private String forgingLender(Wallet from, String factory) {
+    return deployTestContract(
+        from,
+        "test/ForgingLender",
+        new Address(market.weth()),
+        new Address(market.dai()),
+        new Uint256(LEFT_OVER),
+        new Address(factory));
   }
 
   @BeforeEach
@@ -154,6 +159,23 @@ class FlashLoanArbitrageAttackIT extends OnSnapshotChain {
         stranger.send(forwarder.address(), GaslessForwarder.executeCalldata(signed), GAS);
     assertThat(forced.isStatusOK()).isFalse();
     assertThat(forwarder.nonce(executor.address())).isZero();
+    assertTheLeftOverIsStillThere();
+  }
+
+  /** A lender naming an allowed factory is refused when that factory's pair is someone else. */
+  @Test
+  void aLenderClaimingAnAllowedFactoryItIsNoPairOfIsRefused() {
+    String impostor = forgingLender(stranger, market.dexA());
+    assertThat(arb.allowedFactories()).contains(market.dexA().toLowerCase(Locale.ROOT));
+
+    FlashLoanOutcome outcome =
+        new Web3jFlashLoanExecutor(executor, arb).execute(List.of(routeFrom(impostor)));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new FlashLoanOutcome.NotSent(
+                "InvalidRoute(routeIndex=0, why=lender is not a pair of an allowed factory)"));
+    assertThat(Erc20.balanceOf(chain, market.dai(), impostor)).isZero();
     assertTheLeftOverIsStillThere();
   }
 
