@@ -2,6 +2,13 @@
 // Compiles contracts/src/**/*.sol with the pinned solc-js into contracts/build/**/<Name>.json
 // (ABI + creation and runtime bytecode). `--check` compiles in memory and fails if the committed
 // build output differs from what the sources produce (run by scripts/test).
+//
+// Both also guard the storage layout of the upgradeable contracts (UPGRADEABLE below) against
+// storage-layout.json, the layout of the deployed versions: every variable recorded there must
+// keep its slot, offset, name and type (a proxy keeps its storage across an upgrade), new ones may
+// only be appended. A build records appended variables in storage-layout.json (commit it with the
+// sources); --check fails if it is out of date. Namespaced (ERC-7201) storage does not appear in
+// solc's layout: its slots are constants in the sources, checked by the defi ITs on raw storage.
 'use strict';
 
 const fs = require('fs');
@@ -12,6 +19,10 @@ const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'src');
 const BUILD = path.join(ROOT, 'build');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
+const LAYOUT_FILE = path.join(ROOT, 'storage-layout.json');
+
+// Implementations that run behind FlashLoanArbitrageProxy (and so share its storage).
+const UPGRADEABLE = ['FlashLoanArbitrage', 'FlashLoanArbitrageV2'];
 
 // Settings are part of the build output's identity: change them only on purpose.
 const SETTINGS = {
@@ -20,6 +31,9 @@ const SETTINGS = {
   metadata: { bytecodeHash: 'ipfs' },
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 };
+// The storage layout is asked for on top; it does not change the bytecode (the metadata that is
+// hashed into it does not include the output selection).
+const OUTPUT = ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'storageLayout'];
 
 function listSources(dir) {
   return fs
@@ -48,7 +62,8 @@ function compile() {
   const files = listSources(SRC);
   const sources = {};
   for (const f of files) sources[unitName(f)] = { content: fs.readFileSync(f, 'utf8') };
-  const input = { language: 'Solidity', sources, settings: SETTINGS };
+  const settings = { ...SETTINGS, outputSelection: { '*': { '*': OUTPUT } } };
+  const input = { language: 'Solidity', sources, settings };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
   const errors = (output.errors || []).filter((e) => e.severity === 'error');
   // Warnings located in library code (e.g. solc's generic note on OpenZeppelin's transient
@@ -63,11 +78,13 @@ function compile() {
   if (errors.length > 0) throw new Error(`solc reported ${errors.length} error(s)`);
 
   const artifacts = {};
+  const layouts = {};
   for (const unit of Object.keys(sources)) {
     const relDir = path.dirname(path.relative('src', unit));
     for (const [name, c] of Object.entries(output.contracts[unit] || {})) {
       const bytecode = c.evm.bytecode.object;
       if (bytecode.length === 0) continue; // interfaces and abstract contracts
+      if (UPGRADEABLE.includes(name) && relDir === '.') layouts[name] = layoutOf(c.storageLayout);
       const rel = path.join(relDir === '.' ? '' : relDir, `${name}.json`);
       artifacts[rel] = JSON.stringify(
         {
@@ -83,7 +100,48 @@ function compile() {
       ) + '\n';
     }
   }
-  return artifacts;
+  return { artifacts, layouts };
+}
+
+/** solc's storage layout without its AST ids: slot, offset, name and type of each variable. */
+function layoutOf(storageLayout) {
+  return storageLayout.storage.map((v) => ({ slot: Number(v.slot), offset: v.offset, label: v.label, type: v.type }));
+}
+
+/**
+ * Problems of `layouts` against the recorded `baseline`: a recorded contract missing, or a
+ * recorded variable moved, renamed or retyped. Appended variables are no problem.
+ */
+function layoutProblems(baseline, layouts) {
+  const problems = [];
+  for (const [name, recorded] of Object.entries(baseline)) {
+    const now = layouts[name];
+    if (!now) {
+      problems.push(`${name}: no longer compiled, but proxies run it (storage-layout.json)`);
+      continue;
+    }
+    recorded.forEach((v, i) => {
+      const n = now[i];
+      const same = n && n.slot === v.slot && n.offset === v.offset && n.label === v.label && n.type === v.type;
+      if (!same) {
+        const was = `${v.label} (${v.type}) at slot ${v.slot} offset ${v.offset}`;
+        const is = n ? `${n.label} (${n.type}) at slot ${n.slot} offset ${n.offset}` : 'nothing';
+        problems.push(`${name}: storage variable ${i} was ${was}, is now ${is}`);
+      }
+    });
+  }
+  return problems;
+}
+
+/** storage-layout.json: one line per variable, contracts by name. */
+function layoutText(layouts) {
+  const blocks = Object.keys(layouts)
+    .sort()
+    .map((name) => {
+      const vars = layouts[name].map((v) => '    ' + JSON.stringify(v));
+      return `  ${JSON.stringify(name)}: [\n${vars.join(',\n')}\n  ]`;
+    });
+  return `{\n${blocks.join(',\n')}\n}\n`;
 }
 
 function existingArtifacts(dir, base = dir) {
@@ -97,9 +155,22 @@ function existingArtifacts(dir, base = dir) {
 
 function main() {
   const check = process.argv.includes('--check');
-  const artifacts = compile();
+  const { artifacts, layouts } = compile();
+  const baseline = fs.existsSync(LAYOUT_FILE) ? JSON.parse(fs.readFileSync(LAYOUT_FILE, 'utf8')) : {};
+  const unsafe = layoutProblems(baseline, layouts);
+  if (unsafe.length > 0) {
+    process.stderr.write(
+      unsafe.join('\n') +
+        '\ncontracts: storage layout changed in a way deployed proxies cannot follow; only append new' +
+        ' state variables (or use namespaced ERC-7201 storage)\n',
+    );
+    process.exit(1);
+  }
   if (check) {
     const problems = [];
+    if (!fs.existsSync(LAYOUT_FILE) || fs.readFileSync(LAYOUT_FILE, 'utf8') !== layoutText(layouts)) {
+      problems.push('differs from sources: storage-layout.json');
+    }
     for (const [rel, text] of Object.entries(artifacts)) {
       const file = path.join(BUILD, rel);
       if (!fs.existsSync(file)) problems.push(`missing: build/${rel}`);
@@ -109,12 +180,15 @@ function main() {
       if (!(rel in artifacts)) problems.push(`stale (no source): build/${rel}`);
     }
     if (problems.length > 0) {
-      process.stderr.write(problems.join('\n') + '\ncontracts: committed build output is out of date; run `npm run build` in contracts/ and commit contracts/build\n');
+      process.stderr.write(problems.join('\n') + '\ncontracts: committed build output is out of date; run `npm run build` in contracts/ and commit contracts/build and contracts/storage-layout.json\n');
       process.exit(1);
     }
-    process.stdout.write(`contracts: ${Object.keys(artifacts).length} artifacts match the sources (solc ${solc.version()})\n`);
+    process.stdout.write(
+      `contracts: ${Object.keys(artifacts).length} artifacts and the storage layout match the sources (solc ${solc.version()})\n`,
+    );
     return;
   }
+  fs.writeFileSync(LAYOUT_FILE, layoutText(layouts));
   fs.rmSync(BUILD, { recursive: true, force: true });
   for (const [rel, text] of Object.entries(artifacts)) {
     const file = path.join(BUILD, rel);

@@ -5,16 +5,23 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {Ownable2StepUpgradeable} from "@openzeppelin/contracts-upgradeable/access/Ownable2StepUpgradeable.sol";
 
 /// @dev The parts of a Uniswap V2 pair this contract uses.
 interface IUniswapV2PairMinimal {
+    function factory() external view returns (address);
     function token0() external view returns (address);
     function token1() external view returns (address);
     function getReserves() external view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast);
     function swap(uint256 amount0Out, uint256 amount1Out, address to, bytes calldata data) external;
+}
+
+/// @dev The part of a Uniswap V2 factory this contract uses.
+interface IUniswapV2FactoryMinimal {
+    function getPair(address tokenA, address tokenB) external view returns (address pair);
 }
 
 /// @dev The part of the Balancer V2 Vault this contract uses.
@@ -39,14 +46,31 @@ interface IAavePoolMinimal {
 /// @dev Deployed behind an ERC-1967 proxy (UUPS): only the owner can upgrade. State lives in
 /// plain slots after OpenZeppelin's namespaced storage (slots 0-3: executor, executions,
 /// balancerVault, aavePool), declared here only, so every version has the same layout; upgrades
-/// must only append variables. Every owner/executor check and the `caller` of `RouteExecuted` use
-/// `_msgSender()` (OpenZeppelin's Context): `msg.sender` in version 1, the signer of a request
-/// relayed by the trusted EIP-2771 forwarder in version 2. Loan callbacks check `msg.sender` (the
-/// lender itself), never `_msgSender()`.
-/// A loan callback is accepted only from the lender this contract is borrowing from right now
-/// (held in transient storage for the duration of the loan, so only a loan this contract started
-/// qualifies), the Balancer and Aave callbacks only from the configured vault and pool, Aave's
-/// also only with this contract as initiator.
+/// must only append variables (contracts/storage-layout.json guards it). Newer state lives in its
+/// own ERC-7201 namespace (the allowed factories). Every owner/executor check and the `caller` of
+/// `RouteExecuted` use `_msgSender()` (OpenZeppelin's Context): `msg.sender` in version 1, the
+/// signer of a request relayed by the trusted EIP-2771 forwarder in versions 2 and later. Loan
+/// callbacks check `msg.sender` (the lender itself), never `_msgSender()`.
+///
+/// What holds whoever starts a route (the owner, or the executor: a hot key that may be stolen):
+/// 1. A loan callback runs only the route `execute` validated, once, and only for the lender it
+///    is borrowing from right now: the lender and the hash of the encoded route are held in
+///    transient storage for the duration of the loan, the callback must come from that lender
+///    and carry exactly those bytes, and taking them clears both. The Balancer and Aave callbacks
+///    also only come from the configured vault and pool, Aave's only with this contract as
+///    initiator; the amount lent must be the route's.
+/// 2. A Uniswap V2 lender is a pair of a factory the owner allowed: its `factory()` is on the
+///    allow-list and that factory's `getPair(token0, token1)` is the lender itself. (Future hops
+///    through V3 pools will check their callback the same way: the allowed factory's pool.)
+/// 3. The only token this contract ever transfers or approves during a route is the route's own
+///    `token`: into the first pair, back to the lender, the profit to the owner. After the loan,
+///    the contract holds at least `minProfit` more of `token` than before (the profit is then
+///    paid out, leaving exactly the balance it started with) and no less of any other token on
+///    the route's path. Tokens not on the path are not touched at all.
+/// 4. `execute` and `withdraw` are not re-entrant (a token with transfer hooks cannot call back
+///    into them mid-route), and a callback outside a loan this contract started reverts.
+/// 5. Ownership can be transferred (in two steps) but not renounced: without an owner, profit
+///    could not be paid out and the contract could never be upgraded or emptied again.
 abstract contract FlashLoanArbitrageBase is
     Initializable,
     UUPSUpgradeable,
@@ -55,8 +79,10 @@ abstract contract FlashLoanArbitrageBase is
 {
     using SafeERC20 for IERC20;
     using TransientSlot for *;
+    using EnumerableSet for EnumerableSet.AddressSet;
 
-    /// @notice Borrow through a Uniswap V2 flash swap from the pair `lender`.
+    /// @notice Borrow through a Uniswap V2 flash swap from the pair `lender` (a pair of an allowed
+    /// factory).
     uint8 public constant SOURCE_UNISWAP_V2 = 0;
     /// @notice Borrow through a flash loan from the Balancer V2 Vault (`lender` must be the
     /// configured `balancerVault`).
@@ -84,6 +110,18 @@ abstract contract FlashLoanArbitrageBase is
     bytes32 private constant PENDING_LENDER_SLOT = 0x4ab5d044fb278705122b445b8959c0d73783061d70f40a390b92d8a951950d00;
     /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.premium")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant PREMIUM_SLOT = 0xbafdd61529be8fb4ec357db653b5a38c21d82bb84898c6a751d239ddca7f1200;
+    /// @dev Transient: keccak256 of the encoded route of the loan in progress.
+    /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.routeHash")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant ROUTE_HASH_SLOT = 0xaec3555f85561dd80aee066cd01d5e7211e1bfeb80316ab179c44c6a597ea600;
+
+    /// @custom:storage-location erc7201:arb.FlashLoanArbitrage.factories
+    struct FactoriesStorage {
+        /// @dev Uniswap-V2-style factories whose pairs may lend (flash swaps).
+        EnumerableSet.AddressSet allowed;
+    }
+
+    /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.factories")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant FACTORIES_SLOT = 0x63d79215a3fced217476c29b63d112f7088066778eaebdafcc3c274365d62f00;
 
     /// @notice Address allowed to start arbitrages besides the owner (a hot key that cannot
     /// withdraw, upgrade or redirect profit). Zero if none.
@@ -112,9 +150,14 @@ abstract contract FlashLoanArbitrageBase is
     event BalancerVaultChanged(address indexed previousVault, address indexed newVault);
     event AavePoolChanged(address indexed previousPool, address indexed newPool);
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
+    event FactoryAllowed(address indexed factory, bool allowed);
 
     error NotOwnerOrExecutor(address caller);
     error UnauthorizedCallback(address caller, address initiator);
+    error CallbackMismatch(address caller, string why);
+    error BalanceDecreased(uint256 routeIndex, address token, uint256 before, uint256 afterwards);
+    error InvalidFactory(address factory);
+    error OwnershipCannotBeRenounced();
     error InvalidRoute(uint256 routeIndex, string why);
     error InsufficientToRepay(uint256 balance, uint256 owed);
     error ProfitBelowMinimum(uint256 routeIndex, uint256 profit, uint256 minProfit);
@@ -127,18 +170,34 @@ abstract contract FlashLoanArbitrageBase is
     }
 
     /// @notice Sets the owner, the optional executor, Balancer vault and Aave pool; called once
-    /// through the proxy.
+    /// through the proxy. No factory is allowed: flash swaps need `setFactoriesAllowed` first.
     function initialize(
         address initialOwner,
         address initialExecutor,
         address initialBalancerVault,
         address initialAavePool
     ) external initializer {
-        __Ownable_init(initialOwner);
+        _initialize(initialOwner, initialExecutor, initialBalancerVault, initialAavePool);
+    }
+
+    /// @notice Like the other `initialize`, and allows `factories` (their pairs may lend).
+    function initialize(
+        address initialOwner,
+        address initialExecutor,
+        address initialBalancerVault,
+        address initialAavePool,
+        address[] calldata factories
+    ) external initializer {
+        _initialize(initialOwner, initialExecutor, initialBalancerVault, initialAavePool);
+        _setFactoriesAllowed(factories, true);
+    }
+
+    function _initialize(address owner_, address executor_, address vault_, address pool_) private {
+        __Ownable_init(owner_);
         __Ownable2Step_init();
-        _setExecutor(initialExecutor);
-        _setBalancerVault(initialBalancerVault);
-        _setAavePool(initialAavePool);
+        _setExecutor(executor_);
+        _setBalancerVault(vault_);
+        _setAavePool(pool_);
     }
 
     /// @notice Version of this implementation; bumped by every upgrade.
@@ -165,6 +224,30 @@ abstract contract FlashLoanArbitrageBase is
         _setAavePool(newPool);
     }
 
+    /// @notice Owner allows (or disallows) Uniswap-V2-style factories: only their pairs may lend
+    /// through a flash swap. Also the call to pass to `upgradeToAndCall` when upgrading a proxy
+    /// that had no allow-list yet.
+    function setFactoriesAllowed(address[] calldata factories, bool allowed) external onlyOwner {
+        _setFactoriesAllowed(factories, allowed);
+    }
+
+    /// @notice The factories whose pairs may lend, in the order they were allowed (not kept
+    /// after a removal).
+    function allowedFactories() external view returns (address[] memory) {
+        return _factories().allowed.values();
+    }
+
+    /// @notice Whether pairs of `factory` may lend.
+    function isFactoryAllowed(address factory) external view returns (bool) {
+        return _factories().allowed.contains(factory);
+    }
+
+    /// @notice Disabled: a contract without owner could neither pay out profit nor be upgraded or
+    /// emptied again. Transfer ownership instead (`transferOwnership` + `acceptOwnership`).
+    function renounceOwnership() public pure override {
+        revert OwnershipCannotBeRenounced();
+    }
+
     /// @notice Executes every route in order, atomically: if one fails, the whole transaction
     /// reverts. Each route's profit goes to the owner.
     /// @return profits profit of each route in its token's smallest unit
@@ -183,16 +266,18 @@ abstract contract FlashLoanArbitrageBase is
     }
 
     /// @notice Uniswap V2 flash-swap callback. Accepts only the pair this contract is borrowing
-    /// from right now, and only for a swap this contract started.
+    /// from right now, only for a swap this contract started, only with the route it started and
+    /// only for the route's amount.
     function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external {
-        address pending = PENDING_LENDER_SLOT.asAddress().tload();
-        if (pending == address(0) || msg.sender != pending || sender != address(this)) {
+        if (msg.sender != _pendingLender() || sender != address(this)) {
             revert UnauthorizedCallback(msg.sender, sender);
         }
-        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
-        Route memory route = abi.decode(data, (Route));
-        uint256 borrowed = amount0 + amount1;
-        _swapAndRepay(route, borrowed, borrowed + flashSwapPremium(borrowed));
+        Route memory route = _takeRoute(data);
+        // one side only (a pair lends one token here), and exactly the route's amount
+        if ((amount0 != 0 && amount1 != 0) || amount0 + amount1 != route.amount) {
+            revert CallbackMismatch(msg.sender, "amount is not the route's");
+        }
+        _swapAndRepay(route, route.amount, route.amount + flashSwapPremium(route.amount));
     }
 
     /// @notice Balancer V2 flash-loan callback. Accepts only the configured vault, and only
@@ -204,16 +289,14 @@ abstract contract FlashLoanArbitrageBase is
         uint256[] calldata feeAmounts,
         bytes calldata userData
     ) external {
-        address pending = PENDING_LENDER_SLOT.asAddress().tload();
-        if (pending == address(0) || msg.sender != pending || msg.sender != balancerVault) {
+        if (msg.sender != _pendingLender() || msg.sender != balancerVault) {
             revert UnauthorizedCallback(msg.sender, address(0));
         }
-        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
-        Route memory route = abi.decode(userData, (Route));
+        Route memory route = _takeRoute(userData);
         if (tokens.length != 1 || address(tokens[0]) != route.token || amounts[0] != route.amount) {
-            revert UnauthorizedCallback(msg.sender, address(0));
+            revert CallbackMismatch(msg.sender, "loan is not the route's");
         }
-        _swapAndRepay(route, amounts[0], amounts[0] + feeAmounts[0]);
+        _swapAndRepay(route, route.amount, route.amount + feeAmounts[0]);
     }
 
     /// @notice Aave V3 flash-loan callback. Accepts only the configured pool, only during a loan
@@ -223,23 +306,22 @@ abstract contract FlashLoanArbitrageBase is
         external
         returns (bool)
     {
-        address pending = PENDING_LENDER_SLOT.asAddress().tload();
-        if (pending == address(0) || msg.sender != pending || msg.sender != aavePool || initiator != address(this)) {
+        if (msg.sender != _pendingLender() || msg.sender != aavePool || initiator != address(this)) {
             revert UnauthorizedCallback(msg.sender, initiator);
         }
-        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
-        Route memory route = abi.decode(params, (Route));
-        if (asset != route.token || amount != route.amount) revert UnauthorizedCallback(msg.sender, initiator);
-        uint256 owed = amount + premium;
-        uint256 received = _swapAlong(route, amount);
+        Route memory route = _takeRoute(params);
+        if (asset != route.token || amount != route.amount) revert CallbackMismatch(msg.sender, "loan is not the route's");
+        uint256 owed = route.amount + premium;
+        uint256 received = _swapAlong(route, route.amount);
         if (received < owed) revert InsufficientToRepay(received, owed);
         PREMIUM_SLOT.asUint256().tstore(premium);
-        IERC20(asset).forceApprove(msg.sender, owed);
+        IERC20(route.token).forceApprove(msg.sender, owed);
         return true;
     }
 
-    /// @notice Owner takes tokens out of the contract.
-    function withdraw(address token, address to, uint256 amount) external onlyOwner {
+    /// @notice Owner takes tokens out of the contract (not from inside a route: a token's transfer
+    /// hook cannot reach it mid-route).
+    function withdraw(address token, address to, uint256 amount) external onlyOwner nonReentrant {
         IERC20(token).safeTransfer(to, amount);
         emit Withdrawn(token, to, amount);
     }
@@ -251,19 +333,33 @@ abstract contract FlashLoanArbitrageBase is
 
     function _executeRoute(uint256 index, Route calldata route, address receiver) private returns (uint256 profit) {
         _validate(index, route);
-        uint256 before = IERC20(route.token).balanceOf(address(this));
-        PENDING_LENDER_SLOT.asAddress().tstore(route.lender);
-        if (route.source == SOURCE_UNISWAP_V2) {
-            _borrowFromPair(index, route);
-        } else if (route.source == SOURCE_BALANCER) {
-            _borrowFromBalancer(index, route);
-        } else {
-            _borrowFromAave(index, route);
+        // held[i]: this contract's balance of path[i] before the loan (held[0]: of the route's token)
+        uint256 hops = route.pairs.length;
+        uint256[] memory held = new uint256[](hops);
+        for (uint256 i = 0; i < hops; i++) {
+            held[i] = IERC20(route.path[i]).balanceOf(address(this));
         }
-        if (PENDING_LENDER_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(route.lender);
+        // the loan's callback runs exactly these bytes (invariant 1)
+        bytes memory encoded = abi.encode(route);
+        PENDING_LENDER_SLOT.asAddress().tstore(route.lender);
+        ROUTE_HASH_SLOT.asBytes32().tstore(keccak256(encoded));
+        if (route.source == SOURCE_UNISWAP_V2) {
+            _borrowFromPair(index, route, encoded);
+        } else if (route.source == SOURCE_BALANCER) {
+            _borrowFromBalancer(index, route, encoded);
+        } else {
+            _borrowFromAave(index, route, encoded);
+        }
+        if (_pendingLender() != address(0)) revert CallbackNotReceived(route.lender);
         uint256 premium = PREMIUM_SLOT.asUint256().tload();
         PREMIUM_SLOT.asUint256().tstore(0);
 
+        // invariant 3: no token of the path ends lower; the route's token ends >= minProfit higher
+        for (uint256 i = 1; i < hops; i++) {
+            uint256 nowHeld = IERC20(route.path[i]).balanceOf(address(this));
+            if (nowHeld < held[i]) revert BalanceDecreased(index, route.path[i], held[i], nowHeld);
+        }
+        uint256 before = held[0];
         uint256 afterBalance = IERC20(route.token).balanceOf(address(this));
         profit = afterBalance > before ? afterBalance - before : 0;
         if (afterBalance < before || profit < route.minProfit) {
@@ -276,14 +372,22 @@ abstract contract FlashLoanArbitrageBase is
         );
     }
 
-    function _borrowFromPair(uint256 index, Route calldata route) private {
+    function _borrowFromPair(uint256 index, Route calldata route, bytes memory encoded) private {
         IUniswapV2PairMinimal pair = IUniswapV2PairMinimal(route.lender);
-        bool tokenIs0 = pair.token0() == route.token;
-        if (!tokenIs0 && pair.token1() != route.token) revert InvalidRoute(index, "loan pair does not hold token");
-        pair.swap(tokenIs0 ? route.amount : 0, tokenIs0 ? 0 : route.amount, address(this), abi.encode(route));
+        address token0 = pair.token0();
+        address token1 = pair.token1();
+        // invariant 2: the lender is what its allowed factory says is the pair of these tokens, so
+        // its answers (tokens, swap, callback) are the factory's pair code, not the caller's choice
+        address factory = pair.factory();
+        if (!_factories().allowed.contains(factory) || IUniswapV2FactoryMinimal(factory).getPair(token0, token1) != route.lender) {
+            revert InvalidRoute(index, "lender is not a pair of an allowed factory");
+        }
+        bool tokenIs0 = token0 == route.token;
+        if (!tokenIs0 && token1 != route.token) revert InvalidRoute(index, "loan pair does not hold token");
+        pair.swap(tokenIs0 ? route.amount : 0, tokenIs0 ? 0 : route.amount, address(this), encoded);
     }
 
-    function _borrowFromBalancer(uint256 index, Route calldata route) private {
+    function _borrowFromBalancer(uint256 index, Route calldata route, bytes memory encoded) private {
         if (route.lender != balancerVault || route.lender == address(0)) {
             revert InvalidRoute(index, "lender is not the configured Balancer vault");
         }
@@ -291,14 +395,32 @@ abstract contract FlashLoanArbitrageBase is
         tokens[0] = IERC20(route.token);
         uint256[] memory amounts = new uint256[](1);
         amounts[0] = route.amount;
-        IBalancerVaultMinimal(route.lender).flashLoan(address(this), tokens, amounts, abi.encode(route));
+        IBalancerVaultMinimal(route.lender).flashLoan(address(this), tokens, amounts, encoded);
     }
 
-    function _borrowFromAave(uint256 index, Route calldata route) private {
+    function _borrowFromAave(uint256 index, Route calldata route, bytes memory encoded) private {
         if (route.lender != aavePool || route.lender == address(0)) {
             revert InvalidRoute(index, "lender is not the configured Aave pool");
         }
-        IAavePoolMinimal(route.lender).flashLoanSimple(address(this), route.token, route.amount, abi.encode(route), 0);
+        IAavePoolMinimal(route.lender).flashLoanSimple(address(this), route.token, route.amount, encoded, 0);
+    }
+
+    /// @dev The lender this contract is borrowing from right now; zero outside a loan, and once its
+    /// callback has started.
+    function _pendingLender() private view returns (address) {
+        return PENDING_LENDER_SLOT.asAddress().tload();
+    }
+
+    /// @dev Invariant 1, for a callback whose caller was checked against `_pendingLender()` (never
+    /// zero there: the zero address sends no calls): `data` must be exactly the route `execute`
+    /// validated. Consumes the loan, so a second callback fails the caller check.
+    function _takeRoute(bytes calldata data) private returns (Route memory) {
+        PENDING_LENDER_SLOT.asAddress().tstore(address(0));
+        if (keccak256(data) != ROUTE_HASH_SLOT.asBytes32().tload()) {
+            revert CallbackMismatch(msg.sender, "not the route this contract started");
+        }
+        ROUTE_HASH_SLOT.asBytes32().tstore(bytes32(0));
+        return abi.decode(data, (Route));
     }
 
     /// @dev Runs the swaps on the borrowed amount, checks the loan can be repaid, repays the
@@ -331,7 +453,7 @@ abstract contract FlashLoanArbitrageBase is
     /// from the pair's balance, so fee-on-transfer tokens are priced correctly.
     function _swapAlong(Route memory route, uint256 amountIn) private returns (uint256 amountOut) {
         uint256 hops = route.pairs.length;
-        IERC20(route.path[0]).safeTransfer(route.pairs[0], amountIn);
+        IERC20(route.token).safeTransfer(route.pairs[0], amountIn);
         uint256 balanceBefore = IERC20(route.token).balanceOf(address(this));
         for (uint256 i = 0; i < hops; i++) {
             address to = i + 1 < hops ? route.pairs[i + 1] : address(this);
@@ -363,6 +485,22 @@ abstract contract FlashLoanArbitrageBase is
     function _setAavePool(address newPool) private {
         emit AavePoolChanged(aavePool, newPool);
         aavePool = newPool;
+    }
+
+    function _setFactoriesAllowed(address[] calldata factories, bool allowed) private {
+        EnumerableSet.AddressSet storage set = _factories().allowed;
+        for (uint256 i = 0; i < factories.length; i++) {
+            address factory = factories[i];
+            if (allowed && factory.code.length == 0) revert InvalidFactory(factory);
+            bool changed = allowed ? set.add(factory) : set.remove(factory);
+            if (changed) emit FactoryAllowed(factory, allowed);
+        }
+    }
+
+    function _factories() private pure returns (FactoriesStorage storage $) {
+        assembly {
+            $.slot := FACTORIES_SLOT
+        }
     }
 
     function _authorizeUpgrade(address) internal override onlyOwner {}

@@ -6,17 +6,22 @@ import {ERC2771ContextUpgradeable} from "@openzeppelin/contracts-upgradeable/met
 import {FlashLoanArbitrageBase} from "./FlashLoanArbitrageBase.sol";
 
 /// @title FlashLoanArbitrageV2
-/// @notice Version 2 of `FlashLoanArbitrage`, reached by a UUPS upgrade of a deployed V1 proxy (or
-/// deployed directly): the same routes, loans, roles and storage (all in `FlashLoanArbitrageBase`),
+/// @notice The implementation new proxies get, and the one a deployed proxy of version 1 or 2 is
+/// upgraded to (UUPS, deployed directly otherwise). It reports version 3: version 2 (this
+/// contract's name: version 1 plus a trusted forwarder) with the hardened loan callbacks and the
+/// allowed factories of `FlashLoanArbitrageBase`. The same routes, loans, roles and storage (all
+/// in `FlashLoanArbitrageBase`),
 /// and it trusts one EIP-2771 forwarder, so the owner or the executor can *sign* a request (e.g.
 /// `execute(routes)`) that a relayer submits and pays for. Every role check uses `_msgSender()`:
 /// the signer when the call comes through the trusted forwarder, `msg.sender` otherwise. Nobody
 /// else gains anything: a stranger's signed request fails the same checks as a stranger's
 /// transaction.
 /// @dev State lives in the base's plain slots after OpenZeppelin's namespaced storage, exactly as
-/// in V1 (slots 0-3: executor, executions, balancerVault, aavePool); `ERC2771ContextUpgradeable`
-/// adds no storage. The trusted forwarder is an immutable of this implementation (in its code,
-/// not in storage), so upgrading needs no initializer and changing the forwarder means deploying
+/// in V1 (slots 0-3: executor, executions, balancerVault, aavePool), plus the base's namespaced
+/// allow-list of factories; `ERC2771ContextUpgradeable` adds no storage. The trusted forwarder is
+/// an immutable of this implementation (in its code, not in storage), so upgrading needs no
+/// initializer (pass `setFactoriesAllowed(factories, true)` to `upgradeToAndCall` to allow the
+/// factories a proxy of an earlier version has none of) and changing the forwarder means deploying
 /// and upgrading to a new implementation. Loan callbacks still check `msg.sender` (the lender
 /// itself), never `_msgSender()`: the forwarder is not a lender.
 contract FlashLoanArbitrageV2 is FlashLoanArbitrageBase, ERC2771ContextUpgradeable {
@@ -25,9 +30,10 @@ contract FlashLoanArbitrageV2 is FlashLoanArbitrageBase, ERC2771ContextUpgradeab
     /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
     constructor(address trustedForwarder_) ERC2771ContextUpgradeable(trustedForwarder_) {}
 
-    /// @notice Version of this implementation; bumped by every upgrade.
+    /// @notice Version of this implementation; bumped by every upgrade. 2 was this contract before
+    /// the base's hardening (route-bound callbacks, allowed factories).
     function version() external pure virtual override returns (uint256) {
-        return 2;
+        return 3;
     }
 
     function _msgSender() internal view override(ContextUpgradeable, ERC2771ContextUpgradeable) returns (address) {

@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
     name = "defi",
     mixinStandardHelpOptions = true,
     description =
-        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, upgrade, flashloan,"
-            + " withdraw; gasless requests: sign, relay, relays, gasless-demo.",
+        "Flash-loan arbitrage on chain: keystore, demo (local), deploy, upgrade, factories,"
+            + " flashloan, withdraw; gasless requests: sign, relay, relays, gasless-demo.",
     subcommands = {
       DefiKeystoreCommand.class,
       DefiDemoCommand.class,
       DefiDeployCommand.class,
       DefiUpgradeCommand.class,
+      DefiFactoriesCommand.class,
       DefiWithdrawCommand.class,
       DefiFlashloanCommand.class,
       DefiSignCommand.class,
@@ -32,7 +33,7 @@ final class DefiCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a defi subcommand is required: keystore, demo, deploy, upgrade, flashloan, withdraw,"
-            + " sign, relay, relays, gasless-demo");
+        "a defi subcommand is required: keystore, demo, deploy, upgrade, factories, flashloan,"
+            + " withdraw, sign, relay, relays, gasless-demo");
   }
 }

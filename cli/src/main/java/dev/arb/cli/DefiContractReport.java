@@ -17,7 +17,7 @@ final class DefiContractReport {
 
   /**
    * Adds the proxy's implementation, version, trusted forwarder (zero address for none), owner,
-   * executor, Balancer vault and Aave pool to {@code o}, in that order.
+   * executor, Balancer vault, Aave pool and allowed factories to {@code o}, in that order.
    */
   static void putSettings(Map<String, Object> o, FlashLoanArbitrageContract arb) {
     o.put("implementation", arb.implementation());
@@ -27,6 +27,7 @@ final class DefiContractReport {
     o.put("executor", arb.executor());
     o.put("balancerVault", arb.balancerVault());
     o.put("aavePool", arb.aavePool());
+    o.put("allowedFactories", arb.allowedFactories());
   }
 
   /** Prints {@code o} as one JSON object, or one {@code key: value} line per entry, aligned. */

@@ -3,15 +3,18 @@ package dev.arb.cli;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arb defi deploy}: FlashLoanArbitrage (version 2) behind its ERC-1967 proxy, owned by the
- * keystore, optionally trusting a gasless forwarder.
+ * {@code arb defi deploy}: FlashLoanArbitrage (today's version 2 implementation) behind its
+ * ERC-1967 proxy, owned by the keystore, optionally trusting a gasless forwarder, with the
+ * factories whose pairs may lend allowed in the same transaction.
  */
 @Command(
     name = "deploy",
@@ -19,7 +22,9 @@ import picocli.CommandLine.Option;
     description = {
       "Deploy FlashLoanArbitrage (version 2) and its ERC-1967 proxy on the configured chain",
       "(arb.defi.*), owned by the keystore account. With --forwarder, the owner and the executor",
-      "can also sign requests that a relayer submits through that forwarder (arb defi sign)."
+      "can also sign requests that a relayer submits through that forwarder (arb defi sign).",
+      "Flash swaps (--lender uniswap-v2:PAIR) borrow only from pairs of the --factory DEXes;",
+      "change that list later with 'arb defi factories'."
     })
 final class DefiDeployCommand extends BaseCommand {
   @Option(
@@ -50,6 +55,14 @@ final class DefiDeployCommand extends BaseCommand {
               + " change it later with 'arb defi upgrade'. Default: none.")
   String forwarder = ChainClient.ZERO_ADDRESS;
 
+  @Option(
+      names = "--factory",
+      paramLabel = "ADDRESS",
+      description =
+          "Uniswap-V2-style factory (one DEX) whose pairs may lend through flash swaps;"
+              + " repeatable. Default: none (then only Balancer and Aave lend).")
+  List<String> factories = new ArrayList<>();
+
   @Mixin DefiNetworkOptions network;
 
   @Override
@@ -58,11 +71,22 @@ final class DefiDeployCommand extends BaseCommand {
     DefiAddresses.require("--balancer-vault", balancerVault);
     DefiAddresses.require("--aave-pool", aavePool);
     DefiAddresses.require("--forwarder", forwarder);
+    factories.forEach(f -> DefiAddresses.require("--factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
+      DefiFactories.requireContracts(net.chain(), factories);
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(
-              net.wallet(), executor, balancerVault, aavePool, forwarder);
+              net.wallet(), executor, balancerVault, aavePool, forwarder, factories);
+      if (factories.isEmpty()) {
+        err()
+            .println(
+                "arb: no --factory given: flash swaps (--lender uniswap-v2:PAIR) are refused until"
+                    + " the owner allows a DEX with 'arb defi factories --contract "
+                    + arb.address()
+                    + " --allow 0xFACTORY'");
+        err().flush();
+      }
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("chainId", net.chain().chainId());
       o.put("proxy", arb.address());

@@ -3,10 +3,12 @@ package dev.arb.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.chain.CallResult;
+import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
+import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
 import dev.arb.defi.flashloan.FlashLoanRecords;
 import dev.arb.defi.flashloan.RouteNames;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +123,7 @@ final class DefiFlashloanCommand extends BaseCommand {
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
           new FlashLoanArbitrageContract(net.chain(), contract.address);
+      requireAllowedLender(net.chain(), arb, route);
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(net.wallet(), arb);
       Map<String, Object> o = new LinkedHashMap<>();
       int code;
@@ -161,6 +165,7 @@ final class DefiFlashloanCommand extends BaseCommand {
     try (DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
           new FlashLoanArbitrageContract(net.chain(), contract.address);
+      requireAllowedLender(net.chain(), arb, route);
       GaslessForwarder forwarder = new GaslessForwarder(net.chain(), signFor);
       String trusted = arb.trustedForwarder().orElse(null);
       if (!forwarder.address().equals(trusted)) {
@@ -211,6 +216,44 @@ final class DefiFlashloanCommand extends BaseCommand {
       out().println(new ObjectMapper().writeValueAsString(SignedRequestJson.toJson(signed)));
       out().flush();
       return ExitCode.OK;
+    }
+  }
+
+  /**
+   * A flash swap borrows only from a pair of a factory the contract allows: says which factory the
+   * {@code --lender} belongs to and how its owner allows it, before anything is simulated, sent or
+   * recorded. Contracts without an allow-list (versions before 3) are left to their own checks.
+   */
+  private static void requireAllowedLender(
+      ChainClient chain, FlashLoanArbitrageContract arb, FlashRoute route) {
+    if (route.source() != LoanSource.UNISWAP_V2 || !arb.hasFactoryAllowList()) {
+      return;
+    }
+    Optional<String> factory = UniswapV2.factoryOf(chain, route.lender());
+    if (factory.isEmpty()) {
+      throw new ConfigException(
+          "--lender "
+              + route.lender()
+              + " is not a Uniswap V2 pair (it does not answer factory()); a flash swap borrows"
+              + " from a pair");
+    }
+    if (!arb.allowedFactories().contains(factory.get())) {
+      throw new ConfigException(
+          "--lender "
+              + route.lender()
+              + " is a pair of factory "
+              + factory.get()
+              + ", which "
+              + arb.address()
+              + " does not allow (it allows "
+              + (arb.allowedFactories().isEmpty()
+                  ? "none"
+                  : String.join(", ", arb.allowedFactories()))
+              + "); its owner can allow it with 'arb defi factories --contract "
+              + arb.address()
+              + " --allow "
+              + factory.get()
+              + "'. Nothing was sent");
     }
   }
 

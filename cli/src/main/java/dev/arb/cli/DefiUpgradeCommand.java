@@ -4,7 +4,9 @@ import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +15,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arb defi upgrade}: the owner moves a FlashLoanArbitrage proxy (version 1 or 2) to a new
- * version-2 implementation trusting a given forwarder; state is kept.
+ * {@code arb defi upgrade}: the owner moves a FlashLoanArbitrage proxy (any version) to a new build
+ * of today's version-2 implementation (version {@value FlashLoanArbitrageContract#CURRENT_VERSION})
+ * trusting a given forwarder, allowing the given factories in the same transaction; state is kept.
  */
 @Command(
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = {
-      "Upgrade a FlashLoanArbitrage proxy (owner only) to version 2 trusting --forwarder, so the",
-      "owner and the executor can sign requests a relayer submits. Owner, executor, vault, pool",
-      "and counters are kept (same storage layout); a version-2 proxy is moved to another",
-      "forwarder the same way (or to none with the zero address)."
+      "Upgrade a FlashLoanArbitrage proxy (owner only) to today's implementation (version 3)",
+      "trusting --forwarder, so the owner and the executor can sign requests a relayer submits.",
+      "Owner, executor, vault, pool, allowed factories and counters are kept (same storage",
+      "layout); a proxy that is already up to date is moved to another forwarder the same way",
+      "(or to none with the zero address). A proxy of version 1 or 2 has no allowed factories:",
+      "give the DEXes whose pairs may lend with --factory, or flash swaps are refused after it."
     })
 final class DefiUpgradeCommand extends BaseCommand {
   @Mixin DefiContractOption contract;
@@ -37,11 +42,20 @@ final class DefiUpgradeCommand extends BaseCommand {
       description = "EIP-2771 forwarder the new implementation trusts (zero address: none).")
   String forwarder;
 
+  @Option(
+      names = "--factory",
+      paramLabel = "ADDRESS",
+      description =
+          "Uniswap-V2-style factory whose pairs may lend, allowed in the upgrade transaction;"
+              + " repeatable. Default: none more.")
+  List<String> factories = new ArrayList<>();
+
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
     DefiAddresses.require("--forwarder", forwarder);
     String wanted = forwarder.toLowerCase(Locale.ROOT);
+    factories.forEach(f -> DefiAddresses.require("--factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), proxy);
@@ -56,6 +70,7 @@ final class DefiUpgradeCommand extends BaseCommand {
                 + net.wallet().address()
                 + "; only the owner can upgrade (use the owner's keystore), nothing was sent");
       }
+      DefiFactories.requireContracts(net.chain(), factories);
       BigInteger versionBefore = arb.version();
       String implementationBefore = arb.implementation();
       Optional<String> trusted = arb.trustedForwarder();
@@ -63,7 +78,10 @@ final class DefiUpgradeCommand extends BaseCommand {
       o.put("proxy", arb.address());
       o.put("previousImplementation", implementationBefore);
       o.put("previousVersion", versionBefore);
-      if (trusted.isPresent() && trusted.get().equals(wanted)) {
+      boolean current =
+          versionBefore.compareTo(BigInteger.valueOf(FlashLoanArbitrageContract.CURRENT_VERSION))
+              >= 0;
+      if (current && trusted.isPresent() && trusted.get().equals(wanted)) {
         err()
             .println(
                 "arb: "
@@ -72,11 +90,26 @@ final class DefiUpgradeCommand extends BaseCommand {
                     + versionBefore
                     + ") already trusts "
                     + wanted
-                    + "; nothing was sent");
+                    + "; nothing was sent"
+                    + (factories.isEmpty()
+                        ? ""
+                        : " (allow factories with 'arb defi factories --contract "
+                            + arb.address()
+                            + " --allow 0xFACTORY')"));
         o.put("upgraded", false);
       } else {
-        arb.upgradeToV2(net.wallet(), wanted);
+        arb.upgradeToV2(net.wallet(), wanted, factories);
         o.put("upgraded", true);
+        if (arb.allowedFactories().isEmpty()) {
+          err()
+              .println(
+                  "arb: "
+                      + arb.address()
+                      + " allows no factory: flash swaps (--lender uniswap-v2:PAIR) are refused"
+                      + " until its owner allows a DEX with 'arb defi factories --contract "
+                      + arb.address()
+                      + " --allow 0xFACTORY'");
+        }
       }
       DefiContractReport.putSettings(o, arb);
       o.put("executions", arb.executions());

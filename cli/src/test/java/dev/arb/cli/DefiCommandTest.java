@@ -112,6 +112,25 @@ class DefiCommandTest {
   }
 
   @Test
+  void factoriesReportsEveryBadOptionBeforeConnecting() {
+    String both = "0x" + "a".repeat(40);
+    CliRun r =
+        CliRun.run(
+            Map.of("HOME", "/nonexistent-home"),
+            "defi",
+            "factories",
+            "--contract=0x" + "1".repeat(40),
+            "--allow=0xnope",
+            "--allow=" + both,
+            "--disallow=" + both);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("--allow must be an address (0x and 40 hex digits), got 0xnope")
+        .contains("--allow and --disallow both name " + both + "; give it once")
+        .contains("2 problems; nothing was done.");
+  }
+
+  @Test
   void defiAloneIsAUsageErrorListingItsVerbs() {
     CliRun r = CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi");
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -135,6 +154,7 @@ class DefiCommandTest {
   void defiHelpListsItsVerbs() {
     CliRun r = CliRun.run(Map.of("HOME", "/nonexistent-home"), "defi", "--help");
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(r.out()).contains("keystore", "demo", "deploy", "flashloan", "withdraw");
+    assertThat(r.out())
+        .contains("keystore", "demo", "deploy", "factories", "flashloan", "withdraw");
   }
 }

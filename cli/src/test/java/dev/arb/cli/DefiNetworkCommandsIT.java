@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.UniswapV2;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,10 @@ class DefiNetworkCommandsIT {
   private static final String VAULT = "0xba12222222228d8ba445958a75a0704d566bf2c8";
   private static final String EXECUTOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
   private static final String AAVE_POOL = "0x794a61358d6845594f94dc1db02a252b5b4814ad";
+
+  /** The version today's build reports. */
+  private static final BigInteger CURRENT =
+      BigInteger.valueOf(FlashLoanArbitrageContract.CURRENT_VERSION);
 
   /** Any address: the contract only stores which forwarder it trusts. */
   private static final String FORWARDER = "0xb2ee8a1a0c1f1d3fbb4c2a2d6e2f3d0c9e1f2a3b";
@@ -97,10 +103,14 @@ class DefiNetworkCommandsIT {
       assertThat(arb.implementation())
           .isEqualTo(j.path("implementation").asText())
           .isNotEqualTo(proxy);
-      assertThat(arb.version()).isEqualTo(BigInteger.TWO);
-      assertThat(j.path("version").asInt()).isEqualTo(2);
+      assertThat(arb.version()).isEqualTo(CURRENT);
+      assertThat(j.path("version").asInt()).isEqualTo(CURRENT.intValue());
       assertThat(arb.trustedForwarder()).contains(FORWARDER);
       assertThat(j.path("trustedForwarder").asText()).isEqualTo(FORWARDER);
+      assertThat(j.path("allowedFactories").isArray()).isTrue();
+      assertThat(j.path("allowedFactories")).isEmpty();
+      assertThat(deployed.err())
+          .contains("no --factory given: flash swaps (--lender uniswap-v2:PAIR) are refused");
 
       // some tokens end up in the contract; the owner takes them out
       Wallet owner =
@@ -140,6 +150,8 @@ class DefiNetworkCommandsIT {
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(owner, EXECUTOR, VAULT, AAVE_POOL);
       String v1 = arb.implementation();
+      String factory =
+          UniswapV2.deployFactory(owner, ContractsDir.locate()).toLowerCase(Locale.ROOT);
       Wallet other =
           new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
       FlashLoanArbitrageContract notOurs =
@@ -156,19 +168,38 @@ class DefiNetworkCommandsIT {
       assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
       assertThat(notOurs.version()).isEqualTo(BigInteger.ONE);
 
+      CliRun notAFactory =
+          defi(
+              "upgrade", "--contract", arb.address(), "--forwarder", FORWARDER, "--factory", VAULT);
+
+      assertThat(notAFactory.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(notAFactory.err())
+          .contains("--factory " + VAULT + " is not a Uniswap V2 factory on chain 31337");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+
       CliRun upgraded =
-          defi("upgrade", "--contract", arb.address(), "--forwarder", FORWARDER, "--json");
+          defi(
+              "upgrade",
+              "--contract",
+              arb.address(),
+              "--forwarder",
+              FORWARDER,
+              "--factory",
+              factory,
+              "--json");
 
       assertThat(upgraded.exitCode()).as(upgraded.err()).isEqualTo(ExitCode.OK);
       JsonNode j = new ObjectMapper().readTree(upgraded.out());
       assertThat(j.path("upgraded").asBoolean()).isTrue();
       assertThat(j.path("previousVersion").asInt()).isEqualTo(1);
       assertThat(j.path("previousImplementation").asText()).isEqualTo(v1);
-      assertThat(j.path("version").asInt()).isEqualTo(2);
+      assertThat(j.path("version").asInt()).isEqualTo(CURRENT.intValue());
       assertThat(j.path("implementation").asText())
           .isEqualTo(arb.implementation())
           .isNotEqualTo(v1);
-      assertThat(arb.version()).isEqualTo(BigInteger.TWO);
+      assertThat(j.path("allowedFactories").toString()).isEqualTo("[\"" + factory + "\"]");
+      assertThat(arb.version()).isEqualTo(CURRENT);
+      assertThat(arb.allowedFactories()).containsExactly(factory);
       assertThat(arb.trustedForwarder()).contains(FORWARDER);
       assertThat(arb.owner()).isEqualTo(DEV_ADDRESS);
       assertThat(arb.executor()).isEqualTo(EXECUTOR);
@@ -250,6 +281,62 @@ class DefiNetworkCommandsIT {
           .isEqualTo(e.path("txHash").asText());
       assertThat(executed.path("solution").path("borrowed").asText()).isEqualTo("1");
       assertThat(executed.path("reason").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void flashSwapsBorrowOnlyFromPairsOfFactoriesTheOwnerAllowsWithArbDefiFactories()
+      throws Exception {
+    try (ChainClient chain = net.connect()) {
+      DefiChain.Arbitrage deployed = net.deployArbitrage();
+      LocalMarket market = deployed.market();
+      String proxy = deployed.arb().address();
+      String dexA = market.dexA().toLowerCase(Locale.ROOT);
+      String[] flashSwap = DefiChain.balancerFlashloan(proxy, market, "--json");
+      flashSwap[4] = "uniswap-v2:" + market.loanPair();
+      BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
+
+      CliRun refused = defi(flashSwap);
+
+      assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(refused.err())
+          .contains(
+              "--lender "
+                  + market.loanPair().toLowerCase(Locale.ROOT)
+                  + " is a pair of factory "
+                  + dexA
+                  + ", which "
+                  + proxy
+                  + " does not allow (it allows none); its owner can allow it with 'arb defi"
+                  + " factories --contract "
+                  + proxy
+                  + " --allow "
+                  + dexA
+                  + "'");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+      assertThat(history()).isEmpty();
+
+      CliRun pairAsFactory = defi("factories", "--contract", proxy, "--allow", market.pairA());
+      assertThat(pairAsFactory.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(pairAsFactory.err()).contains("is not a Uniswap V2 factory");
+
+      CliRun allowed = defi("factories", "--contract", proxy, "--allow", dexA, "--json");
+
+      assertThat(allowed.exitCode()).as(allowed.err()).isEqualTo(ExitCode.OK);
+      assertThat(new ObjectMapper().readTree(allowed.out()).path("allowedFactories").toString())
+          .isEqualTo("[\"" + dexA + "\"]");
+      CliRun run = defi(flashSwap);
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+      JsonNode e = new ObjectMapper().readTree(run.out());
+      assertThat(e.path("outcome").asText()).isEqualTo("executed");
+      assertThat(new BigInteger(e.path("profit").asText())).isPositive();
+
+      CliRun disallowed = defi("factories", "--contract", proxy, "--disallow", dexA, "--json");
+
+      assertThat(disallowed.exitCode()).as(disallowed.err()).isEqualTo(ExitCode.OK);
+      assertThat(new ObjectMapper().readTree(disallowed.out()).path("allowedFactories")).isEmpty();
+      assertThat(deployed.arb().allowedFactories()).isEmpty();
+      assertThat(defi(flashSwap).exitCode()).isEqualTo(ExitCode.USAGE);
     }
   }
 

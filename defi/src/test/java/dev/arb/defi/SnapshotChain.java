@@ -88,13 +88,35 @@ public final class SnapshotChain implements AutoCloseable {
 
   /**
    * Deploys the local market and a version-1 arbitrage proxy owned by {@code owner}, with no
-   * executor and the market's Balancer vault and Aave pool.
+   * executor, the market's Balancer vault and Aave pool, and its two factories allowed.
    */
   public Arbitrage deployArbitrage(Wallet owner) {
     LocalMarket market = LocalMarket.deploy(owner, contracts);
     FlashLoanArbitrageContract arb =
         FlashLoanArbitrageContract.deploy(
-            owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
+            owner,
+            ChainClient.ZERO_ADDRESS,
+            market.balancerVault(),
+            market.aavePool(),
+            market.factories());
+    return new Arbitrage(market, arb);
+  }
+
+  /**
+   * Deploys the local market and a proxy of today's version-2 implementation trusting {@code
+   * forwarder}, owned by {@code owner}, with {@code executor}, the market's Balancer vault and Aave
+   * pool, and its two factories allowed.
+   */
+  public Arbitrage deployArbitrage(Wallet owner, String executor, String forwarder) {
+    LocalMarket market = LocalMarket.deploy(owner, contracts);
+    FlashLoanArbitrageContract arb =
+        FlashLoanArbitrageContract.deploy(
+            owner,
+            executor,
+            market.balancerVault(),
+            market.aavePool(),
+            forwarder,
+            market.factories());
     return new Arbitrage(market, arb);
   }
 

@@ -13,6 +13,7 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
@@ -28,12 +29,17 @@ import org.web3j.utils.Numeric;
 /**
  * The FlashLoanArbitrage contract behind its ERC-1967 proxy: deployment, upgrade, calls, events.
  *
- * <p>Two implementations share the proxy's storage: version 1 ({@code FlashLoanArbitrage}) and
- * version 2 ({@code FlashLoanArbitrageV2}), which trusts one EIP-2771 forwarder (an immutable of
- * the implementation) so the owner or executor can sign requests a relayer submits. New deployments
- * get version 2; a version-1 proxy reaches it with {@link #upgradeToV2}.
+ * <p>Two implementations share the proxy's storage: {@code FlashLoanArbitrage} (version 1, plain
+ * {@code msg.sender}) and {@code FlashLoanArbitrageV2}, which trusts one EIP-2771 forwarder (an
+ * immutable of the implementation) so the owner or executor can sign requests a relayer submits;
+ * today's build of it reports version {@value #CURRENT_VERSION} (version 2 plus route-bound loan
+ * callbacks and an owner-kept allow-list of the factories whose pairs may lend). New deployments
+ * get it; a proxy of an earlier version reaches it with {@link #upgradeToV2}.
  */
 public final class FlashLoanArbitrageContract {
+  /** The version today's {@code FlashLoanArbitrageV2} build reports. */
+  public static final int CURRENT_VERSION = 3;
+
   /** ERC-1967 implementation slot: {@code keccak256("eip1967.proxy.implementation") - 1}. */
   public static final BigInteger IMPLEMENTATION_SLOT =
       Numeric.toBigInt("0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc");
@@ -104,22 +110,38 @@ public final class FlashLoanArbitrageContract {
 
   /**
    * Deploys version 1 (no forwarder) and an ERC-1967 proxy initialised with the deployer as owner,
-   * {@code executor}, {@code balancerVault} and {@code aavePool} (zero address for none). What was
-   * deployed before version 2 existed; kept for the local demo and to test the upgrade path.
+   * {@code executor}, {@code balancerVault} and {@code aavePool} (zero address for none) and no
+   * allowed factory (so no flash swap). What was deployed before version 2 existed; kept for the
+   * local demo and to test the upgrade path.
    */
   public static FlashLoanArbitrageContract deploy(
       Wallet owner, String executor, String balancerVault, String aavePool) {
+    return deploy(owner, executor, balancerVault, aavePool, List.of());
+  }
+
+  /**
+   * Deploys version 1 like {@link #deploy(Wallet, String, String, String)}, allowing the pairs of
+   * {@code factories} to lend (Uniswap V2 flash swaps).
+   */
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner,
+      String executor,
+      String balancerVault,
+      String aavePool,
+      List<String> factories) {
     return deployBehindProxy(
         owner,
         owner.deploy(IMPLEMENTATION_V1.bytecode(), decoder()),
         executor,
         balancerVault,
-        aavePool);
+        aavePool,
+        factories);
   }
 
   /**
-   * Deploys version 2 trusting {@code trustedForwarder} (zero address for none) and an ERC-1967
-   * proxy initialised like {@link #deploy(Wallet, String, String, String)}.
+   * Deploys today's version-2 implementation (version {@value #CURRENT_VERSION}) trusting {@code
+   * trustedForwarder} (zero address for none) and an ERC-1967 proxy initialised like {@link
+   * #deploy(Wallet, String, String, String)}, with no allowed factory.
    */
   public static FlashLoanArbitrageContract deploy(
       Wallet owner,
@@ -127,23 +149,74 @@ public final class FlashLoanArbitrageContract {
       String balancerVault,
       String aavePool,
       String trustedForwarder) {
-    return deployBehindProxy(
-        owner, deployImplementationV2(owner, trustedForwarder), executor, balancerVault, aavePool);
+    return deploy(owner, executor, balancerVault, aavePool, trustedForwarder, List.of());
   }
 
   /**
-   * Deploys an ERC-1967 proxy of the already deployed {@code implementation}, initialised like
-   * {@link #deploy(Wallet, String, String, String)}.
+   * Deploys today's version-2 implementation trusting {@code trustedForwarder} and a proxy
+   * initialised with the deployer as owner, {@code executor}, {@code balancerVault}, {@code
+   * aavePool} and {@code factories} allowed to lend, in one transaction.
+   */
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner,
+      String executor,
+      String balancerVault,
+      String aavePool,
+      String trustedForwarder,
+      List<String> factories) {
+    return deployBehindProxy(
+        owner,
+        deployImplementationV2(owner, trustedForwarder),
+        executor,
+        balancerVault,
+        aavePool,
+        factories);
+  }
+
+  /**
+   * Deploys an ERC-1967 proxy of the already deployed {@code implementation}, initialised with the
+   * initializer every version has ({@code initialize(owner, executor, vault, pool)}): no factory
+   * allowed. For implementations built before the allow-list existed.
    */
   public static FlashLoanArbitrageContract deployBehindProxy(
       Wallet owner, String implementation, String executor, String balancerVault, String aavePool) {
-    String init =
+    return deployProxy(
+        owner,
+        implementation,
         Abi.call(
             "initialize",
             Abi.address(owner.address()),
             Abi.address(executor),
             Abi.address(balancerVault),
-            Abi.address(aavePool));
+            Abi.address(aavePool)));
+  }
+
+  /**
+   * Deploys an ERC-1967 proxy of the already deployed {@code implementation}, initialised with the
+   * deployer as owner, {@code executor}, {@code balancerVault}, {@code aavePool} and {@code
+   * factories} allowed to lend.
+   */
+  public static FlashLoanArbitrageContract deployBehindProxy(
+      Wallet owner,
+      String implementation,
+      String executor,
+      String balancerVault,
+      String aavePool,
+      List<String> factories) {
+    return deployProxy(
+        owner,
+        implementation,
+        Abi.call(
+            "initialize",
+            Abi.address(owner.address()),
+            Abi.address(executor),
+            Abi.address(balancerVault),
+            Abi.address(aavePool),
+            addresses(factories)));
+  }
+
+  private static FlashLoanArbitrageContract deployProxy(
+      Wallet owner, String implementation, String init) {
     ContractArtifact proxy = ContractArtifact.fromClasspath("FlashLoanArbitrageProxy");
     String proxyAddress =
         owner.deploy(
@@ -170,16 +243,26 @@ public final class FlashLoanArbitrageContract {
   }
 
   /**
-   * Upgrades this proxy to a new version-2 implementation trusting {@code trustedForwarder}:
-   * deploys it, then {@code upgradeToAndCall(implementation, "")} from {@code owner} (the contract
-   * refuses anyone else). State is kept: version 2 has version 1's storage layout and needs no
-   * initializer. Returns the new implementation's address, lower case.
+   * Upgrades this proxy to a new build of today's version-2 implementation (version {@value
+   * #CURRENT_VERSION}) trusting {@code trustedForwarder}: deploys it, then {@code
+   * upgradeToAndCall(implementation, setFactoriesAllowed(factoriesToAllow, true))} from {@code
+   * owner} (the contract refuses anyone else), so a proxy of a version without the allow-list can
+   * lend from pairs again in the same transaction ({@code ""} when the list is empty). State is
+   * kept: every version has version 1's storage layout; the allow-list lives in its own namespace.
+   * Returns the new implementation's address, lower case.
    */
-  public String upgradeToV2(Wallet owner, String trustedForwarder) {
+  public String upgradeToV2(Wallet owner, String trustedForwarder, List<String> factoriesToAllow) {
     String implementation =
         deployImplementationV2(owner, trustedForwarder).toLowerCase(Locale.ROOT);
-    owner.transact(address, encodeUpgrade(implementation), decoder());
+    String call =
+        factoriesToAllow.isEmpty() ? "0x" : encodeSetFactoriesAllowed(factoriesToAllow, true);
+    owner.transact(address, encodeUpgrade(implementation, call), decoder());
     return implementation;
+  }
+
+  /** Like {@link #upgradeToV2(Wallet, String, List)}, allowing no further factory. */
+  public String upgradeToV2(Wallet owner, String trustedForwarder) {
+    return upgradeToV2(owner, trustedForwarder, List.of());
   }
 
   /**
@@ -198,8 +281,8 @@ public final class FlashLoanArbitrageContract {
   }
 
   /**
-   * Decodes the contract's custom errors (and OpenZeppelin's it inherits), of both versions: they
-   * are the same, version 2 only adds functions.
+   * Decodes the contract's custom errors (and OpenZeppelin's it inherits), of every version: later
+   * versions only add errors and functions.
    */
   public static RevertDecoder decoder() {
     return IMPLEMENTATION_V2.revertDecoder();
@@ -296,6 +379,44 @@ public final class FlashLoanArbitrageContract {
     return "0x" + hex.substring(hex.length() - 40).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The factories whose pairs the contract lets lend (Uniswap V2 flash swaps), lower case, in the
+   * contract's order; empty for a version built before the allow-list existed (none is allowed
+   * there: such a version lets any address lend, which is why it must be upgraded).
+   */
+  public List<String> allowedFactories() {
+    CallResult r =
+        chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("allowedFactories"), decoder());
+    if (!(r instanceof CallResult.Success ok) || ok.data().length() < 2 + 128) {
+      return List.of();
+    }
+    return decodeAddresses(ok.data());
+  }
+
+  /** Whether the contract has an allow-list of factories (version 1 built today, version 3+). */
+  public boolean hasFactoryAllowList() {
+    CallResult r =
+        chain.call(
+            ChainClient.ZERO_ADDRESS,
+            address,
+            Abi.call("isFactoryAllowed", Abi.address(ChainClient.ZERO_ADDRESS)),
+            decoder());
+    return r instanceof CallResult.Success ok && ok.data().length() >= 66;
+  }
+
+  /**
+   * Owner allows ({@code allowed}) or disallows {@code factories}; only the pairs of allowed
+   * factories may lend. A factory without code is refused by the contract ({@code InvalidFactory}).
+   */
+  public void setFactoriesAllowed(Wallet owner, List<String> factories, boolean allowed) {
+    owner.transact(address, encodeSetFactoriesAllowed(factories, allowed), decoder());
+  }
+
+  /** Call data of {@code setFactoriesAllowed(factories, allowed)}. */
+  public static String encodeSetFactoriesAllowed(List<String> factories, boolean allowed) {
+    return Abi.call("setFactoriesAllowed", addresses(factories), new Bool(allowed));
+  }
+
   /** Owner sets (or clears with the zero address) the executor. */
   public void setExecutor(Wallet owner, String executor) {
     owner.transact(address, Abi.call("setExecutor", Abi.address(executor)), decoder());
@@ -311,8 +432,31 @@ public final class FlashLoanArbitrageContract {
 
   /** Call data of {@code upgradeToAndCall(newImplementation, "")}. */
   public static String encodeUpgrade(String newImplementation) {
+    return encodeUpgrade(newImplementation, "0x");
+  }
+
+  /**
+   * Call data of {@code upgradeToAndCall(newImplementation, call)}: {@code call} (0x-hex call data,
+   * {@code "0x"} for none) runs on the new implementation in the proxy's storage, as the caller of
+   * the upgrade.
+   */
+  public static String encodeUpgrade(String newImplementation, String call) {
     return Abi.call(
-        "upgradeToAndCall", Abi.address(newImplementation), new DynamicBytes(new byte[0]));
+        "upgradeToAndCall",
+        Abi.address(newImplementation),
+        new DynamicBytes(Numeric.hexStringToByteArray(call)));
+  }
+
+  private static DynamicArray<Address> addresses(List<String> list) {
+    return new DynamicArray<>(Address.class, list.stream().map(Address::new).toList());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> decodeAddresses(String data) {
+    DynamicArray<Address> out =
+        (DynamicArray<Address>)
+            Abi.decode(data, new TypeReference<DynamicArray<Address>>() {}).get(0);
+    return out.getValue().stream().map(a -> a.getValue().toLowerCase(Locale.ROOT)).toList();
   }
 
   private String readAddress(String function) {

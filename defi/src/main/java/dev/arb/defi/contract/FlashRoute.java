@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * One flash-loan arbitrage route, as {@code FlashLoanArbitrage.Route}: borrow {@code amount} of
- * {@code token} from {@code lender} (a Uniswap V2 pair or the Balancer vault, per {@code source}),
- * swap it along {@code pairs} (hop i trades {@code path[i]} for {@code path[i+1]} at {@code
- * feesBps[i]}), repay, keep at least {@code minProfit}. Amounts are in the token's base units.
- * Addresses are 0x-hex, stored lower case.
+ * {@code token} from {@code lender} (per {@code source}: a Uniswap V2 pair of a factory the
+ * contract allows, its configured Balancer vault or its configured Aave pool; the contract refuses
+ * any other lender), swap it along {@code pairs} (hop i trades {@code path[i]} for {@code
+ * path[i+1]} at {@code feesBps[i]}), repay, keep at least {@code minProfit}. Amounts are in the
+ * token's base units. Addresses are 0x-hex, stored lower case.
  */
 public record FlashRoute(
     LoanSource source,

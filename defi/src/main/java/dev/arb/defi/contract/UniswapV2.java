@@ -1,5 +1,6 @@
 package dev.arb.defi.contract;
 
+import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint112;
@@ -71,6 +73,30 @@ public final class UniswapV2 {
   public static String getPair(ChainClient chain, String factory, String tokenA, String tokenB) {
     String out = chain.view(factory, Abi.call("getPair", Abi.address(tokenA), Abi.address(tokenB)));
     return ((String) Abi.decode(out, Abi.addressRef()).get(0).getValue()).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code address} answers like a Uniswap V2 factory ({@code allPairsLength()} returns a
+   * number): false for an account without code and for other contracts.
+   */
+  public static boolean isFactory(ChainClient chain, String address) {
+    CallResult r =
+        chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("allPairsLength"), DECODER);
+    return r instanceof CallResult.Success ok && ok.data().length() == 2 + 64;
+  }
+
+  /**
+   * The factory {@code address} says created it, if it answers {@code factory()} with an address (a
+   * Uniswap V2 pair does); empty for an account without code and for other contracts.
+   */
+  public static Optional<String> factoryOf(ChainClient chain, String address) {
+    CallResult r = chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("factory"), DECODER);
+    if (!(r instanceof CallResult.Success ok) || ok.data().length() != 2 + 64) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ((String) Abi.decode(ok.data(), Abi.addressRef()).get(0).getValue())
+            .toLowerCase(Locale.ROOT));
   }
 
   /** The factory that created {@code pair}: which DEX it belongs to. */

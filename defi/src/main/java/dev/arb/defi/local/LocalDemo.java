@@ -114,7 +114,11 @@ public final class LocalDemo {
               + " (real npm bytecode)");
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(
-              owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool());
+              owner,
+              ChainClient.ZERO_ADDRESS,
+              market.balancerVault(),
+              market.aavePool(),
+              market.factories());
       progress.accept("deployed: FlashLoanArbitrage proxy " + arb.address());
 
       ConstantProduct.Hop sell =

@@ -10,6 +10,7 @@ import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.flashloan.FlashLoanRecords;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,6 +73,11 @@ public record LocalMarket(
     Erc20.transfer(deployer, weth, vault, tokens(1_000));
     String aave = AaveV3.deployPool(deployer, contractsDir, weth, "WETH", tokens(1_000));
     return new LocalMarket(weth, usdc, dai, dexA, dexB, pairA, pairB, loanPair, vault, aave);
+  }
+
+  /** The two DEXes' factories: the ones whose pairs the arbitrage contract lets lend. */
+  public List<String> factories() {
+    return List.of(dexA, dexB);
   }
 
   /** Symbols and venue labels of this market, for records. */

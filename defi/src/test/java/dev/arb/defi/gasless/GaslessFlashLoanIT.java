@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arb.defi.DevAccounts;
 import dev.arb.defi.OnSnapshotChain;
 import dev.arb.defi.SnapshotChain;
+import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanArbitrageContract.RouteExecuted;
+import dev.arb.defi.contract.FlashRoute;
+import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
@@ -26,10 +29,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -52,6 +60,19 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
       List.of(
           Numeric.toBigInt("0x9016d09d72d40fdae2fd8ceac6b6234c7706214fd39c1cd1e609a0528c199300"),
           Numeric.toBigInt("0xf0c57e16840df040f15088dc2f81fe391c3923bec73e23a9662efc9c229c6a00"));
+
+  /**
+   * ERC-7201 slot of the allowed factories: {@code keccak256(abi.encode(uint256(keccak256(
+   * "arb.FlashLoanArbitrage.factories")) - 1)) & ~0xff}, computed here, not copied.
+   */
+  private static final BigInteger FACTORIES_SLOT =
+      Numeric.toBigInt(
+              Hash.sha3(
+                  Numeric.toBytesPadded(
+                      Numeric.toBigInt(Hash.sha3String("arb.FlashLoanArbitrage.factories"))
+                          .subtract(BigInteger.ONE),
+                      32)))
+          .andNot(BigInteger.valueOf(0xff));
 
   private Wallet owner;
   private Wallet relayerWallet;
@@ -125,22 +146,105 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
   }
 
   /**
+   * Proxies deployed by {@code arb defi deploy} before the hardening run version 2 as it was built
+   * then (kept as a test resource: the committed {@code contracts/build/FlashLoanArbitrageV2.json}
+   * of that time), through which the executor could make a forged flash-swap callback carry off
+   * whatever the contract held. Upgraded to today's build trusting the same forwarder, they keep
+   * every slot, the same forged route is refused, and they trade again.
+   */
+  @Test
+  void proxyOfTheVersion2BuiltBeforeTheHardeningUpgradesKeepingEverySlotAndRefusesTheDrain()
+      throws Exception {
+    ContractArtifact built =
+        ContractArtifact.fromFile(
+            Path.of(
+                getClass().getResource("FlashLoanArbitrageV2-v2-before-hardening.json").toURI()));
+    String implementation =
+        owner.deploy(
+            built.bytecode()
+                + FunctionEncoder.encodeConstructor(List.of(new Address(forwarder.address()))),
+            built.revertDecoder());
+    FlashLoanArbitrageContract old =
+        FlashLoanArbitrageContract.deployBehindProxy(
+            owner,
+            implementation,
+            executor.getAddress(),
+            market.balancerVault(),
+            market.aavePool());
+    FlashLoanOutcome traded =
+        new Web3jFlashLoanExecutor(owner, old)
+            .execute(List.of(market.profitableRoute(SMALL, BigInteger.ZERO)));
+    assertThat(traded).isInstanceOf(FlashLoanOutcome.Executed.class);
+    BigInteger leftOver = LocalMarket.tokens(5);
+    Erc20.transfer(owner, market.dai(), old.address(), leftOver);
+    ContractArtifact forging = ContractArtifact.fromClasspath("test/ForgingLender");
+    String thief =
+        relayerWallet.deploy(
+            forging.bytecode()
+                + FunctionEncoder.encodeConstructor(
+                    List.of(
+                        new Address(market.weth()),
+                        new Address(market.dai()),
+                        new Uint256(leftOver),
+                        new Address(ChainClient.ZERO_ADDRESS))),
+            forging.revertDecoder());
+    FlashRoute drain =
+        FlashRoute.twoPool(
+            LoanSource.UNISWAP_V2,
+            thief,
+            market.weth(),
+            market.usdc(),
+            market.pairB(),
+            market.pairA(),
+            ONE,
+            BigInteger.ZERO);
+    Wallet executorWallet = new Wallet(chain, executor, FeeHistoryGasOracle.local());
+    assertThat(new Web3jFlashLoanExecutor(executorWallet, old).simulate(List.of(drain)).succeeded())
+        .as("the drain works on the old version 2")
+        .isTrue();
+
+    upgradesKeepingEverySlotAndTradesAgain(
+        old, SMALL, BigInteger.TWO, Optional.of(forwarder.address()));
+
+    assertThat(new Web3jFlashLoanExecutor(executorWallet, old).simulate(List.of(drain)))
+        .isEqualTo(
+            new Web3jFlashLoanExecutor.Simulation(
+                List.of(),
+                "InvalidRoute(routeIndex=0, why=lender is not a pair of an allowed factory)"));
+    assertThat(Erc20.balanceOf(chain, market.dai(), old.address())).isEqualTo(leftOver);
+  }
+
+  /**
    * Checks {@code proxy} is a version 1 with the executor set that has traded once, upgrades it to
-   * version 2 trusting the forwarder, checks every slot and setting is kept, and trades {@code
-   * amount} once more directly. Returns the new implementation.
+   * today's version-2 implementation trusting the forwarder and allowing the market's factories,
+   * checks every slot and setting is kept, and trades {@code amount} once more directly (a flash
+   * swap: it needs the allowed factories). Returns the new implementation.
    */
   private String upgradesKeepingEverySlotAndTradesAgain(
       FlashLoanArbitrageContract proxy, BigInteger amount) {
-    assertThat(proxy.version()).isEqualTo(BigInteger.ONE);
-    assertThat(proxy.trustedForwarder()).as("version 1 has no forwarder").isEmpty();
+    return upgradesKeepingEverySlotAndTradesAgain(proxy, amount, BigInteger.ONE, Optional.empty());
+  }
+
+  /**
+   * Like {@link #upgradesKeepingEverySlotAndTradesAgain(FlashLoanArbitrageContract, BigInteger)}
+   * for a proxy of {@code version} trusting {@code trusted} (empty: a version without forwarder).
+   */
+  private String upgradesKeepingEverySlotAndTradesAgain(
+      FlashLoanArbitrageContract proxy,
+      BigInteger amount,
+      BigInteger version,
+      Optional<String> trusted) {
+    assertThat(proxy.version()).isEqualTo(version);
+    assertThat(proxy.trustedForwarder()).isEqualTo(trusted);
     List<String> before = slots(proxy);
     assertThat(before.get(0)).as("slot 0 is the executor").endsWith(hex(executor.getAddress()));
     assertThat(Numeric.toBigInt(before.get(1))).as("slot 1: executions").isEqualTo(BigInteger.ONE);
 
-    String v2 = proxy.upgradeToV2(owner, forwarder.address());
+    String v2 = proxy.upgradeToV2(owner, forwarder.address(), market.factories());
 
     assertThat(proxy.implementation()).isEqualTo(v2);
-    assertThat(proxy.version()).isEqualTo(BigInteger.TWO);
+    assertThat(proxy.version())
+        .isEqualTo(BigInteger.valueOf(FlashLoanArbitrageContract.CURRENT_VERSION));
     assertThat(slots(proxy))
         .as("executor, executions, vault, pool, owner, initialized")
         .isEqualTo(before);
@@ -150,6 +254,10 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
     assertThat(proxy.balancerVault()).isEqualTo(market.balancerVault().toLowerCase(Locale.ROOT));
     assertThat(proxy.aavePool()).isEqualTo(market.aavePool().toLowerCase(Locale.ROOT));
     assertThat(proxy.trustedForwarder()).contains(forwarder.address());
+    assertThat(proxy.allowedFactories()).containsExactlyElementsOf(lower(market.factories()));
+    // the allow-list is in its ERC-7201 namespace: its length at the namespace's first slot
+    assertThat(Numeric.toBigInt(chain.storageAt(proxy.address(), FACTORIES_SLOT)))
+        .isEqualTo(BigInteger.TWO);
     // the owner still trades directly after the upgrade
     FlashLoanOutcome direct =
         new Web3jFlashLoanExecutor(owner, proxy)
@@ -273,6 +381,10 @@ class GaslessFlashLoanIT extends OnSnapshotChain {
       out.add(chain.storageAt(arb.address(), slot));
     }
     return out;
+  }
+
+  private static List<String> lower(List<String> addresses) {
+    return addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
   }
 
   private static String hex(String address) {
