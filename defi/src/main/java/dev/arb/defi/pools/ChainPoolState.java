@@ -99,7 +99,8 @@ public record ChainPoolState(
    *
    * @param listed pools found (enumerated from the factories, or the explicit list)
    * @param skipped pairs of the factories beyond their {@code max-pools}, not read at all
-   * @param leftOut pools read but left out, by reason (such as {@code "zero reserve"})
+   * @param leftOut pools read but left out, by reason code (such as {@code zero_reserve}: the
+   *     {@code JsonRpcPoolReader} constants)
    * @param tokensFromCache tokens whose metadata came from the cache instead of the chain
    * @param calls JSON-RPC calls answered
    * @param requests HTTP requests sent (batches, retries included)

@@ -55,19 +55,19 @@ public final class JsonRpcPoolReader {
   public static final int MAX_SYMBOL = 32;
 
   /** Reason of pools left out for a zero reserve. */
-  public static final String ZERO_RESERVE = "zero reserve";
+  public static final String ZERO_RESERVE = "zero_reserve";
 
   /** Reason of pools left out for a token outside the allow-list. */
-  public static final String NOT_ALLOWED = "token not in the allow-list";
+  public static final String NOT_ALLOWED = "not_in_allow_list";
 
   /** Reason of pools left out for a token whose decimals could not be read. */
-  public static final String NO_DECIMALS = "token without usable decimals";
+  public static final String NO_DECIMALS = "no_decimals";
 
   /** Reason of pools left out because a call to the pool failed. */
-  public static final String NOT_A_PAIR = "pool calls failed";
+  public static final String NOT_A_PAIR = "not_a_pair";
 
   /** Reason of pools of an explicit list left out because their factory is not a known DEX. */
-  public static final String UNKNOWN_FACTORY = "factory not a configured DEX";
+  public static final String UNKNOWN_FACTORY = "unknown_factory";
 
   private final ChainSpec spec;
   private final RpcBatchClient rpc;
