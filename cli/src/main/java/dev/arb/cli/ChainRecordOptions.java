@@ -1,6 +1,5 @@
 package dev.arb.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -64,11 +63,6 @@ final class ChainRecordOptions {
       names = "--json",
       description = "With --chain: print the summary as JSON instead of one line.")
   boolean json;
-
-  /** The token cache's folder under the data dir. */
-  static Path cacheFile(Path dataDir, String chain) {
-    return dataDir.resolve("chains").resolve(chain + "-tokens.json");
-  }
 
   /** Whether any chain option was given. */
   boolean given() {

@@ -100,8 +100,7 @@ final class ChainRecorder {
     Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(o.chain));
     ChainSpec spec = spec(o, configured);
     String url = rpcUrl(o, configured, ctx);
-    TokenMetadataCache cache =
-        TokenMetadataCache.at(ChainRecordOptions.cacheFile(cfg.dataDir(), o.chain));
+    TokenMetadataCache cache = TokenMetadataCache.at(cacheFile(cfg.dataDir(), o.chain));
     JsonRpcPoolReader reader = new JsonRpcPoolReader(spec, url, cache);
     ChainPoolState s =
         reader.read(o.block == null ? OptionalLong.empty() : OptionalLong.of(o.block));
@@ -133,11 +132,23 @@ final class ChainRecorder {
     return ExitCode.OK;
   }
 
+  /** The chain's token cache under the data dir. */
+  static Path cacheFile(Path dataDir, String chain) {
+    return dataDir.resolve("chains").resolve(chain + "-tokens.json");
+  }
+
   private static ChainSpec spec(ChainRecordOptions o, Optional<ChainConfig> configured) {
     List<DexSpec> dexes = new ArrayList<>();
     int maxPools = o.maxPools == null ? ChainConfig.DexConfig.DEFAULT_MAX_POOLS : o.maxPools;
     if (maxPools < 1) {
       throw new ConfigException("record: --max-pools must be at least 1, got " + maxPools);
+    }
+    if (o.maxPools != null && o.dexes.isEmpty()) {
+      throw new ConfigException(
+          "record: --max-pools applies to --dex; for configured DEXes set"
+              + " arb.chains."
+              + o.chain
+              + ".dexes.NAME.max-pools");
     }
     for (String d : o.dexes) {
       dexes.add(dex(d, maxPools));

@@ -313,6 +313,24 @@ class RecordChainIT {
     assertThat(badDex.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(badDex.err()).startsWith("record: --dex must be NAME=FACTORY or NAME=FACTORY:FEE");
 
+    CliRun maxPoolsAlone =
+        CliRun.run(
+            ENV,
+            "record",
+            "--chain",
+            "local",
+            "--max-pools",
+            "3",
+            "--rpc-url",
+            chain.anvil().rpcUrl(),
+            "--output",
+            out.toString());
+    assertThat(maxPoolsAlone.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(maxPoolsAlone.err())
+        .isEqualTo(
+            "record: --max-pools applies to --dex; for configured DEXes set"
+                + " arb.chains.local.dexes.NAME.max-pools\n");
+
     CliRun noUrl =
         CliRun.run(
             ENV, "record", "--chain", "local", "--dex", "uni=" + uni, "--output", out.toString());

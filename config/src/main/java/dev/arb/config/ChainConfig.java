@@ -2,6 +2,7 @@ package dev.arb.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,10 @@ public record ChainConfig(
     if (chainId < 1) {
       throw new IllegalArgumentException("chainId must be at least 1, got " + chainId);
     }
-    dexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dexes));
+    dexes = Collections.unmodifiableMap(new LinkedHashMap<>(dexes));
     pools = List.copyOf(pools);
     tokens = List.copyOf(tokens);
-    sameAs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sameAs));
+    sameAs = Collections.unmodifiableMap(new LinkedHashMap<>(sameAs));
     if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException(
           "batchSize must be 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);

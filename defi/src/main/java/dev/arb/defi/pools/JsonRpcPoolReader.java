@@ -43,6 +43,8 @@ import org.web3j.crypto.Keys;
  * answers wrong (an error that is not a revert, malformed JSON, the wrong chain id, HTTP errors,
  * timeouts after retries) fails the whole read with a {@link ChainException} naming the RPC without
  * the parts of its URL that may hold a key.
+ *
+ * <p>One reader reads one chain; it is not safe for use by several threads at once.
  */
 public final class JsonRpcPoolReader {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcPoolReader.class);
@@ -102,6 +104,8 @@ public final class JsonRpcPoolReader {
    */
   public ChainPoolState read(OptionalLong block) {
     long started = System.nanoTime();
+    int callsBefore = rpc.calls();
+    int requestsBefore = rpc.requests();
     problems.clear();
     leftOut.clear();
     Head head = head(block);
@@ -191,8 +195,8 @@ public final class JsonRpcPoolReader {
             skipped[0],
             leftOut,
             fromCache[0],
-            rpc.calls(),
-            rpc.requests(),
+            rpc.calls() - callsBefore,
+            rpc.requests() - requestsBefore,
             Duration.ofNanos(System.nanoTime() - started));
     LOG.debug(
         "{}: block {}, {} pools, {} left out, {} tokens, {} calls in {} requests",
@@ -539,13 +543,19 @@ public final class JsonRpcPoolReader {
     for (Answer a : answers) {
       if (a instanceof RpcBatchClient.Error e) {
         if (!isExecutionFailure(e)) {
+          String m = e.message().toLowerCase(Locale.ROOT);
+          boolean pruned =
+              m.contains("missing trie node")
+                  || m.contains("pruned")
+                  || (m.contains("state") && m.contains("not available"));
           throw new ChainException(
               "chain: the RPC at "
                   + rpc.shownUrl()
                   + " answered eth_call with error "
                   + e.code()
                   + ": "
-                  + e.message());
+                  + e.message()
+                  + (pruned ? "; reading an older block needs an archive node" : ""));
         }
         out.add(new Outcome.Failed("reverted (" + e.message() + ")"));
         continue;

@@ -64,10 +64,9 @@ final class RpcBatchClient {
    * The call's {@code error} object.
    *
    * @param code JSON-RPC error code
-   * @param message the node's message, cut to 200 characters
-   * @param data the error's {@code data} as text ({@code 0x…} revert data on most nodes), or empty
+   * @param message the node's message (control characters removed), cut to 200 characters
    */
-  record Error(long code, String message, String data) implements Answer {}
+  record Error(long code, String message) implements Answer {}
 
   private final URI uri;
   private final String shownUrl;
@@ -274,13 +273,7 @@ final class RpcBatchClient {
       }
       if (a.has("error") && a.get("error").isObject()) {
         JsonNode e = a.get("error");
-        JsonNode data = e.get("data");
-        byId.put(
-            i,
-            new Error(
-                e.path("code").asLong(0),
-                message(e),
-                data == null || data.isNull() ? "" : data.isTextual() ? data.asText() : "" + data));
+        byId.put(i, new Error(e.path("code").asLong(0), message(e)));
       } else if (a.has("result")) {
         byId.put(i, new Result(a.get("result")));
       }

@@ -91,31 +91,29 @@ class ChainSpecTest {
   void tellsRevertsFromNodeErrors() {
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(3, "execution reverted: x", "0x08c379a0")))
+                new RpcBatchClient.Error(3, "execution reverted: x")))
         .isTrue();
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32000, "execution reverted", "")))
+                new RpcBatchClient.Error(-32000, "execution reverted")))
         .isTrue();
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32015, "VM execution error: invalid opcode", "")))
+                new RpcBatchClient.Error(-32015, "VM execution error: invalid opcode")))
+        .isTrue();
+    assertThat(JsonRpcPoolReader.isExecutionFailure(new RpcBatchClient.Error(-32000, "out of gas")))
         .isTrue();
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32000, "out of gas", "")))
-        .isTrue();
-    assertThat(
-            JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32000, "header not found", "")))
+                new RpcBatchClient.Error(-32000, "header not found")))
         .isFalse();
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32005, "rate limit exceeded", "")))
+                new RpcBatchClient.Error(-32005, "rate limit exceeded")))
         .isFalse();
     assertThat(
             JsonRpcPoolReader.isExecutionFailure(
-                new RpcBatchClient.Error(-32000, "missing trie node 1a2b", "")))
+                new RpcBatchClient.Error(-32000, "missing trie node 1a2b")))
         .isFalse();
   }
 

@@ -155,6 +155,17 @@ class PoolReaderFaultsIT extends OnSnapshotChain {
   }
 
   @Test
+  void aNodeWithoutTheBlocksStateSaysAnArchiveNodeIsNeeded() {
+    proxy.next(Fault.PRUNED, 10);
+    assertThat(failure(() -> read(proxy.url() + KEYED)).getMessage())
+        .isEqualTo(
+            "chain: the RPC at "
+                + shown()
+                + " answered eth_call with error -32000: missing trie node 5e1f; reading an older"
+                + " block needs an archive node");
+  }
+
+  @Test
   void aBatchAnswerMissingACallIsRetriedThenAnError() {
     proxy.next(Fault.DROP_ONE, 10);
     assertThat(failure(() -> read(proxy.url() + KEYED)).getMessage())

@@ -40,6 +40,8 @@ final class RpcFaultProxy implements AutoCloseable {
     NOT_JSON,
     /** Ask the node, then replace every eth_call answer with a rate-limit error object. */
     CALL_ERRORS,
+    /** Ask the node, then answer every eth_call as a node without the block's state does. */
+    PRUNED,
     /** Ask the node, then drop the last answer of the batch. */
     DROP_ONE,
     /** Answer one error object for the whole batch (a provider refusing batches). */
@@ -116,7 +118,7 @@ final class RpcFaultProxy implements AutoCloseable {
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       byte[] out = answer.body();
-      if (fault == Fault.CALL_ERRORS || fault == Fault.DROP_ONE) {
+      if (fault == Fault.CALL_ERRORS || fault == Fault.PRUNED || fault == Fault.DROP_ONE) {
         ArrayNode answers = (ArrayNode) JSON.readTree(out);
         JsonNode request = JSON.readTree(body);
         if (fault == Fault.DROP_ONE) {
@@ -126,7 +128,11 @@ final class RpcFaultProxy implements AutoCloseable {
             if (request.get(i).get("method").asText().equals("eth_call")) {
               ObjectNode a = (ObjectNode) answers.get(i);
               a.remove("result");
-              a.putObject("error").put("code", -32005).put("message", "rate limit exceeded");
+              if (fault == Fault.PRUNED) {
+                a.putObject("error").put("code", -32000).put("message", "missing trie node 5e1f");
+              } else {
+                a.putObject("error").put("code", -32005).put("message", "rate limit exceeded");
+              }
             }
           }
         }
