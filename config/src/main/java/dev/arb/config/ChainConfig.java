@@ -72,20 +72,10 @@ public record ChainConfig(
 
   /** Where the RPC URL is: written in the config, or kept as a secret. */
   public sealed interface RpcUrl {
-    /** How to show it: the URL's scheme and host only, or where the secret is kept. */
-    String describe();
-
     /** The URL as written in the config (fine for a local node; keys belong in a secret). */
     record Plain(String url) implements RpcUrl {
       public Plain {
         Objects.requireNonNull(url, "url");
-      }
-
-      @Override
-      public String describe() {
-        int at = url.indexOf("://");
-        int end = url.indexOf('/', at < 0 ? 0 : at + 3);
-        return end < 0 ? url : url.substring(0, end) + "/…";
       }
     }
 
@@ -93,11 +83,6 @@ public record ChainConfig(
     record Kept(SecretRef ref) implements RpcUrl {
       public Kept {
         Objects.requireNonNull(ref, "ref");
-      }
-
-      @Override
-      public String describe() {
-        return ref.describe();
       }
     }
   }

@@ -35,9 +35,6 @@ public record ChainSpec(
     Duration requestTimeout) {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
-  /** Default of {@code batchSize}. */
-  public static final int DEFAULT_BATCH_SIZE = ChainConfig.DEFAULT_BATCH_SIZE;
-
   public ChainSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(chainId, "chainId");

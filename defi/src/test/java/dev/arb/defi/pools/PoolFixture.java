@@ -1,6 +1,5 @@
 package dev.arb.defi.pools;
 
-import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
@@ -231,10 +230,5 @@ final class PoolFixture {
                     new DynamicBytes(new byte[0])),
                 List.of())),
         DECODER);
-  }
-
-  /** The current reserves of {@code pair}, read with the chain client (not the pool reader). */
-  static UniswapV2.Reserves reserves(ChainClient chain, String pair) {
-    return UniswapV2.reserves(chain, pair);
   }
 }
