@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
       "Fetch the live books of the exchanges once and save them as an arb snapshot, to replay with"
           + " 'arb scan --input FILE'. Books left out (stale, crossed, failed) are listed on"
           + " stderr.",
+      "With --chain: read the constant-product pools of a chain (Uniswap V2 and its forks) at one"
+          + " block, with their tokens' symbols and decimals, and save them as a version-2"
+          + " snapshot. Pools and tokens left out, and why, are listed on stderr.",
       ""
     },
     footer = {
@@ -30,12 +33,18 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  arb record --exchange kraken --exchange bitstamp --output snap.json",
       "  arb scan --input snap.json",
+      "  arb record --chain ethereum --output pools.json      (arb.chains.ethereum configured)",
+      "  arb record --chain local --rpc-url http://127.0.0.1:8545 \\",
+      "      --dex uniswap-v2=0x5FbDB2315678afecb367f032d93F642f64180aa3 --output pools.json",
       "",
-      "Exit codes: 0 ok, 1 no book could be fetched, 2 bad options or configuration."
+      "Exit codes: 0 ok, 1 no book or pool could be fetched (RPC failure), 2 bad options or"
+          + " configuration."
     })
 final class RecordCommand extends BaseCommand {
 
   @Mixin LiveExchangeOptions liveOptions;
+
+  @Mixin ChainRecordOptions chainOptions;
 
   @Option(
       names = "--output",
@@ -47,6 +56,16 @@ final class RecordCommand extends BaseCommand {
   @Override
   protected int execute() {
     ArbConfig cfg = config().config();
+    if (chainOptions.given()) {
+      if (liveOptions.given()) {
+        throw new ConfigException(
+            "record: give either exchanges (--exchange) or a chain (--chain), not both");
+      }
+      return ChainRecorder.record(chainOptions, output, cfg, context());
+    }
+    if (chainOptions.json) {
+      throw new ConfigException("record: --json is for --chain");
+    }
     List<ExchangeConfig> live = liveOptions.select(cfg, "record");
     if (live.isEmpty()) {
       throw new ConfigException(

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param risk execution risk limits ({@code arb.risk})
  * @param trading how cycles are traded: paper or live, legs in turn or at once ({@code
  *     arb.trading})
+ * @param chains EVM chains whose pools are read, by lower-case chain name ({@code arb.chains})
  */
 public record ArbConfig(
     Path dataDir,
@@ -35,7 +36,8 @@ public record ArbConfig(
     AlertsConfig alerts,
     PaperConfig paper,
     RiskConfig risk,
-    TradingConfig trading) {
+    TradingConfig trading,
+    Map<String, ChainConfig> chains) {
 
   public ArbConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -50,6 +52,26 @@ public record ArbConfig(
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(trading, "trading");
+    chains = Map.copyOf(chains);
+  }
+
+  /** A configuration without chains ({@code arb.chains} empty). */
+  public ArbConfig(
+      Path dataDir,
+      LoggingConfig logging,
+      StorageConfig storage,
+      ScanConfig scan,
+      Map<String, ExchangeConfig> exchanges,
+      HttpConfig http,
+      DefiConfig defi,
+      RunConfig run,
+      AlertsConfig alerts,
+      PaperConfig paper,
+      RiskConfig risk,
+      TradingConfig trading) {
+    this(
+        dataDir, logging, storage, scan, exchanges, http, defi, run, alerts, paper, risk, trading,
+        Map.of());
   }
 
   /** A configuration that trades on paper ({@code arb.trading} at its defaults). */

@@ -293,6 +293,7 @@ public final class ConfigLoader {
             DefiConfig.MAX_REPLACEMENTS_LIMIT,
             "a whole number from 0 to " + DefiConfig.MAX_REPLACEMENTS_LIMIT);
     Optional<RelayerConfig> relayer = relayer(r);
+    Map<String, ChainConfig> chains = ChainsSection.read(r);
 
     if (!r.problems().isEmpty()
         || level == null
@@ -351,7 +352,8 @@ public final class ConfigLoader {
             TradingConfig.Mode.valueOf(tradingMode.toUpperCase(Locale.ROOT)),
             TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT)),
             orderTimeout,
-            orderPoll));
+            orderPoll),
+        chains);
   }
 
   private static PaperConfig paper(ConfigReader r) {

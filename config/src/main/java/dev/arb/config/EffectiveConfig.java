@@ -134,7 +134,35 @@ public final class EffectiveConfig {
       b.add("arb.defi.relayer.max-requests-per-signer", x.maxRequestsPerSigner());
       b.add("arb.defi.relayer.min-validity", duration(x.minValidity()));
     }
+    for (ChainConfig chain : new TreeMap<>(c.chains()).values()) {
+      chainSettings(b, chain);
+    }
     return List.copyOf(b.out);
+  }
+
+  private static void chainSettings(Builder b, ChainConfig chain) {
+    String p = "arb.chains." + chain.name();
+    if (chain.rpcUrl().isPresent() && chain.rpcUrl().get() instanceof ChainConfig.RpcUrl.Kept k) {
+      b.secret(p + ".rpc-url", Optional.of(k.ref()));
+    } else {
+      // a URL written in the file is shown as the file has it, like arb.defi.rpc-url
+      b.add(
+          p + ".rpc-url",
+          chain.rpcUrl().map(u -> ((ChainConfig.RpcUrl.Plain) u).url()).orElse(null));
+    }
+    b.add(p + ".chain-id", chain.chainId());
+    b.add(p + ".native-token", chain.nativeToken().orElse(null));
+    for (ChainConfig.DexConfig d : chain.dexes().values()) {
+      String dp = p + ".dexes." + d.name();
+      b.add(dp + ".factory", d.factory());
+      b.add(dp + ".fee", d.fee().toPlainString());
+      b.add(dp + ".max-pools", d.maxPools());
+    }
+    b.add(p + ".pools", chain.pools());
+    b.add(p + ".tokens", chain.tokens());
+    chain.sameAs().forEach((token, asset) -> b.add(p + ".same-as." + token, asset));
+    b.add(p + ".batch-size", chain.batchSize());
+    b.add(p + ".request-timeout", duration(chain.requestTimeout()));
   }
 
   /**

@@ -1,0 +1,119 @@
+package dev.arb.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One EVM chain whose constant-product pools arb reads ({@code arb.chains.<name>}). Addresses are
+ * kept lower-case (0x and 40 hex digits); the RPC URL is either written here or, since provider
+ * URLs carry API keys, kept in the environment or a file.
+ *
+ * @param name lower-case chain name, the key under {@code arb.chains}
+ * @param rpcUrl where the JSON-RPC endpoint is; empty: it must be given on the command line
+ * @param chainId the chain id the node must report ({@code eth_chainId})
+ * @param nativeToken the wrapped native token (WETH on Ethereum) used to value gas; empty if none
+ * @param dexes constant-product DEXes by lower-case name, in name order
+ * @param pools explicit pool addresses; when not empty, only these are read (each one's {@code
+ *     factory()} must be one of {@code dexes}) and no factory is enumerated
+ * @param tokens token allow-list (addresses): a pool with a token outside it is left out; empty
+ *     allows every token
+ * @param sameAs chain token (symbol or address) to the exchange asset it is the same as, such as
+ *     {@code WETH -> ETH}; parsed and checked here, used by the scanner
+ * @param batchSize most JSON-RPC calls sent in one batch request (1 to 1000)
+ * @param requestTimeout timeout of one HTTP request to the node
+ */
+public record ChainConfig(
+    String name,
+    Optional<RpcUrl> rpcUrl,
+    long chainId,
+    Optional<String> nativeToken,
+    Map<String, DexConfig> dexes,
+    List<String> pools,
+    List<String> tokens,
+    Map<String, String> sameAs,
+    int batchSize,
+    Duration requestTimeout) {
+
+  /** Default of {@code batch-size}. */
+  public static final int DEFAULT_BATCH_SIZE = 100;
+
+  /** Largest {@code batch-size}. */
+  public static final int MAX_BATCH_SIZE = 1000;
+
+  /** Default of {@code request-timeout}. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  public ChainConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(rpcUrl, "rpcUrl");
+    Objects.requireNonNull(nativeToken, "nativeToken");
+    if (chainId < 1) {
+      throw new IllegalArgumentException("chainId must be at least 1, got " + chainId);
+    }
+    dexes = Collections.unmodifiableMap(new LinkedHashMap<>(dexes));
+    pools = List.copyOf(pools);
+    tokens = List.copyOf(tokens);
+    sameAs = Collections.unmodifiableMap(new LinkedHashMap<>(sameAs));
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "batchSize must be 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
+    }
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
+    }
+  }
+
+  /** Where the RPC URL is: written in the config, or kept as a secret. */
+  public sealed interface RpcUrl {
+    /** The URL as written in the config (fine for a local node; keys belong in a secret). */
+    record Plain(String url) implements RpcUrl {
+      public Plain {
+        Objects.requireNonNull(url, "url");
+      }
+    }
+
+    /** The URL is a secret kept in the environment or a file (it carries an API key). */
+    record Kept(SecretRef ref) implements RpcUrl {
+      public Kept {
+        Objects.requireNonNull(ref, "ref");
+      }
+    }
+  }
+
+  /**
+   * One constant-product DEX on the chain ({@code arb.chains.<name>.dexes.<dex>}).
+   *
+   * @param name lower-case DEX name, such as {@code uniswap-v2}; written as each pool's {@code dex}
+   * @param factory the factory address (lower-case) whose pairs are this DEX's pools
+   * @param fee the swap fee of every pool of the factory as a fraction, 0 to below 1 (0.003 = 0.3
+   *     %)
+   * @param maxPools most pairs enumerated from the factory (the oldest first); the rest are counted
+   *     as skipped
+   */
+  public record DexConfig(String name, String factory, BigDecimal fee, int maxPools) {
+    /** Default of {@code fee}: Uniswap V2's 0.3 %. */
+    public static final BigDecimal DEFAULT_FEE = new BigDecimal("0.003");
+
+    /** Default of {@code max-pools}. */
+    public static final int DEFAULT_MAX_POOLS = 5000;
+
+    public DexConfig {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(factory, "factory");
+      Objects.requireNonNull(fee, "fee");
+      if (fee.signum() < 0 || fee.compareTo(BigDecimal.ONE) >= 0) {
+        throw new IllegalArgumentException("fee must be in [0, 1), got " + fee.toPlainString());
+      }
+      if (maxPools < 1) {
+        throw new IllegalArgumentException("maxPools must be at least 1, got " + maxPools);
+      }
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package dev.arb.config;
+
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.arb.config.ChainConfig.DexConfig;
+import dev.arb.config.ChainConfig.RpcUrl;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Reads {@code arb.chains}: every chain, its DEXes, pools, token allow-list and same-as joins. */
+final class ChainsSection {
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.$_+-]{1,32}");
+  private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9.]+");
+  private static final String AN_ADDRESS = "an address (0x and 40 hex digits)";
+
+  private ChainsSection() {}
+
+  /** The chains by name, in name order; problems go to {@code r}. */
+  static Map<String, ChainConfig> read(ConfigReader r) {
+    Map<String, ChainConfig> out = new LinkedHashMap<>();
+    r.openContainer("arb.chains");
+    ConfigValue all = r.value("arb.chains");
+    if (all == null || all.valueType() == ConfigValueType.NULL) {
+      return out;
+    }
+    if (all.valueType() != ConfigValueType.OBJECT) {
+      r.problem("arb.chains", all, "an object of chains by name, such as { ethereum { } }");
+      return out;
+    }
+    for (String name : new TreeSet<>(((ConfigObject) all).keySet())) {
+      String p = "arb.chains." + name;
+      ConfigValue v = ((ConfigObject) all).get(name);
+      if (!NAME.matcher(name).matches()) {
+        r.note(
+            p,
+            v.origin(),
+            "is not a valid chain name: use lower-case letters, digits and -, such as ethereum");
+        continue;
+      }
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        r.problem(p, v, "an object such as { rpc-url = { env = \"ARB_ETHEREUM_RPC_URL\" } }");
+        continue;
+      }
+      ChainConfig c = chain(r, name, p);
+      if (c != null) {
+        out.put(name, c);
+      }
+    }
+    return out;
+  }
+
+  private static ChainConfig chain(ConfigReader r, String name, String p) {
+    int before = r.problems().size();
+    Optional<RpcUrl> rpc = rpcUrl(r, p + ".rpc-url");
+    Long chainId =
+        r.integer(p + ".chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1, such as 1");
+    if (chainId == null && r.value(p + ".chain-id") == null) {
+      r.note(
+          p + ".chain-id",
+          r.value(p).origin(),
+          "is missing; give the chain id the node must report (1 Ethereum, 137 Polygon, 31337"
+              + " anvil)");
+    }
+    String nativeToken = address(r, p + ".native-token", true);
+    Map<String, DexConfig> dexes = dexes(r, p + ".dexes");
+    List<String> pools = r.stringList(p + ".pools", ADDRESS, "a list of pool addresses");
+    List<String> tokens =
+        r.stringList(
+            p + ".tokens",
+            ADDRESS,
+            "a list of token addresses (symbols are not unique on a chain, so not symbols)");
+    Map<String, String> sameAs = sameAs(r, p + ".same-as");
+    Long batchSize =
+        r.integer(
+            p + ".batch-size",
+            1,
+            ChainConfig.MAX_BATCH_SIZE,
+            "a whole number from 1 to " + ChainConfig.MAX_BATCH_SIZE);
+    Duration timeout =
+        r.duration(
+            p + ".request-timeout", Duration.ZERO, true, false, "a positive duration such as 10s");
+    if (!pools.isEmpty() && dexes.isEmpty() && r.value(p + ".dexes") == null) {
+      r.note(
+          p + ".dexes",
+          r.value(p + ".pools").origin(),
+          "is missing while "
+              + p
+              + ".pools is set; each pool's factory must be a configured DEX (its name and fee)");
+    }
+    if (r.problems().size() > before || chainId == null) {
+      return null;
+    }
+    return new ChainConfig(
+        name,
+        rpc,
+        chainId,
+        Optional.ofNullable(nativeToken),
+        dexes,
+        pools.stream().map(ChainsSection::lower).distinct().toList(),
+        tokens.stream().map(ChainsSection::lower).distinct().toList(),
+        sameAs,
+        batchSize == null ? ChainConfig.DEFAULT_BATCH_SIZE : batchSize.intValue(),
+        timeout == null ? ChainConfig.DEFAULT_REQUEST_TIMEOUT : timeout);
+  }
+
+  /** A URL string (http or https), or a secret reference to where the URL is kept. */
+  private static Optional<RpcUrl> rpcUrl(ConfigReader r, String key) {
+    ConfigValue v = r.value(key);
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      return Optional.empty();
+    }
+    if (v.valueType() == ConfigValueType.OBJECT) {
+      return r.secret(key).map(RpcUrl.Kept::new);
+    }
+    String url = r.url(key, List.of("http", "https"));
+    return Optional.ofNullable(url).map(RpcUrl.Plain::new);
+  }
+
+  private static String address(ConfigReader r, String key, boolean nullable) {
+    String s = r.string(key, nullable, AN_ADDRESS);
+    if (s == null) {
+      return null;
+    }
+    if (!ADDRESS.matcher(s).matches()) {
+      r.problem(key, r.value(key), AN_ADDRESS);
+      return null;
+    }
+    return lower(s);
+  }
+
+  private static Map<String, DexConfig> dexes(ConfigReader r, String p) {
+    Map<String, DexConfig> out = new LinkedHashMap<>();
+    ConfigValue all = r.value(p);
+    if (all == null || all.valueType() == ConfigValueType.NULL) {
+      return out;
+    }
+    if (all.valueType() != ConfigValueType.OBJECT) {
+      r.problem(p, all, "an object of DEXes by name, such as { uniswap-v2 { factory = \"0x…\" } }");
+      return out;
+    }
+    r.openContainer(p);
+    for (String name : new TreeSet<>(((ConfigObject) all).keySet())) {
+      String d = p + "." + name;
+      ConfigValue v = ((ConfigObject) all).get(name);
+      if (!NAME.matcher(name).matches()) {
+        r.note(
+            d,
+            v.origin(),
+            "is not a valid DEX name: use lower-case letters, digits and -, such as uniswap-v2");
+        continue;
+      }
+      if (v.valueType() != ConfigValueType.OBJECT) {
+        r.problem(d, v, "an object such as { factory = \"0x…\", fee = 0.003 }");
+        continue;
+      }
+      String factory = address(r, d + ".factory", true);
+      if (factory == null && r.value(d + ".factory") == null) {
+        r.note(d + ".factory", v.origin(), "is missing; give the DEX's factory address");
+      }
+      BigDecimal fee =
+          r.decimal(
+              d + ".fee",
+              BigDecimal.ZERO,
+              null,
+              false,
+              "a fraction from 0 to below 1 (0.003 is 0.3 %)");
+      if (fee != null && fee.compareTo(BigDecimal.ONE) >= 0) {
+        r.problem(d + ".fee", r.value(d + ".fee"), "a fraction from 0 to below 1 (0.003 is 0.3 %)");
+        fee = null;
+      }
+      Long maxPools = r.integer(d + ".max-pools", 1, 1_000_000, "a whole number from 1 to 1000000");
+      if (factory != null && (fee != null || r.value(d + ".fee") == null)) {
+        out.put(
+            name,
+            new DexConfig(
+                name,
+                factory,
+                fee == null ? DexConfig.DEFAULT_FEE : fee,
+                maxPools == null ? DexConfig.DEFAULT_MAX_POOLS : maxPools.intValue()));
+      }
+    }
+    return out;
+  }
+
+  /** {@code { WETH = "ETH" }}: chain token (symbol or address) to exchange asset code. */
+  private static Map<String, String> sameAs(ConfigReader r, String p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    r.openContainer(p);
+    ConfigValue all = r.value(p);
+    if (all == null || all.valueType() == ConfigValueType.NULL) {
+      return out;
+    }
+    if (all.valueType() != ConfigValueType.OBJECT) {
+      r.problem(p, all, "an object of chain token to exchange asset, such as { WETH = \"ETH\" }");
+      return out;
+    }
+    ConfigObject o = (ConfigObject) all;
+    for (String token : new TreeSet<>(o.keySet())) {
+      ConfigValue v = o.get(token);
+      String key = p + ".\"" + token + "\"";
+      if (!SYMBOL.matcher(token).matches() && !ADDRESS.matcher(token).matches()) {
+        r.note(
+            key,
+            v.origin(),
+            "is not a token symbol (letters, digits, . $ _ + -) or address (0x and 40 hex"
+                + " digits)");
+        continue;
+      }
+      if (v.valueType() != ConfigValueType.STRING
+          || !ASSET.matcher(((String) v.unwrapped()).trim()).matches()) {
+        r.problem(key, v, "an exchange asset code such as \"ETH\"");
+        continue;
+      }
+      String asset = ((String) v.unwrapped()).trim().toUpperCase(Locale.ROOT);
+      out.put(ADDRESS.matcher(token).matches() ? lower(token) : token, asset);
+    }
+    return out;
+  }
+
+  private static String lower(String address) {
+    return address.toLowerCase(Locale.ROOT);
+  }
+}
