@@ -55,6 +55,16 @@ public record Leg(Tradable tradable, Side side) {
     return side == Side.SELL ? tradable.quote() : tradable.base();
   }
 
+  /** The asset spent as a person reads it: a token's symbol, else the asset code. */
+  public String fromName() {
+    return tradable instanceof Pool p ? p.tokenIn(side == Side.SELL).symbol() : from().code();
+  }
+
+  /** The asset received as a person reads it: a token's symbol, else the asset code. */
+  public String toName() {
+    return tradable instanceof Pool p ? p.tokenOut(side == Side.SELL).symbol() : to().code();
+  }
+
   /** The venue: the exchange of a book leg, the chain of a pool leg. */
   public String exchange() {
     return tradable.venue();

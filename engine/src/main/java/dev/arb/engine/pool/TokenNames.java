@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The names output gives the nodes of a snapshot: an exchange asset by its ticker; a chain token by
  * its symbol, and where two tokens on one chain share a symbol (ignoring case), by symbol plus the
- * shortest checksummed address prefix of at least 4 hex digits that tells them apart, e.g. {@code
- * USDT(0xdAC1…)}.
+ * shortest checksummed address prefix of at least 4 hex digits that no other token of that symbol
+ * shares, e.g. {@code USDT(0xdAC1…)}.
  */
 public final class TokenNames {
   private final Map<String, Map<Asset, Token>> tokens = new HashMap<>();
@@ -38,11 +38,11 @@ public final class TokenNames {
           named.put(same.get(0).asset(), same.get(0).symbol());
           continue;
         }
-        int digits = 4;
-        while (digits < 40 && !distinct(same, digits)) {
-          digits++;
-        }
         for (Token t : same) {
+          int digits = 4;
+          while (digits < 40 && sharesPrefix(t, same, digits)) {
+            digits++;
+          }
           named.put(t.asset(), t.symbol() + "(" + Addresses.shortForm(t.address(), digits) + ")");
         }
       }
@@ -51,14 +51,14 @@ public final class TokenNames {
     }
   }
 
-  private static boolean distinct(List<Token> same, int digits) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Token t : same) {
-      if (!seen.add(t.address().substring(0, 2 + digits))) {
-        return false;
+  private static boolean sharesPrefix(Token t, List<Token> same, int digits) {
+    String prefix = t.address().substring(0, 2 + digits);
+    for (Token o : same) {
+      if (o != t && o.address().startsWith(prefix)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /** The names of {@code snapshot}'s tokens. */

@@ -87,7 +87,7 @@ public final class AmtOptimizer {
           new StringBuilder("best profit ")
               .append(plan.profit().toPlainString())
               .append(' ')
-              .append(cycle.startAsset())
+              .append(cycle.legs().get(0).fromName())
               .append(" does not beat gas ")
               .append(c.value().toPlainString())
               .append(" (");
@@ -139,7 +139,10 @@ public final class AmtOptimizer {
       return new SizingOutcome.Rejected(
           cycle,
           RejectReason.NO_BALANCE,
-          "no " + cycle.startAsset() + " to trade: available " + available.toPlainString());
+          "no "
+              + cycle.legs().get(0).fromName()
+              + " to trade: available "
+              + available.toPlainString());
     }
     for (int i = 0; i < ladders.length; i++) {
       if (ladders[i].depth() == 0) {

@@ -1,10 +1,11 @@
 package dev.arb.engine.sizing;
 
-import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.SameAs;
 import dev.arb.engine.model.Token;
 import dev.arb.engine.pool.TokenValues;
@@ -23,9 +24,10 @@ import java.util.OptionalDouble;
  * each chain's native token: {@code units · gas price} native tokens (one transaction per chain the
  * cycle swaps on), times the native token's value in the start token ({@link TokenValues}: its
  * marginal price in the pool joining them that holds the most start token). A cycle that starts on
- * an exchange is valued through the token its start asset is joined to by same-as. Gas is a fixed
- * cost per cycle, so it does not move the optimal size: it decides whether the best profit beats
- * it.
+ * an exchange is valued through the token its start asset is joined to by same-as, or through that
+ * exchange's book between the native token's same-as asset and the start asset (WETH = ETH, ETH/USD
+ * at its mid price). Gas is a fixed cost per cycle, so it does not move the optimal size: it
+ * decides whether the best profit beats it.
  */
 public final class GasValuation {
   /** Decimal places of gas values (rounded up). */
@@ -95,28 +97,16 @@ public final class GasValuation {
                     : "'s native_token is not among its tokens")
                 + ": cannot value gas");
       }
-      Optional<Asset> in = startToken(chainName, first);
-      if (in.isEmpty()) {
+      OptionalDouble price = nativeValue(chain, nativeToken.get(), first);
+      if (price.isEmpty()) {
         return new Quote.NotValued(
             "cannot value "
                 + chainName
-                + " gas in "
-                + first.from()
-                + " on "
-                + first.exchange()
-                + ": no same-as join to a "
-                + chainName
-                + " token");
-      }
-      OptionalDouble price = TokenValues.value(chain, nativeToken.get().asset(), in.get());
-      if (price.isEmpty()) {
-        return new Quote.NotValued(
-            "cannot value gas in "
-                + chain.token(in.get().code()).map(Token::symbol).orElse(in.get().code())
-                + ": no pool between it and "
+                + " gas ("
                 + nativeToken.get().symbol()
-                + " on "
-                + chainName);
+                + ") in "
+                + startName(chain, first)
+                + ": no pool between them, and no same-as join with a book to price it");
       }
       long chainUnits = e.getValue() + model.transactionGas();
       BigDecimal nativeAmount = BigDecimal.valueOf(chainUnits).multiply(gwei.get()).multiply(GWEI);
@@ -137,16 +127,67 @@ public final class GasValuation {
     return new Quote.Priced(new GasCost(units, value, first.from(), parts));
   }
 
-  /** The token on {@code chain} the cycle's start asset is, or is joined to by same-as. */
-  private Optional<Asset> startToken(String chain, Leg first) {
-    if (first.exchange().equals(chain)) {
-      return Optional.of(first.from());
+  /**
+   * One native token in the cycle's start asset: on the chain, through the deepest pool joining it
+   * to the start token; from an exchange, through the token the start asset is joined to by
+   * same-as, or else through that exchange's book between the asset the native token is joined to
+   * (WETH = ETH) and the start asset, at its mid price.
+   */
+  private OptionalDouble nativeValue(ChainSnapshot chain, Token nativeToken, Leg first) {
+    if (first.exchange().equals(chain.name())) {
+      return TokenValues.value(chain, nativeToken.asset(), first.from());
     }
     for (SameAs j : sameAs) {
-      if (j.chain().equals(chain) && j.asset().equals(first.from())) {
-        return Optional.of(j.token());
+      if (j.chain().equals(chain.name()) && j.asset().equals(first.from())) {
+        OptionalDouble v = TokenValues.value(chain, nativeToken.asset(), j.token());
+        if (v.isPresent()) {
+          return v;
+        }
       }
     }
-    return Optional.empty();
+    for (SameAs j : sameAs) {
+      if (!j.chain().equals(chain.name()) || !j.token().equals(nativeToken.asset())) {
+        continue;
+      }
+      if (j.asset().equals(first.from())) {
+        return OptionalDouble.of(1.0);
+      }
+      for (OrderBook b : snapshot.books()) {
+        Market m = b.market();
+        if (!m.exchange().equals(first.exchange())) {
+          continue;
+        }
+        OptionalDouble mid = mid(b);
+        if (mid.isEmpty()) {
+          continue;
+        }
+        if (m.base().equals(j.asset()) && m.quote().equals(first.from())) {
+          return mid;
+        }
+        if (m.quote().equals(j.asset()) && m.base().equals(first.from())) {
+          return OptionalDouble.of(1.0 / mid.getAsDouble());
+        }
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  private static OptionalDouble mid(OrderBook b) {
+    if (b.bids().isEmpty() && b.asks().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    if (b.bids().isEmpty() || b.asks().isEmpty()) {
+      return OptionalDouble.of(
+          (b.bids().isEmpty() ? b.asks() : b.bids()).get(0).price().doubleValue());
+    }
+    return OptionalDouble.of(
+        (b.bids().get(0).price().doubleValue() + b.asks().get(0).price().doubleValue()) / 2);
+  }
+
+  private static String startName(ChainSnapshot chain, Leg first) {
+    if (first.exchange().equals(chain.name())) {
+      return chain.token(first.from().code()).map(Token::symbol).orElse(first.from().code());
+    }
+    return first.from() + " on " + first.exchange();
   }
 }

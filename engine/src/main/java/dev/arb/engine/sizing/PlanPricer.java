@@ -95,7 +95,7 @@ public final class PlanPricer {
           "rounded plan spends "
               + start.toPlainString()
               + " "
-              + cycle.startAsset()
+              + legs.get(0).fromName()
               + " and gets back "
               + end.toPlainString()
               + " (unrounded optimum profit "
