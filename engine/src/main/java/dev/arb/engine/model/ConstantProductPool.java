@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A constant-product pool ({@code x·y = k}, fee on the input): Uniswap V2 and its forks (SushiSwap,
@@ -115,13 +117,29 @@ public record ConstantProductPool(
   /** {@code (R_out / R_in)·(1 − fee)} in token units. */
   @Override
   public double marginalRate(boolean zeroForOne) {
-    double keep = BigDecimal.ONE.subtract(fee).doubleValue();
+    double keep = keep();
     return zeroForOne ? keep * amount1() / amount0() : keep * amount0() / amount1();
+  }
+
+  // 1 − fee as a double by fee: a snapshot has a handful of fees and thousands of pools, and
+  // BigDecimal.doubleValue goes through text
+  private static final Map<BigDecimal, Double> KEEP = new ConcurrentHashMap<>();
+
+  /** {@code 1 − fee}, the double nearest to it. */
+  private double keep() {
+    Double k = KEEP.get(fee);
+    if (k == null) {
+      k = BigDecimal.ONE.subtract(fee).doubleValue();
+      if (KEEP.size() < 1024) {
+        KEEP.put(fee, k);
+      }
+    }
+    return k;
   }
 
   @Override
   public SwapCurve curve(boolean zeroForOne) {
-    double keep = BigDecimal.ONE.subtract(fee).doubleValue();
+    double keep = keep();
     return zeroForOne
         ? SwapCurve.constantProduct(amount0(), amount1(), keep)
         : SwapCurve.constantProduct(amount1(), amount0(), keep);

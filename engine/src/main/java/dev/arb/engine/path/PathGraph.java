@@ -77,8 +77,9 @@ public final class PathGraph {
   public static PathGraph build(MarketSnapshot snapshot, GraphOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
-    Nodes nodes = new Nodes();
-    Edges edges = new Edges(2 * snapshot.marketCount() + 16);
+    int markets = snapshot.marketCount();
+    Nodes nodes = new Nodes(2 * markets);
+    Edges edges = new Edges(2 * markets + 16);
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
       int base = nodes.id(m.exchange(), m.base(), false);
@@ -171,12 +172,21 @@ public final class PathGraph {
   /** Nodes by (venue, asset), numbered in order of first appearance. */
   private static final class Nodes {
     private final Map<String, Map<Asset, Integer>> ids = new HashMap<>();
+    private final int expected;
     final List<String> venues = new ArrayList<>();
     final List<Asset> assets = new ArrayList<>();
     final BitSet chain = new BitSet();
 
+    Nodes(int expected) {
+      this.expected = expected;
+    }
+
     int id(String venue, Asset a, boolean onChain) {
-      Map<Asset, Integer> byAsset = ids.computeIfAbsent(venue, k -> new HashMap<>());
+      Map<Asset, Integer> byAsset = ids.get(venue);
+      if (byAsset == null) {
+        byAsset = new HashMap<>(Math.max(16, expected));
+        ids.put(venue, byAsset);
+      }
       Integer id = byAsset.get(a);
       if (id == null) {
         id = assets.size();
