@@ -77,13 +77,12 @@ public final class PathGraph {
   public static PathGraph build(MarketSnapshot snapshot, GraphOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
-    int markets = snapshot.marketCount();
-    Nodes nodes = new Nodes(2 * markets);
-    Edges edges = new Edges(2 * markets + 16);
+    Nodes nodes = new Nodes();
+    Edges edges = new Edges(2 * snapshot.marketCount() + 16);
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
-      int base = nodes.id(m.exchange(), m.base(), false);
-      int quote = nodes.id(m.exchange(), m.quote(), false);
+      int base = nodes.id(m.exchange(), m.base(), false, 16);
+      int quote = nodes.id(m.exchange(), m.quote(), false, 16);
       BigDecimal keep = BigDecimal.ONE.subtract(m.takerFee());
       if (!b.bids().isEmpty()) {
         double rate = b.bids().get(0).price().multiply(keep).doubleValue();
@@ -96,8 +95,8 @@ public final class PathGraph {
     }
     for (ChainSnapshot c : snapshot.chains()) {
       for (Pool p : c.pools()) {
-        int t0 = nodes.id(c.name(), p.base(), true);
-        int t1 = nodes.id(c.name(), p.quote(), true);
+        int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
+        int t1 = nodes.id(c.name(), p.quote(), true, c.tokens().size());
         edges.add(t0, t1, p.marginalRate(true), new Leg(p, Side.SELL));
         edges.add(t1, t0, p.marginalRate(false), new Leg(p, Side.BUY));
       }
@@ -172,19 +171,15 @@ public final class PathGraph {
   /** Nodes by (venue, asset), numbered in order of first appearance. */
   private static final class Nodes {
     private final Map<String, Map<Asset, Integer>> ids = new HashMap<>();
-    private final int expected;
     final List<String> venues = new ArrayList<>();
     final List<Asset> assets = new ArrayList<>();
     final BitSet chain = new BitSet();
 
-    Nodes(int expected) {
-      this.expected = expected;
-    }
-
-    int id(String venue, Asset a, boolean onChain) {
+    /** The node of ({@code venue}, {@code a}); {@code expected}: the venue's likely node count. */
+    int id(String venue, Asset a, boolean onChain, int expected) {
       Map<Asset, Integer> byAsset = ids.get(venue);
       if (byAsset == null) {
-        byAsset = new HashMap<>(Math.max(16, expected));
+        byAsset = new HashMap<>(Math.max(16, 2 * expected));
         ids.put(venue, byAsset);
       }
       Integer id = byAsset.get(a);
