@@ -222,10 +222,4 @@ public final class LegLadder {
     double t = input - cc[j];
     return cumulativeOutput[j] + rate[j] * t / (1 + curvature[j] * t);
   }
-
-  /** Piece {@code j}'s output for {@code t} of its input. */
-  double pieceOutput(int j, double t) {
-    double k = curvature(j);
-    return k == 0 ? rate[j] * t : rate[j] * t / (1 + k * t);
-  }
 }
