@@ -10,6 +10,7 @@ import dev.arb.engine.model.Side;
 import dev.arb.engine.model.Token;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,11 +155,9 @@ public final class PlanPricer {
     BigDecimal received = out.human(amountOut);
     BigDecimal base = zeroForOne ? spent : received;
     BigDecimal quote = zeroForOne ? received : spent;
-    BigDecimal average = quote.divide(base, AMOUNT_SCALE, RoundingMode.HALF_EVEN);
+    // 34 significant digits, not a fixed scale: a token may be worth 1e-20 of another
+    BigDecimal average = quote.divide(base, MathContext.DECIMAL128);
     BigDecimal after = pool.priceAfter(amountIn, zeroForOne);
-    if (average.signum() <= 0 || after.signum() <= 0) {
-      return LegResult.problem("the swap's price is below " + AMOUNT_SCALE + " decimal places");
-    }
     BigDecimal fee = out.human(pool.amountOutWithoutFee(amountIn, zeroForOne).subtract(amountOut));
     return new LegResult(
         new LegFill(leg, spent, received, base, average, after, fee, 1, Optional.of(swap)), null);
