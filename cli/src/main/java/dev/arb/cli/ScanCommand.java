@@ -207,6 +207,7 @@ final class ScanCommand extends BaseCommand {
     }
     ScanRequest request = request(cfg.scan(), loaded, notes);
     ScanReport report = Scanner.scan(loaded.snapshot(), request);
+    notes.addAll(report.notes());
     if (json) {
       out().println(ScanJson.report(report, notes).toPrettyString());
     } else {

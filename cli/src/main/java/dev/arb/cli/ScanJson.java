@@ -77,11 +77,11 @@ final class ScanJson {
 
   private static ObjectNode leg(Leg leg, List<LegFill> fills, int i) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("market", leg.market().id());
+    n.put("market", leg.tradable().id());
     n.put("side", leg.side().name().toLowerCase(Locale.ROOT));
     n.put("from", leg.from().code());
     n.put("to", leg.to().code());
-    n.put("fee_rate", leg.market().takerFee().toPlainString());
+    n.put("fee_rate", leg.tradable().fee().toPlainString());
     if (i < fills.size()) {
       LegFill f = fills.get(i);
       n.put("spent", f.spent().toPlainString());

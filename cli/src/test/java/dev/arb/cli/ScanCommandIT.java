@@ -188,6 +188,30 @@ class ScanCommandIT {
   }
 
   @Test
+  void versionTwoFileWithPoolsIsScannedAndRecorded() throws Exception {
+    // the real USDC/WETH Uniswap V2 pair at block 11,000,000 with synthetic pools and books
+    CliRun r = scan("--input", data("books-and-pools-v2.json"), "--max-length", "3", "--json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(doc.get("markets").asInt()).isEqualTo(5);
+    JsonNode onChain = null;
+    for (JsonNode o : doc.get("opportunities")) {
+      if (o.get("exchanges").toString().equals("[\"ethereum\"]")) {
+        onChain = o;
+      }
+    }
+    assertThat(onChain).as(r.out()).isNotNull();
+    assertThat(onChain.get("status").asText()).isEqualTo("sized");
+    assertThat(onChain.get("legs").get(0).get("market").asText()).startsWith("ethereum:0x");
+    BigDecimal start = new BigDecimal(onChain.get("start_amount").asText());
+    BigDecimal end = new BigDecimal(onChain.get("end_amount").asText());
+    assertThat(new BigDecimal(onChain.get("profit").asText()))
+        .isEqualByComparingTo(end.subtract(start));
+    assertThat(doc.get("notes").toString()).contains("before gas");
+    assertThat(history().size()).isEqualTo(doc.get("opportunities").size());
+  }
+
+  @Test
   void feesRemoveTheSampleArbitrage() throws Exception {
     CliRun r = scan("--fees", "0.001", "--json", "--no-record", "--fail-on-empty");
     assertThat(r.exitCode()).isEqualTo(ExitCode.NOTHING_FOUND);

@@ -89,7 +89,9 @@ final class TradeCore {
     List<OrderBook> cycleBooks = new ArrayList<>();
     Books current = books.get();
     for (Leg leg : plan.cycle().legs()) {
-      current.book(leg.market()).ifPresent(cycleBooks::add);
+      if (!leg.isPool()) {
+        current.book(leg.market()).ifPresent(cycleBooks::add);
+      }
     }
     Asset start = plan.cycle().startAsset();
     if (gate.dailyLossReached(now, start)) {

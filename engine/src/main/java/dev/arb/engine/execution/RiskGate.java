@@ -73,6 +73,15 @@ public final class RiskGate {
    */
   public synchronized Optional<String> check(
       TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
+    for (Leg leg : plan.cycle().legs()) {
+      if (leg.isPool()) {
+        return Optional.of(
+            "not traded: leg "
+                + leg
+                + " swaps through a pool, and orders go to exchanges only (on-chain execution"
+                + " of scanned cycles is not built yet)");
+      }
+    }
     Asset start = plan.cycle().startAsset();
     BigDecimal spend = plan.startAmount();
     if (limits.maxTradeNotional().isPresent()

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * A simple cycle of legs: each leg receives what the next one spends, the last leg receives the
- * start asset, and no (exchange, asset) node is visited twice.
+ * start asset, and no (venue, asset) node is visited twice. Between legs on two venues the asset
+ * may move by a transfer (the same asset) or a same-as join (a CEX asset and a chain token held as
+ * one, e.g. ETH and WETH), one unit for one unit.
  *
  * @param legs at least 2 legs, starting at the start asset
  * @param topOfBookReturn product of the legs' top-of-book rates after fees (1.001 = +10 bp)
@@ -22,7 +24,7 @@ public record Cycle(List<Leg> legs, double topOfBookReturn) {
       Leg a = legs.get(i);
       Leg b = legs.get((i + 1) % legs.size());
       Objects.requireNonNull(a, "leg");
-      if (!a.to().equals(b.from())) {
+      if (!a.to().equals(b.from()) && a.exchange().equals(b.exchange())) {
         throw new IllegalArgumentException(
             "legs do not chain: leg "
                 + i

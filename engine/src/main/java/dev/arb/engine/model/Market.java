@@ -24,7 +24,8 @@ public record Market(
     BigDecimal lotSize,
     BigDecimal tickSize,
     BigDecimal minAmount,
-    BigDecimal minNotional) {
+    BigDecimal minNotional)
+    implements Tradable {
 
   public Market {
     Objects.requireNonNull(exchange, "exchange");
@@ -61,8 +62,21 @@ public record Market(
   }
 
   /** {@code exchange:BASE/QUOTE}, e.g. {@code kraken:BTC/USD}: unique within a snapshot. */
+  @Override
   public String id() {
     return exchange + ":" + base + "/" + quote;
+  }
+
+  /** The exchange. */
+  @Override
+  public String venue() {
+    return exchange;
+  }
+
+  /** The taker fee. */
+  @Override
+  public BigDecimal fee() {
+    return takerFee;
   }
 
   /** {@code BASE/QUOTE}. */

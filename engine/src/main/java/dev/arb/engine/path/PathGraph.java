@@ -1,12 +1,17 @@
 package dev.arb.engine.path;
 
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.SameAs;
 import dev.arb.engine.model.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +20,18 @@ import java.util.Objects;
 /**
  * The exchange graph of one snapshot in compact primitive arrays, built once and then only read.
  *
- * <p>Nodes are (exchange, asset) pairs, numbered in order of first appearance in the snapshot. For
- * each book of market {@code base/quote} with fee {@code f}: a non-empty bid side gives a sell edge
- * base → quote at rate {@code bid·(1−f)}, a non-empty ask side a buy edge quote → base at {@code
- * (1/ask)·(1−f)} (best level); an empty side gives no edge. Weight = {@code −ln(rate)}. Parallel
- * edges (two markets joining the same nodes, e.g. {@code BTC/USD} and {@code USD/BTC}) are all
- * kept: cycles that differ in a market are distinct cycles. Optional transfer edges join the same
- * asset on two exchanges at rate {@code 1 − withdrawal fee}; they map to no {@link Leg}.
+ * <p>Nodes are (venue, asset) pairs: (exchange, ticker) for books, (chain, token address) for
+ * pools, numbered in order of first appearance in the snapshot (books first, then each chain's
+ * pools). For each book of market {@code base/quote} with fee {@code f}: a non-empty bid side gives
+ * a sell edge base → quote at rate {@code bid·(1−f)}, a non-empty ask side a buy edge quote → base
+ * at {@code (1/ask)·(1−f)} (best level); an empty side gives no edge. Each pool gives two edges at
+ * its marginal rate after its fee, {@code (reserve_out/reserve_in)·(1−fee)} in token units for a
+ * constant-product pool ({@link Pool#marginalRate}). Weight = {@code −ln(rate)}. Parallel edges
+ * (two markets joining the same nodes, e.g. {@code BTC/USD} and {@code USD/BTC}, or two pools of
+ * one token pair) are all kept: cycles that differ in a market are distinct cycles. Optional
+ * transfer edges join the same asset on two exchanges at rate {@code 1 − withdrawal fee}, and
+ * same-as joins a chain token to an exchange asset at rate 1 ({@link SameAs}); they map to no
+ * {@link Leg}.
  *
  * <p>Edges are stored in CSR form: the out-edges of node {@code v} are {@code outStart(v)} ≤ e &lt;
  * {@code outEnd(v)}.
@@ -67,48 +77,66 @@ public final class PathGraph {
   public static PathGraph build(MarketSnapshot snapshot, GraphOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> exchanges = new ArrayList<>();
-    List<Asset> assets = new ArrayList<>();
-    List<int[]> ends = new ArrayList<>();
-    List<Double> rateList = new ArrayList<>();
-    List<Leg> legList = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    Nodes nodes = new Nodes();
+    Edges edges = new Edges(2 * snapshot.marketCount() + 16);
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
-      int base = node(ids, exchanges, assets, m.exchange(), m.base());
-      int quote = node(ids, exchanges, assets, m.exchange(), m.quote());
+      int base = nodes.id(m.exchange(), m.base(), false, 16);
+      int quote = nodes.id(m.exchange(), m.quote(), false, 16);
       BigDecimal keep = BigDecimal.ONE.subtract(m.takerFee());
       if (!b.bids().isEmpty()) {
         double rate = b.bids().get(0).price().multiply(keep).doubleValue();
-        addEdge(ends, rateList, legList, warnings, base, quote, rate, new Leg(m, Side.SELL));
+        edges.add(base, quote, rate, new Leg(m, Side.SELL));
       }
       if (!b.asks().isEmpty()) {
         double rate = keep.doubleValue() / b.asks().get(0).price().doubleValue();
-        addEdge(ends, rateList, legList, warnings, quote, base, rate, new Leg(m, Side.BUY));
+        edges.add(quote, base, rate, new Leg(m, Side.BUY));
       }
     }
+    for (ChainSnapshot c : snapshot.chains()) {
+      for (Pool p : c.pools()) {
+        int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
+        int t1 = nodes.id(c.name(), p.quote(), true, c.tokens().size());
+        edges.add(t0, t1, p.marginalRate(true), new Leg(p, Side.SELL));
+        edges.add(t1, t0, p.marginalRate(false), new Leg(p, Side.BUY));
+      }
+    }
+    int n = nodes.size();
     if (options.transfers()) {
-      int n = assets.size();
       for (int a = 0; a < n; a++) {
-        double fee = options.feeFor(assets.get(a));
+        if (nodes.chain.get(a)) {
+          continue;
+        }
+        double fee = options.feeFor(nodes.assets.get(a));
         if (fee < 0) {
           continue;
         }
         for (int b = 0; b < n; b++) {
           if (a != b
-              && assets.get(a).equals(assets.get(b))
-              && !exchanges.get(a).equals(exchanges.get(b))) {
-            addEdge(ends, rateList, legList, warnings, a, b, 1.0 - fee, null);
+              && !nodes.chain.get(b)
+              && nodes.assets.get(a).equals(nodes.assets.get(b))
+              && !nodes.venues.get(a).equals(nodes.venues.get(b))) {
+            edges.add(a, b, 1.0 - fee, null);
           }
         }
       }
     }
-    int n = assets.size();
-    int m = ends.size();
+    for (SameAs join : options.sameAs()) {
+      int token = nodes.find(join.chain(), join.token());
+      if (token < 0) {
+        continue;
+      }
+      for (int v = 0; v < n; v++) {
+        if (!nodes.chain.get(v) && nodes.assets.get(v).equals(join.asset())) {
+          edges.add(token, v, 1.0, null);
+          edges.add(v, token, 1.0, null);
+        }
+      }
+    }
+    int m = edges.size;
     int[] offsets = new int[n + 1];
-    for (int[] e : ends) {
-      offsets[e[0] + 1]++;
+    for (int i = 0; i < m; i++) {
+      offsets[edges.from[i] + 1]++;
     }
     for (int v = 0; v < n; v++) {
       offsets[v + 1] += offsets[v];
@@ -120,59 +148,100 @@ public final class PathGraph {
     double[] rates = new double[m];
     Leg[] legs = new Leg[m];
     for (int i = 0; i < m; i++) {
-      int[] e = ends.get(i);
-      int at = offsets[e[0]] + fill[e[0]]++;
-      sources[at] = e[0];
-      targets[at] = e[1];
-      rates[at] = rateList.get(i);
+      int from = edges.from[i];
+      int at = offsets[from] + fill[from]++;
+      sources[at] = from;
+      targets[at] = edges.to[i];
+      rates[at] = edges.rate[i];
       weights[at] = -Math.log(rates[at]);
-      legs[at] = legList.get(i);
+      legs[at] = edges.leg[i];
     }
     return new PathGraph(
-        exchanges.toArray(new String[0]),
-        assets.toArray(new Asset[0]),
+        nodes.venues.toArray(new String[0]),
+        nodes.assets.toArray(new Asset[0]),
         offsets,
         sources,
         targets,
         weights,
         rates,
         legs,
-        warnings);
+        edges.warnings);
   }
 
-  private static int node(
-      Map<String, Integer> ids, List<String> exchanges, List<Asset> assets, String ex, Asset a) {
-    String key = ex + ":" + a.code();
-    Integer id = ids.get(key);
-    if (id == null) {
-      id = assets.size();
-      ids.put(key, id);
-      exchanges.add(ex);
-      assets.add(a);
+  /** Nodes by (venue, asset), numbered in order of first appearance. */
+  private static final class Nodes {
+    private final Map<String, Map<Asset, Integer>> ids = new HashMap<>();
+    final List<String> venues = new ArrayList<>();
+    final List<Asset> assets = new ArrayList<>();
+    final BitSet chain = new BitSet();
+
+    /** The node of ({@code venue}, {@code a}); {@code expected}: the venue's likely node count. */
+    int id(String venue, Asset a, boolean onChain, int expected) {
+      Map<Asset, Integer> byAsset = ids.get(venue);
+      if (byAsset == null) {
+        byAsset = new HashMap<>(Math.max(16, 2 * expected));
+        ids.put(venue, byAsset);
+      }
+      Integer id = byAsset.get(a);
+      if (id == null) {
+        id = assets.size();
+        byAsset.put(a, id);
+        venues.add(venue);
+        assets.add(a);
+        chain.set(id, onChain);
+      }
+      return id;
     }
-    return id;
+
+    int find(String venue, Asset a) {
+      Map<Asset, Integer> byAsset = ids.get(venue);
+      Integer id = byAsset == null ? null : byAsset.get(a);
+      return id == null || !chain.get(id) ? -1 : id;
+    }
+
+    int size() {
+      return assets.size();
+    }
   }
 
-  private static void addEdge(
-      List<int[]> ends,
-      List<Double> rates,
-      List<Leg> legs,
-      List<String> warnings,
-      int from,
-      int to,
-      double rate,
-      Leg leg) {
-    if (!(rate > 0) || Double.isInfinite(rate)) {
-      warnings.add(
-          (leg == null ? "transfer" : leg.market().id() + " " + leg.side())
-              + ": rate "
-              + rate
-              + " is outside double range; edge left out");
-      return;
+  /** Edges in insertion order, in growable primitive arrays. */
+  private static final class Edges {
+    int[] from;
+    int[] to;
+    double[] rate;
+    Leg[] leg;
+    int size;
+    final List<String> warnings = new ArrayList<>();
+
+    Edges(int capacity) {
+      from = new int[capacity];
+      to = new int[capacity];
+      rate = new double[capacity];
+      leg = new Leg[capacity];
     }
-    ends.add(new int[] {from, to});
-    rates.add(rate);
-    legs.add(leg);
+
+    void add(int f, int t, double r, Leg l) {
+      if (!(r > 0) || Double.isInfinite(r)) {
+        warnings.add(
+            (l == null ? "transfer" : l.tradable().id() + " " + l.side())
+                + ": rate "
+                + r
+                + " is outside double range; edge left out");
+        return;
+      }
+      if (size == from.length) {
+        int cap = 2 * size;
+        from = Arrays.copyOf(from, cap);
+        to = Arrays.copyOf(to, cap);
+        rate = Arrays.copyOf(rate, cap);
+        leg = Arrays.copyOf(leg, cap);
+      }
+      from[size] = f;
+      to[size] = t;
+      rate[size] = r;
+      leg[size] = l;
+      size++;
+    }
   }
 
   public int nodeCount() {
@@ -229,7 +298,7 @@ public final class PathGraph {
     return weights[e];
   }
 
-  /** The trade of this edge, or {@code null} for a transfer edge. */
+  /** The trade of this edge, or {@code null} for a transfer edge or a same-as join. */
   public Leg edgeLeg(int e) {
     return legs[e];
   }

@@ -79,11 +79,12 @@ public final class PathOptimizer {
     int n = g.nodeCount();
     // How many markets quote in this node's asset: the natural numeraire (USD, USDT, BTC) comes
     // first, so cycles start, and profits are counted, in the asset most markets are priced in.
+    // A pool has no quote side: it counts for both its tokens, so hubs (WETH, USDC) come first.
     int[] degree = new int[n];
     for (int e = 0; e < g.edgeCount(); e++) {
       Leg leg = g.edgeLeg(e);
       if (leg != null) {
-        degree[leg.side() == Side.SELL ? g.edgeTo(e) : g.edgeFrom(e)]++;
+        degree[leg.side() == Side.SELL || leg.isPool() ? g.edgeTo(e) : g.edgeFrom(e)]++;
       }
     }
     Integer[] nodes = new Integer[n];

@@ -1,7 +1,8 @@
 /**
- * The cycle finder: builds a compact primitive graph (CSR arrays, weights {@code −ln rate}) from a
- * {@link dev.arb.engine.model.MarketSnapshot} once per snapshot, detects negative cycles with SPFA
- * and finds the exact top-K simple cycles up to a length bound by branch-and-bound DFS. Pure core:
- * no I/O, no library types; the hot loops use primitives only. See {@code docs/path-optimizer.md}.
+ * The cycle finder: builds a compact primitive graph (CSR arrays, weights {@code −ln rate}) of
+ * books and pools from a {@link dev.arb.engine.model.MarketSnapshot} once per snapshot, detects
+ * negative cycles with SPFA and finds the exact top-K simple cycles up to a length bound by
+ * branch-and-bound DFS. Pure core: no I/O, no library types; the hot loops use primitives only. See
+ * {@code docs/path-optimizer.md}.
  */
 package dev.arb.engine.path;

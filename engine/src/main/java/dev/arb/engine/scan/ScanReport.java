@@ -11,10 +11,12 @@ import java.util.Optional;
  *
  * @param source where the data came from
  * @param asOf the snapshot's newest observation (its own clock), empty for an empty snapshot
- * @param markets books that went into the graph
+ * @param markets books and pools that went into the graph
  * @param problems markets left out or suspicious, one line each ({@code market: what is wrong})
  * @param search the path search's result (graph size, negative-cycle verdict, notes)
  * @param opportunities ranked, best top-of-book return first
+ * @param notes what the caller should tell the user about the scan: the liquidity filter's counts,
+ *     whether profits are before gas
  */
 public record ScanReport(
     String source,
@@ -22,8 +24,21 @@ public record ScanReport(
     int markets,
     List<String> problems,
     PathSearchResult search,
-    List<Opportunity> opportunities) {
+    List<Opportunity> opportunities,
+    List<String> notes) {
+  /** A report without notes. */
+  public ScanReport(
+      String source,
+      Optional<Instant> asOf,
+      int markets,
+      List<String> problems,
+      PathSearchResult search,
+      List<Opportunity> opportunities) {
+    this(source, asOf, markets, problems, search, opportunities, List.of());
+  }
+
   public ScanReport {
+    notes = List.copyOf(notes);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(asOf, "asOf");
     problems = List.copyOf(problems);

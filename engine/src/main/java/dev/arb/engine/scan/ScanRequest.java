@@ -16,15 +16,32 @@ import java.util.Optional;
  * @param transfers whether a cycle may move an asset between exchanges, at no cost: the inventory
  *     model, where balances are held on every exchange and rebalanced later (withdrawal fees are
  *     not modelled)
+ * @param pools same-as joins, gas and the liquidity floor for the snapshot's pools
  */
 public record ScanRequest(
-    PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge, boolean transfers) {
+    PathQuery query,
+    Optional<BigDecimal> amount,
+    Optional<Duration> maxAge,
+    boolean transfers,
+    PoolOptions pools) {
   /** A request without transfers between exchanges. */
   public ScanRequest(PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge) {
     this(query, amount, maxAge, false);
   }
 
+  /** A request with default pool options (no joins, profits before gas, no liquidity floor). */
+  public ScanRequest(
+      PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge, boolean transfers) {
+    this(query, amount, maxAge, transfers, PoolOptions.defaults());
+  }
+
+  /** The same request with these pool options. */
+  public ScanRequest withPools(PoolOptions options) {
+    return new ScanRequest(query, amount, maxAge, transfers, options);
+  }
+
   public ScanRequest {
+    Objects.requireNonNull(pools, "pools");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(maxAge, "maxAge");

@@ -1,13 +1,18 @@
 package dev.arb.engine.scan;
 
+import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.PoolKind;
 import dev.arb.engine.path.GraphOptions;
 import dev.arb.engine.path.PathGraph;
 import dev.arb.engine.path.PathOptimizer;
 import dev.arb.engine.path.PathSearchResult;
+import dev.arb.engine.pool.LiquidityFilter;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.AmtOptimizer;
+import dev.arb.engine.sizing.GasValuation;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
@@ -19,8 +24,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Runs one scan: leaves out stale books, finds the best simple cycles, sizes each against book
- * depth and the available amount, and gives every cycle a status and, when rejected, a reason.
+ * Runs one scan: leaves out stale books and chains, applies the liquidity floor to pools, finds the
+ * best simple cycles over books and pools (joined by transfers and same-as), sizes each against
+ * book depth, pool curves and the available amount, charges the gas of pool legs when a gas price
+ * is given, and gives every cycle a status and, when rejected, a reason.
  */
 public final class Scanner {
   /**
@@ -35,20 +42,44 @@ public final class Scanner {
     Optional<Instant> asOf = snapshot.newestObservation();
     List<String> problems = new ArrayList<>(snapshot.problems());
     MarketSnapshot fresh = dropStale(snapshot, request.maxAge(), asOf, problems);
+    PoolOptions pools = request.pools();
+    List<String> notes = new ArrayList<>();
+    if (pools.minLiquidity().isPresent()) {
+      LiquidityFilter.Result filtered = LiquidityFilter.apply(fresh, pools.minLiquidity().get());
+      fresh = filtered.snapshot();
+      notes.addAll(filtered.notes());
+    }
     GraphOptions graphOptions =
-        request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults();
+        (request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults())
+            .withSameAs(pools.sameAs());
     PathSearchResult search =
         PathOptimizer.search(PathGraph.build(fresh, graphOptions), request.query());
     AmtOptimizer sizer = new AmtOptimizer(request.query().maxLength());
+    GasValuation gas = new GasValuation(pools.gas(), fresh, pools.sameAs());
     BigDecimal available = request.amount().orElse(DEPTH_ONLY);
     List<Opportunity> found = new ArrayList<>(search.cycles().size());
     int rank = 0;
+    boolean poolLegs = false;
     for (var cycle : search.cycles()) {
       rank++;
-      SizingOutcome outcome = sizer.size(cycle, fresh, available);
+      SizingOutcome outcome = sizer.size(cycle, fresh, available, gas);
       found.add(judge(rank, outcome, request));
+      for (Leg l : cycle.legs()) {
+        poolLegs |= l.isPool();
+      }
     }
-    return new ScanReport(fresh.source(), asOf, fresh.books().size(), problems, search, found);
+    if (poolLegs && !pools.gas().priced()) {
+      notes.add("profits of cycles with pool legs are before gas: no gas price was given");
+    } else if (poolLegs) {
+      notes.add(
+          "profits are after the gas of pool legs: "
+              + pools.gas().swapGas(PoolKind.CONSTANT_PRODUCT)
+              + " gas per constant-product swap + "
+              + pools.gas().transactionGas()
+              + " per transaction, valued through each chain's native token");
+    }
+    return new ScanReport(
+        fresh.source(), asOf, fresh.marketCount(), problems, search, found, notes);
   }
 
   private static Opportunity judge(int rank, SizingOutcome outcome, ScanRequest request) {
@@ -60,12 +91,13 @@ public final class Scanner {
     }
     TradePlan plan = ((SizingOutcome.Sized) outcome).plan();
     if (request.query().minProfitBp().isPresent()
-        && plan.profitBp() < request.query().minProfitBp().getAsDouble()) {
+        && plan.netProfitBp() < request.query().minProfitBp().getAsDouble()) {
       String reason =
           String.format(
               Locale.ROOT,
-              "below min-profit-bp: %.4f bp after sizing, minimum %s bp",
-              plan.profitBp(),
+              "below min-profit-bp: %.4f bp after sizing%s, minimum %s bp",
+              plan.netProfitBp(),
+              plan.gas().isPresent() ? " and gas" : "",
               BigDecimal.valueOf(request.query().minProfitBp().getAsDouble())
                   .stripTrailingZeros()
                   .toPlainString());
@@ -87,20 +119,39 @@ public final class Scanner {
     List<OrderBook> kept = new ArrayList<>(snapshot.books().size());
     for (OrderBook b : snapshot.books()) {
       if (b.observedAt().isBefore(oldest)) {
-        Duration age = Duration.between(b.observedAt(), asOf.get());
         problems.add(
             b.market().id()
-                + ": stale: observed "
-                + b.observedAt()
-                + ", "
-                + age
-                + " before the newest observation (max age "
-                + maxAge.get()
-                + "); market left out");
+                + ": "
+                + stale(b.observedAt(), asOf.get(), maxAge.get())
+                + "; market left out");
       } else {
         kept.add(b);
       }
     }
-    return new MarketSnapshot(kept, snapshot.problems(), snapshot.source());
+    List<ChainSnapshot> chains = new ArrayList<>(snapshot.chains().size());
+    for (ChainSnapshot c : snapshot.chains()) {
+      if (c.observedAt().isBefore(oldest)) {
+        problems.add(
+            c.name()
+                + ": "
+                + stale(c.observedAt(), asOf.get(), maxAge.get())
+                + "; its "
+                + c.pools().size()
+                + " pools left out");
+      } else {
+        chains.add(c);
+      }
+    }
+    return new MarketSnapshot(kept, snapshot.problems(), snapshot.source(), chains);
+  }
+
+  private static String stale(Instant observed, Instant newest, Duration maxAge) {
+    return "stale: observed "
+        + observed
+        + ", "
+        + Duration.between(observed, newest)
+        + " before the newest observation (max age "
+        + maxAge
+        + ")";
   }
 }

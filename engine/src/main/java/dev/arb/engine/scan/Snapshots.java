@@ -11,7 +11,10 @@ import java.util.List;
 public final class Snapshots {
   private Snapshots() {}
 
-  /** The same snapshot with every market's taker fee set to {@code fee} (a fraction in [0, 1)). */
+  /**
+   * The same snapshot with every book market's taker fee set to {@code fee} (a fraction in [0, 1));
+   * pools keep their own fees.
+   */
   public static MarketSnapshot withTakerFee(MarketSnapshot snapshot, BigDecimal fee) {
     List<OrderBook> books = new ArrayList<>(snapshot.books().size());
     for (OrderBook b : snapshot.books()) {
@@ -28,6 +31,6 @@ public final class Snapshots {
               m.minNotional());
       books.add(new OrderBook(changed, b.bids(), b.asks(), b.observedAt()));
     }
-    return new MarketSnapshot(books, snapshot.problems(), snapshot.source());
+    return snapshot.withBooks(books);
   }
 }

@@ -13,11 +13,15 @@ import java.util.Objects;
 
 /**
  * Sizes candidate cycles: how much to trade on each leg so that the profit in the start asset is
- * maximal, subject to book depth, fees, lot sizes, minimums and the available balance.
+ * maximal, subject to book depth, pool curves, fees, lot sizes, minimums and the available balance;
+ * with a gas price, a cycle with pool legs must also beat its gas.
  *
- * <p>Pipeline per cycle: {@link LegLadder} (book side → primitive arrays, per snapshot) → {@link
- * ExactSweep} (optimal start amount in double, adaptive depth) → {@link PlanPricer} (lot rounding,
- * minimums, exact re-pricing in BigDecimal). The reported profit is the re-priced one.
+ * <p>Pipeline per cycle: {@link LegLadder} (book side or pool curve → primitive arrays) → {@link
+ * ExactSweep} (optimal start amount in double: sweep of book breakpoints, closed form on curved
+ * pieces) → {@link PlanPricer} (lot rounding, minimums, exact re-pricing in BigDecimal for books
+ * and in the pool's integer arithmetic for pools) → {@link GasValuation} (gas valued in the start
+ * asset). The reported profit is the re-priced one. A pool leg is sized on the state its pool
+ * carries.
  *
  * <p>Holds one {@link ExactSweep}: not thread-safe, use one instance per thread.
  */
@@ -29,7 +33,10 @@ public final class AmtOptimizer {
     this.sweep = new ExactSweep(maxLegs);
   }
 
-  /** Sizes {@code cycle} on the books of {@code snapshot} with {@code available} start asset. */
+  /**
+   * Sizes {@code cycle} on the books of {@code snapshot} (and its pool legs on their pools) with
+   * {@code available} start asset; profits before gas.
+   */
   public SizingOutcome size(Cycle cycle, MarketSnapshot snapshot, BigDecimal available) {
     Map<String, OrderBook> byId = new HashMap<>();
     for (OrderBook b : snapshot.books()) {
@@ -38,6 +45,10 @@ public final class AmtOptimizer {
     List<OrderBook> books = new ArrayList<>(cycle.legs().size());
     for (int i = 0; i < cycle.legs().size(); i++) {
       Leg leg = cycle.legs().get(i);
+      if (leg.isPool()) {
+        books.add(null);
+        continue;
+      }
       OrderBook b = byId.get(leg.market().id());
       if (b == null) {
         return new SizingOutcome.Rejected(
@@ -50,7 +61,59 @@ public final class AmtOptimizer {
     return size(cycle, books, available);
   }
 
-  /** Sizes {@code cycle} on {@code books} (the book of each leg's market, in leg order). */
+  /**
+   * Sizes {@code cycle} on {@code snapshot} and, when {@code gas} has a gas price, charges the gas
+   * of its pool legs: a cycle whose best profit does not beat it is rejected ({@link
+   * RejectReason#UNPROFITABLE_AFTER_GAS}), one whose gas cannot be valued too ({@link
+   * RejectReason#GAS_NOT_VALUED}). Gas is a fixed cost per cycle, so the optimal size is the same.
+   */
+  public SizingOutcome size(
+      Cycle cycle, MarketSnapshot snapshot, BigDecimal available, GasValuation gas) {
+    SizingOutcome outcome = size(cycle, snapshot, available);
+    if (!(outcome instanceof SizingOutcome.Sized sized)) {
+      return outcome;
+    }
+    GasValuation.Quote quote = gas.quote(cycle);
+    if (quote instanceof GasValuation.Quote.NotValued n) {
+      return new SizingOutcome.Rejected(cycle, RejectReason.GAS_NOT_VALUED, n.reason());
+    }
+    if (!(quote instanceof GasValuation.Quote.Priced priced)) {
+      return outcome;
+    }
+    TradePlan plan = sized.plan().withGas(priced.cost());
+    if (plan.netProfit().signum() <= 0) {
+      GasCost c = priced.cost();
+      StringBuilder why =
+          new StringBuilder("best profit ")
+              .append(plan.profit().toPlainString())
+              .append(' ')
+              .append(cycle.legs().get(0).fromName())
+              .append(" does not beat gas ")
+              .append(c.value().toPlainString())
+              .append(" (");
+      for (int i = 0; i < c.chains().size(); i++) {
+        GasCost.Part p = c.chains().get(i);
+        why.append(i == 0 ? "" : "; ")
+            .append(p.units())
+            .append(" gas at ")
+            .append(p.gasPriceGwei().toPlainString())
+            .append(" gwei = ")
+            .append(p.nativeAmount().toPlainString())
+            .append(' ')
+            .append(p.nativeToken().symbol())
+            .append(" on ")
+            .append(p.chain());
+      }
+      return new SizingOutcome.Rejected(
+          cycle, RejectReason.UNPROFITABLE_AFTER_GAS, why.append(')').toString());
+    }
+    return new SizingOutcome.Sized(plan);
+  }
+
+  /**
+   * Sizes {@code cycle} on {@code books} (the book of each leg's market, in leg order; {@code null}
+   * for a pool leg).
+   */
   public SizingOutcome size(Cycle cycle, List<OrderBook> books, BigDecimal available) {
     Objects.requireNonNull(cycle, "cycle");
     LegLadder[] ladders = new LegLadder[cycle.legs().size()];
@@ -59,7 +122,8 @@ public final class AmtOptimizer {
           "one book per leg: " + ladders.length + " legs, " + books.size() + " books");
     }
     for (int i = 0; i < ladders.length; i++) {
-      ladders[i] = LegLadder.of(cycle.legs().get(i), books.get(i));
+      Leg leg = cycle.legs().get(i);
+      ladders[i] = leg.isPool() ? LegLadder.of(leg) : LegLadder.of(leg, books.get(i));
     }
     return size(cycle, books, ladders, available);
   }
@@ -75,7 +139,10 @@ public final class AmtOptimizer {
       return new SizingOutcome.Rejected(
           cycle,
           RejectReason.NO_BALANCE,
-          "no " + cycle.startAsset() + " to trade: available " + available.toPlainString());
+          "no "
+              + cycle.legs().get(0).fromName()
+              + " to trade: available "
+              + available.toPlainString());
     }
     for (int i = 0; i < ladders.length; i++) {
       if (ladders[i].depth() == 0) {
@@ -95,10 +162,22 @@ public final class AmtOptimizer {
       return new SizingOutcome.Rejected(
           cycle,
           RejectReason.NO_PROFIT,
-          "no profit at any size: top-of-book return after fees is "
+          "no profit at any size: "
+              + (hasPool(cycle)
+                  ? "marginal return after fees is "
+                  : "top-of-book return after fees is ")
               + String.format(java.util.Locale.ROOT, "%.4f bp", (top - 1.0) * 10_000.0));
     }
     return PlanPricer.price(cycle, books, sweep.start(), sweep.profit(), available);
+  }
+
+  private static boolean hasPool(Cycle cycle) {
+    for (Leg l : cycle.legs()) {
+      if (l.isPool()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The sweep of the last {@link #size} call (levels examined and used, stop reason). */

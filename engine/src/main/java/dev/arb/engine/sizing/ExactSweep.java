@@ -1,18 +1,31 @@
 package dev.arb.engine.sizing;
 
 /**
- * The exact fast sizing of one cycle, on primitive arrays.
+ * The exact fast sizing of one cycle, on primitive arrays, for book legs and pool legs alike.
  *
- * <p>The end amount of a cycle as a function of its start amount {@code x} is the composition of
- * the legs' concave, piecewise-linear, non-decreasing output functions, so {@code profit(x) = f(x)
- * − x} is concave piecewise linear and its maximum lies at a breakpoint. The sweep raises {@code x}
- * from 0 segment by segment: on each segment every leg sits on one level, the marginal
- * end-per-start rate is the product of those levels' rates, and each leg's input grows {@code m_i}
- * times as fast as {@code x} ({@code m_i} = product of the rates of the legs before it). The
- * segment ends where the first leg exhausts its level (its remaining capacity divided by {@code
- * m_i}: the later legs' breakpoints propagated back to start-asset units) or where {@code x}
- * reaches the available amount. The sweep stops as soon as the marginal rate is &le; 1: the levels
- * it has not reached are never read (adaptive depth).
+ * <p>Every leg's output is a concave, non-decreasing function of its input made of pieces, each a
+ * Möbius map {@code t ↦ r·t/(1 + k·t)} ({@link LegLadder}): a book level is linear ({@code k = 0})
+ * over its capacity, a constant-product pool one unbounded piece. The cycle's end amount is their
+ * composition, so {@code profit(x) = f(x) − x} is concave: the sweep raises the start amount {@code
+ * x} from 0 segment by segment, a segment ending where the first leg reaches the end of its piece
+ * (or at the available amount), and stops where the marginal end-per-start rate falls to 1.
+ *
+ * <p><b>Books only</b> (every piece linear): on a segment each leg's input grows {@code m_i} times
+ * as fast as {@code x} ({@code m_i} = product of the rates of the legs before it), so the segment
+ * ends where the first leg exhausts its level (its remaining capacity divided by {@code m_i}: the
+ * later legs' breakpoints propagated back to start-asset units) and the optimum lies at a
+ * breakpoint. The sweep stops as soon as the marginal rate is &le; 1: the levels it has not reached
+ * are never read (adaptive depth).
+ *
+ * <p><b>With curved pieces</b>: from the segment's start, leg {@code i}'s piece pays {@code Δy =
+ * m_i·Δ/(1 + k_i·Δ)} for {@code Δ} more input, with {@code m_i = r/(1+k·t₀)²} and {@code k_i =
+ * k/(1+k·t₀)} at the piece position {@code t₀}. Maps of this form compose like 2×2 matrices: {@code
+ * M = Π m_i} and {@code K = Σ k_i·Π_{j<i} m_j}, so the cycle pays {@code M·Δ/(1 + K·Δ)} on the
+ * segment and its profit is maximal at {@code Δ* = (√M − 1)/K} (where the derivative {@code M/(1 +
+ * K·Δ)²} is 1), the closed form {@code x* = (√det − d)/c} of the composed map. Leg {@code i}
+ * reaches its piece's end (remaining {@code ρ}) at {@code Δ = ρ/(M_i − K_i·ρ)}, {@code M_i, K_i}
+ * the composition of the legs before it. The segment ends at the first of these, {@code Δ*} or the
+ * available amount. A cycle of constant-product pools is one segment: one square root.
  *
  * <p>A level whose remaining capacity falls below {@code 1e-12} of its size is treated as used up
  * (floating-point residue), so results agree with an exact solution to about 1e-12 relative.
@@ -45,6 +58,11 @@ public final class ExactSweep {
   private final double[] input;
   private final double[] output;
   private final int[] examined;
+  // curved runs: input used in the current piece, and the composition of the legs before each leg
+  private final double[] position;
+  private final double[] prefixM;
+  private final double[] prefixK;
+  private boolean curved;
   private double start;
   private double end;
   // the marginal end-per-start rate: the product of the legs' current rates, kept up to date by
@@ -66,6 +84,9 @@ public final class ExactSweep {
     input = new double[maxLegs];
     output = new double[maxLegs];
     examined = new int[maxLegs];
+    position = new double[maxLegs];
+    prefixM = new double[maxLegs];
+    prefixK = new double[maxLegs];
   }
 
   public int maxLegs() {
@@ -101,10 +122,17 @@ public final class ExactSweep {
     if (!(available > 0)) {
       return stop;
     }
+    curved = false;
     for (int i = 0; i < n; i++) {
       if (ladders[i].depth() == 0) {
         return stop;
       }
+      curved |= !ladders[i].isLinear();
+    }
+    if (curved) {
+      sweepCurved(ladders, n, available);
+      settle(ladders, n);
+      return stop;
     }
     double im = 1.0;
     for (int i = 0; i < n; i++) {
@@ -188,6 +216,92 @@ public final class ExactSweep {
       inverseMultiplier[i] *= f;
     }
     return true;
+  }
+
+  /**
+   * The sweep over Möbius pieces (see the class comment): per segment, composes the legs' current
+   * pieces from the segment's start, ends the segment at the first piece end, the closed-form
+   * optimum or the available amount, and moves every leg's position by its part of the step.
+   */
+  private void sweepCurved(LegLadder[] ladders, int n, double available) {
+    for (int i = 0; i < n; i++) {
+      position[i] = 0;
+      examined[i] = 1;
+    }
+    while (true) {
+      double m = 1.0;
+      double k = 0.0;
+      double dx = available - start;
+      int binding = -1;
+      for (int i = 0; i < n; i++) {
+        LegLadder l = ladders[i];
+        int j = level[i];
+        double t0 = position[i];
+        double kappa = l.curvature(j);
+        double s = 1.0 + kappa * t0;
+        prefixM[i] = m;
+        prefixK[i] = k;
+        double left = l.capacities()[j] - t0;
+        if (left < Double.POSITIVE_INFINITY) {
+          double denominator = m - k * left;
+          if (denominator > 0) {
+            double reach = left / denominator;
+            if (reach < dx) {
+              dx = reach;
+              binding = i;
+            }
+          }
+        }
+        k += kappa / s * m;
+        m *= l.rates()[j] / (s * s);
+      }
+      marginal = m;
+      if (m <= 1.0) {
+        stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
+        return;
+      }
+      boolean optimum = false;
+      if (k > 0) {
+        // √M − 1 without cancellation near M = 1
+        double best = (m - 1.0) / ((Math.sqrt(m) + 1.0) * k);
+        if (best <= dx) {
+          dx = best;
+          optimum = true;
+        }
+      }
+      if (!(dx < Double.POSITIVE_INFINITY)) {
+        stop = Stop.LIQUIDITY;
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        position[i] += prefixM[i] * dx / (1.0 + prefixK[i] * dx);
+      }
+      start += dx;
+      if (optimum) {
+        stop = Stop.MARGINAL_RATE;
+        return;
+      }
+      if (binding < 0) {
+        start = available;
+        stop = Stop.BALANCE;
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        double cap = ladders[i].capacities()[level[i]];
+        boolean usedUp =
+            i == binding || (cap < Double.POSITIVE_INFINITY && cap - position[i] <= RESIDUE * cap);
+        if (usedUp) {
+          if (level[i] + 1 == ladders[i].depth()) {
+            position[i] = cap;
+            stop = Stop.LIQUIDITY;
+            return;
+          }
+          level[i]++;
+          position[i] = 0;
+          examined[i]++;
+        }
+      }
+    }
   }
 
   /** Above this, the running product of rates is trusted; at or below, it is recomputed. */
@@ -282,7 +396,18 @@ public final class ExactSweep {
     if (examined[i] == 0) {
       return 0;
     }
+    if (curved) {
+      return level[i] + (position[i] > 0 ? 1 : 0);
+    }
     return level[i] + (remaining[i] < full[i] ? 1 : 0);
+  }
+
+  /**
+   * The marginal end-per-start rate where the last run stopped (about 1 at an unconstrained
+   * optimum), or at the start of its last segment for a books-only run.
+   */
+  public double marginal() {
+    return marginal;
   }
 
   private void check(int i) {

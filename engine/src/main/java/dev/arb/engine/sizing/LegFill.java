@@ -4,18 +4,25 @@ import dev.arb.engine.model.Decimals;
 import dev.arb.engine.model.Leg;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How one leg of a plan fills against its book, exactly.
+ * How one leg of a plan fills against its book, or swaps through its pool, exactly. For a pool leg
+ * the amounts are the integer swap's in token units and {@code swap} holds it in smallest units;
+ * base is token0 and prices are token1 per token0.
  *
  * @param leg the leg
  * @param spent amount of {@code leg.from()} spent (quote for BUY, base for SELL), &gt; 0
  * @param received amount of {@code leg.to()} received after the fee, &gt; 0
  * @param baseAmount the order's base amount, a multiple of the market's lot size
- * @param averagePrice volume-weighted price of the fill, before fee (quote per base)
- * @param worstPrice price of the last level touched (the limit price to send)
- * @param fee fee paid, in {@code leg.to()} (the fee is taken from the amount received)
- * @param levelsUsed number of book levels the fill touches, &ge; 1
+ * @param averagePrice volume-weighted price of the fill (quote per base): before the fee for a
+ *     book, after it for a pool (what the swap pays)
+ * @param worstPrice price of the last level touched (the limit price to send); for a pool, its
+ *     marginal price after the swap, before the fee
+ * @param fee fee paid, in {@code leg.to()} (the fee is taken from the amount received); for a pool,
+ *     what the same swap without its fee would pay more
+ * @param levelsUsed number of book levels the fill touches (pieces of a pool's curve), &ge; 1
+ * @param swap a pool leg's integer swap, empty for a book leg
  */
 public record LegFill(
     Leg leg,
@@ -25,7 +32,30 @@ public record LegFill(
     BigDecimal averagePrice,
     BigDecimal worstPrice,
     BigDecimal fee,
-    int levelsUsed) {
+    int levelsUsed,
+    Optional<PoolSwap> swap) {
+  /** A book leg's fill. */
+  public LegFill(
+      Leg leg,
+      BigDecimal spent,
+      BigDecimal received,
+      BigDecimal baseAmount,
+      BigDecimal averagePrice,
+      BigDecimal worstPrice,
+      BigDecimal fee,
+      int levelsUsed) {
+    this(
+        leg,
+        spent,
+        received,
+        baseAmount,
+        averagePrice,
+        worstPrice,
+        fee,
+        levelsUsed,
+        Optional.empty());
+  }
+
   public LegFill {
     Objects.requireNonNull(leg, "leg");
     spent = positive(spent, "spent");
@@ -39,6 +69,10 @@ public record LegFill(
     }
     if (levelsUsed < 1) {
       throw new IllegalArgumentException("levelsUsed must be >= 1, got " + levelsUsed);
+    }
+    Objects.requireNonNull(swap, "swap");
+    if (swap.isPresent() != leg.isPool()) {
+      throw new IllegalArgumentException("a pool leg needs its swap, a book leg none");
     }
   }
 

@@ -4,20 +4,27 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.model.SwapCurve;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One leg's book side as primitive arrays, in the units of the asset the leg spends: level {@code
- * j} converts up to {@code capacity[j]} units of {@code leg.from()} at {@code rate[j]} units of
- * {@code leg.to()} each, after the fee. Rates are strictly decreasing (best level first), so the
- * leg's output as a function of its input is concave, piecewise linear and non-decreasing.
+ * One leg's output as a function of its input, as primitive arrays in the units of the asset the
+ * leg spends: piece {@code j} takes up to {@code capacity[j]} units of {@code leg.from()} and pays
+ * {@code y(t) = rate[j]·t / (1 + curvature[j]·t)} units of {@code leg.to()} for {@code t} of them,
+ * after the fee (a Möbius map of its input, see {@link SwapCurve}). The output is concave and
+ * non-decreasing in the input.
+ *
+ * <p>A book side is linear (every curvature 0), its rates strictly decreasing, best level first:
  *
  * <ul>
  *   <li>SELL (base → quote, bids): capacity = level amount (base), rate = bid·(1−fee)
  *   <li>BUY (quote → base, asks): capacity = amount·ask (quote), rate = (1/ask)·(1−fee)
  * </ul>
+ *
+ * A pool leg is its pool's {@link SwapCurve}: one unbounded piece {@code γ·R_out·t/(R_in + γ·t)}
+ * for a constant-product pool, in token units (decimals applied).
  *
  * <p>Build one ladder per (market, side) per snapshot and share it between all cycles through that
  * market; the arrays are not copied and must not be changed.
@@ -29,19 +36,67 @@ public final class LegLadder {
   private final double[] inverseRate;
   private final double[] cumulativeCapacity;
   private final double[] cumulativeOutput;
+  // null for a linear ladder (every piece of curvature 0)
+  private final double[] curvature;
 
   private LegLadder(Leg leg, double[] rate, double[] capacity) {
+    this(leg, rate, capacity, null);
+  }
+
+  private LegLadder(Leg leg, double[] rate, double[] capacity, double[] curvature) {
     this.leg = leg;
     this.rate = rate;
     this.capacity = capacity;
+    this.curvature = curvature;
     this.inverseRate = new double[rate.length];
     this.cumulativeCapacity = new double[rate.length + 1];
     this.cumulativeOutput = new double[rate.length + 1];
     for (int j = 0; j < rate.length; j++) {
       inverseRate[j] = 1.0 / rate[j];
       cumulativeCapacity[j + 1] = cumulativeCapacity[j] + capacity[j];
-      cumulativeOutput[j + 1] = cumulativeOutput[j] + capacity[j] * rate[j];
+      cumulativeOutput[j + 1] =
+          cumulativeOutput[j]
+              + (curvature == null || curvature[j] == 0
+                  ? capacity[j] * rate[j]
+                  : Double.isInfinite(capacity[j])
+                      ? rate[j] / curvature[j]
+                      : rate[j] * capacity[j] / (1 + curvature[j] * capacity[j]));
     }
+  }
+
+  /**
+   * The ladder of a pool leg: its pool's {@link SwapCurve} in the leg's direction.
+   *
+   * @throws IllegalStateException if the leg is not on a pool
+   */
+  public static LegLadder of(Leg leg) {
+    Objects.requireNonNull(leg, "leg");
+    SwapCurve c = leg.pool().curve(leg.side() == Side.SELL);
+    return ofCurve(leg, c.rate(), c.curvature(), c.capacity());
+  }
+
+  /**
+   * A ladder of Möbius pieces (pools, tests, other curves). Each piece's rate must be at most the
+   * previous piece's marginal rate at its end ({@code rate/(1 + curvature·capacity)²}, within
+   * 1e-9), so the output is concave; only the last capacity may be infinite.
+   */
+  public static LegLadder ofCurve(Leg leg, double[] rate, double[] curvature, double[] capacity) {
+    Objects.requireNonNull(leg, "leg");
+    SwapCurve checked = new SwapCurve(rate, curvature, capacity);
+    for (int j = 1; j < rate.length; j++) {
+      double s = 1 + curvature[j - 1] * capacity[j - 1];
+      double end = rate[j - 1] / (s * s);
+      if (!(rate[j] <= end * (1 + 1e-9))) {
+        throw new IllegalArgumentException(
+            "piece " + j + ": rate " + rate[j] + " above the marginal rate " + end + " before it");
+      }
+    }
+    boolean linear = true;
+    for (double k : curvature) {
+      linear &= k == 0;
+    }
+    return new LegLadder(
+        leg, checked.rate(), checked.capacity(), linear ? null : checked.curvature());
   }
 
   /**
@@ -119,6 +174,16 @@ public final class LegLadder {
     return capacity[j];
   }
 
+  /** How fast piece {@code j}'s marginal rate falls: 0 for a book level (linear). */
+  public double curvature(int j) {
+    return curvature == null ? 0 : curvature[j];
+  }
+
+  /** Whether every piece is linear (a book side). */
+  public boolean isLinear() {
+    return curvature == null;
+  }
+
   double[] rates() {
     return rate;
   }
@@ -151,6 +216,10 @@ public final class LegLadder {
     if (input >= cc[j + 1]) {
       return cumulativeOutput[j + 1];
     }
-    return cumulativeOutput[j] + (input - cc[j]) * rate[j];
+    if (curvature == null || curvature[j] == 0) {
+      return cumulativeOutput[j] + (input - cc[j]) * rate[j];
+    }
+    double t = input - cc[j];
+    return cumulativeOutput[j] + rate[j] * t / (1 + curvature[j] * t);
   }
 }

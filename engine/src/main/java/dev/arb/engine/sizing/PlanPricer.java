@@ -5,15 +5,21 @@ import dev.arb.engine.model.BookLevels;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.model.Token;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Decides in {@link BigDecimal}: rounds a plan found in double to each market's lot size, checks
- * the markets' minimums, and re-prices it exactly, level by level.
+ * Decides exactly: rounds a plan found in double to each market's lot size, checks the markets'
+ * minimums, and re-prices it exactly, level by level in {@link BigDecimal} for books, in the pool
+ * contract's own integer arithmetic for pools.
  *
  * <p>Rules, leg by leg in cycle order:
  *
@@ -25,6 +31,10 @@ import java.util.List;
  *       buys over the asks (a partial level divided and rounded DOWN at {@value #AMOUNT_SCALE}
  *       decimals), rounded DOWN to the lot size; the quote spent is then re-walked exactly for that
  *       base amount, so it never exceeds what was available.
+ *   <li>Pool: the amount to spend is rounded DOWN to the input token's smallest unit and swapped
+ *       with the pool's integer formula ({@link Pool#amountOut}, e.g. Uniswap V2's {@code
+ *       getAmountOut}, rounding down as the contract does): the amounts are what the chain pays, to
+ *       the wei. An input or output of zero units rejects the plan.
  *   <li>A base amount of zero, below {@code minAmount}, or a quote value below {@code minNotional}
  *       rejects the plan ({@link RejectReason#BELOW_MINIMUM}).
  *   <li>The fee is taken from the amount received: received = gross·(1−fee) rounded DOWN to {@value
@@ -45,7 +55,8 @@ public final class PlanPricer {
    * Rounds and re-prices a plan.
    *
    * @param cycle the cycle
-   * @param books the book of each leg's market, in leg order
+   * @param books the book of each leg's market, in leg order ({@code null} for a pool leg: a pool
+   *     carries its state)
    * @param plannedStart the start amount found in double (the unrounded optimum)
    * @param plannedProfit the unrounded optimal profit, carried into the plan for comparison
    * @param available the balance of the start asset
@@ -85,7 +96,7 @@ public final class PlanPricer {
           "rounded plan spends "
               + start.toPlainString()
               + " "
-              + cycle.startAsset()
+              + legs.get(0).fromName()
               + " and gets back "
               + end.toPlainString()
               + " (unrounded optimum profit "
@@ -109,6 +120,9 @@ public final class PlanPricer {
     if (budget.signum() <= 0) {
       return LegResult.problem("nothing to spend");
     }
+    if (leg.isPool()) {
+      return swap(leg, budget);
+    }
     List<BookLevel> levels = leg.side() == Side.SELL ? book.bids() : book.asks();
     BookLevels.Taken t = BookLevels.take(leg, levels, budget);
     if (!t.fills()) {
@@ -118,5 +132,34 @@ public final class PlanPricer {
         new LegFill(
             leg, t.spent(), t.received(), t.base(), t.average(), t.worst(), t.fee(), t.levels()),
         null);
+  }
+
+  /** A pool leg's swap of {@code budget} rounded down to the input token's smallest unit. */
+  static LegResult swap(Leg leg, BigDecimal budget) {
+    Pool pool = leg.pool();
+    boolean zeroForOne = leg.side() == Side.SELL;
+    Token in = pool.tokenIn(zeroForOne);
+    Token out = pool.tokenOut(zeroForOne);
+    BigInteger amountIn = in.units(budget);
+    if (amountIn.signum() <= 0) {
+      return LegResult.problem(
+          budget.toPlainString() + " " + in + " is less than one smallest unit of " + in);
+    }
+    BigInteger amountOut = pool.amountOut(amountIn, zeroForOne);
+    if (amountOut.signum() <= 0) {
+      return LegResult.problem(
+          amountIn + " smallest units of " + in + " buy nothing: the output rounds to 0");
+    }
+    PoolSwap swap = new PoolSwap(pool, zeroForOne, amountIn, amountOut);
+    BigDecimal spent = in.human(amountIn);
+    BigDecimal received = out.human(amountOut);
+    BigDecimal base = zeroForOne ? spent : received;
+    BigDecimal quote = zeroForOne ? received : spent;
+    // 34 significant digits, not a fixed scale: a token may be worth 1e-20 of another
+    BigDecimal average = quote.divide(base, MathContext.DECIMAL128);
+    BigDecimal after = pool.priceAfter(amountIn, zeroForOne);
+    BigDecimal fee = out.human(pool.amountOutWithoutFee(amountIn, zeroForOne).subtract(amountOut));
+    return new LegResult(
+        new LegFill(leg, spent, received, base, average, after, fee, 1, Optional.of(swap)), null);
   }
 }

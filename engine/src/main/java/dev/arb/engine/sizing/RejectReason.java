@@ -11,5 +11,9 @@ public enum RejectReason {
   /** After rounding to lot sizes a leg is zero or below its market's minimum amount/notional. */
   BELOW_MINIMUM,
   /** The exactly re-priced, rounded plan makes no profit (rounding ate it). */
-  UNPROFITABLE_AFTER_ROUNDING
+  UNPROFITABLE_AFTER_ROUNDING,
+  /** The best profit of a cycle with pool legs does not beat the gas its swaps cost. */
+  UNPROFITABLE_AFTER_GAS,
+  /** A gas price was given but the gas cannot be valued in the start asset (no price path). */
+  GAS_NOT_VALUED
 }

@@ -23,12 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * arb's own JSON snapshot format, version {@value #FORMAT_VERSION}: reader and writer. The format
- * is documented in the README (section Input formats). Decimals are written as strings and read
- * exactly; every book carries the time it was observed.
+ * arb's own JSON snapshot format, version {@value #FORMAT_VERSION} (books) and {@value
+ * ChainJson#FORMAT_VERSION} (books and chain pools, read and written by {@link ChainJson}): reader
+ * and writer. The format is documented in the README (section Input formats). Decimals are written
+ * as strings and read exactly; every book carries the time it was observed.
  */
 public final class SnapshotJson {
-  /** The version this code writes and the newest it reads. */
+  /** The version this code writes for a snapshot without chains. */
   public static final int FORMAT_VERSION = 1;
 
   private SnapshotJson() {}
@@ -63,17 +64,20 @@ public final class SnapshotJson {
               + ": not an arb snapshot (no integer \"format_version\"); give --format for other"
               + " formats");
     }
-    if (version.intValue() < 1 || version.intValue() > FORMAT_VERSION) {
+    if (version.intValue() < 1 || version.intValue() > ChainJson.FORMAT_VERSION) {
       throw new ConfigException(
           "cannot read "
               + sourceName
               + ": snapshot format_version "
               + version.intValue()
               + " is not supported (this arb reads 1 to "
-              + FORMAT_VERSION
+              + ChainJson.FORMAT_VERSION
               + "); use a newer arb");
     }
     JsonNode exchanges = root.get("exchanges");
+    if (exchanges == null && version.intValue() >= ChainJson.FORMAT_VERSION && root.has("chains")) {
+      exchanges = InputFiles.JSON.createArrayNode();
+    }
     if (exchanges == null || !exchanges.isArray()) {
       throw new ConfigException(
           "cannot read " + sourceName + ": \"exchanges\" must be an array of exchanges");
@@ -96,7 +100,7 @@ public final class SnapshotJson {
         readMarket(name, m, markets.get(m), out);
       }
     }
-    return out.build();
+    return ChainJson.addChains(out.build(), root, version.intValue());
   }
 
   private static void readMarket(String exchange, int index, JsonNode m, SnapshotAssembler out) {
@@ -184,7 +188,10 @@ public final class SnapshotJson {
       byExchange.computeIfAbsent(b.market().exchange(), k -> new ArrayList<>()).add(b);
     }
     StringBuilder sb = new StringBuilder(1 << 12);
-    sb.append("{\n  \"format_version\": ").append(FORMAT_VERSION).append(",\n");
+    boolean chains = !snapshot.chains().isEmpty();
+    sb.append("{\n  \"format_version\": ")
+        .append(chains ? ChainJson.FORMAT_VERSION : FORMAT_VERSION)
+        .append(",\n");
     sb.append("  \"source\": ").append(quote(snapshot.source())).append(",\n");
     sb.append("  \"exchanges\": [");
     String exSep = "\n";
@@ -212,7 +219,11 @@ public final class SnapshotJson {
       sb.append("\n      ]\n    }");
       exSep = ",\n";
     }
-    sb.append(byExchange.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    sb.append(byExchange.isEmpty() ? "]" : "\n  ]");
+    if (chains) {
+      sb.append(",\n  \"chains\": ").append(ChainJson.toJson(snapshot.chains(), "  "));
+    }
+    sb.append("\n}\n");
     return sb.toString();
   }
 
