@@ -2,10 +2,10 @@ package dev.arb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.cli.daemon.Daemon;
-import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ConfigLoader;
+import dev.arb.daemon.Daemon;
+import dev.arb.daemon.PaperTrader;
 import dev.arb.engine.execution.ExecutionResult;
 import dev.arb.engine.execution.ExecutionStatus;
 import dev.arb.engine.model.MarketSnapshot;
