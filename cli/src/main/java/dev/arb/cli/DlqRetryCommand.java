@@ -9,11 +9,9 @@ import dev.arb.config.TradingConfig;
 import dev.arb.daemon.PaperTrader;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
@@ -25,6 +23,10 @@ import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperOrderExecutor;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.Unwind;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Snapshots;
 import dev.arb.engine.sizing.AmtOptimizer;
@@ -42,7 +44,6 @@ import dev.arb.xchange.XChangeMarketDataSource;
 import dev.arb.xchange.live.LiveOrderExecutor;
 import dev.arb.xchange.live.LiveVenue;
 import dev.arb.xchange.live.LiveVenues;
-import dev.arb.xchange.live.UnknownOutcomeGuard;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,7 +203,7 @@ final class DlqRetryCommand extends BaseCommand {
     }
     try {
       if (!leftover.isEmpty()) {
-        ExecutionPolicy.Unwind u =
+        Unwind u =
             ExecutionPolicy.sellBack(leftover, start, legs, exchange::books, exchange, idPrefix);
         boolean sold = u.fills().stream().anyMatch(f -> f.filled());
         if (!sold) {
@@ -325,8 +326,7 @@ final class DlqRetryCommand extends BaseCommand {
       return keepOpen(dlq, d, now, "refused: " + busy.get());
     }
     try {
-      ExecutionPolicy.Unwind u =
-          ExecutionPolicy.sellBack(leftover, start, legs, () -> books, executor, idPrefix);
+      Unwind u = ExecutionPolicy.sellBack(leftover, start, legs, () -> books, executor, idPrefix);
       boolean sold = u.fills().stream().anyMatch(f -> f.filled());
       String unknown =
           executor.unknown().isEmpty()

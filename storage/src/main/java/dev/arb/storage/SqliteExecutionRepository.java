@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.execution.DeadLetterKind;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.Unwind;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
@@ -188,7 +188,7 @@ public final class SqliteExecutionRepository {
    */
   public Saved saveSellBack(
       Asset start,
-      ExecutionPolicy.Unwind u,
+      Unwind u,
       String mode,
       Instant detectedAt,
       Instant executedAt,

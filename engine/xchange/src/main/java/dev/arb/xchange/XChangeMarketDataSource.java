@@ -5,6 +5,7 @@ import dev.arb.config.Secret;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ArbException;

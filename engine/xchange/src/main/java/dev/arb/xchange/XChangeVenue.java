@@ -5,6 +5,7 @@ import dev.arb.config.Secret;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.source.AssetAliases;
 import dev.arb.error.VenueException;

@@ -14,6 +14,7 @@ import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.port.AccountBalances;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.arb.engine.execution;
 
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
 import java.util.Locale;
 import java.util.Optional;
 

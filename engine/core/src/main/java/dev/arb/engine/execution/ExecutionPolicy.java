@@ -8,6 +8,12 @@ import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderExecutor;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.OrderRequest;
+import dev.arb.engine.record.Unwind;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
@@ -478,20 +484,6 @@ public final class ExecutionPolicy {
       status = ExecutionStatus.UNWOUND;
     }
     return result(plan, status, fills, unwind, startSpent, back, leftover, reason);
-  }
-
-  /**
-   * What selling holdings back to the start asset did.
-   *
-   * @param fills the unwind orders' fills, in order
-   * @param returned start asset received back
-   * @param leftover what could not be sold (beyond lot-size dust), by exchange and asset
-   */
-  public record Unwind(List<Fill> fills, BigDecimal returned, List<Holding> leftover) {
-    public Unwind {
-      fills = List.copyOf(fills);
-      leftover = List.copyOf(leftover);
-    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.arb.engine.execution;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package dev.arb.engine.paper;
 
 import dev.arb.engine.execution.BalanceView;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Decimals;
+import dev.arb.engine.record.Holding;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,13 +2,13 @@ package dev.arb.engine.paper;
 
 import dev.arb.engine.execution.BookWalk;
 import dev.arb.engine.execution.Books;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.OrderRequest;
 import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderExecutor;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.OrderRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.arb.engine.port;
 
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.OrderRequest;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.OrderRequest;
 
 /**
  * Places taker orders. Paper and live adapters implement it; nothing else in the execution path

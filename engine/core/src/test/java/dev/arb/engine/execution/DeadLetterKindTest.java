@@ -3,6 +3,10 @@ package dev.arb.engine.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Duration;

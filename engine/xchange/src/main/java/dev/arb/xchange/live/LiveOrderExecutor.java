@@ -1,13 +1,14 @@
 package dev.arb.xchange.live;
 
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.OrderRequest;
+import dev.arb.engine.execution.OrderOutcomeUnknownException;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.port.OrderJournal;
+import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OrderRequest;
 import dev.arb.engine.record.OrderState;
 import dev.arb.error.VenueException;
 import dev.arb.xchange.Fault;

@@ -1,10 +1,10 @@
 package dev.arb.xchange.live;
 
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderJournal;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
 import dev.arb.xchange.Retrier;

@@ -14,11 +14,11 @@ import static dev.arb.xchange.live.LiveTestSupport.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.OrderRequest;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OrderRequest;
 import dev.arb.engine.record.OrderState;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -19,17 +19,19 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.Holding;
+import dev.arb.engine.execution.OrderOutcomeUnknownException;
 import dev.arb.engine.execution.ProfitThreshold;
+import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
 import dev.arb.engine.sizing.PlanPricer;
@@ -526,7 +528,7 @@ class KrakenLiveExecutionIT {
 
     Fill f =
         executor.execute(
-            new dev.arb.engine.execution.OrderRequest(
+            new dev.arb.engine.record.OrderRequest(
                 "x1-1", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
 
     assertThat(f.filled()).isFalse();
@@ -540,7 +542,7 @@ class KrakenLiveExecutionIT {
     leg1Fills();
     Fill g =
         executor.execute(
-            new dev.arb.engine.execution.OrderRequest(
+            new dev.arb.engine.record.OrderRequest(
                 "x1-2", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
 
     assertFill(g, "OLEG01-AAAAA-BBBBB1", "999.99845", VOL1, VOL1, "110000", "0.000023575");

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
-package dev.arb.xchange.live;
+package dev.arb.engine.execution;
 
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.OrderRequest;
 import dev.arb.engine.port.OrderExecutor;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.OrderRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * OrderOutcomeUnknownException} becomes an empty fill whose note says so (and which order it was),
  * and is remembered. The policy then sells back what it knows it holds; if the exchange is down,
  * those orders are unknown too, and the execution ends {@code stranded}, naming what is held. The
- * unknown orders stay unresolved in the journal until the {@link Reconciler} settles them, so the
+ * unknown orders stay unresolved in the journal until the reconciliation settles them, so the
  * caller must pause trading when {@link #unknown()} is not empty.
  */
 public final class UnknownOutcomeGuard implements OrderExecutor {

@@ -1,4 +1,4 @@
-package dev.arb.xchange;
+package dev.arb.engine.port;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.arb.engine.execution;
+package dev.arb.engine.record;
 
 import dev.arb.engine.model.Decimals;
 import dev.arb.engine.model.Leg;

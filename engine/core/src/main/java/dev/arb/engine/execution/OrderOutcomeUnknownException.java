@@ -1,4 +1,4 @@
-package dev.arb.xchange.live;
+package dev.arb.engine.execution;
 
 import dev.arb.error.VenueException;
 

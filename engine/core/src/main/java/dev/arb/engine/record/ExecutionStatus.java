@@ -1,4 +1,4 @@
-package dev.arb.engine.execution;
+package dev.arb.engine.record;
 
 import java.util.Locale;
 
