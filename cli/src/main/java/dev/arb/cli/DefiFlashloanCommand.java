@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.Wallet;
@@ -16,6 +17,7 @@ import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.ChainException;
@@ -116,7 +118,7 @@ final class DefiFlashloanCommand extends BaseCommand {
       return sign(route, cfg);
     }
     // the record store is opened before anything is sent: an attempt is never without its record
-    try (RecordSink sink = dryRun || noRecord ? null : RecordSink.open(cfg);
+    try (RecordStore sink = dryRun || noRecord ? null : Stores.open(cfg);
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
           new FlashLoanArbitrageContract(net.chain(), contract.address);
@@ -134,7 +136,7 @@ final class DefiFlashloanCommand extends BaseCommand {
             attempt(route, executor, RouteNames.read(net.chain(), route), sink);
         code = describe(outcome, o);
         if (sink != null) {
-          o.put("recorded", sink.file());
+          o.put("recorded", sink.location());
         }
       }
       if (network.json) {
@@ -223,7 +225,7 @@ final class DefiFlashloanCommand extends BaseCommand {
       FlashRoute route,
       Web3jFlashLoanExecutor executor,
       FlashLoanRecords.Names names,
-      RecordSink sink) {
+      RecordStore sink) {
     Instant detectedAt = context().clock().instant();
     BigInteger expected = BigInteger.ZERO;
     FlashLoanOutcome outcome;
@@ -250,13 +252,13 @@ final class DefiFlashloanCommand extends BaseCommand {
     return outcome;
   }
 
-  private void record(RecordSink sink, OpportunityRecord record) {
+  private void record(RecordStore sink, OpportunityRecord record) {
     if (sink == null) {
       return;
     }
-    sink.recordAll(List.of(record));
+    sink.recorder().record(record);
     if (record.status() == OpportunityStatus.FAILED) {
-      err().println("flashloan: recorded as failed in " + sink.file() + " (see 'arb history')");
+      err().println("flashloan: recorded as failed in " + sink.location() + " (see 'arb history')");
       err().flush();
     }
   }

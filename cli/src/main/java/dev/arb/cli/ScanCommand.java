@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
@@ -10,6 +11,7 @@ import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
@@ -389,8 +391,8 @@ final class ScanCommand extends BaseCommand {
       printLp(p, loaded.snapshot(), notes);
     }
     if (!noRecord) {
-      try (RecordSink sink = RecordSink.open(cfg)) {
-        sink.recordAll(List.of(ScanJson.record(p, loaded.snapshot().source(), now(), notes)));
+      try (RecordStore sink = Stores.open(cfg)) {
+        sink.recorder().record(ScanJson.record(p, loaded.snapshot().source(), now(), notes));
       }
       if (!json) {
         out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
@@ -408,8 +410,8 @@ final class ScanCommand extends BaseCommand {
     for (Opportunity o : report.opportunities()) {
       records.add(ScanJson.record(o, report.source(), at));
     }
-    try (RecordSink sink = RecordSink.open(cfg)) {
-      sink.recordAll(records);
+    try (RecordStore sink = Stores.open(cfg)) {
+      records.forEach(sink.recorder()::record);
     }
     return records.size();
   }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ConfigLoader;
-import dev.arb.daemon.Daemon;
-import dev.arb.daemon.PaperTrader;
+import dev.arb.daemon.trade.KillSwitch;
+import dev.arb.daemon.trade.PaperTrader;
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.daemon.trade.TradingService;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.record.ExecutionResult;
@@ -20,6 +23,7 @@ import dev.arb.engine.scan.Scanner;
 import dev.arb.engine.sizing.TradePlan;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteExecutionRepository;
+import dev.arb.storage.SqliteRecordStore;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,7 @@ class PaperTraderIT {
   @TempDir Path dir;
 
   /** A kill switch that records its trip. */
-  static final class FakeKillSwitch implements Daemon.KillSwitch {
+  static final class FakeKillSwitch implements KillSwitch {
     boolean engaged;
     String tripped;
 
@@ -70,7 +74,14 @@ class PaperTraderIT {
     return ConfigLoader.load(Optional.of(conf), Map.of("HOME", dir.toString()), Map.of()).config();
   }
 
-  static Daemon.ScanResult scanSample() {
+  /** Paper trading on {@code db} under {@code cfg}, as {@code arb run --dry-run} does. */
+  private static PaperTrader paper(SqliteDatabase db, ArbConfig cfg) {
+    return TradingService.open(
+            SqliteRecordStore.over(db, cfg.storage(), RiskLimits.of(cfg.risk())), cfg, CLOCK)
+        .paper();
+  }
+
+  static ScanResult scanSample() {
     MarketSnapshot s = SampleSnapshot.load();
     ScanReport report =
         Scanner.scan(
@@ -83,10 +94,10 @@ class PaperTraderIT {
     for (Opportunity o : report.opportunities()) {
       records.add(ScanJson.record(o, "sample", T));
     }
-    return new Daemon.ScanResult(report.markets(), records, report.opportunities(), Optional.of(s));
+    return new ScanResult(report.markets(), records, report.opportunities(), Optional.of(s));
   }
 
-  static TradePlan firstPlan(Daemon.ScanResult r) {
+  static TradePlan firstPlan(ScanResult r) {
     return r.opportunities().stream()
         .filter(o -> o.plan().isPresent())
         .findFirst()
@@ -112,10 +123,10 @@ class PaperTraderIT {
 
   @Test
   void aDayThatAlreadyLostBeyondTheLimitTripsTheKillSwitchAndTradesNothing() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
       lostTenToday(db, firstPlan(scan), T.minus(Duration.ofHours(1)));
-      PaperTrader trader = PaperTrader.open(db, config("arb.risk.daily-loss-limit = 5\n"), CLOCK);
+      PaperTrader trader = paper(db, config("arb.risk.daily-loss-limit = 5\n"));
       FakeKillSwitch ks = new FakeKillSwitch();
 
       List<OpportunityRecord> out = trader.trade(scan, ks);
@@ -128,10 +139,10 @@ class PaperTraderIT {
 
   @Test
   void belowTheLimitTheSameScanIsTraded() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
       lostTenToday(db, firstPlan(scan), T.minus(Duration.ofHours(1)));
-      PaperTrader trader = PaperTrader.open(db, config("arb.risk.daily-loss-limit = 50\n"), CLOCK);
+      PaperTrader trader = paper(db, config("arb.risk.daily-loss-limit = 50\n"));
       FakeKillSwitch ks = new FakeKillSwitch();
 
       List<OpportunityRecord> out = trader.trade(scan, ks);
@@ -144,9 +155,9 @@ class PaperTraderIT {
 
   @Test
   void anEngagedKillSwitchStartsNoTrade() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
-      PaperTrader trader = PaperTrader.open(db, config(""), CLOCK);
+      PaperTrader trader = paper(db, config(""));
       FakeKillSwitch ks = new FakeKillSwitch();
       ks.engaged = true;
 

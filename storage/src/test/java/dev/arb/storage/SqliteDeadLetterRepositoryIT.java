@@ -227,7 +227,7 @@ class SqliteDeadLetterRepositoryIT {
               T.plusSeconds(5),
               List.of(new Holding("x", USD, new BigDecimal("19.8"))),
               old.id(),
-              JSON.readTree(old.context()).get("plan"),
+              JSON.readTree(old.context()).get("plan").toString(),
               new SqliteExecutionRepository.Resolution(true, "partly sold back"));
       assertThat(s.deadLetterId()).isPresent();
       assertThat(dlq.find(old.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.RETRIED);

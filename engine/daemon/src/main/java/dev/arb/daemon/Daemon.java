@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
+import dev.arb.daemon.trade.KillSwitch;
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.port.OpportunityRecorder;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
-import dev.arb.engine.scan.Opportunity;
 import dev.arb.error.ArbException;
-import dev.arb.storage.SqliteDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -82,80 +85,6 @@ public final class Daemon {
   }
 
   /**
-   * @param markets books that went into the graph
-   * @param records one per opportunity, ready to store
-   * @param opportunities the opportunities behind {@code records}, in the same order (empty when
-   *     the step does not give them: nothing can be traded then)
-   * @param snapshot the snapshot scanned, for a {@link TradeStep}; empty when not given
-   */
-  public record ScanResult(
-      int markets,
-      List<OpportunityRecord> records,
-      List<Opportunity> opportunities,
-      Optional<MarketSnapshot> snapshot) {
-    public ScanResult {
-      records = List.copyOf(records);
-      opportunities = List.copyOf(opportunities);
-      java.util.Objects.requireNonNull(snapshot, "snapshot");
-      if (!opportunities.isEmpty() && opportunities.size() != records.size()) {
-        throw new IllegalArgumentException(
-            "one opportunity per record: " + records.size() + " records, " + opportunities.size());
-      }
-    }
-
-    /** A result with records only (nothing to trade). */
-    public ScanResult(int markets, List<OpportunityRecord> records) {
-      this(markets, records, List.of(), Optional.empty());
-    }
-  }
-
-  /**
-   * Trades a scan's opportunities (paper trading with {@code arb run --dry-run}), between the kill
-   * switch check and the record writer, so that each record is written once, with its final status.
-   */
-  @FunctionalInterface
-  public interface TradeStep {
-    /**
-     * Trades what it may.
-     *
-     * @param result the scan
-     * @param control the kill switch: checked before each trade, tripped by a limit
-     * @return the records to store, one per record of {@code result}, in the same order
-     */
-    List<OpportunityRecord> trade(ScanResult result, KillSwitch control);
-
-    /**
-     * Why trades cannot start now (live trading paused until the order journal is reconciled), for
-     * {@code /status} and {@code /health}; empty when they can.
-     */
-    default Optional<String> blocked() {
-      return Optional.empty();
-    }
-
-    /**
-     * What earlier executions still hold outside their start asset (live: found by reconciliation),
-     * as {@code "<exchange> <amount> <ASSET>"}, for {@code /status}.
-     */
-    default List<String> holdings() {
-      return List.of();
-    }
-
-    /** Cancels the orders that may still be open (the kill switch); what happened, for people. */
-    default List<String> cancelOpenOrders() {
-      return List.of();
-    }
-  }
-
-  /** The kill switch as a trade step sees it. */
-  public interface KillSwitch {
-    /** Whether it is engaged: no new trades. */
-    boolean engaged();
-
-    /** Engages it, saying why (alerted). */
-    void trip(String reason);
-  }
-
-  /**
    * How the daemon is run.
    *
    * @param httpEnabled serve the endpoint
@@ -176,6 +105,7 @@ public final class Daemon {
       boolean exitAtEnd) {}
 
   private final ArbConfig config;
+  private final java.util.function.Supplier<RecordStore> stores;
   private final Settings settings;
   private final SnapshotFeed feed;
   private final ScanStep step;
@@ -193,22 +123,25 @@ public final class Daemon {
   private final Set<String> downAlerted = new HashSet<>();
   private volatile Instant startedAt;
   private volatile HttpEndpoint endpoint;
-  private volatile DaemonStore store;
+  private volatile RecordStore store;
+  private volatile OpportunityRecorder recorder;
   private volatile int signals;
-  private Function<SqliteDatabase, TradeStep> traderFactory;
+  private Function<RecordStore, TradeStep> traderFactory;
   private volatile TradeStep trader;
-  private Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> relayFactory;
+  private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
   private volatile Function<String, HttpEndpoint.Response> relay;
 
   /** One relay at a time, so a relay waiting for its receipt never holds both HTTP threads. */
   private final java.util.concurrent.Semaphore relayPermit = new java.util.concurrent.Semaphore(1);
 
   /**
+   * @param stores opens the record store (on the daemon's own thread, while it starts)
    * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
    * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
    */
   public Daemon(
       ArbConfig config,
+      java.util.function.Supplier<RecordStore> stores,
       Settings settings,
       SnapshotFeed feed,
       ScanStep step,
@@ -218,6 +151,7 @@ public final class Daemon {
       Clock clock,
       PrintWriter out) {
     this.config = config;
+    this.stores = stores;
     this.settings = settings;
     this.feed = feed;
     this.step = step;
@@ -230,22 +164,21 @@ public final class Daemon {
 
   /**
    * Trades each scan's opportunities with the step {@code factory} builds once the store is open
-   * (given its database). Call before {@link #run}.
+   * (given the store). Call before {@link #run}.
    */
-  public Daemon trading(Function<SqliteDatabase, TradeStep> factory) {
+  public Daemon trading(Function<RecordStore, TradeStep> factory) {
     this.traderFactory = factory;
     return this;
   }
 
   /**
    * Serves {@code POST /relay} (a control route: bearer token, rate limit; bodies up to 64 KB) with
-   * the handler {@code factory} builds once the store is open (given its database); until then the
+   * the handler {@code factory} builds once the store is open (given the store); until then the
    * route answers 503. The handler gets the body and gives the answer. One relay runs at a time (it
    * may wait for a receipt); another one meanwhile is answered 503, so the other routes stay
    * served. Call before {@link #run}.
    */
-  public Daemon relaying(
-      Function<SqliteDatabase, Function<String, HttpEndpoint.Response>> factory) {
+  public Daemon relaying(Function<RecordStore, Function<String, HttpEndpoint.Response>> factory) {
     this.relayFactory = factory;
     return this;
   }
@@ -291,12 +224,12 @@ public final class Daemon {
     // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
     // endpoint binds and the first update is read and scanned, and record that scan once it is
     // open.
-    CompletableFuture<DaemonStore> opening = new CompletableFuture<>();
+    CompletableFuture<RecordStore> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
             () -> {
               try {
-                opening.complete(DaemonStore.open(config));
+                opening.complete(stores.get());
               } catch (Throwable e) {
                 opening.completeExceptionally(e);
               }
@@ -317,18 +250,20 @@ public final class Daemon {
           count(firstScan, firstScan.took(), true);
         }
       }
-      store = await(opening);
+      RecordStore opened = await(opening);
+      recorder = opened.recorder();
+      store = opened;
       recover();
       if (traderFactory != null) {
-        trader = traderFactory.apply(store.database());
+        trader = traderFactory.apply(store);
       }
       if (relayFactory != null) {
-        relay = relayFactory.apply(store.database());
+        relay = relayFactory.apply(store);
       }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
-          () -> store.written(),
-          () -> Math.max(0, store.accepted() - store.written()),
+          () -> recorder.writtenCount(),
+          () -> Math.max(0, recorder.acceptedCount() - recorder.writtenCount()),
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
       metrics.bindExchanges(feed::exchanges);
@@ -353,7 +288,7 @@ public final class Daemon {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
       if (store == null) {
-        opening.thenAccept(DaemonStore::close); // still opening: close it once it is open
+        opening.thenAccept(RecordStore::close); // still opening: close it once it is open
       }
       closeQuietly();
       throw e;
@@ -361,7 +296,7 @@ public final class Daemon {
     return shutdown();
   }
 
-  private static DaemonStore await(CompletableFuture<DaemonStore> opening) {
+  private static RecordStore await(CompletableFuture<RecordStore> opening) {
     try {
       return opening.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -373,8 +308,8 @@ public final class Daemon {
   }
 
   private void recover() {
-    int failed = store.repository().failExecuting(INTERRUPTED);
-    Instant latest = store.repository().latestDetectedAt().orElse(null);
+    int failed = store.opportunities().failExecuting(INTERRUPTED);
+    Instant latest = store.opportunities().latestDetectedAt().orElse(null);
     stats.recovered(failed, latest);
     if (failed > 0) {
       LOG.warn("recovery: {} records left executing were marked failed ({})", failed, INTERRUPTED);
@@ -399,7 +334,7 @@ public final class Daemon {
   }
 
   private void announce() {
-    out.println("arb run: " + feed.describe() + "; records in " + store.file());
+    out.println("arb run: " + feed.describe() + "; records in " + store.location());
     if (endpoint != null) {
       out.println(
           "arb run: serving "
@@ -585,7 +520,7 @@ public final class Daemon {
   private void handOver(List<OpportunityRecord> records) {
     for (OpportunityRecord r : records) {
       try {
-        store.record(r);
+        recorder.record(r);
       } catch (RuntimeException e) {
         error("storage", "record not accepted: " + e.getMessage());
         break;
@@ -672,7 +607,7 @@ public final class Daemon {
       lost = ex.getMessage();
       LOG.error("closing the record store: {}", lost);
     }
-    long written = store.written();
+    long written = recorder.writtenCount();
     long scans = stats.scans();
     String summary =
         scans + " scans, " + written + " records" + (lost == null ? "" : "; FAILED: " + lost);
@@ -696,7 +631,7 @@ public final class Daemon {
             + " scans, "
             + written
             + " records written to "
-            + store.file()
+            + store.location()
             + (lost == null ? "" : "; " + lost));
     out.flush();
     lifecycle.stopped();
@@ -871,10 +806,11 @@ public final class Daemon {
   HttpEndpoint.Response health() {
     DaemonState s = lifecycle.state();
     String problem = null;
-    DaemonStore st = store;
+    RecordStore st = store;
     if (s != DaemonState.RUNNING && s != DaemonState.PAUSED || st == null) {
       problem = "daemon is " + s.code();
-    } else if (st.accepted() - st.written() >= config.storage().queueCapacity()) {
+    } else if (recorder.acceptedCount() - recorder.writtenCount()
+        >= config.storage().queueCapacity()) {
       problem = "record store is not keeping up: the write queue is full";
     } else if (trader != null && trader.blocked().isPresent()) {
       problem = "trading paused: " + trader.blocked().get();
@@ -902,10 +838,11 @@ public final class Daemon {
     n.put("now", now.toString());
     stats.write(n, now, feed.describe());
     writeExchanges((ObjectNode) n.get("data").get("exchanges"), now);
-    DaemonStore st = store;
+    RecordStore st = store;
     ObjectNode rec = n.putObject("records");
-    rec.put("written", st == null ? 0 : st.written());
-    rec.put("queued", st == null ? 0 : Math.max(0, st.accepted() - st.written()));
+    rec.put("written", st == null ? 0 : recorder.writtenCount());
+    rec.put(
+        "queued", st == null ? 0 : Math.max(0, recorder.acceptedCount() - recorder.writtenCount()));
     rec.put("database", config.databaseFile().toString());
     TradeStep t = trader;
     if (t != null) {
@@ -1000,20 +937,21 @@ public final class Daemon {
         }
       }
     }
-    DaemonStore st = store;
+    RecordStore st = store;
     if (st == null) {
       return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
     }
     List<OpportunityRecord> found =
-        st.find(
-            new HistoryQuery(
-                Optional.empty(),
-                Optional.empty(),
-                statuses,
-                Optional.empty(),
-                Optional.empty(),
-                OptionalDouble.empty(),
-                limit));
+        st.opportunities()
+            .find(
+                new HistoryQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    statuses,
+                    Optional.empty(),
+                    Optional.empty(),
+                    OptionalDouble.empty(),
+                    limit));
     return HttpEndpoint.Response.json(200, recordsJson.apply(found));
   }
 }

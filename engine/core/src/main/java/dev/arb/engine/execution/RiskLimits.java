@@ -1,5 +1,6 @@
 package dev.arb.engine.execution;
 
+import dev.arb.config.RiskConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -55,5 +56,16 @@ public record RiskLimits(
         Optional.empty(),
         Optional.empty(),
         Integer.MAX_VALUE);
+  }
+
+  /** The limits of {@code arb.risk}. */
+  public static RiskLimits of(RiskConfig r) {
+    return new RiskLimits(
+        r.maxTradeNotional(),
+        r.maxDailyNotional(),
+        new ProfitThreshold(r.minProfit(), r.slippageBufferBp()),
+        r.maxDataAge(),
+        r.dailyLossLimit(),
+        r.maxOpenCycles());
   }
 }

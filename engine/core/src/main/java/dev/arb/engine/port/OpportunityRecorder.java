@@ -20,6 +20,12 @@ public interface OpportunityRecorder extends AutoCloseable {
   /** Blocks until everything accepted so far is written. */
   void flush();
 
+  /** Records accepted so far. */
+  long acceptedCount();
+
+  /** Records written so far (always a prefix of the accepted ones, in order). */
+  long writtenCount();
+
   /** Writes everything accepted, then releases resources. Idempotent. */
   @Override
   void close();

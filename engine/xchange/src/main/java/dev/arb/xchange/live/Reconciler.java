@@ -1,12 +1,12 @@
 package dev.arb.xchange.live;
 
-import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
+import dev.arb.engine.record.Reconciliation;
 import dev.arb.xchange.Retrier;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,29 +36,9 @@ public final class Reconciler {
 
   private Reconciler() {}
 
-  /**
-   * What reconciliation did.
-   *
-   * @param resolved the rows as they are now resolved
-   * @param problems rows that could not be resolved, for people; trading must not start unless this
-   *     is empty
-   * @param holdings what the touched executions hold outside their start asset
-   */
-  public record Report(List<JournalEntry> resolved, List<String> problems, List<Holding> holdings) {
-    public Report {
-      resolved = List.copyOf(resolved);
-      problems = List.copyOf(problems);
-      holdings = List.copyOf(holdings);
-    }
-
-    /** Whether every in-flight order was resolved: trading may start. */
-    public boolean ok() {
-      return problems.isEmpty();
-    }
-  }
-
   /** Resolves every unresolved journal row through {@code venues}. */
-  public static Report reconcile(OrderJournal journal, List<LiveVenue> venues, Clock clock) {
+  public static Reconciliation reconcile(
+      OrderJournal journal, List<LiveVenue> venues, Clock clock) {
     Map<String, LiveVenue> byName = new LinkedHashMap<>();
     venues.forEach(v -> byName.put(v.name(), v));
     List<JournalEntry> resolved = new ArrayList<>();
@@ -83,7 +63,7 @@ public final class Reconciler {
     }
     List<Holding> holdings = new ArrayList<>();
     for (String ref : executions) {
-      holdings.addAll(holdings(journal.forExecution(ref)));
+      holdings.addAll(Reconciliation.holdings(journal.forExecution(ref)));
     }
     for (JournalEntry r : resolved) {
       LOG.info("reconciled {}: {}", describe(r), r.state().code());
@@ -98,7 +78,7 @@ public final class Reconciler {
           h.amount().toPlainString(),
           h.asset());
     }
-    return new Report(resolved, problems, holdings);
+    return new Reconciliation(resolved, problems, holdings);
   }
 
   private static Optional<String> resolve(
@@ -179,31 +159,6 @@ public final class Reconciler {
     journal.update(r);
     resolved.add(r);
     return Optional.empty();
-  }
-
-  /** Net amounts an execution's orders left in assets other than its start asset. */
-  public static List<Holding> holdings(List<JournalEntry> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    JournalEntry first = rows.get(0);
-    String start = first.side() == Side.BUY ? first.quote() : first.base();
-    Map<String, BigDecimal> net = new LinkedHashMap<>();
-    for (JournalEntry r : rows) {
-      String from = r.side() == Side.BUY ? r.quote() : r.base();
-      String to = r.side() == Side.BUY ? r.base() : r.quote();
-      net.merge(r.exchange() + "\u0000" + from, r.spent().negate(), BigDecimal::add);
-      net.merge(r.exchange() + "\u0000" + to, r.received(), BigDecimal::add);
-    }
-    List<Holding> out = new ArrayList<>();
-    net.forEach(
-        (k, amount) -> {
-          String[] p = k.split("\u0000");
-          if (!p[1].equals(start) && amount.signum() > 0) {
-            out.add(new Holding(p[0], Asset.of(p[1]), amount));
-          }
-        });
-    return out;
   }
 
   /** The market of a journal row (rules are not needed to query or cancel). */

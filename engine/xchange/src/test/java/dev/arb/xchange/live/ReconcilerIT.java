@@ -17,6 +17,7 @@ import dev.arb.engine.model.Side;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
+import dev.arb.engine.record.Reconciliation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -135,7 +136,7 @@ class ReconcilerIT {
     krakenPost(kraken, "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
     krakenPost(kraken, "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
 
-    Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
+    Reconciliation r = Reconciler.reconcile(journal, venues, clock);
 
     assertThat(r.ok()).isTrue();
     assertThat(r.problems()).isEmpty();
@@ -173,7 +174,7 @@ class ReconcilerIT {
             .withRequestBody(containing("nonce"))
             .willReturn(aResponse().withStatus(503)));
 
-    Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
+    Reconciliation r = Reconciler.reconcile(journal, venues, clock);
 
     assertThat(r.ok()).isFalse();
     assertThat(r.problems()).hasSize(2);

@@ -1,36 +1,29 @@
-package dev.arb.daemon;
+package dev.arb.daemon.trade;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arb.config.ArbConfig;
-import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretResolver;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.OrderJournal;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.port.TradingVenues;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.record.OrderState;
+import dev.arb.engine.record.Reconciliation;
 import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.sizing.TradePlan;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteDeadLetterRepository;
-import dev.arb.storage.SqliteExecutionRepository;
-import dev.arb.storage.SqliteOrderJournal;
-import dev.arb.xchange.VenueOptions;
-import dev.arb.xchange.XChangeMarketDataSource;
-import dev.arb.xchange.live.LiveOrderExecutor;
-import dev.arb.xchange.live.LiveVenue;
-import dev.arb.xchange.live.LiveVenues;
-import dev.arb.xchange.live.Reconciler;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,99 +35,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Live trading for {@code arb run} with {@code arb.trading.mode = live}: the same risk limits and
- * {@link ExecutionPolicy} as paper trading, with a {@link LiveOrderExecutor} sending the orders and
- * every order journaled in {@code live_orders}.
+ * {@link ExecutionPolicy} as paper trading, with the {@link TradingVenues}' executor sending the
+ * orders and every order journaled.
  *
  * <p>Before the first trade (and again after any order whose outcome could not be learned) the
- * journal is reconciled against the exchanges ({@link Reconciler}); until that succeeds no trade
- * starts, and {@link #blocked()} says why ({@code /status}, {@code /health}). The balance check
- * uses the accounts' balances, read once per scan that has something to trade. The kill switch
- * cancels every journaled order that may still be open.
+ * journal is reconciled against the exchanges; until that succeeds no trade starts, and {@link
+ * #blocked()} says why ({@code /status}, {@code /health}). The balance check uses the accounts'
+ * balances, read once per scan that has something to trade. The kill switch cancels every journaled
+ * order that may still be open.
  */
-public final class LiveTrader implements Daemon.TradeStep {
+public final class LiveTrader implements TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final List<LiveVenue> venues;
-  private final SqliteOrderJournal journal;
-  private final SqliteDeadLetterRepository deadLetters;
-  private final LiveOrderExecutor executor;
+  private final TradingVenues venues;
+  private final OrderJournal journal;
+  private final DeadLetterRepository deadLetters;
   private final TradeCore core;
-  private final Supplier<List<AccountBalances>> balances;
   private final Clock clock;
   private volatile Optional<String> blocked = Optional.of("reconciliation has not run yet");
   private volatile List<Holding> held = List.of();
 
-  public LiveTrader(
-      List<LiveVenue> venues,
-      SqliteDatabase db,
-      LiveOrderExecutor.Options options,
-      RiskGate gate,
-      Supplier<List<AccountBalances>> balances,
-      Clock clock,
-      dev.arb.engine.execution.LegMode legs) {
-    this.venues = List.copyOf(venues);
-    this.journal = new SqliteOrderJournal(db);
-    this.deadLetters = new SqliteDeadLetterRepository(db);
-    this.executor = new LiveOrderExecutor(venues, journal, options);
-    // dead letters of live executions carry the risk limits of the time, as paper ones do
-    this.core =
-        new TradeCore(new SqliteExecutionRepository(db, gate.limits()), gate, legs, "live", "l");
-    this.balances = balances;
-    this.clock = clock;
-  }
-
   /**
-   * Sets up live trading on {@code exchanges} and reconciles the journal.
+   * Live trading through {@code venues}, recording in {@code store}; not reconciled yet ({@link
+   * #reconcile} before the first trade).
    *
-   * @throws dev.arb.error.ConfigException when an exchange lacks its API key and secret or is not
-   *     supported for live trading (live trading refuses to start)
+   * @param gate the risk limits, with the day's executions counted in
    */
-  public static LiveTrader open(
-      SqliteDatabase db,
-      ArbConfig config,
-      List<ExchangeConfig> exchanges,
-      Clock clock,
-      Map<String, String> env) {
-    List<ExchangeConfig> enabled = exchanges.stream().filter(ExchangeConfig::enabled).toList();
-    if (enabled.isEmpty()) {
-      throw new dev.arb.error.ConfigException(
-          "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
-              + " its api-key and api-secret");
-    }
-    SecretResolver secrets = new SecretResolver(env);
-    VenueOptions options = VenueOptions.defaults(config.dataDir());
-    List<LiveVenue> venues = LiveVenues.create(enabled, secrets, options);
-    XChangeMarketDataSource accounts = XChangeMarketDataSource.create(enabled, secrets, options);
-    RiskGate gate = new RiskGate(PaperTrader.limits(config.risk()));
-    SqliteExecutionRepository repo = new SqliteExecutionRepository(db);
-    Instant now = clock.instant();
-    TradeCore.loadDay(repo, gate, now);
-    LiveOrderExecutor.Options o =
-        new LiveOrderExecutor.Options(
-            config.trading().orderTimeout(),
-            config.trading().pollInterval(),
-            2,
-            clock,
-            System::nanoTime,
-            options.sleeper());
-    LiveTrader t =
-        new LiveTrader(
-            venues, db, o, gate, accounts::balances, clock, PaperTrader.legMode(config.trading()));
-    t.reconcile();
-    return t;
+  public LiveTrader(
+      TradingVenues venues, RecordStore store, RiskGate gate, Clock clock, LegMode legs) {
+    this.venues = venues;
+    this.journal = store.orderJournal();
+    this.deadLetters = store.deadLetters();
+    // dead letters of live executions carry the risk limits of the time, as paper ones do
+    this.core = new TradeCore(store.executions(), gate, legs, "live", "l");
+    this.clock = clock;
   }
 
   /** Resolves the journal's in-flight orders; trading may start only when this returns true. */
   public boolean reconcile() {
-    Reconciler.Report r = Reconciler.reconcile(journal, venues, clock);
+    Reconciliation r = venues.reconcile();
     held = r.holdings();
     recordHeld(r);
     if (!r.holdings().isEmpty()) {
@@ -163,7 +109,7 @@ public final class LiveTrader implements Daemon.TradeStep {
    * found (partially) filled while the execution holds assets outside its start asset, with its
    * journal rows and holdings, once per execution.
    */
-  private void recordHeld(Reconciler.Report r) {
+  private void recordHeld(Reconciliation r) {
     Set<String> refs = new LinkedHashSet<>();
     for (JournalEntry e : r.resolved()) {
       if (e.state() == OrderState.FILLED || e.state() == OrderState.PARTIAL) {
@@ -172,7 +118,7 @@ public final class LiveTrader implements Daemon.TradeStep {
     }
     for (String ref : refs) {
       List<JournalEntry> rows = journal.forExecution(ref);
-      List<Holding> hs = Reconciler.holdings(rows);
+      List<Holding> hs = Reconciliation.holdings(rows);
       if (rows.isEmpty() || hs.isEmpty()) {
         continue;
       }
@@ -241,11 +187,11 @@ public final class LiveTrader implements Daemon.TradeStep {
 
   @Override
   public List<String> cancelOpenOrders() {
-    return executor.cancelOpen();
+    return venues.cancelOpen();
   }
 
   @Override
-  public List<OpportunityRecord> trade(Daemon.ScanResult result, Daemon.KillSwitch control) {
+  public List<OpportunityRecord> trade(ScanResult result, KillSwitch control) {
     List<OpportunityRecord> records = result.records();
     if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
       return records;
@@ -288,7 +234,7 @@ public final class LiveTrader implements Daemon.TradeStep {
 
   private Map<String, Map<String, BigDecimal>> readBalances() {
     Map<String, Map<String, BigDecimal>> m = new HashMap<>();
-    for (AccountBalances b : balances.get()) {
+    for (AccountBalances b : venues.balances()) {
       b.problem().ifPresent(p -> LOG.warn("live: {}", p));
       m.put(b.exchange(), b.available());
     }
@@ -301,8 +247,8 @@ public final class LiveTrader implements Daemon.TradeStep {
       Books books,
       Instant now,
       dev.arb.engine.execution.BalanceView balances,
-      Daemon.KillSwitch control) {
-    UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(executor);
+      KillSwitch control) {
+    UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(venues.orders());
     TradeCore.Outcome done =
         core.tradeOne(r, plan, () -> books, guarded, balances, null, now, now, control);
     if (done.execution().isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.arb.daemon;
+package dev.arb.daemon.trade;
 
 import dev.arb.engine.execution.BalanceView;
 import dev.arb.engine.execution.Books;
@@ -8,6 +8,7 @@ import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.ExecutionStatus;
@@ -15,7 +16,6 @@ import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.TradePlan;
-import dev.arb.storage.SqliteExecutionRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * orders, the balances and what to do with the result.
  */
 final class TradeCore {
-  private final SqliteExecutionRepository repo;
+  private final ExecutionRepository repo;
   private final RiskGate gate;
   private final LegMode legs;
   private final String mode;
@@ -44,8 +44,7 @@ final class TradeCore {
    * @param mode stored with each execution ({@code paper} or {@code live})
    * @param idPrefix first character of execution ids ({@code p} or {@code l})
    */
-  TradeCore(
-      SqliteExecutionRepository repo, RiskGate gate, LegMode legs, String mode, String idPrefix) {
+  TradeCore(ExecutionRepository repo, RiskGate gate, LegMode legs, String mode, String idPrefix) {
     this.repo = repo;
     this.gate = gate;
     this.legs = legs;
@@ -54,10 +53,10 @@ final class TradeCore {
   }
 
   /** Loads the executions of {@code now}'s UTC day into the day totals of {@code gate}. */
-  static void loadDay(SqliteExecutionRepository repo, RiskGate gate, Instant now) {
+  static void loadDay(ExecutionRepository repo, RiskGate gate, Instant now) {
     Instant dayStart =
         LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
+    for (ExecutionRepository.Summary s : repo.since(dayStart)) {
       gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
     }
   }
@@ -85,7 +84,7 @@ final class TradeCore {
       Supplier<List<Holding>> ledgerAfter,
       Instant now,
       Instant dataClock,
-      Daemon.KillSwitch control) {
+      KillSwitch control) {
     List<OrderBook> cycleBooks = new ArrayList<>();
     Books current = books.get();
     for (Leg leg : plan.cycle().legs()) {

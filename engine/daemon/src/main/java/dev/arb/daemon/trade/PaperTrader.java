@@ -1,16 +1,7 @@
-package dev.arb.daemon;
+package dev.arb.daemon.trade;
 
-import dev.arb.config.ArbConfig;
-import dev.arb.config.PaperConfig;
-import dev.arb.config.RiskConfig;
-import dev.arb.config.TradingConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.LegMode;
-import dev.arb.engine.execution.ProfitThreshold;
-import dev.arb.engine.execution.RiskGate;
-import dev.arb.engine.execution.RiskLimits;
-import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
@@ -19,8 +10,6 @@ import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteExecutionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Paper trading for {@code arb run --dry-run}: each sized opportunity of a scan passes the risk
@@ -42,9 +29,7 @@ import org.slf4j.LoggerFactory;
  * Data age is measured against the snapshot's newest book (a replay's own clock); day totals use
  * the daemon's clock.
  */
-public final class PaperTrader implements Daemon.TradeStep {
-  private static final Logger LOG = LoggerFactory.getLogger(PaperTrader.class);
-
+public final class PaperTrader implements TradeStep {
   private final PaperBalances ledger;
   private final TradeCore core;
   private final Clock clock;
@@ -52,68 +37,19 @@ public final class PaperTrader implements Daemon.TradeStep {
   private volatile BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> later =
       (seen, latency) -> Optional.empty();
 
-  private PaperTrader(
-      SqliteExecutionRepository repo,
-      PaperBalances ledger,
-      RiskGate gate,
-      Clock clock,
-      LegMode legs,
-      PaperModel model) {
+  /**
+   * @param ledger the paper ledger (already seeded)
+   * @param core the trading service's path for paper executions
+   */
+  PaperTrader(PaperBalances ledger, TradeCore core, Clock clock, PaperModel model) {
     this.ledger = ledger;
-    this.core = new TradeCore(repo, gate, legs, "paper", "p");
+    this.core = core;
     this.clock = clock;
     this.model = model;
   }
 
   /**
-   * Opens the paper ledger in {@code db} (created from {@code arb.paper.balances} the first time)
-   * and loads today's executions into the risk limits.
-   */
-  public static PaperTrader open(SqliteDatabase db, ArbConfig config, Clock clock) {
-    SqliteExecutionRepository repo = new SqliteExecutionRepository(db, limits(config.risk()));
-    Instant now = clock.instant();
-    List<Holding> initial = new ArrayList<>();
-    config
-        .paper()
-        .balances()
-        .forEach(
-            (exchange, assets) ->
-                assets.forEach(
-                    (asset, amount) ->
-                        initial.add(new Holding(exchange, Asset.of(asset), amount))));
-    if (repo.seedPaperLedger(initial, now)) {
-      LOG.info("paper ledger created from arb.paper.balances: {} balances", initial.size());
-    }
-    PaperBalances ledger = new PaperBalances(repo.paperBalances());
-    RiskGate gate = new RiskGate(limits(config.risk()));
-    TradeCore.loadDay(repo, gate, now);
-    return new PaperTrader(
-        repo, ledger, gate, clock, legMode(config.trading()), paperModel(config.paper()));
-  }
-
-  /** The engine's leg mode from {@code arb.trading.legs}. */
-  public static LegMode legMode(TradingConfig t) {
-    return LegMode.valueOf(t.legs().name());
-  }
-
-  /** The paper latency and slippage from {@code arb.paper}. */
-  public static PaperModel paperModel(PaperConfig p) {
-    return new PaperModel(p.latency(), p.slippageBp());
-  }
-
-  /** The engine's limits from {@code arb.risk}. */
-  public static RiskLimits limits(RiskConfig r) {
-    return new RiskLimits(
-        r.maxTradeNotional(),
-        r.maxDailyNotional(),
-        new ProfitThreshold(r.minProfit(), r.slippageBufferBp()),
-        r.maxDataAge(),
-        r.dailyLossLimit(),
-        r.maxOpenCycles());
-  }
-
-  /**
-   * Where the books {@code arb.paper.latency} after a scanned snapshot come from (a replay's {@link
+   * Where the books {@code arb.paper.latency} after a scanned snapshot come from (a replay's {@code
    * ReplayFeed#after}); without it, or when it has none, orders fill on the scanned books.
    */
   public void fillLater(BiFunction<MarketSnapshot, Duration, Optional<MarketSnapshot>> source) {
@@ -126,7 +62,7 @@ public final class PaperTrader implements Daemon.TradeStep {
   }
 
   @Override
-  public List<OpportunityRecord> trade(Daemon.ScanResult result, Daemon.KillSwitch control) {
+  public List<OpportunityRecord> trade(ScanResult result, KillSwitch control) {
     List<OpportunityRecord> records = result.records();
     if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
       return records;
