@@ -19,9 +19,8 @@ import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
-import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
-import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
@@ -376,10 +375,10 @@ final class RunCommand extends BaseCommand {
 
   private static ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
     ScanReport report = Scanner.scan(snapshot, request);
-    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
-    for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, report.source(), at));
-    }
-    return new ScanResult(report.markets(), records, report.opportunities(), Optional.of(snapshot));
+    return new ScanResult(
+        report.markets(),
+        OpportunityRecords.of(report, at),
+        report.opportunities(),
+        Optional.of(snapshot));
   }
 }

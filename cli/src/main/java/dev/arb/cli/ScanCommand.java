@@ -7,6 +7,7 @@ import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
 import dev.arb.engine.lp.WholeGraphPlan;
+import dev.arb.engine.lp.WholeGraphPlanRecords;
 import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
@@ -15,6 +16,7 @@ import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
@@ -386,13 +388,16 @@ final class ScanCommand extends BaseCommand {
             + steps
             + " steps; amounts are the solver's (double), not rounded to lot sizes");
     if (json) {
-      out().println(ScanJson.lpPlan(p, loaded.snapshot().source(), notes).toPrettyString());
+      out()
+          .println(
+              WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes).toPrettyString());
     } else {
       printLp(p, loaded.snapshot(), notes);
     }
     if (!noRecord) {
       try (RecordStore sink = Stores.open(cfg)) {
-        sink.recorder().record(ScanJson.record(p, loaded.snapshot().source(), now(), notes));
+        sink.recorder()
+            .record(WholeGraphPlanRecords.of(p, loaded.snapshot().source(), now(), notes));
       }
       if (!json) {
         out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
@@ -405,11 +410,7 @@ final class ScanCommand extends BaseCommand {
     if (noRecord || report.opportunities().isEmpty()) {
       return 0;
     }
-    Instant at = now();
-    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
-    for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, report.source(), at));
-    }
+    List<OpportunityRecord> records = OpportunityRecords.of(report, now());
     try (RecordStore sink = Stores.open(cfg)) {
       records.forEach(sink.recorder()::record);
     }
@@ -474,7 +475,7 @@ final class ScanCommand extends BaseCommand {
       t.row(
           List.of(
               Integer.toString(o.rank()),
-              String.join(">", ScanJson.assetCodes(o.cycle().assets())),
+              String.join(">", OpportunityRecords.assetCodes(o.cycle().assets())),
               String.join(",", o.cycle().exchanges()),
               bp(o.cycle().returnBp()),
               p.map(x -> short12(x.startAmount())).orElse(""),
@@ -522,8 +523,8 @@ final class ScanCommand extends BaseCommand {
               x.marketId(),
               x.side().name().toLowerCase(Locale.ROOT),
               x.from() + ">" + x.to(),
-              ScanJson.decimal(x.amountIn()),
-              ScanJson.decimal(x.amountOut())));
+              WholeGraphPlanRecords.decimal(x.amountIn()),
+              WholeGraphPlanRecords.decimal(x.amountOut())));
     }
     out().print(t.render());
     out().println();
@@ -531,13 +532,13 @@ final class ScanCommand extends BaseCommand {
         .printf(
             Locale.ROOT,
             "%s %s -> %s %s after %d steps (%s bp; solver value %s)%n",
-            ScanJson.decimal(p.startAmount()),
+            WholeGraphPlanRecords.decimal(p.startAmount()),
             p.start(),
             new BigDecimal(p.finalAmount()).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
             p.start(),
             p.steps(),
             bp(p.returnBp()),
-            ScanJson.decimal(p.finalAmount()));
+            WholeGraphPlanRecords.decimal(p.finalAmount()));
   }
 
   private static String bp(double v) {

@@ -17,6 +17,7 @@ import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
@@ -92,7 +93,7 @@ class PaperTraderIT {
                 Optional.empty()));
     List<OpportunityRecord> records = new ArrayList<>();
     for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, "sample", T));
+      records.add(OpportunityRecords.of(o, "sample", T));
     }
     return new ScanResult(report.markets(), records, report.opportunities(), Optional.of(s));
   }
