@@ -2,12 +2,9 @@ package dev.arb.cli;
 
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretResolver;
 import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ConfigException;
-import dev.arb.xchange.VenueOptions;
-import dev.arb.xchange.XChangeMarketDataSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -16,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 
 /**
  * Builds the live market-data source of {@code arb scan} and {@code arb record} from the config and
@@ -94,59 +89,6 @@ final class LiveMarketData {
       result.add(maxBookAge == null ? x : x.withMaxBookAge(maxBookAge));
     }
     return result;
-  }
-
-  static XChangeMarketDataSource open(
-      ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx) {
-    return open(cfg, exchanges, ctx, VenueOptions.defaults(cfg.dataDir()).random());
-  }
-
-  /**
-   * The source of one exchange for the daemon, counting its retried requests in {@code retries}.
-   * The engine does not expose a retry count; its retrier draws exactly one jitter value per retry
-   * (the backoff before the next attempt), and nothing else in the adapter draws one, so counting
-   * the draws of this exchange's own random source counts its retries.
-   */
-  static XChangeMarketDataSource openCountingRetries(
-      ArbConfig cfg, ExchangeConfig exchange, CliContext ctx, AtomicLong retries) {
-    RandomGenerator base = VenueOptions.defaults(cfg.dataDir()).random();
-    RandomGenerator counting =
-        new RandomGenerator() {
-          @Override
-          public long nextLong() {
-            return base.nextLong();
-          }
-
-          @Override
-          public double nextDouble() {
-            retries.incrementAndGet();
-            return base.nextDouble();
-          }
-        };
-    return open(cfg, List.of(exchange), ctx, counting);
-  }
-
-  private static XChangeMarketDataSource open(
-      ArbConfig cfg, List<ExchangeConfig> exchanges, CliContext ctx, RandomGenerator random) {
-    VenueOptions defaults = VenueOptions.defaults(cfg.dataDir());
-    VenueOptions options =
-        new VenueOptions(
-            defaults.dataDir(),
-            ctx.clock(),
-            defaults.nanoTime(),
-            defaults.sleeper(),
-            random,
-            defaults.maxAttempts(),
-            defaults.baseDelay(),
-            defaults.maxDelay(),
-            defaults.maxRetryAfter(),
-            defaults.breakerThreshold(),
-            defaults.breakerOpenFor(),
-            defaults.bookTtl(),
-            defaults.maxPollInterval(),
-            defaults.volatileMove(),
-            defaults.profitableFor());
-    return XChangeMarketDataSource.create(exchanges, new SecretResolver(ctx.env()), options);
   }
 
   /**

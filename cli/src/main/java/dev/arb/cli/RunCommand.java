@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import dev.arb.cli.wiring.Exchanges;
+import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
@@ -310,7 +311,7 @@ final class RunCommand extends BaseCommand {
         venues.add(
             new LiveFeed.Venue(
                 e.name(),
-                LiveMarketData.openCountingRetries(cfg, e, context(), retries),
+                MarketData.openCountingRetries(cfg, e, context().clock(), context().env(), retries),
                 retries::get));
       } catch (ConfigException x) {
         problems.addAll(x.problems());

@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
@@ -12,6 +13,7 @@ import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
@@ -26,7 +28,6 @@ import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
 import dev.arb.error.ConfigException;
-import dev.arb.xchange.XChangeMarketDataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -287,7 +288,7 @@ final class ScanCommand extends BaseCommand {
       throw new ConfigException("scan: --format and --exchange-name need --input");
     }
     MarketSnapshot snapshot;
-    try (XChangeMarketDataSource source = LiveMarketData.open(cfg, live, context())) {
+    try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       notes.addAll(source.notes());
       snapshot = source.snapshot();
       notes.addAll(LiveMarketData.healthLines(source.health()));

@@ -21,6 +21,14 @@ public final class Exchanges {
   private Exchanges() {}
 
   /**
+   * Turns off the JDK HTTP client's silent re-send of a POST whose connection dropped: a re-sent
+   * order placement could trade twice. Call before anything connects.
+   */
+  public static void noPostRetry() {
+    LiveVenues.noPostRetry();
+  }
+
+  /**
    * Checks, without connecting, that every exchange is supported for live trading and has its API
    * key and secret.
    *

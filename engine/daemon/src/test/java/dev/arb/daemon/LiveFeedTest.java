@@ -7,6 +7,7 @@ import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.OpportunityStatus;
@@ -77,6 +78,16 @@ class LiveFeedTest {
               List.of(new BookLevel(new BigDecimal("101"), BigDecimal.ONE)),
               T0);
       return new MarketSnapshot(List.of(b), List.of(), name);
+    }
+
+    @Override
+    public List<String> notes() {
+      return List.of(); // nothing adjusted
+    }
+
+    @Override
+    public List<AccountBalances> balances() {
+      return List.of(); // no account keys
     }
 
     @Override

@@ -140,6 +140,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
    * Balances of every exchange that has an API key configured, read in parallel; exchanges without
    * keys are left out. A failure is a problem of that exchange's entry.
    */
+  @Override
   public List<AccountBalances> balances() {
     List<XChangeVenue> keyed = venues.stream().filter(XChangeVenue::hasKeys).toList();
     List<Future<AccountBalances>> futures = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     return venues.stream().map(XChangeVenue::health).toList();
   }
 
-  /** Settings adjusted at start (such as a rate limit capped to the public limit), for people. */
+  @Override
   public List<String> notes() {
     List<String> out = new ArrayList<>();
     venues.forEach(v -> out.addAll(v.notes()));

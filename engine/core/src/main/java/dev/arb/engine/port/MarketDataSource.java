@@ -23,6 +23,19 @@ public interface MarketDataSource extends AutoCloseable {
   List<VenueHealth> health();
 
   /**
+   * Settings the source adjusted when it opened (such as a rate limit capped to the exchange's
+   * public limit), for people; empty when none.
+   */
+  List<String> notes();
+
+  /**
+   * The free balances of every account the source can read (exchanges with an API key), one entry
+   * per exchange; a failure is that exchange's problem, not an exception. Empty when it reads no
+   * accounts.
+   */
+  List<AccountBalances> balances();
+
+  /**
    * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
    * opportunity of the latest scan, so it can refresh them sooner (adaptive polling). Sources that
    * do not poll ignore it.
