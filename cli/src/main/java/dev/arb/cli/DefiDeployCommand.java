@@ -54,10 +54,10 @@ final class DefiDeployCommand extends BaseCommand {
 
   @Override
   protected int execute() throws IOException {
-    DefiAddresses.require("--executor", executor);
-    DefiAddresses.require("--balancer-vault", balancerVault);
-    DefiAddresses.require("--aave-pool", aavePool);
-    DefiAddresses.require("--forwarder", forwarder);
+    DefiAddressArg.require("--executor", executor);
+    DefiAddressArg.require("--balancer-vault", balancerVault);
+    DefiAddressArg.require("--aave-pool", aavePool);
+    DefiAddressArg.require("--forwarder", forwarder);
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =

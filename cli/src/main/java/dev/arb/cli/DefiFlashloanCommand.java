@@ -155,7 +155,7 @@ final class DefiFlashloanCommand extends BaseCommand {
    * request; nothing is sent or recorded (the relayer records what it does with it).
    */
   private int sign(FlashRoute route, ArbConfig cfg) throws IOException {
-    DefiAddresses.require("--sign-for", signFor);
+    DefiAddressArg.require("--sign-for", signFor);
     if (dryRun) {
       throw new ConfigException("--sign-for sends nothing already; drop --dry-run");
     }
@@ -288,8 +288,8 @@ final class DefiFlashloanCommand extends BaseCommand {
   /** The route from the options; every problem reported at once. */
   FlashRoute route() {
     List<String> problems = new ArrayList<>();
-    DefiAddresses.check("--contract", contract.address, problems);
-    DefiAddresses.check("--token", token, problems);
+    DefiAddressArg.check("--contract", contract.address, problems);
+    DefiAddressArg.check("--token", token, problems);
     String[] l = lender.split(":", 2);
     LoanSource source = null;
     Map<String, LoanSource> sources =
@@ -302,7 +302,7 @@ final class DefiFlashloanCommand extends BaseCommand {
           "--lender must be uniswap-v2:<pair>, balancer:<vault> or aave-v3:<pool>, got " + lender);
     } else {
       source = sources.get(l[0]);
-      DefiAddresses.check("--lender", l[1], problems);
+      DefiAddressArg.check("--lender", l[1], problems);
     }
     List<String> pairs = new ArrayList<>();
     List<String> path = new ArrayList<>(List.of(token.toLowerCase(Locale.ROOT)));
@@ -313,8 +313,8 @@ final class DefiFlashloanCommand extends BaseCommand {
         problems.add("--hop must be <pair>:<token out>[:<fee bps>], got " + hop);
         continue;
       }
-      DefiAddresses.check("--hop pair", h[0], problems);
-      DefiAddresses.check("--hop token", h[1], problems);
+      DefiAddressArg.check("--hop pair", h[0], problems);
+      DefiAddressArg.check("--hop token", h[1], problems);
       pairs.add(h[0]);
       path.add(h[1].toLowerCase(Locale.ROOT));
       fees.add(h.length == 3 ? Integer.parseInt(h[2]) : 30);

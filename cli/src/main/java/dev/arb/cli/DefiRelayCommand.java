@@ -109,7 +109,7 @@ final class DefiRelayCommand extends BaseCommand {
   protected int execute() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String a : allow) {
-      DefiAddresses.check("--allow", a.split(":", 2)[0], problems);
+      DefiAddressArg.check("--allow", a.split(":", 2)[0], problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

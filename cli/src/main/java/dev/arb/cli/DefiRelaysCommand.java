@@ -57,7 +57,7 @@ final class DefiRelaysCommand extends BaseCommand {
       throw new ConfigException("relays: --limit must be positive, got " + limit);
     }
     if (signer != null) {
-      DefiAddresses.require("--signer", signer);
+      DefiAddressArg.require("--signer", signer);
     }
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();

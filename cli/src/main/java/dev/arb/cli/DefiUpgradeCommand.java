@@ -40,7 +40,7 @@ final class DefiUpgradeCommand extends BaseCommand {
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
-    DefiAddresses.require("--forwarder", forwarder);
+    DefiAddressArg.require("--forwarder", forwarder);
     String wanted = forwarder.toLowerCase(Locale.ROOT);
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {

@@ -56,7 +56,7 @@ final class RecordCommand extends BaseCommand {
     MarketSnapshot snapshot;
     try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       snapshot = source.snapshot();
-      for (String line : LiveMarketData.healthLines(source.health())) {
+      for (String line : LiveExchangeLines.healthLines(source.health())) {
         err().println(line);
       }
     }

@@ -291,9 +291,9 @@ final class ScanCommand extends BaseCommand {
     try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       notes.addAll(source.notes());
       snapshot = source.snapshot();
-      notes.addAll(LiveMarketData.healthLines(source.health()));
+      notes.addAll(LiveExchangeLines.healthLines(source.health()));
       if (balances) {
-        notes.addAll(LiveMarketData.balanceLines(source.balances()));
+        notes.addAll(LiveExchangeLines.balanceLines(source.balances()));
       }
     }
     notes.add("input: " + snapshot.source());

@@ -4,8 +4,8 @@ import dev.arb.error.ConfigException;
 import java.util.List;
 
 /** Checks addresses given on the {@code arb defi} command lines. */
-final class DefiAddresses {
-  private DefiAddresses() {}
+final class DefiAddressArg {
+  private DefiAddressArg() {}
 
   /** Fails as a usage error unless {@code value} is a 0x-prefixed 20-byte hex address. */
   static String require(String option, String value) {

@@ -1,4 +1,4 @@
-package dev.arb.cli;
+package dev.arb.cli.wiring;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * JSON lines (one object per event, MDC fields such as {@code component}, {@code exchange}, {@code
  * cycle_id} included).
  */
-final class LoggingSetup {
+public final class LoggingSetup {
   private LoggingSetup() {}
 
-  static void configure(String level, LogFormat format, PrintWriter err) {
+  public static void configure(String level, LogFormat format, PrintWriter err) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }
