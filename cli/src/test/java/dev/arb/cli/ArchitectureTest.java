@@ -51,6 +51,11 @@ class ArchitectureTest {
     "picocli.."
   };
 
+  /** The modules built on the engine: adapters, the daemon and the cli. */
+  private static final String[] ABOVE_ENGINE = {
+    "dev.arb.storage..", "dev.arb.defi..", "dev.arb.xchange..", "dev.arb.daemon..", "dev.arb.cli.."
+  };
+
   /** The daemon types a command may use: the trading service's public API. */
   private static final Set<String> TRADING_API =
       Set.of("TradingService", "RetryOutcome", "PaperTrader", "ScanResult");
@@ -108,14 +113,10 @@ class ArchitectureTest {
         .resideInAnyPackage(IO_AND_ADAPTER_LIBRARIES)
         .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.ojalgo..",
-            "dev.arb.engine.lp..",
-            "dev.arb.storage..",
-            "dev.arb.defi..",
-            "dev.arb.xchange..",
-            "dev.arb.daemon..",
-            "dev.arb.cli..")
+        .resideInAnyPackage(ABOVE_ENGINE)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ojalgo..", "dev.arb.engine.lp..")
         .because(
             "storage and defi build on the core and must not get XChange, Netty, web3j, Jdbi or"
                 + " ojAlgo through it")
@@ -128,12 +129,7 @@ class ArchitectureTest {
         .resideInAnyPackage(IO_AND_ADAPTER_LIBRARIES)
         .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.arb.storage..",
-            "dev.arb.defi..",
-            "dev.arb.xchange..",
-            "dev.arb.daemon..",
-            "dev.arb.cli..")
+        .resideInAnyPackage(ABOVE_ENGINE)
         .because("the LP sizers add only ojAlgo to the core")
         .check(classes);
   }
@@ -184,25 +180,17 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.arb.config..", "dev.arb.error..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.arb.engine..",
-            "dev.arb.storage..",
-            "dev.arb.defi..",
-            "dev.arb.xchange..",
-            "dev.arb.daemon..",
-            "dev.arb.cli..")
+        .resideInAnyPackage(ABOVE_ENGINE)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.arb.engine..")
         .check(classes);
     noClasses()
         .that()
         .resideInAPackage("dev.arb.engine..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.arb.storage..",
-            "dev.arb.defi..",
-            "dev.arb.xchange..",
-            "dev.arb.daemon..",
-            "dev.arb.cli..")
+        .resideInAnyPackage(ABOVE_ENGINE)
         .check(classes);
     noClasses()
         .that()
