@@ -1,6 +1,6 @@
 package dev.arb.bench;
 
-import dev.arb.engine.sizing.LpCycleSizer;
+import dev.arb.engine.lp.LpCycleSizer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

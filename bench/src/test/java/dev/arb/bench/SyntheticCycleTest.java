@@ -3,8 +3,8 @@ package dev.arb.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arb.engine.lp.LpCycleSizer;
 import dev.arb.engine.sizing.ExactSweep;
-import dev.arb.engine.sizing.LpCycleSizer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,5 +1,6 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.LoggingSetup;
 import dev.arb.config.ConfigLoader;
 import dev.arb.config.LoadedConfig;
 import dev.arb.config.LoggingConfig.LogFormat;

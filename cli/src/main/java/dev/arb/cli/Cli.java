@@ -1,6 +1,6 @@
 package dev.arb.cli;
 
-import dev.arb.cli.daemon.ProcessHooks;
+import dev.arb.daemon.ProcessHooks;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.io.InputStream;

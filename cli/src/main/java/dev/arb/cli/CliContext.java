@@ -1,6 +1,6 @@
 package dev.arb.cli;
 
-import dev.arb.cli.daemon.ProcessHooks;
+import dev.arb.daemon.ProcessHooks;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -3,9 +3,9 @@ package dev.arb.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.cli.daemon.HttpEndpoint;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.RelayerConfig;
+import dev.arb.daemon.HttpEndpoint;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.RelayOutcome;
@@ -13,10 +13,9 @@ import dev.arb.defi.gasless.RelayPolicy;
 import dev.arb.defi.gasless.Relayer;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteRelayRecordStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,8 +89,8 @@ final class DaemonRelayer implements AutoCloseable {
     return forwarder.address();
   }
 
-  /** The {@code POST /relay} handler recording in {@code db}: body in, answer out. */
-  Function<String, HttpEndpoint.Response> handler(SqliteDatabase db) {
+  /** The {@code POST /relay} handler recording in {@code store}: body in, answer out. */
+  Function<String, HttpEndpoint.Response> handler(RecordStore store) {
     Relayer relayer =
         new Relayer(
             net.wallet(),
@@ -100,7 +99,7 @@ final class DaemonRelayer implements AutoCloseable {
             policy,
             clock,
             FlashLoanArbitrageContract.decoder(),
-            new SqliteRelayRecordStore(db));
+            store.relays());
     return body -> answer(relayer, body);
   }
 

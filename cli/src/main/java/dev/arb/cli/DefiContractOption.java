@@ -10,9 +10,9 @@ final class DefiContractOption {
   @Option(names = "--contract", required = true, paramLabel = "ADDRESS", description = "The proxy.")
   String address;
 
-  /** The proxy address, checked ({@link DefiAddresses#require}). */
+  /** The proxy address, checked ({@link DefiAddressArg#require}). */
   String require() {
-    DefiAddresses.require("--contract", address);
+    DefiAddressArg.require("--contract", address);
     return address;
   }
 }

@@ -1,9 +1,11 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.local.LocalDemo;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,13 +61,13 @@ final class DefiDemoCommand extends BaseCommand {
     ArbConfig cfg = config().config();
     Path dir = contracts != null ? contracts : ContractsDir.locate();
     // the record store is opened first: if it cannot be, nothing runs
-    try (RecordSink sink = noRecord ? null : RecordSink.open(cfg)) {
+    try (RecordStore sink = noRecord ? null : Stores.open(cfg)) {
       LocalDemo.Result r =
           LocalDemo.run(
               dir, context().clock(), marginUnits, line -> err().println("demo: " + line));
       OpportunityRecord record = r.record();
       if (sink != null) {
-        sink.recordAll(List.of(record));
+        sink.recorder().record(record);
       }
       err().flush();
       if (json) {
@@ -81,7 +82,7 @@ final class DefiDemoCommand extends BaseCommand {
                   + record.status().code()
                   + (sink == null
                       ? " (not stored: --no-record)"
-                      : ", stored in " + sink.file() + " (see 'arb history')"));
+                      : ", stored in " + sink.location() + " (see 'arb history')"));
       err().flush();
       return r.realizedProfit() != null && r.realizedProfit().signum() > 0
           ? ExitCode.OK
@@ -89,7 +90,7 @@ final class DefiDemoCommand extends BaseCommand {
     }
   }
 
-  private static Map<String, Object> json(LocalDemo.Result r, RecordSink sink) {
+  private static Map<String, Object> json(LocalDemo.Result r, RecordStore sink) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("chainId", r.chainId());
     o.put("contract", r.contract());
@@ -115,7 +116,7 @@ final class DefiDemoCommand extends BaseCommand {
         "realizedProfit",
         r.record().realizedProfit() == null ? null : r.record().realizedProfit().toPlainString());
     rec.put("reason", r.record().reason());
-    rec.put("stored", sink == null ? null : sink.file());
+    rec.put("stored", sink == null ? null : sink.location());
     o.put("record", rec);
     return o;
   }

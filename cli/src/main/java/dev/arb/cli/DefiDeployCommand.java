@@ -67,11 +67,11 @@ final class DefiDeployCommand extends BaseCommand {
 
   @Override
   protected int execute() throws IOException {
-    DefiAddresses.require("--executor", executor);
-    DefiAddresses.require("--balancer-vault", balancerVault);
-    DefiAddresses.require("--aave-pool", aavePool);
-    DefiAddresses.require("--forwarder", forwarder);
-    factories.forEach(f -> DefiAddresses.require("--factory", f));
+    DefiAddressArg.require("--executor", executor);
+    DefiAddressArg.require("--balancer-vault", balancerVault);
+    DefiAddressArg.require("--aave-pool", aavePool);
+    DefiAddressArg.require("--forwarder", forwarder);
+    factories.forEach(f -> DefiAddressArg.require("--factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       DefiFactories.requireContracts(net.chain(), factories);

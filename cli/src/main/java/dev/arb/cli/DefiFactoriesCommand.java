@@ -43,8 +43,8 @@ final class DefiFactoriesCommand extends BaseCommand {
   protected int execute() throws IOException {
     String proxy = contract.require();
     List<String> problems = new ArrayList<>();
-    allow.forEach(f -> DefiAddresses.check("--allow", f, problems));
-    disallow.forEach(f -> DefiAddresses.check("--disallow", f, problems));
+    allow.forEach(f -> DefiAddressArg.check("--allow", f, problems));
+    disallow.forEach(f -> DefiAddressArg.check("--disallow", f, problems));
     for (String f : allow) {
       if (disallow.stream().anyMatch(f::equalsIgnoreCase)) {
         problems.add("--allow and --disallow both name " + f + "; give it once");

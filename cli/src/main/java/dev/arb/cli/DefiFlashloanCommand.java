@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
@@ -18,6 +19,7 @@ import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.ChainException;
@@ -119,7 +121,7 @@ final class DefiFlashloanCommand extends BaseCommand {
       return sign(route, cfg);
     }
     // the record store is opened before anything is sent: an attempt is never without its record
-    try (RecordSink sink = dryRun || noRecord ? null : RecordSink.open(cfg);
+    try (RecordStore sink = dryRun || noRecord ? null : Stores.open(cfg);
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb =
           new FlashLoanArbitrageContract(net.chain(), contract.address);
@@ -138,7 +140,7 @@ final class DefiFlashloanCommand extends BaseCommand {
             attempt(route, executor, RouteNames.read(net.chain(), route), sink);
         code = describe(outcome, o);
         if (sink != null) {
-          o.put("recorded", sink.file());
+          o.put("recorded", sink.location());
         }
       }
       if (network.json) {
@@ -157,7 +159,7 @@ final class DefiFlashloanCommand extends BaseCommand {
    * request; nothing is sent or recorded (the relayer records what it does with it).
    */
   private int sign(FlashRoute route, ArbConfig cfg) throws IOException {
-    DefiAddresses.require("--sign-for", signFor);
+    DefiAddressArg.require("--sign-for", signFor);
     if (dryRun) {
       throw new ConfigException("--sign-for sends nothing already; drop --dry-run");
     }
@@ -266,7 +268,7 @@ final class DefiFlashloanCommand extends BaseCommand {
       FlashRoute route,
       Web3jFlashLoanExecutor executor,
       FlashLoanRecords.Names names,
-      RecordSink sink) {
+      RecordStore sink) {
     Instant detectedAt = context().clock().instant();
     BigInteger expected = BigInteger.ZERO;
     FlashLoanOutcome outcome;
@@ -293,13 +295,13 @@ final class DefiFlashloanCommand extends BaseCommand {
     return outcome;
   }
 
-  private void record(RecordSink sink, OpportunityRecord record) {
+  private void record(RecordStore sink, OpportunityRecord record) {
     if (sink == null) {
       return;
     }
-    sink.recordAll(List.of(record));
+    sink.recorder().record(record);
     if (record.status() == OpportunityStatus.FAILED) {
-      err().println("flashloan: recorded as failed in " + sink.file() + " (see 'arb history')");
+      err().println("flashloan: recorded as failed in " + sink.location() + " (see 'arb history')");
       err().flush();
     }
   }
@@ -329,8 +331,8 @@ final class DefiFlashloanCommand extends BaseCommand {
   /** The route from the options; every problem reported at once. */
   FlashRoute route() {
     List<String> problems = new ArrayList<>();
-    DefiAddresses.check("--contract", contract.address, problems);
-    DefiAddresses.check("--token", token, problems);
+    DefiAddressArg.check("--contract", contract.address, problems);
+    DefiAddressArg.check("--token", token, problems);
     String[] l = lender.split(":", 2);
     LoanSource source = null;
     Map<String, LoanSource> sources =
@@ -343,7 +345,7 @@ final class DefiFlashloanCommand extends BaseCommand {
           "--lender must be uniswap-v2:<pair>, balancer:<vault> or aave-v3:<pool>, got " + lender);
     } else {
       source = sources.get(l[0]);
-      DefiAddresses.check("--lender", l[1], problems);
+      DefiAddressArg.check("--lender", l[1], problems);
     }
     List<String> pairs = new ArrayList<>();
     List<String> path = new ArrayList<>(List.of(token.toLowerCase(Locale.ROOT)));
@@ -354,8 +356,8 @@ final class DefiFlashloanCommand extends BaseCommand {
         problems.add("--hop must be <pair>:<token out>[:<fee bps>], got " + hop);
         continue;
       }
-      DefiAddresses.check("--hop pair", h[0], problems);
-      DefiAddresses.check("--hop token", h[1], problems);
+      DefiAddressArg.check("--hop pair", h[0], problems);
+      DefiAddressArg.check("--hop token", h[1], problems);
       pairs.add(h[0]);
       path.add(h[1].toLowerCase(Locale.ROOT));
       fees.add(h.length == 3 ? Integer.parseInt(h[2]) : 30);

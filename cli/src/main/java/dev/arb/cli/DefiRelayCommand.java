@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gasless.GaslessForwarder;
@@ -10,9 +11,8 @@ import dev.arb.defi.gasless.RelayPolicy;
 import dev.arb.defi.gasless.Relayer;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.error.ConfigException;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteRelayRecordStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -109,7 +109,7 @@ final class DefiRelayCommand extends BaseCommand {
   protected int execute() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String a : allow) {
-      DefiAddresses.check("--allow", a.split(":", 2)[0], problems);
+      DefiAddressArg.check("--allow", a.split(":", 2)[0], problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -144,7 +144,7 @@ final class DefiRelayCommand extends BaseCommand {
     String forwarder = requests.get(0).domain().verifyingContract();
     ArbConfig cfg = config().config();
     // the store first: a data directory that cannot be written fails before anything is sent
-    try (SqliteDatabase db = SqliteDatabase.open(cfg.databaseFile(), cfg.storage().busyTimeout());
+    try (RecordStore db = Stores.open(cfg);
         DefiNetwork net = DefiNetwork.open(cfg.defi(), context().env(), network.maxFeeGwei)) {
       Relayer relayer =
           new Relayer(
@@ -154,7 +154,7 @@ final class DefiRelayCommand extends BaseCommand {
               policy,
               Clock.systemUTC(),
               FlashLoanArbitrageContract.decoder(),
-              new SqliteRelayRecordStore(db));
+              db.relays());
       List<RelayOutcome> outcomes =
           batch ? relayer.relayBatch(requests) : List.of(relayer.relay(requests.get(0)));
       print(requests, outcomes, batch);

@@ -2,12 +2,13 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.cli.TableFormatter.Column;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.port.RelayRecordStore;
 import dev.arb.engine.record.RelayRecord;
 import dev.arb.engine.record.RelaySpending;
 import dev.arb.error.ConfigException;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteRelayRecordStore;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class DefiRelaysCommand extends BaseCommand {
       throw new ConfigException("relays: --limit must be positive, got " + limit);
     }
     if (signer != null) {
-      DefiAddresses.require("--signer", signer);
+      DefiAddressArg.require("--signer", signer);
     }
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
@@ -64,8 +65,8 @@ final class DefiRelaysCommand extends BaseCommand {
     List<RelayRecord> rows = List.of();
     RelaySpending spent = RelaySpending.NONE;
     if (Files.exists(file)) {
-      try (SqliteDatabase db = SqliteDatabase.open(file, cfg.storage().busyTimeout())) {
-        SqliteRelayRecordStore store = new SqliteRelayRecordStore(db);
+      try (RecordStore db = Stores.open(cfg)) {
+        RelayRecordStore store = db.relays();
         rows = store.recent(limit, signer == null ? null : signer.toLowerCase(Locale.ROOT));
         spent = store.spending(today);
       }

@@ -55,8 +55,8 @@ final class DefiSignCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    DefiAddresses.require("--forwarder", forwarder);
-    DefiAddresses.require("--to", to);
+    DefiAddressArg.require("--forwarder", forwarder);
+    DefiAddressArg.require("--to", to);
     if (!data.matches("0x([0-9a-fA-F]{2})*")) {
       throw new ConfigException("--data must be 0x-hex of whole bytes, got " + data);
     }

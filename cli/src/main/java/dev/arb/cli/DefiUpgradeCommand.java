@@ -53,9 +53,9 @@ final class DefiUpgradeCommand extends BaseCommand {
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
-    DefiAddresses.require("--forwarder", forwarder);
+    DefiAddressArg.require("--forwarder", forwarder);
     String wanted = forwarder.toLowerCase(Locale.ROOT);
-    factories.forEach(f -> DefiAddresses.require("--factory", f));
+    factories.forEach(f -> DefiAddressArg.require("--factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), proxy);

@@ -42,9 +42,9 @@ final class DefiWithdrawCommand extends BaseCommand {
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
-    DefiAddresses.require("--token", token);
+    DefiAddressArg.require("--token", token);
     if (to != null) {
-      DefiAddresses.require("--to", to);
+      DefiAddressArg.require("--to", to);
     }
     BigInteger requested = null;
     if (!"all".equals(amount)) {

@@ -1,9 +1,9 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
-import dev.arb.storage.SqliteDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -50,13 +50,9 @@ final class DlqCommand extends BaseCommand {
     return ExitCode.USAGE;
   }
 
-  /** The database, or empty when it does not exist yet (then there are no dead letters). */
-  static Optional<SqliteDatabase> open(ArbConfig cfg) {
-    Path file = cfg.databaseFile();
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    return Optional.of(SqliteDatabase.open(file, cfg.storage().busyTimeout()));
+  /** The record store, or empty when it does not exist yet (then there are no dead letters). */
+  static Optional<RecordStore> open(ArbConfig cfg) {
+    return Stores.openExisting(cfg);
   }
 
   /** The message for an id that is not in the queue. */

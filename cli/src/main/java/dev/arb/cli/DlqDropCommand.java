@@ -1,9 +1,9 @@
 package dev.arb.cli;
 
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteDeadLetterRepository;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,14 +44,14 @@ final class DlqDropCommand extends BaseCommand {
           spec.commandLine(), "--reason must say why the dead letter is dropped");
     }
     ArbConfig cfg = config().config();
-    Optional<SqliteDatabase> db = DlqCommand.open(cfg);
+    Optional<RecordStore> db = DlqCommand.open(cfg);
     if (db.isEmpty()) {
       err().println(DlqCommand.unknown("drop", id, cfg.databaseFile()));
       err().flush();
       return ExitCode.USAGE;
     }
-    try (SqliteDatabase d = db.get()) {
-      SqliteDeadLetterRepository repo = new SqliteDeadLetterRepository(d);
+    try (RecordStore d = db.get()) {
+      DeadLetterRepository repo = d.deadLetters();
       Optional<DeadLetter> found = repo.find(id);
       if (found.isEmpty()) {
         err().println(DlqCommand.unknown("drop", id, cfg.databaseFile()));

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.cli.TableFormatter.Column;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteDeadLetterRepository;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,8 +78,8 @@ final class DlqListCommand extends BaseCommand {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
     }
     Optional<Instant> from = Optional.ofNullable(since).map(t -> t.resolve(context().clock()));
-    SqliteDeadLetterRepository.Query q =
-        new SqliteDeadLetterRepository.Query(
+    DeadLetterRepository.Query q =
+        new DeadLetterRepository.Query(
             statuses.isEmpty()
                 ? java.util.Set.of(DeadLetterStatus.OPEN)
                 : new LinkedHashSet<>(statuses),
@@ -87,10 +87,10 @@ final class DlqListCommand extends BaseCommand {
             limit);
     ArbConfig cfg = config().config();
     List<DeadLetter> found = List.of();
-    Optional<SqliteDatabase> db = DlqCommand.open(cfg);
+    Optional<RecordStore> db = DlqCommand.open(cfg);
     if (db.isPresent()) {
-      try (SqliteDatabase d = db.get()) {
-        found = new SqliteDeadLetterRepository(d).list(q);
+      try (RecordStore d = db.get()) {
+        found = d.deadLetters().list(q);
       }
     }
     if (json) {

@@ -2,56 +2,27 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arb.cli.daemon.PaperTrader;
+import dev.arb.cli.wiring.Exchanges;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretResolver;
 import dev.arb.config.TradingConfig;
-import dev.arb.engine.execution.Books;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Holding;
-import dev.arb.engine.execution.LegMode;
-import dev.arb.engine.execution.RiskGate;
-import dev.arb.engine.live.LiveOrderExecutor;
-import dev.arb.engine.live.LiveVenue;
-import dev.arb.engine.live.LiveVenues;
-import dev.arb.engine.live.UnknownOutcomeGuard;
-import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Cycle;
-import dev.arb.engine.model.Leg;
-import dev.arb.engine.model.Market;
+import dev.arb.daemon.trade.RetryOutcome;
+import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.model.MarketSnapshot;
-import dev.arb.engine.model.OrderBook;
-import dev.arb.engine.model.Side;
-import dev.arb.engine.paper.PaperBalances;
-import dev.arb.engine.paper.PaperOrderExecutor;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Snapshots;
-import dev.arb.engine.sizing.AmtOptimizer;
-import dev.arb.engine.sizing.SizingOutcome;
-import dev.arb.engine.sizing.TradePlan;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
-import dev.arb.engine.venue.VenueOptions;
-import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteDeadLetterRepository;
-import dev.arb.storage.SqliteExecutionRepository;
-import dev.arb.storage.SqliteOrderJournal;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,13 +96,12 @@ final class DlqRetryCommand extends BaseCommand {
   protected int execute() throws Exception {
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
-    Optional<SqliteDatabase> opened = DlqCommand.open(cfg);
+    Optional<RecordStore> opened = DlqCommand.open(cfg);
     if (opened.isEmpty()) {
       return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
     }
-    try (SqliteDatabase db = opened.get()) {
-      SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
-      Optional<DeadLetter> found = dlq.find(id);
+    try (RecordStore store = opened.get()) {
+      Optional<DeadLetter> found = store.deadLetters().find(id);
       if (found.isEmpty()) {
         return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
       }
@@ -162,7 +132,7 @@ final class DlqRetryCommand extends BaseCommand {
         if (wrong.isPresent()) {
           return fail(ExitCode.USAGE, wrong.get());
         }
-        return retryLive(db, cfg, d, c);
+        return retryLive(store, cfg, d);
       }
       Optional<String> wrong =
           unretryable(
@@ -175,85 +145,8 @@ final class DlqRetryCommand extends BaseCommand {
         return fail(ExitCode.USAGE, wrong.get());
       }
       MarketSnapshot snapshot = books();
-      return retry(db, cfg, d, c, snapshot);
-    }
-  }
-
-  private int retry(
-      SqliteDatabase db, ArbConfig cfg, DeadLetter d, JsonNode c, MarketSnapshot snapshot) {
-    Instant now = context().clock().instant();
-    Asset start = Asset.of(c.get("start_asset").asText());
-    SqliteExecutionRepository repo =
-        new SqliteExecutionRepository(db, PaperTrader.limits(cfg.risk()));
-    PaperBalances ledger = ledger(repo, cfg, now);
-    RiskGate gate = gate(repo, cfg, now);
-    Books books = Books.of(snapshot.books());
-    PaperOrderExecutor exchange =
-        new PaperOrderExecutor(
-            books, Optional.empty(), ledger, PaperTrader.paperModel(cfg.paper()));
-    List<Leg> legs = legs(c.path("plan").path("legs"), books);
-    List<Holding> leftover = holdings(c.path("leftover"));
-    String idPrefix = "r" + d.id() + "-" + now.toEpochMilli();
-    SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
-
-    Optional<String> busy = gate.acquire();
-    if (busy.isPresent()) {
-      return keepOpen(dlq, d, now, "refused: " + busy.get());
-    }
-    try {
-      if (!leftover.isEmpty()) {
-        ExecutionPolicy.Unwind u =
-            ExecutionPolicy.sellBack(leftover, start, legs, exchange::books, exchange, idPrefix);
-        boolean sold = u.fills().stream().anyMatch(f -> f.filled());
-        if (!sold) {
-          String why =
-              u.fills().isEmpty()
-                  ? "no market back to " + start + " in the books"
-                  : u.fills().get(0).note();
-          return keepOpen(dlq, d, now, "nothing sold back to " + start + ": " + why);
-        }
-        String note =
-            "retried on paper: sold back to "
-                + start
-                + ", received "
-                + u.returned().toPlainString()
-                + " "
-                + start
-                + (u.leftover().isEmpty() ? "" : ", some is still held");
-        SqliteExecutionRepository.Saved s =
-            repo.saveSellBack(
-                start,
-                u,
-                "paper",
-                d.detectedAt(),
-                now,
-                ledger.holdings(),
-                d.id(),
-                c.path("plan").isMissingNode() ? null : c.get("plan"),
-                new SqliteExecutionRepository.Resolution(true, note));
-        return report(
-            s,
-            u.leftover().isEmpty() ? ExecutionStatus.UNWOUND : ExecutionStatus.STRANDED,
-            u.returned(),
-            start,
-            u.leftover(),
-            note);
-      }
-      return retryCycle(
-          repo,
-          dlq,
-          gate,
-          d,
-          legs,
-          start,
-          snapshot,
-          exchange,
-          ledger,
-          now,
-          idPrefix,
-          PaperTrader.legMode(cfg.trading()));
-    } finally {
-      gate.release();
+      TradingService trading = TradingService.open(store, cfg, context().clock());
+      return report(trading.retry(d, snapshot, source(), Optional.empty()));
     }
   }
 
@@ -262,8 +155,8 @@ final class DlqRetryCommand extends BaseCommand {
    * risk limits' open-cycle slot, same order journal as {@code arb run}). Re-running a whole cycle
    * live from a dead letter is not done: it would trade on an old decision.
    */
-  private int retryLive(SqliteDatabase db, ArbConfig cfg, DeadLetter d, JsonNode c) {
-    List<Holding> leftover = holdings(c.path("leftover"));
+  private int retryLive(RecordStore store, ArbConfig cfg, DeadLetter d) {
+    List<Holding> leftover = TradingService.leftover(d);
     if (leftover.isEmpty()) {
       return fail(
           ExitCode.USAGE,
@@ -287,219 +180,68 @@ final class DlqRetryCommand extends BaseCommand {
       }
       tradeOn.add(e);
     }
-    SecretResolver secrets = new SecretResolver(context().env());
-    // names the missing keys and refuses before anything is sent
-    LiveVenues.requireKeys(tradeOn, secrets);
-    VenueOptions options = VenueOptions.defaults(cfg.dataDir());
-    List<LiveVenue> venues = LiveVenues.create(tradeOn, secrets, options);
-    MarketSnapshot snapshot;
-    if (input != null) {
-      snapshot = books();
-    } else {
-      try (XChangeMarketDataSource market =
-          XChangeMarketDataSource.create(tradeOn, secrets, options)) {
-        snapshot = market.snapshot();
-      }
-    }
-    Instant now = context().clock().instant();
-    Asset start = Asset.of(c.get("start_asset").asText());
-    SqliteExecutionRepository repo =
-        new SqliteExecutionRepository(db, PaperTrader.limits(cfg.risk()));
-    RiskGate gate = gate(repo, cfg, now);
-    Books books = Books.of(snapshot.books());
-    List<Leg> legs = legs(c.path("plan").path("legs"), books);
-    LiveOrderExecutor.Options o =
-        new LiveOrderExecutor.Options(
-            cfg.trading().orderTimeout(),
-            cfg.trading().pollInterval(),
-            2,
-            context().clock(),
-            System::nanoTime,
-            options.sleeper());
-    UnknownOutcomeGuard executor =
-        new UnknownOutcomeGuard(new LiveOrderExecutor(venues, new SqliteOrderJournal(db), o));
-    String idPrefix = "r" + d.id() + "-" + now.toEpochMilli();
-    SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
-    Optional<String> busy = gate.acquire();
-    if (busy.isPresent()) {
-      return keepOpen(dlq, d, now, "refused: " + busy.get());
-    }
-    try {
-      ExecutionPolicy.Unwind u =
-          ExecutionPolicy.sellBack(leftover, start, legs, () -> books, executor, idPrefix);
-      boolean sold = u.fills().stream().anyMatch(f -> f.filled());
-      String unknown =
-          executor.unknown().isEmpty()
-              ? ""
-              : "; "
-                  + executor.unknown().size()
-                  + " order(s) with unknown outcome, settled by reconciliation when 'arb run'"
-                  + " starts";
-      if (!sold) {
-        String why =
-            u.fills().isEmpty()
-                ? "no market back to " + start + " in the books"
-                : u.fills().get(0).note();
-        return keepOpen(dlq, d, now, "nothing sold back to " + start + ": " + why + unknown);
-      }
-      String note =
-          "retried live: sold back to "
-              + start
-              + ", received "
-              + u.returned().toPlainString()
-              + " "
-              + start
-              + (u.leftover().isEmpty() ? "" : ", some is still held")
-              + unknown;
-      SqliteExecutionRepository.Saved saved =
-          repo.saveSellBack(
-              start,
-              u,
-              "live",
-              d.detectedAt(),
-              now,
-              null,
-              d.id(),
-              c.path("plan").isMissingNode() ? null : c.get("plan"),
-              new SqliteExecutionRepository.Resolution(true, note));
-      return report(
-          saved,
-          u.leftover().isEmpty() ? ExecutionStatus.UNWOUND : ExecutionStatus.STRANDED,
-          u.returned(),
-          start,
-          u.leftover(),
-          note);
-    } finally {
-      gate.release();
-    }
+    Exchanges.Retry live =
+        Exchanges.retry(cfg, tradeOn, context().env(), context().clock(), store.orderJournal());
+    MarketSnapshot snapshot = input != null ? books() : live.books().get();
+    TradingService trading = TradingService.open(store, cfg, context().clock());
+    return report(trading.retry(d, snapshot, source(), Optional.of(live.venues())));
   }
 
-  private int retryCycle(
-      SqliteExecutionRepository repo,
-      SqliteDeadLetterRepository dlq,
-      RiskGate gate,
-      DeadLetter d,
-      List<Leg> legs,
-      Asset start,
-      MarketSnapshot snapshot,
-      PaperOrderExecutor exchange,
-      PaperBalances ledger,
-      Instant now,
-      String idPrefix,
-      LegMode mode) {
-    if (legs.size() < 2) {
-      return keepOpen(dlq, d, now, "no cycle in its context to re-run");
-    }
-    Books books = exchange.books();
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    for (int i = 0; i < legs.size(); i++) {
-      Optional<OrderBook> b = books.book(legs.get(i).market());
-      if (b.isEmpty()) {
-        throw new ConfigException(
-            "arb dlq retry: the books "
-                + source()
-                + " have no "
-                + legs.get(i).market().id()
-                + " (leg "
-                + (i + 1)
-                + " of dead letter "
-                + d.id()
-                + "); give --input a snapshot with every market of the cycle");
+  private int report(RetryOutcome outcome) {
+    if (outcome instanceof RetryOutcome.KeptOpen k) {
+      if (json) {
+        ObjectNode o = DlqListCommand.JSON.createObjectNode();
+        o.put("dead_letter", k.deadLetter());
+        o.put("status", DeadLetterStatus.OPEN.code());
+        o.putNull("execution_id");
+        o.put("error", k.error());
+        out().println(o.toString());
+        out().flush();
       }
-      cycleBooks.add(b.get());
-    }
-    Cycle cycle;
-    try {
-      cycle = new Cycle(legs, 1.0);
-    } catch (IllegalArgumentException e) {
-      return keepOpen(dlq, d, now, "its cycle cannot be rebuilt: " + e.getMessage());
-    }
-    BigDecimal available = ledger.balance(legs.get(0).exchange(), start);
-    SizingOutcome sized = new AmtOptimizer(legs.size()).size(cycle, cycleBooks, available);
-    if (sized instanceof SizingOutcome.Rejected r) {
-      return keepOpen(
-          dlq,
-          d,
-          now,
-          "re-sizing found no trade: "
-              + r.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-              + ": "
-              + r.detail());
-    }
-    TradePlan plan = ((SizingOutcome.Sized) sized).plan();
-    Instant dataClock = snapshot.newestObservation().orElse(now);
-    Optional<String> refused = gate.check(plan, cycleBooks, now, dataClock, ledger);
-    if (refused.isPresent()) {
-      return keepOpen(dlq, d, now, "refused: " + refused.get());
-    }
-    ExecutionResult x =
-        ExecutionPolicy.execute(
-            plan, exchange::books, exchange, gate.limits().threshold(), idPrefix, mode, ledger);
-    String note =
-        "retried on paper: "
-            + x.status().code()
-            + ", realized "
-            + x.realizedProfit().toPlainString()
-            + " "
-            + start
-            + (x.reason().isEmpty() ? "" : " (" + x.reason() + ")");
-    boolean traded = x.traded();
-    SqliteExecutionRepository.Saved s =
-        repo.saveRetry(
-            x,
-            "paper",
-            d.detectedAt(),
-            now,
-            ledger.holdings(),
-            d.id(),
-            new SqliteExecutionRepository.Resolution(
-                traded, traded ? note : "retry at " + now + ": " + x.reason()));
-    if (!traded) {
       return fail(
           ExitCode.FAILURE,
           "arb dlq retry: dead letter "
-              + d.id()
+              + k.deadLetter()
+              + " stays open, nothing was traded: "
+              + k.why());
+    }
+    if (outcome instanceof RetryOutcome.NothingTraded n) {
+      return fail(
+          ExitCode.FAILURE,
+          "arb dlq retry: dead letter "
+              + n.deadLetter()
               + " stays open: the retry traded nothing: "
-              + x.reason()
+              + n.reason()
               + " (execution "
-              + s.executionId()
+              + n.executionId()
               + ")");
     }
-    return report(s, x.status(), x.realizedProfit(), start, x.leftover(), note);
-  }
-
-  private int report(
-      SqliteExecutionRepository.Saved s,
-      ExecutionStatus status,
-      BigDecimal realized,
-      Asset start,
-      List<Holding> leftover,
-      String note) {
+    RetryOutcome.Retried r = (RetryOutcome.Retried) outcome;
     if (json) {
       ObjectNode o = DlqListCommand.JSON.createObjectNode();
       o.put("dead_letter", id);
       o.put("status", DeadLetterStatus.RETRIED.code());
-      o.put("execution_id", s.executionId());
-      o.put("execution_status", status.code());
-      o.put("start_asset", start.toString());
-      o.put("realized_profit", realized.toPlainString());
+      o.put("execution_id", r.executionId());
+      o.put("execution_status", r.status().code());
+      o.put("start_asset", r.start().toString());
+      o.put("realized_profit", r.realized().toPlainString());
       var left = o.putArray("leftover");
-      for (Holding h : leftover) {
+      for (Holding h : r.leftover()) {
         ObjectNode x = left.addObject();
         x.put("exchange", h.exchange());
         x.put("asset", h.asset().toString());
         x.put("amount", h.amount().toPlainString());
       }
-      if (s.deadLetterId().isPresent()) {
-        o.put("new_dead_letter", s.deadLetterId().get());
+      if (r.newDeadLetter().isPresent()) {
+        o.put("new_dead_letter", r.newDeadLetter().get());
       } else {
         o.putNull("new_dead_letter");
       }
-      o.put("note", note);
+      o.put("note", r.note());
       out().println(o.toString());
     } else {
-      out().println("dead letter " + id + " " + note + " (execution " + s.executionId() + ")");
-      s.deadLetterId()
+      out().println("dead letter " + id + " " + r.note() + " (execution " + r.executionId() + ")");
+      r.newDeadLetter()
           .ifPresent(
               n ->
                   out()
@@ -512,22 +254,6 @@ final class DlqRetryCommand extends BaseCommand {
     }
     out().flush();
     return ExitCode.OK;
-  }
-
-  private int keepOpen(SqliteDeadLetterRepository dlq, DeadLetter d, Instant now, String why) {
-    dlq.keepOpen(d.id(), "retry at " + now + ": " + why, now);
-    if (json) {
-      ObjectNode o = DlqListCommand.JSON.createObjectNode();
-      o.put("dead_letter", d.id());
-      o.put("status", DeadLetterStatus.OPEN.code());
-      o.putNull("execution_id");
-      o.put("error", "retry at " + now + ": " + why);
-      out().println(o.toString());
-      out().flush();
-    }
-    return fail(
-        ExitCode.FAILURE,
-        "arb dlq retry: dead letter " + d.id() + " stays open, nothing was traded: " + why);
   }
 
   private int fail(int code, String message) {
@@ -562,60 +288,6 @@ final class DlqRetryCommand extends BaseCommand {
               ReadOptions.withFee(fees == null ? BigDecimal.ZERO : fees));
     }
     return fees == null ? s : Snapshots.withTakerFee(s, fees);
-  }
-
-  /** The paper ledger, created from arb.paper.balances the first time (as the daemon does). */
-  private static PaperBalances ledger(SqliteExecutionRepository repo, ArbConfig cfg, Instant now) {
-    List<Holding> initial = new ArrayList<>();
-    cfg.paper()
-        .balances()
-        .forEach(
-            (exchange, assets) ->
-                assets.forEach(
-                    (asset, amount) ->
-                        initial.add(new Holding(exchange, Asset.of(asset), amount))));
-    repo.seedPaperLedger(initial, now);
-    return new PaperBalances(repo.paperBalances());
-  }
-
-  /** The risk limits of arb.risk with today's executions counted in, as the daemon has them. */
-  private static RiskGate gate(SqliteExecutionRepository repo, ArbConfig cfg, Instant now) {
-    RiskGate gate = new RiskGate(PaperTrader.limits(cfg.risk()));
-    Instant dayStart =
-        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-    for (SqliteExecutionRepository.Summary s : repo.since(dayStart)) {
-      gate.add(s.executedAt(), s.startAsset(), s.startSpent(), s.realizedProfit());
-    }
-    return gate;
-  }
-
-  /** The cycle's legs from the context, each market taken from the books when they have it. */
-  private static List<Leg> legs(JsonNode nodes, Books books) {
-    List<Leg> out = new ArrayList<>();
-    for (JsonNode n : nodes) {
-      Market m =
-          Market.of(
-              n.path("exchange").asText(),
-              n.path("base").asText(),
-              n.path("quote").asText(),
-              new BigDecimal(n.path("taker_fee").asText("0")));
-      Market current = books.book(m).map(OrderBook::market).orElse(m);
-      Side side = n.path("side").asText().equals("buy") ? Side.BUY : Side.SELL;
-      out.add(new Leg(current, side));
-    }
-    return out;
-  }
-
-  private static List<Holding> holdings(JsonNode nodes) {
-    List<Holding> out = new ArrayList<>();
-    for (JsonNode n : nodes) {
-      out.add(
-          new Holding(
-              n.path("exchange").asText(),
-              Asset.of(n.path("asset").asText()),
-              new BigDecimal(n.path("amount").asText())));
-    }
-    return out;
   }
 
   /**

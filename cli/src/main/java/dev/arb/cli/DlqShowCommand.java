@@ -2,9 +2,8 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteDeadLetterRepository;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +33,10 @@ final class DlqShowCommand extends BaseCommand {
   protected int execute() throws JsonProcessingException {
     ArbConfig cfg = config().config();
     Optional<DeadLetter> found = Optional.empty();
-    Optional<SqliteDatabase> db = DlqCommand.open(cfg);
+    Optional<RecordStore> db = DlqCommand.open(cfg);
     if (db.isPresent()) {
-      try (SqliteDatabase d = db.get()) {
-        found = new SqliteDeadLetterRepository(d).find(id);
+      try (RecordStore d = db.get()) {
+        found = d.deadLetters().find(id);
       }
     }
     if (found.isEmpty()) {

@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.cli.TableFormatter.Column;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
-import dev.arb.engine.execution.Holding;
+import dev.arb.engine.port.OpportunityRepository;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteExecutionRepository;
-import dev.arb.storage.SqliteOpportunityRepository;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,8 +175,8 @@ final class HistoryCommand extends BaseCommand {
     List<AssetTotal> totals = List.of();
     boolean exists = Files.exists(file);
     if (exists) {
-      try (SqliteDatabase db = SqliteDatabase.open(file, cfg.storage().busyTimeout())) {
-        SqliteOpportunityRepository repo = new SqliteOpportunityRepository(db);
+      try (RecordStore db = Stores.open(cfg)) {
+        OpportunityRepository repo = db.opportunities();
         records = repo.find(query);
         if (!json && !csv) {
           totals = repo.summarize(query);
@@ -218,13 +218,13 @@ final class HistoryCommand extends BaseCommand {
               base.asset(),
               base.minProfitBp(),
               Integer.MAX_VALUE);
-      try (SqliteDatabase db = SqliteDatabase.open(file, cfg.storage().busyTimeout())) {
-        for (OpportunityRecord r : new SqliteOpportunityRepository(db).find(q)) {
+      try (RecordStore db = Stores.open(cfg)) {
+        for (OpportunityRecord r : db.opportunities().find(q)) {
           if (r.realizedProfit() != null) {
             all.add(r);
           }
         }
-        balances = new SqliteExecutionRepository(db).paperBalances();
+        balances = db.executions().paperBalances();
       }
     }
     List<OpportunityRecord> shown = all.subList(0, Math.min(limit, all.size()));

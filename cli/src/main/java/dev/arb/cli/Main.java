@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
-import dev.arb.cli.daemon.ProcessHooks;
+import dev.arb.cli.wiring.Exchanges;
+import dev.arb.daemon.ProcessHooks;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ public final class Main {
 
   public static void main(String[] args) {
     // before any HTTP connection: the JDK must never re-send an order placement on its own
-    dev.arb.engine.live.LiveVenues.noPostRetry();
+    Exchanges.noPostRetry();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = new Cli(System.getenv(), out, err, new Hooks()).run(args);

@@ -1,10 +1,11 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.MarketData;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.source.SnapshotJson;
-import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,9 +73,9 @@ final class RecordCommand extends BaseCommand {
           "record: no exchange to record; give --exchange NAME or enable one in arb.exchanges");
     }
     MarketSnapshot snapshot;
-    try (XChangeMarketDataSource source = LiveMarketData.open(cfg, live, context())) {
+    try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       snapshot = source.snapshot();
-      for (String line : LiveMarketData.healthLines(source.health())) {
+      for (String line : LiveExchangeLines.healthLines(source.health())) {
         err().println(line);
       }
     }

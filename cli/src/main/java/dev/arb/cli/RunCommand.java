@@ -1,25 +1,27 @@
 package dev.arb.cli;
 
-import dev.arb.cli.daemon.AlertSink;
-import dev.arb.cli.daemon.Daemon;
-import dev.arb.cli.daemon.LiveFeed;
-import dev.arb.cli.daemon.LiveTrader;
-import dev.arb.cli.daemon.PaperTrader;
-import dev.arb.cli.daemon.ReplayFeed;
-import dev.arb.cli.daemon.SnapshotFeed;
-import dev.arb.cli.daemon.WebhookNotifier;
+import dev.arb.cli.wiring.Exchanges;
+import dev.arb.cli.wiring.MarketData;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.Secret;
 import dev.arb.config.SecretResolver;
 import dev.arb.config.TradingConfig;
-import dev.arb.engine.live.LiveVenues;
+import dev.arb.daemon.AlertSink;
+import dev.arb.daemon.Daemon;
+import dev.arb.daemon.LiveFeed;
+import dev.arb.daemon.ReplayFeed;
+import dev.arb.daemon.SnapshotFeed;
+import dev.arb.daemon.WebhookNotifier;
+import dev.arb.daemon.trade.PaperTrader;
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
-import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
-import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
@@ -237,6 +239,7 @@ final class RunCommand extends BaseCommand {
     Daemon daemon =
         new Daemon(
             cfg,
+            () -> Stores.open(cfg),
             new Daemon.Settings(
                 cfg.http().enabled(),
                 cfg.http().host(),
@@ -254,8 +257,8 @@ final class RunCommand extends BaseCommand {
             out());
     if (dryRun) {
       daemon.trading(
-          db -> {
-            PaperTrader paper = PaperTrader.open(db, cfg, context().clock());
+          store -> {
+            PaperTrader paper = TradingService.open(store, cfg, context().clock()).paper();
             if (feed instanceof ReplayFeed replay) {
               // arb.paper.latency: orders fill on the replay's books that follow by it
               paper.fillLater(replay::after);
@@ -265,12 +268,21 @@ final class RunCommand extends BaseCommand {
     } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
       // the exchanges polled (with --exchange/--exchange-url), else every enabled one
       List<ExchangeConfig> tradeOn =
-          !live.isEmpty()
-              ? live
-              : cfg.exchanges().values().stream().filter(ExchangeConfig::enabled).toList();
+          (!live.isEmpty() ? live : List.copyOf(cfg.exchanges().values()))
+              .stream().filter(ExchangeConfig::enabled).toList();
+      if (tradeOn.isEmpty()) {
+        throw new ConfigException(
+            "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
+                + " its api-key and api-secret");
+      }
       // refuse before anything starts when a key is missing (exit 2, nothing done)
-      LiveVenues.requireKeys(tradeOn, new SecretResolver(context().env()));
-      daemon.trading(db -> LiveTrader.open(db, cfg, tradeOn, context().clock(), context().env()));
+      Exchanges.requireKeys(tradeOn, context().env());
+      daemon.trading(
+          store ->
+              TradingService.open(store, cfg, context().clock())
+                  .live(
+                      Exchanges.trading(
+                          cfg, tradeOn, context().env(), context().clock(), store.orderJournal())));
     }
     if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
       return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
@@ -299,7 +311,7 @@ final class RunCommand extends BaseCommand {
         venues.add(
             new LiveFeed.Venue(
                 e.name(),
-                LiveMarketData.openCountingRetries(cfg, e, context(), retries),
+                MarketData.openCountingRetries(cfg, e, context().clock(), context().env(), retries),
                 retries::get));
       } catch (ConfigException x) {
         problems.addAll(x.problems());
@@ -362,13 +374,12 @@ final class RunCommand extends BaseCommand {
     return new ScanRequest(query, cfg.scan().amount(), cfg.scan().maxAge());
   }
 
-  private static Daemon.ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
+  private static ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
     ScanReport report = Scanner.scan(snapshot, request);
-    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
-    for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, report.source(), at));
-    }
-    return new Daemon.ScanResult(
-        report.markets(), records, report.opportunities(), Optional.of(snapshot));
+    return new ScanResult(
+        report.markets(),
+        OpportunityRecords.of(report, at),
+        report.opportunities(),
+        Optional.of(snapshot));
   }
 }

@@ -2,26 +2,31 @@ package dev.arb.cli;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.arb.cli.wiring.MarketData;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
+import dev.arb.engine.lp.WholeGraphPlan;
+import dev.arb.engine.lp.WholeGraphPlanRecords;
+import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.port.MarketDataSource;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
 import dev.arb.engine.scan.Snapshots;
 import dev.arb.engine.sizing.TradePlan;
-import dev.arb.engine.sizing.WholeGraphPlan;
-import dev.arb.engine.sizing.WholeGraphPlanner;
 import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
-import dev.arb.engine.venue.XChangeMarketDataSource;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -284,12 +289,12 @@ final class ScanCommand extends BaseCommand {
       throw new ConfigException("scan: --format and --exchange-name need --input");
     }
     MarketSnapshot snapshot;
-    try (XChangeMarketDataSource source = LiveMarketData.open(cfg, live, context())) {
+    try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       notes.addAll(source.notes());
       snapshot = source.snapshot();
-      notes.addAll(LiveMarketData.healthLines(source.health()));
+      notes.addAll(LiveExchangeLines.healthLines(source.health()));
       if (balances) {
-        notes.addAll(LiveMarketData.balanceLines(source.balances()));
+        notes.addAll(LiveExchangeLines.balanceLines(source.balances()));
       }
     }
     notes.add("input: " + snapshot.source());
@@ -385,13 +390,16 @@ final class ScanCommand extends BaseCommand {
             + steps
             + " steps; amounts are the solver's (double), not rounded to lot sizes");
     if (json) {
-      out().println(ScanJson.lpPlan(p, loaded.snapshot().source(), notes).toPrettyString());
+      out()
+          .println(
+              WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes).toPrettyString());
     } else {
       printLp(p, loaded.snapshot(), notes);
     }
     if (!noRecord) {
-      try (RecordSink sink = RecordSink.open(cfg)) {
-        sink.recordAll(List.of(ScanJson.record(p, loaded.snapshot().source(), now(), notes)));
+      try (RecordStore sink = Stores.open(cfg)) {
+        sink.recorder()
+            .record(WholeGraphPlanRecords.of(p, loaded.snapshot().source(), now(), notes));
       }
       if (!json) {
         out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
@@ -404,13 +412,9 @@ final class ScanCommand extends BaseCommand {
     if (noRecord || report.opportunities().isEmpty()) {
       return 0;
     }
-    Instant at = now();
-    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
-    for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, report.source(), at));
-    }
-    try (RecordSink sink = RecordSink.open(cfg)) {
-      sink.recordAll(records);
+    List<OpportunityRecord> records = OpportunityRecords.of(report, now());
+    try (RecordStore sink = Stores.open(cfg)) {
+      records.forEach(sink.recorder()::record);
     }
     return records.size();
   }
@@ -473,7 +477,7 @@ final class ScanCommand extends BaseCommand {
       t.row(
           List.of(
               Integer.toString(o.rank()),
-              String.join(">", ScanJson.assetCodes(o.cycle().assets())),
+              String.join(">", OpportunityRecords.assetCodes(o.cycle().assets())),
               String.join(",", o.cycle().exchanges()),
               bp(o.cycle().returnBp()),
               p.map(x -> short12(x.startAmount())).orElse(""),
@@ -521,8 +525,8 @@ final class ScanCommand extends BaseCommand {
               x.marketId(),
               x.side().name().toLowerCase(Locale.ROOT),
               x.from() + ">" + x.to(),
-              ScanJson.decimal(x.amountIn()),
-              ScanJson.decimal(x.amountOut())));
+              WholeGraphPlanRecords.decimal(x.amountIn()),
+              WholeGraphPlanRecords.decimal(x.amountOut())));
     }
     out().print(t.render());
     out().println();
@@ -530,13 +534,13 @@ final class ScanCommand extends BaseCommand {
         .printf(
             Locale.ROOT,
             "%s %s -> %s %s after %d steps (%s bp; solver value %s)%n",
-            ScanJson.decimal(p.startAmount()),
+            WholeGraphPlanRecords.decimal(p.startAmount()),
             p.start(),
             new BigDecimal(p.finalAmount()).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
             p.start(),
             p.steps(),
             bp(p.returnBp()),
-            ScanJson.decimal(p.finalAmount()));
+            WholeGraphPlanRecords.decimal(p.finalAmount()));
   }
 
   private static String bp(double v) {

@@ -2,7 +2,7 @@ package dev.arb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.cli.daemon.ProcessHooks;
+import dev.arb.daemon.ProcessHooks;
 import dev.arb.defi.keystore.Keystore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

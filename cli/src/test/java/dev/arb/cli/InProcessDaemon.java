@@ -2,7 +2,7 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.cli.daemon.ProcessHooks;
+import dev.arb.daemon.ProcessHooks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -30,7 +30,7 @@ class LiveMarketDataTest {
     ArbConfig cfg = config("arb.exchanges { kraken { }, bitstamp { } }");
 
     List<ExchangeConfig> out =
-        LiveMarketData.select(
+        LiveExchangeOptions.select(
             cfg,
             List.of("kraken", "bitstamp"),
             List.of("kraken=http://127.0.0.1:8089"),
@@ -50,7 +50,7 @@ class LiveMarketDataTest {
     ArbConfig cfg = config("arb.exchanges.kraken { streaming = true }");
 
     List<ExchangeConfig> out =
-        LiveMarketData.select(cfg, List.of(), List.of(), List.of(), null, "run");
+        LiveExchangeOptions.select(cfg, List.of(), List.of(), List.of(), null, "run");
 
     assertThat(out).hasSize(1);
     assertThat(out.get(0).streaming()).isTrue();
@@ -63,7 +63,7 @@ class LiveMarketDataTest {
 
     assertThatThrownBy(
             () ->
-                LiveMarketData.select(
+                LiveExchangeOptions.select(
                     cfg,
                     List.of("kraken"),
                     List.of(),

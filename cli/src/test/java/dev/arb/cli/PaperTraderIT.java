@@ -2,24 +2,29 @@ package dev.arb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.cli.daemon.Daemon;
-import dev.arb.cli.daemon.PaperTrader;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ConfigLoader;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
+import dev.arb.daemon.trade.KillSwitch;
+import dev.arb.daemon.trade.PaperTrader;
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.daemon.trade.TradingService;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
 import dev.arb.engine.sizing.TradePlan;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteExecutionRepository;
+import dev.arb.storage.SqliteRecordStore;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +48,7 @@ class PaperTraderIT {
   @TempDir Path dir;
 
   /** A kill switch that records its trip. */
-  static final class FakeKillSwitch implements Daemon.KillSwitch {
+  static final class FakeKillSwitch implements KillSwitch {
     boolean engaged;
     String tripped;
 
@@ -70,7 +75,14 @@ class PaperTraderIT {
     return ConfigLoader.load(Optional.of(conf), Map.of("HOME", dir.toString()), Map.of()).config();
   }
 
-  static Daemon.ScanResult scanSample() {
+  /** Paper trading on {@code db} under {@code cfg}, as {@code arb run --dry-run} does. */
+  private static PaperTrader paper(SqliteDatabase db, ArbConfig cfg) {
+    return TradingService.open(
+            SqliteRecordStore.over(db, cfg.storage(), RiskLimits.of(cfg.risk())), cfg, CLOCK)
+        .paper();
+  }
+
+  static ScanResult scanSample() {
     MarketSnapshot s = SampleSnapshot.load();
     ScanReport report =
         Scanner.scan(
@@ -81,12 +93,12 @@ class PaperTraderIT {
                 Optional.empty()));
     List<OpportunityRecord> records = new ArrayList<>();
     for (Opportunity o : report.opportunities()) {
-      records.add(ScanJson.record(o, "sample", T));
+      records.add(OpportunityRecords.of(o, "sample", T));
     }
-    return new Daemon.ScanResult(report.markets(), records, report.opportunities(), Optional.of(s));
+    return new ScanResult(report.markets(), records, report.opportunities(), Optional.of(s));
   }
 
-  static TradePlan firstPlan(Daemon.ScanResult r) {
+  static TradePlan firstPlan(ScanResult r) {
     return r.opportunities().stream()
         .filter(o -> o.plan().isPresent())
         .findFirst()
@@ -112,10 +124,10 @@ class PaperTraderIT {
 
   @Test
   void aDayThatAlreadyLostBeyondTheLimitTripsTheKillSwitchAndTradesNothing() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
       lostTenToday(db, firstPlan(scan), T.minus(Duration.ofHours(1)));
-      PaperTrader trader = PaperTrader.open(db, config("arb.risk.daily-loss-limit = 5\n"), CLOCK);
+      PaperTrader trader = paper(db, config("arb.risk.daily-loss-limit = 5\n"));
       FakeKillSwitch ks = new FakeKillSwitch();
 
       List<OpportunityRecord> out = trader.trade(scan, ks);
@@ -128,10 +140,10 @@ class PaperTraderIT {
 
   @Test
   void belowTheLimitTheSameScanIsTraded() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
       lostTenToday(db, firstPlan(scan), T.minus(Duration.ofHours(1)));
-      PaperTrader trader = PaperTrader.open(db, config("arb.risk.daily-loss-limit = 50\n"), CLOCK);
+      PaperTrader trader = paper(db, config("arb.risk.daily-loss-limit = 50\n"));
       FakeKillSwitch ks = new FakeKillSwitch();
 
       List<OpportunityRecord> out = trader.trade(scan, ks);
@@ -144,9 +156,9 @@ class PaperTraderIT {
 
   @Test
   void anEngagedKillSwitchStartsNoTrade() throws Exception {
-    Daemon.ScanResult scan = scanSample();
+    ScanResult scan = scanSample();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
-      PaperTrader trader = PaperTrader.open(db, config(""), CLOCK);
+      PaperTrader trader = paper(db, config(""));
       FakeKillSwitch ks = new FakeKillSwitch();
       ks.engaged = true;
 

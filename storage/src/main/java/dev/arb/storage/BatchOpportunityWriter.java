@@ -216,14 +216,14 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
     }
   }
 
-  /** Records accepted so far. */
+  @Override
   public long acceptedCount() {
     synchronized (progress) {
       return accepted;
     }
   }
 
-  /** Records committed to the store so far (always a prefix of the accepted ones, in order). */
+  @Override
   public long writtenCount() {
     synchronized (progress) {
       return written;

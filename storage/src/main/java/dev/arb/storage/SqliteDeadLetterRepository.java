@@ -1,5 +1,6 @@
 package dev.arb.storage;
 
+import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -19,24 +19,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * here they are listed, read, and resolved. A resolved row is never deleted: dropping keeps it with
  * status {@code dropped} and the reason.
  */
-public final class SqliteDeadLetterRepository {
-
-  /**
-   * Which dead letters to list.
-   *
-   * @param statuses only these statuses (empty: all)
-   * @param since only those created at or after this time
-   * @param limit at most this many, newest first, &ge; 1
-   */
-  public record Query(Set<DeadLetterStatus> statuses, Optional<Instant> since, int limit) {
-    public Query {
-      statuses = Set.copyOf(statuses);
-      Objects.requireNonNull(since, "since");
-      if (limit < 1) {
-        throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-      }
-    }
-  }
+public final class SqliteDeadLetterRepository implements DeadLetterRepository {
 
   private final SqliteDatabase db;
 
@@ -45,6 +28,7 @@ public final class SqliteDeadLetterRepository {
   }
 
   /** Dead letters matching {@code q}, newest first. */
+  @Override
   public List<DeadLetter> list(Query q) {
     List<String> statuses = q.statuses().stream().map(DeadLetterStatus::code).sorted().toList();
     StringBuilder sql = new StringBuilder("SELECT * FROM dead_letters WHERE 1 = 1");
@@ -76,6 +60,7 @@ public final class SqliteDeadLetterRepository {
   }
 
   /** The dead letter with this id. */
+  @Override
   public Optional<DeadLetter> find(long id) {
     try {
       return db.jdbi()
@@ -95,6 +80,7 @@ public final class SqliteDeadLetterRepository {
    *
    * @return false when it is not open (any more): nothing changed
    */
+  @Override
   public boolean drop(long id, String reason, Instant at) {
     try {
       return db.jdbi().inTransaction(h -> resolve(h, id, DeadLetterStatus.DROPPED, reason, at));
@@ -109,6 +95,7 @@ public final class SqliteDeadLetterRepository {
    *
    * @return false when it is not open (any more): nothing changed
    */
+  @Override
   public boolean keepOpen(long id, String error, Instant at) {
     try {
       return db.jdbi().inTransaction(h -> resolve(h, id, false, error, at));
@@ -125,6 +112,7 @@ public final class SqliteDeadLetterRepository {
    *
    * @return the new dead letter's id, or empty when this execution already has one
    */
+  @Override
   public Optional<Long> addReconciled(
       String executionRef, Instant detectedAt, String error, String context, Instant at) {
     try {

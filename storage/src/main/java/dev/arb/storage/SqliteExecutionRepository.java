@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.execution.DeadLetterKind;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.port.ExecutionRepository;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.Unwind;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
@@ -32,36 +33,8 @@ import org.jdbi.v3.core.JdbiException;
  * ({@link DeadLetterKind#of}) and, for paper trading, the ledger as it stands after it, in one
  * transaction: nothing of a failed cycle is lost between them.
  */
-public final class SqliteExecutionRepository {
+public final class SqliteExecutionRepository implements ExecutionRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * One stored execution, in short: what the risk limits of a day need.
-   *
-   * @param executedAt when it ran
-   * @param startAsset its start asset
-   * @param startSpent start asset spent
-   * @param realizedProfit realized profit, negative for a loss
-   */
-  public record Summary(
-      Instant executedAt, Asset startAsset, BigDecimal startSpent, BigDecimal realizedProfit) {}
-
-  /**
-   * What storing an execution wrote.
-   *
-   * @param executionId the new execution's id
-   * @param deadLetterId its dead letter's id, when it got one
-   */
-  public record Saved(long executionId, Optional<Long> deadLetterId) {}
-
-  /**
-   * How a retry resolves the dead letter it retried.
-   *
-   * @param retried true: mark it {@code retried} with {@code note}; false: keep it {@code open}
-   *     with {@code note} as its new error
-   * @param note the resolution note, or the new error
-   */
-  public record Resolution(boolean retried, String note) {}
 
   private final SqliteDatabase db;
   private final RiskLimits limits;
@@ -90,6 +63,7 @@ public final class SqliteExecutionRepository {
    * @param ledger the paper balances after it, or null to leave the ledger alone
    * @return the execution's id
    */
+  @Override
   public long save(
       ExecutionResult r,
       String mode,
@@ -104,6 +78,7 @@ public final class SqliteExecutionRepository {
    * resolves dead letter {@code deadLetterId} as {@code resolution} says. The new execution gets a
    * dead letter of its own when it did not end as planned.
    */
+  @Override
   public Saved saveRetry(
       ExecutionResult r,
       String mode,
@@ -183,19 +158,27 @@ public final class SqliteExecutionRepository {
    *
    * @param start the start asset sold back to
    * @param u what the unwind did
-   * @param cycle the {@code plan} node of the retried dead letter's context (carried into the new
-   *     dead letter so a later retry can still use the cycle's reverse route); may be null
+   * @param cycle the {@code plan} node (JSON) of the retried dead letter's context (carried into
+   *     the new dead letter so a later retry can still use the cycle's reverse route); may be null
    */
+  @Override
   public Saved saveSellBack(
       Asset start,
-      ExecutionPolicy.Unwind u,
+      Unwind u,
       String mode,
       Instant detectedAt,
       Instant executedAt,
       List<Holding> ledger,
       long deadLetterId,
-      JsonNode cycle,
+      String cycle,
       Resolution resolution) {
+    JsonNode plan;
+    try {
+      plan = cycle == null ? null : JSON.readTree(cycle);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "the retried cycle is not JSON: " + e.getOriginalMessage());
+    }
     boolean left = !u.leftover().isEmpty();
     String status = left ? ExecutionStatus.STRANDED.code() : ExecutionStatus.UNWOUND.code();
     String reason =
@@ -241,8 +224,8 @@ public final class SqliteExecutionRepository {
                   c.put("start_asset", start.toString());
                   c.set("exchanges", ex);
                   c.put("retry_of", deadLetterId);
-                  if (cycle != null) {
-                    c.set("plan", cycle);
+                  if (plan != null) {
+                    c.set("plan", plan);
                   }
                   c.set("fills", JSON.createArrayNode());
                   c.set("unwind", fills(u.fills()));
@@ -420,6 +403,7 @@ public final class SqliteExecutionRepository {
    *
    * @return true when it was created now, false when it already existed (left as it is)
    */
+  @Override
   public boolean seedPaperLedger(List<Holding> initial, Instant at) {
     try {
       return db.jdbi()
@@ -439,6 +423,7 @@ public final class SqliteExecutionRepository {
   }
 
   /** The paper ledger's non-zero balances, by exchange then asset. */
+  @Override
   public List<Holding> paperBalances() {
     try {
       return db
@@ -466,6 +451,7 @@ public final class SqliteExecutionRepository {
   }
 
   /** Executions at or after {@code from}, oldest first. */
+  @Override
   public List<Summary> since(Instant from) {
     try {
       return db.jdbi()
@@ -489,6 +475,7 @@ public final class SqliteExecutionRepository {
   }
 
   /** Number of stored executions. */
+  @Override
   public long count() {
     try {
       return db.jdbi()

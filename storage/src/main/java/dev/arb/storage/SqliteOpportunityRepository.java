@@ -180,6 +180,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
    *
    * @return how many records were marked failed
    */
+  @Override
   public int failExecuting(String reason) {
     java.util.Objects.requireNonNull(reason, "reason");
     try {
@@ -214,6 +215,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   }
 
   /** When the newest stored record was detected; empty when there are none. */
+  @Override
   public java.util.Optional<Instant> latestDetectedAt() {
     try {
       return db.jdbi()

@@ -1,9 +1,9 @@
 package dev.arb.storage;
 
-import dev.arb.engine.live.JournalEntry;
-import dev.arb.engine.live.OrderState;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderJournal;
+import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OrderState;
 import dev.arb.error.StorageException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -11,8 +11,10 @@ import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.StorageException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +63,16 @@ class BatchOpportunityWriterTest {
 
     @Override
     public List<AssetTotal> summarize(HistoryQuery query) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int failExecuting(String reason) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Instant> latestDetectedAt() {
       throw new UnsupportedOperationException();
     }
   }

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.execution.ProfitThreshold;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
@@ -21,6 +16,11 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.Unwind;
 import dev.arb.engine.sizing.PlanPricer;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
@@ -213,8 +213,8 @@ class SqliteDeadLetterRepositoryIT {
               new BigDecimal("99"),
               BigDecimal.ZERO,
               "");
-      ExecutionPolicy.Unwind u =
-          new ExecutionPolicy.Unwind(
+      Unwind u =
+          new Unwind(
               List.of(part),
               new BigDecimal("19.8"),
               List.of(new Holding("x", BTC, new BigDecimal("0.3"))));
@@ -227,7 +227,7 @@ class SqliteDeadLetterRepositoryIT {
               T.plusSeconds(5),
               List.of(new Holding("x", USD, new BigDecimal("19.8"))),
               old.id(),
-              JSON.readTree(old.context()).get("plan"),
+              JSON.readTree(old.context()).get("plan").toString(),
               new SqliteExecutionRepository.Resolution(true, "partly sold back"));
       assertThat(s.deadLetterId()).isPresent();
       assertThat(dlq.find(old.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.RETRIED);

@@ -2,10 +2,6 @@ package dev.arb.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arb.engine.execution.ExecutionResult;
-import dev.arb.engine.execution.ExecutionStatus;
-import dev.arb.engine.execution.Fill;
-import dev.arb.engine.execution.Holding;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Cycle;
@@ -13,6 +9,10 @@ import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Fill;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.sizing.PlanPricer;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;

@@ -3,9 +3,9 @@ package dev.arb.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arb.engine.live.JournalEntry;
-import dev.arb.engine.live.OrderState;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OrderState;
 import dev.arb.error.StorageException;
 import java.math.BigDecimal;
 import java.time.Instant;

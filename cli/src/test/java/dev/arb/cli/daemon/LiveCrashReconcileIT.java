@@ -15,20 +15,27 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.config.RiskConfig;
-import dev.arb.engine.execution.Holding;
+import dev.arb.config.StorageConfig;
+import dev.arb.daemon.trade.LiveTrader;
 import dev.arb.engine.execution.RiskGate;
-import dev.arb.engine.live.JournalEntry;
-import dev.arb.engine.live.LiveOrderExecutor;
-import dev.arb.engine.live.LiveVenue;
-import dev.arb.engine.live.LiveVenues;
-import dev.arb.engine.live.OrderState;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
-import dev.arb.engine.venue.Sleeper;
-import dev.arb.engine.venue.VenueOptions;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OrderState;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteDeadLetterRepository;
 import dev.arb.storage.SqliteOrderJournal;
+import dev.arb.storage.SqliteRecordStore;
+import dev.arb.xchange.Sleeper;
+import dev.arb.xchange.VenueOptions;
+import dev.arb.xchange.live.LiveOrderExecutor;
+import dev.arb.xchange.live.LiveVenue;
+import dev.arb.xchange.live.LiveVenues;
+import dev.arb.xchange.live.XChangeTradingVenues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +66,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveCrashReconcileIT {
+  private static final RiskLimits LIMITS = RiskLimits.of(RiskConfig.defaults());
+
+  /** The record store over an open database, as the daemon has it. */
+  private static RecordStore store(SqliteDatabase db) {
+    return SqliteRecordStore.over(
+        db, new StorageConfig(100, Duration.ofMillis(200), 10000, Duration.ofSeconds(5)), LIMITS);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String L1 = "OLEG01-AAAAA-BBBBB1";
   private static final String L2 = "OLEG02-AAAAA-BBBBB2";
@@ -254,17 +269,19 @@ class LiveCrashReconcileIT {
               List.of(LiveCrashChild.kraken(kraken.baseUrl())), LiveCrashChild.secrets(), options);
       LiveTrader trader =
           new LiveTrader(
-              venues,
-              restarted,
-              new LiveOrderExecutor.Options(
-                  Duration.ofSeconds(5),
-                  Duration.ofMillis(20),
-                  2,
-                  Clock.systemUTC(),
-                  System::nanoTime,
-                  Sleeper.SYSTEM),
-              new RiskGate(PaperTrader.limits(RiskConfig.defaults())),
-              List::of,
+              new XChangeTradingVenues(
+                  venues,
+                  new SqliteOrderJournal(restarted),
+                  new LiveOrderExecutor.Options(
+                      Duration.ofSeconds(5),
+                      Duration.ofMillis(20),
+                      2,
+                      Clock.systemUTC(),
+                      System::nanoTime,
+                      Sleeper.SYSTEM),
+                  List::of),
+              store(restarted),
+              new RiskGate(LIMITS),
               Clock.systemUTC(),
               dev.arb.engine.execution.LegMode.SEQUENTIAL);
       assertThat(trader.blocked()).isPresent();
@@ -292,7 +309,7 @@ class LiveCrashReconcileIT {
       // what it holds is a dead letter (arb dlq list), with the journal rows and holdings
       SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(restarted);
       List<DeadLetter> letters =
-          dlq.list(new SqliteDeadLetterRepository.Query(Set.of(), Optional.empty(), 10));
+          dlq.list(new DeadLetterRepository.Query(Set.of(), Optional.empty(), 10));
       assertThat(letters).hasSize(1);
       DeadLetter d = letters.get(0);
       assertThat(d.kind()).isEqualTo("reconcile_unknown");
@@ -306,7 +323,7 @@ class LiveCrashReconcileIT {
 
       // reconciling again (another restart) does not write it twice
       assertThat(trader.reconcile()).isTrue();
-      assertThat(dlq.list(new SqliteDeadLetterRepository.Query(Set.of(), Optional.empty(), 10)))
+      assertThat(dlq.list(new DeadLetterRepository.Query(Set.of(), Optional.empty(), 10)))
           .hasSize(1);
     }
   }
@@ -343,14 +360,16 @@ class LiveCrashReconcileIT {
       journal.update(done.with(OrderState.FILLED, L1, null, java.time.Instant.now()));
       LiveTrader trader =
           new LiveTrader(
-              LiveVenues.create(
-                  List.of(LiveCrashChild.kraken(kraken.baseUrl())),
-                  LiveCrashChild.secrets(),
-                  VenueOptions.defaults(dir)),
-              db,
-              LiveOrderExecutor.Options.defaults(),
-              new RiskGate(PaperTrader.limits(RiskConfig.defaults())),
-              List::of,
+              new XChangeTradingVenues(
+                  LiveVenues.create(
+                      List.of(LiveCrashChild.kraken(kraken.baseUrl())),
+                      LiveCrashChild.secrets(),
+                      VenueOptions.defaults(dir)),
+                  journal,
+                  LiveOrderExecutor.Options.defaults(),
+                  List::of),
+              store(db),
+              new RiskGate(LIMITS),
               Clock.systemUTC(),
               dev.arb.engine.execution.LegMode.SEQUENTIAL);
 

@@ -1,0 +1,48 @@
+package dev.arb.engine.port;
+
+import dev.arb.engine.model.MarketSnapshot;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where live market data comes from: order books of many markets on one or more exchanges, with the
+ * exchanges' health. One call to {@link #snapshot()} gives every book that is fresh and valid right
+ * now; everything left out (stale, crossed, empty, failed to load, exchange down) is named in
+ * {@link MarketSnapshot#problems()} as {@code exchange: what} or {@code exchange:BASE/QUOTE: what},
+ * never silently dropped. A failing exchange never stops the others.
+ */
+public interface MarketDataSource extends AutoCloseable {
+
+  /**
+   * The current books of every configured market. Blocks while books are fetched (within each
+   * exchange's request budget).
+   */
+  MarketSnapshot snapshot();
+
+  /** The state of each exchange after the latest {@link #snapshot()}, in configuration order. */
+  List<VenueHealth> health();
+
+  /**
+   * Settings the source adjusted when it opened (such as a rate limit capped to the exchange's
+   * public limit), for people; empty when none.
+   */
+  List<String> notes();
+
+  /**
+   * The free balances of every account the source can read (exchanges with an API key), one entry
+   * per exchange; a failure is that exchange's problem, not an exception. Empty when it reads no
+   * accounts.
+   */
+  List<AccountBalances> balances();
+
+  /**
+   * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity of the latest scan, so it can refresh them sooner (adaptive polling). Sources that
+   * do not poll ignore it.
+   */
+  default void profitable(Collection<String> marketIds) {}
+
+  /** Releases connections and threads. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,41 @@
+package dev.arb.engine.port;
+
+/**
+ * An open record store ({@code arb.db} by default): every repository over one database and ONE
+ * batch recorder of opportunities for the store's whole life. The wiring opens it; {@link #close}
+ * flushes everything the recorder accepted, then closes the database. Implementations are
+ * thread-safe.
+ */
+public interface RecordStore extends AutoCloseable {
+
+  /** Where the records are, for people (the database file). */
+  String location();
+
+  /**
+   * The batch recorder of opportunities, started on first use; whatever it accepted is written by
+   * {@link #close}.
+   */
+  OpportunityRecorder recorder();
+
+  /** Opportunity records, read and written directly. */
+  OpportunityRepository opportunities();
+
+  /**
+   * Executions and the paper ledger; dead letters written through it record the risk limits the
+   * store was opened with.
+   */
+  ExecutionRepository executions();
+
+  /** The dead-letter queue. */
+  DeadLetterRepository deadLetters();
+
+  /** The live order journal. */
+  OrderJournal orderJournal();
+
+  /** The relayer's records. */
+  RelayRecordStore relays();
+
+  /** Flushes the recorder (when it was started), then closes the database. Idempotent. */
+  @Override
+  void close();
+}

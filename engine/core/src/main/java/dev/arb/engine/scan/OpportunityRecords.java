@@ -1,0 +1,139 @@
+package dev.arb.engine.scan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.sizing.LegFill;
+import dev.arb.engine.sizing.TradePlan;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where an opportunity becomes a record: the stored {@link OpportunityRecord} of each opportunity
+ * of a scan, with its path and solution documents (JSON; amounts as exact decimal strings, basis
+ * points as numbers). {@code arb scan --json} prints the same solution document.
+ */
+public final class OpportunityRecords {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OpportunityRecords() {}
+
+  /** One record per opportunity of {@code report}, in its order, detected at {@code at}. */
+  public static List<OpportunityRecord> of(ScanReport report, Instant at) {
+    List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
+    for (Opportunity o : report.opportunities()) {
+      records.add(of(o, report.source(), at));
+    }
+    return records;
+  }
+
+  /** The stored record of one scan opportunity. */
+  public static OpportunityRecord of(Opportunity o, String source, Instant detectedAt) {
+    Cycle c = o.cycle();
+    ObjectNode path = JSON.createObjectNode();
+    path.put("source", source);
+    ArrayNode nodes = path.putArray("nodes");
+    for (Leg l : c.legs()) {
+      ObjectNode node = nodes.addObject();
+      node.put("exchange", l.exchange());
+      node.put("asset", l.from().code());
+    }
+    path.put("return_bp", c.returnBp());
+    ArrayNode legs = path.putArray("legs");
+    for (Leg l : c.legs()) {
+      legs.add(leg(l, List.of(), 0));
+    }
+    ObjectNode solution = solution(o);
+    BigDecimal profit = o.plan().map(TradePlan::profit).orElse(BigDecimal.ZERO);
+    return new OpportunityRecord(
+        0,
+        detectedAt,
+        o.status(),
+        c.startAsset().code(),
+        c.exchanges(),
+        distinctAssets(c),
+        path.toString(),
+        o.plan().isPresent() ? solution.toString() : "{}",
+        profit,
+        c.returnBp(),
+        null,
+        o.reason().orElse(null));
+  }
+
+  /** The solution document of one opportunity: its cycle, plan and each leg's fill. */
+  public static ObjectNode solution(Opportunity o) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("rank", o.rank());
+    strings(n.putArray("cycle"), assetCodes(o.cycle().assets()));
+    strings(n.putArray("exchanges"), o.cycle().exchanges());
+    n.put("return_bp", o.cycle().returnBp());
+    Optional<TradePlan> plan = o.plan();
+    n.put("start_amount", plan.map(p -> p.startAmount().toPlainString()).orElse(null));
+    n.put("end_amount", plan.map(p -> p.endAmount().toPlainString()).orElse(null));
+    n.put("profit", plan.map(p -> p.profit().toPlainString()).orElse(null));
+    if (plan.isPresent()) {
+      n.put("profit_bp", plan.get().profitBp());
+    } else {
+      n.putNull("profit_bp");
+    }
+    n.put("status", o.status().code());
+    n.put("reason", o.reason().orElse(null));
+    ArrayNode legs = n.putArray("legs");
+    for (int i = 0; i < o.cycle().legs().size(); i++) {
+      legs.add(leg(o.cycle().legs().get(i), plan.map(p -> p.fills()).orElse(List.of()), i));
+    }
+    return n;
+  }
+
+  private static ObjectNode leg(Leg leg, List<LegFill> fills, int i) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("market", leg.tradable().id());
+    n.put("side", leg.side().name().toLowerCase(Locale.ROOT));
+    n.put("from", leg.from().code());
+    n.put("to", leg.to().code());
+    n.put("fee_rate", leg.tradable().fee().toPlainString());
+    if (i < fills.size()) {
+      LegFill f = fills.get(i);
+      n.put("spent", f.spent().toPlainString());
+      n.put("received", f.received().toPlainString());
+      n.put("base_amount", f.baseAmount().toPlainString());
+      n.put("average_price", f.averagePrice().toPlainString());
+      n.put("worst_price", f.worstPrice().toPlainString());
+      n.put("fee", f.fee().toPlainString());
+      n.put("levels_used", f.levelsUsed());
+    }
+    return n;
+  }
+
+  /** The codes of {@code assets}, in order. */
+  public static List<String> assetCodes(List<Asset> assets) {
+    List<String> out = new ArrayList<>(assets.size());
+    for (Asset a : assets) {
+      out.add(a.code());
+    }
+    return out;
+  }
+
+  private static List<String> distinctAssets(Cycle c) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Leg l : c.legs()) {
+      out.add(l.from().code());
+    }
+    return List.copyOf(out);
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    for (String v : values) {
+      array.add(v);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package dev.arb.daemon;
+
+import dev.arb.config.ArbConfig;
+import dev.arb.config.Secret;
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.daemon.trade.TradeStep;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.error.ArbException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon of {@code arb run}: one scan per market-data update from its {@link SnapshotFeed},
+ * every opportunity written through the record store's ONE batch recorder, the HTTP endpoint
+ * ({@link Routes}, {@link StatusView}), metrics and alerts ({@link AlertPolicy}), under a {@link
+ * Lifecycle}. {@link #run} blocks until the daemon is stopped ({@link Shutdown}) and returns the
+ * exit code.
+ *
+ * <p>Start: opens the store, recovers (records left {@code executing} by a previous process are
+ * marked {@code failed}, "interrupted by restart"), binds the endpoint and prints its URL.
+ *
+ * <p>Kill switch ({@code POST /kill-switch}): no new scan starts and nothing more is recorded, at
+ * once (a scan in progress is finished but its opportunities are not recorded), until {@code POST
+ * /resume} or a restart. It is shown in {@code /status}, {@code /metrics} and alerted. With a
+ * {@link TradeStep}, no new trade starts while it is engaged, and a risk limit (the daily loss
+ * limit) can engage it.
+ */
+public final class Daemon {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  /** Reason written on records found in flight at start. */
+  public static final String INTERRUPTED = "interrupted by restart";
+
+  /** Forced exit status (a second signal, or a stop that overran its bound). */
+  public static final int FORCED_EXIT = 1;
+
+  /** One scan of one snapshot: the records to write (at most a few dozen). */
+  @FunctionalInterface
+  public interface ScanStep {
+    /** Scans {@code snapshot}; records are stamped {@code at}. */
+    ScanResult scan(MarketSnapshot snapshot, Instant at);
+  }
+
+  /**
+   * How the daemon is run.
+   *
+   * @param httpEnabled serve the endpoint
+   * @param host address to bind
+   * @param port port, 0 for a free one
+   * @param token control token; empty turns control routes off
+   * @param shutdownTimeout bound of a clean stop
+   * @param alertMinProfitBp sized opportunities at or above this are alerted
+   * @param exitAtEnd stop when the feed ends (otherwise keep serving until stopped)
+   */
+  public record Settings(
+      boolean httpEnabled,
+      String host,
+      int port,
+      Optional<Secret> token,
+      Duration shutdownTimeout,
+      double alertMinProfitBp,
+      boolean exitAtEnd) {}
+
+  private final Supplier<RecordStore> stores;
+  private final Settings settings;
+  private final SnapshotFeed feed;
+  private final ScanStep step;
+  private final ProcessHooks hooks;
+  private final Clock clock;
+  private final PrintWriter out;
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final DaemonMetrics metrics = new DaemonMetrics();
+  private final DaemonStats stats = new DaemonStats();
+  private final Running running = new Running();
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final AlertPolicy alerts;
+  private final Shutdown shutdown;
+  private final LifecycleKillSwitch killSwitch;
+  private final Routes routes;
+  private final ScanLoop scans;
+  private Function<RecordStore, TradeStep> traderFactory;
+  private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
+
+  /**
+   * @param stores opens the record store (on the daemon's own thread, while it starts)
+   * @param alerts builds the alert sink, given the consumer of delivery outcomes (for metrics)
+   * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
+   */
+  public Daemon(
+      ArbConfig config,
+      Supplier<RecordStore> stores,
+      Settings settings,
+      SnapshotFeed feed,
+      ScanStep step,
+      Function<Consumer<String>, AlertSink> alerts,
+      Function<List<OpportunityRecord>, String> recordsJson,
+      ProcessHooks hooks,
+      Clock clock,
+      PrintWriter out) {
+    this.stores = stores;
+    this.settings = settings;
+    this.feed = feed;
+    this.step = step;
+    this.hooks = hooks;
+    this.clock = clock;
+    this.out = out;
+    this.alerts =
+        new AlertPolicy(
+            alerts.apply(metrics::alert),
+            metrics,
+            stats,
+            settings.alertMinProfitBp(),
+            config.alerts().exchangeDownAfter(),
+            clock);
+    this.shutdown = new Shutdown(lifecycle, hooks, settings.shutdownTimeout());
+    this.killSwitch = new LifecycleKillSwitch(lifecycle, running, this.alerts);
+    this.routes =
+        new Routes(
+            lifecycle,
+            metrics,
+            new StatusView(config, lifecycle, stats, feed, running, clock),
+            running,
+            config.storage().queueCapacity(),
+            recordsJson,
+            this::stop,
+            killSwitch::engage);
+    this.scans =
+        new ScanLoop(
+            lifecycle,
+            feed,
+            step,
+            metrics,
+            stats,
+            this.alerts,
+            running,
+            clock,
+            settings.exitAtEnd(),
+            this::stop,
+            killSwitch);
+  }
+
+  /**
+   * Trades each scan's opportunities with the step {@code factory} builds once the store is open
+   * (given the store). Call before {@link #run}.
+   */
+  public Daemon trading(Function<RecordStore, TradeStep> factory) {
+    this.traderFactory = factory;
+    return this;
+  }
+
+  /**
+   * Serves {@code POST /relay} (a control route: bearer token, rate limit; bodies up to 64 KB) with
+   * the handler {@code factory} builds once the store is open (given the store); until then the
+   * route answers 503. The handler gets the body and gives the answer. One relay runs at a time (it
+   * may wait for a receipt); another one meanwhile is answered 503, so the other routes stay
+   * served. Call before {@link #run}.
+   */
+  public Daemon relaying(Function<RecordStore, Function<String, HttpEndpoint.Response>> factory) {
+    this.relayFactory = factory;
+    return this;
+  }
+
+  /** The lifecycle, for tests and the command. */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Waits until the endpoint is up and the first state is running; false on timeout. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The endpoint's URL once started. */
+  public Optional<String> url() {
+    HttpEndpoint e = running.endpoint;
+    return e == null ? Optional.empty() : Optional.of(e.url());
+  }
+
+  /**
+   * Asks for a clean stop (as SIGTERM does) and arms the shutdown bound.
+   *
+   * @param reason for the log and alerts
+   */
+  public void stop(String reason) {
+    shutdown.request(reason);
+  }
+
+  /**
+   * Runs until stopped.
+   *
+   * @return the exit code: 0 after a clean stop
+   * @throws ArbException if the store cannot be opened or the endpoint cannot be bound
+   */
+  public int run() {
+    running.startedAt = clock.instant();
+    long t0 = System.nanoTime();
+    hooks.onStopSignal(shutdown::onSignal);
+    // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
+    // endpoint binds and the first update is read and scanned, and record that scan once it is
+    // open.
+    StoreOpening opening = StoreOpening.start(stores);
+    try {
+      if (settings.httpEnabled()) {
+        running.endpoint = routes.serve(settings, relayFactory != null);
+      }
+      Optional<SnapshotFeed.Update> first = feed.next();
+      ScanLoop.Scanned firstScan = null;
+      if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
+        firstScan = scans.scan(s.snapshot(), s.origin());
+        if (firstScan.failure() == null) {
+          // counted in /status and /metrics at once; its records go to the store once it is open
+          scans.count(firstScan, firstScan.took(), true);
+        }
+      }
+      RecordStore store = opening.await();
+      running.recorder = store.recorder();
+      running.store = store;
+      opening.recover(store, stats);
+      if (traderFactory != null) {
+        running.trader = traderFactory.apply(store);
+      }
+      if (relayFactory != null) {
+        running.relay = relayFactory.apply(store);
+      }
+      LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      metrics.bindState(
+          running::written,
+          running::queued,
+          () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
+          () -> lifecycle.killSwitch() ? 1 : 0);
+      metrics.bindExchanges(feed::exchanges);
+      announce(store);
+      LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      lifecycle.started();
+      ready.countDown();
+      alerts.alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
+      if (firstScan != null) {
+        if (firstScan.failure() != null) {
+          alerts.error("scan", firstScan.failure());
+        } else if (!lifecycle.killSwitch()) {
+          scans.handOver(scans.traded(firstScan.result()));
+        } else {
+          stats.notRecorded(firstScan.result().records().size()); // kill switch while starting
+        }
+        scans.loop(null, false);
+      } else {
+        scans.loop(first.orElse(null), first.isEmpty());
+      }
+    } catch (RuntimeException e) {
+      lifecycle.requestStop("failure: " + e.getMessage());
+      ready.countDown();
+      if (running.store == null) {
+        opening.closeWhenOpen(); // still opening: close it once it is open
+      }
+      shutdown.abort(running, alerts, feed, metrics);
+      throw e;
+    }
+    return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void announce(RecordStore store) {
+    out.println("arb run: " + feed.describe() + "; records in " + store.location());
+    HttpEndpoint endpoint = running.endpoint;
+    if (endpoint != null) {
+      out.println(
+          "arb run: serving "
+              + endpoint.url()
+              + " (/health /status /opportunities /metrics"
+              + (relayFactory != null ? " /relay" : "")
+              + "); control routes "
+              + (settings.token().isPresent()
+                  ? "on (" + settings.token().get().source() + ")"
+                  : "off (no token configured)"));
+    } else {
+      out.println("arb run: HTTP endpoint off (arb.http.enabled = false)");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,252 @@
+package dev.arb.daemon;
+
+import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.record.OpportunityStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The daemon's Prometheus metrics (Micrometer): scans and their latency histogram, opportunities by
+ * status, book age per exchange, errors by kind, the record queue, alerts, and the JVM's own
+ * (memory, GC, threads, class loading, CPU, uptime). Names as exposed on {@code /metrics}:
+ *
+ * <ul>
+ *   <li>{@code arb_scans_total}, {@code arb_scan_duration_seconds} (histogram)
+ *   <li>{@code arb_opportunities_total{status}}, {@code arb_records_written_total}, {@code
+ *       arb_record_queue_depth}
+ *   <li>{@code arb_book_age_seconds{exchange}}, {@code arb_snapshots_total}
+ *   <li>{@code arb_api_errors_total{exchange}}, {@code arb_api_retries_total{exchange}}, {@code
+ *       arb_exchange_up{exchange}} (live exchanges only)
+ *   <li>{@code arb_stream_connected{exchange}}, {@code arb_stream_reconnects_total{exchange}},
+ *       {@code arb_stream_gaps_total{exchange}}, {@code arb_stream_message_age_seconds{exchange}}
+ *       (live exchanges only; 0, 0, 0 and absent for an exchange that does not stream)
+ *   <li>{@code arb_errors_total{kind}}, {@code arb_alerts_total{outcome}}
+ *   <li>{@code arb_paused}, {@code arb_kill_switch}
+ * </ul>
+ */
+public final class DaemonMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry;
+  private final Counter scans;
+  private final Counter snapshots;
+  private final Timer scanDuration;
+  private final Map<OpportunityStatus, Counter> opportunities =
+      new EnumMap<>(OpportunityStatus.class);
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+  private final Map<String, Double> bookAge = new ConcurrentHashMap<>();
+  private final Map<String, Double> streamAge = new ConcurrentHashMap<>();
+  private final JvmGcMetrics gc;
+  private volatile List<DoubleSupplier> bound = List.of();
+
+  public DaemonMetrics() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    scans = Counter.builder("arb.scans").description("Scans completed").register(registry);
+    snapshots =
+        Counter.builder("arb.snapshots")
+            .description("Market-data snapshots received")
+            .register(registry);
+    scanDuration =
+        Timer.builder("arb.scan.duration")
+            .description("Time of one scan: graph, cycles, sizing, records handed to the writer")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+    for (OpportunityStatus s : OpportunityStatus.values()) {
+      opportunities.put(
+          s,
+          Counter.builder("arb.opportunities")
+              .description("Opportunities found, by status")
+              .tag("status", s.code())
+              .register(registry));
+    }
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /**
+   * Registers, per live exchange, {@code arb_api_errors_total{exchange}} (problems the exchange
+   * reported: failed requests after retries, stale or invalid books, exchange down), {@code
+   * arb_api_retries_total{exchange}} and {@code arb_exchange_up{exchange}} (1 while it gives usable
+   * books). Nothing for a replay.
+   */
+  void bindExchanges(Supplier<List<ExchangeStatus>> exchanges) {
+    for (ExchangeStatus e : exchanges.get()) {
+      String name = e.name();
+      Supplier<Optional<ExchangeStatus>> one =
+          () -> exchanges.get().stream().filter(x -> x.name().equals(name)).findFirst();
+      DoubleSupplier problems = () -> one.get().map(x -> (double) x.problems()).orElse(0.0);
+      DoubleSupplier retries = () -> one.get().map(x -> (double) x.retries()).orElse(0.0);
+      DoubleSupplier up =
+          () ->
+              one.get()
+                  .map(x -> x.lastDataAt().isPresent() && x.noDataSince().isEmpty() ? 1.0 : 0.0)
+                  .orElse(0.0);
+      Supplier<Optional<VenueHealth.Stream>> stream =
+          () -> one.get().flatMap(ExchangeStatus::health).flatMap(VenueHealth::stream);
+      DoubleSupplier connected = () -> stream.get().map(x -> x.connected() ? 1.0 : 0.0).orElse(0.0);
+      DoubleSupplier reconnects = () -> stream.get().map(x -> (double) x.reconnects()).orElse(0.0);
+      DoubleSupplier gaps = () -> stream.get().map(x -> (double) x.gaps()).orElse(0.0);
+      List<DoubleSupplier> keep = new ArrayList<>(bound);
+      keep.addAll(List.of(problems, retries, up, connected, reconnects, gaps));
+      bound = List.copyOf(keep);
+      FunctionCounter.builder("arb.api.errors", problems, DoubleSupplier::getAsDouble)
+          .description(
+              "Problems an exchange reported: failed requests, stale or invalid books, down")
+          .tag("exchange", name)
+          .register(registry);
+      FunctionCounter.builder("arb.api.retries", retries, DoubleSupplier::getAsDouble)
+          .description("Exchange requests retried after a failure")
+          .tag("exchange", name)
+          .register(registry);
+      Gauge.builder("arb.exchange.up", up, DoubleSupplier::getAsDouble)
+          .description("1 while the exchange gives usable order books")
+          .tag("exchange", name)
+          .strongReference(true)
+          .register(registry);
+      Gauge.builder("arb.stream.connected", connected, DoubleSupplier::getAsDouble)
+          .description("1 while the exchange's order-book WebSocket stream is connected")
+          .tag("exchange", name)
+          .strongReference(true)
+          .register(registry);
+      FunctionCounter.builder("arb.stream.reconnects", reconnects, DoubleSupplier::getAsDouble)
+          .description("Order-book stream connections opened again after a drop or failure")
+          .tag("exchange", name)
+          .register(registry);
+      FunctionCounter.builder("arb.stream.gaps", gaps, DoubleSupplier::getAsDouble)
+          .description("Missed order-book stream updates detected, each followed by a resync")
+          .tag("exchange", name)
+          .register(registry);
+    }
+  }
+
+  /** Registers the gauges that read the daemon's live state. */
+  void bindState(
+      DoubleSupplier written,
+      DoubleSupplier queueDepth,
+      DoubleSupplier paused,
+      DoubleSupplier kill) {
+    // Micrometer holds what a function counter reads weakly: keep the suppliers alive with us.
+    List<DoubleSupplier> keep = new ArrayList<>(bound);
+    keep.addAll(List.of(written, queueDepth, paused, kill));
+    bound = List.copyOf(keep);
+    FunctionCounter.builder("arb.records.written", written, DoubleSupplier::getAsDouble)
+        .description("Records committed to the store")
+        .register(registry);
+    Gauge.builder("arb.record.queue.depth", queueDepth, DoubleSupplier::getAsDouble)
+        .description("Records accepted and not yet written")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("arb.paused", paused, DoubleSupplier::getAsDouble)
+        .description("1 while paused")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("arb.kill.switch", kill, DoubleSupplier::getAsDouble)
+        .description("1 while the kill switch is engaged")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  void snapshot() {
+    snapshots.increment();
+  }
+
+  void scan(Duration took) {
+    scans.increment();
+    scanDuration.record(took);
+  }
+
+  void opportunity(OpportunityStatus status) {
+    opportunities.get(status).increment();
+  }
+
+  /** Counts an error of {@code kind} (e.g. {@code input}, {@code scan}, {@code storage}). */
+  void error(String kind) {
+    errors
+        .computeIfAbsent(
+            kind,
+            k ->
+                Counter.builder("arb.errors")
+                    .description("Errors, by kind")
+                    .tag("kind", k)
+                    .register(registry))
+        .increment();
+  }
+
+  /** Counts an alert delivery outcome: {@code sent}, {@code failed} or {@code dropped}. */
+  void alert(String outcome) {
+    alerts
+        .computeIfAbsent(
+            outcome,
+            o ->
+                Counter.builder("arb.alerts")
+                    .description("Webhook alerts, by outcome")
+                    .tag("outcome", o)
+                    .register(registry))
+        .increment();
+  }
+
+  /** Sets the age of an exchange's newest book. */
+  void bookAge(String exchange, Duration age) {
+    age("arb.book.age", "Age of the exchange's newest order book", bookAge, exchange, age);
+  }
+
+  /** Sets the time since an exchange's order-book stream last gave a message. */
+  void streamMessageAge(String exchange, Duration age) {
+    age(
+        "arb.stream.message.age",
+        "Time since the exchange's order-book stream last gave a message",
+        streamAge,
+        exchange,
+        age);
+  }
+
+  /** Sets one exchange's value of a per-exchange age gauge, registering it the first time. */
+  private void age(
+      String name, String description, Map<String, Double> ages, String exchange, Duration age) {
+    String key = exchange.toLowerCase(Locale.ROOT);
+    if (ages.put(key, age.toNanos() / 1e9) == null) {
+      Gauge.builder(name, ages, m -> m.getOrDefault(key, Double.NaN))
+          .description(description)
+          .baseUnit("seconds")
+          .tag("exchange", key)
+          .register(registry);
+    }
+  }
+
+  /** The Prometheus text exposition (format 0.0.4). */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

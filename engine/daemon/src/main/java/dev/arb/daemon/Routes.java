@@ -1,0 +1,244 @@
+package dev.arb.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.daemon.trade.TradeStep;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.record.HistoryQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.error.ArbException;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's HTTP routes: {@code /health}, {@code /status}, {@code /opportunities} and {@code
+ * /metrics} for everyone; {@code /pause}, {@code /resume}, {@code /kill-switch}, {@code /stop} (and
+ * {@code /relay} when relaying) for the bearer of the control token.
+ */
+final class Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Largest {@code limit} of {@code /opportunities}. */
+  static final int MAX_LIMIT = 1000;
+
+  private final Lifecycle lifecycle;
+  private final DaemonMetrics metrics;
+  private final StatusView status;
+  private final Running running;
+  private final int queueCapacity;
+  private final Function<List<OpportunityRecord>, String> recordsJson;
+  private final Consumer<String> stop;
+  private final Supplier<Lifecycle.Outcome> killSwitch;
+
+  /** One relay at a time, so a relay waiting for its receipt never holds both HTTP threads. */
+  private final Semaphore relayPermit = new Semaphore(1);
+
+  /**
+   * @param queueCapacity the record queue's size: a full queue makes {@code /health} fail
+   * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
+   * @param stop asks for a clean stop, saying why
+   * @param killSwitch engages the kill switch
+   */
+  Routes(
+      Lifecycle lifecycle,
+      DaemonMetrics metrics,
+      StatusView status,
+      Running running,
+      int queueCapacity,
+      Function<List<OpportunityRecord>, String> recordsJson,
+      Consumer<String> stop,
+      Supplier<Lifecycle.Outcome> killSwitch) {
+    this.lifecycle = lifecycle;
+    this.metrics = metrics;
+    this.status = status;
+    this.running = running;
+    this.queueCapacity = queueCapacity;
+    this.recordsJson = recordsJson;
+    this.stop = stop;
+    this.killSwitch = killSwitch;
+  }
+
+  /**
+   * Binds the endpoint with the route table.
+   *
+   * @throws ArbException when it cannot be bound, saying what to do
+   */
+  HttpEndpoint serve(Daemon.Settings settings, boolean relaying) {
+    try {
+      return HttpEndpoint.start(
+          settings.host(), settings.port(), table(relaying), settings.token());
+    } catch (IOException | RuntimeException e) {
+      throw new ArbException(
+          "run: cannot serve HTTP on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another --http-port (0 picks a free one) or set arb.http.enabled ="
+              + " false",
+          e);
+    }
+  }
+
+  /** The route table; {@code relaying} adds {@code POST /relay}. */
+  Map<String, HttpEndpoint.Route> table(boolean relaying) {
+    Map<String, HttpEndpoint.Route> r = new HashMap<>();
+    r.put("/health", new HttpEndpoint.Route("GET", false, q -> health()));
+    r.put(
+        "/status",
+        new HttpEndpoint.Route(
+            "GET", false, q -> HttpEndpoint.Response.json(200, status.json().toString())));
+    r.put("/opportunities", new HttpEndpoint.Route("GET", false, this::opportunities));
+    r.put(
+        "/metrics",
+        new HttpEndpoint.Route(
+            "GET",
+            false,
+            q ->
+                new HttpEndpoint.Response(
+                    200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+    r.put("/pause", control(lifecycle::pause, "pause"));
+    r.put("/resume", control(lifecycle::resume, "resume"));
+    r.put("/kill-switch", control(killSwitch, "kill-switch"));
+    if (relaying) {
+      r.put(
+          "/relay",
+          new HttpEndpoint.Route("POST", true, HttpEndpoint.MAX_BODY_LIMIT, q -> relay(q.body())));
+    }
+    r.put(
+        "/stop",
+        new HttpEndpoint.Route(
+            "POST",
+            true,
+            q -> {
+              stop.accept("POST /stop");
+              return stateResponse(202, true);
+            }));
+    return r;
+  }
+
+  private HttpEndpoint.Response relay(String body) {
+    Function<String, HttpEndpoint.Response> h = running.relay;
+    if (h == null) {
+      return HttpEndpoint.Response.error(503, "the relayer is starting; try again");
+    }
+    if (!relayPermit.tryAcquire()) {
+      return HttpEndpoint.Response.error(
+          503, "the relayer is busy with another request; try again in a few seconds");
+    }
+    try {
+      return h.apply(body);
+    } finally {
+      relayPermit.release();
+    }
+  }
+
+  private HttpEndpoint.Route control(Supplier<Lifecycle.Outcome> action, String name) {
+    return new HttpEndpoint.Route(
+        "POST",
+        true,
+        q -> {
+          Lifecycle.Outcome o = action.get();
+          if (o == Lifecycle.Outcome.REFUSED) {
+            return HttpEndpoint.Response.error(
+                409, name + " is not possible while " + lifecycle.state().code());
+          }
+          LOG.info("{} via HTTP: {}", name, o == Lifecycle.Outcome.CHANGED ? "done" : "already");
+          return stateResponse(200, o == Lifecycle.Outcome.CHANGED);
+        });
+  }
+
+  private HttpEndpoint.Response stateResponse(int status, boolean changed) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("state", lifecycle.state().code());
+    n.put("kill_switch", lifecycle.killSwitch());
+    n.put("changed", changed);
+    return HttpEndpoint.Response.json(status, n.toString());
+  }
+
+  /** 200 while alive (running or paused, records keeping up); 503 with the reason otherwise. */
+  HttpEndpoint.Response health() {
+    DaemonState s = lifecycle.state();
+    String problem = null;
+    TradeStep trader = running.trader;
+    if (s != DaemonState.RUNNING && s != DaemonState.PAUSED || running.store == null) {
+      problem = "daemon is " + s.code();
+    } else if (running.queued() >= queueCapacity) {
+      problem = "record store is not keeping up: the write queue is full";
+    } else if (trader != null && trader.blocked().isPresent()) {
+      problem = "trading paused: " + trader.blocked().get();
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("status", problem == null ? "ok" : "unavailable");
+    n.put("state", s.code());
+    n.put("kill_switch", lifecycle.killSwitch());
+    if (problem != null) {
+      n.put("reason", problem);
+    }
+    return HttpEndpoint.Response.json(problem == null ? 200 : 503, n.toString());
+  }
+
+  private HttpEndpoint.Response opportunities(HttpEndpoint.Request req) {
+    int limit = 20;
+    Set<OpportunityStatus> statuses = EnumSet.noneOf(OpportunityStatus.class);
+    for (Map.Entry<String, String> p : req.query().entrySet()) {
+      switch (p.getKey()) {
+        case "limit" -> {
+          try {
+            limit = Integer.parseInt(p.getValue().trim());
+          } catch (NumberFormatException e) {
+            limit = -1;
+          }
+          if (limit < 1 || limit > MAX_LIMIT) {
+            return HttpEndpoint.Response.error(
+                400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+          }
+        }
+        case "status" -> {
+          for (String s : p.getValue().split(",")) {
+            try {
+              statuses.add(OpportunityStatus.parse(s));
+            } catch (IllegalArgumentException e) {
+              return HttpEndpoint.Response.error(400, "status: " + e.getMessage());
+            }
+          }
+        }
+        default -> {
+          return HttpEndpoint.Response.error(
+              400, "unknown parameter; use limit=N and status=sized,rejected,...");
+        }
+      }
+    }
+    RecordStore st = running.store;
+    if (st == null) {
+      return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
+    }
+    List<OpportunityRecord> found =
+        st.opportunities()
+            .find(
+                new HistoryQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    statuses,
+                    Optional.empty(),
+                    Optional.empty(),
+                    OptionalDouble.empty(),
+                    limit));
+    return HttpEndpoint.Response.json(200, recordsJson.apply(found));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.arb.daemon;
+
+import dev.arb.daemon.trade.TradeStep;
+import dev.arb.engine.port.OpportunityRecorder;
+import dev.arb.engine.port.RecordStore;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * What a running daemon has opened, set once each while it starts (null until then) and read by its
+ * routes, its status view and its stop.
+ */
+final class Running {
+  volatile Instant startedAt;
+  volatile HttpEndpoint endpoint;
+  volatile RecordStore store;
+  volatile OpportunityRecorder recorder;
+  volatile TradeStep trader;
+  volatile Function<String, HttpEndpoint.Response> relay;
+
+  /** Records written so far; 0 before the store is open. */
+  long written() {
+    OpportunityRecorder r = recorder;
+    return r == null ? 0 : r.writtenCount();
+  }
+
+  /** Records accepted and not written yet; 0 before the store is open. */
+  long queued() {
+    OpportunityRecorder r = recorder;
+    return r == null ? 0 : Math.max(0, r.acceptedCount() - r.writtenCount());
+  }
+}

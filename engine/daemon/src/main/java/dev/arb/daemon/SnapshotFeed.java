@@ -1,0 +1,67 @@
+package dev.arb.daemon;
+
+import dev.arb.engine.model.MarketSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the daemon's market data comes from, one update at a time. Implementations: {@link
+ * ReplayFeed} (recorded snapshot files) and {@link LiveFeed} (live exchanges).
+ */
+public interface SnapshotFeed extends AutoCloseable {
+
+  /** One step of the feed: a snapshot, or the reason the next one could not be read. */
+  sealed interface Update {
+    /** The input this came from, for the status and messages. */
+    String origin();
+
+    /** How long to wait after the previous update before this one is due. */
+    Duration delay();
+  }
+
+  /** A snapshot that was read. */
+  record Snapshot(MarketSnapshot snapshot, String origin, Duration delay) implements Update {}
+
+  /** An input that could not be read; the feed goes on with the next one. */
+  record Unreadable(String origin, String problem, Duration delay) implements Update {}
+
+  /** A short description for the status, e.g. {@code replay of 3 files at 1x}. */
+  String describe();
+
+  /** The next update, or empty at the end of the data (a live feed never ends). */
+  Optional<Update> next();
+
+  /**
+   * How long to wait before {@link #next()} is due: a live feed polls on its interval; a replay
+   * reads at once and paces with {@link Update#delay()} instead.
+   */
+  default Duration untilNext() {
+    return Duration.ZERO;
+  }
+
+  /** The live exchanges with their health, in configuration order; empty for a replay. */
+  default List<ExchangeStatus> exchanges() {
+    return List.of();
+  }
+
+  /**
+   * Tells the feed which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity of the latest scan; a live feed polls them sooner, a replay ignores it.
+   */
+  default void profitable(Collection<String> marketIds) {}
+
+  /** Releases connections and threads. */
+  @Override
+  default void close() {}
+
+  /**
+   * The snapshot's own clock for pacing: its newest observation. Empty for a snapshot without
+   * times.
+   */
+  static Optional<Instant> asOf(MarketSnapshot s) {
+    return s.newestObservation();
+  }
+}

@@ -1,0 +1,208 @@
+package dev.arb.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.config.AlertsConfig;
+import dev.arb.config.Secret;
+import dev.arb.error.ConfigException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alerts to a webhook: JSON POSTs from one background thread, off a bounded queue, each
+ * attempt bounded by the configured timeout, failed deliveries retried a few times with back-off.
+ * {@link #offer} never blocks: when the queue is full the alert is dropped and counted, so a dead
+ * or slow webhook never slows scanning. The URL is a secret (it often carries a token): it is never
+ * logged; messages say "the webhook".
+ */
+public final class WebhookNotifier implements AlertSink {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Alerts waiting for delivery before new ones are dropped. */
+  static final int QUEUE_CAPACITY = 64;
+
+  /** Delivery attempts per alert. */
+  static final int ATTEMPTS = 3;
+
+  private final Secret url;
+  private final AlertsConfig.Format format;
+  private final Duration timeout;
+  private final Duration backoff;
+  private final Consumer<String> outcomes;
+  private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final HttpClient client;
+  private final Thread sender;
+  private volatile boolean closed;
+
+  /**
+   * @param url the webhook URL (http or https), a secret
+   * @param format payload shape
+   * @param timeout bound of one attempt
+   * @param backoff wait before the first retry (doubled for the next)
+   * @param outcomes told {@code sent}, {@code failed} or {@code dropped} for each alert
+   */
+  public WebhookNotifier(
+      Secret url,
+      AlertsConfig.Format format,
+      Duration timeout,
+      Duration backoff,
+      Consumer<String> outcomes) {
+    this.url = url;
+    this.format = format;
+    this.timeout = timeout;
+    this.backoff = backoff;
+    this.outcomes = outcomes;
+    URI uri;
+    try {
+      uri = URI.create(url.reveal());
+    } catch (IllegalArgumentException e) {
+      uri = null; // its message quotes the URL: not repeated
+    }
+    if (uri == null
+        || uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null) {
+      throw new ConfigException(
+          "config: arb.alerts.webhook ("
+              + url.source()
+              + ") must be an http:// or https:// URL; the value is not shown");
+    }
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.sender = new Thread(this::run, "arb-alerts");
+    this.sender.setDaemon(true);
+    this.sender.start();
+  }
+
+  @Override
+  public boolean offer(Alert alert) {
+    if (closed || !queue.offer(alert)) {
+      outcomes.accept("dropped");
+      LOG.warn("alert {} dropped: the webhook queue is full or closed", alert.event());
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void close(Duration bound) {
+    closed = true;
+    try {
+      sender.join(Math.max(1, bound.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (sender.isAlive()) {
+      sender.interrupt();
+      int left = queue.size();
+      queue.clear();
+      for (int i = 0; i < left; i++) {
+        outcomes.accept("dropped");
+      }
+      if (left > 0) {
+        LOG.warn("{} alerts not delivered before shutdown", left);
+      }
+    }
+  }
+
+  private void run() {
+    while (true) {
+      Alert a;
+      try {
+        a = queue.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (a == null) {
+        if (closed) {
+          return;
+        }
+        continue;
+      }
+      if (!deliver(a)) {
+        return; // interrupted while closing
+      }
+    }
+  }
+
+  /** Tries to deliver; false if interrupted. */
+  private boolean deliver(Alert a) {
+    byte[] body = payload(a, format).getBytes(StandardCharsets.UTF_8);
+    long wait = backoff.toMillis();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        HttpRequest req =
+            HttpRequest.newBuilder(URI.create(url.reveal()))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "arb")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<Void> r = client.send(req, HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() / 100 == 2) {
+          outcomes.accept("sent");
+          return true;
+        }
+        LOG.warn("the webhook answered {} to alert {}", r.statusCode(), a.event());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcomes.accept("failed");
+        return false;
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn(
+            "alert {} not delivered to the webhook (attempt {} of {}): {}",
+            a.event(),
+            attempt,
+            ATTEMPTS,
+            e.getClass().getSimpleName());
+      }
+      if (attempt < ATTEMPTS) {
+        if (closed) {
+          break; // shutting down: no back-off, the bound is short
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          outcomes.accept("failed");
+          return false;
+        }
+        wait *= 2;
+      }
+    }
+    outcomes.accept("failed");
+    return true;
+  }
+
+  /** The JSON body for {@code format}. */
+  static String payload(Alert a, AlertsConfig.Format format) {
+    ObjectNode n = JSON.createObjectNode();
+    switch (format) {
+      case SLACK -> n.put("text", a.chatLine());
+      case DISCORD -> n.put("content", a.chatLine());
+      default -> {
+        n.put("source", "arb");
+        n.put("event", a.event());
+        n.put("severity", a.severity());
+        n.put("text", a.text());
+        n.put("at", a.at().toString());
+        ObjectNode f = n.putObject("fields");
+        new java.util.TreeMap<>(a.fields()).forEach(f::put);
+      }
+    }
+    return n.toString();
+  }
+}

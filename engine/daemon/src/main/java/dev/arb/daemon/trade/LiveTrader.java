@@ -1,0 +1,278 @@
+package dev.arb.daemon.trade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.execution.Books;
+import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.LegMode;
+import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.execution.UnknownOutcomeGuard;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Side;
+import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.OrderJournal;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.port.TradingVenues;
+import dev.arb.engine.record.ExecutionResult;
+import dev.arb.engine.record.Holding;
+import dev.arb.engine.record.JournalEntry;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.engine.record.OrderState;
+import dev.arb.engine.record.Reconciliation;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.sizing.TradePlan;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live trading for {@code arb run} with {@code arb.trading.mode = live}: the same risk limits and
+ * {@link ExecutionPolicy} as paper trading, with the {@link TradingVenues}' executor sending the
+ * orders and every order journaled.
+ *
+ * <p>Before the first trade (and again after any order whose outcome could not be learned) the
+ * journal is reconciled against the exchanges; until that succeeds no trade starts, and {@link
+ * #blocked()} says why ({@code /status}, {@code /health}). The balance check uses the accounts'
+ * balances, read once per scan that has something to trade. The kill switch cancels every journaled
+ * order that may still be open.
+ */
+public final class LiveTrader implements TradeStep {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TradingVenues venues;
+  private final OrderJournal journal;
+  private final DeadLetterRepository deadLetters;
+  private final TradeCore core;
+  private final Clock clock;
+  private volatile Optional<String> blocked = Optional.of("reconciliation has not run yet");
+  private volatile List<Holding> held = List.of();
+
+  /**
+   * Live trading through {@code venues}, recording in {@code store}; not reconciled yet ({@link
+   * #reconcile} before the first trade).
+   *
+   * @param gate the risk limits, with the day's executions counted in
+   */
+  public LiveTrader(
+      TradingVenues venues, RecordStore store, RiskGate gate, Clock clock, LegMode legs) {
+    this.venues = venues;
+    this.journal = store.orderJournal();
+    this.deadLetters = store.deadLetters();
+    // dead letters of live executions carry the risk limits of the time, as paper ones do
+    this.core = new TradeCore(store.executions(), gate, legs, "live", "l");
+    this.clock = clock;
+  }
+
+  /** Resolves the journal's in-flight orders; trading may start only when this returns true. */
+  public boolean reconcile() {
+    Reconciliation r = venues.reconcile();
+    held = r.holdings();
+    recordHeld(r);
+    if (!r.holdings().isEmpty()) {
+      LOG.warn(
+          "live: holdings left by earlier executions, not in their start asset: {}",
+          r.holdings().stream()
+              .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+              .collect(Collectors.joining(", ")));
+    }
+    if (r.ok()) {
+      blocked = Optional.empty();
+      LOG.info("live: order journal reconciled ({} orders resolved)", r.resolved().size());
+      return true;
+    }
+    blocked =
+        Optional.of(
+            "live order journal not reconciled: "
+                + String.join("; ", r.problems())
+                + " (retried before each scan's trades)");
+    LOG.warn("live trading paused: {}", blocked.get());
+    return false;
+  }
+
+  /**
+   * Writes a {@code reconcile_unknown} dead letter for each execution whose orders reconciliation
+   * found (partially) filled while the execution holds assets outside its start asset, with its
+   * journal rows and holdings, once per execution.
+   */
+  private void recordHeld(Reconciliation r) {
+    Set<String> refs = new LinkedHashSet<>();
+    for (JournalEntry e : r.resolved()) {
+      if (e.state() == OrderState.FILLED || e.state() == OrderState.PARTIAL) {
+        refs.add(e.executionRef());
+      }
+    }
+    for (String ref : refs) {
+      List<JournalEntry> rows = journal.forExecution(ref);
+      List<Holding> hs = Reconciliation.holdings(rows);
+      if (rows.isEmpty() || hs.isEmpty()) {
+        continue;
+      }
+      String what =
+          hs.stream()
+              .map(h -> h.amount().toPlainString() + " " + h.asset() + " on " + h.exchange())
+              .collect(Collectors.joining(", "));
+      ObjectNode c = JSON.createObjectNode();
+      c.put("mode", "live");
+      c.put("execution_ref", ref);
+      JournalEntry first = rows.get(0);
+      c.put("start_asset", first.side() == Side.BUY ? first.quote() : first.base());
+      ArrayNode orders = c.putArray("journal");
+      for (JournalEntry e : rows) {
+        ObjectNode o = orders.addObject();
+        o.put("client_order_id", e.clientOrderId());
+        o.put("exchange", e.exchange());
+        o.put("market", e.base() + "/" + e.quote());
+        o.put("side", e.side().name().toLowerCase(Locale.ROOT));
+        o.put("amount", e.amount().toPlainString());
+        o.put("limit_price", e.limitPrice() == null ? null : e.limitPrice().toPlainString());
+        o.put("state", e.state().code());
+        o.put("venue_order_id", e.venueOrderId().orElse(null));
+        o.put("filled_base", e.filledBase().toPlainString());
+        o.put("spent", e.spent().toPlainString());
+        o.put("received", e.received().toPlainString());
+        o.put("fee", e.fee().toPlainString());
+        o.put("fee_asset", e.feeAsset());
+      }
+      ArrayNode left = c.putArray("leftover");
+      for (Holding h : hs) {
+        ObjectNode o = left.addObject();
+        o.put("exchange", h.exchange());
+        o.put("asset", h.asset().toString());
+        o.put("amount", h.amount().toPlainString());
+      }
+      Optional<Long> id =
+          deadLetters.addReconciled(
+              ref,
+              first.createdAt(),
+              "reconciled after restart: " + ref + " still holds " + what,
+              c.toString(),
+              clock.instant());
+      id.ifPresent(
+          d ->
+              LOG.warn("live: execution {} holds {}: dead letter {} (arb dlq show)", ref, what, d));
+    }
+  }
+
+  @Override
+  public Optional<String> blocked() {
+    return blocked;
+  }
+
+  /** What earlier executions left in assets other than their start asset. */
+  public List<Holding> held() {
+    return held;
+  }
+
+  @Override
+  public List<String> holdings() {
+    return held.stream()
+        .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+        .toList();
+  }
+
+  @Override
+  public List<String> cancelOpenOrders() {
+    return venues.cancelOpen();
+  }
+
+  @Override
+  public List<OpportunityRecord> trade(ScanResult result, KillSwitch control) {
+    List<OpportunityRecord> records = result.records();
+    if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
+      return records;
+    }
+    if (blocked.isPresent() && !reconcile()) {
+      return records;
+    }
+    MarketSnapshot snapshot = result.snapshot().get();
+    Books books = Books.of(snapshot.books());
+    Instant now = clock.instant();
+    Map<String, Map<String, BigDecimal>> free = null;
+    List<OpportunityRecord> out = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      OpportunityRecord r = records.get(i);
+      Opportunity o = result.opportunities().get(i);
+      if (control.engaged()
+          || blocked.isPresent()
+          || r.status() != OpportunityStatus.SIZED
+          || o.plan().isEmpty()) {
+        out.add(r);
+        continue;
+      }
+      if (free == null) {
+        free = readBalances();
+      }
+      Map<String, Map<String, BigDecimal>> view = free;
+      out.add(
+          tradeOne(
+              r,
+              o.plan().get(),
+              books,
+              now,
+              (ex, asset) ->
+                  view.getOrDefault(ex, Map.of()).getOrDefault(asset.code(), BigDecimal.ZERO),
+              control));
+      free = null; // a trade changed the balances: read them again before the next one
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, BigDecimal>> readBalances() {
+    Map<String, Map<String, BigDecimal>> m = new HashMap<>();
+    for (AccountBalances b : venues.balances()) {
+      b.problem().ifPresent(p -> LOG.warn("live: {}", p));
+      m.put(b.exchange(), b.available());
+    }
+    return m;
+  }
+
+  private OpportunityRecord tradeOne(
+      OpportunityRecord r,
+      TradePlan plan,
+      Books books,
+      Instant now,
+      dev.arb.engine.execution.BalanceView balances,
+      KillSwitch control) {
+    UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(venues.orders());
+    TradeCore.Outcome done =
+        core.tradeOne(r, plan, () -> books, guarded, balances, null, now, now, control);
+    if (done.execution().isEmpty()) {
+      return done.record();
+    }
+    ExecutionResult x = done.execution().get();
+    if (!guarded.unknown().isEmpty()) {
+      blocked =
+          Optional.of(
+              guarded.unknown().size()
+                  + " order(s) of "
+                  + done.id()
+                  + " with unknown outcome; reconciling before the next trade");
+      LOG.warn("live trading paused: {}", blocked.get());
+    }
+    if (!x.leftover().isEmpty()) {
+      LOG.warn(
+          "live: execution {} is {}: still holds {}",
+          done.id(),
+          x.status().code(),
+          x.leftover().stream()
+              .map(h -> h.exchange() + " " + h.amount().toPlainString() + " " + h.asset())
+              .collect(Collectors.joining(", ")));
+    }
+    return done.record();
+  }
+}

@@ -1,2 +1,0 @@
-/** What arb keeps about every opportunity: the stored record, its status and history queries. */
-package dev.arb.engine.record;

@@ -1,0 +1,195 @@
+package dev.arb.xchange;
+
+import dev.arb.config.ExchangeConfig;
+import dev.arb.config.Secret;
+import dev.arb.config.SecretResolver;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.MarketDataSource;
+import dev.arb.engine.port.VenueHealth;
+import dev.arb.error.ArbException;
+import dev.arb.error.ConfigException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@link MarketDataSource} over XChange's REST market-data services: each exchange is polled on its
+ * own thread within its own request budget, so a slow or failing exchange never holds up the
+ * others; its failures become problems of the snapshot and its health. Exchanges configured with
+ * {@code streaming = true} take their books from their WebSocket stream while it has them, polling
+ * only the markets it has not (see {@link StreamingBookFeed}).
+ */
+public final class XChangeMarketDataSource implements MarketDataSource {
+  private final List<XChangeVenue> venues;
+  private final ExecutorService pool;
+
+  private XChangeMarketDataSource(List<XChangeVenue> venues) {
+    this.venues = List.copyOf(venues);
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, venues.size()),
+            r -> {
+              Thread t = new Thread(r, "arb-venue");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * A source for the given exchanges (each must be one arb supports). API keys are resolved here,
+   * only when both key and secret are set.
+   *
+   * @throws ConfigException naming every unsupported exchange or unresolvable secret
+   */
+  public static XChangeMarketDataSource create(
+      List<ExchangeConfig> exchanges, SecretResolver secrets, VenueOptions options) {
+    List<String> problems = new ArrayList<>();
+    List<XChangeVenue> venues = new ArrayList<>();
+    for (ExchangeConfig e : exchanges) {
+      Optional<VenueKind> kind = VenueKind.byName(e.name());
+      if (kind.isEmpty()) {
+        problems.add(
+            "config: arb.exchanges."
+                + e.name()
+                + " is not an exchange arb supports; use one of "
+                + VenueKind.names());
+        continue;
+      }
+      Optional<Secret> key;
+      Optional<Secret> secret;
+      try {
+        key = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-key", e.apiKey());
+        secret = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-secret", e.apiSecret());
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+        continue;
+      }
+      venues.add(new XChangeVenue(kind.get(), e, key, secret, options));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new XChangeMarketDataSource(venues);
+  }
+
+  /** Names of the exchanges arb supports. */
+  public static String supported() {
+    return VenueKind.names();
+  }
+
+  @Override
+  public MarketSnapshot snapshot() {
+    List<Future<XChangeVenue.Poll>> futures = new ArrayList<>();
+    for (XChangeVenue v : venues) {
+      futures.add(pool.submit(v::poll));
+    }
+    List<OrderBook> books = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        XChangeVenue.Poll p = futures.get(i).get();
+        books.addAll(p.books());
+        problems.addAll(p.problems());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(f -> f.cancel(true));
+        throw new ArbException("interrupted while fetching market data", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        problems.add(venues.get(i).name() + ": " + Fault.of(c).message());
+      }
+    }
+    return new MarketSnapshot(books, problems, source());
+  }
+
+  /** The source name of snapshots: {@code live: bitstamp (URL), kraken (URL)}. */
+  String source() {
+    StringBuilder b = new StringBuilder("live:");
+    String sep = " ";
+    for (XChangeVenue v : venues) {
+      b.append(sep).append(v.name()).append(" (").append(v.baseUrl()).append(')');
+      sep = ", ";
+    }
+    return b.toString();
+  }
+
+  /**
+   * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
+   * opportunity: they are polled at the shortest interval for a while (adaptive polling). Ids of
+   * exchanges this source does not poll are ignored.
+   */
+  @Override
+  public void profitable(Collection<String> marketIds) {
+    for (XChangeVenue v : venues) {
+      String prefix = v.name() + ":";
+      List<String> mine = marketIds.stream().filter(id -> id.startsWith(prefix)).toList();
+      if (!mine.isEmpty()) {
+        v.profitable(mine);
+      }
+    }
+  }
+
+  /**
+   * Balances of every exchange that has an API key configured, read in parallel; exchanges without
+   * keys are left out. A failure is a problem of that exchange's entry.
+   */
+  @Override
+  public List<AccountBalances> balances() {
+    List<XChangeVenue> keyed = venues.stream().filter(XChangeVenue::hasKeys).toList();
+    List<Future<AccountBalances>> futures = new ArrayList<>();
+    for (XChangeVenue v : keyed) {
+      futures.add(pool.submit(v::balances));
+    }
+    List<AccountBalances> out = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        out.add(futures.get(i).get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(f -> f.cancel(true));
+        throw new ArbException("interrupted while reading balances", e);
+      } catch (ExecutionException e) {
+        out.add(
+            new AccountBalances(
+                keyed.get(i).name(),
+                java.util.Map.of(),
+                Optional.of(keyed.get(i).name() + ": " + Fault.of(e.getCause()).message())));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<VenueHealth> health() {
+    return venues.stream().map(XChangeVenue::health).toList();
+  }
+
+  @Override
+  public List<String> notes() {
+    List<String> out = new ArrayList<>();
+    venues.forEach(v -> out.addAll(v.notes()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    venues.forEach(XChangeVenue::close);
+  }
+
+  /** The exchange's order-book stream, or null when it is only polled (tests). */
+  StreamingBookFeed feed(String exchange) {
+    return venues.stream()
+        .filter(v -> v.name().equals(exchange))
+        .findFirst()
+        .map(XChangeVenue::feed)
+        .orElse(null);
+  }
+}
