@@ -1,14 +1,19 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.ChainPools;
 import dev.arb.cli.wiring.MarketData;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.ChainConfig;
 import dev.arb.config.ExchangeConfig;
+import dev.arb.defi.pools.ChainPoolState;
+import dev.arb.defi.pools.ChainSpec;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.source.SnapshotJson;
 import dev.arb.error.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +67,7 @@ final class RecordCommand extends BaseCommand {
         throw new ConfigException(
             "record: give either exchanges (--exchange) or a chain (--chain), not both");
       }
-      return ChainRecorder.record(chainOptions, output, cfg, context());
+      return recordChain(cfg);
     }
     if (chainOptions.json) {
       throw new ConfigException("record: --json is for --chain");
@@ -88,6 +93,40 @@ final class RecordCommand extends BaseCommand {
     }
     SnapshotJson.write(snapshot, output);
     out().println(snapshot.books().size() + " books written to " + output);
+    return ExitCode.OK;
+  }
+
+  /** {@code --chain}: the chain's pools at one block, written as a version-2 snapshot. */
+  private int recordChain(ArbConfig cfg) {
+    ChainRecordOptions o = chainOptions;
+    o.validate();
+    Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(o.chain));
+    ChainSpec spec = o.spec(configured);
+    String url = o.rpcUrl(configured, context().env());
+    ChainPools.Read read = ChainPools.read(spec, url, cfg.dataDir(), o.blockToRead());
+    ChainPoolState s = read.state();
+    for (String p : s.problems()) {
+      err().println("warning: " + p);
+    }
+    if (s.pools().isEmpty()) {
+      err()
+          .println(
+              "record: no pool of chain "
+                  + o.chain
+                  + " could be read at block "
+                  + s.block()
+                  + "; nothing written");
+      return ExitCode.FAILURE;
+    }
+    ChainPools.write(
+        "arb record --chain " + o.chain + " (" + read.shownUrl() + ") at block " + s.block(),
+        List.of(s),
+        output);
+    if (o.json) {
+      out().println(ChainRecordReport.json(ChainRecordReport.summary(s, output)));
+    } else {
+      out().println(ChainRecordReport.line(s, output));
+    }
     return ExitCode.OK;
   }
 }
