@@ -2,6 +2,7 @@ package dev.arb.engine.model;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An asset by its ticker code, upper-case ({@code BTC}, {@code USDT}). Exchange-specific aliases
@@ -10,10 +11,12 @@ import java.util.Objects;
  * @param code 1 to 20 characters of letters, digits, '.', '-' or '_'; stored upper-case
  */
 public record Asset(String code) implements Comparable<Asset> {
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9._-]{1,20}");
+
   public Asset {
     Objects.requireNonNull(code, "code");
     code = code.trim().toUpperCase(Locale.ROOT);
-    if (!code.matches("[A-Z0-9._-]{1,20}")) {
+    if (!CODE.matcher(code).matches()) {
       throw new IllegalArgumentException(
           "asset code must be 1-20 letters, digits, '.', '-' or '_', got '" + code + "'");
     }
