@@ -99,11 +99,6 @@ final class InputFiles {
     }
   }
 
-  /** The text of {@code path} within the default limits. */
-  static String text(Path path) {
-    return text(path, InputLimits.defaults());
-  }
-
   private static String utf8(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8
         .newDecoder()
