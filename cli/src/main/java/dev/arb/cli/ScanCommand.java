@@ -372,6 +372,16 @@ final class ScanCommand extends BaseCommand {
     }
     if (steps < 1 || steps > 64) {
       problems.add("scan: --steps must be between 1 and 64, got " + steps);
+    } else if ((long) loaded.snapshot().books().size() * steps
+        > WholeGraphPlanner.MAX_MARKET_STEPS) {
+      problems.add(
+          "scan: --plan lp solves one programme over every market and step: "
+              + loaded.snapshot().books().size()
+              + " markets x "
+              + steps
+              + " steps is more than "
+              + WholeGraphPlanner.MAX_MARKET_STEPS
+              + "; use fewer --steps, a smaller input, or --plan cycles");
     }
     Asset startAsset = null;
     if (codes.size() == 1) {

@@ -23,11 +23,14 @@ public record Asset(String code) implements Comparable<Asset> {
     if (ADDRESS.matcher(code).matches()) {
       code = code.toLowerCase(Locale.ROOT);
     } else {
-      code = code.toUpperCase(Locale.ROOT);
-      if (!TICKER.matcher(code).matches()) {
+      // ASCII is checked before upper-casing: "ß" or a dotless "ı" must not become a ticker
+      boolean ascii = code.chars().allMatch(ch -> ch < 128);
+      String upper = code.toUpperCase(Locale.ROOT);
+      if (!ascii || !TICKER.matcher(upper).matches()) {
         throw new IllegalArgumentException(
             "asset code must be 1-20 letters, digits, '.', '-' or '_', got '" + code + "'");
       }
+      code = upper;
     }
   }
 

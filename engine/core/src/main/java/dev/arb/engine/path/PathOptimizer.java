@@ -35,10 +35,20 @@ import java.util.Optional;
  *
  * <p>Hot loops work on the graph's primitive arrays: no boxing, no streams, no allocation per
  * relaxation or DFS step; arrays are allocated once per call.
+ *
+ * <p><b>Work bound</b>: a dense graph whose cycles all have the same return (a rate table of equal
+ * rates) gives branch-and-bound nothing to cut, and the search would enumerate every simple cycle:
+ * n⁵/5 for 5 legs, hours at 400 assets. The top-K search therefore stops after {@value
+ * #MAX_SEARCH_STEPS} steps (edges followed; about a second or two) and says so in the notes; the
+ * cycles found until then are returned. Real snapshots need far fewer steps (the MO-book snapshot
+ * searched exhaustively to 13 legs: about 2·10⁶).
  */
 public final class PathOptimizer {
   /** Per-edge slack of the detector and of the profit threshold, in log-return units. */
   public static final double EPSILON = 1e-12;
+
+  /** Steps (edges followed by the search and its bounds) after which the top-K search stops. */
+  public static final long MAX_SEARCH_STEPS = 200_000_000L;
 
   private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -51,6 +61,11 @@ public final class PathOptimizer {
 
   /** The best simple cycles of the graph for the query, and whether any arbitrage exists. */
   public static PathSearchResult search(PathGraph graph, PathQuery query) {
+    return search(graph, query, MAX_SEARCH_STEPS);
+  }
+
+  /** {@link #search(PathGraph, PathQuery)} with another work bound (tests). */
+  static PathSearchResult search(PathGraph graph, PathQuery query, long maxSteps) {
     List<String> notes = new ArrayList<>(graph.warnings());
     int n = graph.nodeCount();
     int[] rank = new int[n];
@@ -59,10 +74,18 @@ public final class PathOptimizer {
     for (int v = 0; v < n; v++) {
       order[rank[v]] = v;
     }
-    Search s = new Search(graph, query, rank);
+    Search s = new Search(graph, query, rank, maxSteps);
     int lastStart = query.startAssets().isEmpty() ? n : startCount;
-    for (int i = 0; i < lastStart && query.topK() > 0; i++) {
+    for (int i = 0; i < lastStart && query.topK() > 0 && !s.stopped; i++) {
       s.from(order[i]);
+    }
+    if (s.stopped) {
+      notes.add(
+          "search stopped after "
+              + String.format(java.util.Locale.ROOT, "%,d", maxSteps)
+              + " steps: too many cycles of nearly equal return to rank them all (a dense graph);"
+              + " the cycles listed are the best found, better ones may exist; try --start or a"
+              + " smaller --max-length");
     }
     List<Cycle> cycles = s.results();
     int[] neg = negativeCycleEdges(graph);
@@ -299,13 +322,17 @@ public final class PathOptimizer {
     private int layerStamp;
     private int s;
     private long examined;
+    private final long maxSteps;
+    private long steps;
+    private boolean stopped;
     // Bounded max-heap of the best cycles by weight (root = worst kept).
     private double[] heapW = new double[16];
     private int[][] heapE = new int[16][];
     private int size;
 
-    Search(PathGraph g, PathQuery q, int[] rank) {
+    Search(PathGraph g, PathQuery q, int[] rank, long maxSteps) {
       this.g = g;
+      this.maxSteps = maxSteps;
       this.n = g.nodeCount();
       this.maxTrades = q.maxLength();
       this.maxLen = hasTransfers(g) ? 2 * maxTrades : maxTrades;
@@ -412,6 +439,7 @@ public final class PathOptimizer {
         for (int f = 0; f < curSize; f++) {
           int u = cur[f];
           double du = dist[prev + u];
+          steps += inStart[u + 1] - inStart[u];
           for (int i = inStart[u], end = inStart[u + 1]; i < end; i++) {
             int v = inFrom[i];
             if (rank[v] < rs) {
@@ -454,6 +482,11 @@ public final class PathOptimizer {
 
     private void dfs(int v, int depth, int trades, double weight, boolean lastTransfer) {
       int rs = rank[s];
+      steps += off[v + 1] - off[v];
+      if (steps > maxSteps) {
+        stopped = true;
+        return;
+      }
       for (int e = off[v]; e < off[v + 1]; e++) {
         boolean transfer = legs[e] == null;
         if (transfer && lastTransfer) {
@@ -493,6 +526,9 @@ public final class PathOptimizer {
         onPath[u] = true;
         dfs(u, used, t, nw, transfer);
         onPath[u] = false;
+        if (stopped) {
+          return;
+        }
       }
     }
 

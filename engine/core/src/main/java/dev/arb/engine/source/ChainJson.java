@@ -52,7 +52,8 @@ public final class ChainJson {
    *
    * @throws ConfigException if {@code chains} is present but not an array
    */
-  static MarketSnapshot addChains(MarketSnapshot books, JsonNode root, int version) {
+  static MarketSnapshot addChains(
+      MarketSnapshot books, JsonNode root, int version, InputLimits limits) {
     JsonNode chains = root.get("chains");
     if (chains == null || chains.isNull()) {
       return books;
@@ -67,12 +68,32 @@ public final class ChainJson {
       throw new ConfigException(
           "cannot read " + books.source() + ": \"chains\" must be an array of chains");
     }
-    List<ChainSnapshot> read = read(chains, problems);
+    int pools = 0;
+    for (JsonNode c : chains) {
+      JsonNode p = c.get("pools");
+      pools += p == null ? 0 : p.size();
+    }
+    if (pools + books.books().size() > limits.maxMarkets()) {
+      throw new ConfigException(
+          "cannot read "
+              + books.source()
+              + ": "
+              + (pools + books.books().size())
+              + " markets and pools, more than the "
+              + limits.maxMarkets()
+              + " this heap reads safely (raise it with ARB_JAVA_OPTS=-Xmx...)");
+    }
+    List<ChainSnapshot> read = read(chains, problems, limits);
     return books.withChains(read).withProblems(problems);
   }
 
   /** The valid chains of a {@code chains} array; a line in {@code problems} per thing left out. */
   static List<ChainSnapshot> read(JsonNode chains, List<String> problems) {
+    return read(chains, problems, InputLimits.defaults());
+  }
+
+  /** As {@link #read(JsonNode, List)}, judging observation times by {@code limits}. */
+  static List<ChainSnapshot> read(JsonNode chains, List<String> problems, InputLimits limits) {
     List<ChainSnapshot> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < chains.size(); i++) {
@@ -102,6 +123,10 @@ public final class ChainJson {
           throw new IllegalArgumentException("block must not be negative");
         }
         observedAt = Instant.parse(text(c, "observed_at"));
+        String implausible = limits.implausibleTime(observedAt);
+        if (implausible != null) {
+          throw new IllegalArgumentException(implausible);
+        }
       } catch (IllegalArgumentException | DateTimeParseException e) {
         problems.add(where + ": " + e.getMessage() + "; chain left out");
         continue;
@@ -249,12 +274,7 @@ public final class ChainJson {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("fee is missing");
     }
-    BigDecimal fee;
-    try {
-      fee = new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("fee '" + text.trim() + "' is not a number", e);
-    }
+    BigDecimal fee = StrictNumbers.decimal(text.trim(), "fee");
     if (fee.signum() < 0 || fee.compareTo(BigDecimal.ONE) >= 0) {
       throw new IllegalArgumentException(
           "fee must be in [0, 1) (0.003 is 0.3 %), got " + fee.toPlainString());

@@ -1,20 +1,30 @@
 package dev.arb.engine.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** File access shared by the readers: every I/O failure becomes a {@link ConfigException}. */
+/**
+ * File access shared by the readers: regular files only, read within {@link InputLimits}; every I/O
+ * failure becomes a {@link ConfigException} naming the file.
+ */
 final class InputFiles {
-  /** Numbers stay exact: floats are read as {@link java.math.BigDecimal}. */
+  /** Numbers stay exact: floats are read as {@link java.math.BigDecimal}. Used for writing. */
   static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -34,7 +44,26 @@ final class InputFiles {
     }
   }
 
-  static String text(Path path) {
+  /**
+   * Why {@code path} is not a file arb reads, or null: it must be a regular file (a symbolic link
+   * to one is fine); a FIFO, device or socket could block or never end. Checked without opening it.
+   */
+  static String notRegularFile(Path path) {
+    if (Files.isDirectory(path)) {
+      return "it is a folder";
+    }
+    if (!Files.isRegularFile(path)) {
+      return "not a regular file (a device, FIFO, socket or broken link); give a file";
+    }
+    return null;
+  }
+
+  /**
+   * The text of a regular file of at most {@code limits.maxBytes()} bytes, UTF-8.
+   *
+   * @throws ConfigException if it is missing, not a regular file, too large or not UTF-8 text
+   */
+  static String text(Path path, InputLimits limits) {
     requireReadable(path);
     if (Files.isDirectory(path)) {
       throw new ConfigException(
@@ -42,34 +71,100 @@ final class InputFiles {
               + path
               + ": it is a folder; give a file, or --format l2-json for a folder");
     }
+    String notRegular = notRegularFile(path);
+    if (notRegular != null) {
+      throw new ConfigException("cannot read " + path + ": " + notRegular);
+    }
     try {
-      return Files.readString(path, StandardCharsets.UTF_8);
+      String tooLarge = limits.tooLarge(Files.size(path), "the file");
+      if (tooLarge != null) {
+        throw new ConfigException("cannot read " + path + ": " + tooLarge);
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        // the size may change while reading: never read more than the limit allows
+        bytes = in.readNBytes((int) Math.min(limits.maxBytes() + 1, Integer.MAX_VALUE - 8));
+      }
+      String grown = limits.tooLarge(bytes.length, "the file");
+      if (grown != null) {
+        throw new ConfigException("cannot read " + path + ": " + grown);
+      }
+      return utf8(bytes);
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(
+          "cannot read " + path + ": not UTF-8 text; save it as UTF-8 (or ASCII)", e);
     } catch (IOException e) {
       throw new ConfigException(
-          "cannot read " + path + ": " + e.getMessage() + "; check the file is UTF-8 text", e);
+          "cannot read " + path + ": " + e.getMessage() + "; check the file is readable", e);
     }
   }
 
-  static JsonNode json(String text, String source) {
-    try {
-      JsonNode node = JSON.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw new ConfigException("cannot read " + source + ": the file is empty");
+  private static String utf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  /**
+   * The files of a folder whose names end in {@code suffix} (case-insensitive), sorted by name; at
+   * most {@code limits.maxMarkets()} of them, and together at most {@code limits.maxBytes()} bytes.
+   * Entries that are not regular files are reported in {@code problems} and left out.
+   *
+   * @throws ConfigException if the folder cannot be listed or holds more than the limits
+   */
+  static List<Path> list(Path dir, String suffix, InputLimits limits, List<String> problems) {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix)) {
+          continue;
+        }
+        if (files.size() >= limits.maxMarkets()) {
+          throw new ConfigException(
+              "cannot read "
+                  + dir
+                  + ": more than "
+                  + limits.maxMarkets()
+                  + " *"
+                  + suffix
+                  + " files, the limit for this Java heap; "
+                  + InputLimits.moreMemory());
+        }
+        files.add(p);
       }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          "cannot read "
-              + source
-              + ": not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage()
-              + ")",
-          e);
+    } catch (IOException e) {
+      throw new ConfigException("cannot list folder " + dir + ": " + e.getMessage(), e);
     }
+    files.sort(null);
+    List<Path> regular = new ArrayList<>(files.size());
+    long total = 0;
+    for (Path p : files) {
+      String notRegular = notRegularFile(p);
+      if (notRegular != null) {
+        problems.add(p + ": " + notRegular + "; file left out");
+        continue;
+      }
+      try {
+        total += Files.size(p);
+      } catch (IOException e) {
+        problems.add(p + ": cannot read its size (" + e.getMessage() + "); file left out");
+        continue;
+      }
+      regular.add(p);
+    }
+    String tooLarge = limits.tooLarge(total, "its *" + suffix + " files");
+    if (tooLarge != null) {
+      throw new ConfigException("cannot read " + dir + ": " + tooLarge);
+    }
+    return regular;
+  }
+
+  /** The JSON value of a file's text, within the limits (see {@link BoundedJson}). */
+  static JsonNode json(String text, String source, InputLimits limits) {
+    return BoundedJson.read(stripBom(text), source, limits);
   }
 
   /** When the file was last written, or the epoch if the file system does not say. */
@@ -88,6 +183,9 @@ final class InputFiles {
     }
     if (n.isNumber()) {
       return n.decimalValue().toString();
+    }
+    if (n.isContainerNode()) {
+      return n.isArray() ? "(a list)" : "(an object)";
     }
     return n.isTextual() ? n.textValue() : n.toString();
   }

@@ -5,18 +5,18 @@ import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.error.ConfigException;
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * Normalised L2 book files {@code {exchange, symbol, recorded_utc, bids: [[price, qty]], asks:
@@ -24,9 +24,14 @@ import java.util.stream.Stream;
  * snapshot. The observation time is {@code recorded_utc} (else {@code recorded_unix}): {@code
  * exchange_ts} is not a time on every exchange (Binance's is an update id). Symbols are split at
  * '/', '-' or '_', else by a known quote suffix ({@code BLZETH} → BLZ/ETH); optional {@code base}
- * and {@code quote} fields win. Exchange codes are translated by {@link AssetAliases}.
+ * and {@code quote} fields win. Exchange codes are translated by {@link AssetAliases}. Symbols of
+ * derivatives ({@code BTCUSDT-PERP}, {@code BTC-27DEC24}; see {@link DerivativeSymbols}) are
+ * reported and left out.
  */
 public final class L2JsonReader {
+  /** The keys every book file has. */
+  static final List<String> BOOK_KEYS = List.of("symbol", "bids", "asks");
+
   /** Quote assets recognised at the end of an unseparated symbol, longest first. */
   private static final String[] QUOTES = {
     "USDT", "USDC", "BUSD", "TUSD", "USDP", "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "TRY",
@@ -37,7 +42,9 @@ public final class L2JsonReader {
 
   /**
    * Reads one book file, or every {@code *.json} file of a folder (sorted by name) as one snapshot;
-   * files in the folder that are not book files are reported and skipped.
+   * files in the folder that are not book files, or not regular files (FIFOs, devices, links to
+   * them), are reported and skipped. A folder is one input for {@link InputLimits}: its files
+   * together are at most {@code maxBytes}.
    *
    * @param options the taker fee for every market; an exchange name here overrides the files'
    * @throws ConfigException if the path cannot be read, a single file is not a book file, or a
@@ -45,9 +52,10 @@ public final class L2JsonReader {
    */
   public static MarketSnapshot read(Path path, ReadOptions options) {
     InputFiles.requireReadable(path);
-    SnapshotAssembler out = new SnapshotAssembler(path.toString());
+    InputLimits limits = options.limits();
+    SnapshotAssembler out = new SnapshotAssembler(path.toString(), limits);
     if (!Files.isDirectory(path)) {
-      JsonNode root = InputFiles.json(InputFiles.text(path), path.toString());
+      JsonNode root = InputFiles.json(InputFiles.text(path, limits), path.toString(), limits);
       if (!isBookFile(root)) {
         throw new ConfigException(
             "cannot read " + path + ": not an L2 book file (needs symbol, bids and asks)");
@@ -55,30 +63,33 @@ public final class L2JsonReader {
       addBook(root, path.toString(), options, out);
       return out.build();
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(path)) {
-      files =
-          new ArrayList<>(
-              s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                  .sorted()
-                  .toList());
-    } catch (IOException e) {
-      throw new ConfigException("cannot list folder " + path + ": " + e.getMessage(), e);
-    }
+    List<String> skipped = new ArrayList<>();
+    List<Path> files = InputFiles.list(path, ".json", limits, skipped);
     if (files.isEmpty()) {
-      throw new ConfigException(
-          "cannot read " + path + ": the folder has no *.json book files; check the --input path");
+      List<String> problems = new ArrayList<>();
+      problems.add(
+          "cannot read "
+              + path
+              + ": the folder has no *.json book files"
+              + (skipped.isEmpty() ? "" : " it can read")
+              + "; check the --input path");
+      problems.addAll(skipped.subList(0, Math.min(skipped.size(), 10)));
+      throw new ConfigException(problems);
     }
+    skipped.forEach(out::problem);
     for (Path f : files) {
+      JsonNode root;
       try {
-        JsonNode root = InputFiles.json(InputFiles.text(f), f.toString());
-        if (isBookFile(root)) {
-          addBook(root, f.toString(), options, out);
-        } else {
-          out.problem(f + ": not an L2 book file (needs symbol, bids and asks); file left out");
-        }
+        root = InputFiles.json(InputFiles.text(f, limits), f.toString(), limits);
       } catch (ConfigException e) {
         out.problem(e.getMessage() + "; file left out");
+        continue;
+      }
+      if (isBookFile(root)) {
+        // beyond the input's limits (markets, levels) the whole read stops: not caught here
+        addBook(root, f.toString(), options, out);
+      } else {
+        out.problem(f + ": not an L2 book file (needs symbol, bids and asks); file left out");
       }
     }
     return out.build();
@@ -86,8 +97,8 @@ public final class L2JsonReader {
 
   /** Parses one book file's JSON text into a one-book snapshot. */
   public static MarketSnapshot parse(String json, String sourceName, ReadOptions options) {
-    SnapshotAssembler out = new SnapshotAssembler(sourceName);
-    JsonNode root = InputFiles.json(json, sourceName);
+    SnapshotAssembler out = new SnapshotAssembler(sourceName, options.limits());
+    JsonNode root = InputFiles.json(json, sourceName, options.limits());
     if (!isBookFile(root)) {
       throw new ConfigException(
           "cannot read " + sourceName + ": not an L2 book file (needs symbol, bids and asks)");
@@ -97,7 +108,15 @@ public final class L2JsonReader {
   }
 
   static boolean isBookFile(JsonNode root) {
-    return root.isObject() && root.has("symbol") && root.has("bids") && root.has("asks");
+    if (!root.isObject()) {
+      return false;
+    }
+    for (String k : BOOK_KEYS) {
+      if (!root.has(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addBook(
@@ -110,12 +129,21 @@ public final class L2JsonReader {
       if (exchange.isBlank()) {
         throw new IllegalArgumentException("no \"exchange\" (give an exchange name)");
       }
+      String badName = SnapshotAssembler.badExchangeName(exchange);
+      if (badName != null) {
+        throw new IllegalArgumentException(badName);
+      }
+      Optional<String> derivative = derivative(root);
+      if (derivative.isPresent()) {
+        out.countMarket();
+        throw new IllegalArgumentException(derivative.get());
+      }
       Asset[] pair = pair(root);
       BigDecimal fee = options.takerFee();
       market = Market.of(exchange, pair[0].code(), pair[1].code(), fee);
       where = market.id() + " (" + file + ")";
       at = observedAt(root);
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeException e) {
       out.problem(where + ": " + e.getMessage() + "; market left out");
       return;
     }
@@ -130,6 +158,14 @@ public final class L2JsonReader {
       return;
     }
     out.add(market, bids, asks, at, true);
+  }
+
+  /** Why the file's symbol (or base and quote) names a derivative, if it does. */
+  private static Optional<String> derivative(JsonNode root) {
+    return DerivativeSymbols.problem(
+        root.path("symbol").asText(""),
+        root.hasNonNull("base") ? root.get("base").asText() : null,
+        root.hasNonNull("quote") ? root.get("quote").asText() : null);
   }
 
   /** Base and quote of the file's market. */
@@ -181,11 +217,22 @@ public final class L2JsonReader {
 
   private static Instant observedAt(JsonNode root) {
     if (root.hasNonNull("recorded_utc")) {
-      return OffsetDateTime.parse(root.get("recorded_utc").asText()).toInstant();
+      String t = root.get("recorded_utc").asText();
+      if (!t.chars().allMatch(c -> c < 128)) {
+        throw new IllegalArgumentException(
+            "recorded_utc '" + StrictNumbers.shorten(t) + "' is not an ISO-8601 time in ASCII");
+      }
+      return OffsetDateTime.parse(t).toInstant();
     }
     if (root.hasNonNull("recorded_unix") && root.get("recorded_unix").isNumber()) {
       BigDecimal s = root.get("recorded_unix").decimalValue();
-      long sec = s.longValue();
+      long sec;
+      try {
+        sec = s.setScale(0, RoundingMode.FLOOR).longValueExact();
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException(
+            "recorded_unix " + StrictNumbers.shorten(s.toString()) + " is not a time", e);
+      }
       long nanos = s.subtract(BigDecimal.valueOf(sec)).movePointRight(9).longValue();
       return Instant.ofEpochSecond(sec, nanos);
     }

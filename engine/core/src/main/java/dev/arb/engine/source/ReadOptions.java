@@ -2,6 +2,7 @@ package dev.arb.engine.source;
 
 import dev.arb.engine.model.Decimals;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.Optional;
  * @param takerFee taker fee fraction applied to every market of a format that carries no fees (all
  *     but arb's own snapshot), 0 &le; fee &lt; 1. The CLI decides it; recorded data whose source
  *     states zero fees (MO-book, rate tables) is read with 0.
+ * @param limits how much input is read and which observation times are believed
  */
-public record ReadOptions(Optional<String> exchangeName, BigDecimal takerFee) {
+public record ReadOptions(Optional<String> exchangeName, BigDecimal takerFee, InputLimits limits) {
   public ReadOptions {
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(exchangeName, "exchangeName");
     exchangeName =
         exchangeName.map(n -> n.trim().toLowerCase(Locale.ROOT)).filter(n -> !n.isEmpty());
@@ -26,6 +29,11 @@ public record ReadOptions(Optional<String> exchangeName, BigDecimal takerFee) {
     if (takerFee.signum() < 0 || takerFee.compareTo(BigDecimal.ONE) >= 0) {
       throw new IllegalArgumentException("taker fee must be in [0, 1), got " + takerFee);
     }
+  }
+
+  /** These options with the default {@link InputLimits} for this JVM. */
+  public ReadOptions(Optional<String> exchangeName, BigDecimal takerFee) {
+    this(exchangeName, takerFee, InputLimits.defaults());
   }
 
   /** No exchange name given, the given taker fee. */
@@ -40,6 +48,16 @@ public record ReadOptions(Optional<String> exchangeName, BigDecimal takerFee) {
 
   /** The same options filed under this exchange name. */
   public ReadOptions withExchangeName(String name) {
-    return new ReadOptions(Optional.of(name), takerFee);
+    return new ReadOptions(Optional.of(name), takerFee, limits);
+  }
+
+  /** The same options read within these limits. */
+  public ReadOptions withLimits(InputLimits other) {
+    return new ReadOptions(exchangeName, takerFee, other);
+  }
+
+  /** The same options judging observation times by this clock. */
+  public ReadOptions withClock(Clock clock) {
+    return withLimits(limits.withClock(clock));
   }
 }

@@ -41,13 +41,24 @@ public final class SnapshotJson {
    *     version this arb reads
    */
   public static MarketSnapshot read(Path path) {
-    return parse(InputFiles.text(path), path.toString());
+    return read(path, InputLimits.defaults());
+  }
+
+  /** Reads a snapshot file within these limits (see {@link InputLimits}). */
+  public static MarketSnapshot read(Path path, InputLimits limits) {
+    return parse(InputFiles.text(path, limits), path.toString(), limits);
   }
 
   /** Reads a snapshot from a stream (e.g. a classpath resource); the stream is not closed. */
   public static MarketSnapshot read(InputStream in, String sourceName) {
+    InputLimits limits = InputLimits.defaults();
     try {
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName);
+      byte[] bytes = in.readNBytes((int) Math.min(limits.maxBytes() + 1, Integer.MAX_VALUE - 8));
+      if (bytes.length > limits.maxBytes()) {
+        throw new ConfigException(
+            "cannot read " + sourceName + ": " + limits.tooLarge(bytes.length, "it"));
+      }
+      return parse(new String(bytes, StandardCharsets.UTF_8), sourceName, limits);
     } catch (IOException e) {
       throw new ConfigException("cannot read " + sourceName + ": " + e.getMessage(), e);
     }
@@ -55,9 +66,14 @@ public final class SnapshotJson {
 
   /** Parses snapshot JSON text; {@code sourceName} is used in messages and as the source. */
   public static MarketSnapshot parse(String json, String sourceName) {
-    JsonNode root = InputFiles.json(InputFiles.stripBom(json), sourceName);
+    return parse(json, sourceName, InputLimits.defaults());
+  }
+
+  /** Parses snapshot JSON text within these limits. */
+  static MarketSnapshot parse(String json, String sourceName, InputLimits limits) {
+    JsonNode root = InputFiles.json(json, sourceName, limits);
     JsonNode version = root.get("format_version");
-    if (version == null || !version.canConvertToInt()) {
+    if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
       throw new ConfigException(
           "cannot read "
               + sourceName
@@ -83,12 +99,17 @@ public final class SnapshotJson {
           "cannot read " + sourceName + ": \"exchanges\" must be an array of exchanges");
     }
     String src = root.hasNonNull("source") ? root.get("source").asText() : sourceName;
-    SnapshotAssembler out = new SnapshotAssembler(src);
+    SnapshotAssembler out = new SnapshotAssembler(src, limits);
     for (int e = 0; e < exchanges.size(); e++) {
       JsonNode ex = exchanges.get(e);
       String name = ex.path("name").asText("");
       if (name.isBlank()) {
         out.problem("exchanges[" + e + "]: no \"name\"; exchange left out");
+        continue;
+      }
+      String badName = SnapshotAssembler.badExchangeName(name);
+      if (badName != null) {
+        out.problem("exchanges[" + e + "]: " + badName + "; exchange left out");
         continue;
       }
       JsonNode markets = ex.get("markets");
@@ -100,7 +121,7 @@ public final class SnapshotJson {
         readMarket(name, m, markets.get(m), out);
       }
     }
-    return ChainJson.addChains(out.build(), root, version.intValue());
+    return ChainJson.addChains(out.build(), root, version.intValue(), limits);
   }
 
   private static void readMarket(String exchange, int index, JsonNode m, SnapshotAssembler out) {
@@ -161,12 +182,19 @@ public final class SnapshotJson {
     }
     for (int i = 0; i < levels.size(); i++) {
       JsonNode l = levels.get(i);
-      if (!l.isArray() || l.size() < 2) {
-        return name + "[" + i + "] must be [price, amount]";
+      if (!l.isArray() || l.size() != 2 || !l.get(0).isValueNode() || !l.get(1).isValueNode()) {
+        return name + "[" + i + "] must be [price, amount]" + shape(l);
       }
       out.add(new String[] {InputFiles.decimalText(l.get(0)), InputFiles.decimalText(l.get(1))});
     }
     return null;
+  }
+
+  private static String shape(JsonNode l) {
+    if (l.isArray()) {
+      return l.size() == 2 ? ", got a list inside" : ", got " + l.size() + " elements";
+    }
+    return l.isObject() ? ", got an object" : ", got a single value";
   }
 
   /** Writes the snapshot to a file (replacing it). */

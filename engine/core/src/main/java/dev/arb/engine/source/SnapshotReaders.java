@@ -1,12 +1,12 @@
 package dev.arb.engine.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.error.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point for {@code arb scan --input PATH [--format F]}: detects the format when none is given
@@ -19,6 +19,10 @@ import java.util.Optional;
  * {@link InputFormat#RATES}; a tab-separated header row followed by rows with '-' on the diagonal
  * is {@link InputFormat#FOREX_TSV}. Anything else is a {@link ConfigException} asking for {@code
  * --format}.
+ *
+ * <p>Every reader reads within {@link InputLimits} (size, counts, plausible times; regular files
+ * only) and reads numbers with {@link StrictNumbers}: input beyond a limit is a {@link
+ * ConfigException}, a bad market is reported in the snapshot's problems and left out.
  */
 public final class SnapshotReaders {
   private SnapshotReaders() {}
@@ -32,10 +36,10 @@ public final class SnapshotReaders {
    */
   public static MarketSnapshot read(Path path, Optional<InputFormat> format, ReadOptions options) {
     InputFiles.requireReadable(path);
-    InputFormat f = format.isPresent() ? format.get() : detect(path);
+    InputFormat f = format.isPresent() ? format.get() : detect(path, options.limits());
     switch (f) {
       case SNAPSHOT:
-        return SnapshotJson.read(path);
+        return SnapshotJson.read(path, options.limits());
       case TOB_CSV:
         return TobCsvReader.read(path, options);
       case L2_JSON:
@@ -54,12 +58,21 @@ public final class SnapshotReaders {
    * @throws ConfigException if it cannot be read or is none of the known formats
    */
   public static InputFormat detect(Path path) {
+    return detect(path, InputLimits.defaults());
+  }
+
+  /**
+   * The format of the file or folder at {@code path}, reading at most what {@code limits} allow.
+   *
+   * @throws ConfigException if it cannot be read or is none of the known formats
+   */
+  public static InputFormat detect(Path path, InputLimits limits) {
     InputFiles.requireReadable(path);
     if (Files.isDirectory(path)) {
       return InputFormat.L2_JSON;
     }
-    String text = InputFiles.stripBom(InputFiles.text(path));
-    Optional<InputFormat> f = detect(text);
+    String text = InputFiles.stripBom(InputFiles.text(path, limits));
+    Optional<InputFormat> f = detect(text, limits);
     if (f.isPresent()) {
       return f.get();
     }
@@ -73,18 +86,19 @@ public final class SnapshotReaders {
 
   /** The format of this file content, if recognisable. */
   public static Optional<InputFormat> detect(String text) {
+    return detect(text, InputLimits.defaults());
+  }
+
+  private static Optional<InputFormat> detect(String text, InputLimits limits) {
     String t = text.stripLeading();
     if (t.startsWith("{")) {
-      try {
-        JsonNode root = InputFiles.JSON.readTree(t);
-        if (root != null && root.has("format_version")) {
-          return Optional.of(InputFormat.SNAPSHOT);
-        }
-        if (root != null && L2JsonReader.isBookFile(root)) {
-          return Optional.of(InputFormat.L2_JSON);
-        }
-      } catch (java.io.IOException e) {
-        return Optional.empty();
+      // the top-level keys tell the format: no tree is built, the read reports any JSON error
+      Set<String> keys = BoundedJson.topLevelKeys(t, limits);
+      if (keys.contains("format_version")) {
+        return Optional.of(InputFormat.SNAPSHOT);
+      }
+      if (keys.containsAll(L2JsonReader.BOOK_KEYS)) {
+        return Optional.of(InputFormat.L2_JSON);
       }
       return Optional.empty();
     }

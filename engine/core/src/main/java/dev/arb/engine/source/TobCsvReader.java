@@ -5,6 +5,7 @@ import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,9 +16,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Top-of-book CSV: a header row naming at least {@code timestamp, base, quote, bid_price,
@@ -25,9 +28,17 @@ import java.util.Map;
  * MO-book's leading unnamed index or {@code symbol} are ignored), then one market per row with one
  * level per side. Numbers are parsed exactly ({@code 1.494e-05} included). Timestamps without a
  * zone ({@code 2023-03-02 15:36:06.529}) are UTC; ISO-8601 instants and epoch milliseconds are
- * accepted too. An empty price and volume mean an empty side.
+ * accepted too. An empty price and volume mean an empty side. A row whose {@code symbol} (or base
+ * or quote) names a derivative ({@code BTCUSDT-PERP}) is reported and left out; a line has at most
+ * {@value #MAX_COLUMNS} columns.
  */
 public final class TobCsvReader {
+  /** Most columns of a line. */
+  static final int MAX_COLUMNS = 1000;
+
+  /** Epoch milliseconds are read up to this many digits (year 2286 has 13). */
+  private static final int MAX_EPOCH_DIGITS = 15;
+
   private static final String[] REQUIRED = {
     "timestamp", "base", "quote", "bid_price", "bid_volume", "ask_price", "ask_volume"
   };
@@ -49,7 +60,12 @@ public final class TobCsvReader {
    */
   public static MarketSnapshot read(Path path, ReadOptions options) {
     String exchange = options.exchangeName().orElse(exchangeFromFileName(path));
-    return parse(InputFiles.text(path), path.toString(), exchange, options.takerFee());
+    return parse(
+        InputFiles.text(path, options.limits()),
+        path.toString(),
+        exchange,
+        options.takerFee(),
+        options.limits());
   }
 
   /**
@@ -69,15 +85,36 @@ public final class TobCsvReader {
   /** Parses CSV text; every market is filed under {@code exchange} with {@code takerFee}. */
   public static MarketSnapshot parse(
       String csv, String sourceName, String exchange, BigDecimal takerFee) {
-    String[] lines = InputFiles.stripBom(csv).split("\r?\n", -1);
+    return parse(csv, sourceName, exchange, takerFee, InputLimits.defaults());
+  }
+
+  /** Parses CSV text within these limits. */
+  static MarketSnapshot parse(
+      String csv, String sourceName, String exchange, BigDecimal takerFee, InputLimits limits) {
+    // line by line: a file of line breaks must not become millions of strings at once
+    Iterator<String> lines = InputFiles.stripBom(csv).lines().iterator();
     int headerLine = 0;
-    while (headerLine < lines.length && lines[headerLine].isBlank()) {
+    String headerText = null;
+    while (lines.hasNext()) {
+      String l = lines.next();
       headerLine++;
+      if (!l.isBlank()) {
+        headerText = l;
+        break;
+      }
     }
-    if (headerLine == lines.length) {
+    if (headerText == null) {
       throw new ConfigException("cannot read " + sourceName + ": the file is empty");
     }
-    List<String> header = split(lines[headerLine]);
+    List<String> header = split(headerText);
+    if (header == null) {
+      throw new ConfigException(
+          "cannot read "
+              + sourceName
+              + ": the header has more than "
+              + MAX_COLUMNS
+              + " columns; is it a top-of-book CSV?");
+    }
     Map<String, Integer> col = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       col.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
@@ -98,14 +135,24 @@ public final class TobCsvReader {
               + String.join(",", REQUIRED)
               + "); give the right --format");
     }
-    SnapshotAssembler out = new SnapshotAssembler(sourceName);
-    for (int ln = headerLine + 1; ln < lines.length; ln++) {
-      if (lines[ln].isBlank()) {
+    SnapshotAssembler out = new SnapshotAssembler(sourceName, limits);
+    Integer symbolColumn = col.get("symbol");
+    int ln = headerLine;
+    while (lines.hasNext()) {
+      String line = lines.next();
+      ln++;
+      if (line.isBlank()) {
         continue;
       }
-      String where = sourceName + " line " + (ln + 1);
-      List<String> cells = split(lines[ln]);
+      String where = sourceName + " line " + ln;
+      List<String> cells = split(line);
+      if (cells == null) {
+        out.countMarket();
+        out.problem(where + ": more than " + MAX_COLUMNS + " columns; row left out");
+        continue;
+      }
       if (cells.size() < header.size()) {
+        out.countMarket();
         out.problem(
             where
                 + ": expected "
@@ -118,6 +165,15 @@ public final class TobCsvReader {
       Market market;
       Instant at;
       try {
+        Optional<String> derivative =
+            DerivativeSymbols.problem(
+                symbolColumn == null ? null : cells.get(symbolColumn).trim(),
+                cell(cells, col, "base"),
+                cell(cells, col, "quote"));
+        if (derivative.isPresent()) {
+          out.countMarket();
+          throw new IllegalArgumentException(derivative.get());
+        }
         market =
             Market.of(
                 exchange,
@@ -126,7 +182,7 @@ public final class TobCsvReader {
                 takerFee);
         where = market.id() + " (" + where + ")";
         at = timestamp(cell(cells, col, "timestamp"));
-      } catch (IllegalArgumentException | DateTimeParseException e) {
+      } catch (IllegalArgumentException | DateTimeException e) {
         out.problem(where + ": " + e.getMessage() + "; row left out");
         continue;
       }
@@ -155,8 +211,16 @@ public final class TobCsvReader {
     if (s.isBlank()) {
       throw new IllegalArgumentException("timestamp is missing");
     }
-    if (s.chars().allMatch(Character::isDigit)) {
-      return Instant.ofEpochMilli(Long.parseLong(s));
+    if (!s.chars().allMatch(c -> c < 128)) {
+      throw new IllegalArgumentException(
+          "timestamp '"
+              + StrictNumbers.shorten(s)
+              + "' is not ASCII: write times in ASCII digits (ISO-8601 or epoch ms)");
+    }
+    if (s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Instant.ofEpochMilli(
+          StrictNumbers.wholeNumber(
+              s, "timestamp (epoch ms)", 0, Long.parseLong("9".repeat(MAX_EPOCH_DIGITS))));
     }
     try {
       return OffsetDateTime.parse(s).toInstant();
@@ -166,14 +230,17 @@ public final class TobCsvReader {
       } catch (DateTimeParseException e2) {
         throw new IllegalArgumentException(
             "timestamp '"
-                + s
+                + StrictNumbers.shorten(s)
                 + "' is neither ISO-8601, 'yyyy-MM-dd HH:mm:ss[.fff]' (UTC) nor epoch ms",
             e2);
       }
     }
   }
 
-  /** Splits one CSV line; double-quoted fields may contain commas and doubled quotes. */
+  /**
+   * Splits one CSV line; double-quoted fields may contain commas and doubled quotes. Null if the
+   * line has more than {@link #MAX_COLUMNS} columns.
+   */
   static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -192,6 +259,9 @@ public final class TobCsvReader {
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
+        if (out.size() == MAX_COLUMNS - 1) {
+          return null;
+        }
         out.add(cur.toString());
         cur.setLength(0);
       } else {

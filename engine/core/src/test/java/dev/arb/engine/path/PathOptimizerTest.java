@@ -194,4 +194,39 @@ class PathOptimizerTest {
     assertThat(PathOptimizer.hasNegativeCycle(PathGraph.of(s))).isFalse();
     assertThat(PathOptimizer.search(s, PathQuery.defaults()).cycles()).isEmpty();
   }
+
+  /** n assets, every ordered pair a market selling at {@code rate}: every cycle ties. */
+  private static MarketSnapshot equalRates(int n, String rate) {
+    List<OrderBook> books = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i != j) {
+          books.add(book("rates", "A" + i, "A" + j, rate, null));
+        }
+      }
+    }
+    return new MarketSnapshot(books, List.of(), "equal rates");
+  }
+
+  @Test
+  void stopsAtTheWorkBoundWhenNothingCanBeCutAndSaysSo() {
+    PathGraph g = PathGraph.of(equalRates(12, "1.01"));
+    PathQuery q = PathQuery.defaults().withMaxLength(5).withTopK(3);
+
+    PathSearchResult bounded = PathOptimizer.search(g, q, 10_000);
+    assertThat(bounded.notes())
+        .anySatisfy(n -> assertThat(n).startsWith("search stopped after 10,000 steps"));
+    // what it found until then is still right: 3 cycles, each of the best return there is
+    assertThat(bounded.cycles()).hasSize(3);
+    assertThat(bounded.cycles())
+        .allSatisfy(
+            c ->
+                assertThat(c.topOfBookReturn())
+                    .isCloseTo(Math.pow(1.01, c.legs().size()), within(1e-12)));
+
+    PathSearchResult full = PathOptimizer.search(g, q);
+    assertThat(full.notes()).noneMatch(n -> n.startsWith("search stopped"));
+    assertThat(full.cyclesExamined()).isGreaterThan(bounded.cyclesExamined());
+    assertThat(full.best().orElseThrow().legs()).hasSize(5);
+  }
 }

@@ -132,6 +132,31 @@ class ChainJsonTest {
   }
 
   @Test
+  void refusesHostileNumbersAndTimesInPools() {
+    // Arabic-Indic digits in a fee and a reserve, a fee with an absurd exponent: each pool left out
+    String pools =
+        String.join(
+            ",",
+            pool(PAIR, "\"0.003\"", USDC, "\"176560092727090\"", ""),
+            pool(addr(1), "\"\u0660.\u0660\u0660\u0663\"", USDC, "\"1000\"", ""),
+            pool(addr(2), "\"0.003\"", USDC, "\"\u0661\u0662\"", ""),
+            pool(addr(3), "\"1e-999999999\"", USDC, "\"1000\"", ""));
+    MarketSnapshot s = SnapshotJson.parse(chain(TOKENS, pools), "hostile.json");
+    assertThat(s.pools()).extracting(Pool::address).containsExactly(PAIR.toLowerCase());
+    assertThat(s.problems()).hasSize(3).allSatisfy(p -> assertThat(p).endsWith("pool left out"));
+
+    // a chain stamped far in the future (it would make every book stale under --max-age)
+    String future =
+        chain(TOKENS, pool(PAIR, "\"0.003\"", USDC, "\"176560092727090\"", ""))
+            .replace("2020-10-03T00:00:00Z", "+999999999-01-01T00:00:00Z");
+    MarketSnapshot f = SnapshotJson.parse(future, "future.json");
+    assertThat(f.chains()).isEmpty();
+    assertThat(f.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).startsWith("ethereum: observed at").contains("future"));
+  }
+
+  @Test
   void namesAPoolByChainAndShortAddress() {
     String pools = pool(PAIR, "\"0.003\"", USDC, "\"0\"", "");
     MarketSnapshot s = SnapshotJson.parse(chain(TOKENS, pools), "bad.json");

@@ -32,6 +32,13 @@ import org.ojalgo.optimisation.Variable;
  */
 public final class WholeGraphPlanner {
 
+  /**
+   * The largest programme solved: markets × steps (the LP has about twice that many variables). The
+   * solver's time grows faster than the size: a dense 50-asset rate table (2,450 markets) at 8
+   * steps took over a minute. Callers refuse larger inputs with this limit.
+   */
+  public static final int MAX_MARKET_STEPS = 10_000;
+
   /** Trades below this amount are solver noise (feasibility tolerance) and are not reported. */
   private static final double SHOWN = 1e-8;
 
