@@ -182,7 +182,7 @@ final class DefiFlashloanCommand extends BaseCommand {
                 + "'. Nothing was signed");
       }
       String signer = net.wallet().address();
-      String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      String data = arb.encodeExecuteFor(List.of(route));
       CallResult sim =
           net.chain()
               .call(
