@@ -15,8 +15,7 @@ contract RogueV3Pool {
     enum Mode {
         AskMore, // asks for one more than the swap's input
         Twice, // asks for the input, twice
-        Silent, // never calls back
-        AskOutput // asks for the output token instead (its delta positive, the input's zero)
+        Silent // never calls back
     }
 
     address public immutable token0;
@@ -52,7 +51,6 @@ contract RogueV3Pool {
         IERC20(zeroForOne ? token1 : token0).transfer(recipient, payOut);
         int256 asked = mode == Mode.AskMore ? amountSpecified + 1 : amountSpecified;
         (amount0, amount1) = zeroForOne ? (asked, -int256(payOut)) : (-int256(payOut), asked);
-        if (mode == Mode.AskOutput) (amount0, amount1) = zeroForOne ? (int256(0), int256(payOut)) : (int256(payOut), int256(0));
         if (mode == Mode.Silent) return (amount0, amount1);
         IV3SwapCallee(msg.sender).uniswapV3SwapCallback(amount0, amount1, data);
         if (mode == Mode.Twice) IV3SwapCallee(msg.sender).uniswapV3SwapCallback(amount0, amount1, data);

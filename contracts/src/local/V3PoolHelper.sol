@@ -20,7 +20,7 @@ interface IV3PoolForHelper {
     ) external returns (int256 amount0, int256 amount1);
 }
 
-/// @notice Test helper for real Uniswap V3 pools (no periphery needed): adds liquidity (`mint`,
+/// @notice Local-chain helper for real Uniswap V3 pools (no periphery needed): adds liquidity (`mint`,
 /// paying in `uniswapV3MintCallback`) and swaps exact input (`swap`, paying in
 /// `uniswapV3SwapCallback`), both from the caller's tokens, which must have approved this helper.
 /// It pays only the pool it is calling right now, only during that call. Local chains only.

@@ -8,7 +8,7 @@ interface IFeeV2Callee {
     function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external;
 }
 
-/// @notice Test DEX: a Uniswap-V2-style factory whose pairs charge `feeBps` (e.g. 25, as
+/// @notice Local-chain DEX: a Uniswap-V2-style factory whose pairs charge `feeBps` (e.g. 25, as
 /// PancakeSwap V2 does) instead of Uniswap's 30. Written here from the constant-product rules
 /// (no fork with another fee ships its bytecode on npm): pairs sorted by address, `getPair` both
 /// ways, and a pair's `swap` that pays first, calls `uniswapV2Call` when given data, and then
