@@ -8,7 +8,7 @@ interface IForgedCallbacks {
 
 /// @notice Test attacker: passes for a Uniswap V2 pair of any two tokens (`factory()` and
 /// `getPair` name itself, so a test can make the victim's owner allow it and put it on a route as
-/// a hop) with large reserves, and in its `swap` pays nothing and calls back whoever called it:
+/// a hop) with empty reserves, and in its `swap` pays nothing and calls back whoever called it:
 /// `uniswapV2Call` with the bytes the test set (e.g. the very route being executed), or
 /// `uniswapV3SwapCallback` asking for `asked` of both tokens. Local chains only.
 contract ForgingPair {
@@ -31,7 +31,7 @@ contract ForgingPair {
     }
 
     function getReserves() external pure returns (uint112, uint112, uint32) {
-        return (1e24, 1e24, 0);
+        return (0, 0, 0);
     }
 
     function swap(uint256 amount0Out, uint256 amount1Out, address, bytes calldata) external {
