@@ -578,13 +578,19 @@ class FlashLoanRouteAttackIT extends OnSnapshotChain {
           chain.rpc(
               "eth_sendTransaction",
               List.of(Map.of("from", from, "to", to, "data", data, "gas", "0x1e8480")));
-      return chain
-          .web3j()
-          .ethGetTransactionReceipt((String) hash)
-          .send()
-          .getTransactionReceipt()
-          .orElseThrow();
+      for (int i = 0; i < 200; i++) {
+        var receipt =
+            chain.web3j().ethGetTransactionReceipt((String) hash).send().getTransactionReceipt();
+        if (receipt.isPresent()) {
+          return receipt.get();
+        }
+        Thread.sleep(20);
+      }
+      throw new AssertionError("no receipt for " + hash + " from " + from);
     } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } finally {
       chain.rpc("anvil_stopImpersonatingAccount", List.of(from));
