@@ -30,8 +30,8 @@ import org.web3j.abi.datatypes.generated.Uint16;
  *   <li>DEX B (Uniswap V2 bytecode, 30 bps): WETH/USDC 100:220,000, USDT/DAI 1M:1M
  *   <li>DEX C ({@code local/FeeV2Factory}, 25 bps as PancakeSwap V2): DAI/WETH 2M:1,000, USDC/USDT
  *       1M:1M, USDC/DAI 1M:1M
- *   <li>Uniswap V3 (real factory): WETH/USDC at 0.05 % (100 WETH : 210,000 USDC) and USDC/DAI at
- *       0.3 % (1M:1M), each one full-range position
+ *   <li>Uniswap V3 (real factory): WETH/USDC at 0.05 % (100 WETH : 210,000 USDC), WETH/USDC at 0.3
+ *       % (1,000 WETH : 2M USDC) and USDC/DAI at 0.3 % (1M:1M), each one full-range position
  *   <li>a Balancer V2 Vault holding 1,000 WETH, an Aave V3 Pool with a 1,000-WETH reserve (premium
  *       9 bps)
  * </ul>
@@ -59,6 +59,7 @@ public record RouteMarket(
     String cUsdcUsdt,
     String cUsdcDai,
     String v3WethUsdc500,
+    String v3WethUsdc3000,
     String v3UsdcDai3000,
     String loanPair,
     String balancerVault,
@@ -100,6 +101,17 @@ public record RouteMarket(
             tokens(210_000),
             UniswapV3.FEE_LOW,
             10);
+    String v3WethUsdc3000 =
+        v3Pool(
+            deployer,
+            v3Factory,
+            helper,
+            weth,
+            tokens(1_000),
+            usdc,
+            tokens(2_000_000),
+            UniswapV3.FEE_MEDIUM,
+            60);
     String v3UsdcDai =
         v3Pool(deployer, v3Factory, helper, usdc, million, dai, million, UniswapV3.FEE_MEDIUM, 60);
 
@@ -124,6 +136,7 @@ public record RouteMarket(
         cUsdcUsdt,
         cUsdcDai,
         v3WethUsdc,
+        v3WethUsdc3000,
         v3UsdcDai,
         loanPair,
         vault,
@@ -152,6 +165,18 @@ public record RouteMarket(
       case BALANCER -> balancerVault;
       case AAVE_V3 -> aavePool;
     };
+  }
+
+  /** WETH -V3 0.05 %-> USDC -V3 0.3 %-> WETH: two V3 pools of one pair, different fee tiers. */
+  public FlashRoute v3TwoHops(LoanSource source, BigInteger amount, BigInteger minProfit) {
+    return route(
+        source, amount, minProfit, Hop.v3(v3WethUsdc500, usdc), Hop.v3(v3WethUsdc3000, weth));
+  }
+
+  /** WETH -B(V2)-> USDC -V3 0.05 %-> WETH. */
+  public FlashRoute mixedTwoHops(LoanSource source, BigInteger amount, BigInteger minProfit) {
+    return route(
+        source, amount, minProfit, Hop.v2(bWethUsdc, usdc, 30), Hop.v3(v3WethUsdc500, weth));
   }
 
   /** WETH -B-> USDC -A-> DAI -C-> WETH: three factories, 30, 30 and 25 bps. */

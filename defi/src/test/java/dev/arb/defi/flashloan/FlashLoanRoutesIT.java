@@ -67,14 +67,18 @@ class FlashLoanRoutesIT extends OnSnapshotChain {
     THREE_V2,
     FOUR_V2,
     SIX_V2,
-    MIXED_FOUR,
-    MIXED_THREE;
+    V3_TWO,
+    MIXED_TWO,
+    MIXED_THREE,
+    MIXED_FOUR;
 
     FlashRoute of(RouteMarket m, LoanSource source, BigInteger amount) {
       return switch (this) {
         case THREE_V2 -> m.threeHops(source, amount, BigInteger.ZERO);
         case FOUR_V2 -> m.fourHops(source, amount, BigInteger.ZERO);
         case SIX_V2 -> m.sixHops(source, amount, BigInteger.ZERO);
+        case V3_TWO -> m.v3TwoHops(source, amount, BigInteger.ZERO);
+        case MIXED_TWO -> m.mixedTwoHops(source, amount, BigInteger.ZERO);
         case MIXED_FOUR -> m.mixedFourHops(source, amount, BigInteger.ZERO);
         case MIXED_THREE -> m.mixedThreeHops(source, amount, BigInteger.ZERO);
       };
@@ -86,7 +90,7 @@ class FlashLoanRoutesIT extends OnSnapshotChain {
   }
 
   static Stream<Arguments> mixedRoutes() {
-    return shapesBySource(Shape.MIXED_FOUR, Shape.MIXED_THREE);
+    return shapesBySource(Shape.V3_TWO, Shape.MIXED_TWO, Shape.MIXED_THREE, Shape.MIXED_FOUR);
   }
 
   private static Stream<Arguments> shapesBySource(Shape... shapes) {
@@ -128,14 +132,32 @@ class FlashLoanRoutesIT extends OnSnapshotChain {
     assertThat(sim.succeeded()).as("simulation: %s", sim.revertReason()).isTrue();
     BigInteger simulated = sim.profits().get(0);
     assertThat(simulated).isPositive();
-    String v3Pool = market.v3UsdcDai3000();
-    BigInteger v3DaiBefore = Erc20.balanceOf(chain, market.dai(), v3Pool);
+    List<String[]> v3Hops = new ArrayList<>(); // pool, token in, token out
+    String tokenIn = route.token();
+    for (FlashRoute.Hop hop : route.hops()) {
+      if (hop.kind() == FlashRoute.HopKind.UNISWAP_V3) {
+        v3Hops.add(new String[] {hop.pool(), tokenIn, hop.tokenOut()});
+      }
+      tokenIn = hop.tokenOut();
+    }
+    assertThat(v3Hops).isNotEmpty();
+    List<BigInteger[]> before = new ArrayList<>();
+    for (String[] h : v3Hops) {
+      before.add(
+          new BigInteger[] {
+            Erc20.balanceOf(chain, h[1], h[0]), Erc20.balanceOf(chain, h[2], h[0])
+          });
+    }
 
     FlashLoanOutcome.Executed done = executesPaying(route.withMinProfit(simulated), premium);
 
     assertThat(done.profits()).containsExactly(simulated);
-    // the 0.3 % pool sold DAI for the USDC it was paid in its callback: it holds less DAI now
-    assertThat(Erc20.balanceOf(chain, market.dai(), v3Pool)).isLessThan(v3DaiBefore);
+    // each V3 pool was paid its input (in the callback) and paid out the other token
+    for (int i = 0; i < v3Hops.size(); i++) {
+      String[] h = v3Hops.get(i);
+      assertThat(Erc20.balanceOf(chain, h[1], h[0])).isGreaterThan(before.get(i)[0]);
+      assertThat(Erc20.balanceOf(chain, h[2], h[0])).isLessThan(before.get(i)[1]);
+    }
     print(shape, source, simulated, done);
   }
 
