@@ -117,6 +117,22 @@ public final class UniswapV3 {
   }
 
   /**
+   * Whether {@code address} answers like a Uniswap V3 factory ({@code feeAmountTickSpacing(500)}
+   * returns a number, 10 on Uniswap's): false for an account without code, pools, V2 factories.
+   */
+  public static boolean isFactory(ChainClient chain, String address) {
+    CallResult r =
+        chain.call(
+            ChainClient.ZERO_ADDRESS,
+            address,
+            Abi.call("feeAmountTickSpacing", new Uint24(BigInteger.valueOf(FEE_LOW))),
+            DECODER);
+    return r instanceof CallResult.Success ok
+        && ok.data().length() == 2 + 64
+        && new BigInteger(ok.data().substring(2), 16).signum() != 0;
+  }
+
+  /**
    * The factory {@code address} names, if it answers {@code factory()} and {@code fee()} as a V3
    * pool does; empty otherwise (an account without code, a V2 pair, another contract).
    */
