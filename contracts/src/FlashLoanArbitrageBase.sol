@@ -585,10 +585,12 @@ abstract contract FlashLoanArbitrageBase is
                 if (hop.feeBps != 0) revert InvalidHop(index, i, "a V3 pool takes its own fee: feeBps must be 0");
                 address factory = _readAddress(hop.pool, abi.encodeCall(IUniswapV3PoolMinimal.factory, ()));
                 if (!factories.allowedV3.contains(factory)) revert InvalidHop(index, i, "not a pool of an allowed V3 factory");
-                uint24 fee = IUniswapV3PoolMinimal(hop.pool).fee();
+                (bool answered, uint256 fee) = _readWord(hop.pool, abi.encodeCall(IUniswapV3PoolMinimal.fee, ()));
                 if (
-                    _readAddress(factory, abi.encodeCall(IUniswapV3FactoryMinimal.getPool, (tokenIn, hop.tokenOut, fee)))
-                        != hop.pool
+                    !answered || fee > type(uint24).max
+                        || _readAddress(
+                            factory, abi.encodeCall(IUniswapV3FactoryMinimal.getPool, (tokenIn, hop.tokenOut, uint24(fee)))
+                        ) != hop.pool
                 ) {
                     revert InvalidHop(index, i, "not a pool of an allowed V3 factory");
                 }
@@ -600,13 +602,18 @@ abstract contract FlashLoanArbitrageBase is
     }
 
     /// @dev The address `target` answers to the view call `data`; zero if it does not answer with
-    /// one (no code, a revert, or something else), so an unknown contract fails a check, not the
-    /// decoder.
+    /// one (no code, a revert, or something else), so an unknown contract fails a check with its
+    /// reason, not the decoder without one.
     function _readAddress(address target, bytes memory data) private view returns (address) {
+        (bool ok, uint256 word) = _readWord(target, data);
+        return !ok || word > type(uint160).max ? address(0) : address(uint160(word));
+    }
+
+    /// @dev The one word `target` answers to the view call `data`, and whether it answered so.
+    function _readWord(address target, bytes memory data) private view returns (bool, uint256) {
         (bool ok, bytes memory ret) = target.staticcall(data);
-        if (!ok || ret.length != 32) return address(0);
-        uint256 word = abi.decode(ret, (uint256));
-        return word > type(uint160).max ? address(0) : address(uint160(word));
+        if (!ok || ret.length != 32) return (false, 0);
+        return (true, abi.decode(ret, (uint256)));
     }
 
     /// @dev Sells the borrowed `amountIn` (held by this contract) along the hops and returns what

@@ -241,6 +241,11 @@ class FlashLoanRouteAttackIT extends OnSnapshotChain {
     assertNotSent(
         replaceHop(v2, 1, Hop.v2(otherPair, market.dai(), 30)),
         "InvalidHop(routeIndex=0, hop=1, why=not a pair of an allowed factory)");
+    // a contract the owner allowed as a V3 factory by mistake that names itself as its factory
+    // but answers no fee(): refused with the reason, not a revert without one
+    String feeless = deployTestContract(stranger, "test/ForgingPair");
+    arb.setV3FactoriesAllowed(owner, List.of(feeless), true);
+    assertNotSent(replaceHop(mixed, 1, Hop.v3(feeless, market.dai())), v3Refused);
     // the same routes with the allowed pools run
     assertThat(new Web3jFlashLoanExecutor(executor, arb).simulate(List.of(mixed, v2)).succeeded())
         .isTrue();
