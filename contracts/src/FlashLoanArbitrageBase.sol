@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {Ownable2StepUpgradeable} from "@openzeppelin/contracts-upgradeable/access/Ownable2StepUpgradeable.sol";
@@ -24,6 +25,24 @@ interface IUniswapV2FactoryMinimal {
     function getPair(address tokenA, address tokenB) external view returns (address pair);
 }
 
+/// @dev The parts of a Uniswap V3 pool this contract uses.
+interface IUniswapV3PoolMinimal {
+    function factory() external view returns (address);
+    function fee() external view returns (uint24);
+    function swap(
+        address recipient,
+        bool zeroForOne,
+        int256 amountSpecified,
+        uint160 sqrtPriceLimitX96,
+        bytes calldata data
+    ) external returns (int256 amount0, int256 amount1);
+}
+
+/// @dev The part of a Uniswap V3 factory this contract uses.
+interface IUniswapV3FactoryMinimal {
+    function getPool(address tokenA, address tokenB, uint24 fee) external view returns (address pool);
+}
+
 /// @dev The part of the Balancer V2 Vault this contract uses.
 interface IBalancerVaultMinimal {
     function flashLoan(address recipient, IERC20[] memory tokens, uint256[] memory amounts, bytes memory userData)
@@ -39,18 +58,20 @@ interface IAavePoolMinimal {
 /// @title FlashLoanArbitrageBase
 /// @notice The flash-loan arbitrage logic shared by every version of `FlashLoanArbitrage`: borrows
 /// a token without capital (a Uniswap V2 flash swap, a Balancer V2 Vault flash loan or an Aave V3
-/// `flashLoanSimple`), runs it through a cycle of swaps made directly against Uniswap-V2-style
-/// pairs (of any factory: each pair is one "DEX"), repays the loan plus its premium and sends the
-/// profit to the owner, all in one transaction. Reverts unless the profit is at least the
-/// caller-given minimum, so a transaction that would lose money never lands.
+/// `flashLoanSimple`), runs it through a cycle of 2 to 6 swaps made directly against
+/// Uniswap-V2-style pairs (of any allowed factory, each with its own fee) and Uniswap V3 pools (of
+/// any allowed V3 factory), repays the loan plus its premium and sends the profit to the owner,
+/// all in one transaction. Reverts unless the profit is at least the caller-given minimum, so a
+/// transaction that would lose money never lands.
 /// @dev Deployed behind an ERC-1967 proxy (UUPS): only the owner can upgrade. State lives in
 /// plain slots after OpenZeppelin's namespaced storage (slots 0-3: executor, executions,
 /// balancerVault, aavePool), declared here only, so every version has the same layout; upgrades
 /// must only append variables (contracts/storage-layout.json guards it). Newer state lives in its
-/// own ERC-7201 namespace (the allowed factories). Every owner/executor check and the `caller` of
-/// `RouteExecuted` use `_msgSender()` (OpenZeppelin's Context): `msg.sender` in version 1, the
-/// signer of a request relayed by the trusted EIP-2771 forwarder in versions 2 and later. Loan
-/// callbacks check `msg.sender` (the lender itself), never `_msgSender()`.
+/// own ERC-7201 namespace (the allowed factories, V2 then V3: fields only appended). Every
+/// owner/executor check and the `caller` of `RouteExecuted` use `_msgSender()` (OpenZeppelin's
+/// Context): `msg.sender` in version 1, the signer of a request relayed by the trusted EIP-2771
+/// forwarder in versions 2 and later. Loan and swap callbacks check `msg.sender` (the lender or
+/// pool itself), never `_msgSender()`.
 ///
 /// What holds whoever starts a route (the owner, or the executor: a hot key that may be stolen):
 /// 1. A loan callback runs only the route `execute` validated, once, and only for the lender it
@@ -59,17 +80,23 @@ interface IAavePoolMinimal {
 ///    and carry exactly those bytes, and taking them clears both. The Balancer and Aave callbacks
 ///    also only come from the configured vault and pool, Aave's only with this contract as
 ///    initiator; the amount lent must be the route's.
-/// 2. A Uniswap V2 lender is a pair of a factory the owner allowed: its `factory()` is on the
-///    allow-list and that factory's `getPair(token0, token1)` is the lender itself. (Future hops
-///    through V3 pools will check their callback the same way: the allowed factory's pool.)
-/// 3. The only token this contract ever transfers or approves during a route is the route's own
-///    `token`: into the first pair, back to the lender, the profit to the owner. After the loan,
-///    the contract holds at least `minProfit` more of `token` than before (the profit is then
-///    paid out, leaving exactly the balance it started with) and no less of any other token on
-///    the route's path. Tokens not on the path are not touched at all.
-/// 4. `execute` and `withdraw` are not re-entrant (a token with transfer hooks cannot call back
-///    into them mid-route), and a callback outside a loan this contract started reverts.
-/// 5. Ownership can be transferred (in two steps) but not renounced: without an owner, profit
+/// 2. Every pool the route touches is one an allowed factory made: a Uniswap V2 lender's
+///    `factory()` is on the V2 allow-list and that factory's `getPair(token0, token1)` is the
+///    lender itself; each V2 hop's pair is its allowed factory's `getPair(tokenIn, tokenOut)`; each
+///    V3 hop's pool is its allowed V3 factory's `getPool(tokenIn, tokenOut, pool.fee())`. All are
+///    checked before the loan.
+/// 3. A V3 swap callback pays only the pool this contract is swapping with right now (held in
+///    transient storage for the duration of that one `swap`, cleared by its callback: one
+///    callback per swap), only in the hop's input token, and at most the hop's input: what the
+///    previous hop paid this contract (or the loan, for the first hop).
+/// 4. The contract transfers only what a route moves: the loan into the first hop, each V3 hop's
+///    input to its pool (3.), the repayment to the lender and the profit to the owner. After the
+///    loan it holds at least `minProfit` more of the route's `token` than before (the profit is
+///    then paid out, leaving exactly the balance it started with) and no less of any other token
+///    on the route's path. Tokens not on the path are not touched at all.
+/// 5. `execute` and `withdraw` are not re-entrant (a token with transfer hooks cannot call back
+///    into them mid-route), and a callback outside a loan or swap this contract started reverts.
+/// 6. Ownership can be transferred (in two steps) but not renounced: without an owner, profit
 ///    could not be paid out and the contract could never be upgraded or emptied again.
 abstract contract FlashLoanArbitrageBase is
     Initializable,
@@ -91,18 +118,42 @@ abstract contract FlashLoanArbitrageBase is
     /// configured `aavePool`).
     uint8 public constant SOURCE_AAVE = 2;
 
-    /// @notice One arbitrage: borrow `amount` of `token` from `lender` (a pair or the vault, per
-    /// `source`), swap it along `pairs` (hop i trades `path[i]` for `path[i + 1]` in `pairs[i]`
-    /// whose fee is `feesBps[i]` basis points, 30 for Uniswap V2), and keep at least `minProfit`
-    /// of `token` after repaying. `path[0]` and the last element of `path` must both be `token`.
+    /// @notice A hop through a Uniswap-V2-style pair of an allowed factory, at the hop's `feeBps`.
+    uint8 public constant HOP_UNISWAP_V2 = 0;
+    /// @notice A hop through a Uniswap V3 pool of an allowed V3 factory, at the pool's own fee.
+    uint8 public constant HOP_UNISWAP_V3 = 1;
+
+    /// @notice Fewest hops a route may have (a cycle needs two pools).
+    uint256 public constant MIN_HOPS = 2;
+    /// @notice Most hops a route may have.
+    uint256 public constant MAX_HOPS = 6;
+
+    /// @dev Uniswap V3's TickMath.MIN_SQRT_RATIO + 1 and MAX_SQRT_RATIO - 1: no price limit.
+    uint160 private constant V3_NO_LIMIT_DOWN = 4295128740;
+    uint160 private constant V3_NO_LIMIT_UP = 1461446703485210103287273052203988822378723970341;
+
+    /// @notice One swap of a route: sell all of the previous hop's output (the loan, for the first
+    /// hop) in `pool` for `tokenOut`. `kind` is HOP_UNISWAP_V2 or HOP_UNISWAP_V3; `feeBps` is a V2
+    /// pair's fee in basis points (30 for Uniswap V2, 25 for PancakeSwap V2; the output is
+    /// computed from the reserves as that pair's own `getAmountOut`) and must be 0 for a V3 pool
+    /// (its own fee applies). `minOut` is the least the hop may pay out, 0 for no minimum.
+    struct Hop {
+        uint8 kind;
+        address pool;
+        address tokenOut;
+        uint16 feeBps;
+        uint256 minOut;
+    }
+
+    /// @notice One arbitrage: borrow `amount` of `token` from `lender` (a pair, the vault or the
+    /// pool, per `source`), swap it along `hops` (2 to 6; the last hop's `tokenOut` must be `token`)
+    /// and keep at least `minProfit` of `token` after repaying.
     struct Route {
         uint8 source;
         address lender;
         address token;
         uint256 amount;
-        address[] pairs;
-        address[] path;
-        uint16[] feesBps;
+        Hop[] hops;
         uint256 minProfit;
     }
 
@@ -113,11 +164,25 @@ abstract contract FlashLoanArbitrageBase is
     /// @dev Transient: keccak256 of the encoded route of the loan in progress.
     /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.routeHash")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant ROUTE_HASH_SLOT = 0xaec3555f85561dd80aee066cd01d5e7211e1bfeb80316ab179c44c6a597ea600;
+    /// @dev Transient: the V3 pool this contract is swapping with right now (zero otherwise).
+    /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.v3Pool")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant V3_POOL_SLOT = 0xcf568a04f17260e4c7901727f89ca19492e00acb77da1ce00f2631eb24a54700;
+    /// @dev Transient: that swap's input token.
+    /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.v3TokenIn")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant V3_TOKEN_IN_SLOT = 0xe9e4ac53402229815da8d0cae0306fc20db6e2df671d9078b0e5795a8d260300;
+    /// @dev Transient: that swap's output token.
+    /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.v3TokenOut")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant V3_TOKEN_OUT_SLOT = 0x52e6c15cf25ede6d1f250501e6178653e1d7ed70296ad567fa89848684a4ef00;
+    /// @dev Transient: that swap's input amount, the most its callback may pay.
+    /// keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.v3MaxIn")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant V3_MAX_IN_SLOT = 0xed5cce1685fe6937dbd443336448166497f8903f0cb96bfc87ed1d6030be8a00;
 
     /// @custom:storage-location erc7201:arb.FlashLoanArbitrage.factories
     struct FactoriesStorage {
-        /// @dev Uniswap-V2-style factories whose pairs may lend (flash swaps).
+        /// @dev Uniswap-V2-style factories whose pairs may lend (flash swaps) and be hops.
         EnumerableSet.AddressSet allowed;
+        /// @dev Uniswap V3 factories whose pools may be hops (appended in version 4).
+        EnumerableSet.AddressSet allowedV3;
     }
 
     /// @dev keccak256(abi.encode(uint256(keccak256("arb.FlashLoanArbitrage.factories")) - 1)) & ~bytes32(uint256(0xff))
@@ -151,6 +216,7 @@ abstract contract FlashLoanArbitrageBase is
     event AavePoolChanged(address indexed previousPool, address indexed newPool);
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
     event FactoryAllowed(address indexed factory, bool allowed);
+    event V3FactoryAllowed(address indexed factory, bool allowed);
 
     error NotOwnerOrExecutor(address caller);
     error UnauthorizedCallback(address caller, address initiator);
@@ -163,6 +229,8 @@ abstract contract FlashLoanArbitrageBase is
     error ProfitBelowMinimum(uint256 routeIndex, uint256 profit, uint256 minProfit);
     error CallbackNotReceived(address lender);
     error NoRoutes();
+    error InvalidHop(uint256 routeIndex, uint256 hop, string why);
+    error HopBelowMinimum(uint256 hop, uint256 amountOut, uint256 minOut);
 
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
@@ -170,7 +238,8 @@ abstract contract FlashLoanArbitrageBase is
     }
 
     /// @notice Sets the owner, the optional executor, Balancer vault and Aave pool; called once
-    /// through the proxy. No factory is allowed: flash swaps need `setFactoriesAllowed` first.
+    /// through the proxy. No factory is allowed: routes need `setFactoriesAllowed` (V2 pairs) or
+    /// `setV3FactoriesAllowed` (V3 pools) first.
     function initialize(
         address initialOwner,
         address initialExecutor,
@@ -190,6 +259,21 @@ abstract contract FlashLoanArbitrageBase is
     ) external initializer {
         _initialize(initialOwner, initialExecutor, initialBalancerVault, initialAavePool);
         _setFactoriesAllowed(factories, true);
+    }
+
+    /// @notice Like the other `initialize`, and allows `factories` (their pairs may lend and be
+    /// hops) and `v3Factories` (their pools may be hops).
+    function initialize(
+        address initialOwner,
+        address initialExecutor,
+        address initialBalancerVault,
+        address initialAavePool,
+        address[] calldata factories,
+        address[] calldata v3Factories
+    ) external initializer {
+        _initialize(initialOwner, initialExecutor, initialBalancerVault, initialAavePool);
+        _setFactoriesAllowed(factories, true);
+        _setV3FactoriesAllowed(v3Factories, true);
     }
 
     function _initialize(address owner_, address executor_, address vault_, address pool_) private {
@@ -225,8 +309,8 @@ abstract contract FlashLoanArbitrageBase is
     }
 
     /// @notice Owner allows (or disallows) Uniswap-V2-style factories: only their pairs may lend
-    /// through a flash swap. Also the call to pass to `upgradeToAndCall` when upgrading a proxy
-    /// that had no allow-list yet.
+    /// through a flash swap or be V2 hops. Also the call to pass to `upgradeToAndCall` when
+    /// upgrading a proxy that had no allow-list yet.
     function setFactoriesAllowed(address[] calldata factories, bool allowed) external onlyOwner {
         _setFactoriesAllowed(factories, allowed);
     }
@@ -237,9 +321,25 @@ abstract contract FlashLoanArbitrageBase is
         return _factories().allowed.values();
     }
 
-    /// @notice Whether pairs of `factory` may lend.
+    /// @notice Whether pairs of `factory` may lend and be hops.
     function isFactoryAllowed(address factory) external view returns (bool) {
         return _factories().allowed.contains(factory);
+    }
+
+    /// @notice Owner allows (or disallows) Uniswap V3 factories: only their pools may be V3 hops.
+    function setV3FactoriesAllowed(address[] calldata factories, bool allowed) external onlyOwner {
+        _setV3FactoriesAllowed(factories, allowed);
+    }
+
+    /// @notice The V3 factories whose pools may be hops, in the order they were allowed (not kept
+    /// after a removal).
+    function allowedV3Factories() external view returns (address[] memory) {
+        return _factories().allowedV3.values();
+    }
+
+    /// @notice Whether pools of the V3 factory `factory` may be hops.
+    function isV3FactoryAllowed(address factory) external view returns (bool) {
+        return _factories().allowedV3.contains(factory);
     }
 
     /// @notice Disabled: a contract without owner could neither pay out profit nor be upgraded or
@@ -319,6 +419,22 @@ abstract contract FlashLoanArbitrageBase is
         return true;
     }
 
+    /// @notice Uniswap V3 swap callback. Accepts only the pool this contract is swapping with right
+    /// now (a pool of an allowed V3 factory, checked before the loan), once per swap, and pays it
+    /// only the hop's input token, at most the hop's input amount (invariant 3). `data` is not
+    /// read: everything the payment depends on is in transient storage.
+    function uniswapV3SwapCallback(int256 amount0Delta, int256 amount1Delta, bytes calldata) external {
+        if (msg.sender != V3_POOL_SLOT.asAddress().tload()) revert UnauthorizedCallback(msg.sender, address(0));
+        V3_POOL_SLOT.asAddress().tstore(address(0));
+        address tokenIn = V3_TOKEN_IN_SLOT.asAddress().tload();
+        // a pool's token0 is the lower address; the pool is owed the positive delta of the input
+        int256 owed = tokenIn < V3_TOKEN_OUT_SLOT.asAddress().tload() ? amount0Delta : amount1Delta;
+        if (owed < 0 || uint256(owed) > V3_MAX_IN_SLOT.asUint256().tload()) {
+            revert CallbackMismatch(msg.sender, "owed amount is not within the hop's input");
+        }
+        if (owed > 0) IERC20(tokenIn).safeTransfer(msg.sender, uint256(owed));
+    }
+
     /// @notice Owner takes tokens out of the contract (not from inside a route: a token's transfer
     /// hook cannot reach it mid-route).
     function withdraw(address token, address to, uint256 amount) external onlyOwner nonReentrant {
@@ -333,11 +449,13 @@ abstract contract FlashLoanArbitrageBase is
 
     function _executeRoute(uint256 index, Route calldata route, address receiver) private returns (uint256 profit) {
         _validate(index, route);
-        // held[i]: this contract's balance of path[i] before the loan (held[0]: of the route's token)
-        uint256 hops = route.pairs.length;
+        // held[i]: this contract's balance of the i-th token of the path before the loan (held[0]:
+        // of the route's token; then each hop's output but the last, which is the route's token)
+        uint256 hops = route.hops.length;
         uint256[] memory held = new uint256[](hops);
-        for (uint256 i = 0; i < hops; i++) {
-            held[i] = IERC20(route.path[i]).balanceOf(address(this));
+        held[0] = IERC20(route.token).balanceOf(address(this));
+        for (uint256 i = 1; i < hops; i++) {
+            held[i] = IERC20(route.hops[i - 1].tokenOut).balanceOf(address(this));
         }
         // the loan's callback runs exactly these bytes (invariant 1)
         bytes memory encoded = abi.encode(route);
@@ -354,10 +472,11 @@ abstract contract FlashLoanArbitrageBase is
         uint256 premium = PREMIUM_SLOT.asUint256().tload();
         PREMIUM_SLOT.asUint256().tstore(0);
 
-        // invariant 3: no token of the path ends lower; the route's token ends >= minProfit higher
+        // invariant 4: no token of the path ends lower; the route's token ends >= minProfit higher
         for (uint256 i = 1; i < hops; i++) {
-            uint256 nowHeld = IERC20(route.path[i]).balanceOf(address(this));
-            if (nowHeld < held[i]) revert BalanceDecreased(index, route.path[i], held[i], nowHeld);
+            address token = route.hops[i - 1].tokenOut;
+            uint256 nowHeld = IERC20(token).balanceOf(address(this));
+            if (nowHeld < held[i]) revert BalanceDecreased(index, token, held[i], nowHeld);
         }
         uint256 before = held[0];
         uint256 afterBalance = IERC20(route.token).balanceOf(address(this));
@@ -432,44 +551,127 @@ abstract contract FlashLoanArbitrageBase is
         IERC20(route.token).safeTransfer(msg.sender, owed);
     }
 
-    function _validate(uint256 index, Route calldata route) private pure {
-        uint256 hops = route.pairs.length;
+    /// @dev The route's shape, then invariant 2 for every hop: each pool is what its allowed
+    /// factory says is the pool of the hop's two tokens (and, for V3, of the pool's own fee), so its
+    /// code is the factory's, not the caller's choice. The lender is checked when borrowing.
+    function _validate(uint256 index, Route calldata route) private view {
+        uint256 hops = route.hops.length;
         if (route.source > SOURCE_AAVE) revert InvalidRoute(index, "unknown loan source");
-        if (hops == 0) revert InvalidRoute(index, "no hops");
-        if (route.path.length != hops + 1) revert InvalidRoute(index, "path length must be hops + 1");
-        if (route.feesBps.length != hops) revert InvalidRoute(index, "one fee per hop");
-        if (route.path[0] != route.token || route.path[hops] != route.token) {
-            revert InvalidRoute(index, "path must start and end with the borrowed token");
-        }
+        if (hops < MIN_HOPS || hops > MAX_HOPS) revert InvalidRoute(index, "a route has 2 to 6 hops");
         if (route.amount == 0) revert InvalidRoute(index, "amount is zero");
+        if (route.hops[hops - 1].tokenOut != route.token) {
+            revert InvalidRoute(index, "the last hop must pay out the borrowed token");
+        }
+        FactoriesStorage storage factories = _factories();
+        address tokenIn = route.token;
         for (uint256 i = 0; i < hops; i++) {
-            if (route.pairs[i] == route.lender) revert InvalidRoute(index, "the lender is locked during the loan");
-            if (route.feesBps[i] >= 10_000) revert InvalidRoute(index, "fee must be below 10000 bps");
+            Hop calldata hop = route.hops[i];
+            if (hop.pool == route.lender) revert InvalidHop(index, i, "the lender is locked during the loan");
+            for (uint256 j = 0; j < i; j++) {
+                if (route.hops[j].pool == hop.pool) revert InvalidHop(index, i, "a pool may appear once per route");
+            }
+            if (hop.tokenOut == tokenIn) revert InvalidHop(index, i, "a hop must pay out another token");
+            if (hop.kind == HOP_UNISWAP_V2) {
+                if (hop.feeBps >= 10_000) revert InvalidHop(index, i, "fee must be below 10000 bps");
+                address factory = _readAddress(hop.pool, abi.encodeCall(IUniswapV2PairMinimal.factory, ()));
+                if (
+                    !factories.allowed.contains(factory)
+                        || _readAddress(factory, abi.encodeCall(IUniswapV2FactoryMinimal.getPair, (tokenIn, hop.tokenOut)))
+                            != hop.pool
+                ) {
+                    revert InvalidHop(index, i, "not a pair of an allowed factory");
+                }
+            } else if (hop.kind == HOP_UNISWAP_V3) {
+                if (hop.feeBps != 0) revert InvalidHop(index, i, "a V3 pool takes its own fee: feeBps must be 0");
+                address factory = _readAddress(hop.pool, abi.encodeCall(IUniswapV3PoolMinimal.factory, ()));
+                if (!factories.allowedV3.contains(factory)) revert InvalidHop(index, i, "not a pool of an allowed V3 factory");
+                (bool answered, uint256 fee) = _readWord(hop.pool, abi.encodeCall(IUniswapV3PoolMinimal.fee, ()));
+                if (
+                    !answered || fee > type(uint24).max
+                        || _readAddress(
+                            factory, abi.encodeCall(IUniswapV3FactoryMinimal.getPool, (tokenIn, hop.tokenOut, uint24(fee)))
+                        ) != hop.pool
+                ) {
+                    revert InvalidHop(index, i, "not a pool of an allowed V3 factory");
+                }
+            } else {
+                revert InvalidHop(index, i, "unknown hop kind");
+            }
+            tokenIn = hop.tokenOut;
         }
     }
 
-    /// @dev Sends `amountIn` of path[0] into the first pair and lets each pair pay straight into
-    /// the next one; returns what the last pair paid to this contract. Amounts in are measured
-    /// from the pair's balance, so fee-on-transfer tokens are priced correctly.
-    function _swapAlong(Route memory route, uint256 amountIn) private returns (uint256 amountOut) {
-        uint256 hops = route.pairs.length;
-        IERC20(route.token).safeTransfer(route.pairs[0], amountIn);
-        uint256 balanceBefore = IERC20(route.token).balanceOf(address(this));
-        for (uint256 i = 0; i < hops; i++) {
-            address to = i + 1 < hops ? route.pairs[i + 1] : address(this);
-            _swapHop(IUniswapV2PairMinimal(route.pairs[i]), route.path[i], route.feesBps[i], to);
-        }
-        amountOut = IERC20(route.token).balanceOf(address(this)) - balanceBefore;
+    /// @dev The address `target` answers to the view call `data`; zero if it does not answer with
+    /// one (no code, a revert, or something else), so an unknown contract fails a check with its
+    /// reason, not the decoder without one.
+    function _readAddress(address target, bytes memory data) private view returns (address) {
+        (bool ok, uint256 word) = _readWord(target, data);
+        return !ok || word > type(uint160).max ? address(0) : address(uint160(word));
     }
 
-    /// @dev Swaps whatever of `tokenIn` was paid into `pair` beyond its reserve, output to `to`.
-    function _swapHop(IUniswapV2PairMinimal pair, address tokenIn, uint256 feeBps, address to) private {
-        bool inIs0 = pair.token0() == tokenIn;
+    /// @dev The one word `target` answers to the view call `data`, and whether it answered so.
+    function _readWord(address target, bytes memory data) private view returns (bool, uint256) {
+        (bool ok, bytes memory ret) = target.staticcall(data);
+        if (!ok || ret.length != 32) return (false, 0);
+        return (true, abi.decode(ret, (uint256)));
+    }
+
+    /// @dev Sells the borrowed `amountIn` (held by this contract) along the hops and returns what
+    /// the last hop paid this contract. A hop pays straight into the next pair when the next hop is
+    /// a V2 pair (which measures its input from its balance, so fee-on-transfer tokens are priced
+    /// correctly); else it pays this contract, which measures what came in: the input of the next
+    /// V3 hop (its callback pays at most that) or the route's output.
+    function _swapAlong(Route memory route, uint256 amountIn) private returns (uint256) {
+        Hop[] memory hops = route.hops;
+        uint256 n = hops.length;
+        address tokenIn = route.token;
+        if (hops[0].kind == HOP_UNISWAP_V2) IERC20(tokenIn).safeTransfer(hops[0].pool, amountIn);
+        for (uint256 i = 0; i < n; i++) {
+            Hop memory hop = hops[i];
+            address to = i + 1 < n && hops[i + 1].kind == HOP_UNISWAP_V2 ? hops[i + 1].pool : address(this);
+            bool measure = to == address(this) || hop.minOut > 0;
+            uint256 before = measure ? IERC20(hop.tokenOut).balanceOf(to) : 0;
+            if (hop.kind == HOP_UNISWAP_V2) {
+                _swapV2(hop, tokenIn, to);
+            } else {
+                _swapV3(hop, tokenIn, amountIn, to);
+            }
+            if (measure) {
+                amountIn = IERC20(hop.tokenOut).balanceOf(to) - before;
+                if (amountIn < hop.minOut) revert HopBelowMinimum(i, amountIn, hop.minOut);
+            }
+            tokenIn = hop.tokenOut;
+        }
+        return amountIn;
+    }
+
+    /// @dev Swaps whatever of `tokenIn` was paid into the pair beyond its reserve, output to `to`,
+    /// computed as the pair's own `getAmountOut` at `feeBps` (Uniswap's 997/1000 is 9970/10000).
+    /// The pair's token0 is the lower address of the two (its factory sorts them; `_validate`
+    /// checked the factory made this pair of exactly these tokens).
+    function _swapV2(Hop memory hop, address tokenIn, address to) private {
+        IUniswapV2PairMinimal pair = IUniswapV2PairMinimal(hop.pool);
+        bool inIs0 = tokenIn < hop.tokenOut;
         (uint112 r0, uint112 r1,) = pair.getReserves();
         (uint256 reserveIn, uint256 reserveOut) = inIs0 ? (uint256(r0), uint256(r1)) : (uint256(r1), uint256(r0));
-        uint256 inWithFee = (IERC20(tokenIn).balanceOf(address(pair)) - reserveIn) * (10_000 - feeBps);
+        uint256 inWithFee = (IERC20(tokenIn).balanceOf(address(pair)) - reserveIn) * (10_000 - hop.feeBps);
         uint256 out = (inWithFee * reserveOut) / (reserveIn * 10_000 + inWithFee);
         pair.swap(inIs0 ? 0 : out, inIs0 ? out : 0, to, new bytes(0));
+    }
+
+    /// @dev Sells exactly `amountIn` of `tokenIn` (held by this contract) in the V3 pool, output to
+    /// `to`, with no price limit (`minOut` and the route's profit are the limits). The pool pays
+    /// first, then calls `uniswapV3SwapCallback`, which pays it (invariant 3).
+    function _swapV3(Hop memory hop, address tokenIn, uint256 amountIn, address to) private {
+        bool zeroForOne = tokenIn < hop.tokenOut;
+        V3_POOL_SLOT.asAddress().tstore(hop.pool);
+        V3_TOKEN_IN_SLOT.asAddress().tstore(tokenIn);
+        V3_TOKEN_OUT_SLOT.asAddress().tstore(hop.tokenOut);
+        V3_MAX_IN_SLOT.asUint256().tstore(amountIn);
+        IUniswapV3PoolMinimal(hop.pool).swap(
+            to, zeroForOne, SafeCast.toInt256(amountIn), zeroForOne ? V3_NO_LIMIT_DOWN : V3_NO_LIMIT_UP, new bytes(0)
+        );
+        if (V3_POOL_SLOT.asAddress().tload() != address(0)) revert CallbackNotReceived(hop.pool);
     }
 
     function _setExecutor(address newExecutor) private {
@@ -494,6 +696,16 @@ abstract contract FlashLoanArbitrageBase is
             if (allowed && factory.code.length == 0) revert InvalidFactory(factory);
             bool changed = allowed ? set.add(factory) : set.remove(factory);
             if (changed) emit FactoryAllowed(factory, allowed);
+        }
+    }
+
+    function _setV3FactoriesAllowed(address[] calldata factories, bool allowed) private {
+        EnumerableSet.AddressSet storage set = _factories().allowedV3;
+        for (uint256 i = 0; i < factories.length; i++) {
+            address factory = factories[i];
+            if (allowed && factory.code.length == 0) revert InvalidFactory(factory);
+            bool changed = allowed ? set.add(factory) : set.remove(factory);
+            if (changed) emit V3FactoryAllowed(factory, allowed);
         }
     }
 

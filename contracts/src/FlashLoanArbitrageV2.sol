@@ -33,7 +33,7 @@ contract FlashLoanArbitrageV2 is FlashLoanArbitrageBase, ERC2771ContextUpgradeab
     /// @notice Version of this implementation; bumped by every upgrade. 2 was this contract before
     /// the base's hardening (route-bound callbacks, allowed factories).
     function version() external pure virtual override returns (uint256) {
-        return 3;
+        return 4;
     }
 
     function _msgSender() internal view override(ContextUpgradeable, ERC2771ContextUpgradeable) returns (address) {

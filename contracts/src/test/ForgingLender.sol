@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 pragma solidity 0.8.28;
 
-import {FlashLoanArbitrageBase} from "../FlashLoanArbitrageBase.sol";
-
 interface IUniswapV2CalleeForged {
     function uniswapV2Call(address sender, uint256 amount0, uint256 amount1, bytes calldata data) external;
 }
@@ -16,6 +14,19 @@ interface IUniswapV2CalleeForged {
 /// (with `getPair` naming itself), so a test can claim a factory the victim allows, or make the
 /// victim's owner allow this one and reach the callback's own checks. Local chains only.
 contract ForgingLender {
+    /// @notice The route of `FlashLoanArbitrage` up to version 3 (the versions the forged callback
+    /// drained); version 4 only runs the route it hashed before borrowing, whatever its layout.
+    struct LegacyRoute {
+        uint8 source;
+        address lender;
+        address token;
+        uint256 amount;
+        address[] pairs;
+        address[] path;
+        uint16[] feesBps;
+        uint256 minProfit;
+    }
+
     /// @notice The token the victim borrows (the lender claims to hold it as token0).
     address public immutable token0;
     /// @notice The token it steals; also claimed as token1.
@@ -63,7 +74,7 @@ contract ForgingLender {
         path[0] = token1;
         path[1] = address(this);
         uint16[] memory fees = new uint16[](1);
-        FlashLoanArbitrageBase.Route memory forged = FlashLoanArbitrageBase.Route({
+        LegacyRoute memory forged = LegacyRoute({
             source: 0,
             lender: address(this),
             token: address(this),

@@ -17,7 +17,8 @@ final class DefiContractReport {
 
   /**
    * Adds the proxy's implementation, version, trusted forwarder (zero address for none), owner,
-   * executor, Balancer vault, Aave pool and allowed factories to {@code o}, in that order.
+   * executor, Balancer vault, Aave pool, allowed factories and allowed V3 factories to {@code o},
+   * in that order.
    */
   static void putSettings(Map<String, Object> o, FlashLoanArbitrageContract arb) {
     o.put("implementation", arb.implementation());
@@ -28,6 +29,7 @@ final class DefiContractReport {
     o.put("balancerVault", arb.balancerVault());
     o.put("aavePool", arb.aavePool());
     o.put("allowedFactories", arb.allowedFactories());
+    o.put("allowedV3Factories", arb.allowedV3Factories());
   }
 
   /** Prints {@code o} as one JSON object, or one {@code key: value} line per entry, aligned. */

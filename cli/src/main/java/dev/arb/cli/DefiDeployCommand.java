@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code arb defi deploy}: FlashLoanArbitrage (today's version 2 implementation) behind its
  * ERC-1967 proxy, owned by the keystore, optionally trusting a gasless forwarder, with the
- * factories whose pairs may lend allowed in the same transaction.
+ * factories whose pairs may lend and be hops, and the V3 factories whose pools may be hops, allowed
+ * in the same transaction.
  */
 @Command(
     name = "deploy",
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
       "Deploy FlashLoanArbitrage (version 2) and its ERC-1967 proxy on the configured chain",
       "(arb.defi.*), owned by the keystore account. With --forwarder, the owner and the executor",
       "can also sign requests that a relayer submits through that forwarder (arb defi sign).",
-      "Flash swaps (--lender uniswap-v2:PAIR) borrow only from pairs of the --factory DEXes;",
-      "change that list later with 'arb defi factories'."
+      "Flash swaps (--lender uniswap-v2:PAIR) borrow only from pairs of the --factory DEXes, and",
+      "routes go only through their pairs and the pools of the --v3-factory DEXes; change those",
+      "lists later with 'arb defi factories'."
     })
 final class DefiDeployCommand extends BaseCommand {
   @Option(
@@ -59,9 +61,15 @@ final class DefiDeployCommand extends BaseCommand {
       names = "--factory",
       paramLabel = "ADDRESS",
       description =
-          "Uniswap-V2-style factory (one DEX) whose pairs may lend through flash swaps;"
-              + " repeatable. Default: none (then only Balancer and Aave lend).")
+          "Uniswap-V2-style factory (one DEX) whose pairs may lend through flash swaps and be"
+              + " hops; repeatable. Default: none (then only Balancer and Aave lend).")
   List<String> factories = new ArrayList<>();
+
+  @Option(
+      names = "--v3-factory",
+      paramLabel = "ADDRESS",
+      description = "Uniswap V3 factory whose pools may be hops; repeatable. Default: none.")
+  List<String> v3Factories = new ArrayList<>();
 
   @Mixin DefiNetworkOptions network;
 
@@ -72,12 +80,14 @@ final class DefiDeployCommand extends BaseCommand {
     DefiAddressArg.require("--aave-pool", aavePool);
     DefiAddressArg.require("--forwarder", forwarder);
     factories.forEach(f -> DefiAddressArg.require("--factory", f));
+    v3Factories.forEach(f -> DefiAddressArg.require("--v3-factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       DefiFactories.requireContracts(net.chain(), factories);
+      DefiFactories.requireV3Contracts(net.chain(), "--v3-factory", v3Factories);
       FlashLoanArbitrageContract arb =
           FlashLoanArbitrageContract.deploy(
-              net.wallet(), executor, balancerVault, aavePool, forwarder, factories);
+              net.wallet(), executor, balancerVault, aavePool, forwarder, factories, v3Factories);
       if (factories.isEmpty()) {
         err()
             .println(

@@ -15,15 +15,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code arb defi factories}: lists the Uniswap-V2-style factories whose pairs a FlashLoanArbitrage
- * proxy lets lend, and (owner only) allows or disallows some.
+ * proxy lets lend and be hops, and the V3 factories whose pools it lets be hops; (owner only)
+ * allows or disallows some.
  */
 @Command(
     name = "factories",
     mixinStandardHelpOptions = true,
     description = {
       "List the factories (DEXes) whose pairs FlashLoanArbitrage lets lend through flash swaps",
-      "(--lender uniswap-v2:PAIR); with --allow / --disallow, the owner changes that list (one",
-      "transaction each). A route from a pair of any other factory is refused by the contract."
+      "(--lender uniswap-v2:PAIR) and be hops, and the V3 factories whose pools may be hops; with",
+      "--allow / --disallow (V2) and --allow-v3 / --disallow-v3, the owner changes those lists",
+      "(one transaction each). A route through any other pool is refused by the contract."
     })
 final class DefiFactoriesCommand extends BaseCommand {
   @Mixin DefiContractOption contract;
@@ -37,6 +39,18 @@ final class DefiFactoriesCommand extends BaseCommand {
       description = "Factory to disallow; repeatable.")
   List<String> disallow = new ArrayList<>();
 
+  @Option(
+      names = "--allow-v3",
+      paramLabel = "ADDRESS",
+      description = "Uniswap V3 factory to allow; repeatable.")
+  List<String> allowV3 = new ArrayList<>();
+
+  @Option(
+      names = "--disallow-v3",
+      paramLabel = "ADDRESS",
+      description = "Uniswap V3 factory to disallow; repeatable.")
+  List<String> disallowV3 = new ArrayList<>();
+
   @Mixin DefiNetworkOptions network;
 
   @Override
@@ -45,9 +59,16 @@ final class DefiFactoriesCommand extends BaseCommand {
     List<String> problems = new ArrayList<>();
     allow.forEach(f -> DefiAddressArg.check("--allow", f, problems));
     disallow.forEach(f -> DefiAddressArg.check("--disallow", f, problems));
+    allowV3.forEach(f -> DefiAddressArg.check("--allow-v3", f, problems));
+    disallowV3.forEach(f -> DefiAddressArg.check("--disallow-v3", f, problems));
     for (String f : allow) {
       if (disallow.stream().anyMatch(f::equalsIgnoreCase)) {
         problems.add("--allow and --disallow both name " + f + "; give it once");
+      }
+    }
+    for (String f : allowV3) {
+      if (disallowV3.stream().anyMatch(f::equalsIgnoreCase)) {
+        problems.add("--allow-v3 and --disallow-v3 both name " + f + "; give it once");
       }
     }
     if (!problems.isEmpty()) {
@@ -67,7 +88,18 @@ final class DefiFactoriesCommand extends BaseCommand {
                 + arb.address()
                 + " --forwarder <its forwarder> --factory 0xFACTORY', nothing was sent");
       }
-      if (!allow.isEmpty() || !disallow.isEmpty()) {
+      boolean changesV3 = !allowV3.isEmpty() || !disallowV3.isEmpty();
+      if (changesV3 && !arb.takesHopRoutes()) {
+        throw new ChainException(
+            "factories: "
+                + arb.address()
+                + " (version "
+                + arb.version()
+                + ") has no V3 hops; its owner should run 'arb defi upgrade --contract "
+                + arb.address()
+                + " --forwarder <its forwarder> --v3-factory 0xFACTORY', nothing was sent");
+      }
+      if (!allow.isEmpty() || !disallow.isEmpty() || changesV3) {
         String owner = arb.owner();
         if (!owner.equals(net.wallet().address())) {
           throw new ChainException(
@@ -81,11 +113,18 @@ final class DefiFactoriesCommand extends BaseCommand {
                   + " nothing was sent");
         }
         DefiFactories.requireContracts(net.chain(), allow);
+        DefiFactories.requireV3Contracts(net.chain(), "--allow-v3", allowV3);
         if (!allow.isEmpty()) {
           arb.setFactoriesAllowed(net.wallet(), allow, true);
         }
         if (!disallow.isEmpty()) {
           arb.setFactoriesAllowed(net.wallet(), disallow, false);
+        }
+        if (!allowV3.isEmpty()) {
+          arb.setV3FactoriesAllowed(net.wallet(), allowV3, true);
+        }
+        if (!disallowV3.isEmpty()) {
+          arb.setV3FactoriesAllowed(net.wallet(), disallowV3, false);
         }
       }
       Map<String, Object> o = new LinkedHashMap<>();
@@ -93,6 +132,9 @@ final class DefiFactoriesCommand extends BaseCommand {
       o.put("allowed", lower(allow));
       o.put("disallowed", lower(disallow));
       o.put("allowedFactories", arb.allowedFactories());
+      o.put("allowedV3", lower(allowV3));
+      o.put("disallowedV3", lower(disallowV3));
+      o.put("allowedV3Factories", arb.allowedV3Factories());
       DefiContractReport.print(out(), o, network.json);
       return ExitCode.OK;
     }

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.web3j.utils.Numeric;
@@ -82,7 +81,8 @@ final class DefiFlashloanCommand extends BaseCommand {
       required = true,
       paramLabel = "PAIR:TOKEN_OUT[:FEE_BPS]",
       description =
-          "One swap, in order; the last one must buy back the borrowed token. Fee default 30.")
+          "One swap, in order (2 to 6); the last one must buy back the borrowed token. A V2-style"
+              + " pair, fee default 30 bps; v3:POOL:TOKEN_OUT for a Uniswap V3 pool (its own fee).")
   List<String> hops;
 
   @Option(
@@ -184,7 +184,7 @@ final class DefiFlashloanCommand extends BaseCommand {
                 + "'. Nothing was signed");
       }
       String signer = net.wallet().address();
-      String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      String data = arb.encodeExecuteFor(List.of(route));
       CallResult sim =
           net.chain()
               .call(
@@ -347,26 +347,36 @@ final class DefiFlashloanCommand extends BaseCommand {
       source = sources.get(l[0]);
       DefiAddressArg.check("--lender", l[1], problems);
     }
-    List<String> pairs = new ArrayList<>();
-    List<String> path = new ArrayList<>(List.of(token.toLowerCase(Locale.ROOT)));
-    List<Integer> fees = new ArrayList<>();
+    List<FlashRoute.Hop> route = new ArrayList<>();
     for (String hop : hops) {
-      String[] h = hop.split(":");
-      if (h.length < 2 || h.length > 3 || (h.length == 3 && !h[2].matches("[0-9]{1,4}"))) {
-        problems.add("--hop must be <pair>:<token out>[:<fee bps>], got " + hop);
+      boolean v3 = hop.startsWith("v3:");
+      String[] h = (v3 ? hop.substring(3) : hop).split(":");
+      boolean feeOk = h.length == 2 || (!v3 && h.length == 3 && h[2].matches("[0-9]{1,4}"));
+      if (!feeOk) {
+        problems.add(
+            "--hop must be <pair>:<token out>[:<fee bps>] or v3:<pool>:<token out>, got " + hop);
         continue;
       }
-      DefiAddressArg.check("--hop pair", h[0], problems);
+      int problemsBefore = problems.size();
+      DefiAddressArg.check(v3 ? "--hop pool" : "--hop pair", h[0], problems);
       DefiAddressArg.check("--hop token", h[1], problems);
-      pairs.add(h[0]);
-      path.add(h[1].toLowerCase(Locale.ROOT));
-      fees.add(h.length == 3 ? Integer.parseInt(h[2]) : 30);
+      if (problems.size() > problemsBefore) {
+        continue;
+      }
+      try {
+        route.add(
+            v3
+                ? FlashRoute.Hop.v3(h[0], h[1])
+                : FlashRoute.Hop.v2(h[0], h[1], h.length == 3 ? Integer.parseInt(h[2]) : 30));
+      } catch (IllegalArgumentException e) {
+        problems.add("--hop " + hop + ": " + e.getMessage());
+      }
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     try {
-      return new FlashRoute(source, l[1], token, amount, pairs, path, fees, minProfit);
+      return new FlashRoute(source, l[1], token, amount, route, minProfit);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("route: " + e.getMessage());
     }

@@ -50,12 +50,21 @@ final class DefiUpgradeCommand extends BaseCommand {
               + " repeatable. Default: none more.")
   List<String> factories = new ArrayList<>();
 
+  @Option(
+      names = "--v3-factory",
+      paramLabel = "ADDRESS",
+      description =
+          "Uniswap V3 factory whose pools may be hops, allowed right after the upgrade (a second"
+              + " transaction); repeatable. Default: none more.")
+  List<String> v3Factories = new ArrayList<>();
+
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
     DefiAddressArg.require("--forwarder", forwarder);
     String wanted = forwarder.toLowerCase(Locale.ROOT);
     factories.forEach(f -> DefiAddressArg.require("--factory", f));
+    v3Factories.forEach(f -> DefiAddressArg.require("--v3-factory", f));
     try (DefiNetwork net =
         DefiNetwork.open(config().config().defi(), context().env(), network.maxFeeGwei)) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(net.chain(), proxy);
@@ -71,6 +80,7 @@ final class DefiUpgradeCommand extends BaseCommand {
                 + "; only the owner can upgrade (use the owner's keystore), nothing was sent");
       }
       DefiFactories.requireContracts(net.chain(), factories);
+      DefiFactories.requireV3Contracts(net.chain(), "--v3-factory", v3Factories);
       BigInteger versionBefore = arb.version();
       String implementationBefore = arb.implementation();
       Optional<String> trusted = arb.trustedForwarder();
@@ -91,14 +101,14 @@ final class DefiUpgradeCommand extends BaseCommand {
                     + ") already trusts "
                     + wanted
                     + "; nothing was sent"
-                    + (factories.isEmpty()
+                    + (factories.isEmpty() && v3Factories.isEmpty()
                         ? ""
                         : " (allow factories with 'arb defi factories --contract "
                             + arb.address()
-                            + " --allow 0xFACTORY')"));
+                            + " --allow 0xFACTORY' or --allow-v3)"));
         o.put("upgraded", false);
       } else {
-        arb.upgradeToV2(net.wallet(), wanted, factories);
+        arb.upgradeToV2(net.wallet(), wanted, factories, v3Factories);
         o.put("upgraded", true);
         if (arb.allowedFactories().isEmpty()) {
           err()

@@ -13,6 +13,7 @@ import dev.arb.defi.local.LocalMarket;
 import dev.arb.defi.pool.ConstantProduct;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Credentials;
 
@@ -86,15 +87,25 @@ final class DefiChain implements AutoCloseable {
 
   /**
    * Deploys the local market and a version-1 arbitrage proxy owned by dev account 0 ({@link
-   * #DEPLOYER_KEY}), with no executor and the market's Balancer vault and Aave pool.
+   * #DEPLOYER_KEY}), with no executor, the market's Balancer vault and Aave pool, and its two
+   * factories allowed (routes go only through pairs of allowed factories).
    */
   Arbitrage deployArbitrage() {
+    return deployArbitrage(true);
+  }
+
+  /** Like {@link #deployArbitrage()}, allowing the market's factories or none. */
+  Arbitrage deployArbitrage(boolean allowFactories) {
     Wallet owner = wallet(DEPLOYER_KEY);
     LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
     return new Arbitrage(
         market,
         FlashLoanArbitrageContract.deploy(
-            owner, ChainClient.ZERO_ADDRESS, market.balancerVault(), market.aavePool()));
+            owner,
+            ChainClient.ZERO_ADDRESS,
+            market.balancerVault(),
+            market.aavePool(),
+            allowFactories ? market.factories() : List.of()));
   }
 
   /**

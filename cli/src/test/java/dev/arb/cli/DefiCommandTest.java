@@ -112,6 +112,44 @@ class DefiCommandTest {
   }
 
   @Test
+  void flashloanTakesV3HopsAndRefusesRoutesTheContractWouldBeforeConnecting() {
+    String weth = "0x" + "2".repeat(40);
+    String usdc = "0x" + "4".repeat(40);
+    String[] base = {
+      "defi",
+      "flashloan",
+      "--contract=0x" + "9".repeat(40),
+      "--lender=balancer:0x" + "1".repeat(40),
+      "--token=" + weth,
+      "--amount=1000"
+    };
+    CliRun badV3 =
+        CliRun.run(
+            Map.of("HOME", "/nonexistent-home"),
+            concat(
+                base,
+                "--hop=v3:0x" + "3".repeat(40) + ":" + usdc + ":30",
+                "--hop=v3:0x" + "5".repeat(40) + ":" + weth));
+    CliRun oneHop =
+        CliRun.run(
+            Map.of("HOME", "/nonexistent-home"),
+            concat(base, "--hop=v3:0x" + "3".repeat(40) + ":" + weth));
+
+    assertThat(badV3.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(badV3.err())
+        .contains(
+            "--hop must be <pair>:<token out>[:<fee bps>] or v3:<pool>:<token out>, got v3:0x");
+    assertThat(oneHop.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(oneHop.err()).contains("route: a route has 2 to 6 hops, got 1");
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
   void factoriesReportsEveryBadOptionBeforeConnecting() {
     String both = "0x" + "a".repeat(40);
     CliRun r =

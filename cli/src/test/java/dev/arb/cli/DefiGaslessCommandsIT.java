@@ -221,7 +221,12 @@ class DefiGaslessCommandsIT {
     LocalMarket market = LocalMarket.deploy(owner, ContractsDir.locate());
     FlashLoanArbitrageContract arb =
         FlashLoanArbitrageContract.deploy(
-            owner, user, market.balancerVault(), market.aavePool(), forwarder.address());
+            owner,
+            user,
+            market.balancerVault(),
+            market.aavePool(),
+            forwarder.address(),
+            market.factories());
     String[] route =
         DefiChain.balancerFlashloan(arb.address(), market, "--sign-for", forwarder.address());
     assertThat(chain.etherBalance(user)).isZero();
@@ -232,7 +237,7 @@ class DefiGaslessCommandsIT {
     JsonNode request = new ObjectMapper().readTree(signed.out()).path("request");
     assertThat(request.path("from").asText()).isEqualTo(user);
     assertThat(request.path("to").asText()).isEqualTo(arb.address());
-    assertThat(request.path("data").asText()).startsWith("0x25b05143");
+    assertThat(request.path("data").asText()).startsWith("0xfc86edc4");
     Path file = dir.resolve("flashloan.json");
     Files.writeString(file, signed.out());
     BigInteger ownerWeth = Erc20.balanceOf(chain, market.weth(), owner.address());
@@ -244,7 +249,7 @@ class DefiGaslessCommandsIT {
             "--request",
             file.toString(),
             "--allow",
-            arb.address() + ":0x25b05143",
+            arb.address() + ":0xfc86edc4",
             "--json");
 
     assertThat(relayed.exitCode()).as(relayed.err() + relayed.out()).isEqualTo(ExitCode.OK);

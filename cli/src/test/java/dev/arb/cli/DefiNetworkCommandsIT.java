@@ -13,6 +13,7 @@ import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.keystore.Keystore;
 import dev.arb.defi.local.LocalMarket;
+import dev.arb.defi.local.RouteMarket;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,7 +289,7 @@ class DefiNetworkCommandsIT {
   void flashSwapsBorrowOnlyFromPairsOfFactoriesTheOwnerAllowsWithArbDefiFactories()
       throws Exception {
     try (ChainClient chain = net.connect()) {
-      DefiChain.Arbitrage deployed = net.deployArbitrage();
+      DefiChain.Arbitrage deployed = net.deployArbitrage(false);
       LocalMarket market = deployed.market();
       String proxy = deployed.arb().address();
       String dexA = market.dexA().toLowerCase(Locale.ROOT);
@@ -325,18 +326,94 @@ class DefiNetworkCommandsIT {
       assertThat(allowed.exitCode()).as(allowed.err()).isEqualTo(ExitCode.OK);
       assertThat(new ObjectMapper().readTree(allowed.out()).path("allowedFactories").toString())
           .isEqualTo("[\"" + dexA + "\"]");
+      // the route's first hop is a pair of DEX B: hops go only through pairs of allowed factories
+      String dexB = market.dexB().toLowerCase(Locale.ROOT);
+      assertThat(defi("factories", "--contract", proxy, "--allow", dexB).exitCode())
+          .isEqualTo(ExitCode.OK);
       CliRun run = defi(flashSwap);
       assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
       JsonNode e = new ObjectMapper().readTree(run.out());
       assertThat(e.path("outcome").asText()).isEqualTo("executed");
       assertThat(new BigInteger(e.path("profit").asText())).isPositive();
 
-      CliRun disallowed = defi("factories", "--contract", proxy, "--disallow", dexA, "--json");
+      CliRun disallowed =
+          defi("factories", "--contract", proxy, "--disallow", dexA, "--disallow", dexB, "--json");
 
       assertThat(disallowed.exitCode()).as(disallowed.err()).isEqualTo(ExitCode.OK);
       assertThat(new ObjectMapper().readTree(disallowed.out()).path("allowedFactories")).isEmpty();
       assertThat(deployed.arb().allowedFactories()).isEmpty();
       assertThat(defi(flashSwap).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+  }
+
+  /**
+   * A proxy deployed allowing the three V2-style DEXes and the V3 factory of the multi-hop market
+   * runs a route of two V3 pools given on the command line; the owner gains exactly the profit the
+   * command reports, and the record names the V3 factory. A V2 factory given as a V3 one is refused
+   * before anything is sent.
+   */
+  @Test
+  void deploysAllowingV3FactoriesAndRunsARouteThroughV3PoolsFromTheCommandLine() throws Exception {
+    try (ChainClient chain = net.connect()) {
+      RouteMarket market =
+          RouteMarket.deploy(net.wallet(DefiChain.DEPLOYER_KEY), ContractsDir.locate());
+      String v3 = market.v3Factory().toLowerCase(Locale.ROOT);
+      BigInteger nonce = chain.pendingNonce(DEV_ADDRESS);
+      CliRun wrongKind = defi("deploy", "--v3-factory", market.dexA(), "--json");
+      assertThat(wrongKind.exitCode()).isEqualTo(ExitCode.USAGE);
+      assertThat(wrongKind.err())
+          .contains("--v3-factory " + market.dexA().toLowerCase(Locale.ROOT))
+          .contains("is not a Uniswap V3 factory");
+      assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
+
+      CliRun deployed =
+          defi(
+              "deploy",
+              "--balancer-vault",
+              market.balancerVault(),
+              "--aave-pool",
+              market.aavePool(),
+              "--factory",
+              market.dexA(),
+              "--v3-factory",
+              market.v3Factory(),
+              "--json");
+
+      assertThat(deployed.exitCode()).as(deployed.err()).isEqualTo(ExitCode.OK);
+      JsonNode j = new ObjectMapper().readTree(deployed.out());
+      assertThat(j.path("allowedV3Factories").toString()).isEqualTo("[\"" + v3 + "\"]");
+      String proxy = j.path("proxy").asText();
+      BigInteger before = Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS);
+
+      CliRun run =
+          defi(
+              "flashloan",
+              "--contract",
+              proxy,
+              "--lender",
+              "balancer:" + market.balancerVault(),
+              "--token",
+              market.weth(),
+              "--amount",
+              LocalMarket.ONE.toString(),
+              "--hop",
+              "v3:" + market.v3WethUsdc500() + ":" + market.usdc(),
+              "--hop",
+              "v3:" + market.v3WethUsdc3000() + ":" + market.weth(),
+              "--json");
+
+      assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.OK);
+      JsonNode e = new ObjectMapper().readTree(run.out());
+      assertThat(e.path("outcome").asText()).isEqualTo("executed");
+      BigInteger profit = new BigInteger(e.path("profit").asText());
+      assertThat(profit).isPositive();
+      assertThat(Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS).subtract(before))
+          .isEqualTo(profit);
+      JsonNode executed = history().get(0);
+      assertThat(executed.path("realized_profit").asText()).isEqualTo(weth(profit));
+      assertThat(executed.path("exchanges").toString()).isEqualTo("[\"uniswap-v3:" + v3 + "\"]");
+      assertThat(executed.path("path").path("hops").get(0).path("kind").asText())
+          .isEqualTo("uniswap-v3");
     }
   }
 

@@ -10,6 +10,7 @@ import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.local.LocalMarket;
+import dev.arb.defi.local.RouteMarket;
 import java.nio.file.Path;
 import java.util.List;
 import org.web3j.crypto.Credentials;
@@ -29,6 +30,9 @@ public final class SnapshotChain implements AutoCloseable {
 
   /** A local Uniswap V2 / Balancer / Aave market and a version-1 arbitrage proxy using it. */
   public record Arbitrage(LocalMarket market, FlashLoanArbitrageContract arb) {}
+
+  /** The multi-hop market and a proxy of today's version-2 implementation using it. */
+  public record RouteArbitrage(RouteMarket market, FlashLoanArbitrageContract arb) {}
 
   private final Path contracts;
   private final AnvilProcess anvil;
@@ -118,6 +122,30 @@ public final class SnapshotChain implements AutoCloseable {
             forwarder,
             market.factories());
     return new Arbitrage(market, arb);
+  }
+
+  /**
+   * Deploys the multi-hop market and a proxy of today's version-2 implementation (no forwarder)
+   * owned by {@code owner}, with {@code executor}, the market's Balancer vault and Aave pool, its
+   * three V2-style factories and its V3 factory allowed.
+   */
+  public RouteArbitrage deployRouteArbitrage(Wallet owner, String executor) {
+    RouteMarket market = RouteMarket.deploy(owner, contracts);
+    FlashLoanArbitrageContract arb =
+        FlashLoanArbitrageContract.deploy(
+            owner,
+            executor,
+            market.balancerVault(),
+            market.aavePool(),
+            ChainClient.ZERO_ADDRESS,
+            market.factories(),
+            market.v3Factories());
+    return new RouteArbitrage(market, arb);
+  }
+
+  /** The contracts folder (for protocol bytecode from npm). */
+  public Path contracts() {
+    return contracts;
   }
 
   /**

@@ -18,6 +18,7 @@ import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.StaticStruct;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -33,12 +34,17 @@ import org.web3j.utils.Numeric;
  * {@code msg.sender}) and {@code FlashLoanArbitrageV2}, which trusts one EIP-2771 forwarder (an
  * immutable of the implementation) so the owner or executor can sign requests a relayer submits;
  * today's build of it reports version {@value #CURRENT_VERSION} (version 2 plus route-bound loan
- * callbacks and an owner-kept allow-list of the factories whose pairs may lend). New deployments
+ * callbacks, owner-kept allow-lists of the V2 factories whose pairs may lend and be hops and of the
+ * V3 factories whose pools may be hops, and routes of 2 to 6 hops through both). New deployments
  * get it; a proxy of an earlier version reaches it with {@link #upgradeToV2}.
+ *
+ * <p>Routes are encoded for what the proxy runs ({@link #encodeExecute(List)} asks it once):
+ * today's builds take {@link RouteStruct} (hops of either kind), builds before version 4 the {@link
+ * LegacyRouteStruct} of parallel pair, path and fee lists (V2 hops only).
  */
 public final class FlashLoanArbitrageContract {
   /** The version today's {@code FlashLoanArbitrageV2} build reports. */
-  public static final int CURRENT_VERSION = 3;
+  public static final int CURRENT_VERSION = 4;
 
   /** ERC-1967 implementation slot: {@code keccak256("eip1967.proxy.implementation") - 1}. */
   public static final BigInteger IMPLEMENTATION_SLOT =
@@ -78,10 +84,56 @@ public final class FlashLoanArbitrageContract {
       String caller) {}
 
   /**
-   * Route as the ABI tuple {@code (address,address,uint256,address[],address[],uint16[],uint256)}.
+   * A hop as the ABI tuple {@code (uint8 kind, address pool, address tokenOut, uint16 feeBps,
+   * uint256 minOut)}.
+   */
+  public static final class HopStruct extends StaticStruct {
+    public HopStruct(FlashRoute.Hop h) {
+      super(
+          new Uint8(h.kind().code()),
+          new Address(h.pool()),
+          new Address(h.tokenOut()),
+          new Uint16(h.feeBps()),
+          new Uint256(h.minOut()));
+    }
+  }
+
+  /**
+   * A route as the ABI tuple {@code (uint8 source, address lender, address token, uint256 amount,
+   * Hop[] hops, uint256 minProfit)} of version 4 and later.
    */
   public static final class RouteStruct extends DynamicStruct {
     public RouteStruct(FlashRoute r) {
+      this(r.source(), r.lender(), r.token(), r.amount(), r.hops(), r.minProfit());
+    }
+
+    /**
+     * Any route, without {@link FlashRoute}'s checks (e.g. of the number of hops): for tests of the
+     * contract's own checks.
+     */
+    public RouteStruct(
+        LoanSource source,
+        String lender,
+        String token,
+        BigInteger amount,
+        List<FlashRoute.Hop> hops,
+        BigInteger minProfit) {
+      super(
+          new Uint8(source.code()),
+          new Address(lender),
+          new Address(token),
+          new Uint256(amount),
+          new DynamicArray<>(HopStruct.class, hops.stream().map(HopStruct::new).toList()),
+          new Uint256(minProfit));
+    }
+  }
+
+  /**
+   * A route as the ABI tuple {@code (uint8,address,address,uint256,address[],address[],uint16[],
+   * uint256)} of versions 1 to 3: V2 hops only.
+   */
+  public static final class LegacyRouteStruct extends DynamicStruct {
+    public LegacyRouteStruct(FlashRoute r) {
       super(
           new Uint8(r.source().code()),
           new Address(r.lender()),
@@ -102,6 +154,9 @@ public final class FlashLoanArbitrageContract {
 
   private final ChainClient chain;
   private final String address;
+
+  /** Whether the proxy runs a build that takes {@link RouteStruct}; null until asked. */
+  private volatile Boolean hopRoutes;
 
   public FlashLoanArbitrageContract(ChainClient chain, String proxyAddress) {
     this.chain = chain;
@@ -171,6 +226,33 @@ public final class FlashLoanArbitrageContract {
         balancerVault,
         aavePool,
         factories);
+  }
+
+  /**
+   * Deploys today's version-2 implementation trusting {@code trustedForwarder} and a proxy
+   * initialised with the deployer as owner, {@code executor}, {@code balancerVault}, {@code
+   * aavePool}, {@code factories} (their pairs may lend and be hops) and {@code v3Factories} (their
+   * pools may be hops) allowed, in one transaction.
+   */
+  public static FlashLoanArbitrageContract deploy(
+      Wallet owner,
+      String executor,
+      String balancerVault,
+      String aavePool,
+      String trustedForwarder,
+      List<String> factories,
+      List<String> v3Factories) {
+    return deployProxy(
+        owner,
+        deployImplementationV2(owner, trustedForwarder),
+        Abi.call(
+            "initialize",
+            Abi.address(owner.address()),
+            Abi.address(executor),
+            Abi.address(balancerVault),
+            Abi.address(aavePool),
+            addresses(factories),
+            addresses(v3Factories)));
   }
 
   /**
@@ -257,6 +339,23 @@ public final class FlashLoanArbitrageContract {
     String call =
         factoriesToAllow.isEmpty() ? "0x" : encodeSetFactoriesAllowed(factoriesToAllow, true);
     owner.transact(address, encodeUpgrade(implementation, call), decoder());
+    hopRoutes = null;
+    return implementation;
+  }
+
+  /**
+   * Like {@link #upgradeToV2(Wallet, String, List)}, then allows {@code v3FactoriesToAllow} (their
+   * pools may be hops) in a second transaction when the list is not empty.
+   */
+  public String upgradeToV2(
+      Wallet owner,
+      String trustedForwarder,
+      List<String> factoriesToAllow,
+      List<String> v3FactoriesToAllow) {
+    String implementation = upgradeToV2(owner, trustedForwarder, factoriesToAllow);
+    if (!v3FactoriesToAllow.isEmpty()) {
+      setV3FactoriesAllowed(owner, v3FactoriesToAllow, true);
+    }
     return implementation;
   }
 
@@ -293,10 +392,51 @@ public final class FlashLoanArbitrageContract {
     return address;
   }
 
-  /** Call data of {@code execute(routes)}. */
+  /** Call data of {@code execute(routes)} for today's builds (version 4 and later). */
   public static String encodeExecute(List<FlashRoute> routes) {
     List<RouteStruct> structs = routes.stream().map(RouteStruct::new).toList();
     return Abi.call("execute", new DynamicArray<>(RouteStruct.class, structs));
+  }
+
+  /**
+   * Call data of {@code execute(routes)} for builds before version 4 (V2 hops as parallel lists).
+   *
+   * @throws IllegalArgumentException if a route has a V3 hop, which those builds cannot run
+   */
+  public static String encodeLegacyExecute(List<FlashRoute> routes) {
+    for (FlashRoute r : routes) {
+      if (!r.onlyV2Hops()) {
+        throw new IllegalArgumentException(
+            "contract: this proxy runs a version before 4, which has no V3 hops; upgrade it (arb"
+                + " defi upgrade) to route through V3 pools");
+      }
+    }
+    List<LegacyRouteStruct> structs = routes.stream().map(LegacyRouteStruct::new).toList();
+    return Abi.call("execute", new DynamicArray<>(LegacyRouteStruct.class, structs));
+  }
+
+  /**
+   * Call data of {@code execute(routes)} for the build this proxy runs: today's encoding, or the
+   * one before version 4 for a proxy not upgraded yet (asked once per instance with one {@code
+   * eth_call} of {@code MAX_HOPS()}, which only version 4 and later have; asked again after {@link
+   * #upgradeToV2} through this instance).
+   */
+  public String encodeExecuteFor(List<FlashRoute> routes) {
+    return takesHopRoutes() ? encodeExecute(routes) : encodeLegacyExecute(routes);
+  }
+
+  /**
+   * Whether this proxy runs a build with hop routes (version 4 and later, and version 1 built
+   * today).
+   */
+  public boolean takesHopRoutes() {
+    Boolean known = hopRoutes;
+    if (known == null) {
+      CallResult r = chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("MAX_HOPS"), decoder());
+      known = r instanceof CallResult.Success ok && ok.data().length() == 2 + 64;
+      hopRoutes = known;
+    }
+    return known;
   }
 
   /** Decodes the {@code uint256[] profits} that {@code execute} returns. */
@@ -410,6 +550,32 @@ public final class FlashLoanArbitrageContract {
    */
   public void setFactoriesAllowed(Wallet owner, List<String> factories, boolean allowed) {
     owner.transact(address, encodeSetFactoriesAllowed(factories, allowed), decoder());
+  }
+
+  /**
+   * The V3 factories whose pools the contract lets be hops, lower case, in the contract's order;
+   * empty for a version before 4.
+   */
+  public List<String> allowedV3Factories() {
+    CallResult r =
+        chain.call(ChainClient.ZERO_ADDRESS, address, Abi.call("allowedV3Factories"), decoder());
+    if (!(r instanceof CallResult.Success ok) || ok.data().length() < 2 + 128) {
+      return List.of();
+    }
+    return decodeAddresses(ok.data());
+  }
+
+  /**
+   * Owner allows ({@code allowed}) or disallows V3 {@code factories}; only the pools of allowed V3
+   * factories may be hops. A factory without code is refused ({@code InvalidFactory}).
+   */
+  public void setV3FactoriesAllowed(Wallet owner, List<String> factories, boolean allowed) {
+    owner.transact(address, encodeSetV3FactoriesAllowed(factories, allowed), decoder());
+  }
+
+  /** Call data of {@code setV3FactoriesAllowed(factories, allowed)}. */
+  public static String encodeSetV3FactoriesAllowed(List<String> factories, boolean allowed) {
+    return Abi.call("setV3FactoriesAllowed", addresses(factories), new Bool(allowed));
   }
 
   /** Call data of {@code setFactoriesAllowed(factories, allowed)}. */

@@ -126,6 +126,31 @@ public final class UniswapV2 {
     return new ConstantProduct.Hop(r.of(tokenIn), r.of(tokenOut), feeBps);
   }
 
+  /**
+   * Exactly what the V2 hops of {@code route} pay out at the current reserves for the route's
+   * amount, as the contract computes each hop (the pair's own {@code getAmountOut} at the hop's fee
+   * in basis points, rounded down): the last hop's output, base units of the route's token. Tokens
+   * that charge a fee on transfer are not modelled.
+   *
+   * @throws IllegalArgumentException if the route has a V3 hop (simulate it instead)
+   */
+  public static BigInteger routeOutput(ChainClient chain, FlashRoute route) {
+    if (!route.onlyV2Hops()) {
+      throw new IllegalArgumentException(
+          "route has a V3 hop: its exact output comes from simulating execute (eth_call)");
+    }
+    BigInteger amount = route.amount();
+    String tokenIn = route.token();
+    for (FlashRoute.Hop hop : route.hops()) {
+      Reserves r = reserves(chain, hop.pool());
+      amount =
+          new ConstantProduct.Hop(r.of(tokenIn), r.of(hop.tokenOut()), hop.feeBps())
+              .amountOut(amount);
+      tokenIn = hop.tokenOut();
+    }
+    return amount;
+  }
+
   /** Current reserves of a pair, read in one JSON-RPC batch. */
   @SuppressWarnings("rawtypes")
   public static Reserves reserves(ChainClient chain, String pair) {

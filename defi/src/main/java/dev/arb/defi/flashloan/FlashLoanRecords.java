@@ -200,7 +200,11 @@ public final class FlashLoanRecords {
       hop.put("pair", route.pairs().get(i));
       hop.put("sell", names.symbol(route.path().get(i)));
       hop.put("buy", names.symbol(route.path().get(i + 1)));
-      hop.put("feeBps", route.feesBps().get(i));
+      if (route.hops().get(i).kind() == FlashRoute.HopKind.UNISWAP_V3) {
+        hop.put("kind", "uniswap-v3"); // the pool's own fee tier applies
+      } else {
+        hop.put("feeBps", route.feesBps().get(i));
+      }
     }
     BigDecimal expected = units(expectedProfit, names.decimals());
     double returnBp =

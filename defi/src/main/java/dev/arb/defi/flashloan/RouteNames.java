@@ -28,8 +28,9 @@ import org.web3j.utils.Numeric;
 /**
  * Names for a route given by addresses only (the {@code arb defi flashloan} command line), read
  * from the chain in one JSON-RPC batch: each token's {@code symbol()} and {@code decimals()}, each
- * pair's {@code factory()} (the DEX it belongs to). Labels are {@code uniswap-v2:<factory>} for
- * pairs and {@code <source>:<address>} for the lender.
+ * pair's or pool's {@code factory()} (the DEX it belongs to). Labels are {@code
+ * uniswap-v2:<factory>} for pairs, {@code uniswap-v3:<factory>} for V3 pools and {@code
+ * <source>:<address>} for the lender.
  *
  * <p>What a token says about itself is not trusted: a symbol that is not short plain text is
  * replaced by the address. If the reads fail, the names are the addresses and amounts are recorded
@@ -84,9 +85,17 @@ public final class RouteNames {
     }
     for (String p : pairs) {
       String factory = address(out.get(i++));
-      venues.put(p, factory == null ? p : "uniswap-v2:" + factory);
+      venues.put(p, factory == null ? p : dex(route, p) + ":" + factory);
     }
     return new FlashLoanRecords.Names(symbols, venues, decimals);
+  }
+
+  /** {@code uniswap-v3} for a V3 hop's pool, {@code uniswap-v2} for a V2-style pair. */
+  private static String dex(FlashRoute route, String pool) {
+    boolean v3 =
+        route.hops().stream()
+            .anyMatch(h -> h.pool().equals(pool) && h.kind() == FlashRoute.HopKind.UNISWAP_V3);
+    return v3 ? "uniswap-v3" : "uniswap-v2";
   }
 
   private static String call(String name) {

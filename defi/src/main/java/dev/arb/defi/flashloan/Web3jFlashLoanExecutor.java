@@ -35,7 +35,7 @@ public final class Web3jFlashLoanExecutor {
    * @return the profit per route, or the decoded revert
    */
   public Simulation simulate(List<FlashRoute> routes) {
-    String data = FlashLoanArbitrageContract.encodeExecute(routes);
+    String data = contract.encodeExecuteFor(routes);
     CallResult r = wallet.chain().call(wallet.address(), contract.address(), data, decoder);
     if (r instanceof CallResult.Reverted rev) {
       return new Simulation(List.of(), rev.reason());
@@ -65,7 +65,7 @@ public final class Web3jFlashLoanExecutor {
     if (routes.isEmpty()) {
       throw new IllegalArgumentException("no routes to execute");
     }
-    String data = FlashLoanArbitrageContract.encodeExecute(routes);
+    String data = contract.encodeExecuteFor(routes);
     Simulation sim = simulate(routes);
     if (!sim.succeeded()) {
       LOG.info("flash loan not sent: simulation reverted: {}", sim.revertReason());

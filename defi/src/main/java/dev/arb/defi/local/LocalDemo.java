@@ -171,7 +171,7 @@ public final class LocalDemo {
 
       Instant detectedAt = clock.instant();
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(owner, arb);
-      String data = FlashLoanArbitrageContract.encodeExecute(List.of(route));
+      String data = arb.encodeExecuteFor(List.of(route));
       Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
       CallResult estimate =
           chain.estimateGas(
