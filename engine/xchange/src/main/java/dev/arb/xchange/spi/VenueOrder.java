@@ -1,4 +1,4 @@
-package dev.arb.xchange.live;
+package dev.arb.xchange.spi;
 
 import dev.arb.engine.model.Decimals;
 import java.math.BigDecimal;

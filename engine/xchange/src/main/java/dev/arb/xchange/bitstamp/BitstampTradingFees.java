@@ -1,4 +1,4 @@
-package dev.arb.xchange;
+package dev.arb.xchange.bitstamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.HeaderParam;

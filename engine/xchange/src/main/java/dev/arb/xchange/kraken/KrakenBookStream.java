@@ -1,5 +1,8 @@
-package dev.arb.xchange;
+package dev.arb.xchange.kraken;
 
+import dev.arb.xchange.spi.HeldSubscriptions;
+import dev.arb.xchange.spi.NettyBookStream;
+import dev.arb.xchange.spi.VenueMarket;
 import info.bitrich.xchangestream.kraken.KrakenStreamingAdapters;
 import info.bitrich.xchangestream.kraken.KrakenStreamingExchange;
 import info.bitrich.xchangestream.kraken.KrakenStreamingMarketDataService;
@@ -17,8 +20,8 @@ import org.knowm.xchange.dto.trade.LimitOrder;
 /**
  * Kraken's public WebSocket API (v1) {@code book} channel through XChange's {@code
  * xchange-stream-kraken}: a snapshot, then updates applied level by level, each update checked
- * against Kraken's CRC32 checksum of the top ten levels ({@code c}). A mismatch is a {@link
- * BookStream.Gap}: the book is cleared and the channel subscribed again for a new snapshot.
+ * against Kraken's CRC32 checksum of the top ten levels ({@code c}). A mismatch is a {@link Gap}:
+ * the book is cleared and the channel subscribed again for a new snapshot.
  *
  * <p>XChange's {@code KrakenStreamingExchange} hard-codes {@code wss://ws.kraken.com}; its {@code
  * KrakenStreamingService} takes the URI in its public constructor, so arb builds that service

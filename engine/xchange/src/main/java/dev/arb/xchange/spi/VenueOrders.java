@@ -1,4 +1,4 @@
-package dev.arb.xchange.live;
+package dev.arb.xchange.spi;
 
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One exchange's order calls, in arb's terms. Implementations translate to XChange at the edge and
- * let XChange's exceptions through (the executor classifies them); they never retry.
+ * let XChange's exceptions through to the caller's {@link dev.arb.engine.resilience.Retry}, which
+ * classifies them ({@link XChangeFaults}); they never retry.
  *
  * <p>Client order ids are mapped per exchange (see {@link #clientIdFor}): Kraken's {@code userref}
  * (a 32-bit number), Coinbase's {@code client_oid} (a UUID); Bitstamp through XChange 5.2.1 has
@@ -18,14 +19,8 @@ public interface VenueOrders {
   /** Lower-case exchange name as in arb's config. */
   String name();
 
-  /** Whether the exchange takes immediate-or-cancel on a limit order (else: place, then cancel). */
-  boolean nativeImmediateOrCancel();
-
-  /** Whether an order can be found by its client order id (which makes a safe re-send possible). */
-  boolean findsByClientId();
-
-  /** Whether the fee of a buy is charged in the base asset (then the whole spend buys base). */
-  boolean buyFeeInBase();
+  /** How the exchange's orders behave: immediate-or-cancel, lookup by client id, fee asset. */
+  OrderTraits traits();
 
   /**
    * Loads what the adapter needs before its first call (Kraken: its pair list); does nothing once
@@ -50,7 +45,7 @@ public interface VenueOrders {
 
   /**
    * The order placed with this client order id, if the exchange has one (see {@link
-   * #findsByClientId}).
+   * OrderTraits#findsByClientId}).
    */
   Optional<VenueOrder> findByClientId(Market market, Side side, String clientOrderId)
       throws Exception;

@@ -1,11 +1,17 @@
-package dev.arb.xchange.live;
+package dev.arb.xchange.coinbase;
 
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
+import dev.arb.error.VenueException;
+import dev.arb.xchange.spi.OrderStates;
+import dev.arb.xchange.spi.OrderTraits;
+import dev.arb.xchange.spi.VenueOrder;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.coinbasepro.dto.CoinbaseProException;
@@ -23,6 +29,9 @@ import si.mazi.rescu.HttpStatusExceptionSupport;
  * asset.
  */
 final class CoinbaseOrders implements VenueOrders {
+  private static final OrderStates STATES =
+      new OrderStates(Set.of("open", "pending", "active"), Set.of("done", "filled"));
+
   private final CoinbaseProTradeServiceRaw trade;
 
   CoinbaseOrders(Exchange exchange) {
@@ -35,18 +44,8 @@ final class CoinbaseOrders implements VenueOrders {
   }
 
   @Override
-  public boolean nativeImmediateOrCancel() {
-    return true;
-  }
-
-  @Override
-  public boolean findsByClientId() {
-    return true;
-  }
-
-  @Override
-  public boolean buyFeeInBase() {
-    return false;
+  public OrderTraits traits() {
+    return OrderTraits.IOC_WITH_CLIENT_ID;
   }
 
   @Override
@@ -71,7 +70,7 @@ final class CoinbaseOrders implements VenueOrders {
             .build();
     String id = trade.placeCoinbaseProOrder(order).getId();
     if (id == null || id.isEmpty()) {
-      throw new ExchangeException("POST /orders answered without an order id");
+      throw new VenueException("POST /orders answered without an order id");
     }
     return id;
   }
@@ -119,20 +118,12 @@ final class CoinbaseOrders implements VenueOrders {
   }
 
   private static VenueOrder adapt(CoinbaseProOrder o) {
-    String status = o.getStatus() == null ? "" : o.getStatus().toLowerCase(Locale.ROOT);
-    boolean open = status.equals("open") || status.equals("pending") || status.equals("active");
-    String reason = o.getDoneReason() == null ? "" : o.getDoneReason();
-    return new VenueOrder(
+    return STATES.order(
         o.getId(),
-        open,
-        nz(o.getFilledSize()),
-        nz(o.getExecutedvalue()),
-        nz(o.getFillFees()),
-        false,
-        reason.equals("filled") ? "" : reason);
-  }
-
-  private static BigDecimal nz(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
+        o.getStatus(),
+        o.getDoneReason(),
+        o.getFilledSize(),
+        o.getExecutedvalue(),
+        o.getFillFees());
   }
 }

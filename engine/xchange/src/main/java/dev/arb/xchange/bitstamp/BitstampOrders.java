@@ -1,14 +1,19 @@
-package dev.arb.xchange.live;
+package dev.arb.xchange.bitstamp;
 
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
+import dev.arb.error.VenueException;
+import dev.arb.xchange.spi.OrderStates;
+import dev.arb.xchange.spi.OrderTraits;
+import dev.arb.xchange.spi.VenueOrder;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.bitstamp.BitstampAuthenticatedV2;
 import org.knowm.xchange.bitstamp.dto.trade.BitstampOrder;
-import org.knowm.xchange.bitstamp.dto.trade.BitstampOrderStatus;
 import org.knowm.xchange.bitstamp.dto.trade.BitstampOrderStatusResponse;
 import org.knowm.xchange.bitstamp.dto.trade.BitstampOrderTransaction;
 import org.knowm.xchange.bitstamp.service.BitstampTradeServiceRaw;
@@ -23,6 +28,9 @@ import org.knowm.xchange.exceptions.ExchangeException;
  * asset.
  */
 final class BitstampOrders implements VenueOrders {
+  private static final OrderStates STATES =
+      new OrderStates(Set.of("open", "queue"), Set.of("finished"));
+
   private final BitstampTradeServiceRaw trade;
 
   BitstampOrders(Exchange exchange) {
@@ -35,18 +43,8 @@ final class BitstampOrders implements VenueOrders {
   }
 
   @Override
-  public boolean nativeImmediateOrCancel() {
-    return false;
-  }
-
-  @Override
-  public boolean findsByClientId() {
-    return false;
-  }
-
-  @Override
-  public boolean buyFeeInBase() {
-    return false;
+  public OrderTraits traits() {
+    return OrderTraits.PLACE_THEN_CANCEL;
   }
 
   @Override
@@ -65,10 +63,10 @@ final class BitstampOrders implements VenueOrders {
             baseAmount,
             limitPrice);
     if (o.getErrorMessage() != null) {
-      throw new ExchangeException(o.getErrorMessage());
+      throw new VenueException(o.getErrorMessage());
     }
     if (o.getId() <= 0) {
-      throw new ExchangeException("order placed without an id");
+      throw new VenueException("order placed without an id");
     }
     return Long.toString(o.getId());
   }
@@ -77,7 +75,7 @@ final class BitstampOrders implements VenueOrders {
   public VenueOrder query(Market market, Side side, String venueOrderId) throws Exception {
     BitstampOrderStatusResponse r = trade.getBitstampOrder(Long.valueOf(venueOrderId));
     if (r.getError() != null) {
-      throw new ExchangeException(r.getError());
+      throw new VenueException(r.getError());
     }
     String b = market.base().code().toLowerCase(Locale.ROOT);
     String q = market.quote().code().toLowerCase(Locale.ROOT);
@@ -91,16 +89,8 @@ final class BitstampOrders implements VenueOrders {
         fee = fee.add(nz(t.getFee()));
       }
     }
-    BitstampOrderStatus s = r.getStatus();
-    boolean open = s == BitstampOrderStatus.Open || s == BitstampOrderStatus.Queue;
-    return new VenueOrder(
-        venueOrderId,
-        open,
-        base,
-        quote,
-        fee,
-        false,
-        s == BitstampOrderStatus.Canceled ? "canceled" : "");
+    return STATES.order(
+        venueOrderId, r.getStatus() == null ? null : r.getStatus().name(), null, base, quote, fee);
   }
 
   @Override

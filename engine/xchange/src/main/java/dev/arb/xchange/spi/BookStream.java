@@ -1,4 +1,4 @@
-package dev.arb.xchange;
+package dev.arb.xchange.spi;
 
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * One WebSocket connection to an exchange's order-book stream, through XChange's stream modules:
  * connect, learn when the connection drops, and follow one market's full book. A connection is used
- * once: after a drop, {@link StreamingBookFeed} opens a new one.
+ * once: after a drop, the common adapter's stream feed opens a new one.
  */
-interface BookStream {
+public interface BookStream {
 
   /** Opens the connection; completes once the WebSocket handshake is done. */
   Completable connect();

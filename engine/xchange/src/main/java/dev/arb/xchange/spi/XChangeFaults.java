@@ -1,6 +1,8 @@
-package dev.arb.xchange;
+package dev.arb.xchange.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Fault.Kind;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -17,36 +19,14 @@ import si.mazi.rescu.HttpResponseAware;
 import si.mazi.rescu.HttpStatusException;
 
 /**
- * What went wrong with one request, classified from whatever XChange and its HTTP client threw.
- *
- * @param kind the class of failure
- * @param status the HTTP status, 0 if none was received
- * @param retryAfter the server's Retry-After, if it sent one
- * @param message a short description for people
+ * The edge where XChange's exceptions (its {@code ExchangeException}s, rescu's HTTP status
+ * exceptions, the JDK's socket exceptions, Jackson's parse errors) become arb's {@link Fault}: the
+ * class of failure, the HTTP status, the server's Retry-After and a message for people. No library
+ * exception leaves the adapter: calls run through a {@link dev.arb.engine.resilience.Retry} with
+ * this classifier, and what fails is reported as a value or a {@code VenueException}.
  */
-public record Fault(Kind kind, int status, Optional<Duration> retryAfter, String message) {
-
-  /** Classes of failure; {@link #retryable()} ones are tried again with backoff. */
-  public enum Kind {
-    TIMEOUT(true),
-    RATE_LIMITED(true),
-    SERVER_ERROR(true),
-    CONNECTION(true),
-    MALFORMED(false),
-    REJECTED(false),
-    OTHER(false);
-
-    private final boolean retryable;
-
-    Kind(boolean retryable) {
-      this.retryable = retryable;
-    }
-
-    /** Whether a request failing this way is worth repeating. */
-    public boolean retryable() {
-      return retryable;
-    }
-  }
+public final class XChangeFaults {
+  private XChangeFaults() {}
 
   /** Classifies a failure by walking its cause chain. */
   public static Fault of(Throwable t) {
@@ -61,17 +41,7 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, String
         retryAfter = retryAfter(r.getResponseHeaders());
       }
       if (kind == null) {
-        if (c instanceof SocketTimeoutException || c instanceof InterruptedIOException) {
-          kind = Kind.TIMEOUT;
-        } else if (c instanceof ConnectException || c instanceof UnknownHostException) {
-          kind = Kind.CONNECTION;
-        } else if (c instanceof SocketException) {
-          kind = Kind.CONNECTION;
-        } else if (c instanceof RateLimitExceededException) {
-          kind = Kind.RATE_LIMITED;
-        } else if (c instanceof JsonProcessingException) {
-          kind = Kind.MALFORMED;
-        }
+        kind = kindOf(c);
       }
     }
     if (status == 429 || status == 418) {
@@ -85,27 +55,25 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, String
       kind = Kind.MALFORMED;
       status = 0;
     }
-    if (kind == null) {
-      kind = Kind.OTHER;
-    }
-    return new Fault(kind, status, retryAfter, describe(kind, status, t));
+    return Fault.of(kind == null ? Kind.OTHER : kind, status, retryAfter, rootMessage(t));
   }
 
-  private static String describe(Kind kind, int status, Throwable t) {
-    String what =
-        switch (kind) {
-          case TIMEOUT -> "timed out";
-          case RATE_LIMITED -> "rate limited";
-          case SERVER_ERROR -> "server error";
-          case CONNECTION -> "cannot connect";
-          case MALFORMED -> "malformed response";
-          case REJECTED -> "request rejected";
-          case OTHER -> "failed";
-        };
-    String detail = rootMessage(t);
-    return what
-        + (status > 0 ? " (HTTP " + status + ")" : "")
-        + (detail.isEmpty() ? "" : ": " + detail);
+  private static Kind kindOf(Throwable c) {
+    if (c instanceof SocketTimeoutException || c instanceof InterruptedIOException) {
+      return Kind.TIMEOUT;
+    }
+    if (c instanceof ConnectException
+        || c instanceof UnknownHostException
+        || c instanceof SocketException) {
+      return Kind.CONNECTION;
+    }
+    if (c instanceof RateLimitExceededException) {
+      return Kind.RATE_LIMITED;
+    }
+    if (c instanceof JsonProcessingException) {
+      return Kind.MALFORMED;
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable t) {
@@ -113,9 +81,7 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, String
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    m = m.replaceAll("\\s+", " ").trim();
-    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   /** Retry-After as seconds (the HTTP-date form is not used by these venues and is ignored). */

@@ -1,6 +1,8 @@
-package dev.arb.xchange;
+package dev.arb.xchange.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.xchange.spi.NettyBookStream;
+import dev.arb.xchange.spi.VenueMarket;
 import info.bitrich.xchangestream.binance.BinanceStreamingService;
 import info.bitrich.xchangestream.binance.KlineSubscription;
 import info.bitrich.xchangestream.binance.dto.DepthBinanceWebSocketTransaction;
@@ -36,7 +38,7 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  *       after that means the snapshot is older than the stream: the market stays without a book and
  *       the next event fetches a new snapshot);
  *   <li>every later event must start at the previous {@code u + 1}; otherwise updates were missed:
- *       a {@link BookStream.Gap}, and the book is rebuilt from a new REST snapshot;
+ *       a {@link Gap}, and the book is rebuilt from a new REST snapshot;
  *   <li>a quantity of 0 removes the price level.
  * </ol>
  *
@@ -49,7 +51,7 @@ final class BinanceBookStream extends NettyBookStream {
   static final int SNAPSHOT_DEPTH = 1000;
 
   /** Levels a side of the book given. */
-  static final int BOOK_DEPTH = 100;
+  static final int BOOK_DEPTH = BinanceAdapter.DEPTH;
 
   /** The REST depth snapshot of one market ({@code GET /api/v3/depth}). */
   @FunctionalInterface
@@ -215,6 +217,6 @@ final class BinanceBookStream extends NettyBookStream {
   }
 
   private static CurrencyPair pair(VenueMarket m) {
-    return new CurrencyPair(m.venueBase(), m.venueQuote());
+    return m.pair();
   }
 }

@@ -1,4 +1,4 @@
-package dev.arb.xchange;
+package dev.arb.xchange.spi;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,24 +12,25 @@ import java.util.function.Consumer;
  * lost; a {@link BookStream} whose service holds its messages here sends them in {@link
  * BookStream#subscribed()}. Later messages (a resubscription) pass straight through.
  */
-final class HeldSubscriptions {
+public final class HeldSubscriptions {
 
   /** One held subscribe message's channel and arguments. */
-  record Held(String channel, Object[] args) {}
+  private record Held(String channel, Object[] args) {}
 
   /** The service's own subscribe message of a channel. */
   @FunctionalInterface
-  interface Messages {
+  public interface Messages {
+    /** The subscribe message of {@code channel} with {@code args}. */
     String subscribe(String channel, Object[] args) throws IOException;
   }
 
   /** What the service sends now for the channel: nothing while held, else its own message. */
-  String message(String channel, Object[] args, Messages own) throws IOException {
+  public String message(String channel, Object[] args, Messages own) throws IOException {
     return hold(channel, args) ? null : own.subscribe(channel, args);
   }
 
   /** Sends the held messages through {@code send}, in order; from now on nothing is held. */
-  void release(Messages own, Consumer<String> send) throws IOException {
+  public void release(Messages own, Consumer<String> send) throws IOException {
     for (Held h : release()) {
       send.accept(own.subscribe(h.channel(), h.args()));
     }

@@ -1,4 +1,4 @@
-package dev.arb.xchange;
+package dev.arb.xchange.spi;
 
 import info.bitrich.xchangestream.service.netty.NettyStreamingService;
 import io.reactivex.rxjava3.core.Completable;
@@ -7,12 +7,12 @@ import io.reactivex.rxjava3.core.Observable;
 /**
  * The connection side shared by the exchanges' {@link BookStream}s: one XChange netty streaming
  * service, built by the subclass with the configured URI, with XChange's own reconnecting turned
- * off ({@link StreamingBookFeed} reconnects, with its backoff and REST fallback).
+ * off (the common adapter's stream feed reconnects, with its backoff and REST fallback).
  */
-abstract class NettyBookStream implements BookStream {
+public abstract class NettyBookStream implements BookStream {
   private final NettyStreamingService<?> connection;
 
-  NettyBookStream(NettyStreamingService<?> connection) {
+  protected NettyBookStream(NettyStreamingService<?> connection) {
     this.connection = connection;
     connection.setAutoReconnect(false);
   }

@@ -1,6 +1,9 @@
-package dev.arb.xchange;
+package dev.arb.xchange.bitstamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.xchange.spi.HeldSubscriptions;
+import dev.arb.xchange.spi.NettyBookStream;
+import dev.arb.xchange.spi.VenueMarket;
 import info.bitrich.xchangestream.bitstamp.v2.BitstampStreamingService;
 import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
 import io.reactivex.rxjava3.core.Observable;

@@ -1,11 +1,17 @@
-package dev.arb.xchange.live;
+package dev.arb.xchange.kraken;
 
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
+import dev.arb.error.VenueException;
+import dev.arb.xchange.spi.OrderStates;
+import dev.arb.xchange.spi.OrderTraits;
+import dev.arb.xchange.spi.VenueOrder;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.currency.CurrencyPair;
@@ -15,7 +21,6 @@ import org.knowm.xchange.exceptions.ExchangeException;
 import org.knowm.xchange.kraken.dto.trade.KrakenOrder;
 import org.knowm.xchange.kraken.dto.trade.KrakenOrderFlags;
 import org.knowm.xchange.kraken.dto.trade.KrakenOrderResponse;
-import org.knowm.xchange.kraken.dto.trade.KrakenOrderStatus;
 import org.knowm.xchange.kraken.dto.trade.TimeInForce;
 import org.knowm.xchange.kraken.service.KrakenTradeServiceRaw;
 
@@ -27,6 +32,9 @@ import org.knowm.xchange.kraken.service.KrakenTradeServiceRaw;
  * is loaded before the first call, and again by the next call if that failed.
  */
 final class KrakenOrders implements VenueOrders {
+  private static final OrderStates STATES =
+      new OrderStates(Set.of("open", "pending"), Set.of("closed"));
+
   private final Exchange exchange;
   private final KrakenTradeServiceRaw trade;
   private boolean pairsLoaded;
@@ -50,18 +58,8 @@ final class KrakenOrders implements VenueOrders {
   }
 
   @Override
-  public boolean nativeImmediateOrCancel() {
-    return true;
-  }
-
-  @Override
-  public boolean findsByClientId() {
-    return true;
-  }
-
-  @Override
-  public boolean buyFeeInBase() {
-    return false;
+  public OrderTraits traits() {
+    return OrderTraits.IOC_WITH_CLIENT_ID;
   }
 
   @Override
@@ -87,7 +85,7 @@ final class KrakenOrders implements VenueOrders {
             .build();
     KrakenOrderResponse r = trade.placeKrakenLimitOrder(order);
     if (r.getTransactionIds() == null || r.getTransactionIds().isEmpty()) {
-      throw new ExchangeException("AddOrder answered without a txid");
+      throw new VenueException("AddOrder answered without a txid");
     }
     return r.getTransactionIds().get(0);
   }
@@ -98,7 +96,7 @@ final class KrakenOrders implements VenueOrders {
     Map<String, KrakenOrder> m = trade.queryKrakenOrders(venueOrderId);
     KrakenOrder o = m.get(venueOrderId);
     if (o == null) {
-      throw new ExchangeException("QueryOrders has no order " + venueOrderId);
+      throw new VenueException("QueryOrders has no order " + venueOrderId);
     }
     return adapt(venueOrderId, o);
   }
@@ -143,25 +141,16 @@ final class KrakenOrders implements VenueOrders {
   }
 
   private static VenueOrder adapt(String id, KrakenOrder o) {
-    KrakenOrderStatus s = o.getStatus();
-    boolean open = s == KrakenOrderStatus.OPEN || s == KrakenOrderStatus.PENDING;
-    String note = o.getCloseReason() == null ? "" : o.getCloseReason();
-    if (note.isEmpty() && !open && s != KrakenOrderStatus.CLOSED) {
-      note = s.toString().toLowerCase(java.util.Locale.ROOT);
-    }
-    return new VenueOrder(
-        id, open, nz(o.getVolumeExecuted()), nz(o.getCost()), nz(o.getFee()), false, note);
-  }
-
-  private static BigDecimal nz(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
+    return STATES.order(
+        id,
+        o.getStatus() == null ? null : o.getStatus().toString(),
+        o.getCloseReason(),
+        o.getVolumeExecuted(),
+        o.getCost(),
+        o.getFee());
   }
 
   private static CurrencyPair pair(Market m) {
     return new CurrencyPair(m.base().code(), m.quote().code());
-  }
-
-  Exchange exchange() {
-    return exchange;
   }
 }

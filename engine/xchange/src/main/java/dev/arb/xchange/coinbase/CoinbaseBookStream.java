@@ -1,5 +1,7 @@
-package dev.arb.xchange;
+package dev.arb.xchange.coinbase;
 
+import dev.arb.xchange.spi.NettyBookStream;
+import dev.arb.xchange.spi.VenueMarket;
 import info.bitrich.xchangestream.coinbasepro.CoinbaseProStreamingService;
 import info.bitrich.xchangestream.coinbasepro.dto.CoinbaseProOrderBookMode;
 import info.bitrich.xchangestream.coinbasepro.dto.CoinbaseProWebSocketTransaction;
@@ -22,9 +24,8 @@ import org.knowm.xchange.dto.trade.LimitOrder;
  * whose {@code changes} ({@code [side, price, size]}, size 0 removes the level) are applied one by
  * one to exact decimal books. The level-2 channel carries no sequence numbers, so a missed update
  * is seen only by its effect: an {@code l2update} that leaves the book crossed (best bid at or
- * above best ask) is a {@link BookStream.Gap}. The book is then dropped (REST meanwhile) and the
- * channel subscribed again, which makes Coinbase send a new snapshot; updates until then are
- * ignored.
+ * above best ask) is a {@link Gap}. The book is then dropped (REST meanwhile) and the channel
+ * subscribed again, which makes Coinbase send a new snapshot; updates until then are ignored.
  *
  * <p>One subscription message covers every market of the connection (Coinbase's channel carries all
  * subscribed products), so the stream is built with its markets and sends it once every market's
@@ -147,6 +148,6 @@ final class CoinbaseBookStream extends NettyBookStream {
   }
 
   private static CurrencyPair pair(VenueMarket m) {
-    return new CurrencyPair(m.venueBase(), m.venueQuote());
+    return m.pair();
   }
 }
