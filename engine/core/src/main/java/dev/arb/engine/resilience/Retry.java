@@ -55,6 +55,26 @@ public final class Retry {
       return fault == null;
     }
 
+    /**
+     * The exception of the last attempt, for a caller that rethrows what it does not handle: an
+     * unchecked one as it is, a checked one wrapped by {@code wrap} (an {@link Error} is thrown).
+     *
+     * @throws IllegalStateException when there is none (the call succeeded or was not sent)
+     */
+    public RuntimeException rethrow(Function<Exception, RuntimeException> wrap) {
+      if (error instanceof RuntimeException r) {
+        return r;
+      }
+      if (error instanceof Error e) {
+        throw e;
+      }
+      if (error instanceof Exception e) {
+        return wrap.apply(e);
+      }
+      throw new IllegalStateException(
+          "no exception to rethrow: " + (ok() ? "the call succeeded" : fault.message()));
+    }
+
     /** How many attempts were made. */
     public int attempts() {
       return retried.size() + (fault != null && fault.kind() == Fault.Kind.CIRCUIT_OPEN ? 0 : 1);

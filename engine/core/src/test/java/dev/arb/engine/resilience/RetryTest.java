@@ -195,4 +195,21 @@ class RetryTest {
     assertThat(heard.get(0)).startsWith("1 cannot connect: a PT0.");
     assertThat(heard.get(1)).startsWith("2 cannot connect: b PT0.");
   }
+
+  @Test
+  void rethrowGivesAnUncheckedFailureAsItIsAndWrapsACheckedOne() throws InterruptedException {
+    IllegalStateException refused = new IllegalStateException("bad pair");
+    assertThat(retry(1).call(failing(refused)).rethrow(IllegalArgumentException::new))
+        .isSameAs(refused);
+    calls.set(0);
+    IOException reset = new IOException("reset");
+    assertThat(retry(1).call(failing(reset)).rethrow(IllegalArgumentException::new))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasCause(reset);
+    calls.set(0);
+    Retry.Outcome<String> ok = retry(1).call(failing());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ok.rethrow(IllegalArgumentException::new))
+        .hasMessageContaining("the call succeeded");
+  }
 }
