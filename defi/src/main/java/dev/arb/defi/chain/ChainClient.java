@@ -507,34 +507,29 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private <T extends Response<?>> T read(String method, Read<T> request, boolean errorIsValue) {
-    Retry.Outcome<T> o;
-    try {
-      o =
-          READS.call(
-              () -> {
-                T response = request.send();
-                if (response.hasError() && !errorIsValue) {
-                  throw new ChainException(
-                      "chain: "
-                          + method
-                          + " at "
-                          + rpcUrl()
-                          + " failed: "
-                          + response.getError().getMessage());
-                }
-                return response;
-              },
-              (attempt, fault, wait) ->
-                  LOG.debug(
-                      "{} attempt {} failed ({}), retrying in {}",
-                      method,
-                      attempt,
-                      fault.message(),
-                      wait));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("chain: interrupted while retrying", e);
-    }
+    Retry.Outcome<T> o =
+        READS.callUnchecked(
+            () -> {
+              T response = request.send();
+              if (response.hasError() && !errorIsValue) {
+                throw new ChainException(
+                    "chain: "
+                        + method
+                        + " at "
+                        + rpcUrl()
+                        + " failed: "
+                        + response.getError().getMessage());
+              }
+              return response;
+            },
+            (attempt, fault, wait) ->
+                LOG.debug(
+                    "{} attempt {} failed ({}), retrying in {}",
+                    method,
+                    attempt,
+                    fault.message(),
+                    wait),
+            e -> new ChainException("chain: interrupted while retrying", e));
     if (o.ok()) {
       return o.value();
     }

@@ -208,22 +208,17 @@ public final class Wallet {
    * transaction (its first submission got through and was mined) or by another one.
    */
   private String submitIdempotently(ChainClient.SignedTx tx) {
-    Retry.Outcome<String> o;
-    try {
-      o =
-          SUBMISSIONS.call(
-              () -> chain.submit(tx),
-              (submission, fault, wait) ->
-                  LOG.info(
-                      "handing nonce {} to the node failed ({}); submitting the same transaction"
-                          + " {} again",
-                      tx.nonce(),
-                      fault.message(),
-                      tx.hash()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("chain: interrupted while resubmitting a transaction", e);
-    }
+    Retry.Outcome<String> o =
+        SUBMISSIONS.callUnchecked(
+            () -> chain.submit(tx),
+            (submission, fault, wait) ->
+                LOG.info(
+                    "handing nonce {} to the node failed ({}); submitting the same transaction {}"
+                        + " again",
+                    tx.nonce(),
+                    fault.message(),
+                    tx.hash()),
+            e -> new ChainException("chain: interrupted while resubmitting a transaction", e));
     if (o.ok()) {
       return o.value();
     }

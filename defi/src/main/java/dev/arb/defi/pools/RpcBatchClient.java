@@ -168,23 +168,18 @@ final class RpcBatchClient {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON-RPC request", e);
     }
-    Retry.Outcome<List<Answer>> o;
-    try {
-      o =
-          RETRY.call(
-              () -> answers(post(bytes), batch, firstId, what),
-              (attempt, fault, wait) ->
-                  LOG.debug(
-                      "RPC {} attempt {} for {} failed ({}), again in {} ms",
-                      shownUrl,
-                      attempt,
-                      what,
-                      fault.message(),
-                      wait.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("chain: interrupted while waiting to retry an RPC read", e);
-    }
+    Retry.Outcome<List<Answer>> o =
+        RETRY.callUnchecked(
+            () -> answers(post(bytes), batch, firstId, what),
+            (attempt, fault, wait) ->
+                LOG.debug(
+                    "RPC {} attempt {} for {} failed ({}), again in {} ms",
+                    shownUrl,
+                    attempt,
+                    what,
+                    fault.message(),
+                    wait.toMillis()),
+            e -> new ChainException("chain: interrupted while waiting to retry an RPC read", e));
     if (o.ok()) {
       calls += batch.size();
       return o.value();

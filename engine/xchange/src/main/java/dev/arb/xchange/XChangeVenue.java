@@ -6,7 +6,6 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.resilience.Retry;
-import dev.arb.engine.source.AssetAliases;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
 import java.math.BigDecimal;
@@ -21,10 +20,6 @@ import java.util.Optional;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.account.AccountInfo;
-import org.knowm.xchange.dto.account.Balance;
-import org.knowm.xchange.dto.account.Wallet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One exchange through XChange, whichever it is: the common adapter over its {@link
@@ -34,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * synchronized.
  */
 final class XChangeVenue {
-  private static final Logger LOG = LoggerFactory.getLogger(XChangeVenue.class);
-
   private final ExchangeAdapter adapter;
   private final ExchangeConfig cfg;
   private final VenueOptions options;
@@ -310,39 +303,8 @@ final class XChangeVenue {
                   + calls.retriedNote(o.fault())
                   + " (check that the key may query funds)"));
     }
-    Wallet wallet = tradingWallet(o.value());
-    Map<String, BigDecimal> out = new HashMap<>();
-    if (wallet != null) {
-      for (Balance b : wallet.getBalances().values()) {
-        BigDecimal free = b.getAvailable() != null ? b.getAvailable() : b.getTotal();
-        if (free == null || free.signum() == 0) {
-          continue;
-        }
-        try {
-          out.merge(
-              AssetAliases.asset(b.getCurrency().getCurrencyCode()).code(), free, BigDecimal::add);
-        } catch (IllegalArgumentException x) {
-          LOG.debug("{}: balance of {} left out: {}", cfg.name(), b.getCurrency(), x.getMessage());
-        }
-      }
-    }
-    return new AccountBalances(cfg.name(), out, Optional.empty());
-  }
-
-  /** The spot wallet: the one with TRADING but not MARGIN_TRADING, else the only or first one. */
-  private static Wallet tradingWallet(AccountInfo info) {
-    Wallet first = null;
-    for (Wallet w : info.getWallets().values()) {
-      if (first == null) {
-        first = w;
-      }
-      if (w.getFeatures() != null
-          && w.getFeatures().contains(Wallet.WalletFeature.TRADING)
-          && !w.getFeatures().contains(Wallet.WalletFeature.MARGIN_TRADING)) {
-        return w;
-      }
-    }
-    return first;
+    return new AccountBalances(
+        cfg.name(), XChangeBalances.available(cfg.name(), o.value()), Optional.empty());
   }
 
   /** Markets of this exchange that were part of a profitable opportunity: poll them often. */

@@ -197,6 +197,22 @@ public final class Retry {
     }
   }
 
+  /**
+   * The same, for a caller that throws no checked exception: an interrupt (while waiting or in the
+   * call) sets the thread's interrupt flag again and is thrown as {@code interrupted}'s exception.
+   */
+  public <T> Outcome<T> callUnchecked(
+      Callable<T> call,
+      Listener listener,
+      Function<InterruptedException, RuntimeException> interrupted) {
+    try {
+      return call(call, listener);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted.apply(e);
+    }
+  }
+
   private <T> Outcome<T> failed(Fault fault, Throwable error, List<Fault> retried) {
     if (breaker != null && fault.retryable()) {
       breaker.failure();

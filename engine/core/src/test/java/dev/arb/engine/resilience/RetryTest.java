@@ -212,4 +212,29 @@ class RetryTest {
             () -> ok.rethrow(IllegalArgumentException::new))
         .hasMessageContaining("the call succeeded");
   }
+
+  @Test
+  void callUncheckedTurnsAnInterruptIntoTheCallersExceptionAndKeepsTheFlag() {
+    Retry r =
+        retry(3)
+            .withTime(
+                n -> {
+                  throw new InterruptedException("stop");
+                },
+                new SplittableRandom(1));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  r.callUnchecked(
+                      failing(new IOException("reset")),
+                      Retry.Listener.NONE,
+                      e -> new IllegalStateException("interrupted while retrying", e)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("interrupted while retrying");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      assertThat(calls).hasValue(1);
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

@@ -46,9 +46,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
 
   @Override
   public List<VenueMarket> markets(Exchange exchange, String name) throws IOException {
-    exchange.remoteInit();
-    return XChangeMarkets.fromMetadata(
-        name, exchange.getExchangeMetaData(), false, DEFAULT_TAKER_FEE);
+    return XChangeMarkets.remote(exchange, name, false, DEFAULT_TAKER_FEE);
   }
 
   @Override

@@ -47,27 +47,14 @@ public final class BitstampAdapter implements ExchangeAdapter {
 
   @Override
   public List<VenueMarket> markets(Exchange exchange, String name) throws IOException {
-    exchange.remoteInit();
-    return XChangeMarkets.fromMetadata(
-        name, exchange.getExchangeMetaData(), true, DEFAULT_TAKER_FEE);
+    return XChangeMarkets.remote(exchange, name, true, DEFAULT_TAKER_FEE);
   }
 
   /** Through {@link BitstampTradingFees}. */
   @Override
   public Optional<AccountFees> accountFees(Exchange exchange) {
     BitstampTradingFees fees = new BitstampTradingFees((BitstampExchange) exchange);
-    return Optional.of(
-        new AccountFees() {
-          @Override
-          public String endpoint() {
-            return BitstampTradingFees.ENDPOINT;
-          }
-
-          @Override
-          public java.util.Map<String, BigDecimal> takerFees() throws IOException {
-            return fees.takerFees();
-          }
-        });
+    return Optional.of(new AccountFees(BitstampTradingFees.ENDPOINT, fees::takerFees));
   }
 
   @Override

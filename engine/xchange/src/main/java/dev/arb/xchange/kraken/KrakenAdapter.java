@@ -56,41 +56,30 @@ public final class KrakenAdapter implements ExchangeAdapter {
 
   @Override
   public List<VenueMarket> markets(Exchange exchange, String name) throws IOException {
-    exchange.remoteInit();
-    return XChangeMarkets.fromMetadata(
-        name, exchange.getExchangeMetaData(), true, DEFAULT_TAKER_FEE);
+    return XChangeMarkets.remote(exchange, name, true, DEFAULT_TAKER_FEE);
+  }
+
+  @Override
+  public Optional<AccountFees> accountFees(Exchange exchange) {
+    return Optional.of(new AccountFees("POST /0/private/TradeVolume", () -> takerFees(exchange)));
   }
 
   /** Through XChange's {@code getDynamicTradingFeesByInstrument}. */
-  @Override
-  public Optional<AccountFees> accountFees(Exchange exchange) {
-    return Optional.of(
-        new AccountFees() {
-          @Override
-          public String endpoint() {
-            return "POST /0/private/TradeVolume";
-          }
-
-          @Override
-          public Map<String, BigDecimal> takerFees() throws IOException {
-            Map<Instrument, Fee> fees =
-                exchange.getAccountService().getDynamicTradingFeesByInstrument();
-            Map<String, BigDecimal> out = new HashMap<>();
-            if (fees != null) {
-              for (Map.Entry<Instrument, Fee> e : fees.entrySet()) {
-                if (e.getKey() instanceof CurrencyPair cp
-                    && e.getValue() != null
-                    && e.getValue().getTakerFee() != null) {
-                  out.put(
-                      VenueMarket.feeKey(
-                          cp.getBase().getCurrencyCode(), cp.getCounter().getCurrencyCode()),
-                      e.getValue().getTakerFee());
-                }
-              }
-            }
-            return out;
-          }
-        });
+  private static Map<String, BigDecimal> takerFees(Exchange exchange) throws IOException {
+    Map<Instrument, Fee> fees = exchange.getAccountService().getDynamicTradingFeesByInstrument();
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (fees != null) {
+      for (Map.Entry<Instrument, Fee> e : fees.entrySet()) {
+        if (e.getKey() instanceof CurrencyPair cp
+            && e.getValue() != null
+            && e.getValue().getTakerFee() != null) {
+          out.put(
+              VenueMarket.feeKey(cp.getBase().getCurrencyCode(), cp.getCounter().getCurrencyCode()),
+              e.getValue().getTakerFee());
+        }
+      }
+    }
+    return out;
   }
 
   @Override

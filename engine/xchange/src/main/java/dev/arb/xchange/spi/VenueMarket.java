@@ -41,19 +41,6 @@ public record VenueMarket(
 
   /** The same market with another taker fee. */
   public VenueMarket withFee(BigDecimal fee, boolean fromVenue) {
-    Market m = market;
-    return new VenueMarket(
-        new Market(
-            m.exchange(),
-            m.base(),
-            m.quote(),
-            fee,
-            m.lotSize(),
-            m.tickSize(),
-            m.minAmount(),
-            m.minNotional()),
-        venueBase,
-        venueQuote,
-        fromVenue);
+    return new VenueMarket(market.withTakerFee(fee), venueBase, venueQuote, fromVenue);
   }
 }

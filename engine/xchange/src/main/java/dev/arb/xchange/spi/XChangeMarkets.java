@@ -2,6 +2,7 @@ package dev.arb.xchange.spi;
 
 import dev.arb.engine.model.Market;
 import dev.arb.engine.source.AssetAliases;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.knowm.xchange.Exchange;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
@@ -71,6 +73,17 @@ public final class XChangeMarkets {
       }
     }
     return sorted(out);
+  }
+
+  /**
+   * Loads XChange's metadata of the exchange from the exchange itself ({@code remoteInit}) and
+   * reads its markets (see {@link #fromMetadata}).
+   */
+  public static List<VenueMarket> remote(
+      Exchange exchange, String name, boolean feeInMetadata, BigDecimal defaultFee)
+      throws IOException {
+    exchange.remoteInit();
+    return fromMetadata(name, exchange.getExchangeMetaData(), feeInMetadata, defaultFee);
   }
 
   /** {@code markets} sorted by market id. */
