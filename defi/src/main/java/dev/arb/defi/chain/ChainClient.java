@@ -1,5 +1,8 @@
 package dev.arb.defi.chain;
 
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.RetryPolicy;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -37,14 +40,19 @@ import org.web3j.utils.Numeric;
 
 /**
  * One EVM chain over JSON-RPC (web3j). Checks the chain id when it connects, puts timeouts on every
- * request, retries reads with backoff on transport errors (never sends, which are not idempotent
- * once signed with a fresh nonce), signs EIP-1559 transactions and waits for their receipts.
- * Library and transport failures leave it as {@link ChainException}s that say what failed where.
+ * request, retries reads with backoff on transport errors (through the core's {@link Retry}; never
+ * sends, which are not idempotent once signed with a fresh nonce), signs EIP-1559 transactions and
+ * waits for their receipts. Library and transport failures leave it as {@link ChainException}s that
+ * say what failed where.
  */
 public final class ChainClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainClient.class);
   private static final int READ_ATTEMPTS = 3;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+  /** Reads: 3 attempts, 200 ms then 400 ms apart; transport failures only are retried. */
+  private static final Retry READS =
+      Retry.of(RetryPolicy.doubling(READ_ATTEMPTS, FIRST_BACKOFF), ChainClient::classify);
 
   /** The zero address, used as sender of read-only calls. */
   public static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -499,30 +507,49 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private <T extends Response<?>> T read(String method, Read<T> request, boolean errorIsValue) {
-    Duration backoff = FIRST_BACKOFF;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        T response = request.send();
-        if (response.hasError() && !errorIsValue) {
-          throw new ChainException(
-              "chain: "
-                  + method
-                  + " at "
-                  + rpcUrl()
-                  + " failed: "
-                  + response.getError().getMessage());
-        }
-        return response;
-      } catch (IOException | ClientConnectionException e) {
-        // ClientConnectionException: an HTTP error status, e.g. 502 from a proxy whose node died
-        if (attempt >= READ_ATTEMPTS) {
-          throw transport(method, e);
-        }
-        LOG.debug("{} attempt {} failed, retrying in {}", method, attempt, backoff, e);
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2);
-      }
+    Retry.Outcome<T> o =
+        READS.callUnchecked(
+            () -> {
+              T response = request.send();
+              if (response.hasError() && !errorIsValue) {
+                throw new ChainException(
+                    "chain: "
+                        + method
+                        + " at "
+                        + rpcUrl()
+                        + " failed: "
+                        + response.getError().getMessage());
+              }
+              return response;
+            },
+            (attempt, fault, wait) ->
+                LOG.debug(
+                    "{} attempt {} failed ({}), retrying in {}",
+                    method,
+                    attempt,
+                    fault.message(),
+                    wait),
+            e -> new ChainException("chain: interrupted while retrying", e));
+    if (o.ok()) {
+      return o.value();
     }
+    if (o.error() instanceof IOException || o.error() instanceof ClientConnectionException) {
+      throw transport(method, (Exception) o.error());
+    }
+    // the node's error answer (a ChainException), or anything else web3j threw: as it is
+    throw o.rethrow(e -> transport(method, e));
+  }
+
+  /**
+   * Transport failures are worth another attempt: an IOException, or web3j's {@code
+   * ClientConnectionException} (an HTTP error status, e.g. 502 from a proxy whose node died).
+   * Anything else, such as the node's error answer, is not.
+   */
+  static Fault classify(Throwable t) {
+    String detail = t.getClass().getSimpleName() + ": " + t.getMessage();
+    return t instanceof IOException || t instanceof ClientConnectionException
+        ? Fault.of(Fault.Kind.CONNECTION, detail)
+        : Fault.of(Fault.Kind.REJECTED, detail);
   }
 
   private ChainException transport(String method, Exception e) {

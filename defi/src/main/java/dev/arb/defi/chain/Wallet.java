@@ -2,6 +2,9 @@ package dev.arb.defi.chain;
 
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.gas.GasQuote;
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.RetryPolicy;
 import dev.arb.error.ChainException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -205,30 +208,30 @@ public final class Wallet {
    * transaction (its first submission got through and was mined) or by another one.
    */
   private String submitIdempotently(ChainClient.SignedTx tx) {
-    long pauseMillis = 100;
-    for (int submission = 1; ; submission++) {
-      try {
-        return chain.submit(tx);
-      } catch (ChainClient.SendUnknown e) {
-        if (submission > RESUBMITS) {
-          throw e;
-        }
-        LOG.info(
-            "handing nonce {} to the node failed ({}); submitting the same transaction {} again",
-            tx.nonce(),
-            e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName(),
-            tx.hash());
-        pause(pauseMillis);
-        pauseMillis *= 2;
-      } catch (ChainClient.NonceTooLow e) {
-        // the transport may have handed it over twice itself (OkHttp retries a request whose
-        // connection broke), so even a first submission can meet its own, already mined, twin
-        if (knows(tx.hash())) {
-          return tx.hash();
-        }
-        throw e;
-      }
+    Retry.Outcome<String> o =
+        SUBMISSIONS.callUnchecked(
+            () -> chain.submit(tx),
+            (submission, fault, wait) ->
+                LOG.info(
+                    "handing nonce {} to the node failed ({}); submitting the same transaction {}"
+                        + " again",
+                    tx.nonce(),
+                    fault.message(),
+                    tx.hash()),
+            e -> new ChainException("chain: interrupted while resubmitting a transaction", e));
+    if (o.ok()) {
+      return o.value();
     }
+    if (o.error() instanceof ChainClient.NonceTooLow e) {
+      // the transport may have handed it over twice itself (OkHttp retries a request whose
+      // connection broke), so even a first submission can meet its own, already mined, twin
+      if (knows(tx.hash())) {
+        return tx.hash();
+      }
+      throw e;
+    }
+    // still unanswered after the last submission (SendUnknown), or refused by the node
+    throw o.rethrow(e -> new ChainException("chain: " + e.getMessage(), e));
   }
 
   private boolean knows(String txHash) {
@@ -268,17 +271,25 @@ public final class Wallet {
     }
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("chain: interrupted while resubmitting a transaction", e);
-    }
-  }
-
   /** How often a transaction is handed over again after a transport failure. */
   static final int RESUBMITS = 3;
+
+  /**
+   * Submissions of one signed transaction: the same bytes again after a transport failure (and only
+   * then), {@value #RESUBMITS} times at most, 100 ms, 200 ms, 400 ms apart.
+   */
+  private static final Retry SUBMISSIONS =
+      Retry.of(RetryPolicy.doubling(1 + RESUBMITS, Duration.ofMillis(100)), Wallet::classify);
+
+  /** Only a submission that may not have reached the node is worth repeating. */
+  private static Fault classify(Throwable t) {
+    if (t instanceof ChainClient.SendUnknown) {
+      return Fault.of(
+          Fault.Kind.CONNECTION,
+          t.getCause() == null ? t.getMessage() : t.getCause().getClass().getSimpleName());
+    }
+    return Fault.of(Fault.Kind.REJECTED, String.valueOf(t.getMessage()));
+  }
 
   /** Gas of a plain transfer, what a gap filler costs. */
   private static final BigInteger GAP_FILLER_GAS = BigInteger.valueOf(21_000);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.defi.chain.ChainClient;
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.RetryPolicy;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * JSON-RPC over HTTP in batches: many calls per request (at most {@code batchSize}), answers
  * matched to calls by id whatever their order. Reads only, so a request that fails in transport
  * (connection refused, timeout, HTTP 5xx or 429, an answer that is not JSON-RPC) is sent again, up
- * to {@value #ATTEMPTS} times with a growing pause; then it fails with a {@link ChainException}
- * naming the RPC by scheme, host and port only (provider URLs carry API keys in their path or
- * query). An error object in one call's answer is that call's answer, not a failure of the batch.
+ * to {@value #ATTEMPTS} times with a growing pause (the core's {@link Retry}); then it fails with a
+ * {@link ChainException} naming the RPC by scheme, host and port only (provider URLs carry API keys
+ * in their path or query). An error object in one call's answer is that call's answer, not a
+ * failure of the batch.
  */
 final class RpcBatchClient {
   private static final Logger LOG = LoggerFactory.getLogger(RpcBatchClient.class);
@@ -39,6 +43,11 @@ final class RpcBatchClient {
   static final int ATTEMPTS = 3;
 
   private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+
+  /** A batch request: {@value #ATTEMPTS} attempts, 200 ms then 400 ms apart, transients only. */
+  private static final Retry RETRY =
+      Retry.of(RetryPolicy.doubling(ATTEMPTS, FIRST_PAUSE), RpcBatchClient::classify);
+
   private static final int MAX_MESSAGE = 200;
 
   /**
@@ -159,36 +168,43 @@ final class RpcBatchClient {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON-RPC request", e);
     }
-    Duration pause = FIRST_PAUSE;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        List<Answer> answers = answers(post(bytes), batch, firstId, what);
-        calls += batch.size();
-        return answers;
-      } catch (Transient t) {
-        if (attempt >= ATTEMPTS) {
-          throw new ChainException(
-              "chain: the RPC at "
-                  + shownUrl
-                  + " failed while reading "
-                  + what
-                  + ": "
-                  + t.getMessage()
-                  + " ("
-                  + ATTEMPTS
-                  + " attempts); check that the node is up and the URL is right");
-        }
-        LOG.debug(
-            "RPC {} attempt {} for {} failed ({}), again in {} ms",
-            shownUrl,
-            attempt,
-            what,
-            t.getMessage(),
-            pause.toMillis());
-        sleep(pause);
-        pause = pause.multipliedBy(2);
-      }
+    Retry.Outcome<List<Answer>> o =
+        RETRY.callUnchecked(
+            () -> answers(post(bytes), batch, firstId, what),
+            (attempt, fault, wait) ->
+                LOG.debug(
+                    "RPC {} attempt {} for {} failed ({}), again in {} ms",
+                    shownUrl,
+                    attempt,
+                    what,
+                    fault.message(),
+                    wait.toMillis()),
+            e -> new ChainException("chain: interrupted while waiting to retry an RPC read", e));
+    if (o.ok()) {
+      calls += batch.size();
+      return o.value();
     }
+    if (o.error() instanceof Transient t) {
+      throw new ChainException(
+          "chain: the RPC at "
+              + shownUrl
+              + " failed while reading "
+              + what
+              + ": "
+              + t.getMessage()
+              + " ("
+              + ATTEMPTS
+              + " attempts); check that the node is up and the URL is right");
+    }
+    // the node or proxy answered no (a ChainException): not worth repeating
+    throw o.rethrow(e -> new ChainException("chain: " + e.getMessage(), e));
+  }
+
+  /** A {@link Transient} failure is worth another attempt; anything else is final. */
+  private static Fault classify(Throwable t) {
+    return t instanceof Transient
+        ? Fault.of(Fault.Kind.CONNECTION, t.getMessage())
+        : Fault.of(Fault.Kind.REJECTED, String.valueOf(t.getMessage()));
   }
 
   /** A failure worth another attempt; its message is safe to show. */
@@ -304,14 +320,5 @@ final class RpcBatchClient {
 
   private static String human(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("chain: interrupted while waiting to retry an RPC read", e);
-    }
   }
 }

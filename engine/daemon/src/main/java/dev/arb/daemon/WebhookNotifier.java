@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.AlertsConfig;
 import dev.arb.config.Secret;
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.RetryPolicy;
 import dev.arb.error.ConfigException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers alerts to a webhook: JSON POSTs from one background thread, off a bounded queue, each
- * attempt bounded by the configured timeout, failed deliveries retried a few times with back-off.
- * {@link #offer} never blocks: when the queue is full the alert is dropped and counted, so a dead
- * or slow webhook never slows scanning. The URL is a secret (it often carries a token): it is never
- * logged; messages say "the webhook".
+ * attempt bounded by the configured timeout, failed deliveries retried a few times with back-off
+ * (the core's {@link Retry}; none once closing). {@link #offer} never blocks: when the queue is
+ * full the alert is dropped and counted, so a dead or slow webhook never slows scanning. The URL is
+ * a secret (it often carries a token): it is never logged; messages say "the webhook".
  */
 public final class WebhookNotifier implements AlertSink {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
@@ -38,7 +41,7 @@ public final class WebhookNotifier implements AlertSink {
   private final Secret url;
   private final AlertsConfig.Format format;
   private final Duration timeout;
-  private final Duration backoff;
+  private final Retry retry;
   private final Consumer<String> outcomes;
   private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final HttpClient client;
@@ -61,7 +64,7 @@ public final class WebhookNotifier implements AlertSink {
     this.url = url;
     this.format = format;
     this.timeout = timeout;
-    this.backoff = backoff;
+    this.retry = Retry.of(RetryPolicy.doubling(ATTEMPTS, backoff), this::classify);
     this.outcomes = outcomes;
     URI uri;
     try {
@@ -142,49 +145,64 @@ public final class WebhookNotifier implements AlertSink {
   /** Tries to deliver; false if interrupted. */
   private boolean deliver(Alert a) {
     byte[] body = payload(a, format).getBytes(StandardCharsets.UTF_8);
-    long wait = backoff.toMillis();
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        HttpRequest req =
-            HttpRequest.newBuilder(URI.create(url.reveal()))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "arb")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<Void> r = client.send(req, HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() / 100 == 2) {
-          outcomes.accept("sent");
-          return true;
-        }
-        LOG.warn("the webhook answered {} to alert {}", r.statusCode(), a.event());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        outcomes.accept("failed");
-        return false;
-      } catch (java.io.IOException | RuntimeException e) {
-        LOG.warn(
-            "alert {} not delivered to the webhook (attempt {} of {}): {}",
-            a.event(),
-            attempt,
-            ATTEMPTS,
-            e.getClass().getSimpleName());
-      }
-      if (attempt < ATTEMPTS) {
-        if (closed) {
-          break; // shutting down: no back-off, the bound is short
-        }
-        try {
-          Thread.sleep(wait);
-        } catch (InterruptedException e) {
-          outcomes.accept("failed");
-          return false;
-        }
-        wait *= 2;
-      }
+    int[] attempt = {0};
+    Retry.Outcome<Boolean> o;
+    try {
+      o = retry.call(() -> post(a, body, ++attempt[0]));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcomes.accept("failed");
+      return false;
     }
-    outcomes.accept("failed");
+    outcomes.accept(o.ok() ? "sent" : "failed");
     return true;
+  }
+
+  /** One attempt: the alert is sent when the webhook answers 2xx. */
+  private boolean post(Alert a, byte[] body, int attempt) throws Exception {
+    HttpResponse<Void> r;
+    try {
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(url.reveal()))
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .header("User-Agent", "arb")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
+      r = client.send(req, HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn(
+          "alert {} not delivered to the webhook (attempt {} of {}): {}",
+          a.event(),
+          attempt,
+          ATTEMPTS,
+          e.getClass().getSimpleName());
+      throw e;
+    }
+    if (r.statusCode() / 100 == 2) {
+      return true;
+    }
+    LOG.warn("the webhook answered {} to alert {}", r.statusCode(), a.event());
+    throw new NotDelivered("HTTP " + r.statusCode());
+  }
+
+  /** The webhook answered, but not 2xx. */
+  private static final class NotDelivered extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotDelivered(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Every failed delivery is worth another attempt, except while closing: the shutdown bound is
+   * short, so no back-off then. The message never holds the URL.
+   */
+  private Fault classify(Throwable t) {
+    return closed
+        ? Fault.of(Fault.Kind.OTHER, "not retried while closing")
+        : Fault.of(Fault.Kind.CONNECTION, t.getClass().getSimpleName());
   }
 
   /** The JSON body for {@code format}. */

@@ -1,6 +1,10 @@
 package dev.arb.xchange;
 
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.resilience.Backoff;
+import dev.arb.xchange.spi.BookStream;
+import dev.arb.xchange.spi.VenueMarket;
+import dev.arb.xchange.spi.XChangeFaults;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +41,9 @@ final class StreamingBookFeed implements AutoCloseable {
 
   /** Longest reconnect delay. */
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** Reconnect delays: {@link #FIRST_BACKOFF} doubling up to {@link #MAX_BACKOFF}. */
+  private static final Backoff RECONNECT = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, false);
 
   /** How long a connection attempt may take. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -152,7 +159,7 @@ final class StreamingBookFeed implements AutoCloseable {
         return;
       }
     } catch (RuntimeException e) {
-      failed(s, Fault.of(e).message());
+      failed(s, XChangeFaults.of(e).message());
       return;
     }
     BookStream opened = s;
@@ -179,12 +186,13 @@ final class StreamingBookFeed implements AutoCloseable {
                         later(
                             () ->
                                 dropped(
-                                    opened, id + ": stream failed: " + Fault.of(e).message()))));
+                                    opened,
+                                    id + ": stream failed: " + XChangeFaults.of(e).message()))));
       }
       try {
         opened.subscribed();
       } catch (java.io.IOException | RuntimeException e) {
-        later(() -> dropped(opened, "cannot subscribe: " + Fault.of(e).message()));
+        later(() -> dropped(opened, "cannot subscribe: " + XChangeFaults.of(e).message()));
       }
       // once every market is subscribed: whoever sees it may send (or expect) data
       connected = true;
@@ -253,9 +261,8 @@ final class StreamingBookFeed implements AutoCloseable {
       if (closed) {
         return;
       }
-      int shift = Math.min(failuresInRow, 10);
-      delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << shift);
       failuresInRow++;
+      delay = RECONNECT.delay(failuresInRow).toMillis();
     }
     reconnects.incrementAndGet();
     try {

@@ -1,5 +1,12 @@
 package dev.arb.xchange;
 
+import dev.arb.engine.resilience.Backoff;
+import dev.arb.engine.resilience.CircuitBreaker;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.RetryPolicy;
+import dev.arb.engine.resilience.Sleeper;
+import dev.arb.engine.resilience.TokenBucket;
+import dev.arb.xchange.spi.XChangeFaults;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,6 +114,29 @@ public record VenueOptions(
 
   /** Default time a profitable market is polled at the shortest interval. */
   public static final Duration DEFAULT_PROFITABLE_FOR = Duration.ofSeconds(60);
+
+  /**
+   * The retry policy of exchange requests: {@code maxAttempts}, backoff from {@code baseDelay}
+   * doubling up to {@code maxDelay} with jitter, Retry-After honoured up to {@code maxRetryAfter}.
+   */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxAttempts, new Backoff(baseDelay, maxDelay, true), maxRetryAfter);
+  }
+
+  /**
+   * Retries of one exchange's requests, XChange's failures classified by {@link XChangeFaults},
+   * within a budget of {@code perSecond} requests a second (bursts of its whole part).
+   */
+  public Retry retry(double perSecond) {
+    TokenBucket budget =
+        new TokenBucket(perSecond, Math.max(1, Math.floor(perSecond)), nanoTime, sleeper);
+    return Retry.of(retryPolicy(), XChangeFaults::of).withBudget(budget).withTime(sleeper, random);
+  }
+
+  /** A circuit breaker of one exchange: down after {@code breakerThreshold} failed requests. */
+  public CircuitBreaker breaker() {
+    return new CircuitBreaker(breakerThreshold, breakerOpenFor, clock);
+  }
 
   /** The same options with another clock. */
   public VenueOptions withClock(Clock c) {

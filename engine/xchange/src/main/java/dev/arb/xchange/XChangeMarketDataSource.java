@@ -1,7 +1,6 @@
 package dev.arb.xchange;
 
 import dev.arb.config.ExchangeConfig;
-import dev.arb.config.Secret;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
@@ -10,6 +9,8 @@ import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
+import dev.arb.xchange.spi.ExchangeAdapter;
+import dev.arb.xchange.spi.XChangeFaults;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,25 +54,23 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     List<String> problems = new ArrayList<>();
     List<XChangeVenue> venues = new ArrayList<>();
     for (ExchangeConfig e : exchanges) {
-      Optional<VenueKind> kind = VenueKind.byName(e.name());
-      if (kind.isEmpty()) {
+      Optional<ExchangeAdapter> adapter = SupportedExchanges.byName(e.name());
+      if (adapter.isEmpty()) {
         problems.add(
             "config: arb.exchanges."
                 + e.name()
                 + " is not an exchange arb supports; use one of "
-                + VenueKind.names());
+                + SupportedExchanges.names());
         continue;
       }
-      Optional<Secret> key;
-      Optional<Secret> secret;
+      XChangeConnection.Credentials credentials;
       try {
-        key = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-key", e.apiKey());
-        secret = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-secret", e.apiSecret());
+        credentials = XChangeConnection.credentials(adapter.get(), e, secrets);
       } catch (ConfigException x) {
         problems.addAll(x.problems());
         continue;
       }
-      venues.add(new XChangeVenue(kind.get(), e, key, secret, options));
+      venues.add(new XChangeVenue(adapter.get(), e, credentials, options));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -81,7 +80,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
 
   /** Names of the exchanges arb supports. */
   public static String supported() {
-    return VenueKind.names();
+    return SupportedExchanges.names();
   }
 
   @Override
@@ -103,7 +102,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
         throw new ArbException("interrupted while fetching market data", e);
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
-        problems.add(venues.get(i).name() + ": " + Fault.of(c).message());
+        problems.add(venues.get(i).name() + ": " + XChangeFaults.of(c).message());
       }
     }
     return new MarketSnapshot(books, problems, source());
@@ -160,7 +159,8 @@ public final class XChangeMarketDataSource implements MarketDataSource {
             new AccountBalances(
                 keyed.get(i).name(),
                 java.util.Map.of(),
-                Optional.of(keyed.get(i).name() + ": " + Fault.of(e.getCause()).message())));
+                Optional.of(
+                    keyed.get(i).name() + ": " + XChangeFaults.of(e.getCause()).message())));
       }
     }
     return out;

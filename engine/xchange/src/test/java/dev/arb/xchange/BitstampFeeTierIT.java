@@ -123,17 +123,4 @@ class BitstampFeeTierIT {
       assertThat(src.snapshot().problems()).isEmpty();
     }
   }
-
-  @Test
-  void parsesPercentFeesOfEitherShape() throws Exception {
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
-    assertThat(
-            BitstampTradingFees.parse(
-                json.readTree(
-                    "[{\"currency_pair\":\"btcusd\",\"market\":\"btcusd\","
-                        + "\"fees\":{\"maker\":\"0.15000\",\"taker\":\"0.16000\"}}]")))
-        .containsExactly(Map.entry("btcusd", new BigDecimal("0.0016")));
-    assertThat(BitstampTradingFees.parse(json.readTree(fixture("bitstamp/trading-fees.json"))))
-        .containsExactly(Map.entry("btcusd", new BigDecimal("0.0016")));
-  }
 }

@@ -20,7 +20,7 @@ class QuoteVolumeTest {
             .volume(new BigDecimal("100"))
             .last(new BigDecimal("2"))
             .build();
-    assertThat(XChangeVenue.quoteVolume(t)).contains(new BigDecimal("15.3"));
+    assertThat(MarketCatalog.quoteVolume(t)).contains(new BigDecimal("15.3"));
   }
 
   @Test
@@ -31,15 +31,15 @@ class QuoteVolumeTest {
             .vwap(new BigDecimal("0.07"))
             .last(new BigDecimal("0.09"))
             .build();
-    assertThat(XChangeVenue.quoteVolume(withLast).orElseThrow()).isEqualByComparingTo("0.9");
+    assertThat(MarketCatalog.quoteVolume(withLast).orElseThrow()).isEqualByComparingTo("0.9");
     Ticker vwapOnly = ticker().volume(new BigDecimal("10")).vwap(new BigDecimal("0.07")).build();
-    assertThat(XChangeVenue.quoteVolume(vwapOnly).orElseThrow()).isEqualByComparingTo("0.7");
+    assertThat(MarketCatalog.quoteVolume(vwapOnly).orElseThrow()).isEqualByComparingTo("0.7");
   }
 
   @Test
   void noVolumeOrNoPriceIsUnknown() {
-    assertThat(XChangeVenue.quoteVolume(ticker().last(BigDecimal.ONE).build())).isEmpty();
-    assertThat(XChangeVenue.quoteVolume(ticker().vwap(BigDecimal.ONE).build())).isEmpty();
-    assertThat(XChangeVenue.quoteVolume(ticker().volume(BigDecimal.TEN).build())).isEmpty();
+    assertThat(MarketCatalog.quoteVolume(ticker().last(BigDecimal.ONE).build())).isEmpty();
+    assertThat(MarketCatalog.quoteVolume(ticker().vwap(BigDecimal.ONE).build())).isEmpty();
+    assertThat(MarketCatalog.quoteVolume(ticker().volume(BigDecimal.TEN).build())).isEmpty();
   }
 }

@@ -18,6 +18,7 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.xchange.binance.BinanceAdapter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -338,7 +339,7 @@ class StreamingBookFeedIT {
             level("0.00000635", "12760"));
     assertThat(book.asks().subList(0, 2))
         .containsExactly(level("0.00000638", "159.1576701"), level("0.00000639", "25210"));
-    assertThat(book.bids()).hasSize(BinanceBookStream.BOOK_DEPTH);
+    assertThat(book.bids()).hasSize(BinanceAdapter.DEPTH);
     assertThat(book.observedAt()).isEqualTo(Instant.ofEpochMilli(1633998518300L));
     assertThat(ws.paths).containsExactly("/stream?streams=ethbtc@depth");
     assertThat(snapshotRequests()).isEqualTo(1);

@@ -79,6 +79,11 @@ public record Market(
     return takerFee;
   }
 
+  /** The same market with another taker fee (a fraction). */
+  public Market withTakerFee(BigDecimal fee) {
+    return new Market(exchange, base, quote, fee, lotSize, tickSize, minAmount, minNotional);
+  }
+
   /** {@code BASE/QUOTE}. */
   public String symbol() {
     return base + "/" + quote;

@@ -1,6 +1,5 @@
 package dev.arb.engine.scan;
 
-import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import java.math.BigDecimal;
@@ -18,18 +17,7 @@ public final class Snapshots {
   public static MarketSnapshot withTakerFee(MarketSnapshot snapshot, BigDecimal fee) {
     List<OrderBook> books = new ArrayList<>(snapshot.books().size());
     for (OrderBook b : snapshot.books()) {
-      Market m = b.market();
-      Market changed =
-          new Market(
-              m.exchange(),
-              m.base(),
-              m.quote(),
-              fee,
-              m.lotSize(),
-              m.tickSize(),
-              m.minAmount(),
-              m.minNotional());
-      books.add(new OrderBook(changed, b.bids(), b.asks(), b.observedAt()));
+      books.add(new OrderBook(b.market().withTakerFee(fee), b.bids(), b.asks(), b.observedAt()));
     }
     return snapshot.withBooks(books);
   }

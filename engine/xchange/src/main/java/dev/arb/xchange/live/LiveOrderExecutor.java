@@ -10,10 +10,12 @@ import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderRequest;
 import dev.arb.engine.record.OrderState;
+import dev.arb.engine.resilience.Fault;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.engine.resilience.Sleeper;
 import dev.arb.error.VenueException;
-import dev.arb.xchange.Fault;
-import dev.arb.xchange.Retrier;
-import dev.arb.xchange.Sleeper;
+import dev.arb.xchange.spi.VenueOrder;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -136,7 +138,7 @@ public final class LiveOrderExecutor implements OrderExecutor {
               + "); enable it with its API key and secret");
     }
     try {
-      Retrier.Outcome<Boolean> ready =
+      Retry.Outcome<Boolean> ready =
           v.reads()
               .call(
                   () -> {
@@ -154,7 +156,7 @@ public final class LiveOrderExecutor implements OrderExecutor {
       Thread.currentThread().interrupt();
       return Fill.empty(leg, "", request.spend(), "interrupted before sending");
     }
-    BigDecimal base = size(request, v.orders().buyFeeInBase());
+    BigDecimal base = size(request, v.orders().traits().buyFeeInBase());
     String tooSmall = tooSmall(m, base, request.limitPrice());
     if (tooSmall != null) {
       return Fill.empty(leg, "", request.spend(), tooSmall);
@@ -187,7 +189,7 @@ public final class LiveOrderExecutor implements OrderExecutor {
     String venueId = null;
     VenueOrder adopted = null;
     for (int attempt = 1; venueId == null; attempt++) {
-      Retrier.Outcome<String> o =
+      Retry.Outcome<String> o =
           v.once().call(() -> orders.place(m, leg.side(), base, r.limitPrice(), r.clientOrderId()));
       if (o.ok()) {
         venueId = o.value();
@@ -201,11 +203,11 @@ public final class LiveOrderExecutor implements OrderExecutor {
         return Fill.empty(leg, "", r.spend(), msg);
       }
       String why = "placement not answered: " + f.message();
-      if (!orders.findsByClientId()) {
+      if (!orders.traits().findsByClientId()) {
         throw unknown(
             e, e, why + "; " + orders.name() + " cannot look orders up by client id", null);
       }
-      Retrier.Outcome<Optional<VenueOrder>> found =
+      Retry.Outcome<Optional<VenueOrder>> found =
           v.reads().call(() -> orders.findByClientId(m, leg.side(), r.clientOrderId()));
       if (!found.ok()) {
         throw unknown(
@@ -242,13 +244,13 @@ public final class LiveOrderExecutor implements OrderExecutor {
     long cancelledAt = 0;
     VenueOrder s = first;
     while (true) {
-      if (!cancelled && !orders.nativeImmediateOrCancel()) {
+      if (!cancelled && !orders.traits().nativeImmediateOrCancel()) {
         cancel(v, m, venueId, sent, "immediate-or-cancel");
         cancelled = true;
         cancelledAt = options.nanoTime().getAsLong();
       }
       if (s == null || s.open()) {
-        Retrier.Outcome<VenueOrder> q = v.reads().call(() -> orders.query(m, side, venueId));
+        Retry.Outcome<VenueOrder> q = v.reads().call(() -> orders.query(m, side, venueId));
         if (!q.ok()) {
           throw unknown(
               sent, sent, "cannot query order " + venueId + ": " + q.fault().message(), null);
@@ -277,7 +279,7 @@ public final class LiveOrderExecutor implements OrderExecutor {
 
   private void cancel(LiveVenue v, Market m, String venueId, JournalEntry sent, String why)
       throws InterruptedException {
-    Retrier.Outcome<Boolean> c = v.reads().call(() -> v.orders().cancel(m, venueId));
+    Retry.Outcome<Boolean> c = v.reads().call(() -> v.orders().cancel(m, venueId));
     if (!c.ok()) {
       throw unknown(
           sent,
@@ -465,7 +467,7 @@ public final class LiveOrderExecutor implements OrderExecutor {
       }
       Market m = Reconciler.market(e);
       try {
-        Retrier.Outcome<Boolean> c =
+        Retry.Outcome<Boolean> c =
             v.reads().call(() -> v.orders().cancel(m, e.venueOrderId().get()));
         out.add(
             e.clientOrderId()

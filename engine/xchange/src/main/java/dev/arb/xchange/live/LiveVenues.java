@@ -1,32 +1,22 @@
 package dev.arb.xchange.live;
 
 import dev.arb.config.ExchangeConfig;
-import dev.arb.config.Secret;
-import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.error.ConfigException;
-import dev.arb.error.VenueException;
-import dev.arb.xchange.Fault;
-import dev.arb.xchange.Retrier;
-import dev.arb.xchange.TokenBucket;
+import dev.arb.xchange.SupportedExchanges;
 import dev.arb.xchange.VenueOptions;
-import java.net.URI;
+import dev.arb.xchange.XChangeConnection;
+import dev.arb.xchange.spi.ExchangeAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.knowm.xchange.Exchange;
-import org.knowm.xchange.ExchangeFactory;
-import org.knowm.xchange.ExchangeSpecification;
-import org.knowm.xchange.bitstamp.BitstampExchange;
-import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
-import org.knowm.xchange.kraken.KrakenExchange;
 
 /**
- * Sets up the exchanges for live trading from their config: an XChange exchange with the API key
- * and secret (Coinbase also needs its passphrase, from {@code ARB_COINBASE_API_PASSPHRASE}), the
- * base-URL override, and the request budget and retry policy of {@link VenueOptions}. Kraken's pair
- * names are loaded from the exchange first ({@code /0/public/AssetPairs}).
+ * Sets up the exchanges for live trading from their config: the exchange's XChange object with its
+ * API credentials (set up as market data sets it up, by {@link XChangeConnection}), its order calls
+ * from its adapter, and the request budget and retry policy of {@link VenueOptions}.
  */
 public final class LiveVenues {
   /** Private request budget per second (conservative: Kraken's private counter decays ~0.33/s). */
@@ -50,7 +40,7 @@ public final class LiveVenues {
 
   /** Exchanges arb can trade on live. */
   public static String supported() {
-    return "bitstamp, coinbase, kraken";
+    return SupportedExchanges.liveNames();
   }
 
   /**
@@ -63,7 +53,9 @@ public final class LiveVenues {
       List<ExchangeConfig> exchanges, SecretResolver secrets, VenueOptions options) {
     List<LiveVenue> out = new ArrayList<>();
     for (Keyed k : resolve(exchanges, secrets)) {
-      out.add(open(k.cls(), k.cfg(), k.key(), k.secret(), k.passphrase(), options));
+      Exchange exchange = XChangeConnection.open(k.adapter(), k.cfg(), k.credentials());
+      double rate = k.cfg().rateLimit().map(r -> r.doubleValue()).orElse(PRIVATE_RATE);
+      out.add(LiveVenue.of(k.adapter().orders(exchange), options.retry(rate)));
     }
     return out;
   }
@@ -80,11 +72,7 @@ public final class LiveVenues {
 
   /** An exchange with its keys. */
   private record Keyed(
-      Class<? extends Exchange> cls,
-      ExchangeConfig cfg,
-      Secret key,
-      Secret secret,
-      Optional<Secret> passphrase) {}
+      ExchangeAdapter adapter, ExchangeConfig cfg, XChangeConnection.Credentials credentials) {}
 
   private static List<Keyed> resolve(List<ExchangeConfig> exchanges, SecretResolver secrets) {
     List<String> problems = new ArrayList<>();
@@ -93,15 +81,9 @@ public final class LiveVenues {
       if (!e.enabled()) {
         continue;
       }
-      String name = e.name().trim().toLowerCase(Locale.ROOT);
-      Class<? extends Exchange> cls =
-          switch (name) {
-            case "kraken" -> KrakenExchange.class;
-            case "bitstamp" -> BitstampExchange.class;
-            case "coinbase", "coinbasepro", "coinbase-pro" -> CoinbaseProExchange.class;
-            default -> null;
-          };
-      if (cls == null) {
+      Optional<ExchangeAdapter> adapter =
+          SupportedExchanges.byName(e.name()).filter(ExchangeAdapter::tradesLive);
+      if (adapter.isEmpty()) {
         problems.add(
             "config: arb.exchanges."
                 + e.name()
@@ -110,106 +92,37 @@ public final class LiveVenues {
                 + "; disable it or use arb.trading.mode = paper");
         continue;
       }
-      Optional<Secret> key;
-      Optional<Secret> secret;
-      Optional<Secret> passphrase = Optional.empty();
+      XChangeConnection.Credentials c;
       try {
-        key = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-key", e.apiKey());
-        secret = secrets.resolveIfSet("arb.exchanges." + e.name() + ".api-secret", e.apiSecret());
-        if (cls == CoinbaseProExchange.class) {
-          passphrase =
-              secrets.resolveIfSet(
-                  "arb.exchanges." + e.name() + ".api-passphrase",
-                  Optional.of(new SecretRef.Env("ARB_COINBASE_API_PASSPHRASE")));
-        }
+        c = XChangeConnection.credentials(adapter.get(), e, secrets);
       } catch (ConfigException x) {
         problems.addAll(x.problems());
         continue;
       }
-      if (key.isEmpty() || secret.isEmpty()) {
+      if (!c.complete()) {
         problems.add(
             "config: live trading on "
                 + e.name()
                 + " needs an API key and secret: set arb.exchanges."
                 + e.name()
                 + ".api-key and api-secret (e.g. { env = \"ARB_"
-                + name.toUpperCase(Locale.ROOT)
+                + e.name().trim().toUpperCase(Locale.ROOT)
                 + "_API_KEY\" }) with trade and query permission only, never withdrawal");
         continue;
       }
-      if (cls == CoinbaseProExchange.class && passphrase.isEmpty()) {
+      if (adapter.get().passphrase().isPresent() && c.passphrase().isEmpty()) {
         problems.add(
             "config: live trading on "
                 + e.name()
-                + " needs the API key's passphrase in ARB_COINBASE_API_PASSPHRASE");
+                + " needs the API key's passphrase in "
+                + adapter.get().passphrase().get().describe());
         continue;
       }
-      out.add(new Keyed(cls, e, key.get(), secret.get(), passphrase));
+      out.add(new Keyed(adapter.get(), e, c));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return out;
-  }
-
-  private static LiveVenue open(
-      Class<? extends Exchange> cls,
-      ExchangeConfig cfg,
-      Secret key,
-      Secret secret,
-      Optional<Secret> passphrase,
-      VenueOptions options) {
-    ExchangeSpecification spec = new ExchangeSpecification(cls);
-    spec.setShouldLoadRemoteMetaData(false);
-    if (cfg.baseUrl().isPresent()) {
-      String url = cfg.baseUrl().get().replaceAll("/+$", "");
-      URI u = URI.create(url);
-      spec.setSslUri(url);
-      spec.setHost(u.getHost());
-      spec.setPort(u.getPort() > 0 ? u.getPort() : u.getScheme().equals("http") ? 80 : 443);
-    }
-    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.requestTimeout().toMillis());
-    spec.setHttpConnTimeout(timeoutMs);
-    spec.setHttpReadTimeout(timeoutMs);
-    spec.setApiKey(key.reveal());
-    spec.setSecretKey(secret.reveal());
-    passphrase.ifPresent(p -> spec.setExchangeSpecificParametersItem("passphrase", p.reveal()));
-    Exchange exchange;
-    try {
-      exchange = ExchangeFactory.INSTANCE.createExchange(spec);
-    } catch (RuntimeException x) {
-      throw new VenueException(
-          cfg.name() + ": cannot set up the XChange exchange: " + Fault.of(x).message(), x);
-    }
-    double rate = cfg.rateLimit().map(r -> r.doubleValue()).orElse(PRIVATE_RATE);
-    TokenBucket budget =
-        new TokenBucket(rate, Math.max(1, Math.floor(rate)), options.nanoTime(), options.sleeper());
-    Retrier reads =
-        new Retrier(
-            budget,
-            options.sleeper(),
-            options.random(),
-            options.maxAttempts(),
-            options.baseDelay(),
-            options.maxDelay(),
-            options.maxRetryAfter());
-    Retrier once =
-        new Retrier(
-            budget,
-            options.sleeper(),
-            options.random(),
-            1,
-            options.baseDelay(),
-            options.maxDelay(),
-            options.maxRetryAfter());
-    VenueOrders orders;
-    if (cls == KrakenExchange.class) {
-      orders = new KrakenOrders(exchange);
-    } else if (cls == BitstampExchange.class) {
-      orders = new BitstampOrders(exchange);
-    } else {
-      orders = new CoinbaseOrders(exchange);
-    }
-    return new LiveVenue(orders, reads, once);
   }
 }

@@ -7,7 +7,9 @@ import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
 import dev.arb.engine.record.Reconciliation;
-import dev.arb.xchange.Retrier;
+import dev.arb.engine.resilience.Retry;
+import dev.arb.xchange.spi.VenueOrder;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -88,14 +90,14 @@ public final class Reconciler {
     Market m = market(e);
     VenueOrder s;
     if (e.venueOrderId().isPresent()) {
-      Retrier.Outcome<VenueOrder> q =
+      Retry.Outcome<VenueOrder> q =
           v.reads().call(() -> orders.query(m, e.side(), e.venueOrderId().get()));
       if (!q.ok()) {
         return Optional.of("cannot reach " + e.exchange() + ": " + q.fault().message());
       }
       s = q.value();
-    } else if (orders.findsByClientId()) {
-      Retrier.Outcome<Optional<VenueOrder>> f =
+    } else if (orders.traits().findsByClientId()) {
+      Retry.Outcome<Optional<VenueOrder>> f =
           v.reads().call(() -> orders.findByClientId(m, e.side(), e.clientOrderId()));
       if (!f.ok()) {
         return Optional.of("cannot reach " + e.exchange() + ": " + f.fault().message());
@@ -120,11 +122,11 @@ public final class Reconciler {
     }
     if (s.open()) {
       String id = s.venueOrderId();
-      Retrier.Outcome<Boolean> c = v.reads().call(() -> orders.cancel(m, id));
+      Retry.Outcome<Boolean> c = v.reads().call(() -> orders.cancel(m, id));
       if (!c.ok()) {
         return Optional.of("still open and cannot be cancelled: " + c.fault().message());
       }
-      Retrier.Outcome<VenueOrder> q = v.reads().call(() -> orders.query(m, e.side(), id));
+      Retry.Outcome<VenueOrder> q = v.reads().call(() -> orders.query(m, e.side(), id));
       if (!q.ok()) {
         return Optional.of("cancelled, then cannot be queried: " + q.fault().message());
       }

@@ -37,6 +37,7 @@ import dev.arb.engine.record.OrderState;
 import dev.arb.engine.sizing.PlanPricer;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
+import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,7 +70,7 @@ class KrakenLiveExecutionIT {
   private WireMockServer kraken;
   private MemoryJournal journal;
   private UnknownOutcomeGuard executor;
-  private KrakenOrders orders;
+  private VenueOrders orders;
 
   @BeforeEach
   void start() {
@@ -81,7 +82,7 @@ class KrakenLiveExecutionIT {
             List.of(LiveTestSupport.exchange("kraken", kraken.baseUrl())),
             LiveTestSupport.secrets(),
             LiveTestSupport.options(dir));
-    orders = (KrakenOrders) venues.get(0).orders();
+    orders = venues.get(0).orders();
     executor =
         new UnknownOutcomeGuard(
             new LiveOrderExecutor(venues, journal, LiveTestSupport.executorOptions()));

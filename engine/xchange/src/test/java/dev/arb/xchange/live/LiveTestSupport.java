@@ -18,7 +18,7 @@ import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
-import dev.arb.xchange.Sleeper;
+import dev.arb.engine.resilience.Sleeper;
 import dev.arb.xchange.VenueOptions;
 import java.io.IOException;
 import java.io.InputStream;

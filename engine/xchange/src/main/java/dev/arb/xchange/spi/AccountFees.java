@@ -1,0 +1,35 @@
+package dev.arb.xchange.spi;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An exchange's call for the account's own taker fees (its volume tier).
+ *
+ * @param endpoint the call, for messages ({@code POST /0/private/TradeVolume})
+ * @param call makes it
+ */
+public record AccountFees(String endpoint, Call call) {
+  public AccountFees {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(call, "call");
+  }
+
+  /** The call itself. */
+  @FunctionalInterface
+  public interface Call {
+    /**
+     * Taker fees as fractions by {@link VenueMarket#feeKey()} ({@code btcusd → 0.0016}).
+     *
+     * @throws IOException when the call fails or the answer is not the documented one
+     */
+    Map<String, BigDecimal> takerFees() throws IOException;
+  }
+
+  /** Makes the call. */
+  public Map<String, BigDecimal> takerFees() throws IOException {
+    return call.takerFees();
+  }
+}
