@@ -98,6 +98,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
     Jdbi jdbi = Jdbi.create(ds);
     jdbi.setTemplateEngine(new NoTemplateEngine());
+    jdbi.installPlugin(new ArbColumns());
     SqliteDatabase db = new SqliteDatabase(abs, jdbi, keeper);
     try {
       migrations.apply(db, clock);
