@@ -5,6 +5,7 @@ import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.error.StorageException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +38,20 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
           + " solution AS solution_json, estimated_profit, return_bp, realized_profit, reason";
 
   private final SqliteDatabase db;
+  private final boolean holdsDataDir;
 
+  /** A repository for a process that does not hold the data directory: it cannot recover. */
   public SqliteOpportunityRepository(SqliteDatabase db) {
+    this(db, false);
+  }
+
+  /**
+   * @param holdsDataDir whether this process holds the data directory's {@link DataDirLock}: only
+   *     then may it mark what was left in flight failed ({@link #failExecuting})
+   */
+  SqliteOpportunityRepository(SqliteDatabase db, boolean holdsDataDir) {
     this.db = db;
+    this.holdsDataDir = holdsDataDir;
   }
 
   @Override
@@ -51,6 +63,44 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       return db.jdbi().inTransaction(h -> insert(h, records));
     } catch (JdbiException e) {
       throw StorageErrors.map("write " + records.size() + " records to", db.file(), e);
+    }
+  }
+
+  /**
+   * Writes a batch that was kept in the spill file, unless a batch with this id was written before
+   * (a replay that was cut short and runs again): records and the batch's id in one transaction.
+   *
+   * @return whether it was written now (false: it was already there)
+   */
+  boolean saveOnce(String batchId, List<OpportunityRecord> records, java.time.Instant at) {
+    try {
+      return db.jdbi()
+          .inTransaction(
+              h -> {
+                boolean done =
+                    h.createQuery("SELECT 1 FROM spill_batches WHERE batch = :b")
+                        .bind("b", batchId)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent();
+                if (done) {
+                  return false;
+                }
+                if (!records.isEmpty()) {
+                  insert(h, records);
+                }
+                h.createUpdate(
+                        "INSERT INTO spill_batches (batch, records, replayed_at) VALUES (:b, :n,"
+                            + " :t)")
+                    .bind("b", batchId)
+                    .bind("n", records.size())
+                    .bind("t", at)
+                    .execute();
+                return true;
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map(
+          "write " + records.size() + " records kept in the spill to", db.file(), e);
     }
   }
 
@@ -175,6 +225,15 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   @Override
   public int failExecuting(String reason) {
     java.util.Objects.requireNonNull(reason, "reason");
+    if (!holdsDataDir) {
+      throw new StorageException(
+          "only the process holding the data directory ("
+              + DataDirLock.FILE
+              + " in "
+              + db.file().getParent()
+              + ") may mark records left executing failed: another one may still be executing"
+              + " them");
+    }
     try {
       // Nearly always there is nothing in flight: look first, so a start does not pay for a write
       // transaction (and its sync) for nothing.
