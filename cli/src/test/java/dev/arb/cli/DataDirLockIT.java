@@ -3,20 +3,15 @@ package dev.arb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arb.engine.record.HistoryQuery;
-import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteOpportunityRepository;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DataDirLockIT {
-  private static final Pattern URL = Pattern.compile("serving (http://[0-9.]+:[0-9]+)");
-
   /** When the in-flight record was detected: long before the daemons' own records. */
-  private static final Instant IN_FLIGHT_AT = Instant.parse("2026-11-24T10:00:00Z");
+  private static final Instant IN_FLIGHT_AT = RunProcessIT.inFlight().detectedAt();
 
   @TempDir Path dir;
 
@@ -40,26 +33,10 @@ class DataDirLockIT {
     return Map.of("HOME", dir.toString());
   }
 
-  private static OpportunityRecord executing() {
-    return new OpportunityRecord(
-        0,
-        IN_FLIGHT_AT,
-        OpportunityStatus.EXECUTING,
-        "USD",
-        List.of("kraken"),
-        List.of("USD", "BTC"),
-        "{}",
-        "{}",
-        new BigDecimal("1.5"),
-        3.0,
-        null,
-        "in flight in the first daemon");
-  }
-
   /** Writes a record the running daemon has in flight, as its trading step would. */
   private static void inFlight(Path data) {
     try (SqliteDatabase db = SqliteDatabase.open(data.resolve("arb.db"), Duration.ofSeconds(5))) {
-      new SqliteOpportunityRepository(db).saveAll(List.of(executing()));
+      new SqliteOpportunityRepository(db).saveAll(List.of(RunProcessIT.inFlight()));
     }
   }
 
@@ -128,7 +105,7 @@ class DataDirLockIT {
     Path stderr = dir.resolve("child.err");
     Process child = child(data, stdout, stderr);
     try {
-      String url = awaitUrl(stdout, child, stderr);
+      String url = RunProcessIT.awaitUrl(stdout, child, stderr);
       inFlight(data);
 
       CliRun second = secondRun(data);
@@ -144,7 +121,7 @@ class DataDirLockIT {
           CliRun.run(
               env(), "--data-dir", data.toString(), "history", "--json", "--status", "executing");
       assertThat(history.exitCode()).as(history.err()).isEqualTo(ExitCode.OK);
-      assertThat(history.out()).contains("in flight in the first daemon");
+      assertThat(history.out()).contains("\"status\":\"executing\"");
       CliRun status = CliRun.run(env(), "status", "--url", url);
       assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCode.OK);
       CliRun list = CliRun.run(env(), "--data-dir", data.toString(), "dlq", "list");
@@ -183,22 +160,5 @@ class DataDirLockIT {
     pb.environment().keySet().removeIf(k -> k.startsWith("ARB_"));
     pb.environment().put("HOME", dir.toString());
     return pb.start();
-  }
-
-  private static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(stdout)) {
-        Matcher m = URL.matcher(Files.readString(stdout));
-        if (m.find()) {
-          return m.group(1);
-        }
-      }
-      if (!child.isAlive()) {
-        throw new AssertionError("child exited: " + Files.readString(stderr));
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("child never served: " + Files.readString(stderr));
   }
 }

@@ -9,7 +9,6 @@ import dev.arb.cli.FileFaults.SmallFileSystem;
 import dev.arb.cli.FileFaults.Unwritable;
 import dev.arb.storage.SqliteDatabase;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,16 +119,7 @@ class StorageFaultsIT {
 
   /** The body of /health once it answers {@code status} (60 s at most). */
   private static JsonNode awaitHealth(String url, int status) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    HttpResponse<String> r = Http.get(url + "/health");
-    while (r.statusCode() != status) {
-      assertThat(System.nanoTime())
-          .as("health never %s: %s", status, r.body())
-          .isLessThan(deadline);
-      Thread.sleep(10);
-      r = Http.get(url + "/health");
-    }
-    return JSON.readTree(r.body());
+    return JSON.readTree(Http.awaitHealth(url, status).body());
   }
 
   private static double storageErrors(String url) throws Exception {
