@@ -427,7 +427,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
                 failed,
                 "; the records are kept in "
                     + spill.file()
-                    + " and written to it once it can be written again");
+                    + " and written to the database once it can be written again");
           }
           return;
         }
