@@ -3,6 +3,7 @@ package dev.arb.cli;
 import dev.arb.daemon.ProcessHooks;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
+import dev.arb.error.DataDirInUseException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -101,7 +102,9 @@ public final class Cli {
   }
 
   static int exitCodeOf(Throwable e) {
-    if (e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof ConfigException
+        || e instanceof DataDirInUseException
+        || e instanceof CommandLine.ParameterException) {
       return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;

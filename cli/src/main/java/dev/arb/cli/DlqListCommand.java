@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code arb dlq list}: dead letters, newest first, as a table or JSON. */
 @Command(
@@ -55,29 +53,12 @@ final class DlqListCommand extends BaseCommand {
               + " retried, dropped. Default: open.")
   List<DeadLetterStatus> statuses = new ArrayList<>();
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      converter = TimeArg.Converter.class,
-      description = "Only dead letters written at or after TIME: " + TimeArg.FORMS + ".")
-  TimeArg since;
-
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "50",
-      description = "Show at most N dead letters (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--json", description = "Print a JSON array (context included as JSON).")
-  boolean json;
+  @Mixin ListOptions list;
 
   @Override
   protected int execute() {
-    if (limit < 1) {
-      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
-    }
-    Optional<Instant> from = Optional.ofNullable(since).map(t -> t.resolve(context().clock()));
+    int limit = list.limit();
+    Optional<Instant> from = list.since(context().clock());
     DeadLetterRepository.Query q =
         new DeadLetterRepository.Query(
             statuses.isEmpty()
@@ -93,7 +74,7 @@ final class DlqListCommand extends BaseCommand {
         found = d.deadLetters().list(q);
       }
     }
-    if (json) {
+    if (list.json) {
       out().print(json(found));
     } else if (db.isEmpty()) {
       out().println("no dead letters (" + cfg.databaseFile() + " does not exist yet)");
@@ -179,15 +160,10 @@ final class DlqListCommand extends BaseCommand {
     }
   }
 
-  /** {@code --status} values: case-insensitive, naming the allowed ones when wrong. */
-  static final class StatusConverter implements ITypeConverter<DeadLetterStatus> {
-    @Override
-    public DeadLetterStatus convert(String value) {
-      try {
-        return DeadLetterStatus.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  /** {@code --status} values of dead letters. */
+  static final class StatusConverter extends ListOptions.StatusConverter<DeadLetterStatus> {
+    StatusConverter() {
+      super(DeadLetterStatus::parse);
     }
   }
 }

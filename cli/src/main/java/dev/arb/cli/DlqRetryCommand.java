@@ -3,6 +3,7 @@ package dev.arb.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.cli.wiring.Exchanges;
+import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.TradingConfig;
@@ -96,58 +97,69 @@ final class DlqRetryCommand extends BaseCommand {
   protected int execute() throws Exception {
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
-    Optional<RecordStore> opened = DlqCommand.open(cfg);
-    if (opened.isEmpty()) {
+    if (!java.nio.file.Files.exists(file)) {
       return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
     }
-    try (RecordStore store = opened.get()) {
-      Optional<DeadLetter> found = store.deadLetters().find(id);
-      if (found.isEmpty()) {
+    // a retry trades and shares the paper ledger and the order journal with arb run: not beside
+    // a running daemon (refused with exit 2, naming it)
+    try (Stores.Claim claim = Stores.claim(cfg)) {
+      Optional<RecordStore> opened = claim.openExisting();
+      if (opened.isEmpty()) {
         return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
       }
-      DeadLetter d = found.get();
-      if (d.status() != DeadLetterStatus.OPEN) {
-        return fail(ExitCode.USAGE, DlqCommand.notOpen("retry", d));
+      try (RecordStore store = opened.get()) {
+        return retry(cfg, file, store);
       }
-      JsonNode c = DlqListCommand.context(d);
-      String mode = c.path("mode").asText("");
-      if (!dryRun) {
-        if (cfg.trading().mode() != TradingConfig.Mode.LIVE) {
-          return fail(
-              ExitCode.FAILURE,
-              "arb dlq retry: without --dry-run a retry sends live orders, which needs"
-                  + " arb.trading.mode = live (it is paper) and the exchanges' API keys; nothing"
-                  + " was sent. Use --dry-run to retry on paper, or resolve it by hand and 'arb"
-                  + " dlq drop "
-                  + id
-                  + " --reason TEXT'");
-        }
-        Optional<String> wrong =
-            unretryable(
-                id,
-                mode,
-                c,
-                "live",
-                "only a live dead letter is retried live (use --dry-run for a paper one)");
-        if (wrong.isPresent()) {
-          return fail(ExitCode.USAGE, wrong.get());
-        }
-        return retryLive(store, cfg, d);
+    }
+  }
+
+  private int retry(ArbConfig cfg, Path file, RecordStore store) throws Exception {
+    Optional<DeadLetter> found = store.deadLetters().find(id);
+    if (found.isEmpty()) {
+      return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
+    }
+    DeadLetter d = found.get();
+    if (d.status() != DeadLetterStatus.OPEN) {
+      return fail(ExitCode.USAGE, DlqCommand.notOpen("retry", d));
+    }
+    JsonNode c = DlqListCommand.context(d);
+    String mode = c.path("mode").asText("");
+    if (!dryRun) {
+      if (cfg.trading().mode() != TradingConfig.Mode.LIVE) {
+        return fail(
+            ExitCode.FAILURE,
+            "arb dlq retry: without --dry-run a retry sends live orders, which needs"
+                + " arb.trading.mode = live (it is paper) and the exchanges' API keys; nothing"
+                + " was sent. Use --dry-run to retry on paper, or resolve it by hand and 'arb"
+                + " dlq drop "
+                + id
+                + " --reason TEXT'");
       }
       Optional<String> wrong =
           unretryable(
               id,
               mode,
               c,
-              "paper",
-              "a --dry-run retry only trades on the paper ledger and cannot resolve it");
+              "live",
+              "only a live dead letter is retried live (use --dry-run for a paper one)");
       if (wrong.isPresent()) {
         return fail(ExitCode.USAGE, wrong.get());
       }
-      MarketSnapshot snapshot = books();
-      TradingService trading = TradingService.open(store, cfg, context().clock());
-      return report(trading.retry(d, snapshot, source(), Optional.empty()));
+      return retryLive(store, cfg, d);
     }
+    Optional<String> wrong =
+        unretryable(
+            id,
+            mode,
+            c,
+            "paper",
+            "a --dry-run retry only trades on the paper ledger and cannot resolve it");
+    if (wrong.isPresent()) {
+      return fail(ExitCode.USAGE, wrong.get());
+    }
+    MarketSnapshot snapshot = books();
+    TradingService trading = TradingService.open(store, cfg, context().clock());
+    return report(trading.retry(d, snapshot, source(), Optional.empty()));
   }
 
   /**

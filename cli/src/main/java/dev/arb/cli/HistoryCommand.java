@@ -29,10 +29,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code arb history}: recorded opportunities, newest first, filtered, as a table with a summary
@@ -78,12 +77,7 @@ final class HistoryCommand extends BaseCommand {
           "path",
           "solution");
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      converter = TimeArg.Converter.class,
-      description = "Only records detected at or after TIME: " + TimeArg.FORMS + ".")
-  TimeArg since;
+  @Mixin ListOptions list;
 
   @Option(
       names = "--until",
@@ -121,13 +115,6 @@ final class HistoryCommand extends BaseCommand {
   Double minProfitBp;
 
   @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "50",
-      description = "Show at most N records (default: ${DEFAULT-VALUE}); the summary counts all.")
-  int limit;
-
-  @Option(
       names = "--executed",
       description =
           "Only traded cycles (executed, or failed with a realized profit: aborted or unwound):"
@@ -135,21 +122,17 @@ final class HistoryCommand extends BaseCommand {
               + " With --json each row also has expected_profit and difference.")
   boolean executed;
 
-  @Option(names = "--json", description = "Print a JSON array of records (no summary).")
-  boolean json;
-
   @Option(names = "--csv", description = "Print CSV (RFC 4180) with a header row (no summary).")
   boolean csv;
 
   @Override
   protected int execute() {
+    boolean json = list.json;
     if (json && csv) {
       throw new ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
     }
-    if (limit < 1) {
-      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
-    }
-    Optional<Instant> from = Optional.ofNullable(since).map(t -> t.resolve(context().clock()));
+    int limit = list.limit();
+    Optional<Instant> from = list.since(context().clock());
     Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw new ParameterException(
@@ -227,8 +210,8 @@ final class HistoryCommand extends BaseCommand {
         balances = db.executions().paperBalances();
       }
     }
-    List<OpportunityRecord> shown = all.subList(0, Math.min(limit, all.size()));
-    if (json) {
+    List<OpportunityRecord> shown = all.subList(0, Math.min(list.limit(), all.size()));
+    if (list.json) {
       out().print(executedJson(shown));
     } else {
       out().print(executedTable(shown, all, balances));
@@ -467,15 +450,10 @@ final class HistoryCommand extends BaseCommand {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  /** {@code --status} values: case-insensitive, naming the allowed ones when wrong. */
-  static final class StatusConverter implements ITypeConverter<OpportunityStatus> {
-    @Override
-    public OpportunityStatus convert(String value) {
-      try {
-        return OpportunityStatus.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  /** {@code --status} values of records. */
+  static final class StatusConverter extends ListOptions.StatusConverter<OpportunityStatus> {
+    StatusConverter() {
+      super(OpportunityStatus::parse);
     }
   }
 }

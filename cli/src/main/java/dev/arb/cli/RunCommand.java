@@ -74,8 +74,9 @@ import picocli.CommandLine.Option;
       "Control: POST /pause, /resume, /stop, /kill-switch with 'Authorization: Bearer <token>'"
           + " (arb.http.token, default $ARB_HTTP_TOKEN; no token: control is off).",
       "",
-      "Exit codes: 0 stopped cleanly, 1 failure (store or port unavailable, forced exit), 2 bad"
-          + " options or configuration."
+      "Exit codes: 0 stopped cleanly, 1 failure (store or port unavailable, records not written,"
+          + " forced exit), 2 bad options or configuration, or the data directory is in use by"
+          + " another arb run (named by its pid)."
     })
 final class RunCommand extends BaseCommand {
 
@@ -211,6 +212,13 @@ final class RunCommand extends BaseCommand {
                 + " exchanges");
       }
     }
+    // one daemon per data directory: refused (exit 2, naming the holder) before anything starts
+    try (Stores.Claim claim = Stores.claim(cfg)) {
+      return run(cfg, live, claim);
+    }
+  }
+
+  private int run(ArbConfig cfg, List<ExchangeConfig> live, Stores.Claim claim) {
     SecretResolver secrets = new SecretResolver(context().env());
     Optional<Secret> token = secrets.resolveIfSet("arb.http.token", cfg.http().token());
     Optional<Secret> webhook = secrets.resolveIfSet("arb.alerts.webhook", cfg.alerts().webhook());
@@ -239,7 +247,7 @@ final class RunCommand extends BaseCommand {
     Daemon daemon =
         new Daemon(
             cfg,
-            () -> Stores.open(cfg),
+            claim::open,
             new Daemon.Settings(
                 cfg.http().enabled(),
                 cfg.http().host(),

@@ -43,4 +43,19 @@ final class Http {
     }
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
+
+  /** GETs {@code /health} until it answers {@code status} (60 s at most); that answer. */
+  static HttpResponse<String> awaitHealth(String baseUrl, int status)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    HttpResponse<String> r = get(baseUrl + "/health");
+    while (r.statusCode() != status) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("health never " + status + ": " + r.body());
+      }
+      Thread.sleep(10);
+      r = get(baseUrl + "/health");
+    }
+    return r;
+  }
 }

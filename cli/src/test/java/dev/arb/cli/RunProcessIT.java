@@ -46,7 +46,8 @@ class RunProcessIT {
     return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
   }
 
-  private static OpportunityRecord inFlight() {
+  /** A record a previous process left in flight. */
+  static OpportunityRecord inFlight() {
     return new OpportunityRecord(
         0,
         Instant.parse("2026-11-20T10:00:00Z"),
@@ -224,7 +225,8 @@ class RunProcessIT {
     assertThat(kill.exitValue()).isZero();
   }
 
-  private static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {
+  /** The URL the child daemon printed (30 s at most). */
+  static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<String> lines = List.of();
     while (System.nanoTime() < deadline) {

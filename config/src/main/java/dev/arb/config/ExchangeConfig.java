@@ -92,140 +92,180 @@ public record ExchangeConfig(
     Objects.requireNonNull(wsUrl, "wsUrl");
   }
 
-  /** An exchange polled over REST only (no streaming, no WebSocket URL override). */
-  public ExchangeConfig(
-      String name,
-      boolean enabled,
-      List<String> markets,
-      Optional<BigDecimal> takerFee,
-      Optional<String> baseUrl,
-      Optional<SecretRef> apiKey,
-      Optional<SecretRef> apiSecret,
-      List<String> assets,
-      int maxMarkets,
-      Duration maxBookAge,
-      Optional<BigDecimal> rateLimit,
-      Duration requestTimeout,
-      Duration metadataTtl,
-      Optional<BigDecimal> minVolume24h) {
-    this(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        baseUrl,
-        apiKey,
-        apiSecret,
-        assets,
-        maxMarkets,
-        maxBookAge,
-        rateLimit,
-        requestTimeout,
-        metadataTtl,
-        minVolume24h,
-        false,
-        Optional.empty());
-  }
-
-  /** An exchange with the given basics and every other setting at its default. */
-  public ExchangeConfig(
-      String name,
-      boolean enabled,
-      List<String> markets,
-      Optional<BigDecimal> takerFee,
-      Optional<String> baseUrl,
-      Optional<SecretRef> apiKey,
-      Optional<SecretRef> apiSecret) {
-    this(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        baseUrl,
-        apiKey,
-        apiSecret,
-        List.of(),
-        DEFAULT_MAX_MARKETS,
-        DEFAULT_MAX_BOOK_AGE,
-        Optional.empty(),
-        DEFAULT_REQUEST_TIMEOUT,
-        DEFAULT_METADATA_TTL,
-        Optional.empty());
-  }
-
   /** An enabled exchange with every setting at its default (used for {@code --exchange NAME}). */
   public static ExchangeConfig defaults(String name) {
-    return new ExchangeConfig(
-        name,
-        true,
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return builder(name).build();
+  }
+
+  /** An enabled exchange, every setting at its default until set on the builder. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The same settings with another base URL. */
   public ExchangeConfig withBaseUrl(String url) {
-    return new ExchangeConfig(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        Optional.of(url),
-        apiKey,
-        apiSecret,
-        assets,
-        maxMarkets,
-        maxBookAge,
-        rateLimit,
-        requestTimeout,
-        metadataTtl,
-        minVolume24h,
-        streaming,
-        wsUrl);
+    return toBuilder().baseUrl(url).build();
   }
 
   /** The same settings with another maximum book age. */
   public ExchangeConfig withMaxBookAge(Duration age) {
-    return new ExchangeConfig(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        baseUrl,
-        apiKey,
-        apiSecret,
-        assets,
-        maxMarkets,
-        age,
-        rateLimit,
-        requestTimeout,
-        metadataTtl,
-        minVolume24h,
-        streaming,
-        wsUrl);
+    return toBuilder().maxBookAge(age).build();
   }
 
   /** The same settings with streaming on and another WebSocket URL. */
   public ExchangeConfig withWsUrl(String url) {
-    return new ExchangeConfig(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        baseUrl,
-        apiKey,
-        apiSecret,
-        assets,
-        maxMarkets,
-        maxBookAge,
-        rateLimit,
-        requestTimeout,
-        metadataTtl,
-        minVolume24h,
-        true,
-        Optional.of(url));
+    return toBuilder().streaming(true).wsUrl(url).build();
+  }
+
+  /**
+   * Builds an {@link ExchangeConfig}: each setting starts at its default (enabled, all markets, no
+   * overrides, no keys, REST only); {@link #build()} validates as the constructor does.
+   */
+  public static final class Builder {
+    private final String name;
+    private boolean enabled = true;
+    private List<String> markets = List.of();
+    private Optional<BigDecimal> takerFee = Optional.empty();
+    private Optional<String> baseUrl = Optional.empty();
+    private Optional<SecretRef> apiKey = Optional.empty();
+    private Optional<SecretRef> apiSecret = Optional.empty();
+    private List<String> assets = List.of();
+    private int maxMarkets = DEFAULT_MAX_MARKETS;
+    private Duration maxBookAge = DEFAULT_MAX_BOOK_AGE;
+    private Optional<BigDecimal> rateLimit = Optional.empty();
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration metadataTtl = DEFAULT_METADATA_TTL;
+    private Optional<BigDecimal> minVolume24h = Optional.empty();
+    private boolean streaming;
+    private Optional<String> wsUrl = Optional.empty();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    private Builder(ExchangeConfig c) {
+      this(c.name);
+      enabled = c.enabled;
+      markets = c.markets;
+      takerFee = c.takerFee;
+      baseUrl = c.baseUrl;
+      apiKey = c.apiKey;
+      apiSecret = c.apiSecret;
+      assets = c.assets;
+      maxMarkets = c.maxMarkets;
+      maxBookAge = c.maxBookAge;
+      rateLimit = c.rateLimit;
+      requestTimeout = c.requestTimeout;
+      metadataTtl = c.metadataTtl;
+      minVolume24h = c.minVolume24h;
+      streaming = c.streaming;
+      wsUrl = c.wsUrl;
+    }
+
+    public Builder enabled(boolean v) {
+      enabled = v;
+      return this;
+    }
+
+    /** Markets as {@code BASE/QUOTE}. */
+    public Builder markets(List<String> v) {
+      markets = v;
+      return this;
+    }
+
+    public Builder takerFee(BigDecimal v) {
+      takerFee = Optional.of(v);
+      return this;
+    }
+
+    public Builder baseUrl(String v) {
+      baseUrl = Optional.of(v);
+      return this;
+    }
+
+    /** Where the API key and secret are kept. */
+    public Builder keys(SecretRef key, SecretRef secret) {
+      apiKey = Optional.of(key);
+      apiSecret = Optional.of(secret);
+      return this;
+    }
+
+    public Builder assets(List<String> v) {
+      assets = v;
+      return this;
+    }
+
+    public Builder maxMarkets(int v) {
+      maxMarkets = v;
+      return this;
+    }
+
+    public Builder maxBookAge(Duration v) {
+      maxBookAge = v;
+      return this;
+    }
+
+    /** REST requests per second. */
+    public Builder rateLimit(BigDecimal v) {
+      rateLimit = Optional.of(v);
+      return this;
+    }
+
+    public Builder requestTimeout(Duration v) {
+      requestTimeout = v;
+      return this;
+    }
+
+    public Builder metadataTtl(Duration v) {
+      metadataTtl = v;
+      return this;
+    }
+
+    /** Minimum 24-hour volume; null for no volume filter. */
+    public Builder minVolume24h(BigDecimal v) {
+      minVolume24h = Optional.ofNullable(v);
+      return this;
+    }
+
+    public Builder streaming(boolean v) {
+      streaming = v;
+      return this;
+    }
+
+    public Builder wsUrl(String v) {
+      wsUrl = Optional.of(v);
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when a setting is out of range
+     */
+    public ExchangeConfig build() {
+      return new ExchangeConfig(
+          name,
+          enabled,
+          markets,
+          takerFee,
+          baseUrl,
+          apiKey,
+          apiSecret,
+          assets,
+          maxMarkets,
+          maxBookAge,
+          rateLimit,
+          requestTimeout,
+          metadataTtl,
+          minVolume24h,
+          streaming,
+          wsUrl);
+    }
   }
 
   private static void positive(Duration d, String what) {

@@ -5,9 +5,11 @@ import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.StorageException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +28,23 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>When the queue is full, {@link #record} waits (back-pressure); it never drops a record.
+ *       Memory is bounded by the queue's capacity.
  *   <li>Records are written in the order they were accepted, each batch in one transaction, so
- *       after a crash the store holds a prefix of what was accepted.
- *   <li>A failed write is logged and retried with back-off, keeping the batch; {@link #flush()}
- *       throws a {@link StorageException} when a write fails while it waits (the records stay
- *       queued). {@link #close()} retries a few more times and, if the store still fails, throws a
- *       {@link StorageException} saying how many records could not be written: loud, never silent.
+ *       after a crash the store holds a prefix of what was accepted (and the spill the rest of what
+ *       was settled).
+ *   <li>A failed write is reported at once ({@link #failure()}, the {@link Watcher}), logged, and
+ *       retried with back-off, keeping the batch. With a {@link SpillJournal} (the process holding
+ *       the data directory), a batch the store refused {@value #SPILL_AFTER_FAILURES} times, or
+ *       once for a failure that waiting does not cure (read-only, disk full, I/O error), goes to
+ *       the spill file, fsync'd; so does every batch after it, so the queue keeps draining while
+ *       the store cannot be written. The store is probed with back-off (up to {@value
+ *       #MAX_BACKOFF_MS} ms): the first write that succeeds replays the spill, exactly once, before
+ *       anything newer. When the spill cannot be written either, the batch stays in memory and is
+ *       retried; the queue fills and producers wait.
+ *   <li>{@link #flush()} throws a {@link StorageException} when a write fails while it waits (the
+ *       records stay kept). {@link #close()} retries a few more times and, if records remain only
+ *       in the spill, says so; if some could be neither written nor spilled, it says how many are
+ *       lost: loud, never silent.
  * </ul>
  */
 public final class BatchOpportunityWriter implements OpportunityRecorder {
@@ -46,8 +59,13 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   /** Further attempts after close() before pending records are given up, loudly. */
   private static final int ATTEMPTS_AFTER_CLOSE = 3;
 
+  /** Failed writes of one batch after which it goes to the spill (transient failures). */
+  static final int SPILL_AFTER_FAILURES = 3;
+
   private final OpportunityRepository repository;
   private final String target;
+  private final SpillJournal spill;
+  private volatile Watcher watcher = NO_WATCHER;
   private final int batchSize;
   private final long flushIntervalNanos;
   private final BlockingQueue<OpportunityRecord> queue;
@@ -64,14 +82,31 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   // guarded by progress
   private long accepted;
   private long written;
+  // accepted records in the spill, not in the store yet
+  private long spilled;
   private long flushTarget;
   private long failures;
   private StorageException lastFailure;
+  private String failure;
   private long lost;
+
+  // writer thread only: when the store is probed next while records wait in the spill
+  private long nextProbe;
+  private long probeBackoff = FIRST_BACKOFF_MS;
+
+  private static final Watcher NO_WATCHER =
+      new Watcher() {
+        @Override
+        public void failed(String reason) {}
+
+        @Override
+        public void recovered(String note) {}
+      };
 
   private BatchOpportunityWriter(
       OpportunityRepository repository,
       String target,
+      SpillJournal spill,
       int batchSize,
       Duration flushInterval,
       int queueCapacity) {
@@ -89,6 +124,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
     }
     this.repository = repository;
     this.target = target;
+    this.spill = spill;
     this.batchSize = batchSize;
     this.flushIntervalNanos = flushInterval.toNanos();
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -105,9 +141,24 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
    */
   public static BatchOpportunityWriter start(
       OpportunityRepository repository, String target, StorageConfig config) {
+    return start(repository, target, config, null);
+  }
+
+  /**
+   * Starts a writer that keeps in {@code spill} what the store refuses.
+   *
+   * @param spill where batches go while the store cannot be written; null for none
+   */
+  static BatchOpportunityWriter start(
+      OpportunityRepository repository, String target, StorageConfig config, SpillJournal spill) {
     BatchOpportunityWriter w =
         new BatchOpportunityWriter(
-            repository, target, config.batchSize(), config.flushInterval(), config.queueCapacity());
+            repository,
+            target,
+            spill,
+            config.batchSize(),
+            config.flushInterval(),
+            config.queueCapacity());
     w.writer.start();
     return w;
   }
@@ -139,7 +190,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   }
 
   /**
-   * Blocks until every record accepted before this call is written.
+   * Blocks until every record accepted before this call is written, or kept in the spill.
    *
    * @throws StorageException if a write fails meanwhile (the records stay queued and are retried)
    */
@@ -151,13 +202,13 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
       flushTarget = Math.max(flushTarget, goal);
       boolean interrupted = false;
       try {
-        while (written < goal) {
+        while (settled() < goal) {
           if (failures > failuresBefore && lastFailure != null) {
             throw new StorageException(
                 "flush of "
                     + target
                     + " failed; "
-                    + (goal - written)
+                    + (goal - settled())
                     + " records are kept and retried: "
                     + lastFailure.getMessage(),
                 lastFailure);
@@ -167,7 +218,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
                 "the record writer for "
                     + target
                     + " has stopped; "
-                    + (goal - written)
+                    + (goal - settled())
                     + " records were not written");
           }
           try {
@@ -213,6 +264,18 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
                 + (lastFailure == null ? "unknown error" : lastFailure.getMessage()),
             lastFailure);
       }
+      if (spilled > 0) {
+        throw new StorageException(
+            spilled
+                + " records are kept in "
+                + spill.file()
+                + " because "
+                + target
+                + " could not be written ("
+                + (lastFailure == null ? "unknown error" : lastFailure.getMessage())
+                + "); they are written to it at the next start",
+            lastFailure);
+      }
     }
   }
 
@@ -230,6 +293,30 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
     }
   }
 
+  @Override
+  public long spilledCount() {
+    synchronized (progress) {
+      return spilled;
+    }
+  }
+
+  @Override
+  public Optional<String> failure() {
+    synchronized (progress) {
+      return Optional.ofNullable(failure);
+    }
+  }
+
+  @Override
+  public void watch(Watcher w) {
+    this.watcher = java.util.Objects.requireNonNull(w, "watcher");
+  }
+
+  /** Records written or kept in the spill (guarded by progress). */
+  private long settled() {
+    return written + spilled;
+  }
+
   private void joinWriter() {
     boolean interrupted = false;
     while (writer.isAlive()) {
@@ -245,6 +332,14 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   }
 
   private void runWriter() {
+    if (spillPending()) {
+      // left by an earlier process whose records could not be written at start: try now
+      StorageException f = replay();
+      if (f != null) {
+        probedInVain();
+        report(f, "; the records of " + spill.file() + " stay there until it can be");
+      }
+    }
     List<OpportunityRecord> batch = new ArrayList<>(batchSize);
     long deadline = 0;
     while (true) {
@@ -253,6 +348,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
           OpportunityRecord first = queue.poll(SLICE_NANOS, TimeUnit.NANOSECONDS);
           if (first == null) {
             if (stopping && queue.isEmpty()) {
+              lastReplay();
               return;
             }
             continue;
@@ -285,43 +381,199 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
 
   private boolean flushRequested() {
     synchronized (progress) {
-      return flushTarget > written;
+      return flushTarget > settled();
     }
   }
 
+  /**
+   * Writes a batch to the store, or (with a spill) keeps it in the spill, retrying until one of
+   * them takes it; gives up only after {@link #close()} and a few more attempts.
+   */
   private void writeWithRetry(List<OpportunityRecord> batch) {
     long backoff = FIRST_BACKOFF_MS;
+    int refused = 0;
     int attemptsAfterClose = 0;
     while (true) {
-      try {
-        repository.saveAll(batch);
-        synchronized (progress) {
-          written += batch.size();
-          progress.notifyAll();
+      StorageException failed = null;
+      boolean attempted = false;
+      if (spillPending() && System.nanoTime() >= nextProbe) {
+        attempted = true;
+        failed = replay(); // what waits in the spill goes first
+      }
+      if (!spillPending()) {
+        attempted = true;
+        try {
+          repository.saveAll(batch);
+          wrote(batch.size());
+          return;
+        } catch (RuntimeException e) {
+          failed = storageFailure(e, batch.size());
         }
-        return;
-      } catch (RuntimeException e) {
-        StorageException failure =
-            e instanceof StorageException se
-                ? se
-                : new StorageException(
-                    "could not write " + batch.size() + " records to " + target + ": " + e, e);
-        synchronized (progress) {
-          failures++;
-          lastFailure = failure;
-          progress.notifyAll();
-        }
-        if (closed && ++attemptsAfterClose > ATTEMPTS_AFTER_CLOSE) {
-          giveUp(batch, failure);
+      }
+      boolean toSpill = spill != null && spillPending();
+      if (attempted && failed != null) {
+        refused++;
+        probedInVain();
+        toSpill |=
+            spill != null
+                && (refused >= SPILL_AFTER_FAILURES || !StorageErrors.isTransient(failed));
+      }
+      String spillProblem = null;
+      if (toSpill) {
+        spillProblem = spill(batch);
+        if (spillProblem == null) {
+          if (failed != null) {
+            report(
+                failed,
+                "; the records are kept in "
+                    + spill.file()
+                    + " and written to the database once it can be written again");
+          }
           return;
         }
-        LOG.error(
-            "{} ({} records kept, retrying in {} ms)", failure.getMessage(), batch.size(), backoff);
-        LOG.debug("record write failure", e);
-        sleep(backoff);
-        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      }
+      if (failed != null || spillProblem != null) {
+        StorageException cause = failed != null ? failed : lastFailure();
+        if (cause == null) {
+          cause = new StorageException("could not write records to " + target);
+        }
+        report(
+            cause,
+            spillProblem != null
+                ? "; and they cannot be kept in "
+                    + spill.file()
+                    + " either ("
+                    + spillProblem
+                    + "): "
+                    + batch.size()
+                    + " records wait in memory and are retried"
+                : " (" + batch.size() + " records kept, retried in " + backoff + " ms)");
+      }
+      if (closed && ++attemptsAfterClose > ATTEMPTS_AFTER_CLOSE) {
+        giveUp(batch, lastFailure());
+        return;
+      }
+      sleep(backoff);
+      backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+    }
+  }
+
+  /** Closing with records in the spill: one more try to get them into the store. */
+  private void lastReplay() {
+    if (spillPending()) {
+      StorageException f = replay();
+      if (f != null) {
+        report(f, "; the records stay in " + spill.file() + " and are written at the next start");
       }
     }
+  }
+
+  private boolean spillPending() {
+    return spill != null && spill.records() > 0;
+  }
+
+  /** Replays the spill into the store; null when it is all in, else why not. */
+  private StorageException replay() {
+    long own;
+    synchronized (progress) {
+      own = spilled;
+    }
+    try {
+      long n = spill.replay();
+      synchronized (progress) {
+        written += own;
+        spilled -= own;
+        progress.notifyAll();
+      }
+      recovered(
+          n
+              + " records kept in "
+              + spill.file()
+              + " while "
+              + target
+              + " could not be written are in it now");
+      return null;
+    } catch (RuntimeException e) {
+      return storageFailure(e, spill.records());
+    }
+  }
+
+  /** Appends to the spill; null when it is durable there, else why not. */
+  private String spill(List<OpportunityRecord> batch) {
+    try {
+      spill.append(batch);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("spill failure", e);
+      return String.valueOf(e.getMessage());
+    }
+    synchronized (progress) {
+      spilled += batch.size();
+      progress.notifyAll();
+    }
+    return null;
+  }
+
+  private void wrote(int n) {
+    synchronized (progress) {
+      written += n;
+      progress.notifyAll();
+    }
+    recovered(target + " can be written again");
+  }
+
+  private void recovered(String note) {
+    boolean was;
+    synchronized (progress) {
+      was = failure != null;
+      failure = null;
+    }
+    probeBackoff = FIRST_BACKOFF_MS;
+    nextProbe = 0;
+    if (was) {
+      Watcher w = watcher;
+      if (w == NO_WATCHER) {
+        LOG.info("record store recovered: {}", note);
+      }
+      w.recovered(note);
+    }
+  }
+
+  private StorageException storageFailure(RuntimeException e, long records) {
+    return e instanceof StorageException se
+        ? se
+        : new StorageException(
+            "could not write " + records + " records to " + target + ": " + e, e);
+  }
+
+  /** A probe of the store while records wait in the spill failed: probe later, less often. */
+  private void probedInVain() {
+    nextProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(probeBackoff);
+    probeBackoff = Math.min(MAX_BACKOFF_MS, probeBackoff * 2);
+  }
+
+  private StorageException lastFailure() {
+    synchronized (progress) {
+      return lastFailure;
+    }
+  }
+
+  /** Records a failure: for flush, health and the watcher, and in the log. */
+  private void report(StorageException e, String whereTheRecordsAre) {
+    String reason = e.getMessage() + whereTheRecordsAre;
+    synchronized (progress) {
+      failures++;
+      lastFailure = e;
+      failure = reason;
+      progress.notifyAll();
+    }
+    Watcher w = watcher;
+    if (w == NO_WATCHER) {
+      LOG.error("{}", reason);
+    } else {
+      LOG.debug("{}", reason); // the watcher logs and reports it
+    }
+    LOG.debug("record write failure", e);
+    w.failed(reason);
   }
 
   /** Closing and the store keeps failing: count everything pending as lost and say so. */
@@ -334,7 +586,10 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
       progress.notifyAll();
     }
     LOG.error(
-        "giving up: {} records could not be written to {}: {}", n, target, failure.getMessage());
+        "giving up: {} records could not be written to {}: {}",
+        n,
+        target,
+        failure == null ? "unknown error" : failure.getMessage());
   }
 
   private static void sleep(long ms) {

@@ -45,7 +45,8 @@ public final class Migrations {
             fromResource(2, "executions and paper ledger", "V2__executions_and_paper_ledger.sql"),
             fromResource(3, "relay requests", "V3__relay_requests.sql"),
             fromResource(4, "dead letters", "V4__dead_letters.sql"),
-            fromResource(5, "live order journal", "V5__live_orders.sql")));
+            fromResource(5, "live order journal", "V5__live_orders.sql"),
+            fromResource(6, "spill batches", "V6__spill_batches.sql")));
   }
 
   static Migration fromResource(int version, String description, String name) {

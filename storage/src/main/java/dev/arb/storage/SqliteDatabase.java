@@ -1,5 +1,6 @@
 package dev.arb.storage;
 
+import dev.arb.config.PrivateFiles;
 import dev.arb.error.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,9 @@ import org.sqlite.SQLiteDataSource;
  *       busy timeout applies and two writers cannot deadlock upgrading read locks.
  * </ul>
  *
+ * <p>The data directory it creates is {@code 0700}, the database {@code 0600} (see {@link
+ * PrivateFiles}).
+ *
  * <p>One connection is kept open for the lifetime of this object so that the WAL is not
  * checkpointed and deleted after every short-lived handle; {@link #close()} releases it.
  */
@@ -66,7 +70,7 @@ public final class SqliteDatabase implements AutoCloseable {
     Path abs = file.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.directories(dir);
     } catch (IOException | SecurityException e) {
       throw new StorageException(
           "could not create data directory "
@@ -82,6 +86,7 @@ public final class SqliteDatabase implements AutoCloseable {
       throw new StorageException(
           "could not open " + abs + ": it is a directory; move it away or use another --data-dir");
     }
+    ownerOnly(abs);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -93,11 +98,21 @@ public final class SqliteDatabase implements AutoCloseable {
     Connection keeper;
     try {
       keeper = ds.getConnection();
+      // a connection holds the WAL open (and so keeps it from being deleted when another one
+      // closes) only once it has read: read once
+      try (java.sql.Statement st = keeper.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+        rs.next();
+      } catch (SQLException e) {
+        keeper.close();
+        throw e;
+      }
     } catch (SQLException e) {
       throw StorageErrors.map("open", abs, e);
     }
     Jdbi jdbi = Jdbi.create(ds);
     jdbi.setTemplateEngine(new NoTemplateEngine());
+    jdbi.installPlugin(new ArbColumns());
     SqliteDatabase db = new SqliteDatabase(abs, jdbi, keeper);
     try {
       migrations.apply(db, clock);
@@ -106,6 +121,22 @@ public final class SqliteDatabase implements AutoCloseable {
       throw e instanceof StorageException ? e : StorageErrors.map("migrate", abs, e);
     }
     return db;
+  }
+
+  /**
+   * The database is its owner's only: a new file is created {@code 0600} before SQLite opens it
+   * (SQLite gives {@code -wal} and {@code -shm} the database's mode); existing looser modes are
+   * warned about, with the {@code chmod} to run.
+   */
+  private static void ownerOnly(Path abs) {
+    try {
+      PrivateFiles.file(abs);
+    } catch (IOException e) {
+      // SQLite's own open says what is wrong, in its terms
+      return;
+    }
+    PrivateFiles.warnIfShared(abs.resolveSibling(abs.getFileName() + "-wal"));
+    PrivateFiles.warnIfShared(abs.resolveSibling(abs.getFileName() + "-shm"));
   }
 
   /** The absolute database file. */

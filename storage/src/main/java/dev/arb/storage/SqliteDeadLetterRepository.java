@@ -3,15 +3,12 @@ package dev.arb.storage;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.DeadLetterStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The dead-letter queue in {@code arb.db} (migration V4): executions that did not end as planned.
@@ -51,8 +48,8 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
                 for (int i = 0; i < statuses.size(); i++) {
                   query.bind("s" + i, statuses.get(i));
                 }
-                q.since().ifPresent(t -> query.bind("since", t.toEpochMilli()));
-                return query.bind("limit", q.limit()).map(SqliteDeadLetterRepository::row).list();
+                q.since().ifPresent(t -> query.bind("since", t));
+                return query.bind("limit", q.limit()).mapTo(DeadLetter.class).list();
               });
     } catch (JdbiException e) {
       throw StorageErrors.map("read dead letters from", db.file(), e);
@@ -68,7 +65,7 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
               h ->
                   h.createQuery("SELECT * FROM dead_letters WHERE id = :id")
                       .bind("id", id)
-                      .map(SqliteDeadLetterRepository::row)
+                      .mapTo(DeadLetter.class)
                       .findOne());
     } catch (JdbiException e) {
       throw StorageErrors.map("read dead letters from", db.file(), e);
@@ -149,9 +146,9 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
     return h.createUpdate(
             "INSERT INTO dead_letters (created_at, execution_id, detected_at, kind, error,"
                 + " context, status) VALUES (:c, :e, :d, :k, :err, :ctx, 'open')")
-        .bind("c", createdAt.toEpochMilli())
+        .bind("c", createdAt)
         .bind("e", executionId)
-        .bind("d", detectedAt.toEpochMilli())
+        .bind("d", detectedAt)
         .bind("k", kind)
         .bind("err", error)
         .bind("ctx", context)
@@ -180,27 +177,11 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
     return h.createUpdate(
                 "UPDATE dead_letters SET status = :s, resolved_at = :t, resolution = :n"
                     + " WHERE id = :id AND status = 'open'")
-            .bind("s", status.code())
-            .bind("t", at.toEpochMilli())
+            .bind("s", status)
+            .bind("t", at)
             .bind("n", note)
             .bind("id", id)
             .execute()
         == 1;
-  }
-
-  private static DeadLetter row(ResultSet rs, StatementContext ctx) throws SQLException {
-    long resolved = rs.getLong("resolved_at");
-    boolean hasResolved = !rs.wasNull();
-    return new DeadLetter(
-        rs.getLong("id"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        rs.getLong("execution_id"),
-        Instant.ofEpochMilli(rs.getLong("detected_at")),
-        rs.getString("kind"),
-        rs.getString("error"),
-        rs.getString("context"),
-        DeadLetterStatus.parse(rs.getString("status")),
-        hasResolved ? Optional.of(Instant.ofEpochMilli(resolved)) : Optional.empty(),
-        Optional.ofNullable(rs.getString("resolution")));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.execution.DeadLetterKind;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Decimals;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.record.ExecutionResult;
@@ -98,56 +99,28 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       List<Holding> ledger,
       long retryOf,
       Resolution resolution) {
+    Row row =
+        new Row(
+            executedAt,
+            detectedAt,
+            mode,
+            r.status().code(),
+            r.startAsset(),
+            exchanges(r),
+            r.startSpent(),
+            r.startReturned(),
+            r.expectedProfit(),
+            r.legs(),
+            r.unwind(),
+            r.leftover(),
+            r.reason());
     // a retry that leaves its dead letter open (nothing traded) adds no second one for the same
     // cycle: the open one carries the new error
     Optional<DeadLetterKind> kind =
         resolution != null && !resolution.retried() ? Optional.empty() : DeadLetterKind.of(r);
-    try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                long id =
-                    insertExecution(
-                        h,
-                        executedAt,
-                        detectedAt,
-                        mode,
-                        r.status().code(),
-                        r.startAsset(),
-                        exchanges(r),
-                        r.startSpent(),
-                        r.startReturned(),
-                        r.expectedProfit(),
-                        r.legs(),
-                        r.unwind(),
-                        r.leftover(),
-                        r.reason());
-                Optional<Long> dl = Optional.empty();
-                if (kind.isPresent()) {
-                  ObjectNode context = context(r, mode, retryOf);
-                  dl =
-                      Optional.of(
-                          SqliteDeadLetterRepository.insert(
-                              h,
-                              executedAt,
-                              id,
-                              detectedAt,
-                              kind.get().code(),
-                              error(r),
-                              json(context)));
-                }
-                if (resolution != null) {
-                  SqliteDeadLetterRepository.resolve(
-                      h, retryOf, resolution.retried(), noted(resolution, id, dl), executedAt);
-                }
-                if (ledger != null) {
-                  writeLedger(h, ledger, executedAt);
-                }
-                return new Saved(id, dl);
-              });
-    } catch (JdbiException e) {
-      throw StorageErrors.map("write an execution to", db.file(), e);
-    }
+    Optional<Dead> dead =
+        kind.map(k -> new Dead(k, error(r), context(row, retryOf, plan(r.plan()), true)));
+    return write(row, dead, retryOf, resolution, ledger);
   }
 
   /**
@@ -180,7 +153,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           "the retried cycle is not JSON: " + e.getOriginalMessage());
     }
     boolean left = !u.leftover().isEmpty();
-    String status = left ? ExecutionStatus.STRANDED.code() : ExecutionStatus.UNWOUND.code();
     String reason =
         "retry of dead letter "
             + deadLetterId
@@ -196,59 +168,64 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       names.add(x.exchange());
     }
     names.forEach(ex::add);
+    Row row =
+        new Row(
+            executedAt,
+            detectedAt,
+            mode,
+            left ? ExecutionStatus.STRANDED.code() : ExecutionStatus.UNWOUND.code(),
+            start,
+            ex,
+            BigDecimal.ZERO,
+            u.returned(),
+            BigDecimal.ZERO,
+            List.of(),
+            u.fills(),
+            u.leftover(),
+            reason);
+    Optional<Dead> dead =
+        left
+            ? Optional.of(
+                new Dead(
+                    DeadLetterKind.UNWIND_INCOMPLETE,
+                    reason,
+                    context(row, deadLetterId, plan, false)))
+            : Optional.empty();
+    return write(row, dead, deadLetterId, resolution, ledger);
+  }
+
+  /**
+   * One transaction: the execution, its dead letter if any, the resolution of the retried dead
+   * letter ({@code resolution} null: not a retry) and the paper ledger (null: left alone).
+   */
+  private Saved write(
+      Row row, Optional<Dead> dead, long retryOf, Resolution resolution, List<Holding> ledger) {
     try {
       return db.jdbi()
           .inTransaction(
               h -> {
-                long id =
-                    insertExecution(
-                        h,
-                        executedAt,
-                        detectedAt,
-                        mode,
-                        status,
-                        start,
-                        ex,
-                        BigDecimal.ZERO,
-                        u.returned(),
-                        BigDecimal.ZERO,
-                        List.of(),
-                        u.fills(),
-                        u.leftover(),
-                        reason);
-                Optional<Long> dl = Optional.empty();
-                if (left) {
-                  ObjectNode c = JSON.createObjectNode();
-                  c.put("mode", mode);
-                  c.put("status", status);
-                  c.put("start_asset", start.toString());
-                  c.set("exchanges", ex);
-                  c.put("retry_of", deadLetterId);
-                  if (plan != null) {
-                    c.set("plan", plan);
-                  }
-                  c.set("fills", JSON.createArrayNode());
-                  c.set("unwind", fills(u.fills()));
-                  c.set("leftover", holdings(u.leftover()));
-                  c.put("start_spent", "0");
-                  c.put("start_returned", u.returned().toPlainString());
-                  c.put("reason", reason);
-                  c.set("risk", risk(limits));
-                  dl =
-                      Optional.of(
-                          SqliteDeadLetterRepository.insert(
-                              h,
-                              executedAt,
-                              id,
-                              detectedAt,
-                              DeadLetterKind.UNWIND_INCOMPLETE.code(),
-                              reason,
-                              json(c)));
+                long id = insertExecution(h, row);
+                Optional<Long> dl =
+                    dead.map(
+                        d ->
+                            SqliteDeadLetterRepository.insert(
+                                h,
+                                row.executedAt(),
+                                id,
+                                row.detectedAt(),
+                                d.kind().code(),
+                                d.error(),
+                                json(d.context())));
+                if (resolution != null) {
+                  SqliteDeadLetterRepository.resolve(
+                      h,
+                      retryOf,
+                      resolution.retried(),
+                      noted(resolution, id, dl),
+                      row.executedAt());
                 }
-                SqliteDeadLetterRepository.resolve(
-                    h, deadLetterId, resolution.retried(), noted(resolution, id, dl), executedAt);
                 if (ledger != null) {
-                  writeLedger(h, ledger, executedAt);
+                  writeLedger(h, ledger, row.executedAt());
                 }
                 return new Saved(id, dl);
               });
@@ -257,17 +234,11 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
     }
   }
 
-  /** The resolution note with the ids of the retry's execution and its own dead letter. */
-  private static String noted(Resolution r, long executionId, Optional<Long> deadLetter) {
-    return r.note()
-        + " (execution "
-        + executionId
-        + deadLetter.map(d -> "; its dead letter " + d).orElse("")
-        + ")";
-  }
-
-  private static long insertExecution(
-      Handle h,
+  /**
+   * An {@code executions} row: what was spent and returned in the start asset, what the scan
+   * expected, the fills of the legs and the unwind, and what is still held.
+   */
+  private record Row(
       Instant executedAt,
       Instant detectedAt,
       String mode,
@@ -281,7 +252,25 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       List<Fill> unwind,
       List<Holding> leftover,
       String reason) {
-    BigDecimal realized = returned.subtract(spent);
+    BigDecimal realized() {
+      return returned.subtract(spent);
+    }
+  }
+
+  /** A dead letter to write with its execution. */
+  private record Dead(DeadLetterKind kind, String error, ObjectNode context) {}
+
+  /** The resolution note with the ids of the retry's execution and its own dead letter. */
+  private static String noted(Resolution r, long executionId, Optional<Long> deadLetter) {
+    return r.note()
+        + " (execution "
+        + executionId
+        + deadLetter.map(d -> "; its dead letter " + d).orElse("")
+        + ")";
+  }
+
+  private static long insertExecution(Handle h, Row row) {
+    BigDecimal realized = row.realized();
     return h.createUpdate(
             "INSERT INTO executions (executed_at, detected_at, mode, status,"
                 + " start_asset, exchanges, start_spent, start_returned,"
@@ -290,28 +279,24 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                 + " :status, :startAsset, :exchanges, :spent, :returned,"
                 + " :expected, :realized, :difference, :legs, :unwind, :leftover,"
                 + " :reason)")
-        .bind("executedAt", executedAt.toEpochMilli())
-        .bind("detectedAt", detectedAt.toEpochMilli())
-        .bind("mode", mode)
-        .bind("status", status)
-        .bind("startAsset", start.toString())
-        .bind("exchanges", json(exchanges))
-        .bind("spent", plain(spent))
-        .bind("returned", plain(returned))
-        .bind("expected", plain(expected))
-        .bind("realized", plain(realized))
-        .bind("difference", plain(realized.subtract(expected)))
-        .bind("legs", json(fills(legs)))
-        .bind("unwind", json(fills(unwind)))
-        .bind("leftover", json(holdings(leftover)))
-        .bind("reason", reason.isEmpty() ? null : reason)
+        .bind("executedAt", row.executedAt())
+        .bind("detectedAt", row.detectedAt())
+        .bind("mode", row.mode())
+        .bind("status", row.status())
+        .bind("startAsset", row.start())
+        .bind("exchanges", json(row.exchanges()))
+        .bind("spent", Decimals.normalise(row.spent()))
+        .bind("returned", Decimals.normalise(row.returned()))
+        .bind("expected", Decimals.normalise(row.expected()))
+        .bind("realized", Decimals.normalise(realized))
+        .bind("difference", Decimals.normalise(realized.subtract(row.expected())))
+        .bind("legs", json(fills(row.legs())))
+        .bind("unwind", json(fills(row.unwind())))
+        .bind("leftover", json(holdings(row.leftover())))
+        .bind("reason", row.reason().isEmpty() ? null : row.reason())
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
-  }
-
-  private static String plain(BigDecimal v) {
-    return dev.arb.engine.model.Decimals.normalise(v).toPlainString();
   }
 
   /** The dead letter's error: status and reason, and what is still held. */
@@ -338,25 +323,33 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
     return sb.toString();
   }
 
-  /** Everything a person or a retry needs about a failed execution. */
-  private ObjectNode context(ExecutionResult r, String mode, long retryOf) {
+  /**
+   * Everything a person or a retry needs about a failed execution: {@code plan} (omitted when
+   * null), the fills, what is still held, and with {@code profits} the expected and realized
+   * profit; {@code retryOf} (when &gt; 0) is the dead letter it retried.
+   */
+  private ObjectNode context(Row row, long retryOf, JsonNode plan, boolean profits) {
     ObjectNode c = JSON.createObjectNode();
-    c.put("mode", mode);
-    c.put("status", r.status().code());
-    c.put("start_asset", r.startAsset().toString());
-    c.set("exchanges", exchanges(r));
+    c.put("mode", row.mode());
+    c.put("status", row.status());
+    c.put("start_asset", row.start().toString());
+    c.set("exchanges", row.exchanges());
     if (retryOf > 0) {
       c.put("retry_of", retryOf);
     }
-    c.set("plan", plan(r.plan()));
-    c.set("fills", fills(r.legs()));
-    c.set("unwind", fills(r.unwind()));
-    c.set("leftover", holdings(r.leftover()));
-    c.put("start_spent", r.startSpent().toPlainString());
-    c.put("start_returned", r.startReturned().toPlainString());
-    c.put("expected_profit", r.expectedProfit().toPlainString());
-    c.put("realized_profit", r.realizedProfit().toPlainString());
-    c.put("reason", r.reason());
+    if (plan != null) {
+      c.set("plan", plan);
+    }
+    c.set("fills", fills(row.legs()));
+    c.set("unwind", fills(row.unwind()));
+    c.set("leftover", holdings(row.leftover()));
+    c.put("start_spent", row.spent().toPlainString());
+    c.put("start_returned", row.returned().toPlainString());
+    if (profits) {
+      c.put("expected_profit", row.expected().toPlainString());
+      c.put("realized_profit", Decimals.normalise(row.realized()).toPlainString());
+    }
+    c.put("reason", row.reason());
     c.set("risk", risk(limits));
     return c;
   }
@@ -433,17 +426,11 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                   h.createQuery(
                           "SELECT exchange, asset, amount FROM paper_balance ORDER BY exchange,"
                               + " asset")
-                      .map(
-                          (rs, ctx) ->
-                              new Object[] {
-                                rs.getString("exchange"),
-                                rs.getString("asset"),
-                                new BigDecimal(rs.getString("amount"))
-                              })
+                      .mapTo(ArbColumns.LedgerRow.class)
                       .list())
           .stream()
-          .filter(row -> ((BigDecimal) row[2]).signum() > 0)
-          .map(row -> new Holding((String) row[0], Asset.of((String) row[1]), (BigDecimal) row[2]))
+          .filter(row -> row.amount().signum() > 0)
+          .map(row -> new Holding(row.exchange(), row.asset(), row.amount()))
           .toList();
     } catch (JdbiException e) {
       throw StorageErrors.map("read the paper ledger from", db.file(), e);
@@ -460,14 +447,8 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                   h.createQuery(
                           "SELECT executed_at, start_asset, start_spent, realized_profit FROM"
                               + " executions WHERE executed_at >= :from ORDER BY executed_at, id")
-                      .bind("from", from.toEpochMilli())
-                      .map(
-                          (rs, ctx) ->
-                              new Summary(
-                                  Instant.ofEpochMilli(rs.getLong("executed_at")),
-                                  Asset.of(rs.getString("start_asset")),
-                                  new BigDecimal(rs.getString("start_spent")),
-                                  new BigDecimal(rs.getString("realized_profit"))))
+                      .bind("from", from)
+                      .mapTo(Summary.class)
                       .list());
     } catch (JdbiException e) {
       throw StorageErrors.map("read executions from", db.file(), e);
@@ -493,9 +474,9 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
               "INSERT INTO paper_balance (exchange, asset, amount, updated_at)"
                   + " VALUES (:e, :a, :m, :t)")
           .bind("e", b.exchange())
-          .bind("a", b.asset().toString())
-          .bind("m", b.amount().toPlainString())
-          .bind("t", at.toEpochMilli())
+          .bind("a", b.asset())
+          .bind("m", b.amount())
+          .bind("t", at)
           .execute();
     }
   }

@@ -1,8 +1,5 @@
 package dev.arb.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
@@ -10,8 +7,6 @@ import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.StorageException;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +28,30 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class SqliteOpportunityRepository implements OpportunityRepository {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
-
   private static final String COLUMNS =
       "id, detected_at, status, start_asset, exchanges, assets, path, solution,"
           + " estimated_profit, return_bp, realized_profit, reason";
 
-  private final SqliteDatabase db;
+  /** {@link #COLUMNS} named as {@link OpportunityRecord}'s components. */
+  private static final String RECORD =
+      "id, detected_at, status, start_asset, exchanges, assets, path AS path_json,"
+          + " solution AS solution_json, estimated_profit, return_bp, realized_profit, reason";
 
+  private final SqliteDatabase db;
+  private final boolean holdsDataDir;
+
+  /** A repository for a process that does not hold the data directory: it cannot recover. */
   public SqliteOpportunityRepository(SqliteDatabase db) {
+    this(db, false);
+  }
+
+  /**
+   * @param holdsDataDir whether this process holds the data directory's {@link DataDirLock}: only
+   *     then may it mark what was left in flight failed ({@link #failExecuting})
+   */
+  SqliteOpportunityRepository(SqliteDatabase db, boolean holdsDataDir) {
     this.db = db;
+    this.holdsDataDir = holdsDataDir;
   }
 
   @Override
@@ -55,6 +63,44 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       return db.jdbi().inTransaction(h -> insert(h, records));
     } catch (JdbiException e) {
       throw StorageErrors.map("write " + records.size() + " records to", db.file(), e);
+    }
+  }
+
+  /**
+   * Writes a batch that was kept in the spill file, unless a batch with this id was written before
+   * (a replay that was cut short and runs again): records and the batch's id in one transaction.
+   *
+   * @return whether it was written now (false: it was already there)
+   */
+  boolean saveOnce(String batchId, List<OpportunityRecord> records, java.time.Instant at) {
+    try {
+      return db.jdbi()
+          .inTransaction(
+              h -> {
+                boolean done =
+                    h.createQuery("SELECT 1 FROM spill_batches WHERE batch = :b")
+                        .bind("b", batchId)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent();
+                if (done) {
+                  return false;
+                }
+                if (!records.isEmpty()) {
+                  insert(h, records);
+                }
+                h.createUpdate(
+                        "INSERT INTO spill_batches (batch, records, replayed_at) VALUES (:b, :n,"
+                            + " :t)")
+                    .bind("b", batchId)
+                    .bind("n", records.size())
+                    .bind("t", at)
+                    .execute();
+                return true;
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map(
+          "write " + records.size() + " records kept in the spill to", db.file(), e);
     }
   }
 
@@ -81,18 +127,16 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
     for (OpportunityRecord r : records) {
       long id = next++;
       main.bind("id", id)
-          .bind("detected_at", r.detectedAt().toEpochMilli())
-          .bind("status", r.status().code())
+          .bind("detected_at", r.detectedAt())
+          .bind("status", r.status())
           .bind("start_asset", r.startAsset())
-          .bind("exchanges", toJson(r.exchanges()))
-          .bind("assets", toJson(r.assets()))
+          .bind("exchanges", ArbColumns.json(r.exchanges()))
+          .bind("assets", ArbColumns.json(r.assets()))
           .bind("path", r.pathJson())
           .bind("solution", r.solutionJson())
-          .bind("estimated_profit", r.estimatedProfit().toPlainString())
+          .bind("estimated_profit", r.estimatedProfit())
           .bind("return_bp", r.returnBp())
-          .bind(
-              "realized_profit",
-              r.realizedProfit() == null ? null : r.realizedProfit().toPlainString())
+          .bind("realized_profit", r.realizedProfit())
           .bind("reason", r.reason())
           .add();
       for (String e : r.exchanges()) {
@@ -127,13 +171,13 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                 Query q =
                     h.createQuery(
                         "SELECT "
-                            + COLUMNS
+                            + RECORD
                             + " FROM arbitrage_record"
                             + where
                             + " ORDER BY detected_at DESC, id DESC LIMIT :limit");
                 params.forEach(q::bind);
                 q.bind("limit", query.limit());
-                return q.map((rs, ctx) -> read(rs)).list();
+                return q.mapTo(OpportunityRecord.class).list();
               });
     } catch (JdbiException e) {
       throw StorageErrors.map("read records from", db.file(), e);
@@ -155,14 +199,12 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                         "SELECT start_asset, estimated_profit FROM arbitrage_record" + where);
                 params.forEach(q::bind);
                 q.setFetchSize(1000)
-                    .map(
-                        (rs, ctx) -> {
-                          String asset = rs.getString(1);
-                          counts.computeIfAbsent(asset, k -> new long[1])[0]++;
-                          sums.merge(asset, new BigDecimal(rs.getString(2)), BigDecimal::add);
-                          return Boolean.TRUE;
-                        })
-                    .forEach(x -> {});
+                    .mapTo(ArbColumns.ProfitRow.class)
+                    .forEach(
+                        row -> {
+                          counts.computeIfAbsent(row.startAsset(), k -> new long[1])[0]++;
+                          sums.merge(row.startAsset(), row.estimatedProfit(), BigDecimal::add);
+                        });
               });
       List<AssetTotal> out = new ArrayList<>(counts.size());
       counts.forEach(
@@ -183,6 +225,15 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   @Override
   public int failExecuting(String reason) {
     java.util.Objects.requireNonNull(reason, "reason");
+    if (!holdsDataDir) {
+      throw new StorageException(
+          "only the process holding the data directory ("
+              + DataDirLock.FILE
+              + " in "
+              + db.file().getParent()
+              + ") may mark records left executing failed: another one may still be executing"
+              + " them");
+    }
     try {
       // Nearly always there is nothing in flight: look first, so a start does not pay for a write
       // transaction (and its sync) for nothing.
@@ -192,7 +243,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                   h ->
                       h.createQuery(
                               "SELECT 1 FROM arbitrage_record WHERE status = :executing LIMIT 1")
-                          .bind("executing", OpportunityStatus.EXECUTING.code())
+                          .bind("executing", OpportunityStatus.EXECUTING)
                           .mapTo(Integer.class)
                           .findOne()
                           .isPresent());
@@ -205,8 +256,8 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                   h.createUpdate(
                           "UPDATE arbitrage_record SET status = :failed, reason = :reason"
                               + " WHERE status = :executing")
-                      .bind("failed", OpportunityStatus.FAILED.code())
-                      .bind("executing", OpportunityStatus.EXECUTING.code())
+                      .bind("failed", OpportunityStatus.FAILED)
+                      .bind("executing", OpportunityStatus.EXECUTING)
                       .bind("reason", reason)
                       .execute());
     } catch (JdbiException e) {
@@ -222,9 +273,8 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
           .withHandle(
               h ->
                   h.createQuery("SELECT max(detected_at) FROM arbitrage_record")
-                      .mapTo(Long.class)
-                      .findOne()
-                      .map(Instant::ofEpochMilli));
+                      .mapTo(Instant.class)
+                      .findOne());
     } catch (JdbiException e) {
       throw StorageErrors.map("read records from", db.file(), e);
     }
@@ -238,21 +288,21 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
         .ifPresent(
             t -> {
               terms.add("detected_at >= :since");
-              params.put("since", t.toEpochMilli());
+              params.put("since", t);
             });
     query
         .until()
         .ifPresent(
             t -> {
               terms.add("detected_at < :until");
-              params.put("until", t.toEpochMilli());
+              params.put("until", t);
             });
     if (!query.statuses().isEmpty()) {
       List<String> names = new ArrayList<>();
       int i = 0;
       for (OpportunityStatus s : query.statuses()) {
         names.add(":status" + i);
-        params.put("status" + i, s.code());
+        params.put("status" + i, s);
         i++;
       }
       terms.add("status IN (" + String.join(", ", names) + ")");
@@ -280,51 +330,8 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
     return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
   }
 
-  private static OpportunityRecord read(ResultSet rs) throws SQLException {
-    long id = rs.getLong("id");
-    String status = rs.getString("status");
-    OpportunityStatus parsed;
-    try {
-      parsed = OpportunityStatus.parse(status);
-    } catch (IllegalArgumentException e) {
-      throw new StorageException(
-          "record " + id + " has status '" + status + "' which this arb does not know; upgrade arb",
-          e);
-    }
-    String realized = rs.getString("realized_profit");
-    return new OpportunityRecord(
-        id,
-        Instant.ofEpochMilli(rs.getLong("detected_at")),
-        parsed,
-        rs.getString("start_asset"),
-        fromJson(rs.getString("exchanges")),
-        fromJson(rs.getString("assets")),
-        rs.getString("path"),
-        rs.getString("solution"),
-        new BigDecimal(rs.getString("estimated_profit")),
-        rs.getDouble("return_bp"),
-        realized == null ? null : new BigDecimal(realized),
-        rs.getString("reason"));
-  }
-
   private static String key(String name) {
     return name.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static String toJson(List<String> list) {
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a list of strings as JSON", e);
-    }
-  }
-
-  private static List<String> fromJson(String json) {
-    try {
-      return JSON.readValue(json, STRING_LIST);
-    } catch (JsonProcessingException e) {
-      throw new StorageException("a stored list is not valid JSON: " + json, e);
-    }
   }
 
   private static BigDecimal normalise(BigDecimal v) {

@@ -10,18 +10,36 @@ import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.port.RelayRecordStore;
+import dev.arb.error.StorageException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The record store in SQLite: {@code arb.db} in the configured data directory (created, and
  * migrated, when opened), every repository over that one database, and ONE {@link
  * BatchOpportunityWriter} started on first use. {@link #close} flushes every accepted record, then
  * closes the database.
+ *
+ * <p>Opened by the process holding the data directory ({@link #open(ArbConfig, DataDirLock)}: the
+ * daemon, {@code arb dlq retry}), the store also keeps what the database refuses in a {@link
+ * SpillJournal} next to it, replays a spill left by an earlier process when it opens, and may mark
+ * records left in flight failed. Opened without the lock ({@code arb history}, {@code arb scan
+ * --record}) it does neither: it only reads, or appends through SQLite's own locking, and a write
+ * that keeps failing is reported to the person who ran the command.
  */
 public final class SqliteRecordStore implements RecordStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteRecordStore.class);
+
   private final SqliteDatabase db;
   private final StorageConfig storage;
+  private final SpillJournal spill;
+  private final List<String> notes = new ArrayList<>();
   private final SqliteOpportunityRepository opportunities;
   private final SqliteExecutionRepository executions;
   private final SqliteDeadLetterRepository deadLetters;
@@ -30,10 +48,15 @@ public final class SqliteRecordStore implements RecordStore {
   private BatchOpportunityWriter writer;
   private boolean closed;
 
-  private SqliteRecordStore(SqliteDatabase db, StorageConfig storage, RiskLimits limits) {
+  private SqliteRecordStore(
+      SqliteDatabase db, StorageConfig storage, RiskLimits limits, boolean holdsDataDir) {
     this.db = db;
     this.storage = storage;
-    this.opportunities = new SqliteOpportunityRepository(db);
+    this.opportunities = new SqliteOpportunityRepository(db, holdsDataDir);
+    this.spill =
+        holdsDataDir
+            ? new SpillJournal(db.file(), opportunities::saveOnce, Clock.systemUTC())
+            : null;
     this.executions = new SqliteExecutionRepository(db, limits);
     this.deadLetters = new SqliteDeadLetterRepository(db);
     this.journal = new SqliteOrderJournal(db);
@@ -53,6 +76,56 @@ public final class SqliteRecordStore implements RecordStore {
   }
 
   /**
+   * Opens {@code config}'s database for the process holding its data directory: records the
+   * database refuses are kept in its spill, and a spill an earlier process left is written to the
+   * database now (when it can be; else by the batch writer later).
+   *
+   * @param lock this process's claim on {@code config}'s data directory
+   * @throws dev.arb.error.StorageException when it cannot be opened, or its spill is damaged
+   */
+  public static SqliteRecordStore open(ArbConfig config, DataDirLock lock) {
+    Path dir = config.dataDir().toAbsolutePath().normalize();
+    if (!lock.dir().equals(dir) || !DataDirLock.heldHere(dir)) {
+      throw new IllegalArgumentException(lock + " is not a held lock on " + dir);
+    }
+    SqliteDatabase db = SqliteDatabase.open(config.databaseFile(), config.storage().busyTimeout());
+    SqliteRecordStore store =
+        new SqliteRecordStore(db, config.storage(), RiskLimits.of(config.risk()), true);
+    try {
+      store.replaySpill();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return store;
+  }
+
+  /** Writes what an earlier process kept in the spill; a damaged spill stops the opening. */
+  private void replaySpill() {
+    long kept = spill.records(); // reads every line: a damaged one throws here
+    if (kept == 0) {
+      return;
+    }
+    try {
+      long n = spill.replay();
+      notes.add(
+          n
+              + " records from "
+              + spill.file()
+              + " (kept there while the database could not be written) are in the database now");
+    } catch (StorageException e) {
+      LOG.warn(
+          "{} records kept in {} cannot be written yet: {}", kept, spill.file(), e.getMessage());
+      notes.add(
+          kept
+              + " records kept in "
+              + spill.file()
+              + " wait for the database to be writable: "
+              + e.getMessage());
+    }
+  }
+
+  /**
    * A record store over an open database; closing the store closes it.
    *
    * @param storage the batch recorder's settings
@@ -60,7 +133,7 @@ public final class SqliteRecordStore implements RecordStore {
    */
   public static SqliteRecordStore over(
       SqliteDatabase db, StorageConfig storage, RiskLimits limits) {
-    return new SqliteRecordStore(db, storage, limits);
+    return new SqliteRecordStore(db, storage, limits, false);
   }
 
   /**
@@ -74,6 +147,14 @@ public final class SqliteRecordStore implements RecordStore {
     return Optional.of(open(config));
   }
 
+  /** As {@link #openExisting(ArbConfig)}, for the process holding the data directory. */
+  public static Optional<SqliteRecordStore> openExisting(ArbConfig config, DataDirLock lock) {
+    if (!Files.exists(config.databaseFile())) {
+      return Optional.empty();
+    }
+    return Optional.of(open(config, lock));
+  }
+
   @Override
   public String location() {
     return db.file().toString();
@@ -85,9 +166,14 @@ public final class SqliteRecordStore implements RecordStore {
       throw new IllegalStateException("the record store " + location() + " is closed");
     }
     if (writer == null) {
-      writer = BatchOpportunityWriter.start(opportunities, location(), storage);
+      writer = BatchOpportunityWriter.start(opportunities, location(), storage, spill);
     }
     return writer;
+  }
+
+  @Override
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   @Override

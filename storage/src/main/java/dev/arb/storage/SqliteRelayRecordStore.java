@@ -5,9 +5,6 @@ import dev.arb.engine.record.RelayRecord;
 import dev.arb.engine.record.RelaySpending;
 import dev.arb.error.StorageException;
 import java.math.BigInteger;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -16,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The relayer's requests in {@code arb.db} (migration V3, table {@code relay_requests}), one row
@@ -41,16 +37,17 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
           db.jdbi()
               .withHandle(
                   h ->
-                      bindAll(
-                              h.createUpdate(
-                                  "INSERT INTO relay_requests (received_at, utc_day, signer,"
-                                      + " target, selector, nonce, deadline, gas_limit, digest,"
-                                      + " signature, outcome, reason_code, reason, tx_hash,"
-                                      + " gas_used, wei_reserved, wei_paid) VALUES (:receivedAt,"
-                                      + " :day, :signer, :target, :selector, :nonce, :deadline,"
-                                      + " :gasLimit, :digest, :signature, :outcome, :reasonCode,"
-                                      + " :reason, :txHash, :gasUsed, :weiReserved, :weiPaid)"),
-                              r)
+                      h.createUpdate(
+                              "INSERT INTO relay_requests (received_at, utc_day, signer,"
+                                  + " target, selector, nonce, deadline, gas_limit, digest,"
+                                  + " signature, outcome, reason_code, reason, tx_hash,"
+                                  + " gas_used, wei_reserved, wei_paid) VALUES (:receivedAt,"
+                                  + " :day, :signer, :target, :selector, :nonce, :deadline,"
+                                  + " :gasLimit, :digest, :signature, :outcome, :reasonCode,"
+                                  + " :reason, :txHash, :gasUsed, :weiReserved, :weiPaid)")
+                          .bindMethods(r)
+                          .bind(
+                              "day", LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toString())
                           .executeAndReturnGeneratedKeys("id")
                           .mapTo(Long.class)
                           .one());
@@ -72,13 +69,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                               "UPDATE relay_requests SET outcome = :outcome, reason_code ="
                                   + " :reasonCode, reason = :reason, tx_hash = :txHash, gas_used"
                                   + " = :gasUsed, wei_paid = :weiPaid WHERE id = :id")
-                          .bind("id", r.id())
-                          .bind("outcome", r.outcome().code())
-                          .bind("reasonCode", r.reasonCode())
-                          .bind("reason", r.reason())
-                          .bind("txHash", r.txHash())
-                          .bind("gasUsed", text(r.gasUsed()))
-                          .bind("weiPaid", text(r.weiPaid()))
+                          .bindMethods(r)
                           .execute());
       if (rows != 1) {
         throw new StorageException(
@@ -103,7 +94,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                               + " ORDER BY received_at DESC, id DESC LIMIT :limit")
                       .bind("signer", signer == null ? null : signer.toLowerCase(Locale.ROOT))
                       .bind("limit", limit)
-                      .map((rs, ctx) -> row(rs))
+                      .mapTo(RelayRecord.class)
                       .list());
     } catch (JdbiException e) {
       throw StorageErrors.map("read relay requests from", db.file(), e);
@@ -123,7 +114,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                                   + " FROM relay_requests WHERE utc_day = :day AND outcome <>"
                                   + " 'rejected'")
                           .bind("day", utcDay.toString())
-                          .map((rs, ctx) -> row(rs))
+                          .mapTo(RelayRecord.class)
                           .list());
       Map<String, RelaySpending.Signer> bySigner = new HashMap<>();
       BigInteger total = BigInteger.ZERO;
@@ -139,54 +130,5 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
     } catch (JdbiException e) {
       throw StorageErrors.map("read relay spending from", db.file(), e);
     }
-  }
-
-  private static Update bindAll(Update u, RelayRecord r) {
-    return u.bind("receivedAt", r.receivedAt().toEpochMilli())
-        .bind("day", LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toString())
-        .bind("signer", r.signer())
-        .bind("target", r.target())
-        .bind("selector", r.selector())
-        .bind("nonce", r.nonce().toString())
-        .bind("deadline", r.deadline())
-        .bind("gasLimit", r.gasLimit().toString())
-        .bind("digest", r.digest())
-        .bind("signature", r.signature())
-        .bind("outcome", r.outcome().code())
-        .bind("reasonCode", r.reasonCode())
-        .bind("reason", r.reason())
-        .bind("txHash", r.txHash())
-        .bind("gasUsed", text(r.gasUsed()))
-        .bind("weiReserved", text(r.weiReserved()))
-        .bind("weiPaid", text(r.weiPaid()));
-  }
-
-  private static RelayRecord row(ResultSet rs) throws SQLException {
-    return new RelayRecord(
-        rs.getLong("id"),
-        Instant.ofEpochMilli(rs.getLong("received_at")),
-        rs.getString("signer"),
-        rs.getString("target"),
-        rs.getString("selector"),
-        new BigInteger(rs.getString("nonce")),
-        rs.getLong("deadline"),
-        new BigInteger(rs.getString("gas_limit")),
-        rs.getString("digest"),
-        rs.getString("signature"),
-        RelayRecord.Outcome.parse(rs.getString("outcome")),
-        rs.getString("reason_code"),
-        rs.getString("reason"),
-        rs.getString("tx_hash"),
-        number(rs.getString("gas_used")),
-        number(rs.getString("wei_reserved")),
-        number(rs.getString("wei_paid")));
-  }
-
-  private static String text(BigInteger v) {
-    return v == null ? null : v.toString();
-  }
-
-  private static BigInteger number(String v) {
-    return v == null ? null : new BigInteger(v);
   }
 }

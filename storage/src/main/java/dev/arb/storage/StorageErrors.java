@@ -25,6 +25,28 @@ final class StorageErrors {
         "could not " + action + " " + file + ": " + detail + "; " + advice(sql), e);
   }
 
+  /**
+   * Whether waiting may cure the failure: another connection held a lock. A read-only or full
+   * database, an I/O error or a damaged file stay as they are until someone acts.
+   */
+  static boolean isTransient(Throwable e) {
+    SQLException sql = findSql(e);
+    if (!(sql instanceof SQLiteException s)) {
+      return true; // not SQLite's own verdict (e.g. a test's fake): retry as before
+    }
+    return switch (s.getResultCode()) {
+      case SQLITE_BUSY,
+          SQLITE_BUSY_SNAPSHOT,
+          SQLITE_BUSY_RECOVERY,
+          SQLITE_BUSY_TIMEOUT,
+          SQLITE_LOCKED,
+          SQLITE_LOCKED_SHAREDCACHE,
+          SQLITE_LOCKED_VTAB ->
+          true;
+      default -> false;
+    };
+  }
+
   private static SQLException findSql(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {

@@ -186,7 +186,8 @@ class BatchOpportunityWriterTest {
   @Test
   void fullQueueMakesProducersWait() throws Exception {
     repo.gate = new CountDownLatch(1);
-    BatchOpportunityWriter w = start(2, Duration.ofMillis(1), 4);
+    // batches are written only when full (the interval is an hour): the writer holds exactly 2
+    BatchOpportunityWriter w = start(2, LONG, 4);
     Thread producer =
         new Thread(
             () -> {

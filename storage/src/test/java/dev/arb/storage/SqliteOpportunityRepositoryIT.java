@@ -7,11 +7,13 @@ import static dev.arb.engine.record.OpportunityStatus.REJECTED;
 import static dev.arb.engine.record.OpportunityStatus.SIZED;
 import static dev.arb.storage.Records.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
+import dev.arb.error.StorageException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -350,7 +352,8 @@ class SqliteOpportunityRepositoryIT {
             Records.record(
                 T0.plusSeconds(3), EXECUTED, "USD", List.of("kraken"), List.of("USD"), "3", 6)));
 
-    assertThat(repo.failExecuting("interrupted by restart")).isEqualTo(2);
+    SqliteOpportunityRepository holder = new SqliteOpportunityRepository(fresh.database(), true);
+    assertThat(holder.failExecuting("interrupted by restart")).isEqualTo(2);
 
     List<OpportunityRecord> all = repo.find(HistoryQuery.all(10));
     assertThat(all)
@@ -360,7 +363,29 @@ class SqliteOpportunityRepositoryIT {
             "failed/interrupted by restart",
             "failed/interrupted by restart",
             "sized/null");
-    assertThat(repo.failExecuting("again")).isZero();
+    assertThat(holder.failExecuting("again")).isZero();
+  }
+
+  @Test
+  void onlyTheHolderOfTheDataDirectoryMayMarkInFlightRecordsFailed() {
+    repo.saveAll(
+        List.of(
+            Records.record(
+                T0,
+                OpportunityStatus.EXECUTING,
+                "USD",
+                List.of("kraken"),
+                List.of("USD"),
+                "2",
+                4)));
+
+    assertThatThrownBy(() -> repo.failExecuting("interrupted by restart"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("only the process holding the data directory")
+        .hasMessageContaining("arb.lock");
+    assertThat(repo.find(HistoryQuery.all(10)))
+        .extracting(OpportunityRecord::status)
+        .containsExactly(OpportunityStatus.EXECUTING);
   }
 
   @Test

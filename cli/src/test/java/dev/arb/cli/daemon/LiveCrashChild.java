@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Child process of {@link LiveCrashReconcileIT}: trades the cycle USDT → BTC → ETH → USDT live on
@@ -65,14 +64,10 @@ public final class LiveCrashChild {
 
   /** Kraken with test keys (never real ones) and the stand-in's URL. */
   static ExchangeConfig kraken(String url) {
-    return new ExchangeConfig(
-        "kraken",
-        true,
-        List.of(),
-        Optional.empty(),
-        Optional.of(url),
-        Optional.of(new SecretRef.Env("ARB_KRAKEN_API_KEY")),
-        Optional.of(new SecretRef.Env("ARB_KRAKEN_API_SECRET")));
+    return ExchangeConfig.builder("kraken")
+        .baseUrl(url)
+        .keys(new SecretRef.Env("ARB_KRAKEN_API_KEY"), new SecretRef.Env("ARB_KRAKEN_API_SECRET"))
+        .build();
   }
 
   static SecretResolver secrets() {

@@ -1,5 +1,6 @@
 package dev.arb.defi.keystore;
 
+import dev.arb.config.PrivateFiles;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -75,7 +76,7 @@ public final class Keystore {
           kdf == Kdf.STANDARD
               ? Wallet.createStandard(password, pair)
               : Wallet.createLight(password, pair);
-      Files.createDirectories(dir);
+      PrivateFiles.directories(dir);
       String address = "0x" + wallet.getAddress().toLowerCase(Locale.ROOT);
       Path file = dir.resolve("arb-" + address + ".json");
       if (Files.exists(file)) {
@@ -102,6 +103,8 @@ public final class Keystore {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("keystore: no wallet file at " + file);
     }
+    PrivateFiles.warnIfShared(file.toAbsolutePath().getParent());
+    PrivateFiles.warnIfShared(file);
     try {
       return WalletUtils.loadCredentials(password, file.toFile());
     } catch (CipherException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.arb.config.PrivateFiles;
 import dev.arb.error.ArbException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +161,7 @@ public final class PoolSnapshotFile {
   public static void write(Document d, Path file) {
     Path target = file.toAbsolutePath();
     try {
-      Files.createDirectories(target.getParent());
+      PrivateFiles.directories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".snapshot-", ".tmp");
       try {
         Files.writeString(tmp, json(d), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.arb.config.PrivateFiles;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -148,7 +149,7 @@ public final class TokenMetadataCache {
     entries.forEach(
         (a, e) -> tokens.add(new FileToken(a, e.symbol(), e.decimals(), e.note().orElse(null))));
     try {
-      Files.createDirectories(target.getParent());
+      PrivateFiles.directories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".tokens-", ".tmp");
       try {
         JSON.writeValue(tmp.toFile(), new FileForm(chainId, genesis, tokens));

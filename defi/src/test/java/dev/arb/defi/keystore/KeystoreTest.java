@@ -46,6 +46,18 @@ class KeystoreTest {
   }
 
   @Test
+  void createsTheKeystoreDirectoryForItsOwnerOnly() throws IOException {
+    Path keys = dir.resolve("keys/wallets");
+
+    Keystore.importKey(DEV_KEY, "s3cret-pass", keys, Kdf.LIGHT);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void wrongPasswordSaysSoWithoutRepeatingIt() {
     Keystore.Imported imported = Keystore.importKey(DEV_KEY, "right-one", dir, Kdf.LIGHT);
 

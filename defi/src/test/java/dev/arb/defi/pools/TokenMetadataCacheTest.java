@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,22 @@ class TokenMetadataCacheTest {
     assertThat(again.get(MKR.toLowerCase()))
         .contains(new TokenMetadataCache.Entry("MKR", 18, Optional.of("symbol() returns bytes32")));
     assertThat(again.size()).isEqualTo(1);
+  }
+
+  @Test
+  void theCacheFileAndTheDirectoriesItCreatesAreTheOwnersOnly() throws IOException {
+    Path f = dir.resolve("data/chains/ethereum-tokens.json");
+    TokenMetadataCache c = TokenMetadataCache.at(f);
+    c.bind(1, GENESIS);
+    c.put(MKR, new TokenMetadataCache.Entry("MKR", 18, Optional.empty()));
+    c.save();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent())))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+        .isEqualTo("rwx------");
   }
 
   @Test

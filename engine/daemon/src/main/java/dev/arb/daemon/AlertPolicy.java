@@ -1,5 +1,6 @@
 package dev.arb.daemon;
 
+import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
@@ -19,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What the daemon alerts, and how often: sized opportunities at or above {@code
  * arb.alerts.min-profit-bp} (the same cycle at most every {@link #OPPORTUNITY_ALERT_COOLDOWN}),
- * errors (one kind at most every {@link #ERROR_ALERT_COOLDOWN}), exchanges that give no usable book
- * for {@code arb.alerts.exchange-down-after} (once per outage, and their recovery), and the
+ * errors (one kind at most every {@link #ERROR_ALERT_COOLDOWN}; a failed write to the record store
+ * is one of kind {@code storage}, and its recovery is alerted too), exchanges that give no usable
+ * book for {@code arb.alerts.exchange-down-after} (once per outage, and their recovery), and the
  * daemon's own events.
  */
-final class AlertPolicy {
+final class AlertPolicy implements OpportunityRecorder.Watcher {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   /** Errors of one kind alerted at most this often. */
@@ -106,6 +108,21 @@ final class AlertPolicy {
       lastAlerted.put(key, now);
     }
     alert("error", "warning", kind + ": " + message, Map.of("kind", kind));
+  }
+
+  /**
+   * A write to the record store failed: counted, logged and alerted as an error of kind storage.
+   */
+  @Override
+  public void failed(String reason) {
+    error("storage", reason);
+  }
+
+  /** The record store writes again after failing. */
+  @Override
+  public void recovered(String note) {
+    LOG.info("record store recovered: {}", note);
+    alert("storage_recovered", "info", "record store: " + note, Map.of());
   }
 
   /**

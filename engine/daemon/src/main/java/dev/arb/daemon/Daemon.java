@@ -228,6 +228,7 @@ public final class Daemon {
       }
       RecordStore store = opening.await();
       running.recorder = store.recorder();
+      running.recorder.watch(alerts);
       running.store = store;
       opening.recover(store, stats);
       if (traderFactory != null) {
@@ -240,6 +241,7 @@ public final class Daemon {
       metrics.bindState(
           running::written,
           running::queued,
+          running::spilled,
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
       metrics.bindExchanges(feed::exchanges);
@@ -274,6 +276,7 @@ public final class Daemon {
 
   private void announce(RecordStore store) {
     out.println("arb run: " + feed.describe() + "; records in " + store.location());
+    store.notes().forEach(n -> out.println("arb run: " + n));
     HttpEndpoint endpoint = running.endpoint;
     if (endpoint != null) {
       out.println(

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code arb_scans_total}, {@code arb_scan_duration_seconds} (histogram)
  *   <li>{@code arb_opportunities_total{status}}, {@code arb_records_written_total}, {@code
- *       arb_record_queue_depth}
+ *       arb_record_queue_depth}, {@code arb_records_spilled} (kept in the spill while the database
+ *       cannot be written)
  *   <li>{@code arb_book_age_seconds{exchange}}, {@code arb_snapshots_total}
  *   <li>{@code arb_api_errors_total{exchange}}, {@code arb_api_retries_total{exchange}}, {@code
  *       arb_exchange_up{exchange}} (live exchanges only)
@@ -149,17 +150,22 @@ public final class DaemonMetrics implements AutoCloseable {
   void bindState(
       DoubleSupplier written,
       DoubleSupplier queueDepth,
+      DoubleSupplier spilled,
       DoubleSupplier paused,
       DoubleSupplier kill) {
     // Micrometer holds what a function counter reads weakly: keep the suppliers alive with us.
     List<DoubleSupplier> keep = new ArrayList<>(bound);
-    keep.addAll(List.of(written, queueDepth, paused, kill));
+    keep.addAll(List.of(written, queueDepth, spilled, paused, kill));
     bound = List.copyOf(keep);
     FunctionCounter.builder("arb.records.written", written, DoubleSupplier::getAsDouble)
         .description("Records committed to the store")
         .register(registry);
     Gauge.builder("arb.record.queue.depth", queueDepth, DoubleSupplier::getAsDouble)
-        .description("Records accepted and not yet written")
+        .description("Records accepted and waiting in memory to be written")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("arb.records.spilled", spilled, DoubleSupplier::getAsDouble)
+        .description("Records kept in the spill file while the database cannot be written")
         .strongReference(true)
         .register(registry);
     Gauge.builder("arb.paused", paused, DoubleSupplier::getAsDouble)

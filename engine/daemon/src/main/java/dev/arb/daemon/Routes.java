@@ -171,13 +171,19 @@ final class Routes {
     return HttpEndpoint.Response.json(status, n.toString());
   }
 
-  /** 200 while alive (running or paused, records keeping up); 503 with the reason otherwise. */
+  /**
+   * 200 while alive (running or paused, records written and keeping up); 503 with the reason
+   * otherwise: from the first failed write until one succeeds again.
+   */
   HttpEndpoint.Response health() {
     DaemonState s = lifecycle.state();
     String problem = null;
     TradeStep trader = running.trader;
+    Optional<String> storage = running.storageFailure();
     if (s != DaemonState.RUNNING && s != DaemonState.PAUSED || running.store == null) {
       problem = "daemon is " + s.code();
+    } else if (storage.isPresent()) {
+      problem = "record store cannot write: " + storage.get();
     } else if (running.queued() >= queueCapacity) {
       problem = "record store is not keeping up: the write queue is full";
     } else if (trader != null && trader.blocked().isPresent()) {

@@ -4,6 +4,7 @@ import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.port.RecordStore;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,9 +25,30 @@ final class Running {
     return r == null ? 0 : r.writtenCount();
   }
 
-  /** Records accepted and not written yet; 0 before the store is open. */
+  /** Records accepted so far; 0 before the store is open. */
+  long accepted() {
+    OpportunityRecorder r = recorder;
+    return r == null ? 0 : r.acceptedCount();
+  }
+
+  /**
+   * Records accepted and waiting in memory (neither written nor spilled); 0 before the store is
+   * open.
+   */
   long queued() {
     OpportunityRecorder r = recorder;
-    return r == null ? 0 : Math.max(0, r.acceptedCount() - r.writtenCount());
+    return r == null ? 0 : Math.max(0, r.acceptedCount() - r.writtenCount() - r.spilledCount());
+  }
+
+  /** Records kept in the spill while the database cannot be written. */
+  long spilled() {
+    OpportunityRecorder r = recorder;
+    return r == null ? 0 : r.spilledCount();
+  }
+
+  /** Why the record store cannot write, while it cannot. */
+  Optional<String> storageFailure() {
+    OpportunityRecorder r = recorder;
+    return r == null ? Optional.empty() : r.failure();
   }
 }

@@ -54,8 +54,11 @@ final class StatusView {
     stats.write(n, now, feed.describe());
     writeExchanges((ObjectNode) n.get("data").get("exchanges"), now);
     ObjectNode rec = n.putObject("records");
+    rec.put("accepted", running.accepted());
     rec.put("written", running.written());
     rec.put("queued", running.queued());
+    rec.put("spilled", running.spilled());
+    rec.put("failure", running.storageFailure().orElse(null));
     rec.put("database", config.databaseFile().toString());
     TradeStep t = running.trader;
     if (t != null) {

@@ -46,7 +46,7 @@ class ShippedOpsFilesTest {
       metrics.opportunity(OpportunityStatus.SIZED);
       metrics.error("input");
       metrics.bookAge("kraken", Duration.ofSeconds(1));
-      metrics.bindState(() -> 1, () -> 0, () -> 0, () -> 0);
+      metrics.bindState(() -> 1, () -> 0, () -> 0, () -> 0, () -> 0);
       scrape = metrics.scrape();
     }
     // exposed only while live exchanges are polled (bindExchanges)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.config.PrivateFiles;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.xchange.spi.VenueMarket;
@@ -110,7 +111,7 @@ final class MetadataCache {
     }
     Path f = file(exchange);
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.directories(dir);
       Path tmp = Files.createTempFile(dir, "." + exchange, ".tmp");
       try {
         Files.writeString(

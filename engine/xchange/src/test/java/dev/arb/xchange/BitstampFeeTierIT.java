@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,21 +52,15 @@ class BitstampFeeTierIT {
 
   private XChangeMarketDataSource source() {
     ExchangeConfig cfg =
-        new ExchangeConfig(
-            "bitstamp",
-            true,
-            List.of("ETH/USD"),
-            Optional.empty(),
-            Optional.of(server.baseUrl()),
-            Optional.of(new SecretRef.Env("ARB_BITSTAMP_API_KEY")),
-            Optional.of(new SecretRef.Env("ARB_BITSTAMP_API_SECRET")),
-            List.of(),
-            ExchangeConfig.DEFAULT_MAX_MARKETS,
-            Duration.ofSeconds(10),
-            Optional.of(new BigDecimal("1000")),
-            Duration.ofSeconds(5),
-            ExchangeConfig.DEFAULT_METADATA_TTL,
-            Optional.empty());
+        ExchangeConfig.builder("bitstamp")
+            .markets(List.of("ETH/USD"))
+            .baseUrl(server.baseUrl())
+            .keys(
+                new SecretRef.Env("ARB_BITSTAMP_API_KEY"),
+                new SecretRef.Env("ARB_BITSTAMP_API_SECRET"))
+            .rateLimit(new BigDecimal("1000"))
+            .requestTimeout(Duration.ofSeconds(5))
+            .build();
     return XChangeMarketDataSource.create(
         List.of(cfg),
         new SecretResolver(ENV),

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -89,21 +88,12 @@ final class VenueTestSupport {
 
   static ExchangeConfig exchange(
       String name, String url, Duration requestTimeout, String... markets) {
-    return new ExchangeConfig(
-        name,
-        true,
-        List.of(markets),
-        Optional.empty(),
-        Optional.of(url),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        ExchangeConfig.DEFAULT_MAX_MARKETS,
-        Duration.ofSeconds(10),
-        Optional.of(new BigDecimal("1000")),
-        requestTimeout,
-        ExchangeConfig.DEFAULT_METADATA_TTL,
-        Optional.empty());
+    return ExchangeConfig.builder(name)
+        .markets(List.of(markets))
+        .baseUrl(url)
+        .rateLimit(new BigDecimal("1000"))
+        .requestTimeout(requestTimeout)
+        .build();
   }
 
   /** Records the waits asked for instead of sleeping. */

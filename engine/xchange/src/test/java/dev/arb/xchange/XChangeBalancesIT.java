@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,21 +55,18 @@ class XChangeBalancesIT {
   }
 
   static ExchangeConfig kraken(String url, boolean keys) {
-    return new ExchangeConfig(
-        "kraken",
-        true,
-        List.of("XMR/USD"),
-        Optional.empty(),
-        Optional.of(url),
-        keys ? Optional.of(new SecretRef.Env("ARB_KRAKEN_API_KEY")) : Optional.empty(),
-        keys ? Optional.of(new SecretRef.Env("ARB_KRAKEN_API_SECRET")) : Optional.empty(),
-        List.of(),
-        ExchangeConfig.DEFAULT_MAX_MARKETS,
-        Duration.ofSeconds(10),
-        Optional.of(new BigDecimal("1000")),
-        Duration.ofSeconds(5),
-        ExchangeConfig.DEFAULT_METADATA_TTL,
-        Optional.empty());
+    ExchangeConfig.Builder builder =
+        ExchangeConfig.builder("kraken")
+            .markets(List.of("XMR/USD"))
+            .baseUrl(url)
+            .rateLimit(new BigDecimal("1000"))
+            .requestTimeout(Duration.ofSeconds(5));
+    return keys
+        ? builder
+            .keys(
+                new SecretRef.Env("ARB_KRAKEN_API_KEY"), new SecretRef.Env("ARB_KRAKEN_API_SECRET"))
+            .build()
+        : builder.build();
   }
 
   private XChangeMarketDataSource source(boolean keys) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,21 +46,13 @@ class XChangeVolumeFilterIT {
   }
 
   static ExchangeConfig liquid(String name, String url, BigDecimal minVolume, String... assets) {
-    return new ExchangeConfig(
-        name,
-        true,
-        List.of(),
-        Optional.empty(),
-        Optional.of(url),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(assets),
-        ExchangeConfig.DEFAULT_MAX_MARKETS,
-        Duration.ofSeconds(10),
-        Optional.of(new BigDecimal("1000")),
-        Duration.ofSeconds(5),
-        ExchangeConfig.DEFAULT_METADATA_TTL,
-        Optional.ofNullable(minVolume));
+    return ExchangeConfig.builder(name)
+        .baseUrl(url)
+        .assets(List.of(assets))
+        .rateLimit(new BigDecimal("1000"))
+        .requestTimeout(Duration.ofSeconds(5))
+        .minVolume24h(minVolume)
+        .build();
   }
 
   private void binance() {

@@ -12,6 +12,12 @@ public interface RecordStore extends AutoCloseable {
   String location();
 
   /**
+   * What opening the store did that a person should know, one sentence each (e.g. records an
+   * earlier process kept aside, written now); empty when nothing.
+   */
+  java.util.List<String> notes();
+
+  /**
    * The batch recorder of opportunities, started on first use; whatever it accepted is written by
    * {@link #close}.
    */

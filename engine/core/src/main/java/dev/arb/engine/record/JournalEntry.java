@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One live order as journaled. Amounts are exact and scale-normalised.
@@ -110,25 +111,13 @@ public record JournalEntry(
 
   /** This entry in another state, with the venue id and error (null keeps the current ones). */
   public JournalEntry with(OrderState s, String venueId, String err, Instant now) {
-    return new JournalEntry(
-        clientOrderId,
-        executionRef,
-        exchange,
-        base,
-        quote,
-        side,
-        amount,
-        limitPrice,
-        s,
-        venueId == null ? venueOrderId : Optional.of(venueId),
-        filledBase,
-        spent,
-        received,
-        fee,
-        feeAsset,
-        err == null ? error : err,
-        createdAt,
-        now);
+    return copy(
+        now,
+        c -> {
+          c.state = s;
+          c.venueOrderId = venueId == null ? venueOrderId : Optional.of(venueId);
+          c.error = err == null ? error : err;
+        });
   }
 
   /** This entry with the fill amounts and a state. */
@@ -140,24 +129,68 @@ public record JournalEntry(
       BigDecimal feeAmount,
       String feeIn,
       Instant now) {
-    return new JournalEntry(
-        clientOrderId,
-        executionRef,
-        exchange,
-        base,
-        quote,
-        side,
-        amount,
-        limitPrice,
-        s,
-        venueOrderId,
-        filled,
-        spentAmount,
-        receivedAmount,
-        feeAmount,
-        feeIn,
-        error,
-        createdAt,
-        now);
+    return copy(
+        now,
+        c -> {
+          c.state = s;
+          c.filledBase = filled;
+          c.spent = spentAmount;
+          c.received = receivedAmount;
+          c.fee = feeAmount;
+          c.feeAsset = feeIn;
+        });
+  }
+
+  private JournalEntry copy(Instant now, Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build(now);
+  }
+
+  /** What an order's answers change; the order itself stays as it was. */
+  private static final class Copy {
+    private final JournalEntry of;
+    private OrderState state;
+    private Optional<String> venueOrderId;
+    private BigDecimal filledBase;
+    private BigDecimal spent;
+    private BigDecimal received;
+    private BigDecimal fee;
+    private String feeAsset;
+    private String error;
+
+    private Copy(JournalEntry e) {
+      of = e;
+      state = e.state;
+      venueOrderId = e.venueOrderId;
+      filledBase = e.filledBase;
+      spent = e.spent;
+      received = e.received;
+      fee = e.fee;
+      feeAsset = e.feeAsset;
+      error = e.error;
+    }
+
+    private JournalEntry build(Instant updatedAt) {
+      return new JournalEntry(
+          of.clientOrderId,
+          of.executionRef,
+          of.exchange,
+          of.base,
+          of.quote,
+          of.side,
+          of.amount,
+          of.limitPrice,
+          state,
+          venueOrderId,
+          filledBase,
+          spent,
+          received,
+          fee,
+          feeAsset,
+          error,
+          of.createdAt,
+          updatedAt);
+    }
   }
 }

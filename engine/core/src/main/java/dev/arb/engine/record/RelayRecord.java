@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One gasless request a relayer received, and what became of it. Addresses, selector, digest,
@@ -106,24 +107,15 @@ public record RelayRecord(
       String newTxHash,
       BigInteger newGasUsed,
       BigInteger newWeiPaid) {
-    return new RelayRecord(
-        id,
-        receivedAt,
-        signer,
-        target,
-        selector,
-        nonce,
-        deadline,
-        gasLimit,
-        digest,
-        signature,
-        newOutcome,
-        newReasonCode,
-        newReason,
-        newTxHash,
-        newGasUsed,
-        weiReserved,
-        newWeiPaid);
+    return copy(
+        c -> {
+          c.outcome = newOutcome;
+          c.reasonCode = newReasonCode;
+          c.reason = newReason;
+          c.txHash = newTxHash;
+          c.gasUsed = newGasUsed;
+          c.weiPaid = newWeiPaid;
+        });
   }
 
   /** This record with another outcome and its reason; nothing sent. */
@@ -133,46 +125,64 @@ public record RelayRecord(
 
   /** This record with {@code wei} reserved against the limits. */
   public RelayRecord withReservation(BigInteger wei) {
-    return new RelayRecord(
-        id,
-        receivedAt,
-        signer,
-        target,
-        selector,
-        nonce,
-        deadline,
-        gasLimit,
-        digest,
-        signature,
-        outcome,
-        reasonCode,
-        reason,
-        txHash,
-        gasUsed,
-        wei,
-        weiPaid);
+    return copy(c -> c.weiReserved = wei);
   }
 
   /** This record with the id the store gave it. */
   public RelayRecord withId(long newId) {
-    return new RelayRecord(
-        newId,
-        receivedAt,
-        signer,
-        target,
-        selector,
-        nonce,
-        deadline,
-        gasLimit,
-        digest,
-        signature,
-        outcome,
-        reasonCode,
-        reason,
-        txHash,
-        gasUsed,
-        weiReserved,
-        weiPaid);
+    return copy(c -> c.id = newId);
+  }
+
+  private RelayRecord copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** What a stored request's fate changes; the request itself stays as it was. */
+  private static final class Copy {
+    private final RelayRecord of;
+    private Long id;
+    private Outcome outcome;
+    private String reasonCode;
+    private String reason;
+    private String txHash;
+    private BigInteger gasUsed;
+    private BigInteger weiReserved;
+    private BigInteger weiPaid;
+
+    private Copy(RelayRecord r) {
+      of = r;
+      id = r.id;
+      outcome = r.outcome;
+      reasonCode = r.reasonCode;
+      reason = r.reason;
+      txHash = r.txHash;
+      gasUsed = r.gasUsed;
+      weiReserved = r.weiReserved;
+      weiPaid = r.weiPaid;
+    }
+
+    private RelayRecord build() {
+      return new RelayRecord(
+          id,
+          of.receivedAt,
+          of.signer,
+          of.target,
+          of.selector,
+          of.nonce,
+          of.deadline,
+          of.gasLimit,
+          of.digest,
+          of.signature,
+          outcome,
+          reasonCode,
+          reason,
+          txHash,
+          gasUsed,
+          weiReserved,
+          weiPaid);
+    }
   }
 
   /**

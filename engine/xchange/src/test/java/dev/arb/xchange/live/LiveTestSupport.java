@@ -33,7 +33,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -150,21 +149,14 @@ final class LiveTestSupport {
 
   static ExchangeConfig exchange(String name, String url) {
     String upper = name.toUpperCase(java.util.Locale.ROOT);
-    return new ExchangeConfig(
-        name,
-        true,
-        List.of(),
-        Optional.empty(),
-        Optional.of(url),
-        Optional.of(new SecretRef.Env("ARB_" + upper + "_API_KEY")),
-        Optional.of(new SecretRef.Env("ARB_" + upper + "_API_SECRET")),
-        List.of(),
-        ExchangeConfig.DEFAULT_MAX_MARKETS,
-        Duration.ofSeconds(10),
-        Optional.of(new BigDecimal("1000")),
-        Duration.ofSeconds(2),
-        ExchangeConfig.DEFAULT_METADATA_TTL,
-        Optional.empty());
+    return ExchangeConfig.builder(name)
+        .baseUrl(url)
+        .keys(
+            new SecretRef.Env("ARB_" + upper + "_API_KEY"),
+            new SecretRef.Env("ARB_" + upper + "_API_SECRET"))
+        .rateLimit(new BigDecimal("1000"))
+        .requestTimeout(Duration.ofSeconds(2))
+        .build();
   }
 
   /** Test keys: base64 secrets, as the exchanges' signers require. Never real. */
