@@ -218,13 +218,13 @@ class RunProcessIT {
     }
   }
 
-  private static void signal(Process child, String name) throws Exception {
+  static void signal(Process child, String name) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(kill.exitValue()).isZero();
   }
 
-  private static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {
+  static String awaitUrl(Path stdout, Process child, Path stderr) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<String> lines = List.of();
     while (System.nanoTime() < deadline) {
