@@ -138,7 +138,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof HttpObject o) || entry == null) {
+    if (!(msg instanceof HttpObject o) || entry == null || !ctx.channel().isActive()) {
+      // closed: the decoder hands over what it had, marked as cut short; nothing to answer
       ReferenceCountUtil.release(msg);
       return;
     }
