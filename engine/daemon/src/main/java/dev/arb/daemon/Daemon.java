@@ -188,11 +188,6 @@ public final class Daemon {
     return this;
   }
 
-  /** Applies a reload now, as SIGHUP does (for tests and in-process runs). */
-  public void reloadNow(String why) {
-    reload.reload(why);
-  }
-
   /** The lifecycle, for tests and the command. */
   public Lifecycle lifecycle() {
     return lifecycle;
