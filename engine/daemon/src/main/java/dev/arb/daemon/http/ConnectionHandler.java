@@ -106,11 +106,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     entry = opened.entry();
     if (entry.overClientLimit) {
       server.overClientLimit.incrementAndGet();
-      server.notePressure();
       arm(limits.lingerTimeout(), this::headTimedOut);
     } else {
       arm(limits.headTimeout(), this::headTimedOut);
     }
+    server.notePressure(); // connections closed to make room are reported too
     super.channelActive(ctx);
   }
 

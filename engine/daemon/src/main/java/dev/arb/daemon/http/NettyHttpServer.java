@@ -52,7 +52,7 @@ public final class NettyHttpServer implements AutoCloseable {
   final AtomicLong malformed = new AtomicLong();
   final AtomicLong busy = new AtomicLong();
   private final AtomicLong lastPressureLog = new AtomicLong(System.nanoTime() - PRESSURE_LOG_NANOS);
-  private long evictedLogged;
+  private final AtomicLong evictedLogged = new AtomicLong();
 
   private NettyHttpServer(
       HttpLimits limits,
@@ -157,31 +157,25 @@ public final class NettyHttpServer implements AutoCloseable {
   void notePressure() {
     long now = System.nanoTime();
     long last = lastPressureLog.get();
-    if (now - last < PRESSURE_LOG_NANOS || !lastPressureLog.compareAndSet(last, now)) {
+    if (now - last < PRESSURE_LOG_NANOS) {
       return;
     }
-    long slow = timedOut.getAndSet(0);
-    long over = overClientLimit.getAndSet(0);
-    long bad = malformed.getAndSet(0);
-    long full = busy.getAndSet(0);
     long evictedNow = table.evicted();
-    long evicted;
-    synchronized (this) {
-      evicted = evictedNow - evictedLogged;
-      evictedLogged = evictedNow;
+    long turnedAway = timedOut.get() + overClientLimit.get() + malformed.get() + busy.get();
+    if (turnedAway == 0 && evictedNow == evictedLogged.get()
+        || !lastPressureLog.compareAndSet(last, now)) {
+      return;
     }
-    if (slow + over + bad + full + evicted > 0) {
-      LOG.warn(
-          "HTTP endpoint under pressure since the last report: {} slow requests timed out, {}"
-              + " connections over a client's share, {} closed to make room, {} malformed"
-              + " requests, {} requests refused while busy; {} connections open",
-          slow,
-          over,
-          evicted,
-          bad,
-          full,
-          table.open());
-    }
+    LOG.warn(
+        "HTTP endpoint under pressure since the last report: {} slow requests timed out, {}"
+            + " connections over a client's share, {} closed to make room, {} malformed"
+            + " requests, {} requests refused while busy; {} connections open",
+        timedOut.getAndSet(0),
+        overClientLimit.getAndSet(0),
+        evictedNow - evictedLogged.getAndSet(evictedNow),
+        malformed.getAndSet(0),
+        busy.getAndSet(0),
+        table.open());
   }
 
   /** Stops accepting, lets handlers in progress finish for up to a second, closes everything. */
