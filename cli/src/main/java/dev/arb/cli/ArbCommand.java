@@ -109,6 +109,16 @@ public final class ArbCommand implements Runnable {
     return loaded;
   }
 
+  /**
+   * The configuration read again from the same sources (the file may have changed since), for a
+   * reload; nothing is cached.
+   *
+   * @throws dev.arb.error.ConfigException listing every problem
+   */
+  LoadedConfig reloadConfig() {
+    return ConfigLoader.load(Optional.ofNullable(configFile), context.env(), overrides());
+  }
+
   /** Command-line options as config overrides, keyed by full config path. */
   Map<String, String> overrides() {
     Map<String, String> o = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * Entry point of the runnable jar; the only place that ends the process ({@link System#exit}, and
  * {@link Runtime#halt} for the daemon's forced exit). It gives {@code arb run} the real {@link
  * ProcessHooks}: SIGTERM and SIGINT handlers that replace the JVM's default shutdown, so the daemon
- * can stop cleanly and exit 0.
+ * can stop cleanly and exit 0, and a SIGHUP handler (the JVM's default would end the process) that
+ * makes the daemon reload its configuration.
  */
 public final class Main {
   private Main() {}
@@ -44,6 +45,16 @@ public final class Main {
         return true;
       } catch (IllegalArgumentException e) {
         return false; // signal not available on this platform, or in use by the JVM (-Xrs)
+      }
+    }
+
+    @Override
+    public boolean onReloadSignal(Runnable handler) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> handler.run());
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false; // not available on this platform, or in use by the JVM (-Xrs)
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import dev.arb.cli.wiring.Exchanges;
+import dev.arb.cli.wiring.LoggingSetup;
 import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
@@ -71,6 +72,10 @@ import picocli.CommandLine.Option;
       "",
       "Stop: SIGTERM or SIGINT finishes the current scan, flushes the records and exits 0 within"
           + " arb.run.shutdown-timeout; a second signal exits at once.",
+      "Reload: SIGHUP reads the configuration again and applies arb.logging.level, the alert"
+          + " thresholds (arb.alerts.min-profit-bp, exchange-down-after) and arb.risk; a"
+          + " configuration with problems changes nothing (the log says why); other settings"
+          + " apply at the next start. /status shows the outcome under config.",
       "Control: POST /pause, /resume, /stop, /kill-switch with 'Authorization: Bearer <token>'"
           + " (arb.http.token, default $ARB_HTTP_TOKEN; no token: control is off).",
       "",
@@ -263,6 +268,8 @@ final class RunCommand extends BaseCommand {
             context().hooks(),
             context().clock(),
             out());
+    // SIGHUP: the same sources read again; what can change while running is applied
+    daemon.reloading(() -> root().reloadConfig().config(), LoggingSetup::level);
     if (dryRun) {
       daemon.trading(
           store -> {

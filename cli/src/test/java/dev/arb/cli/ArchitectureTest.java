@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  *   <li>core ({@code dev.arb.engine..} but {@code engine.lp}): no I/O library, no other module;
  *   <li>adapters ({@code dev.arb.storage}, {@code dev.arb.defi}, {@code dev.arb.xchange}): never
  *       each other, the daemon or the cli;
- *   <li>daemon ({@code dev.arb.daemon..}): core and ports only, no adapter;
+ *   <li>daemon ({@code dev.arb.daemon..}): core and ports only, no adapter; Netty (its HTTP server)
+ *       only in {@code dev.arb.daemon.http};
  *   <li>cli: picocli commands, option holders, rendering, and {@code cli.wiring} (the only place
  *       that names the storage and exchange adapters); no trading, no thread or executor;
  *   <li>no cycle between packages.
@@ -163,13 +164,25 @@ class ArchitectureTest {
             "dev.arb.cli..",
             "org.knowm..",
             "info.bitrich..",
-            "io.netty..",
             "org.web3j..",
             "org.jdbi..",
             "java.sql..",
             "org.ojalgo..",
-            "picocli..")
-        .because("what the daemon needs from adapters comes through dev.arb.engine.port")
+            "picocli..",
+            "com.sun.net.httpserver..")
+        .because(
+            "what the daemon needs from adapters comes through dev.arb.engine.port; the JDK's"
+                + " HTTP server cannot bound a slow client, so the endpoint does not use it")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.arb.daemon..")
+        .and()
+        .resideOutsideOfPackage("dev.arb.daemon.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.netty..")
+        .because("Netty is the endpoint's HTTP server, kept in dev.arb.daemon.http")
         .check(classes);
   }
 

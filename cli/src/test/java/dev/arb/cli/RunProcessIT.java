@@ -219,7 +219,7 @@ class RunProcessIT {
     }
   }
 
-  private static void signal(Process child, String name) throws Exception {
+  static void signal(Process child, String name) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(kill.exitValue()).isZero();

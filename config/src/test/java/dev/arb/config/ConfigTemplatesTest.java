@@ -63,6 +63,7 @@ class ConfigTemplatesTest {
         .contains("\nProtectHome=yes\n")
         .contains("\nPrivateTmp=yes\n")
         .contains("\nKillSignal=SIGTERM\n")
+        .contains("\nExecReload=/bin/kill -HUP $MAINPID\n")
         .contains("\nEnvironment=\"ARB_JAVA_OPTS=-Xmx256m ")
         .contains("\nMemoryMax=512M\n");
   }

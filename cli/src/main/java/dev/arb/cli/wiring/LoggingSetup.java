@@ -57,6 +57,13 @@ public final class LoggingSetup {
     root.addAppender(appender);
   }
 
+  /** Sets the root log level (e.g. after a reload of the configuration), keeping the appender. */
+  public static void level(String level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      ctx.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+    }
+  }
+
   /** Bytes from the encoder to the command's writer (so tests capture log lines too). */
   private static final class WriterStream extends OutputStream {
     private final PrintWriter writer;

@@ -37,8 +37,8 @@ final class AlertPolicy implements OpportunityRecorder.Watcher {
   private final AlertSink alerts;
   private final DaemonMetrics metrics;
   private final DaemonStats stats;
-  private final double minProfitBp;
-  private final Duration downAfter;
+  private volatile double minProfitBp;
+  private volatile Duration downAfter;
   private final Clock clock;
   private final Map<String, Instant> lastAlerted = new HashMap<>();
   private final Set<String> downAlerted = new HashSet<>();
@@ -56,6 +56,25 @@ final class AlertPolicy implements OpportunityRecorder.Watcher {
     this.minProfitBp = minProfitBp;
     this.downAfter = downAfter;
     this.clock = clock;
+  }
+
+  /**
+   * Alerts from now on at {@code minProfitBp} and after {@code downAfter} (a reload of the
+   * configuration); cooldowns and outages already alerted are kept.
+   */
+  void thresholds(double minProfitBp, Duration downAfter) {
+    this.minProfitBp = minProfitBp;
+    this.downAfter = downAfter;
+  }
+
+  /** The return, in basis points, from which a sized opportunity is alerted. */
+  double minProfitBp() {
+    return minProfitBp;
+  }
+
+  /** How long a live exchange may give no usable book before it is alerted as down. */
+  Duration downAfter() {
+    return downAfter;
   }
 
   /** Alerts a sized opportunity at or above the threshold, once per cooldown per cycle. */

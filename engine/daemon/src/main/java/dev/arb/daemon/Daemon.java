@@ -92,6 +92,7 @@ public final class Daemon {
   private final LifecycleKillSwitch killSwitch;
   private final Routes routes;
   private final ScanLoop scans;
+  private final ConfigReload reload;
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
 
@@ -128,11 +129,12 @@ public final class Daemon {
             clock);
     this.shutdown = new Shutdown(lifecycle, hooks, settings.shutdownTimeout());
     this.killSwitch = new LifecycleKillSwitch(lifecycle, running, this.alerts);
+    this.reload = new ConfigReload(config, this.alerts, running, clock);
     this.routes =
         new Routes(
             lifecycle,
             metrics,
-            new StatusView(config, lifecycle, stats, feed, running, clock),
+            new StatusView(config, lifecycle, stats, feed, running, clock, reload),
             running,
             config.storage().queueCapacity(),
             recordsJson,
@@ -174,6 +176,18 @@ public final class Daemon {
     return this;
   }
 
+  /**
+   * On SIGHUP, reads the configuration again with {@code load} (which validates it and throws
+   * {@link dev.arb.error.ConfigException} listing the problems) and applies what can change while
+   * running: the log level (through {@code logLevel}), the alert thresholds and the risk limits. A
+   * configuration with problems changes nothing. Without this, SIGHUP is ignored (it never stops
+   * the daemon). Call before {@link #run}.
+   */
+  public Daemon reloading(Supplier<ArbConfig> load, Consumer<String> logLevel) {
+    reload.from(load, logLevel);
+    return this;
+  }
+
   /** The lifecycle, for tests and the command. */
   public Lifecycle lifecycle() {
     return lifecycle;
@@ -209,6 +223,7 @@ public final class Daemon {
     running.startedAt = clock.instant();
     long t0 = System.nanoTime();
     hooks.onStopSignal(shutdown::onSignal);
+    hooks.onReloadSignal(() -> reload.reload("SIGHUP"));
     // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
     // endpoint binds and the first update is read and scanned, and record that scan once it is
     // open.

@@ -1,37 +1,45 @@
 package dev.arb.daemon;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.arb.config.Secret;
+import dev.arb.daemon.http.Admission;
+import dev.arb.daemon.http.Dispatcher;
+import dev.arb.daemon.http.HttpLimits;
+import dev.arb.daemon.http.Lane;
+import dev.arb.daemon.http.NettyHttpServer;
+import dev.arb.daemon.http.Percent;
+import dev.arb.daemon.http.Reply;
+import dev.arb.daemon.http.RequestHead;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTP endpoint on the JDK's {@link HttpServer}: a fixed table of routes, each with
- * one method. For every request, in order: rate limit (429), route (404), method (405 with {@code
- * Allow}), body size (413), then for control routes the bearer token: none configured → 403
- * (control is off, never open), no {@code Authorization: Bearer} header → 401, a wrong token → 403
- * (compared in constant time). Failures inside a handler answer 500 with a short JSON message,
- * never a stack trace.
+ * The daemon's HTTP endpoint: a fixed table of routes, each with one method, served by the hardened
+ * {@link NettyHttpServer} (deadlines for request heads and bodies, a share of connections per
+ * client, handler lanes; see {@link HttpLimits}). For every request whose framing is sound, in
+ * order: route (404), method (405 with {@code Allow}), query (414 when longer than {@link
+ * #MAX_QUERY}, 400 when not valid percent-encoding), declared body size (413), then
+ *
+ * <ul>
+ *   <li>for control routes the bearer token: none configured → 403 (control is off, never open), no
+ *       {@code Authorization: Bearer} header → 401, a wrong token → 403 (compared in constant
+ *       time). A missing or wrong token spends the client's small budget of denials (then 429); the
+ *       right one spends the client's control budget, apart from every anonymous budget, so a flood
+ *       never locks the operator out;
+ *   <li>for the other routes the client's budget of that route class, and the budget shared by all
+ *       anonymous clients (429 with {@code Retry-After} when spent). Refusals (404, 405, 400, 413,
+ *       414) spend the client's read budget too.
+ * </ul>
+ *
+ * Every error, the server's own included (malformed framing, deadlines, limits), is arb's JSON
+ * error {@code {"error": "..."}}, never a stack trace or a Java type. Failures inside a handler
+ * answer 500 with a short message.
  */
 public final class HttpEndpoint implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
   /** Largest request body accepted, in bytes, unless a route allows more. */
   static final int MAX_BODY = 4096;
@@ -41,14 +49,6 @@ public final class HttpEndpoint implements AutoCloseable {
 
   /** Largest query string accepted, in characters. */
   static final int MAX_QUERY = 1024;
-
-  /** Requests a second, on average, before 429. */
-  static final double RATE_PER_SECOND = 50;
-
-  /** Requests allowed in a burst. */
-  static final int RATE_BURST = 100;
-
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   /** An answer. */
   public record Response(int status, String contentType, String body) {
@@ -75,39 +75,47 @@ public final class HttpEndpoint implements AutoCloseable {
    * @param maxBody the largest body it accepts, bytes ({@link #MAX_BODY} unless it needs more, at
    *     most {@link #MAX_BODY_LIMIT})
    * @param handler the work
+   * @param probe a liveness probe: cheap, never blocks; it runs on a lane and spends a budget of
+   *     its own, so that busy reads never make a probe wait
    */
   public record Route(
-      String method, boolean control, int maxBody, Function<Request, Response> handler) {
+      String method,
+      boolean control,
+      int maxBody,
+      Function<Request, Response> handler,
+      boolean probe) {
     public Route {
       if (maxBody < 0 || maxBody > MAX_BODY_LIMIT) {
         throw new IllegalArgumentException(
             "a route's body limit must be 0 to " + MAX_BODY_LIMIT + ", got " + maxBody);
       }
+      if (probe && control) {
+        throw new IllegalArgumentException("a probe is open to everyone: it cannot be a control");
+      }
+    }
+
+    /** A route that is no probe. */
+    public Route(String method, boolean control, int maxBody, Function<Request, Response> handler) {
+      this(method, control, maxBody, handler, false);
     }
 
     /** A route accepting bodies up to {@link #MAX_BODY}. */
     public Route(String method, boolean control, Function<Request, Response> handler) {
       this(method, control, MAX_BODY, handler);
     }
+
+    /** A {@code GET} liveness probe for everyone. */
+    public static Route probe(Function<Request, Response> handler) {
+      return new Route("GET", false, MAX_BODY, handler, true);
+    }
   }
 
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final Map<String, Route> routes;
-  private final Optional<Secret> token;
-  private final RateLimiter limiter;
+  private final NettyHttpServer server;
+  private final String host;
 
-  private HttpEndpoint(
-      HttpServer server,
-      ExecutorService executor,
-      Map<String, Route> routes,
-      Optional<Secret> token,
-      RateLimiter limiter) {
+  private HttpEndpoint(NettyHttpServer server, String host) {
     this.server = server;
-    this.executor = executor;
-    this.routes = routes;
-    this.token = token;
-    this.limiter = limiter;
+    this.host = host;
   }
 
   /**
@@ -115,186 +123,172 @@ public final class HttpEndpoint implements AutoCloseable {
    *
    * @param host address to bind
    * @param port port, 0 for a free one
-   * @param routes by exact path
+   * @param routes by exact (decoded) path
    * @param token the control token; empty disables the control routes
    * @throws IOException if the address cannot be bound
    */
   public static HttpEndpoint start(
       String host, int port, Map<String, Route> routes, Optional<Secret> token) throws IOException {
-    // Without TCP_NODELAY each answer on a kept-alive connection waits for the client's delayed
-    // ACK (about 40 ms). The JDK's server reads this once, when first used; a -D setting is kept.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "arb-http");
-              t.setDaemon(true);
-              return t;
-            });
-    HttpEndpoint e =
-        new HttpEndpoint(
-            server,
-            executor,
-            Map.copyOf(routes),
-            token,
-            new RateLimiter(RATE_PER_SECOND, RATE_BURST, System::nanoTime));
-    server.createContext("/", e::handle);
-    server.setExecutor(executor);
-    server.start();
-    return e;
+    return start(host, port, routes, token, HttpLimits.defaults());
+  }
+
+  /**
+   * As {@link #start(String, int, Map, Optional)}, within {@code limits} (tests use short ones).
+   */
+  static HttpEndpoint start(
+      String host, int port, Map<String, Route> routes, Optional<Secret> token, HttpLimits limits)
+      throws IOException {
+    Routing routing = new Routing(Map.copyOf(routes), token, new ClientBudgets(System::nanoTime));
+    return new HttpEndpoint(NettyHttpServer.start(host, port, limits, routing), host);
   }
 
   /** The bound port (the actual one when 0 was asked). */
   public int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** The bound address as a URL, e.g. {@code http://127.0.0.1:8742}. */
   public String url() {
-    String host = server.getAddress().getHostString();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    InetSocketAddress a = server.address();
+    String h = a.getAddress() != null ? a.getAddress().getHostAddress() : host;
+    return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
   }
 
   /** Stops accepting, lets requests in progress finish for up to a second. */
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
-  private void handle(HttpExchange x) {
-    try (x) {
-      Response r;
-      try {
-        r = respond(x);
-      } catch (RuntimeException | IOException e) {
-        LOG.debug("request {} {} failed", x.getRequestMethod(), x.getRequestURI().getPath(), e);
-        r = Response.error(500, "internal error; see the daemon's log");
+  /** What each request means: the route table, the token and the budgets. */
+  private record Routing(Map<String, Route> routes, Optional<Secret> token, ClientBudgets budgets)
+      implements Dispatcher {
+
+    @Override
+    public Admission admit(RequestHead head) {
+      Route route = routes.get(head.path());
+      if (route == null) {
+        return refuse(head, Response.error(404, "no such route; try /health, /status, /metrics"));
       }
-      send(x, r);
-    } catch (IOException e) {
-      LOG.debug("could not answer a request", e);
-    }
-  }
-
-  private Response respond(HttpExchange x) throws IOException {
-    if (!limiter.tryAcquire()) {
-      x.getResponseHeaders().set("Retry-After", "1");
-      return Response.error(429, "too many requests; slow down");
-    }
-    String path = x.getRequestURI().getRawPath();
-    Route route = routes.get(path);
-    if (route == null) {
-      return Response.error(404, "no such route; try /health, /status, /metrics");
-    }
-    String method = x.getRequestMethod().toUpperCase(Locale.ROOT);
-    if (!route.method().equals(method)) {
-      x.getResponseHeaders().set("Allow", route.method());
-      return Response.error(405, path + " answers " + route.method() + " only");
-    }
-    String rawQuery = x.getRequestURI().getRawQuery();
-    if (rawQuery != null && rawQuery.length() > MAX_QUERY) {
-      return Response.error(414, "query too long");
-    }
-    String body = readBodyWithin(x, route.maxBody());
-    if (body == null) {
-      return Response.error(413, "request body larger than " + route.maxBody() + " bytes");
-    }
-    if (route.control()) {
-      Optional<Response> denied = authorize(x);
-      if (denied.isPresent()) {
-        return denied.get();
+      if (!route.method().equals(head.method())) {
+        return refuse(
+            head,
+            Response.error(405, head.path() + " answers " + route.method() + " only"),
+            "Allow",
+            route.method());
       }
-    }
-    return route.handler().apply(new Request(query(rawQuery), body));
-  }
-
-  private Optional<Response> authorize(HttpExchange x) {
-    if (token.isEmpty()) {
-      return Optional.of(
-          Response.error(
-              403,
-              "control routes are off: no token is configured (arb.http.token, default env"
-                  + " ARB_HTTP_TOKEN)"));
-    }
-    List<String> auth = x.getRequestHeaders().get("Authorization");
-    String header = auth == null || auth.isEmpty() ? null : auth.get(0);
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      x.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"arb\"");
-      return Optional.of(Response.error(401, "an Authorization: Bearer token is required"));
-    }
-    if (!token.get().matches(header.substring(7).trim())) {
-      return Optional.of(Response.error(403, "wrong token"));
-    }
-    return Optional.empty();
-  }
-
-  /** Reads the body as UTF-8; null if it is larger than {@code max} bytes. */
-  private static String readBodyWithin(HttpExchange x, int max) throws IOException {
-    String length = x.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > max) {
-          return null;
+      String rawQuery = head.rawQuery().orElse(null);
+      if (rawQuery != null && rawQuery.length() > MAX_QUERY) {
+        return refuse(head, Response.error(414, "query too long"));
+      }
+      Optional<Map<String, String>> query = query(rawQuery);
+      if (query.isEmpty()) {
+        return refuse(
+            head,
+            Response.error(
+                400, "the query is not valid percent-encoding; write e.g. ?limit=5&status=sized"));
+      }
+      if (head.declaredLength() > route.maxBody()) {
+        return refuse(
+            head, Response.error(413, "request body larger than " + route.maxBody() + " bytes"));
+      }
+      Lane lane;
+      if (route.control()) {
+        Optional<Response> denied = authorize(head);
+        if (denied.isPresent()) {
+          if (!budgets.tryAcquire(head.client(), ClientBudgets.Kind.DENIED)) {
+            return tooMany();
+          }
+          Response d = denied.get();
+          return d.status() == 401
+              ? answer(d, "WWW-Authenticate", "Bearer realm=\"arb\"")
+              : answer(d, null, null);
         }
-      } catch (NumberFormatException e) {
-        return null;
+        if (!budgets.tryAcquire(head.client(), ClientBudgets.Kind.CONTROL)) {
+          return tooMany();
+        }
+        lane = Lane.CONTROL;
+      } else {
+        ClientBudgets.Kind kind =
+            route.probe() ? ClientBudgets.Kind.PROBE : ClientBudgets.Kind.READ;
+        if (!budgets.tryAcquire(head.client(), kind)) {
+          return tooMany();
+        }
+        lane = route.probe() ? Lane.PROBE : Lane.READ;
       }
+      Map<String, String> params = query.get();
+      return new Admission.Handle(
+          route.maxBody(), lane, body -> reply(route.handler().apply(new Request(params, body))));
     }
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    byte[] buf = new byte[1024];
-    InputStream in = x.getRequestBody();
-    int n;
-    while ((n = in.read(buf)) >= 0) {
-      if (body.size() + n > max) {
-        return null;
+
+    @Override
+    public Reply error(int status, String message) {
+      return reply(Response.error(status, message));
+    }
+
+    /** A refusal before any handler: it spends the client's read budget. */
+    private Admission refuse(RequestHead head, Response r) {
+      return refuse(head, r, null, null);
+    }
+
+    private Admission refuse(RequestHead head, Response r, String header, String value) {
+      if (!budgets.tryAcquire(head.client(), ClientBudgets.Kind.READ)) {
+        return tooMany();
       }
-      body.write(buf, 0, n);
+      return answer(r, header, value);
     }
-    return body.toString(StandardCharsets.UTF_8);
+
+    private static Admission tooMany() {
+      return answer(Response.error(429, "too many requests; slow down"), "Retry-After", "1");
+    }
+
+    private static Admission answer(Response r, String header, String value) {
+      Reply reply = reply(r);
+      return new Admission.Answer(header == null ? reply : reply.withHeader(header, value));
+    }
+
+    private static Reply reply(Response r) {
+      return new Reply(r.status(), r.contentType(), r.body(), Map.of());
+    }
+
+    private Optional<Response> authorize(RequestHead head) {
+      if (token.isEmpty()) {
+        return Optional.of(
+            Response.error(
+                403,
+                "control routes are off: no token is configured (arb.http.token, default env"
+                    + " ARB_HTTP_TOKEN)"));
+      }
+      String header = head.header("Authorization").orElse(null);
+      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return Optional.of(Response.error(401, "an Authorization: Bearer token is required"));
+      }
+      if (!token.get().matches(header.substring(7).trim())) {
+        return Optional.of(Response.error(403, "wrong token"));
+      }
+      return Optional.empty();
+    }
   }
 
-  private static Map<String, String> query(String raw) {
+  /** The parameters of a raw query (first value of each); empty when it is not valid. */
+  static Optional<Map<String, String>> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
-      return out;
+      return Optional.of(out);
     }
     for (String part : raw.split("&")) {
       if (part.isEmpty()) {
         continue;
       }
       int eq = part.indexOf('=');
-      try {
-        String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-        out.putIfAbsent(k, v);
-      } catch (IllegalArgumentException e) {
-        out.putIfAbsent("", ""); // undecodable: handlers reject unknown parameters
+      Optional<String> k = Percent.decode(eq < 0 ? part : part.substring(0, eq), true);
+      Optional<String> v = eq < 0 ? Optional.of("") : Percent.decode(part.substring(eq + 1), true);
+      if (k.isEmpty() || v.isEmpty()) {
+        return Optional.empty();
       }
+      out.putIfAbsent(k.get(), v.get());
     }
-    return out;
-  }
-
-  private static void send(HttpExchange x, Response r) throws IOException {
-    byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", r.contentType());
-    x.getResponseHeaders().set("Cache-Control", "no-store");
-    x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    x.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = x.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    return Optional.of(out);
   }
 
   /** A JSON string literal. */

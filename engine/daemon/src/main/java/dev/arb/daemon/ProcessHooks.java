@@ -2,9 +2,9 @@ package dev.arb.daemon;
 
 /**
  * What the process entry point ({@code Main}) lets the daemon do to the process: be told of stop
- * signals, and end the process at once. In-process runs (tests) get {@link #NONE}: no signal
- * handlers, and a forced exit is refused. Only {@code Main} may end the JVM, so the daemon goes
- * through this.
+ * and reload signals, and end the process at once. In-process runs (tests) get {@link #NONE}: no
+ * signal handlers, and a forced exit is refused. Only {@code Main} may end the JVM, so the daemon
+ * goes through this.
  */
 public interface ProcessHooks {
 
@@ -15,6 +15,16 @@ public interface ProcessHooks {
    * @return whether handlers were installed
    */
   boolean onStopSignal(java.util.function.Consumer<String> handler);
+
+  /**
+   * Calls {@code handler} on every SIGHUP, instead of the JVM's default (which ends the process
+   * with status 129).
+   *
+   * @return whether the handler was installed
+   */
+  default boolean onReloadSignal(Runnable handler) {
+    return false;
+  }
 
   /**
    * Ends the process now with {@code status}, without shutdown hooks; does not return if it can.

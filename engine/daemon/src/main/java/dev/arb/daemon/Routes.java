@@ -98,7 +98,7 @@ final class Routes {
   /** The route table; {@code relaying} adds {@code POST /relay}. */
   Map<String, HttpEndpoint.Route> table(boolean relaying) {
     Map<String, HttpEndpoint.Route> r = new HashMap<>();
-    r.put("/health", new HttpEndpoint.Route("GET", false, q -> health()));
+    r.put("/health", HttpEndpoint.Route.probe(q -> health()));
     r.put(
         "/status",
         new HttpEndpoint.Route(

@@ -11,8 +11,8 @@ import java.time.Instant;
 
 /**
  * The {@code /status} document: state, uptime, the data seen per exchange (with the live exchanges'
- * health and streams), the records written and queued, and what trading is blocked by or still
- * holds.
+ * health and streams), the records written and queued, the reloadable settings in force and how the
+ * last reload went, and what trading is blocked by or still holds.
  */
 final class StatusView {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,6 +23,7 @@ final class StatusView {
   private final SnapshotFeed feed;
   private final Running running;
   private final Clock clock;
+  private final ConfigReload reload;
 
   StatusView(
       ArbConfig config,
@@ -30,13 +31,15 @@ final class StatusView {
       DaemonStats stats,
       SnapshotFeed feed,
       Running running,
-      Clock clock) {
+      Clock clock,
+      ConfigReload reload) {
     this.config = config;
     this.lifecycle = lifecycle;
     this.stats = stats;
     this.feed = feed;
     this.running = running;
     this.clock = clock;
+    this.reload = reload;
   }
 
   /** The {@code /status} document now. */
@@ -60,6 +63,7 @@ final class StatusView {
     rec.put("spilled", running.spilled());
     rec.put("failure", running.storageFailure().orElse(null));
     rec.put("database", config.databaseFile().toString());
+    reload.write(n.putObject("config"));
     TradeStep t = running.trader;
     if (t != null) {
       ObjectNode tr = n.putObject("trading");

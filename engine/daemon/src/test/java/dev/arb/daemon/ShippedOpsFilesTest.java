@@ -21,8 +21,10 @@ class ShippedOpsFilesTest {
 
   @Test
   void shippedSystemdUnitIsTheOneConfigGenerateWrites() throws Exception {
-    assertThat(Files.readString(SCRIPTS.resolve("systemd/arb.service")))
-        .isEqualTo(ConfigTemplates.systemdUnit());
+    String shipped = Files.readString(SCRIPTS.resolve("systemd/arb.service"));
+    assertThat(shipped).isEqualTo(ConfigTemplates.systemdUnit());
+    // the daemon reloads on SIGHUP (ProcessHooks#onReloadSignal): systemctl reload sends it
+    assertThat(shipped).contains("\nExecReload=/bin/kill -HUP $MAINPID\n");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Optional;
  * are not in them, which is one reason to keep {@code max-open-cycles} small.
  */
 public final class RiskGate {
-  private final RiskLimits limits;
+  private volatile RiskLimits limits;
   private final Map<String, BigDecimal> dayNotional = new HashMap<>();
   private final Map<String, BigDecimal> dayRealized = new HashMap<>();
   private int open;
@@ -35,6 +36,14 @@ public final class RiskGate {
 
   public RiskLimits limits() {
     return limits;
+  }
+
+  /**
+   * Replaces the limits (a reload of the configuration); the day's totals and the cycles in
+   * progress are kept, and the next check uses the new limits.
+   */
+  public synchronized void replaceLimits(RiskLimits next) {
+    this.limits = Objects.requireNonNull(next, "next");
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.arb.daemon.trade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.config.RiskConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Side;
@@ -274,5 +276,11 @@ public final class LiveTrader implements TradeStep {
               .collect(Collectors.joining(", ")));
     }
     return done.record();
+  }
+
+  @Override
+  public boolean reloadRisk(RiskConfig risk) {
+    core.gate().replaceLimits(RiskLimits.of(risk));
+    return true;
   }
 }

@@ -1,7 +1,9 @@
 package dev.arb.daemon.trade;
 
+import dev.arb.config.RiskConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
@@ -101,5 +103,11 @@ public final class PaperTrader implements TradeStep {
               .record());
     }
     return out;
+  }
+
+  @Override
+  public boolean reloadRisk(RiskConfig risk) {
+    core.gate().replaceLimits(RiskLimits.of(risk));
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.arb.daemon.trade;
 
+import dev.arb.config.RiskConfig;
 import dev.arb.engine.record.OpportunityRecord;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,16 @@ public interface TradeStep {
    */
   default List<String> holdings() {
     return List.of();
+  }
+
+  /**
+   * Trades from now on under {@code risk} (a reload of the configuration); the day's totals are
+   * kept.
+   *
+   * @return whether this step has risk limits to replace
+   */
+  default boolean reloadRisk(RiskConfig risk) {
+    return false;
   }
 
   /** Cancels the orders that may still be open (the kill switch); what happened, for people. */
