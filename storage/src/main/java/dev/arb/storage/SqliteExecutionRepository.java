@@ -1,27 +1,22 @@
 package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.execution.DeadLetterKind;
 import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.ExecutionJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.ExecutionStatus;
 import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.Unwind;
-import dev.arb.engine.sizing.LegFill;
-import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -31,10 +26,11 @@ import org.jdbi.v3.core.JdbiException;
  * Executions, their dead letters and the paper balance ledger in {@code arb.db} (migrations V2 and
  * V3). Each execution is stored with its fills, its dead letter when it did not end as planned
  * ({@link DeadLetterKind#of}) and, for paper trading, the ledger as it stands after it, in one
- * transaction: nothing of a failed cycle is lost between them.
+ * transaction: nothing of a failed cycle is lost between them. The JSON columns (exchanges, fills,
+ * leftover, the dead letter's context) are {@link ExecutionJson} and {@link DeadLetterContext}
+ * documents written by {@link Json}.
  */
 public final class SqliteExecutionRepository implements ExecutionRepository {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SqliteDatabase db;
   private final RiskLimits limits;
@@ -114,7 +110,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                         mode,
                         r.status().code(),
                         r.startAsset(),
-                        exchanges(r),
+                        r.plan().cycle().exchanges(),
                         r.startSpent(),
                         r.startReturned(),
                         r.expectedProfit(),
@@ -124,7 +120,8 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                         r.reason());
                 Optional<Long> dl = Optional.empty();
                 if (kind.isPresent()) {
-                  ObjectNode context = context(r, mode, retryOf);
+                  DeadLetterContext context =
+                      DeadLetterContext.ofExecution(r, mode, retryOf, limits);
                   dl =
                       Optional.of(
                           SqliteDeadLetterRepository.insert(
@@ -134,7 +131,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                               detectedAt,
                               kind.get().code(),
                               error(r),
-                              json(context)));
+                              Json.write(context)));
                 }
                 if (resolution != null) {
                   SqliteDeadLetterRepository.resolve(
@@ -172,12 +169,12 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       long deadLetterId,
       String cycle,
       Resolution resolution) {
-    JsonNode plan;
+    ExecutionJson.Plan plan;
     try {
-      plan = cycle == null ? null : JSON.readTree(cycle);
+      plan = cycle == null ? null : Json.read(cycle, ExecutionJson.Plan.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "the retried cycle is not JSON: " + e.getOriginalMessage());
+          "the retried cycle is not a plan: " + e.getOriginalMessage());
     }
     boolean left = !u.leftover().isEmpty();
     String status = left ? ExecutionStatus.STRANDED.code() : ExecutionStatus.UNWOUND.code();
@@ -187,7 +184,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
             + ": sell leftover holdings back to "
             + start
             + (left ? "; still held: " + describe(u.leftover()) : "");
-    ArrayNode ex = JSON.createArrayNode();
     LinkedHashSet<String> names = new LinkedHashSet<>();
     for (Fill f : u.fills()) {
       names.add(f.leg().exchange());
@@ -195,7 +191,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
     for (Holding x : u.leftover()) {
       names.add(x.exchange());
     }
-    names.forEach(ex::add);
+    List<String> ex = List.copyOf(names);
     try {
       return db.jdbi()
           .inTransaction(
@@ -218,22 +214,9 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                         reason);
                 Optional<Long> dl = Optional.empty();
                 if (left) {
-                  ObjectNode c = JSON.createObjectNode();
-                  c.put("mode", mode);
-                  c.put("status", status);
-                  c.put("start_asset", start.toString());
-                  c.set("exchanges", ex);
-                  c.put("retry_of", deadLetterId);
-                  if (plan != null) {
-                    c.set("plan", plan);
-                  }
-                  c.set("fills", JSON.createArrayNode());
-                  c.set("unwind", fills(u.fills()));
-                  c.set("leftover", holdings(u.leftover()));
-                  c.put("start_spent", "0");
-                  c.put("start_returned", u.returned().toPlainString());
-                  c.put("reason", reason);
-                  c.set("risk", risk(limits));
+                  DeadLetterContext c =
+                      DeadLetterContext.ofSellBack(
+                          mode, status, start, ex, deadLetterId, plan, u, reason, limits);
                   dl =
                       Optional.of(
                           SqliteDeadLetterRepository.insert(
@@ -243,7 +226,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                               detectedAt,
                               DeadLetterKind.UNWIND_INCOMPLETE.code(),
                               reason,
-                              json(c)));
+                              Json.write(c)));
                 }
                 SqliteDeadLetterRepository.resolve(
                     h, deadLetterId, resolution.retried(), noted(resolution, id, dl), executedAt);
@@ -273,7 +256,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       String mode,
       String status,
       Asset start,
-      ArrayNode exchanges,
+      List<String> exchanges,
       BigDecimal spent,
       BigDecimal returned,
       BigDecimal expected,
@@ -295,15 +278,15 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
         .bind("mode", mode)
         .bind("status", status)
         .bind("startAsset", start.toString())
-        .bind("exchanges", json(exchanges))
+        .bind("exchanges", Json.write(exchanges))
         .bind("spent", plain(spent))
         .bind("returned", plain(returned))
         .bind("expected", plain(expected))
         .bind("realized", plain(realized))
         .bind("difference", plain(realized.subtract(expected)))
-        .bind("legs", json(fills(legs)))
-        .bind("unwind", json(fills(unwind)))
-        .bind("leftover", json(holdings(leftover)))
+        .bind("legs", Json.write(ExecutionJson.Fill.of(legs)))
+        .bind("unwind", Json.write(ExecutionJson.Fill.of(unwind)))
+        .bind("leftover", Json.write(ExecutionJson.Holding.of(leftover)))
         .bind("reason", reason.isEmpty() ? null : reason)
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
@@ -336,66 +319,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .append(x.exchange());
     }
     return sb.toString();
-  }
-
-  /** Everything a person or a retry needs about a failed execution. */
-  private ObjectNode context(ExecutionResult r, String mode, long retryOf) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("mode", mode);
-    c.put("status", r.status().code());
-    c.put("start_asset", r.startAsset().toString());
-    c.set("exchanges", exchanges(r));
-    if (retryOf > 0) {
-      c.put("retry_of", retryOf);
-    }
-    c.set("plan", plan(r.plan()));
-    c.set("fills", fills(r.legs()));
-    c.set("unwind", fills(r.unwind()));
-    c.set("leftover", holdings(r.leftover()));
-    c.put("start_spent", r.startSpent().toPlainString());
-    c.put("start_returned", r.startReturned().toPlainString());
-    c.put("expected_profit", r.expectedProfit().toPlainString());
-    c.put("realized_profit", r.realizedProfit().toPlainString());
-    c.put("reason", r.reason());
-    c.set("risk", risk(limits));
-    return c;
-  }
-
-  private static ObjectNode plan(TradePlan p) {
-    ObjectNode o = JSON.createObjectNode();
-    ArrayNode legs = o.putArray("legs");
-    for (LegFill f : p.fills()) {
-      Leg l = f.leg();
-      ObjectNode x = legs.addObject();
-      x.put("market", l.market().id());
-      x.put("exchange", l.exchange());
-      x.put("base", l.market().base().toString());
-      x.put("quote", l.market().quote().toString());
-      x.put("side", l.side().name().toLowerCase(Locale.ROOT));
-      x.put("taker_fee", l.market().takerFee().toPlainString());
-      x.put("spent", f.spent().toPlainString());
-      x.put("received", f.received().toPlainString());
-      x.put("worst_price", f.worstPrice().toPlainString());
-    }
-    o.put("start_amount", p.startAmount().toPlainString());
-    o.put("end_amount", p.endAmount().toPlainString());
-    o.put("profit", p.profit().toPlainString());
-    return o;
-  }
-
-  private static JsonNode risk(RiskLimits l) {
-    if (l == null) {
-      return JSON.nullNode();
-    }
-    ObjectNode o = JSON.createObjectNode();
-    o.put("max_trade_notional", l.maxTradeNotional().map(BigDecimal::toPlainString).orElse(null));
-    o.put("max_daily_notional", l.maxDailyNotional().map(BigDecimal::toPlainString).orElse(null));
-    o.put("min_profit", l.threshold().minProfit().toPlainString());
-    o.put("slippage_buffer_bp", l.threshold().slippageBufferBp().toPlainString());
-    o.put("max_data_age", l.maxDataAge().map(Object::toString).orElse(null));
-    o.put("daily_loss_limit", l.dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
-    o.put("max_open_cycles", l.maxOpenCycles());
-    return o;
   }
 
   /**
@@ -497,51 +420,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .bind("m", b.amount().toPlainString())
           .bind("t", at.toEpochMilli())
           .execute();
-    }
-  }
-
-  private static ArrayNode exchanges(ExecutionResult r) {
-    ArrayNode a = JSON.createArrayNode();
-    r.plan().cycle().exchanges().forEach(a::add);
-    return a;
-  }
-
-  private static ArrayNode fills(List<Fill> fills) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Fill f : fills) {
-      ObjectNode o = a.addObject();
-      o.put("market", f.leg().market().id());
-      o.put("side", f.leg().side().name().toLowerCase(java.util.Locale.ROOT));
-      o.put("order_id", f.orderId());
-      o.put("requested", f.requested().toPlainString());
-      o.put("spent", f.spent().toPlainString());
-      o.put("received", f.received().toPlainString());
-      o.put("base_amount", f.baseAmount().toPlainString());
-      o.put("average_price", f.averagePrice().toPlainString());
-      o.put("fee", f.fee().toPlainString());
-      if (!f.note().isEmpty()) {
-        o.put("note", f.note());
-      }
-    }
-    return a;
-  }
-
-  private static ArrayNode holdings(List<Holding> hs) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Holding x : hs) {
-      ObjectNode o = a.addObject();
-      o.put("exchange", x.exchange());
-      o.put("asset", x.asset().toString());
-      o.put("amount", x.amount().toPlainString());
-    }
-    return a;
-  }
-
-  private static String json(JsonNode a) {
-    try {
-      return JSON.writeValueAsString(a);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.record.AssetTotal;
 import dev.arb.engine.record.HistoryQuery;
@@ -33,7 +33,6 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class SqliteOpportunityRepository implements OpportunityRepository {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
   private static final String COLUMNS =
@@ -312,16 +311,12 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   }
 
   private static String toJson(List<String> list) {
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a list of strings as JSON", e);
-    }
+    return Json.write(list);
   }
 
   private static List<String> fromJson(String json) {
     try {
-      return JSON.readValue(json, STRING_LIST);
+      return Json.reader().forType(STRING_LIST).readValue(json);
     } catch (JsonProcessingException e) {
       throw new StorageException("a stored list is not valid JSON: " + json, e);
     }

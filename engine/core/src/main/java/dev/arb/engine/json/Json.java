@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,8 +26,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,32 +141,11 @@ public final class Json {
   }
 
   /**
-   * The factory for trees whose shape is only known at run time (a JSON-RPC call's parameters, a
-   * stored document being migrated); decimals in it keep their scale.
+   * The factory for trees whose shape is only known at run time (a JSON-RPC call's parameters);
+   * decimals in it keep their scale.
    */
   public static JsonNodeFactory nodes() {
     return MAPPER.getNodeFactory();
-  }
-
-  /**
-   * A copy of {@code tree} whose object keys are snake_case ({@code txHash} becomes {@code
-   * tx_hash}), for documents stored by versions of arb that wrote camelCase keys. Values are kept.
-   */
-  public static JsonNode snakeCaseKeys(JsonNode tree) {
-    if (tree.isArray()) {
-      var out = nodes().arrayNode();
-      tree.forEach(e -> out.add(snakeCaseKeys(e)));
-      return out;
-    }
-    if (!tree.isObject()) {
-      return tree;
-    }
-    ObjectNode out = nodes().objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      out.set(SNAKE.translate(e.getKey()), snakeCaseKeys(e.getValue()));
-    }
-    return out;
   }
 
   /**
@@ -238,9 +214,6 @@ public final class Json {
   }
 
   private static final Pattern DURATION_PART = Pattern.compile("\\s*([0-9]{1,18})(ms|ns|d|h|m|s)");
-
-  private static final PropertyNamingStrategies.NamingBase SNAKE =
-      (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
   private static IllegalArgumentException badDuration(String text) {
     return new IllegalArgumentException(

@@ -137,12 +137,4 @@ class JsonTest {
     assertThat(Json.treeOrText("not json").isTextual()).isTrue();
     assertThat(Json.treeOrText("not json").asText()).isEqualTo("not json");
   }
-
-  @Test
-  void renamesCamelCaseKeysOfOldDocuments() throws JsonProcessingException {
-    JsonNode old =
-        Json.tree("{\"txHash\":\"0x1\",\"hops\":[{\"feeBps\":30}],\"min_profit\":\"1\"}");
-    assertThat(Json.snakeCaseKeys(old).toString())
-        .isEqualTo("{\"tx_hash\":\"0x1\",\"hops\":[{\"fee_bps\":30}],\"min_profit\":\"1\"}");
-  }
 }
