@@ -312,7 +312,8 @@ class SqliteDeadLetterRepositoryIT {
                           h, T, 9, T, "unwind_incomplete", "stranded", STORED_CONTEXT));
       assertThat(id).isEqualTo(1);
       SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
-      DeadLetterContext c = DeadLetterContext.read(dlq.find(id).orElseThrow().context());
+      DeadLetterContext c =
+          DeadLetterContext.read(dlq.find(id).orElseThrow().context()).orElseThrow();
       assertThat(c.mode()).isEqualTo("paper");
       assertThat(c.startAsset()).isEqualTo("USD");
       assertThat(c.leftoverHoldings())

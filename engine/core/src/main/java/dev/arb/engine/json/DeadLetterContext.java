@@ -2,6 +2,7 @@ package dev.arb.engine.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.record.ExecutionResult;
@@ -10,6 +11,7 @@ import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.Unwind;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The context of a dead letter ({@link dev.arb.engine.record.DeadLetter#context()}): everything a
@@ -28,7 +30,8 @@ import java.util.List;
  * </ul>
  *
  * Dead letters written by earlier versions have the same keys (a risk's {@code max_data_age} then
- * in ISO-8601, {@code PT5S}) and read back into this record with {@link #read}.
+ * in ISO-8601, {@code PT5S}) and read back into this record with {@link #read}. Reading ignores
+ * keys it does not know.
  *
  * @param mode {@code paper} or {@code live}
  * @param executionRef the live execution's reference (reconciled only)
@@ -159,20 +162,13 @@ public record DeadLetterContext(
   }
 
   /**
-   * Reads a stored context.
-   *
-   * @throws IllegalArgumentException if it is not JSON or a value does not fit, saying what
+   * Reads a stored context; empty if it is not JSON or not shaped like one (arb never writes such).
    */
-  public static DeadLetterContext read(String stored) {
+  public static Optional<DeadLetterContext> read(String stored) {
     try {
-      DeadLetterContext c = Json.read(stored, DeadLetterContext.class);
-      if (c == null) {
-        throw new IllegalArgumentException("the context is empty");
-      }
-      return c;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "the context is not a dead-letter context: " + e.getOriginalMessage(), e);
+      return Optional.ofNullable(Json.read(stored, DeadLetterContext.class));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
     }
   }
 
