@@ -5,10 +5,8 @@ import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,12 +86,11 @@ final class DefiFactoriesCommand extends BaseCommand {
           arb.setFactoriesAllowed(net.wallet(), disallow, false);
         }
       }
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("proxy", arb.address());
-      o.put("allowed", lower(allow));
-      o.put("disallowed", lower(disallow));
-      o.put("allowedFactories", arb.allowedFactories());
-      DefiContractReport.print(out(), o, network.json);
+      DefiContractReport.print(
+          out(),
+          new DefiContractReport.Factories(
+              arb.address(), lower(allow), lower(disallow), arb.allowedFactories()),
+          network.json);
       return ExitCode.OK;
     }
   }
