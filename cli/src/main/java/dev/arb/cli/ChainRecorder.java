@@ -1,9 +1,5 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ChainConfig;
 import dev.arb.config.SecretResolver;
@@ -14,6 +10,7 @@ import dev.arb.defi.pools.DexSpec;
 import dev.arb.defi.pools.JsonRpcPoolReader;
 import dev.arb.defi.pools.PoolSnapshotFile;
 import dev.arb.defi.pools.TokenMetadataCache;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -38,10 +35,6 @@ final class ChainRecorder {
   private static final Pattern DEX =
       Pattern.compile("([a-z][a-z0-9-]*)=(0x[0-9a-fA-F]{40})(?::([0-9.]+))?");
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * The {@code --json} summary.
@@ -285,11 +278,7 @@ final class ChainRecorder {
   }
 
   static String json(Summary summary) {
-    try {
-      return JSON.writeValueAsString(summary);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the summary as JSON", e);
-    }
+    return Json.pretty(summary);
   }
 
   /**
