@@ -70,7 +70,11 @@ final class MetadataCache {
     }
     try {
       CacheFile c = Json.read(Files.readString(f, StandardCharsets.UTF_8), CacheFile.class);
-      if (c.version() != VERSION || !baseUrl.equals(c.baseUrl())) {
+      if (c == null
+          || c.version() != VERSION
+          || !baseUrl.equals(c.baseUrl())
+          || c.fetchedAt() == null
+          || c.markets() == null) {
         return Optional.empty();
       }
       if (!c.fetchedAt().plus(ttl).isAfter(clock.instant())) {
