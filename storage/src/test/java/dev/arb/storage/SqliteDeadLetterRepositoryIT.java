@@ -302,6 +302,18 @@ class SqliteDeadLetterRepositoryIT {
   }
 
   @Test
+  void limitsThatAreNotKnownAreStillWrittenAsNull() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      new SqliteExecutionRepository(db).save(stranded(plan()), "paper", T, T, null);
+      String context = new SqliteDeadLetterRepository(db).list(all()).get(0).context();
+      assertThat(context)
+          .isEqualTo(
+              STORED_CONTEXT.substring(0, STORED_CONTEXT.indexOf(",\"risk\":"))
+                  + ",\"risk\":null}");
+    }
+  }
+
+  @Test
   void aDeadLetterStoredBeforeReadsBackAndItsRetryCarriesItsPlan() {
     try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
       long id =

@@ -21,12 +21,14 @@ import java.util.Optional;
  * <ul>
  *   <li>a failed execution ({@link #ofExecution}): {@code mode, status, start_asset, exchanges,
  *       [retry_of], plan, fills, unwind, leftover, start_spent, start_returned, expected_profit,
- *       realized_profit, reason, [risk]};
+ *       realized_profit, reason, risk} ({@code risk} is {@code null} when the limits were not
+ *       known);
  *   <li>a retry that sold holdings back and still holds some ({@link #ofSellBack}): {@code mode,
  *       status, start_asset, exchanges, retry_of, [plan], fills, unwind, leftover, start_spent,
- *       start_returned, reason, [risk]};
+ *       start_returned, reason, risk};
  *   <li>live orders that still held something when reconciled after a restart ({@link
- *       #ofReconciled}): {@code mode, execution_ref, start_asset, journal, leftover}.
+ *       #ofReconciled}, a {@link Reconciled}): {@code mode, execution_ref, start_asset, journal,
+ *       leftover}.
  * </ul>
  *
  * Dead letters written by earlier versions have the same keys (a risk's {@code max_data_age} then
@@ -68,7 +70,7 @@ public record DeadLetterContext(
     @JsonInclude(Include.NON_NULL) BigDecimal expectedProfit,
     @JsonInclude(Include.NON_NULL) BigDecimal realizedProfit,
     @JsonInclude(Include.NON_NULL) String reason,
-    @JsonInclude(Include.NON_NULL) ExecutionJson.Risk risk) {
+    ExecutionJson.Risk risk) {
 
   public DeadLetterContext {
     leftover = leftover == null ? List.of() : List.copyOf(leftover);
@@ -138,27 +140,32 @@ public record DeadLetterContext(
         ExecutionJson.Risk.of(limits));
   }
 
+  /**
+   * The context of live orders that still held something when reconciled after a restart; it is
+   * read back as a {@link DeadLetterContext} (without plan, fills or risk).
+   *
+   * @param mode always {@code live}
+   * @param executionRef the execution the orders belong to
+   * @param startAsset the asset its first order spent
+   * @param journal its orders as journaled
+   * @param leftover what they still hold
+   */
+  public record Reconciled(
+      String mode,
+      String executionRef,
+      String startAsset,
+      List<ExecutionJson.JournalRow> journal,
+      List<ExecutionJson.Holding> leftover) {}
+
   /** The context of live orders of {@code executionRef} that still hold {@code held}. */
-  public static DeadLetterContext ofReconciled(
+  public static Reconciled ofReconciled(
       String executionRef, String startAsset, List<JournalEntry> rows, List<Holding> held) {
-    return new DeadLetterContext(
+    return new Reconciled(
         "live",
         executionRef,
-        null,
         startAsset,
-        null,
-        null,
-        null,
         rows.stream().map(ExecutionJson.JournalRow::of).toList(),
-        null,
-        null,
-        ExecutionJson.Holding.of(held),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        ExecutionJson.Holding.of(held));
   }
 
   /**

@@ -94,7 +94,8 @@ class DeadLetterContextTest {
     assertThat(c.journal().get(1).venueOrderId()).isNull();
     assertThat(c.leftoverHoldings()).isEqualTo(held);
     assertThat(c.plan()).isNull();
-    assertThat(Json.write(c)).isEqualTo(stored);
+    assertThat(c.risk()).isNull();
+    assertThat(c.journal()).isEqualTo(rows().stream().map(ExecutionJson.JournalRow::of).toList());
   }
 
   @Test

@@ -124,7 +124,7 @@ public final class LiveTrader implements TradeStep {
               .map(h -> h.amount().toPlainString() + " " + h.asset() + " on " + h.exchange())
               .collect(Collectors.joining(", "));
       JournalEntry first = rows.get(0);
-      DeadLetterContext c =
+      DeadLetterContext.Reconciled c =
           DeadLetterContext.ofReconciled(
               ref, first.side() == Side.BUY ? first.quote() : first.base(), rows, hs);
       Optional<Long> id =
