@@ -1,7 +1,7 @@
 package dev.arb.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.engine.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class Summary {
   }
 
   static List<Row> read(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    JsonNode root = Json.tree(Files.readString(file));
     List<Row> rows = new ArrayList<>();
     for (JsonNode b : root) {
       String name = b.get("benchmark").asText();

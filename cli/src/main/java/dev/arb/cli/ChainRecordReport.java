@@ -1,10 +1,7 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arb.defi.pools.ChainPoolState;
+import dev.arb.engine.json.Json;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +10,6 @@ import java.util.stream.Collectors;
 
 /** What {@code arb record --chain} prints: one line, or the {@code --json} summary. */
 final class ChainRecordReport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT);
-
   /**
    * The {@code --json} summary.
    *
@@ -78,11 +70,7 @@ final class ChainRecordReport {
   }
 
   static String json(Summary summary) {
-    try {
-      return JSON.writeValueAsString(summary);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the summary as JSON", e);
-    }
+    return Json.pretty(summary);
   }
 
   /**

@@ -1,16 +1,12 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arb.config.EffectiveConfig;
 import dev.arb.config.EffectiveConfig.Setting;
 import dev.arb.config.LoadedConfig;
+import dev.arb.engine.json.Json;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +27,7 @@ final class ConfigShowCommand extends BaseCommand {
   boolean json;
 
   @Override
-  protected int execute() throws JsonProcessingException {
+  protected int execute() {
     LoadedConfig loaded = config();
     List<Setting> settings = EffectiveConfig.settings(loaded, context().env());
     if (json) {
@@ -54,20 +50,28 @@ final class ConfigShowCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private static String toJson(LoadedConfig loaded, List<Setting> settings)
-      throws JsonProcessingException {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Setting s : settings) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("key", s.key());
-      row.put("value", s.value());
-      row.put("origin", s.origin());
-      s.note().ifPresent(n -> row.put("note", n));
-      rows.add(row);
-    }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("file", loaded.file().map(Path::toString).orElse(null));
-    doc.put("settings", rows);
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+  /**
+   * The {@code --json} document: the config file ({@code null} when none) and every setting in
+   * {@code reference.conf} order.
+   */
+  record ConfigJson(String file, List<SettingJson> settings) {}
+
+  /**
+   * One setting: its value (text, number, boolean or list; secrets redacted), where it came from,
+   * and a note when there is one (left out otherwise).
+   */
+  record SettingJson(
+      String key,
+      Object value,
+      String origin,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
+
+  private static String toJson(LoadedConfig loaded, List<Setting> settings) {
+    return Json.pretty(
+        new ConfigJson(
+            loaded.file().map(Path::toString).orElse(null),
+            settings.stream()
+                .map(s -> new SettingJson(s.key(), s.value(), s.origin(), s.note().orElse(null)))
+                .toList()));
   }
 }

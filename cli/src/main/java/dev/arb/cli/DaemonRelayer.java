@@ -2,7 +2,6 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.RelayerConfig;
 import dev.arb.daemon.HttpEndpoint;
@@ -13,6 +12,7 @@ import dev.arb.defi.gasless.RelayPolicy;
 import dev.arb.defi.gasless.Relayer;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DaemonRelayer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonRelayer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
   private final DefiNetwork net;
   private final RelayPolicy policy;
@@ -105,22 +103,16 @@ final class DaemonRelayer implements AutoCloseable {
 
   private static HttpEndpoint.Response answer(Relayer relayer, String body) {
     JsonNode input;
-    List<SignedRequest> requests = new ArrayList<>();
+    List<SignedRequest> requests;
     try {
-      input = JSON.readTree(body);
+      input = Json.tree(body);
       if (input == null || input.isMissingNode()) {
         return error(400, "the body must be a signed request (JSON from 'arb defi sign')");
       }
-      if (input.isArray()) {
-        for (int i = 0; i < input.size(); i++) {
-          requests.add(SignedRequestJson.fromJson(input.get(i), "body[" + i + "]"));
-        }
-        if (requests.isEmpty()) {
-          return error(400, "the body is an empty array");
-        }
-      } else {
-        requests.add(SignedRequestJson.fromJson(input, "body"));
+      if (input.isArray() && input.isEmpty()) {
+        return error(400, "the body is an empty array");
       }
+      requests = SignedRequestJson.fromJsonAll(input, "body");
     } catch (JsonProcessingException e) {
       return error(400, "the body is not JSON: " + e.getOriginalMessage());
     } catch (ConfigException | IllegalArgumentException e) {
@@ -130,29 +122,19 @@ final class DaemonRelayer implements AutoCloseable {
       List<RelayOutcome> outcomes =
           input.isArray() ? relayer.relayBatch(requests) : List.of(relayer.relay(requests.get(0)));
       boolean sent = outcomes.stream().anyMatch(o -> !(o instanceof RelayOutcome.Rejected));
-      Object json;
-      if (input.isArray()) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-          rows.add(RelayJson.outcome(requests.get(i), outcomes.get(i)));
-        }
-        json = rows;
-      } else {
-        json = RelayJson.outcome(requests.get(0), outcomes.get(0));
+      List<RelayJson.Outcome> rows = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        rows.add(RelayJson.outcome(requests.get(i), outcomes.get(i)));
       }
-      return new HttpEndpoint.Response(
-          sent ? 200 : 422, CONTENT_TYPE, JSON.writeValueAsString(json));
+      return HttpEndpoint.Response.json(sent ? 200 : 422, input.isArray() ? rows : rows.get(0));
     } catch (ChainException e) {
       LOG.warn("relay: {}", e.getMessage());
       return error(502, e.getMessage());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
     }
   }
 
   private static HttpEndpoint.Response error(int status, String message) {
-    return new HttpEndpoint.Response(
-        status, CONTENT_TYPE, JSON.createObjectNode().put("error", message).toString());
+    return HttpEndpoint.Response.error(status, message);
   }
 
   @Override

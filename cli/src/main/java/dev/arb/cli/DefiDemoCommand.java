@@ -1,10 +1,10 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.local.LocalDemo;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.ConfigException;
@@ -12,8 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,7 +70,7 @@ final class DefiDemoCommand extends BaseCommand {
       }
       err().flush();
       if (json) {
-        out().println(new ObjectMapper().writeValueAsString(json(r, sink)));
+        out().println(Json.write(json(r, sink)));
       } else {
         text(r);
       }
@@ -90,35 +89,73 @@ final class DefiDemoCommand extends BaseCommand {
     }
   }
 
-  private static Map<String, Object> json(LocalDemo.Result r, RecordStore sink) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("chainId", r.chainId());
-    o.put("contract", r.contract());
-    o.put("loanSource", r.source().name());
-    o.put("lender", r.lender());
-    o.put("pairs", r.pairs());
-    o.put("borrowed", tokens(r.borrowed()));
-    o.put("expectedProfit", tokens(r.expectedProfit()));
-    o.put("simulatedProfit", tokens(r.simulatedProfit()));
-    o.put("gasCostAtMaxFee", tokens(r.gasCostWei()));
-    o.put("sent", r.sent());
-    o.put("decision", r.decision());
-    o.put("realizedProfit", tokens(r.realizedProfit()));
-    o.put("ownerGain", tokens(r.ownerGain()));
-    o.put("gasUsed", r.gasUsed() == null ? null : r.gasUsed().toString());
-    o.put("txHash", r.txHash());
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("status", r.record().status().code());
-    rec.put("startAsset", r.record().startAsset());
-    rec.put("exchanges", r.record().exchanges());
-    rec.put("estimatedProfit", r.record().estimatedProfit().toPlainString());
-    rec.put(
-        "realizedProfit",
-        r.record().realizedProfit() == null ? null : r.record().realizedProfit().toPlainString());
-    rec.put("reason", r.record().reason());
-    rec.put("stored", sink == null ? null : sink.location());
-    o.put("record", rec);
-    return o;
+  /**
+   * {@code --json}, in this key order. Amounts of WETH are decimals (18 decimals), gas an integer,
+   * both as strings; values that do not apply (nothing sent) are {@code null}.
+   *
+   * @param loanSource {@code UNISWAP_V2}, {@code BALANCER} or {@code AAVE_V3}
+   * @param gasCostAtMaxFee what the transaction would cost at the gas oracle's max fee, in WETH
+   * @param ownerGain the owner's balance after minus before, in WETH
+   * @param record the attempt as recorded in arb history
+   */
+  record DemoJson(
+      long chainId,
+      String contract,
+      String loanSource,
+      String lender,
+      List<String> pairs,
+      BigDecimal borrowed,
+      BigDecimal expectedProfit,
+      BigDecimal simulatedProfit,
+      BigDecimal gasCostAtMaxFee,
+      boolean sent,
+      String decision,
+      BigDecimal realizedProfit,
+      BigDecimal ownerGain,
+      BigInteger gasUsed,
+      String txHash,
+      RecordJson record) {}
+
+  /**
+   * The demo's record.
+   *
+   * @param stored the record store it is in, {@code null} with --no-record
+   */
+  record RecordJson(
+      String status,
+      String startAsset,
+      List<String> exchanges,
+      BigDecimal estimatedProfit,
+      BigDecimal realizedProfit,
+      String reason,
+      String stored) {}
+
+  private static DemoJson json(LocalDemo.Result r, RecordStore sink) {
+    OpportunityRecord rec = r.record();
+    return new DemoJson(
+        r.chainId(),
+        r.contract(),
+        r.source().name(),
+        r.lender(),
+        r.pairs(),
+        weth(r.borrowed()),
+        weth(r.expectedProfit()),
+        weth(r.simulatedProfit()),
+        weth(r.gasCostWei()),
+        r.sent(),
+        r.decision(),
+        weth(r.realizedProfit()),
+        weth(r.ownerGain()),
+        r.gasUsed(),
+        r.txHash(),
+        new RecordJson(
+            rec.status().code(),
+            rec.startAsset(),
+            rec.exchanges(),
+            rec.estimatedProfit(),
+            rec.realizedProfit(),
+            rec.reason(),
+            sink == null ? null : sink.location()));
   }
 
   private void text(LocalDemo.Result r) {
@@ -151,8 +188,13 @@ final class DefiDemoCommand extends BaseCommand {
 
   /** Base units (18 decimals) as an exact decimal string; {@code null} stays {@code null}. */
   private static String tokens(BigInteger baseUnits) {
+    return baseUnits == null ? null : weth(baseUnits).toPlainString();
+  }
+
+  /** Base units (18 decimals) as WETH; {@code null} stays {@code null}. */
+  private static BigDecimal weth(BigInteger baseUnits) {
     return baseUnits == null
         ? null
-        : new BigDecimal(baseUnits).movePointLeft(DECIMALS).stripTrailingZeros().toPlainString();
+        : new BigDecimal(baseUnits).movePointLeft(DECIMALS).stripTrailingZeros();
   }
 }

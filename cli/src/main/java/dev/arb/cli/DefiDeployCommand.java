@@ -4,9 +4,7 @@ import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,11 +95,11 @@ final class DefiDeployCommand extends BaseCommand {
                     + " --allow 0xFACTORY'");
         err().flush();
       }
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("chainId", net.chain().chainId());
-      o.put("proxy", arb.address());
-      DefiContractReport.putSettings(o, arb);
-      DefiContractReport.print(out(), o, network.json);
+      DefiContractReport.print(
+          out(),
+          new DefiContractReport.Deployed(
+              net.chain().chainId(), arb.address(), DefiContractReport.Settings.of(arb)),
+          network.json);
       return ExitCode.OK;
     }
   }

@@ -5,10 +5,8 @@ import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -127,15 +125,17 @@ final class DefiFactoriesCommand extends BaseCommand {
           arb.setV3FactoriesAllowed(net.wallet(), disallowV3, false);
         }
       }
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("proxy", arb.address());
-      o.put("allowed", lower(allow));
-      o.put("disallowed", lower(disallow));
-      o.put("allowedFactories", arb.allowedFactories());
-      o.put("allowedV3", lower(allowV3));
-      o.put("disallowedV3", lower(disallowV3));
-      o.put("allowedV3Factories", arb.allowedV3Factories());
-      DefiContractReport.print(out(), o, network.json);
+      DefiContractReport.print(
+          out(),
+          new DefiContractReport.Factories(
+              arb.address(),
+              lower(allow),
+              lower(disallow),
+              arb.allowedFactories(),
+              lower(allowV3),
+              lower(disallowV3),
+              arb.allowedV3Factories()),
+          network.json);
       return ExitCode.OK;
     }
   }

@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.chain.CallResult;
@@ -19,6 +20,7 @@ import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
@@ -28,7 +30,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,28 +128,24 @@ final class DefiFlashloanCommand extends BaseCommand {
           new FlashLoanArbitrageContract(net.chain(), contract.address);
       requireAllowedLender(net.chain(), arb, route);
       Web3jFlashLoanExecutor executor = new Web3jFlashLoanExecutor(net.wallet(), arb);
-      Map<String, Object> o = new LinkedHashMap<>();
+      Object o;
       int code;
       if (dryRun) {
         Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
-        o.put("outcome", sim.succeeded() ? "simulated" : "would-revert");
-        o.put("simulatedProfit", sim.succeeded() ? sim.profits().get(0).toString() : null);
-        o.put("reason", sim.revertReason());
+        o =
+            new DryRunJson(
+                sim.succeeded() ? "simulated" : "would-revert",
+                sim.succeeded() ? sim.profits().get(0) : null,
+                sim.revertReason());
         code = sim.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
       } else {
         FlashLoanOutcome outcome =
             attempt(route, executor, RouteNames.read(net.chain(), route), sink);
-        code = describe(outcome, o);
-        if (sink != null) {
-          o.put("recorded", sink.location());
-        }
+        AttemptJson a = describe(outcome, sink == null ? null : sink.location());
+        o = a;
+        code = a.outcome().equals("executed") ? ExitCode.OK : ExitCode.FAILURE;
       }
-      if (network.json) {
-        out().println(new ObjectMapper().writeValueAsString(o));
-      } else {
-        o.forEach((k, v) -> out().printf("%-16s %s%n", k + ":", v));
-      }
-      out().flush();
+      DefiContractReport.print(out(), o, network.json);
       return code;
     }
   }
@@ -193,12 +190,8 @@ final class DefiFlashloanCommand extends BaseCommand {
                   data + Numeric.cleanHexPrefix(signer),
                   FlashLoanArbitrageContract.decoder());
       if (sim instanceof CallResult.Reverted r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("outcome", "would-revert");
-        o.put("reason", r.reason());
-        o.put("signer", signer);
         if (network.json) {
-          out().println(new ObjectMapper().writeValueAsString(o));
+          out().println(Json.write(new WouldRevertJson("would-revert", r.reason(), signer)));
         } else {
           out().println("not signed: as " + signer + " the route would revert: " + r.reason());
         }
@@ -215,7 +208,7 @@ final class DefiFlashloanCommand extends BaseCommand {
               until,
               data);
       SignedRequest signed = Eip712Signer.sign(forwarder.domain(), request, net.wallet());
-      out().println(new ObjectMapper().writeValueAsString(SignedRequestJson.toJson(signed)));
+      out().println(Json.write(SignedRequestJson.of(signed)));
       out().flush();
       return ExitCode.OK;
     }
@@ -306,26 +299,58 @@ final class DefiFlashloanCommand extends BaseCommand {
     }
   }
 
-  private static int describe(FlashLoanOutcome outcome, Map<String, Object> o) {
+  /**
+   * {@code --dry-run}: {@code simulated} or {@code would-revert}, the simulated profit (base units
+   * of the borrowed token; {@code null} when it would revert) and the decoded revert reason ({@code
+   * null} when it would not).
+   */
+  record DryRunJson(String outcome, BigInteger simulatedProfit, String reason) {}
+
+  /**
+   * An attempt: {@code executed}, {@code failed} (mined and reverted) or {@code not-sent}, and what
+   * applies to it (the other keys are left out). Profits and the premium in base units of the
+   * borrowed token.
+   *
+   * @param recorded the record store it was recorded in, left out with --no-record
+   */
+  record AttemptJson(
+      String outcome,
+      @JsonInclude(Include.NON_NULL) BigInteger simulatedProfit,
+      @JsonInclude(Include.NON_NULL) String reason,
+      @JsonInclude(Include.NON_NULL) BigInteger profit,
+      @JsonInclude(Include.NON_NULL) BigInteger premium,
+      @JsonInclude(Include.NON_NULL) BigInteger gasUsed,
+      @JsonInclude(Include.NON_NULL) String txHash,
+      @JsonInclude(Include.NON_NULL) String recorded) {}
+
+  /** {@code --sign-for} when the route would revert: nothing is signed. */
+  record WouldRevertJson(String outcome, String reason, String signer) {}
+
+  private static AttemptJson describe(FlashLoanOutcome outcome, String recorded) {
     if (outcome instanceof FlashLoanOutcome.Executed e) {
-      o.put("outcome", "executed");
-      o.put("simulatedProfit", e.simulatedProfits().get(0).toString());
-      o.put("profit", e.profits().get(0).toString());
-      o.put("premium", e.events().get(0).premium().toString());
-      o.put("gasUsed", e.gasUsed().toString());
-      o.put("txHash", e.txHash());
-      return ExitCode.OK;
+      return new AttemptJson(
+          "executed",
+          e.simulatedProfits().get(0),
+          null,
+          e.profits().get(0),
+          e.events().get(0).premium(),
+          e.gasUsed(),
+          e.txHash(),
+          recorded);
     }
     if (outcome instanceof FlashLoanOutcome.Failed f) {
-      o.put("outcome", "failed");
-      o.put("reason", f.reason());
-      o.put("gasUsed", f.gasUsed().toString());
-      o.put("txHash", f.txHash());
-      return ExitCode.FAILURE;
+      return new AttemptJson(
+          "failed", null, f.reason(), null, null, f.gasUsed(), f.txHash(), recorded);
     }
-    o.put("outcome", "not-sent");
-    o.put("reason", ((FlashLoanOutcome.NotSent) outcome).reason());
-    return ExitCode.FAILURE;
+    return new AttemptJson(
+        "not-sent",
+        null,
+        ((FlashLoanOutcome.NotSent) outcome).reason(),
+        null,
+        null,
+        null,
+        null,
+        recorded);
   }
 
   /** The route from the options; every problem reported at once. */

@@ -1,13 +1,12 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.gasless.RelayOutcome;
 import dev.arb.defi.local.GaslessDemo;
+import dev.arb.engine.json.Json;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,21 +43,23 @@ final class DefiGaslessDemoCommand extends BaseCommand {
     boolean ok =
         r.relayed() instanceof RelayOutcome.Mined && r.replayed() instanceof RelayOutcome.Rejected;
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("chainId", r.chainId());
-      o.put("forwarder", r.forwarder());
-      o.put("target", r.target());
-      o.put("user", r.user());
-      o.put("relayer", r.relayer());
-      o.put("userBalanceBefore", r.userBalanceBefore().toString());
-      o.put("userBalanceAfter", r.userBalanceAfter().toString());
-      o.put("relayerBalanceBefore", r.relayerBalanceBefore().toString());
-      o.put("relayerBalanceAfter", r.relayerBalanceAfter().toString());
-      o.put("msgSender", r.msgSender());
-      o.put("userCount", r.userCount().toString());
-      o.put("relayed", describe(r.relayed()));
-      o.put("replayed", describe(r.replayed()));
-      out().println(new ObjectMapper().writeValueAsString(o));
+      out()
+          .println(
+              Json.write(
+                  new GaslessDemoJson(
+                      r.chainId(),
+                      r.forwarder(),
+                      r.target(),
+                      r.user(),
+                      r.relayer(),
+                      r.userBalanceBefore(),
+                      r.userBalanceAfter(),
+                      r.relayerBalanceBefore(),
+                      r.relayerBalanceAfter(),
+                      r.msgSender(),
+                      r.userCount(),
+                      describe(r.relayed()),
+                      describe(r.replayed()))));
     } else {
       out().println("user " + r.user() + " had " + r.userBalanceBefore() + " wei");
       out().println("relayed: " + describe(r.relayed()));
@@ -79,6 +80,25 @@ final class DefiGaslessDemoCommand extends BaseCommand {
     out().flush();
     return ok ? ExitCode.OK : ExitCode.FAILURE;
   }
+
+  /**
+   * {@code --json}: the accounts, their balances in wei before and after, what the target saw as
+   * its caller and its counter, and what relaying and replaying the request did.
+   */
+  record GaslessDemoJson(
+      long chainId,
+      String forwarder,
+      String target,
+      String user,
+      String relayer,
+      BigInteger userBalanceBefore,
+      BigInteger userBalanceAfter,
+      BigInteger relayerBalanceBefore,
+      BigInteger relayerBalanceAfter,
+      String msgSender,
+      BigInteger userCount,
+      String relayed,
+      String replayed) {}
 
   private static String describe(RelayOutcome o) {
     if (o instanceof RelayOutcome.Mined m) {

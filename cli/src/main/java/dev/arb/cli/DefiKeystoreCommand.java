@@ -1,10 +1,10 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.DefiConfig;
 import dev.arb.config.SecretRef;
 import dev.arb.defi.keystore.Keystore;
 import dev.arb.defi.keystore.KeystorePassword;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +62,9 @@ final class DefiKeystoreCommand implements Runnable {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    /** {@code --json}: the account imported and its wallet file. */
+    record ImportedJson(String address, String file) {}
+
     @Override
     protected int execute() throws IOException {
       var cfg = config().config();
@@ -71,10 +73,7 @@ final class DefiKeystoreCommand implements Runnable {
       Path target = dir != null ? dir : cfg.dataDir().resolve("keystore");
       Keystore.Imported imported = Keystore.importKey(key, password, target, kdf);
       if (json) {
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put("address", imported.address());
-        o.put("file", imported.file().toString());
-        out().println(new ObjectMapper().writeValueAsString(o));
+        out().println(Json.write(new ImportedJson(imported.address(), imported.file().toString())));
       } else {
         out().println("imported " + imported.address() + " into " + imported.file());
         out().println("use it with: arb.defi.keystore = \"" + imported.file() + "\"");

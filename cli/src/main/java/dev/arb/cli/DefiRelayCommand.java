@@ -1,7 +1,6 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
@@ -11,6 +10,7 @@ import dev.arb.defi.gasless.RelayPolicy;
 import dev.arb.defi.gasless.Relayer;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,17 +129,7 @@ final class DefiRelayCommand extends BaseCommand {
     }
     JsonNode input = read();
     boolean batch = input.isArray();
-    List<SignedRequest> requests = new ArrayList<>();
-    if (batch) {
-      for (int i = 0; i < input.size(); i++) {
-        requests.add(SignedRequestJson.fromJson(input.get(i), where() + "[" + i + "]"));
-      }
-      if (requests.isEmpty()) {
-        throw new ConfigException("relay: " + where() + " holds an empty array");
-      }
-    } else {
-      requests.add(SignedRequestJson.fromJson(input, where()));
-    }
+    List<SignedRequest> requests = SignedRequestJson.fromJsonAll(input, where());
     String forwarder = requests.get(0).domain().verifyingContract();
     ArbConfig cfg = config().config();
     // the store first: a data directory that cannot be written fails before anything is sent
@@ -169,16 +158,15 @@ final class DefiRelayCommand extends BaseCommand {
   }
 
   private JsonNode read() throws IOException {
-    ObjectMapper json = new ObjectMapper();
     try {
       if ("-".equals(request)) {
-        return json.readTree(stdin);
+        return Json.reader().readTree(stdin);
       }
       Path file = Path.of(request);
       if (!Files.isRegularFile(file)) {
         throw new ConfigException("relay: no file " + file + " (--request)");
       }
-      return json.readTree(file.toFile());
+      return Json.reader().readTree(Files.readAllBytes(file));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ConfigException("relay: " + where() + " is not JSON: " + e.getOriginalMessage());
     }
@@ -186,41 +174,40 @@ final class DefiRelayCommand extends BaseCommand {
 
   private void print(List<SignedRequest> requests, List<RelayOutcome> outcomes, boolean batch)
       throws IOException {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<RelayJson.Outcome> rows = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       rows.add(RelayJson.outcome(requests.get(i), outcomes.get(i)));
     }
     if (network.json) {
-      ObjectMapper json = new ObjectMapper();
-      out().println(json.writeValueAsString(batch ? rows : rows.get(0)));
+      out().println(Json.write(batch ? rows : rows.get(0)));
     } else {
-      for (Map<String, Object> row : rows) {
+      for (RelayJson.Outcome row : rows) {
         out()
             .println(
-                switch ((String) row.get("status")) {
+                switch (row.status()) {
                   case "rejected" ->
                       "rejected "
-                          + row.get("from")
+                          + row.from()
                           + " nonce "
-                          + row.get("nonce")
+                          + row.nonce()
                           + ": "
-                          + row.get("reason")
+                          + row.reason()
                           + ": "
-                          + row.get("detail");
+                          + row.detail();
                   default ->
-                      row.get("status")
+                      row.status()
                           + " "
-                          + row.get("from")
+                          + row.from()
                           + " nonce "
-                          + row.get("nonce")
+                          + row.nonce()
                           + " in "
-                          + row.get("txHash")
+                          + row.txHash()
                           + ", gas used "
-                          + row.get("gasUsed")
+                          + row.gasUsed()
                           + ", charged "
-                          + row.get("costWei")
+                          + row.costWei()
                           + " wei"
-                          + (row.containsKey("detail") ? ": " + row.get("detail") : "");
+                          + (row.detail() != null ? ": " + row.detail() : "");
                 });
       }
     }

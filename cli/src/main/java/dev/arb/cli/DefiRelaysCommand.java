@@ -1,9 +1,9 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.cli.TableFormatter.Column;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.port.RelayRecordStore;
 import dev.arb.engine.record.RelayRecord;
@@ -16,11 +16,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,26 +71,13 @@ final class DefiRelaysCommand extends BaseCommand {
       }
     }
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      List<Map<String, Object>> list = new ArrayList<>();
-      rows.forEach(r -> list.add(RelayJson.record(r)));
-      o.put("requests", list);
-      Map<String, Object> day = new LinkedHashMap<>();
-      day.put("day", today.toString());
-      day.put("totalWei", spent.totalWei().toString());
-      Map<String, Object> bySigner = new LinkedHashMap<>();
-      spent.bySigner().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(
-              e -> {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("requests", e.getValue().requests());
-                s.put("wei", e.getValue().wei().toString());
-                bySigner.put(e.getKey(), s);
-              });
-      day.put("bySigner", bySigner);
-      o.put("today", day);
-      out().println(new ObjectMapper().writeValueAsString(o));
+      out()
+          .println(
+              Json.write(
+                  new RelaysJson(
+                      rows.stream().map(RelayJson::record).toList(),
+                      new DayJson(
+                          today.toString(), spent.totalWei(), new TreeMap<>(spent.bySigner())))));
       out().flush();
       return ExitCode.OK;
     }
@@ -149,6 +135,18 @@ final class DefiRelaysCommand extends BaseCommand {
     out().flush();
     return ExitCode.OK;
   }
+
+  /** {@code --json}: the requests, newest first, and today's spending. */
+  record RelaysJson(List<RelayJson.Stored> requests, DayJson today) {}
+
+  /**
+   * One UTC day's spending.
+   *
+   * @param day the day, {@code 2026-12-07}
+   * @param totalWei all signers together
+   * @param bySigner per signer address, in address order: {@code requests} and {@code wei}
+   */
+  record DayJson(String day, BigInteger totalWei, Map<String, RelaySpending.Signer> bySigner) {}
 
   private static String text(BigInteger v) {
     return v == null ? "" : v.toString();

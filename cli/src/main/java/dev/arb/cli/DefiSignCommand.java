@@ -1,11 +1,11 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.gasless.Eip712Signer;
 import dev.arb.defi.gasless.ForwardRequest;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -74,7 +74,7 @@ final class DefiSignCommand extends BaseCommand {
               until,
               data);
       SignedRequest signed = Eip712Signer.sign(f.domain(), request, net.wallet());
-      out().println(new ObjectMapper().writeValueAsString(SignedRequestJson.toJson(signed)));
+      out().println(Json.write(SignedRequestJson.of(signed)));
       out().flush();
       return ExitCode.OK;
     }

@@ -5,10 +5,8 @@ import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,10 +82,7 @@ final class DefiUpgradeCommand extends BaseCommand {
       BigInteger versionBefore = arb.version();
       String implementationBefore = arb.implementation();
       Optional<String> trusted = arb.trustedForwarder();
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("proxy", arb.address());
-      o.put("previousImplementation", implementationBefore);
-      o.put("previousVersion", versionBefore);
+      boolean upgraded;
       boolean current =
           versionBefore.compareTo(BigInteger.valueOf(FlashLoanArbitrageContract.CURRENT_VERSION))
               >= 0;
@@ -106,10 +101,10 @@ final class DefiUpgradeCommand extends BaseCommand {
                         : " (allow factories with 'arb defi factories --contract "
                             + arb.address()
                             + " --allow 0xFACTORY' or --allow-v3)"));
-        o.put("upgraded", false);
+        upgraded = false;
       } else {
         arb.upgradeToV2(net.wallet(), wanted, factories, v3Factories);
-        o.put("upgraded", true);
+        upgraded = true;
         if (arb.allowedFactories().isEmpty()) {
           err()
               .println(
@@ -121,9 +116,16 @@ final class DefiUpgradeCommand extends BaseCommand {
                       + " --allow 0xFACTORY'");
         }
       }
-      DefiContractReport.putSettings(o, arb);
-      o.put("executions", arb.executions());
-      DefiContractReport.print(out(), o, network.json);
+      DefiContractReport.print(
+          out(),
+          new DefiContractReport.Upgraded(
+              arb.address(),
+              implementationBefore,
+              versionBefore,
+              upgraded,
+              DefiContractReport.Settings.of(arb),
+              arb.executions()),
+          network.json);
       return ExitCode.OK;
     }
   }

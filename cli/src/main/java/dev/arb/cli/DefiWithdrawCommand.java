@@ -1,14 +1,12 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +37,9 @@ final class DefiWithdrawCommand extends BaseCommand {
 
   @Mixin DefiNetworkOptions network;
 
+  /** {@code --json}: what was withdrawn, in the token's base units, to whom. */
+  record WithdrawnJson(String contract, String token, String to, BigInteger amount) {}
+
   @Override
   protected int execute() throws IOException {
     String proxy = contract.require();
@@ -65,13 +66,15 @@ final class DefiWithdrawCommand extends BaseCommand {
         return ExitCode.OK;
       }
       arb.withdraw(net.wallet(), token, recipient, value);
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("contract", arb.address());
-      o.put("token", token.toLowerCase(Locale.ROOT));
-      o.put("to", recipient.toLowerCase(Locale.ROOT));
-      o.put("amount", value.toString());
       if (network.json) {
-        out().println(new ObjectMapper().writeValueAsString(o));
+        out()
+            .println(
+                Json.write(
+                    new WithdrawnJson(
+                        arb.address(),
+                        token.toLowerCase(Locale.ROOT),
+                        recipient.toLowerCase(Locale.ROOT),
+                        value)));
       } else {
         out().println("withdrew " + value + " of " + token + " to " + recipient);
       }

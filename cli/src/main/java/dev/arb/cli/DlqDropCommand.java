@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
@@ -65,11 +66,7 @@ final class DlqDropCommand extends BaseCommand {
       }
       DeadLetter dropped = repo.find(id).orElseThrow();
       if (json) {
-        out()
-            .println(
-                DlqListCommand.JSON
-                    .writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(DlqListCommand.toJson(dropped)));
+        out().println(Json.pretty(DeadLetterJson.of(dropped)));
       } else {
         out().println("dead letter " + id + " dropped: " + reason.strip());
       }

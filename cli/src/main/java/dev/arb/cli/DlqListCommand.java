@@ -1,13 +1,8 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.cli.TableFormatter.Column;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.json.DeadLetterContext;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
@@ -39,7 +34,6 @@ import picocli.CommandLine.Option;
       "  arb dlq list --status dropped --limit 5 --json"
     })
 final class DlqListCommand extends BaseCommand {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final DateTimeFormatter TABLE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -75,7 +69,7 @@ final class DlqListCommand extends BaseCommand {
       }
     }
     if (list.json) {
-      out().print(json(found));
+      out().print(DeadLetterJson.array(found));
     } else if (db.isEmpty()) {
       out().println("no dead letters (" + cfg.databaseFile() + " does not exist yet)");
     } else if (found.isEmpty()) {
@@ -111,53 +105,19 @@ final class DlqListCommand extends BaseCommand {
                 Column.right("execution"),
                 Column.left("error").max(70)));
     for (DeadLetter d : found) {
-      JsonNode c = context(d);
+      Optional<DeadLetterContext> c = DeadLetterContext.read(d.context());
       t.row(
           java.util.Arrays.asList(
               Long.toString(d.id()),
               TABLE_TIME.format(d.createdAt()),
               d.status().code(),
               d.kind(),
-              c.path("mode").asText(""),
-              c.path("start_asset").asText(""),
+              c.map(DeadLetterContext::mode).orElse(""),
+              c.map(DeadLetterContext::startAsset).orElse(""),
               Long.toString(d.executionId()),
               d.error()));
     }
     return t.render() + "\n";
-  }
-
-  /** The stored context as JSON; text that is not JSON (never written by arb) as a string. */
-  static JsonNode context(DeadLetter d) {
-    try {
-      return JSON.readTree(d.context());
-    } catch (JsonProcessingException e) {
-      return TextNode.valueOf(d.context());
-    }
-  }
-
-  static ObjectNode toJson(DeadLetter d) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", d.id());
-    o.put("created_at", d.createdAt().toString());
-    o.put("execution_id", d.executionId());
-    o.put("detected_at", d.detectedAt().toString());
-    o.put("kind", d.kind());
-    o.put("status", d.status().code());
-    o.put("error", d.error());
-    o.put("resolved_at", d.resolvedAt().map(Instant::toString).orElse(null));
-    o.put("resolution", d.resolution().orElse(null));
-    o.set("context", context(d));
-    return o;
-  }
-
-  static String json(List<DeadLetter> found) {
-    ArrayNode a = JSON.createArrayNode();
-    found.forEach(d -> a.add(toJson(d)));
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(a) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write dead letters as JSON", e);
-    }
   }
 
   /** {@code --status} values of dead letters. */

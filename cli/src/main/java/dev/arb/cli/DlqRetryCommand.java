@@ -1,7 +1,5 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.cli.wiring.Exchanges;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
@@ -9,6 +7,9 @@ import dev.arb.config.ExchangeConfig;
 import dev.arb.config.TradingConfig;
 import dev.arb.daemon.trade.RetryOutcome;
 import dev.arb.daemon.trade.TradingService;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.ExecutionJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
@@ -122,8 +123,8 @@ final class DlqRetryCommand extends BaseCommand {
     if (d.status() != DeadLetterStatus.OPEN) {
       return fail(ExitCode.USAGE, DlqCommand.notOpen("retry", d));
     }
-    JsonNode c = DlqListCommand.context(d);
-    String mode = c.path("mode").asText("");
+    Optional<DeadLetterContext> c = DeadLetterContext.read(d.context());
+    String mode = c.map(DeadLetterContext::mode).orElse("");
     if (!dryRun) {
       if (cfg.trading().mode() != TradingConfig.Mode.LIVE) {
         return fail(
@@ -202,12 +203,11 @@ final class DlqRetryCommand extends BaseCommand {
   private int report(RetryOutcome outcome) {
     if (outcome instanceof RetryOutcome.KeptOpen k) {
       if (json) {
-        ObjectNode o = DlqListCommand.JSON.createObjectNode();
-        o.put("dead_letter", k.deadLetter());
-        o.put("status", DeadLetterStatus.OPEN.code());
-        o.putNull("execution_id");
-        o.put("error", k.error());
-        out().println(o.toString());
+        out()
+            .println(
+                Json.write(
+                    new KeptOpenJson(
+                        k.deadLetter(), DeadLetterStatus.OPEN.code(), null, k.error())));
         out().flush();
       }
       return fail(
@@ -230,27 +230,19 @@ final class DlqRetryCommand extends BaseCommand {
     }
     RetryOutcome.Retried r = (RetryOutcome.Retried) outcome;
     if (json) {
-      ObjectNode o = DlqListCommand.JSON.createObjectNode();
-      o.put("dead_letter", id);
-      o.put("status", DeadLetterStatus.RETRIED.code());
-      o.put("execution_id", r.executionId());
-      o.put("execution_status", r.status().code());
-      o.put("start_asset", r.start().toString());
-      o.put("realized_profit", r.realized().toPlainString());
-      var left = o.putArray("leftover");
-      for (Holding h : r.leftover()) {
-        ObjectNode x = left.addObject();
-        x.put("exchange", h.exchange());
-        x.put("asset", h.asset().toString());
-        x.put("amount", h.amount().toPlainString());
-      }
-      if (r.newDeadLetter().isPresent()) {
-        o.put("new_dead_letter", r.newDeadLetter().get());
-      } else {
-        o.putNull("new_dead_letter");
-      }
-      o.put("note", r.note());
-      out().println(o.toString());
+      out()
+          .println(
+              Json.write(
+                  new RetriedJson(
+                      id,
+                      DeadLetterStatus.RETRIED.code(),
+                      r.executionId(),
+                      r.status().code(),
+                      r.start().toString(),
+                      r.realized(),
+                      ExecutionJson.Holding.of(r.leftover()),
+                      r.newDeadLetter().orElse(null),
+                      r.note())));
     } else {
       out().println("dead letter " + id + " " + r.note() + " (execution " + r.executionId() + ")");
       r.newDeadLetter()
@@ -267,6 +259,25 @@ final class DlqRetryCommand extends BaseCommand {
     out().flush();
     return ExitCode.OK;
   }
+
+  /** {@code --json} when the dead letter stays open: {@code execution_id} is always null. */
+  record KeptOpenJson(long deadLetter, String status, Long executionId, String error) {}
+
+  /**
+   * {@code --json} after a retry that traded.
+   *
+   * @param newDeadLetter the retry's own dead letter when it did not end as planned either
+   */
+  record RetriedJson(
+      long deadLetter,
+      String status,
+      long executionId,
+      String executionStatus,
+      String startAsset,
+      BigDecimal realizedProfit,
+      List<ExecutionJson.Holding> leftover,
+      Long newDeadLetter,
+      String note) {}
 
   private int fail(int code, String message) {
     err().println(message);
@@ -307,7 +318,7 @@ final class DlqRetryCommand extends BaseCommand {
    * or its context has no start asset; empty if it can.
    */
   private static Optional<String> unretryable(
-      long id, String mode, JsonNode context, String wanted, String otherMode) {
+      long id, String mode, Optional<DeadLetterContext> context, String wanted, String otherMode) {
     if (!mode.equals(wanted)) {
       return Optional.of(
           "arb dlq retry: dead letter "
@@ -317,7 +328,7 @@ final class DlqRetryCommand extends BaseCommand {
               + "; "
               + otherMode);
     }
-    if (context.path("start_asset").asText("").isEmpty()) {
+    if (context.map(DeadLetterContext::startAsset).orElse("").isEmpty()) {
       return Optional.of(
           "arb dlq retry: dead letter " + id + " has no start asset in its context; drop it");
     }

@@ -1,7 +1,7 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class DlqShowCommand extends BaseCommand {
   boolean json;
 
   @Override
-  protected int execute() throws JsonProcessingException {
+  protected int execute() {
     ArbConfig cfg = config().config();
     Optional<DeadLetter> found = Optional.empty();
     Optional<RecordStore> db = DlqCommand.open(cfg);
@@ -46,11 +46,7 @@ final class DlqShowCommand extends BaseCommand {
     }
     DeadLetter d = found.get();
     if (json) {
-      out()
-          .println(
-              DlqListCommand.JSON
-                  .writerWithDefaultPrettyPrinter()
-                  .writeValueAsString(DlqListCommand.toJson(d)));
+      out().println(Json.pretty(DeadLetterJson.of(d)));
     } else {
       out().println("dead letter " + d.id());
       out().println("  status:      " + d.status().code());
@@ -62,10 +58,7 @@ final class DlqShowCommand extends BaseCommand {
       d.resolvedAt().ifPresent(t -> out().println("  resolved:    " + t));
       d.resolution().ifPresent(r -> out().println("  resolution:  " + r));
       out().println("  context:");
-      String ctx =
-          DlqListCommand.JSON
-              .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(DlqListCommand.context(d));
+      String ctx = Json.pretty(Json.treeOrText(d.context()));
       for (String line : ctx.split("\n", -1)) {
         out().println("    " + line);
       }

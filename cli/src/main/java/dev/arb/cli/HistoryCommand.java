@@ -1,14 +1,11 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.cli.TableFormatter.Column;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.AssetTotal;
@@ -59,7 +56,6 @@ import picocli.CommandLine.ParameterException;
     })
 final class HistoryCommand extends BaseCommand {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TABLE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final List<String> CSV_HEADER =
@@ -222,12 +218,7 @@ final class HistoryCommand extends BaseCommand {
 
   /** Like {@link #json}, each row with {@code expected_profit} and {@code difference} too. */
   static String executedJson(List<OpportunityRecord> records) {
-    return jsonArray(
-        records,
-        (r, o) -> {
-          o.put("expected_profit", r.estimatedProfit().toPlainString());
-          o.put("difference", difference(r).toPlainString());
-        });
+    return jsonArray(records.stream().map(r -> RecordJson.of(r, true)).toList());
   }
 
   private static BigDecimal difference(OpportunityRecord r) {
@@ -312,58 +303,63 @@ final class HistoryCommand extends BaseCommand {
     return sb.toString();
   }
 
-  /** A JSON array, one record object per line; {@code []} when empty. */
-  static String json(List<OpportunityRecord> records) {
-    return jsonArray(records, (r, o) -> {});
+  /**
+   * One stored opportunity as {@code arb history --json} and the daemon's {@code /opportunities}
+   * print it, in this key order. The stored path and solution documents are embedded as they were
+   * stored.
+   *
+   * @param expectedProfit with {@code --executed} only: the estimated profit again
+   * @param difference with {@code --executed} only: realized - expected
+   */
+  record RecordJson(
+      long id,
+      Instant detectedAt,
+      String status,
+      String startAsset,
+      List<String> exchanges,
+      List<String> assets,
+      JsonNode path,
+      JsonNode solution,
+      BigDecimal estimatedProfit,
+      double returnBp,
+      BigDecimal realizedProfit,
+      String reason,
+      @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal expectedProfit,
+      @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal difference) {
+
+    static RecordJson of(OpportunityRecord r, boolean executed) {
+      return new RecordJson(
+          r.id(),
+          r.detectedAt(),
+          r.status().code(),
+          r.startAsset(),
+          r.exchanges(),
+          r.assets(),
+          Json.treeOrText(r.pathJson()),
+          Json.treeOrText(r.solutionJson()),
+          r.estimatedProfit(),
+          r.returnBp(),
+          r.realizedProfit(),
+          r.reason(),
+          executed ? r.estimatedProfit() : null,
+          executed ? HistoryCommand.difference(r) : null);
+    }
   }
 
-  private static String jsonArray(
-      List<OpportunityRecord> records,
-      java.util.function.BiConsumer<OpportunityRecord, ObjectNode> extra) {
-    if (records.isEmpty()) {
+  /** A JSON array, one record object per line; {@code []} when empty. */
+  static String json(List<OpportunityRecord> records) {
+    return jsonArray(records.stream().map(r -> RecordJson.of(r, false)).toList());
+  }
+
+  private static String jsonArray(List<RecordJson> rows) {
+    if (rows.isEmpty()) {
       return "[]\n";
     }
     StringBuilder sb = new StringBuilder("[\n");
-    for (int i = 0; i < records.size(); i++) {
-      ObjectNode o = toJson(records.get(i));
-      extra.accept(records.get(i), o);
-      try {
-        sb.append(JSON.writeValueAsString(o));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write a record as JSON", e);
-      }
-      sb.append(i + 1 < records.size() ? ",\n" : "\n");
+    for (int i = 0; i < rows.size(); i++) {
+      sb.append(Json.write(rows.get(i))).append(i + 1 < rows.size() ? ",\n" : "\n");
     }
     return sb.append("]\n").toString();
-  }
-
-  private static ObjectNode toJson(OpportunityRecord r) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", r.id());
-    o.put("detected_at", r.detectedAt().toString());
-    o.put("status", r.status().code());
-    o.put("start_asset", r.startAsset());
-    ArrayNode ex = o.putArray("exchanges");
-    r.exchanges().forEach(ex::add);
-    ArrayNode as = o.putArray("assets");
-    r.assets().forEach(as::add);
-    o.set("path", parsed(r.pathJson()));
-    o.set("solution", parsed(r.solutionJson()));
-    o.put("estimated_profit", r.estimatedProfit().toPlainString());
-    o.put("return_bp", r.returnBp());
-    o.put(
-        "realized_profit", r.realizedProfit() == null ? null : r.realizedProfit().toPlainString());
-    o.put("reason", r.reason());
-    return o;
-  }
-
-  /** Stored JSON as JSON; text that is not JSON (never written by arb) as a string. */
-  private static JsonNode parsed(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return TextNode.valueOf(text);
-    }
   }
 
   static String csv(List<OpportunityRecord> records) {

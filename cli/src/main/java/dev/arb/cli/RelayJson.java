@@ -1,10 +1,12 @@
 package dev.arb.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.arb.defi.gasless.RelayOutcome;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.engine.record.RelayRecord;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.math.BigInteger;
+import java.time.Instant;
 
 /**
  * The JSON shapes of relayed requests, shared by {@code arb defi relay}, {@code arb defi relays}
@@ -13,55 +15,86 @@ import java.util.Map;
 final class RelayJson {
   private RelayJson() {}
 
-  /** One request and its outcome: {@code status} is rejected, mined or reverted. */
-  static Map<String, Object> outcome(SignedRequest s, RelayOutcome o) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("from", s.request().from());
-    row.put("to", s.request().to());
-    row.put("nonce", s.request().nonce().toString());
+  /**
+   * One request and its outcome, in this key order; keys that do not apply to the outcome are left
+   * out.
+   *
+   * @param nonce the request's forwarder nonce
+   * @param status {@code rejected}, {@code mined} or {@code reverted}
+   * @param reason why it was rejected, a code such as {@code NONCE} (rejected only)
+   * @param txHash the relayer's transaction (mined or reverted)
+   * @param gasUsed gas the transaction used (mined or reverted)
+   * @param costWei what it cost (mined or reverted)
+   * @param detail the rejection's detail, or the decoded revert reason
+   */
+  record Outcome(
+      String from,
+      String to,
+      BigInteger nonce,
+      String status,
+      @JsonInclude(Include.NON_NULL) String reason,
+      @JsonInclude(Include.NON_NULL) String txHash,
+      @JsonInclude(Include.NON_NULL) BigInteger gasUsed,
+      @JsonInclude(Include.NON_NULL) BigInteger costWei,
+      @JsonInclude(Include.NON_NULL) String detail) {}
+
+  /** One request and its outcome. */
+  static Outcome outcome(SignedRequest s, RelayOutcome o) {
+    String from = s.request().from();
+    String to = s.request().to();
+    BigInteger nonce = s.request().nonce();
     if (o instanceof RelayOutcome.Rejected r) {
-      row.put("status", "rejected");
-      row.put("reason", r.reason().name());
-      row.put("detail", r.detail());
-    } else if (o instanceof RelayOutcome.Mined m) {
-      row.put("status", "mined");
-      row.put("txHash", m.txHash());
-      row.put("gasUsed", m.gasUsed().toString());
-      row.put("costWei", m.costWei().toString());
-    } else if (o instanceof RelayOutcome.Reverted r) {
-      row.put("status", "reverted");
-      row.put("txHash", r.txHash());
-      row.put("gasUsed", r.gasUsed().toString());
-      row.put("costWei", r.costWei().toString());
-      row.put("detail", r.reason());
+      return new Outcome(
+          from, to, nonce, "rejected", r.reason().name(), null, null, null, r.detail());
     }
-    return row;
+    if (o instanceof RelayOutcome.Mined m) {
+      return new Outcome(
+          from, to, nonce, "mined", null, m.txHash(), m.gasUsed(), m.costWei(), null);
+    }
+    RelayOutcome.Reverted r = (RelayOutcome.Reverted) o;
+    return new Outcome(
+        from, to, nonce, "reverted", null, r.txHash(), r.gasUsed(), r.costWei(), r.reason());
   }
 
-  /** One stored record, every column; absent values as null. */
-  static Map<String, Object> record(RelayRecord r) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("id", r.id());
-    o.put("receivedAt", r.receivedAt().toString());
-    o.put("outcome", r.outcome().code());
-    o.put("signer", r.signer());
-    o.put("target", r.target());
-    o.put("selector", r.selector());
-    o.put("nonce", r.nonce().toString());
-    o.put("deadline", r.deadline());
-    o.put("gasLimit", r.gasLimit().toString());
-    o.put("digest", r.digest());
-    o.put("signature", r.signature());
-    o.put("reasonCode", r.reasonCode());
-    o.put("reason", r.reason());
-    o.put("txHash", r.txHash());
-    o.put("gasUsed", text(r.gasUsed()));
-    o.put("weiReserved", text(r.weiReserved()));
-    o.put("weiPaid", text(r.weiPaid()));
-    return o;
-  }
+  /** One stored request, every column in this order; absent values as {@code null}. */
+  record Stored(
+      Long id,
+      Instant receivedAt,
+      String outcome,
+      String signer,
+      String target,
+      String selector,
+      BigInteger nonce,
+      long deadline,
+      BigInteger gasLimit,
+      String digest,
+      String signature,
+      String reasonCode,
+      String reason,
+      String txHash,
+      BigInteger gasUsed,
+      BigInteger weiReserved,
+      BigInteger weiPaid) {}
 
-  private static String text(Object v) {
-    return v == null ? null : v.toString();
+  /** One stored request. */
+  static Stored record(RelayRecord r) {
+    return new Stored(
+        r.id(),
+        r.receivedAt(),
+        r.outcome().code(),
+        r.signer(),
+        r.target(),
+        r.selector(),
+        r.nonce(),
+        r.deadline(),
+        r.gasLimit(),
+        r.digest(),
+        r.signature(),
+        r.reasonCode(),
+        r.reason(),
+        r.txHash(),
+        r.gasUsed(),
+        r.weiReserved(),
+        r.weiPaid());
   }
 }

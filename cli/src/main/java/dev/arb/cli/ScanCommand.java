@@ -7,6 +7,7 @@ import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.lp.WholeGraphPlan;
 import dev.arb.engine.lp.WholeGraphPlanRecords;
 import dev.arb.engine.lp.WholeGraphPlanner;
@@ -214,7 +215,7 @@ final class ScanCommand extends BaseCommand {
     ScanReport report = Scanner.scan(loaded.snapshot(), request);
     notes.addAll(report.notes());
     if (json) {
-      out().println(ScanJson.report(report, notes).toPrettyString());
+      out().println(Json.pretty(ScanJson.of(report, notes)));
     } else {
       printTable(report, notes, request.query().maxLength());
     }
@@ -400,9 +401,7 @@ final class ScanCommand extends BaseCommand {
             + steps
             + " steps; amounts are the solver's (double), not rounded to lot sizes");
     if (json) {
-      out()
-          .println(
-              WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes).toPrettyString());
+      out().println(Json.pretty(WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes)));
     } else {
       printLp(p, loaded.snapshot(), notes);
     }

@@ -1,44 +1,47 @@
 package dev.arb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityJson;
 import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.ScanReport;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code arb scan --json} output. Each opportunity is printed as the solution document it is
- * stored with ({@link OpportunityRecords#solution}); amounts are exact decimal strings, basis
- * points numbers.
+ * The {@code arb scan --json} document, in this key order. Each opportunity is printed as the
+ * solution document it is stored with ({@link OpportunityRecords#solution}); amounts are exact
+ * decimal strings, basis points numbers.
+ *
+ * @param source where the books came from
+ * @param asOf the snapshot's newest observation, {@code null} for an empty snapshot
+ * @param markets markets scanned
+ * @param nodes nodes of the graph (asset on an exchange)
+ * @param edges edges of the graph
+ * @param negativeCycle whether the graph has a profitable cycle at the top of the books
+ * @param opportunities ranked, best first
+ * @param notes what to tell the user about the scan
+ * @param problems markets left out or suspicious, one line each
  */
-final class ScanJson {
-  static final ObjectMapper JSON = new ObjectMapper();
+record ScanJson(
+    String source,
+    Instant asOf,
+    int markets,
+    int nodes,
+    int edges,
+    boolean negativeCycle,
+    List<OpportunityJson.Solution> opportunities,
+    List<String> notes,
+    List<String> problems) {
 
-  private ScanJson() {}
-
-  static ObjectNode report(ScanReport report, List<String> notes) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("source", report.source());
-    root.put("as_of", report.asOf().map(Instant::toString).orElse(null));
-    root.put("markets", report.markets());
-    root.put("nodes", report.search().nodes());
-    root.put("edges", report.search().edges());
-    root.put("negative_cycle", report.search().negativeCycleExists());
-    ArrayNode ops = root.putArray("opportunities");
-    for (Opportunity o : report.opportunities()) {
-      ops.add(OpportunityRecords.solution(o));
-    }
-    strings(root.putArray("notes"), notes);
-    strings(root.putArray("problems"), report.problems());
-    return root;
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    for (String v : values) {
-      array.add(v);
-    }
+  static ScanJson of(ScanReport report, List<String> notes) {
+    return new ScanJson(
+        report.source(),
+        report.asOf().orElse(null),
+        report.markets(),
+        report.search().nodes(),
+        report.search().edges(),
+        report.search().negativeCycleExists(),
+        report.opportunities().stream().map(OpportunityRecords::solution).toList(),
+        List.copyOf(notes),
+        report.problems());
   }
 }

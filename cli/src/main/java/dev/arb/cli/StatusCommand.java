@@ -1,8 +1,8 @@
 package dev.arb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.HttpConfig;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 the daemon answered, 1 it could not be reached, 2 bad options."
     })
 final class StatusCommand extends BaseCommand {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Option(
@@ -67,12 +66,12 @@ final class StatusCommand extends BaseCommand {
     String body = fetch(uri);
     JsonNode status;
     try {
-      status = JSON.readTree(body);
+      status = Json.tree(body);
     } catch (IOException e) {
       throw new ArbException("status: " + uri + " did not answer JSON; is it arb?");
     }
     if (json) {
-      out().println(status.toPrettyString());
+      out().println(Json.pretty(status));
     } else {
       print(status);
     }

@@ -127,7 +127,7 @@ class DaemonRelayIT {
       JsonNode m = JSON.readTree(mined.body());
       assertThat(m.path("status").asText()).isEqualTo("mined");
       assertThat(m.path("from").asText()).isEqualTo(user.getAddress());
-      BigInteger cost = new BigInteger(m.path("costWei").asText());
+      BigInteger cost = new BigInteger(m.path("cost_wei").asText());
       assertThat(counter.count(user.getAddress())).isEqualTo(BigInteger.ONE);
       assertThat(counter.lastSender()).isEqualTo(user.getAddress());
       assertThat(chain.etherBalance(user.getAddress())).isZero();
@@ -163,9 +163,9 @@ class DaemonRelayIT {
       JsonNode b = JSON.readTree(batched.body());
       assertThat(b).hasSize(10);
       assertThat(b.findValuesAsText("status")).containsOnly("mined");
-      assertThat(b.findValuesAsText("txHash"))
+      assertThat(b.findValuesAsText("tx_hash"))
           .hasSize(10)
-          .containsOnly(b.get(0).path("txHash").asText());
+          .containsOnly(b.get(0).path("tx_hash").asText());
       assertThat(counter.count(batcher.getAddress())).isEqualTo(BigInteger.TEN);
 
       HttpResponse<String> huge = Http.post(url, TOKEN, "x".repeat(70_000));
@@ -184,15 +184,15 @@ class DaemonRelayIT {
     }
     JsonNode replayed = rows.get(10);
     assertThat(replayed.path("outcome").asText()).isEqualTo("rejected");
-    assertThat(replayed.path("reasonCode").asText()).isEqualTo("NONCE");
+    assertThat(replayed.path("reason_code").asText()).isEqualTo("NONCE");
     assertThat(replayed.path("signer").asText()).isEqualTo(user.getAddress());
     JsonNode first = rows.get(11);
     assertThat(first.path("outcome").asText()).isEqualTo("mined");
-    assertThat(first.path("txHash").asText()).startsWith("0x");
+    assertThat(first.path("tx_hash").asText()).startsWith("0x");
     BigInteger paid = BigInteger.ZERO;
     for (JsonNode row : rows) {
-      if (!row.path("weiPaid").isNull()) {
-        paid = paid.add(new BigInteger(row.path("weiPaid").asText()));
+      if (!row.path("wei_paid").isNull()) {
+        paid = paid.add(new BigInteger(row.path("wei_paid").asText()));
       }
     }
     assertThat(paid)

@@ -31,26 +31,26 @@ class DefiDemoCommandIT {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
     JsonNode j = new ObjectMapper().readTree(r.out());
-    assertThat(j.path("chainId").asLong()).isEqualTo(31337);
+    assertThat(j.path("chain_id").asLong()).isEqualTo(31337);
     assertThat(j.path("sent").asBoolean()).isTrue();
     // without a premium the Balancer vault beats the flash swap on the same cycle
-    assertThat(j.path("loanSource").asText()).isEqualTo("BALANCER");
-    BigDecimal expected = new BigDecimal(j.path("expectedProfit").asText());
+    assertThat(j.path("loan_source").asText()).isEqualTo("BALANCER");
+    BigDecimal expected = new BigDecimal(j.path("expected_profit").asText());
     assertThat(expected).isGreaterThan(new BigDecimal("0.09"));
-    assertThat(new BigDecimal(j.path("simulatedProfit").asText())).isEqualByComparingTo(expected);
-    assertThat(new BigDecimal(j.path("realizedProfit").asText())).isEqualByComparingTo(expected);
+    assertThat(new BigDecimal(j.path("simulated_profit").asText())).isEqualByComparingTo(expected);
+    assertThat(new BigDecimal(j.path("realized_profit").asText())).isEqualByComparingTo(expected);
     // the owner's WETH balance, read on chain before and after, rose by exactly that
-    String gain = j.path("ownerGain").asText();
-    assertThat(gain).isEqualTo(j.path("realizedProfit").asText());
-    assertThat(j.path("gasUsed").asLong()).isBetween(100_000L, 1_000_000L);
-    assertThat(j.path("txHash").asText()).matches("0x[0-9a-f]{64}");
-    assertThat(r.err()).contains("demo: outcome: executed, tx " + j.path("txHash").asText());
+    String gain = j.path("owner_gain").asText();
+    assertThat(gain).isEqualTo(j.path("realized_profit").asText());
+    assertThat(j.path("gas_used").asLong()).isBetween(100_000L, 1_000_000L);
+    assertThat(j.path("tx_hash").asText()).matches("0x[0-9a-f]{64}");
+    assertThat(r.err()).contains("demo: outcome: executed, tx " + j.path("tx_hash").asText());
     JsonNode record = j.path("record");
     assertThat(record.path("status").asText()).isEqualTo("executed");
-    assertThat(record.path("startAsset").asText()).isEqualTo("WETH");
+    assertThat(record.path("start_asset").asText()).isEqualTo("WETH");
     assertThat(record.path("exchanges").toString())
         .isEqualTo("[\"uniswap-v2:dex-b\",\"uniswap-v2:dex-a\"]");
-    assertThat(new BigDecimal(record.path("realizedProfit").asText()))
+    assertThat(new BigDecimal(record.path("realized_profit").asText()))
         .isEqualByComparingTo(expected);
     assertThat(record.path("reason").isNull()).isTrue();
     Path db = dataDir.resolve("arb.db");
@@ -65,14 +65,14 @@ class DefiDemoCommandIT {
     assertThat(stored.path("status").asText()).isEqualTo("executed");
     assertThat(stored.path("realized_profit").asText()).isEqualTo(gain);
     assertThat(stored.path("estimated_profit").asText())
-        .isEqualTo(j.path("expectedProfit").asText());
+        .isEqualTo(j.path("expected_profit").asText());
     assertThat(stored.path("start_asset").asText()).isEqualTo("WETH");
     assertThat(stored.path("path").path("kind").asText()).isEqualTo("flash-loan");
     assertThat(stored.path("path").path("source").asText()).isEqualTo("BALANCER");
-    assertThat(stored.path("solution").path("txHash").asText())
-        .isEqualTo(j.path("txHash").asText());
-    assertThat(stored.path("solution").path("gasUsed").asText())
-        .isEqualTo(j.path("gasUsed").asText());
+    assertThat(stored.path("solution").path("tx_hash").asText())
+        .isEqualTo(j.path("tx_hash").asText());
+    assertThat(stored.path("solution").path("gas_used").asText())
+        .isEqualTo(j.path("gas_used").asText());
     assertThat(stored.path("reason").isNull()).isTrue();
   }
 
@@ -86,18 +86,18 @@ class DefiDemoCommandIT {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.FAILURE);
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.path("sent").asBoolean()).isFalse();
-    assertThat(j.path("txHash").isNull()).isTrue();
-    assertThat(j.path("ownerGain").asText()).isEqualTo("0");
+    assertThat(j.path("tx_hash").isNull()).isTrue();
+    assertThat(j.path("owner_gain").asText()).isEqualTo("0");
     // the simulation succeeded: it is the selective trigger that said no
-    assertThat(new BigDecimal(j.path("simulatedProfit").asText()))
-        .isEqualByComparingTo(new BigDecimal(j.path("expectedProfit").asText()));
+    assertThat(new BigDecimal(j.path("simulated_profit").asText()))
+        .isEqualByComparingTo(new BigDecimal(j.path("expected_profit").asText()));
     String simulated =
-        new BigDecimal(j.path("simulatedProfit").asText())
+        new BigDecimal(j.path("simulated_profit").asText())
             .movePointRight(18)
             .toBigInteger()
             .toString();
     String gas =
-        new BigDecimal(j.path("gasCostAtMaxFee").asText())
+        new BigDecimal(j.path("gas_cost_at_max_fee").asText())
             .movePointRight(18)
             .toBigInteger()
             .toString();
@@ -114,7 +114,7 @@ class DefiDemoCommandIT {
     assertThat(h.get(0).path("status").asText()).isEqualTo("rejected");
     assertThat(h.get(0).path("reason").asText()).isEqualTo(why);
     assertThat(h.get(0).path("realized_profit").isNull()).isTrue();
-    assertThat(h.get(0).path("solution").has("txHash")).isFalse();
+    assertThat(h.get(0).path("solution").has("tx_hash")).isFalse();
   }
 
   @Test

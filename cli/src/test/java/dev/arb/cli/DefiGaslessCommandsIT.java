@@ -126,7 +126,7 @@ class DefiGaslessCommandsIT {
     assertThat(relayed.exitCode()).as(relayed.err() + relayed.out()).isEqualTo(ExitCode.OK);
     JsonNode outcome = new ObjectMapper().readTree(relayed.out());
     assertThat(outcome.path("status").asText()).isEqualTo("mined");
-    BigInteger cost = new BigInteger(outcome.path("costWei").asText());
+    BigInteger cost = new BigInteger(outcome.path("cost_wei").asText());
     assertThat(cost).isPositive();
     assertThat(counter.count(user)).isEqualTo(BigInteger.ONE);
     assertThat(counter.lastSender()).isEqualTo(user);
@@ -165,7 +165,7 @@ class DefiGaslessCommandsIT {
             "1",
             "--json");
     assertThat(mined.exitCode()).as(mined.err() + mined.out()).isEqualTo(ExitCode.OK);
-    String cost = new ObjectMapper().readTree(mined.out()).path("costWei").asText();
+    String cost = new ObjectMapper().readTree(mined.out()).path("cost_wei").asText();
     Path second = dir.resolve("second.json");
     Files.writeString(second, signIncrement().out());
     BigInteger relayerBefore = chain.etherBalance(relayer);
@@ -194,16 +194,16 @@ class DefiGaslessCommandsIT {
     JsonNode rows = j.path("requests");
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).path("outcome").asText()).isEqualTo("rejected");
-    assertThat(rows.get(0).path("reasonCode").asText()).isEqualTo("SIGNER_QUOTA");
+    assertThat(rows.get(0).path("reason_code").asText()).isEqualTo("SIGNER_QUOTA");
     assertThat(rows.get(0).path("nonce").asText()).isEqualTo("1");
     assertThat(rows.get(1).path("outcome").asText()).isEqualTo("mined");
     assertThat(rows.get(1).path("signer").asText()).isEqualTo(user);
     assertThat(rows.get(1).path("target").asText()).isEqualTo(counter.address());
     assertThat(rows.get(1).path("selector").asText()).isEqualTo(GaslessCounterContract.INCREMENT);
-    assertThat(rows.get(1).path("weiPaid").asText()).isEqualTo(cost);
-    assertThat(rows.get(1).path("txHash").asText()).startsWith("0x");
-    assertThat(j.path("today").path("totalWei").asText()).isEqualTo(cost);
-    assertThat(j.path("today").path("bySigner").path(user).path("requests").asInt()).isEqualTo(1);
+    assertThat(rows.get(1).path("wei_paid").asText()).isEqualTo(cost);
+    assertThat(rows.get(1).path("tx_hash").asText()).startsWith("0x");
+    assertThat(j.path("today").path("total_wei").asText()).isEqualTo(cost);
+    assertThat(j.path("today").path("by_signer").path(user).path("requests").asInt()).isEqualTo(1);
 
     CliRun table = defi(relayerConfig, "relays", "--signer", user);
 
@@ -303,13 +303,13 @@ class DefiGaslessCommandsIT {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
     JsonNode j = new ObjectMapper().readTree(r.out());
-    assertThat(j.path("userBalanceBefore").asText()).isEqualTo("0");
-    assertThat(j.path("userBalanceAfter").asText()).isEqualTo("0");
-    assertThat(j.path("msgSender").asText()).isEqualTo(j.path("user").asText());
-    assertThat(j.path("userCount").asText()).isEqualTo("1");
+    assertThat(j.path("user_balance_before").asText()).isEqualTo("0");
+    assertThat(j.path("user_balance_after").asText()).isEqualTo("0");
+    assertThat(j.path("msg_sender").asText()).isEqualTo(j.path("user").asText());
+    assertThat(j.path("user_count").asText()).isEqualTo("1");
     assertThat(j.path("relayed").asText()).startsWith("mined in 0x");
     assertThat(j.path("replayed").asText()).startsWith("rejected NONCE");
-    assertThat(new BigInteger(j.path("relayerBalanceBefore").asText()))
-        .isGreaterThan(new BigInteger(j.path("relayerBalanceAfter").asText()));
+    assertThat(new BigInteger(j.path("relayer_balance_before").asText()))
+        .isGreaterThan(new BigInteger(j.path("relayer_balance_after").asText()));
   }
 }

@@ -96,8 +96,8 @@ class DefiNetworkCommandsIT {
     String proxy = j.path("proxy").asText();
     assertThat(j.path("owner").asText()).isEqualTo(DEV_ADDRESS);
     assertThat(j.path("executor").asText()).isEqualTo(EXECUTOR);
-    assertThat(j.path("balancerVault").asText()).isEqualTo(VAULT);
-    assertThat(j.path("aavePool").asText()).isEqualTo(AAVE_POOL);
+    assertThat(j.path("balancer_vault").asText()).isEqualTo(VAULT);
+    assertThat(j.path("aave_pool").asText()).isEqualTo(AAVE_POOL);
     try (ChainClient chain = net.connect()) {
       FlashLoanArbitrageContract arb = new FlashLoanArbitrageContract(chain, proxy);
       assertThat(arb.owner()).isEqualTo(DEV_ADDRESS);
@@ -107,9 +107,9 @@ class DefiNetworkCommandsIT {
       assertThat(arb.version()).isEqualTo(CURRENT);
       assertThat(j.path("version").asInt()).isEqualTo(CURRENT.intValue());
       assertThat(arb.trustedForwarder()).contains(FORWARDER);
-      assertThat(j.path("trustedForwarder").asText()).isEqualTo(FORWARDER);
-      assertThat(j.path("allowedFactories").isArray()).isTrue();
-      assertThat(j.path("allowedFactories")).isEmpty();
+      assertThat(j.path("trusted_forwarder").asText()).isEqualTo(FORWARDER);
+      assertThat(j.path("allowed_factories").isArray()).isTrue();
+      assertThat(j.path("allowed_factories")).isEmpty();
       assertThat(deployed.err())
           .contains("no --factory given: flash swaps (--lender uniswap-v2:PAIR) are refused");
 
@@ -192,13 +192,13 @@ class DefiNetworkCommandsIT {
       assertThat(upgraded.exitCode()).as(upgraded.err()).isEqualTo(ExitCode.OK);
       JsonNode j = new ObjectMapper().readTree(upgraded.out());
       assertThat(j.path("upgraded").asBoolean()).isTrue();
-      assertThat(j.path("previousVersion").asInt()).isEqualTo(1);
-      assertThat(j.path("previousImplementation").asText()).isEqualTo(v1);
+      assertThat(j.path("previous_version").asInt()).isEqualTo(1);
+      assertThat(j.path("previous_implementation").asText()).isEqualTo(v1);
       assertThat(j.path("version").asInt()).isEqualTo(CURRENT.intValue());
       assertThat(j.path("implementation").asText())
           .isEqualTo(arb.implementation())
           .isNotEqualTo(v1);
-      assertThat(j.path("allowedFactories").toString()).isEqualTo("[\"" + factory + "\"]");
+      assertThat(j.path("allowed_factories").toString()).isEqualTo("[\"" + factory + "\"]");
       assertThat(arb.version()).isEqualTo(CURRENT);
       assertThat(arb.allowedFactories()).containsExactly(factory);
       assertThat(arb.trustedForwarder()).contains(FORWARDER);
@@ -230,7 +230,7 @@ class DefiNetworkCommandsIT {
       assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCode.OK);
       JsonNode d = new ObjectMapper().readTree(dry.out());
       assertThat(d.path("outcome").asText()).isEqualTo("simulated");
-      assertThat(d.path("simulatedProfit").asText()).isEqualTo(expected.toString());
+      assertThat(d.path("simulated_profit").asText()).isEqualTo(expected.toString());
       assertThat(chain.pendingNonce(DEV_ADDRESS)).isEqualTo(nonce);
 
       BigInteger before = Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS);
@@ -278,8 +278,8 @@ class DefiNetworkCommandsIT {
           .isEqualTo("[\"uniswap-v2:" + factoryB + "\",\"uniswap-v2:" + factoryA + "\"]");
       assertThat(executed.path("path").path("lender").asText())
           .isEqualTo("balancer:" + market.balancerVault().toLowerCase(java.util.Locale.ROOT));
-      assertThat(executed.path("solution").path("txHash").asText())
-          .isEqualTo(e.path("txHash").asText());
+      assertThat(executed.path("solution").path("tx_hash").asText())
+          .isEqualTo(e.path("tx_hash").asText());
       assertThat(executed.path("solution").path("borrowed").asText()).isEqualTo("1");
       assertThat(executed.path("reason").isNull()).isTrue();
     }
@@ -324,7 +324,7 @@ class DefiNetworkCommandsIT {
       CliRun allowed = defi("factories", "--contract", proxy, "--allow", dexA, "--json");
 
       assertThat(allowed.exitCode()).as(allowed.err()).isEqualTo(ExitCode.OK);
-      assertThat(new ObjectMapper().readTree(allowed.out()).path("allowedFactories").toString())
+      assertThat(new ObjectMapper().readTree(allowed.out()).path("allowed_factories").toString())
           .isEqualTo("[\"" + dexA + "\"]");
       // the route's first hop is a pair of DEX B: hops go only through pairs of allowed factories
       String dexB = market.dexB().toLowerCase(Locale.ROOT);
@@ -340,7 +340,7 @@ class DefiNetworkCommandsIT {
           defi("factories", "--contract", proxy, "--disallow", dexA, "--disallow", dexB, "--json");
 
       assertThat(disallowed.exitCode()).as(disallowed.err()).isEqualTo(ExitCode.OK);
-      assertThat(new ObjectMapper().readTree(disallowed.out()).path("allowedFactories")).isEmpty();
+      assertThat(new ObjectMapper().readTree(disallowed.out()).path("allowed_factories")).isEmpty();
       assertThat(deployed.arb().allowedFactories()).isEmpty();
       assertThat(defi(flashSwap).exitCode()).isEqualTo(ExitCode.USAGE);
     }
@@ -381,7 +381,7 @@ class DefiNetworkCommandsIT {
 
       assertThat(deployed.exitCode()).as(deployed.err()).isEqualTo(ExitCode.OK);
       JsonNode j = new ObjectMapper().readTree(deployed.out());
-      assertThat(j.path("allowedV3Factories").toString()).isEqualTo("[\"" + v3 + "\"]");
+      assertThat(j.path("allowed_v3_factories").toString()).isEqualTo("[\"" + v3 + "\"]");
       String proxy = j.path("proxy").asText();
       BigInteger before = Erc20.balanceOf(chain, market.weth(), DEV_ADDRESS);
 
@@ -492,7 +492,7 @@ class DefiNetworkCommandsIT {
         .contains(tx)
         .contains("is the node running")
         .endsWith("it may still be mined, check before resending");
-    assertThat(failed.path("solution").path("sentAs").toString()).isEqualTo("[\"" + tx + "\"]");
+    assertThat(failed.path("solution").path("sent_as").toString()).isEqualTo("[\"" + tx + "\"]");
     assertThat(failed.path("solution").path("mined").asText()).isEqualTo("unknown");
     assertThat(failed.path("realized_profit").isNull()).isTrue();
     // simulated before sending, so the record keeps what was expected

@@ -2,7 +2,7 @@ package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.ExecutionRepository;
@@ -51,7 +51,6 @@ import org.jdbi.v3.core.spi.JdbiPlugin;
  * written by a newer arb) is a {@link StorageException} saying so.
  */
 final class ArbColumns implements JdbiPlugin {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
   /** A paper ledger row (its amount may be zero, which a {@code Holding} is not). */
@@ -165,7 +164,7 @@ final class ArbColumns implements JdbiPlugin {
 
   private static List<String> list(String json) {
     try {
-      return JSON.readValue(json, STRING_LIST);
+      return Json.reader().forType(STRING_LIST).readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON list of strings", e);
     }
@@ -173,10 +172,6 @@ final class ArbColumns implements JdbiPlugin {
 
   /** A list of names as the JSON array it is stored as. */
   static String json(List<String> list) {
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a list of strings as JSON", e);
-    }
+    return Json.write(list);
   }
 }

@@ -1,9 +1,8 @@
 package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.arb.config.PrivateFiles;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.StorageException;
@@ -38,9 +37,6 @@ import java.util.UUID;
 final class SpillJournal {
   /** The spill's name next to a database file {@code arb.db}: {@code arb.db.spill.jsonl}. */
   static final String SUFFIX = ".spill.jsonl";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   /** Writes a spilled batch once (see {@link SqliteOpportunityRepository#saveOnce}). */
   @FunctionalInterface
@@ -140,7 +136,7 @@ final class SpillJournal {
     List<Spilled> rs = new ArrayList<>(batch.size());
     batch.forEach(r -> rs.add(Spilled.of(r)));
     byte[] line =
-        (JSON.writeValueAsString(new Line(UUID.randomUUID().toString(), rs)) + "\n")
+        (Json.writer().writeValueAsString(new Line(UUID.randomUUID().toString(), rs)) + "\n")
             .getBytes(StandardCharsets.UTF_8);
     boolean created = !Files.exists(file);
     if (created) {
@@ -221,7 +217,7 @@ final class SpillJournal {
         continue;
       }
       try {
-        Line l = JSON.readValue(line, Line.class);
+        Line l = Json.read(line, Line.class);
         if (l.batch() == null || l.records() == null) {
           throw new IllegalArgumentException("a line needs batch and records");
         }

@@ -1,28 +1,23 @@
 package dev.arb.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.execution.DeadLetterKind;
 import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.ExecutionJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Decimals;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.ExecutionStatus;
 import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.Unwind;
-import dev.arb.engine.sizing.LegFill;
-import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -32,11 +27,11 @@ import org.jdbi.v3.core.JdbiException;
  * Executions, their dead letters and the paper balance ledger in {@code arb.db} (migrations V2 and
  * V3). Each execution is stored with its fills, its dead letter when it did not end as planned
  * ({@link DeadLetterKind#of}) and, for paper trading, the ledger as it stands after it, in one
- * transaction: nothing of a failed cycle is lost between them.
+ * transaction: nothing of a failed cycle is lost between them. The JSON columns (exchanges, fills,
+ * leftover, the dead letter's context) are {@link ExecutionJson} and {@link DeadLetterContext}
+ * documents written by {@link Json}.
  */
 public final class SqliteExecutionRepository implements ExecutionRepository {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final SqliteDatabase db;
   private final RiskLimits limits;
 
@@ -106,7 +101,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
             mode,
             r.status().code(),
             r.startAsset(),
-            exchanges(r),
+            r.plan().cycle().exchanges(),
             r.startSpent(),
             r.startReturned(),
             r.expectedProfit(),
@@ -119,7 +114,8 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
     Optional<DeadLetterKind> kind =
         resolution != null && !resolution.retried() ? Optional.empty() : DeadLetterKind.of(r);
     Optional<Dead> dead =
-        kind.map(k -> new Dead(k, error(r), context(row, retryOf, plan(r.plan()), true)));
+        kind.map(
+            k -> new Dead(k, error(r), DeadLetterContext.ofExecution(r, mode, retryOf, limits)));
     return write(row, dead, retryOf, resolution, ledger);
   }
 
@@ -145,12 +141,12 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       long deadLetterId,
       String cycle,
       Resolution resolution) {
-    JsonNode plan;
+    ExecutionJson.Plan plan;
     try {
-      plan = cycle == null ? null : JSON.readTree(cycle);
+      plan = cycle == null ? null : Json.read(cycle, ExecutionJson.Plan.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "the retried cycle is not JSON: " + e.getOriginalMessage());
+          "the retried cycle is not a plan: " + e.getOriginalMessage());
     }
     boolean left = !u.leftover().isEmpty();
     String reason =
@@ -159,7 +155,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
             + ": sell leftover holdings back to "
             + start
             + (left ? "; still held: " + describe(u.leftover()) : "");
-    ArrayNode ex = JSON.createArrayNode();
     LinkedHashSet<String> names = new LinkedHashSet<>();
     for (Fill f : u.fills()) {
       names.add(f.leg().exchange());
@@ -167,7 +162,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
     for (Holding x : u.leftover()) {
       names.add(x.exchange());
     }
-    names.forEach(ex::add);
+    List<String> ex = List.copyOf(names);
     Row row =
         new Row(
             executedAt,
@@ -189,7 +184,8 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                 new Dead(
                     DeadLetterKind.UNWIND_INCOMPLETE,
                     reason,
-                    context(row, deadLetterId, plan, false)))
+                    DeadLetterContext.ofSellBack(
+                        mode, row.status(), start, ex, deadLetterId, plan, u, reason, limits)))
             : Optional.empty();
     return write(row, dead, deadLetterId, resolution, ledger);
   }
@@ -215,7 +211,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                                 row.detectedAt(),
                                 d.kind().code(),
                                 d.error(),
-                                json(d.context())));
+                                Json.write(d.context())));
                 if (resolution != null) {
                   SqliteDeadLetterRepository.resolve(
                       h,
@@ -244,7 +240,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
       String mode,
       String status,
       Asset start,
-      ArrayNode exchanges,
+      List<String> exchanges,
       BigDecimal spent,
       BigDecimal returned,
       BigDecimal expected,
@@ -258,7 +254,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
   }
 
   /** A dead letter to write with its execution. */
-  private record Dead(DeadLetterKind kind, String error, ObjectNode context) {}
+  private record Dead(DeadLetterKind kind, String error, DeadLetterContext context) {}
 
   /** The resolution note with the ids of the retry's execution and its own dead letter. */
   private static String noted(Resolution r, long executionId, Optional<Long> deadLetter) {
@@ -284,15 +280,15 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
         .bind("mode", row.mode())
         .bind("status", row.status())
         .bind("startAsset", row.start())
-        .bind("exchanges", json(row.exchanges()))
+        .bind("exchanges", Json.write(row.exchanges()))
         .bind("spent", Decimals.normalise(row.spent()))
         .bind("returned", Decimals.normalise(row.returned()))
         .bind("expected", Decimals.normalise(row.expected()))
         .bind("realized", Decimals.normalise(realized))
         .bind("difference", Decimals.normalise(realized.subtract(row.expected())))
-        .bind("legs", json(fills(row.legs())))
-        .bind("unwind", json(fills(row.unwind())))
-        .bind("leftover", json(holdings(row.leftover())))
+        .bind("legs", Json.write(ExecutionJson.Fill.of(row.legs())))
+        .bind("unwind", Json.write(ExecutionJson.Fill.of(row.unwind())))
+        .bind("leftover", Json.write(ExecutionJson.Holding.of(row.leftover())))
         .bind("reason", row.reason().isEmpty() ? null : row.reason())
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
@@ -321,74 +317,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .append(x.exchange());
     }
     return sb.toString();
-  }
-
-  /**
-   * Everything a person or a retry needs about a failed execution: {@code plan} (omitted when
-   * null), the fills, what is still held, and with {@code profits} the expected and realized
-   * profit; {@code retryOf} (when &gt; 0) is the dead letter it retried.
-   */
-  private ObjectNode context(Row row, long retryOf, JsonNode plan, boolean profits) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("mode", row.mode());
-    c.put("status", row.status());
-    c.put("start_asset", row.start().toString());
-    c.set("exchanges", row.exchanges());
-    if (retryOf > 0) {
-      c.put("retry_of", retryOf);
-    }
-    if (plan != null) {
-      c.set("plan", plan);
-    }
-    c.set("fills", fills(row.legs()));
-    c.set("unwind", fills(row.unwind()));
-    c.set("leftover", holdings(row.leftover()));
-    c.put("start_spent", row.spent().toPlainString());
-    c.put("start_returned", row.returned().toPlainString());
-    if (profits) {
-      c.put("expected_profit", row.expected().toPlainString());
-      c.put("realized_profit", Decimals.normalise(row.realized()).toPlainString());
-    }
-    c.put("reason", row.reason());
-    c.set("risk", risk(limits));
-    return c;
-  }
-
-  private static ObjectNode plan(TradePlan p) {
-    ObjectNode o = JSON.createObjectNode();
-    ArrayNode legs = o.putArray("legs");
-    for (LegFill f : p.fills()) {
-      Leg l = f.leg();
-      ObjectNode x = legs.addObject();
-      x.put("market", l.market().id());
-      x.put("exchange", l.exchange());
-      x.put("base", l.market().base().toString());
-      x.put("quote", l.market().quote().toString());
-      x.put("side", l.side().name().toLowerCase(Locale.ROOT));
-      x.put("taker_fee", l.market().takerFee().toPlainString());
-      x.put("spent", f.spent().toPlainString());
-      x.put("received", f.received().toPlainString());
-      x.put("worst_price", f.worstPrice().toPlainString());
-    }
-    o.put("start_amount", p.startAmount().toPlainString());
-    o.put("end_amount", p.endAmount().toPlainString());
-    o.put("profit", p.profit().toPlainString());
-    return o;
-  }
-
-  private static JsonNode risk(RiskLimits l) {
-    if (l == null) {
-      return JSON.nullNode();
-    }
-    ObjectNode o = JSON.createObjectNode();
-    o.put("max_trade_notional", l.maxTradeNotional().map(BigDecimal::toPlainString).orElse(null));
-    o.put("max_daily_notional", l.maxDailyNotional().map(BigDecimal::toPlainString).orElse(null));
-    o.put("min_profit", l.threshold().minProfit().toPlainString());
-    o.put("slippage_buffer_bp", l.threshold().slippageBufferBp().toPlainString());
-    o.put("max_data_age", l.maxDataAge().map(Object::toString).orElse(null));
-    o.put("daily_loss_limit", l.dailyLossLimit().map(BigDecimal::toPlainString).orElse(null));
-    o.put("max_open_cycles", l.maxOpenCycles());
-    return o;
   }
 
   /**
@@ -478,51 +406,6 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .bind("m", b.amount())
           .bind("t", at)
           .execute();
-    }
-  }
-
-  private static ArrayNode exchanges(ExecutionResult r) {
-    ArrayNode a = JSON.createArrayNode();
-    r.plan().cycle().exchanges().forEach(a::add);
-    return a;
-  }
-
-  private static ArrayNode fills(List<Fill> fills) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Fill f : fills) {
-      ObjectNode o = a.addObject();
-      o.put("market", f.leg().market().id());
-      o.put("side", f.leg().side().name().toLowerCase(java.util.Locale.ROOT));
-      o.put("order_id", f.orderId());
-      o.put("requested", f.requested().toPlainString());
-      o.put("spent", f.spent().toPlainString());
-      o.put("received", f.received().toPlainString());
-      o.put("base_amount", f.baseAmount().toPlainString());
-      o.put("average_price", f.averagePrice().toPlainString());
-      o.put("fee", f.fee().toPlainString());
-      if (!f.note().isEmpty()) {
-        o.put("note", f.note());
-      }
-    }
-    return a;
-  }
-
-  private static ArrayNode holdings(List<Holding> hs) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Holding x : hs) {
-      ObjectNode o = a.addObject();
-      o.put("exchange", x.exchange());
-      o.put("asset", x.asset().toString());
-      o.put("amount", x.amount().toPlainString());
-    }
-    return a;
-  }
-
-  private static String json(JsonNode a) {
-    try {
-      return JSON.writeValueAsString(a);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
     }
   }
 }

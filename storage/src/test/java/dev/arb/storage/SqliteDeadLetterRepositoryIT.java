@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.engine.execution.ProfitThreshold;
 import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Cycle;
@@ -48,6 +50,41 @@ class SqliteDeadLetterRepositoryIT {
           Optional.of(Duration.ofSeconds(3)),
           Optional.empty(),
           2);
+
+  /**
+   * The context of {@link #stranded} under {@link #LIMITS} as arb stored it before its JSON went
+   * through one mapper (the maximum data age was then written in ISO-8601).
+   */
+  private static final String STORED_CONTEXT =
+      """
+      {"mode":"paper","status":"stranded","start_asset":"USD","exchanges":["x","y"],"plan":{"legs":[{"market":"x:BTC/USD",\
+      "exchange":"x","base":"BTC","quote":"USD","side":"buy","taker_fee":"0","spent":"50",\
+      "received":"0.5","worst_price":"100"},{"market":"y:BTC/USD","exchange":"y","base":"BTC",\
+      "quote":"USD","side":"sell","taker_fee":"0","spent":"0.5","received":"55","worst_price":"110"}],\
+      "start_amount":"50","end_amount":"55","profit":"5"},"fills":[{"market":"x:BTC/USD",\
+      "side":"buy","order_id":"paper-e-1","requested":"50","spent":"50","received":"0.5",\
+      "base_amount":"0.5","average_price":"100","fee":"0"},{"market":"y:BTC/USD","side":"sell",\
+      "order_id":"paper-e-2","requested":"1","spent":"0","received":"0","base_amount":"0",\
+      "average_price":"0","fee":"0","note":"x"}],"unwind":[],"leftover":[{"exchange":"x",\
+      "asset":"BTC","amount":"0.5"}],"start_spent":"50","start_returned":"0","expected_profit":"5",\
+      "realized_profit":"-50","reason":"leg 2 y:BTC/USD sell filled 0 of 0.5 BTC","risk":{"max_trade_notional":"250",\
+      "max_daily_notional":null,"min_profit":"0.01","slippage_buffer_bp":"5","max_data_age":"PT3S",\
+      "daily_loss_limit":null,"max_open_cycles":2}}""";
+
+  /** The context of the sell-back retry of dead letter 1 that still holds 0.3 BTC, as then. */
+  private static final String STORED_SELL_BACK =
+      """
+      {"mode":"paper","status":"stranded","start_asset":"USD","exchanges":["x"],"retry_of":1,\
+      "plan":{"legs":[{"market":"x:BTC/USD","exchange":"x","base":"BTC","quote":"USD","side":"buy",\
+      "taker_fee":"0","spent":"50","received":"0.5","worst_price":"100"},{"market":"y:BTC/USD",\
+      "exchange":"y","base":"BTC","quote":"USD","side":"sell","taker_fee":"0","spent":"0.5",\
+      "received":"55","worst_price":"110"}],"start_amount":"50","end_amount":"55","profit":"5"},\
+      "fills":[],"unwind":[{"market":"x:BTC/USD","side":"sell","order_id":"paper-r-u1",\
+      "requested":"0.5","spent":"0.2","received":"19.8","base_amount":"0.2","average_price":"99",\
+      "fee":"0"}],"leftover":[{"exchange":"x","asset":"BTC","amount":"0.3"}],"start_spent":"0",\
+      "start_returned":"19.8","reason":"retry of dead letter 1: sell leftover holdings back to USD; still held: 0.3 BTC on x",\
+      "risk":{"max_trade_notional":"250","max_daily_notional":null,"min_profit":"0.01",\
+      "slippage_buffer_bp":"5","max_data_age":"PT3S","daily_loss_limit":null,"max_open_cycles":2}}""";
 
   @RegisterExtension final FreshDatabase fresh = new FreshDatabase();
 
@@ -251,6 +288,86 @@ class SqliteDeadLetterRepositoryIT {
                   T.plusSeconds(5), USD, BigDecimal.ZERO, new BigDecimal("19.8")));
       assertThat(repo.paperBalances())
           .containsExactly(new Holding("x", USD, new BigDecimal("19.8")));
+    }
+  }
+
+  @Test
+  void writesTheContextInTheFormatDeadLettersWereStoredInBefore() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      new SqliteExecutionRepository(db, LIMITS).save(stranded(plan()), "paper", T, T, null);
+      DeadLetter d = new SqliteDeadLetterRepository(db).list(all()).get(0);
+      // the same keys in the same order; only the data age is now written as people read it
+      assertThat(d.context()).isEqualTo(STORED_CONTEXT.replace("\"PT3S\"", "\"3s\""));
+    }
+  }
+
+  @Test
+  void limitsThatAreNotKnownAreStillWrittenAsNull() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      new SqliteExecutionRepository(db).save(stranded(plan()), "paper", T, T, null);
+      String context = new SqliteDeadLetterRepository(db).list(all()).get(0).context();
+      assertThat(context)
+          .isEqualTo(
+              STORED_CONTEXT.substring(0, STORED_CONTEXT.indexOf(",\"risk\":"))
+                  + ",\"risk\":null}");
+    }
+  }
+
+  @Test
+  void aDeadLetterStoredBeforeReadsBackAndItsRetryCarriesItsPlan() {
+    try (SqliteDatabase db = SqliteDatabase.open(fresh.file(), FreshDatabase.BUSY_TIMEOUT)) {
+      long id =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      SqliteDeadLetterRepository.insert(
+                          h, T, 9, T, "unwind_incomplete", "stranded", STORED_CONTEXT));
+      assertThat(id).isEqualTo(1);
+      SqliteDeadLetterRepository dlq = new SqliteDeadLetterRepository(db);
+      DeadLetterContext c =
+          DeadLetterContext.read(dlq.find(id).orElseThrow().context()).orElseThrow();
+      assertThat(c.mode()).isEqualTo("paper");
+      assertThat(c.startAsset()).isEqualTo("USD");
+      assertThat(c.leftoverHoldings())
+          .containsExactly(new Holding("x", BTC, new BigDecimal("0.5")));
+      assertThat(c.plan().legs()).hasSize(2);
+      assertThat(c.plan().legs().get(1).worstPrice()).isEqualTo(new BigDecimal("110"));
+      assertThat(c.fills().get(1).note()).isEqualTo("x");
+      assertThat(c.fills().get(0).note()).isNull();
+      assertThat(c.risk().maxDataAge()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(c.risk().maxDailyNotional()).isNull();
+      assertThat(c.realizedProfit()).isEqualTo(new BigDecimal("-50"));
+
+      Fill part =
+          new Fill(
+              new Leg(Market.of("x", "BTC", "USD", BigDecimal.ZERO), Side.SELL),
+              "paper-r-u1",
+              new BigDecimal("0.5"),
+              new BigDecimal("0.2"),
+              new BigDecimal("19.8"),
+              new BigDecimal("0.2"),
+              new BigDecimal("99"),
+              BigDecimal.ZERO,
+              "");
+      Unwind u =
+          new Unwind(
+              List.of(part),
+              new BigDecimal("19.8"),
+              List.of(new Holding("x", BTC, new BigDecimal("0.3"))));
+      SqliteExecutionRepository.Saved s =
+          new SqliteExecutionRepository(db, LIMITS)
+              .saveSellBack(
+                  USD,
+                  u,
+                  "paper",
+                  T,
+                  T.plusSeconds(5),
+                  null,
+                  id,
+                  Json.write(c.plan()),
+                  new SqliteExecutionRepository.Resolution(true, "partly sold back"));
+      assertThat(dlq.find(s.deadLetterId().orElseThrow()).orElseThrow().context())
+          .isEqualTo(STORED_SELL_BACK.replace("\"PT3S\"", "\"3s\""));
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.arb.defi.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.RevertDecoder;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,6 @@ import org.web3j.utils.Numeric;
  */
 public record ContractArtifact(
     String name, JsonNode abi, String bytecode, JsonNode linkReferences) {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public ContractArtifact {
     Objects.requireNonNull(name, "name");
@@ -52,7 +51,7 @@ public record ContractArtifact(
         throw new ChainException(
             "contracts: " + resource + " is not on the classpath; was contracts/build built?");
       }
-      return parse(relative, JSON.readTree(in));
+      return parse(relative, Json.reader().readTree(in));
     } catch (IOException e) {
       throw new ChainException("contracts: cannot read " + resource + ": " + e.getMessage(), e);
     }
@@ -68,7 +67,7 @@ public record ContractArtifact(
     }
     try {
       String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-      return parse(name, JSON.readTree(file.toFile()));
+      return parse(name, Json.reader().readTree(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new ChainException("contracts: cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -1,9 +1,9 @@
 package dev.arb.defi.flashloan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.arb.defi.contract.FlashRoute;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import java.math.BigDecimal;
@@ -20,12 +20,72 @@ import java.util.Objects;
  * Turns a flash-loan attempt into the engine's {@link OpportunityRecord}, so it lands in {@code arb
  * history} like any other opportunity: executed (realised profit), rejected (not sent, with the
  * decoded simulation revert or why sending would not pay) or failed (mined and reverted, with the
- * decoded reason; or the chain failed mid-attempt, see {@link #interrupted}).
+ * decoded reason; or the chain failed mid-attempt, see {@link #interrupted}). Its path and solution
+ * are {@link PathJson} and {@link SolutionJson} documents.
  */
 public final class FlashLoanRecords {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private FlashLoanRecords() {}
+
+  /**
+   * The record's path: a flash loan and its swaps.
+   *
+   * @param kind always {@code flash-loan}
+   * @param source the lender kind ({@code UNISWAP_V2}, {@code BALANCER}, {@code AAVE_V3})
+   * @param lender the lender, named
+   * @param hops the swaps, in order
+   */
+  public record PathJson(String kind, String source, String lender, List<HopJson> hops) {}
+
+  /**
+   * One swap of a flash-loan route.
+   *
+   * @param venue the pair's DEX, named
+   * @param pair the pair's address
+   * @param sell the token sold
+   * @param buy the token bought
+   * @param kind {@code uniswap-v3} for a V3 pool (its own fee tier applies), absent for a V2 pair
+   * @param feeBps the V2 pair's fee in basis points, absent for a V3 pool
+   */
+  public record HopJson(
+      String venue,
+      String pair,
+      String sell,
+      String buy,
+      @JsonInclude(Include.NON_NULL) String kind,
+      @JsonInclude(Include.NON_NULL) Integer feeBps) {}
+
+  /**
+   * The record's solution, in this key order; the keys after {@code min_profit} are there only when
+   * they apply. Amounts of the borrowed token are decimals; wei and gas are integers, as strings.
+   *
+   * @param borrowed amount borrowed
+   * @param minProfit least profit the contract accepts
+   * @param txHash the transaction, once sent and mined
+   * @param gasUsed its gas
+   * @param effectiveGasPriceWei its gas price (executed only)
+   * @param premium the lender's fee (executed only)
+   * @param sentAs transactions that may have been sent when the chain failed mid-attempt
+   * @param mined {@code unknown} when it is not known whether something was mined
+   */
+  public record SolutionJson(
+      BigDecimal borrowed,
+      BigDecimal minProfit,
+      @JsonInclude(Include.NON_NULL) String txHash,
+      @JsonInclude(Include.NON_NULL) BigInteger gasUsed,
+      @JsonInclude(Include.NON_NULL) BigInteger effectiveGasPriceWei,
+      @JsonInclude(Include.NON_NULL) BigDecimal premium,
+      @JsonInclude(Include.NON_NULL) List<String> sentAs,
+      @JsonInclude(Include.NON_NULL) String mined) {
+
+    SolutionJson sent(String tx, BigInteger gas, BigInteger price, BigDecimal fee) {
+      return new SolutionJson(borrowed, minProfit, tx, gas, price, fee, sentAs, mined);
+    }
+
+    SolutionJson unknown(List<String> hashes) {
+      return new SolutionJson(
+          borrowed, minProfit, txHash, gasUsed, effectiveGasPriceWei, premium, hashes, "unknown");
+    }
+  }
 
   /**
    * Names for the addresses of a route, for people: token symbols and venue labels.
@@ -70,26 +130,24 @@ public final class FlashLoanRecords {
       FlashLoanOutcome outcome,
       int routeIndex) {
     Objects.requireNonNull(outcome, "outcome");
-    ObjectNode solution = solution(route, names);
+    SolutionJson solution = solution(route, names);
     OpportunityStatus status;
     BigDecimal realized = null;
     String reason = null;
     if (outcome instanceof FlashLoanOutcome.Executed done) {
       status = OpportunityStatus.EXECUTED;
       realized = units(done.profits().get(routeIndex), names.decimals());
-      solution.put("txHash", done.txHash());
-      solution.put("gasUsed", done.gasUsed().toString());
-      solution.put("effectiveGasPriceWei", done.effectiveGasPrice().toString());
-      solution.put(
-          "premium",
-          units(done.events().get(routeIndex).premium(), names.decimals())
-              .stripTrailingZeros()
-              .toPlainString());
+      solution =
+          solution.sent(
+              done.txHash(),
+              done.gasUsed(),
+              done.effectiveGasPrice(),
+              units(done.events().get(routeIndex).premium(), names.decimals())
+                  .stripTrailingZeros());
     } else if (outcome instanceof FlashLoanOutcome.Failed failed) {
       status = OpportunityStatus.FAILED;
       reason = "reverted on chain: " + failed.reason();
-      solution.put("txHash", failed.txHash());
-      solution.put("gasUsed", failed.gasUsed().toString());
+      solution = solution.sent(failed.txHash(), failed.gasUsed(), null, null);
     } else {
       status = OpportunityStatus.REJECTED;
       reason = "not sent: " + ((FlashLoanOutcome.NotSent) outcome).reason();
@@ -115,14 +173,12 @@ public final class FlashLoanRecords {
       String error,
       List<String> sentAs) {
     Objects.requireNonNull(error, "error");
-    ObjectNode solution = solution(route, names);
+    SolutionJson solution = solution(route, names);
     String reason;
     if (sentAs.isEmpty()) {
       reason = "chain failed before anything was sent: " + error;
     } else {
-      ArrayNode sent = solution.putArray("sentAs");
-      sentAs.forEach(sent::add);
-      solution.put("mined", "unknown");
+      solution = solution.unknown(List.copyOf(sentAs));
       reason =
           error.contains(sentAs.get(0))
               ? "chain failed after sending: " + error
@@ -141,8 +197,7 @@ public final class FlashLoanRecords {
   public static OpportunityRecord unexpected(
       Instant detectedAt, FlashRoute route, Names names, BigInteger expectedProfit, String error) {
     Objects.requireNonNull(error, "error");
-    ObjectNode solution = solution(route, names);
-    solution.put("mined", "unknown");
+    SolutionJson solution = solution(route, names).unknown(null);
     return record(
         detectedAt,
         route,
@@ -156,14 +211,16 @@ public final class FlashLoanRecords {
             + error);
   }
 
-  private static ObjectNode solution(FlashRoute route, Names names) {
-    ObjectNode solution = JSON.createObjectNode();
-    solution.put(
-        "borrowed", units(route.amount(), names.decimals()).stripTrailingZeros().toPlainString());
-    solution.put(
-        "minProfit",
-        units(route.minProfit(), names.decimals()).stripTrailingZeros().toPlainString());
-    return solution;
+  private static SolutionJson solution(FlashRoute route, Names names) {
+    return new SolutionJson(
+        units(route.amount(), names.decimals()).stripTrailingZeros(),
+        units(route.minProfit(), names.decimals()).stripTrailingZeros(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static OpportunityRecord record(
@@ -172,7 +229,7 @@ public final class FlashLoanRecords {
       Names names,
       BigInteger expectedProfit,
       OpportunityStatus status,
-      ObjectNode solution,
+      SolutionJson solution,
       BigDecimal realized,
       String reason) {
     List<String> exchanges = new ArrayList<>();
@@ -189,23 +246,20 @@ public final class FlashLoanRecords {
         assets.add(s);
       }
     }
-    ObjectNode path = JSON.createObjectNode();
-    path.put("kind", "flash-loan");
-    path.put("source", route.source().name());
-    path.put("lender", names.venue(route.lender()));
-    ArrayNode hops = path.putArray("hops");
+    List<HopJson> hops = new ArrayList<>();
     for (int i = 0; i < route.pairs().size(); i++) {
-      ObjectNode hop = hops.addObject();
-      hop.put("venue", names.venue(route.pairs().get(i)));
-      hop.put("pair", route.pairs().get(i));
-      hop.put("sell", names.symbol(route.path().get(i)));
-      hop.put("buy", names.symbol(route.path().get(i + 1)));
-      if (route.hops().get(i).kind() == FlashRoute.HopKind.UNISWAP_V3) {
-        hop.put("kind", "uniswap-v3"); // the pool's own fee tier applies
-      } else {
-        hop.put("feeBps", route.feesBps().get(i));
-      }
+      boolean v3 = route.hops().get(i).kind() == FlashRoute.HopKind.UNISWAP_V3;
+      hops.add(
+          new HopJson(
+              names.venue(route.pairs().get(i)),
+              route.pairs().get(i),
+              names.symbol(route.path().get(i)),
+              names.symbol(route.path().get(i + 1)),
+              v3 ? "uniswap-v3" : null,
+              v3 ? null : route.feesBps().get(i)));
     }
+    PathJson path =
+        new PathJson("flash-loan", route.source().name(), names.venue(route.lender()), hops);
     BigDecimal expected = units(expectedProfit, names.decimals());
     double returnBp =
         new BigDecimal(expectedProfit)
@@ -219,8 +273,8 @@ public final class FlashLoanRecords {
         names.symbol(route.token()),
         exchanges,
         assets,
-        path.toString(),
-        solution.toString(),
+        Json.write(path),
+        Json.write(solution),
         expected,
         returnBp,
         realized,

@@ -1,45 +1,89 @@
 package dev.arb.defi.gasless;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON form of a {@link SignedRequest}, what {@code arb defi sign} prints and {@code arb defi
- * relay} reads. Numbers that can pass 2^53 are decimal strings:
+ * relay} (and the daemon's {@code POST /relay}) read. Numbers that can pass 2^53 are decimal
+ * strings:
  *
  * <pre>{@code
- * {"forwarder":{"name":"arb-gasless","version":"1","chainId":31337,"address":"0x…"},
+ * {"forwarder":{"name":"arb-gasless","version":"1","chain_id":31337,"address":"0x…"},
  *  "request":{"from":"0x…","to":"0x…","value":"0","gas":"100000","nonce":"0",
  *             "deadline":1764000000,"data":"0x…"},
  *  "signature":"0x…"}
  * }</pre>
+ *
+ * Requests signed before keys were snake_case have {@code chainId} in place of {@code chain_id};
+ * they are read too.
+ *
+ * @param forwarder the EIP-712 domain: the forwarder it was signed for
+ * @param request what the forwarder is asked to call
+ * @param signature the 65-byte signature, 0x-hex
  */
-public final class SignedRequestJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public record SignedRequestJson(Forwarder forwarder, Request request, String signature) {
 
-  private SignedRequestJson() {}
+  /** The forwarder's EIP-712 domain. */
+  public record Forwarder(String name, String version, long chainId, String address) {}
 
-  /** {@code s} as a JSON object. */
-  public static ObjectNode toJson(SignedRequest s) {
-    ObjectNode o = JSON.createObjectNode();
-    ObjectNode d = o.putObject("forwarder");
-    d.put("name", s.domain().name());
-    d.put("version", s.domain().version());
-    d.put("chainId", s.domain().chainId());
-    d.put("address", s.domain().verifyingContract());
-    ObjectNode r = o.putObject("request");
-    r.put("from", s.request().from());
-    r.put("to", s.request().to());
-    r.put("value", s.request().value().toString());
-    r.put("gas", s.request().gas().toString());
-    r.put("nonce", s.request().nonce().toString());
-    r.put("deadline", s.request().deadline());
-    r.put("data", s.request().data());
-    o.put("signature", s.signature());
-    return o;
+  /** The forward request: amounts of wei and gas and the nonce are decimal strings. */
+  public record Request(
+      String from,
+      String to,
+      BigInteger value,
+      BigInteger gas,
+      BigInteger nonce,
+      long deadline,
+      String data) {}
+
+  /** The JSON form of {@code s}. */
+  public static SignedRequestJson of(SignedRequest s) {
+    return new SignedRequestJson(
+        new Forwarder(
+            s.domain().name(),
+            s.domain().version(),
+            s.domain().chainId(),
+            s.domain().verifyingContract()),
+        new Request(
+            s.request().from(),
+            s.request().to(),
+            s.request().value(),
+            s.request().gas(),
+            s.request().nonce(),
+            s.request().deadline(),
+            s.request().data()),
+        s.signature());
+  }
+
+  /** {@code s} as a JSON tree. */
+  public static JsonNode toJson(SignedRequest s) {
+    return Json.toTree(of(s));
+  }
+
+  /**
+   * Reads one signed request, or a JSON array of them (a batch).
+   *
+   * @param where names the input in error messages, e.g. the file
+   * @throws ConfigException if the array is empty or a request is malformed
+   */
+  public static List<SignedRequest> fromJsonAll(JsonNode input, String where) {
+    List<SignedRequest> requests = new ArrayList<>();
+    if (!input.isArray()) {
+      requests.add(fromJson(input, where));
+      return requests;
+    }
+    for (int i = 0; i < input.size(); i++) {
+      requests.add(fromJson(input.get(i), where + "[" + i + "]"));
+    }
+    if (requests.isEmpty()) {
+      throw new ConfigException("gasless: " + where + " holds an empty array");
+    }
+    return requests;
   }
 
   /**
@@ -56,7 +100,8 @@ public final class SignedRequestJson {
           new ForwarderDomain(
               text(d, "name", where),
               text(d, "version", where),
-              number(d, "chainId", where).longValueExact(),
+              number(d, d.has("chainId") && !d.has("chain_id") ? "chainId" : "chain_id", where)
+                  .longValueExact(),
               text(d, "address", where)),
           new ForwardRequest(
               text(r, "from", where),

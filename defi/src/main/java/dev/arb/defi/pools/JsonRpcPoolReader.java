@@ -1,9 +1,6 @@
 package dev.arb.defi.pools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.defi.pools.ChainPoolState.Counts;
 import dev.arb.defi.pools.ChainPoolState.Pool;
 import dev.arb.defi.pools.ChainPoolState.Token;
@@ -48,7 +45,6 @@ import org.web3j.crypto.Keys;
  */
 public final class JsonRpcPoolReader {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcPoolReader.class);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Most decimals a token may have: 10^77 is the largest power of ten below 2^256. */
   public static final int MAX_DECIMALS = 77;
@@ -228,8 +224,8 @@ public final class JsonRpcPoolReader {
     List<Answer> a =
         rpc.send(
             List.of(
-                new Call("eth_chainId", NODES.arrayNode()),
-                new Call("eth_blockNumber", NODES.arrayNode()),
+                new Call("eth_chainId", List.of()),
+                new Call("eth_blockNumber", List.of()),
                 new Call("eth_getBlockByNumber", params(tag, false)),
                 new Call("eth_getBlockByNumber", params("0x0", false))),
             "the block");
@@ -588,21 +584,15 @@ public final class JsonRpcPoolReader {
         || m.contains("stack underflow");
   }
 
+  /** The transaction object of an {@code eth_call}. */
+  private record CallTx(String to, String data) {}
+
   private static Call ethCall(String to, String data, String tag) {
-    ObjectNode tx = NODES.objectNode();
-    tx.put("to", to);
-    tx.put("data", data);
-    ArrayNode p = NODES.arrayNode();
-    p.add(tx);
-    p.add(tag);
-    return new Call("eth_call", p);
+    return new Call("eth_call", List.of(new CallTx(to, data), tag));
   }
 
-  private static ArrayNode params(String tag, boolean full) {
-    ArrayNode p = NODES.arrayNode();
-    p.add(tag);
-    p.add(full);
-    return p;
+  private static List<Object> params(String tag, boolean full) {
+    return List.of(tag, full);
   }
 
   private JsonNode result(Answer a, String method) {

@@ -3,11 +3,9 @@ package dev.arb.defi.pools;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.arb.config.PrivateFiles;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ArbException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +27,6 @@ public final class PoolSnapshotFile {
 
   /** The {@code kind} of a Uniswap-V2-style pool. */
   public static final String CONSTANT_PRODUCT = "constant-product";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private PoolSnapshotFile() {}
 
@@ -69,9 +61,9 @@ public final class PoolSnapshotFile {
   public record Chain(
       String name,
       long chainId,
-      Long block,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long block,
       String observedAt,
-      String nativeToken,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String nativeToken,
       List<Token> tokens,
       List<Pool> pools) {
     public Chain {
@@ -146,7 +138,7 @@ public final class PoolSnapshotFile {
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     try {
-      return JSON.writer(pretty).writeValueAsString(d) + "\n";
+      return Json.prettyWriter().with(pretty).writeValueAsString(d) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a snapshot as JSON", e);
     }
@@ -187,7 +179,7 @@ public final class PoolSnapshotFile {
    */
   public static Document read(Path file) {
     try {
-      return JSON.readValue(file.toFile(), Document.class);
+      return Json.reader().forType(Document.class).readValue(file.toFile());
     } catch (IOException e) {
       throw new ArbException("cannot read the snapshot " + file + ": " + e.getMessage(), e);
     }

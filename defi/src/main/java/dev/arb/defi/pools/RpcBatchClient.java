@@ -2,10 +2,8 @@ package dev.arb.defi.pools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.defi.chain.ChainClient;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.resilience.Fault;
 import dev.arb.engine.resilience.Retry;
 import dev.arb.engine.resilience.RetryPolicy;
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RpcBatchClient {
   private static final Logger LOG = LoggerFactory.getLogger(RpcBatchClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How many times one batch request is sent at most. */
   static final int ATTEMPTS = 3;
@@ -54,14 +51,17 @@ final class RpcBatchClient {
    * One JSON-RPC call.
    *
    * @param method such as {@code eth_call}
-   * @param params its parameters as JSON
+   * @param params its positional parameters, each written by the shared mapper ({@link Json})
    */
-  record Call(String method, ArrayNode params) {
+  record Call(String method, List<Object> params) {
     Call {
       Objects.requireNonNull(method, "method");
-      Objects.requireNonNull(params, "params");
+      params = List.copyOf(params);
     }
   }
+
+  /** One call as sent: {@code {"jsonrpc":"2.0","id":N,"method":...,"params":[...]}}. */
+  private record Request(String jsonrpc, long id, String method, List<Object> params) {}
 
   /** The node's answer to one call: a result or an error object. */
   sealed interface Answer {}
@@ -154,17 +154,13 @@ final class RpcBatchClient {
   private List<Answer> sendBatch(List<Call> batch, String what) {
     long firstId = nextId;
     nextId += batch.size();
-    ArrayNode body = JSON.createArrayNode();
+    List<Request> body = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      ObjectNode c = body.addObject();
-      c.put("jsonrpc", "2.0");
-      c.put("id", firstId + i);
-      c.put("method", batch.get(i).method());
-      c.set("params", batch.get(i).params());
+      body.add(new Request("2.0", firstId + i, batch.get(i).method(), batch.get(i).params()));
     }
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      bytes = Json.writer().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON-RPC request", e);
     }
@@ -257,7 +253,7 @@ final class RpcBatchClient {
       throws Transient {
     JsonNode root;
     try {
-      root = JSON.readTree(body);
+      root = Json.reader().readTree(body);
     } catch (IOException e) {
       throw new Transient("the answer is not JSON (" + body.length + " bytes)");
     }

@@ -1,11 +1,8 @@
 package dev.arb.defi.pools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arb.config.PrivateFiles;
+import dev.arb.engine.json.Json;
 import dev.arb.error.ChainException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenMetadataCache {
   private static final Logger LOG = LoggerFactory.getLogger(TokenMetadataCache.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /**
    * What is known of one token.
@@ -53,9 +44,16 @@ public final class TokenMetadataCache {
   }
 
   /** The file's form. */
-  private record FileForm(long chainId, String genesis, List<FileToken> tokens) {}
+  private record FileForm(
+      long chainId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String genesis,
+      List<FileToken> tokens) {}
 
-  private record FileToken(String address, String symbol, int decimals, String note) {}
+  private record FileToken(
+      String address,
+      String symbol,
+      int decimals,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
   private final Optional<Path> file;
   private final Map<String, Entry> entries = new TreeMap<>();
@@ -80,7 +78,7 @@ public final class TokenMetadataCache {
     TokenMetadataCache c = new TokenMetadataCache(Optional.of(file));
     if (Files.isRegularFile(file)) {
       try {
-        FileForm f = JSON.readValue(file.toFile(), FileForm.class);
+        FileForm f = Json.reader().forType(FileForm.class).readValue(file.toFile());
         c.chainId = f.chainId();
         c.genesis = f.genesis();
         for (FileToken t : f.tokens() == null ? List.<FileToken>of() : f.tokens()) {
@@ -152,7 +150,7 @@ public final class TokenMetadataCache {
       PrivateFiles.directories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), ".tokens-", ".tmp");
       try {
-        JSON.writeValue(tmp.toFile(), new FileForm(chainId, genesis, tokens));
+        Json.prettyWriter().writeValue(tmp.toFile(), new FileForm(chainId, genesis, tokens));
         try {
           Files.move(
               tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

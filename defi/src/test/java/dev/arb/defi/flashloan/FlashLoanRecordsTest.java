@@ -81,9 +81,9 @@ class FlashLoanRecordsTest {
     assertThat(path.path("hops").get(1).path("venue").asText()).isEqualTo("uniswap-v2:dex-a");
     JsonNode solution = new ObjectMapper().readTree(r.solutionJson());
     assertThat(solution.path("borrowed").asText()).isEqualTo("2");
-    assertThat(solution.path("minProfit").asText()).isEqualTo("0.05");
-    assertThat(solution.path("gasUsed").asText()).isEqualTo("309699");
-    assertThat(solution.path("txHash").asText()).isEqualTo("0x" + "f".repeat(64));
+    assertThat(solution.path("min_profit").asText()).isEqualTo("0.05");
+    assertThat(solution.path("gas_used").asText()).isEqualTo("309699");
+    assertThat(solution.path("tx_hash").asText()).isEqualTo("0x" + "f".repeat(64));
   }
 
   @Test
@@ -100,7 +100,7 @@ class FlashLoanRecordsTest {
     assertThat(r.status()).isEqualTo(OpportunityStatus.REJECTED);
     assertThat(r.reason()).isEqualTo("not sent: InsufficientToRepay(balance=1, owed=2)");
     assertThat(r.realizedProfit()).isNull();
-    assertThat(r.solutionJson()).doesNotContain("txHash");
+    assertThat(r.solutionJson()).doesNotContain("tx_hash");
   }
 
   @Test
@@ -121,7 +121,7 @@ class FlashLoanRecordsTest {
     assertThat(r.reason())
         .isEqualTo("reverted on chain: ProfitBelowMinimum(routeIndex=0, profit=1, minProfit=2)");
     assertThat(r.realizedProfit()).isNull();
-    assertThat(r.solutionJson()).contains("\"gasUsed\":\"180000\"");
+    assertThat(r.solutionJson()).contains("\"gas_used\":\"180000\"");
   }
 
   @Test
@@ -142,7 +142,7 @@ class FlashLoanRecordsTest {
                 + " (ConnectException: refused)");
     assertThat(r.realizedProfit()).isNull();
     assertThat(r.estimatedProfit()).isEqualTo(new BigDecimal("0.099743918583518729"));
-    assertThat(r.solutionJson()).doesNotContain("sentAs").contains("\"borrowed\":\"2\"");
+    assertThat(r.solutionJson()).doesNotContain("sent_as").contains("\"borrowed\":\"2\"");
   }
 
   @Test
@@ -157,7 +157,7 @@ class FlashLoanRecordsTest {
         .isEqualTo("chain failed after sending " + tx + ": no receipt; it may still be mined");
     assertThat(r.estimatedProfit()).isEqualTo(BigDecimal.ZERO);
     JsonNode solution = new ObjectMapper().readTree(r.solutionJson());
-    assertThat(solution.path("sentAs").get(0).asText()).isEqualTo(tx);
+    assertThat(solution.path("sent_as").get(0).asText()).isEqualTo(tx);
     assertThat(solution.path("mined").asText()).isEqualTo("unknown");
 
     // an error that already names the transaction is not repeated

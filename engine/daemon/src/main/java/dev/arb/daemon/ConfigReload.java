@@ -1,6 +1,5 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.AlertsConfig;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.RiskConfig;
@@ -205,26 +204,26 @@ final class ConfigReload {
     }
   }
 
-  /** Writes the {@code config} part of {@code /status}. */
-  synchronized void write(ObjectNode n) {
-    n.put("log_level", current.logging().level().toUpperCase(Locale.ROOT));
-    n.put("alert_min_profit_bp", alerts.minProfitBp());
-    n.put("alert_exchange_down_after_seconds", alerts.downAfter().toMillis() / 1000.0);
+  /** The {@code config} part of {@code /status}: the reloadable settings in force, and reloads. */
+  synchronized StatusJson.Config status() {
     RiskConfig r = current.risk();
-    ObjectNode risk = n.putObject("risk");
-    risk.put("max_trade_notional", plain(r.maxTradeNotional().orElse(null)));
-    risk.put("max_daily_notional", plain(r.maxDailyNotional().orElse(null)));
-    risk.put("min_profit", plain(r.minProfit()));
-    risk.put("slippage_buffer_bp", plain(r.slippageBufferBp()));
-    risk.put("max_data_age_seconds", r.maxDataAge().map(d -> d.toMillis() / 1000.0).orElse(null));
-    risk.put("daily_loss_limit", plain(r.dailyLossLimit().orElse(null)));
-    risk.put("max_open_cycles", r.maxOpenCycles());
-    n.put("reloads", reloads);
-    n.put("reload_failures", failures);
-    n.put("last_reload_at", lastAt == null ? null : lastAt.toString());
-    n.put("last_reload_error", lastError);
-    var restart = n.putArray("restart_needed_for");
-    restartNeeded.forEach(restart::add);
+    return new StatusJson.Config(
+        current.logging().level().toUpperCase(Locale.ROOT),
+        alerts.minProfitBp(),
+        alerts.downAfter().toMillis() / 1000.0,
+        new StatusJson.Risk(
+            plain(r.maxTradeNotional().orElse(null)),
+            plain(r.maxDailyNotional().orElse(null)),
+            plain(r.minProfit()),
+            plain(r.slippageBufferBp()),
+            r.maxDataAge().map(d -> d.toMillis() / 1000.0).orElse(null),
+            plain(r.dailyLossLimit().orElse(null)),
+            r.maxOpenCycles()),
+        reloads,
+        failures,
+        lastAt,
+        lastError,
+        restartNeeded);
   }
 
   private static String plain(BigDecimal d) {

@@ -1,10 +1,10 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -107,54 +107,51 @@ final class DaemonStats {
     return lastScanAt;
   }
 
-  /** Writes the data, scan and error parts of the status into {@code n}. */
-  synchronized void write(ObjectNode n, Instant now, String sourceDescription) {
-    ObjectNode data = n.putObject("data");
-    data.put("source", sourceDescription);
-    data.put("snapshots", snapshots);
-    data.put("last_input", lastOrigin);
-    data.put("received_at", receivedAt == null ? null : receivedAt.toString());
-    data.put("as_of", asOf == null ? null : asOf.toString());
-    if (receivedAt == null) {
-      data.putNull("age_seconds");
-    } else {
-      data.put("age_seconds", seconds(Duration.between(receivedAt, now)));
-    }
-    data.put("books", books);
-    data.put("ended", feedEnded);
-    ObjectNode exchanges = data.putObject("exchanges");
+  /**
+   * The data, scan and error parts of the status, taken together.
+   *
+   * @param data the data part; its exchanges are those of the last snapshot, in name order
+   */
+  record View(
+      StatusJson.Data data,
+      StatusJson.LastScan lastScan,
+      long scans,
+      long opportunitiesFound,
+      long opportunitiesNotRecorded,
+      StatusJson.Errors errors,
+      StatusJson.Recovery recovery) {}
+
+  /** The data, scan and error parts of the status at {@code now}. */
+  synchronized View view(Instant now, String sourceDescription) {
+    Map<String, StatusJson.Exchange> exchanges = new LinkedHashMap<>();
     newestByExchange.forEach(
-        (ex, t) -> {
-          ObjectNode e = exchanges.putObject(ex);
-          e.put("books", booksByExchange.get(ex));
-          e.put("newest_book", t.toString());
-          e.put("age_seconds", seconds(age(t, now)));
-        });
-
-    ObjectNode scan = n.putObject("last_scan");
-    scan.put("at", lastScanAt == null ? null : lastScanAt.toString());
-    if (lastScanDuration == null) {
-      scan.putNull("duration_ms");
-    } else {
-      scan.put("duration_ms", lastScanDuration.toNanos() / 1e6);
-    }
-    scan.put("markets", lastScanMarkets);
-    scan.put("opportunities", lastScanOpportunities);
-    n.put("scans", scans);
-    n.put("opportunities_found", opportunitiesFound);
-    n.put("opportunities_not_recorded", notRecorded);
-
-    ObjectNode err = n.putObject("errors");
-    err.put("count", errors);
-    err.put("last_at", lastErrorAt == null ? null : lastErrorAt.toString());
-    err.put("last_kind", lastErrorKind);
-    err.put("last", lastError);
-
-    ObjectNode rec = n.putObject("recovery");
-    rec.put("in_flight_marked_failed", recovered);
-    rec.put(
-        "last_record_before_start",
-        lastRecordBeforeStart == null ? null : lastRecordBeforeStart.toString());
+        (ex, t) ->
+            exchanges.put(
+                ex,
+                new StatusJson.Exchange(booksByExchange.get(ex), t, seconds(age(t, now)), null)));
+    StatusJson.Data data =
+        new StatusJson.Data(
+            sourceDescription,
+            snapshots,
+            lastOrigin,
+            receivedAt,
+            asOf,
+            receivedAt == null ? null : seconds(Duration.between(receivedAt, now)),
+            books,
+            feedEnded,
+            exchanges);
+    return new View(
+        data,
+        new StatusJson.LastScan(
+            lastScanAt,
+            lastScanDuration == null ? null : lastScanDuration.toNanos() / 1e6,
+            lastScanMarkets,
+            lastScanOpportunities),
+        scans,
+        opportunitiesFound,
+        notRecorded,
+        new StatusJson.Errors(errors, lastErrorAt, lastErrorKind, lastError),
+        new StatusJson.Recovery(recovered, lastRecordBeforeStart));
   }
 
   /** Age of a book observed at {@code t}, per the class comment. */

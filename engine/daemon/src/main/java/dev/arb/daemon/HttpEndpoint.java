@@ -1,6 +1,5 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.arb.config.Secret;
 import dev.arb.daemon.http.Admission;
 import dev.arb.daemon.http.Dispatcher;
@@ -10,6 +9,7 @@ import dev.arb.daemon.http.NettyHttpServer;
 import dev.arb.daemon.http.Percent;
 import dev.arb.daemon.http.Reply;
 import dev.arb.daemon.http.RequestHead;
+import dev.arb.engine.json.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -56,10 +56,19 @@ public final class HttpEndpoint implements AutoCloseable {
       return new Response(status, "application/json; charset=utf-8", json);
     }
 
-    static Response error(int status, String message) {
-      return json(status, "{\"error\":" + quote(message) + "}");
+    /** {@code body} written by the shared mapper ({@link Json}). */
+    public static Response json(int status, Object body) {
+      return json(status, Json.write(body));
+    }
+
+    /** An error for people: {@code {"error": message}}. */
+    public static Response error(int status, String message) {
+      return json(status, new ErrorJson(message));
     }
   }
+
+  /** The body of every error answer. */
+  record ErrorJson(String error) {}
 
   /**
    * A request as a handler sees it: the decoded query parameters (first value of each) and the body
@@ -289,10 +298,5 @@ public final class HttpEndpoint implements AutoCloseable {
       out.putIfAbsent(k.get(), v.get());
     }
     return Optional.of(out);
-  }
-
-  /** A JSON string literal. */
-  static String quote(String s) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 }

@@ -1,7 +1,6 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.HistoryQuery;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Largest {@code limit} of {@code /opportunities}. */
   static final int MAX_LIMIT = 1000;
@@ -101,8 +99,7 @@ final class Routes {
     r.put("/health", HttpEndpoint.Route.probe(q -> health()));
     r.put(
         "/status",
-        new HttpEndpoint.Route(
-            "GET", false, q -> HttpEndpoint.Response.json(200, status.json().toString())));
+        new HttpEndpoint.Route("GET", false, q -> HttpEndpoint.Response.json(200, status.json())));
     r.put("/opportunities", new HttpEndpoint.Route("GET", false, this::opportunities));
     r.put(
         "/metrics",
@@ -163,12 +160,24 @@ final class Routes {
         });
   }
 
+  /** The answer of a control route: the state after it, and whether it changed anything. */
+  record StateJson(String state, boolean killSwitch, boolean changed) {}
+
+  /**
+   * The {@code /health} answer.
+   *
+   * @param status {@code ok} or {@code unavailable}
+   * @param reason why it is unavailable; left out when ok
+   */
+  record HealthJson(
+      String status,
+      String state,
+      boolean killSwitch,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
+
   private HttpEndpoint.Response stateResponse(int status, boolean changed) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("state", lifecycle.state().code());
-    n.put("kill_switch", lifecycle.killSwitch());
-    n.put("changed", changed);
-    return HttpEndpoint.Response.json(status, n.toString());
+    return HttpEndpoint.Response.json(
+        status, new StateJson(lifecycle.state().code(), lifecycle.killSwitch(), changed));
   }
 
   /**
@@ -189,14 +198,10 @@ final class Routes {
     } else if (trader != null && trader.blocked().isPresent()) {
       problem = "trading paused: " + trader.blocked().get();
     }
-    ObjectNode n = JSON.createObjectNode();
-    n.put("status", problem == null ? "ok" : "unavailable");
-    n.put("state", s.code());
-    n.put("kill_switch", lifecycle.killSwitch());
-    if (problem != null) {
-      n.put("reason", problem);
-    }
-    return HttpEndpoint.Response.json(problem == null ? 200 : 503, n.toString());
+    return HttpEndpoint.Response.json(
+        problem == null ? 200 : 503,
+        new HealthJson(
+            problem == null ? "ok" : "unavailable", s.code(), lifecycle.killSwitch(), problem));
   }
 
   private HttpEndpoint.Response opportunities(HttpEndpoint.Request req) {

@@ -1,22 +1,20 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.VenueHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The {@code /status} document: state, uptime, the data seen per exchange (with the live exchanges'
- * health and streams), the records written and queued, the reloadable settings in force and how the
- * last reload went, and what trading is blocked by or still holds.
+ * The {@code /status} document ({@link StatusJson}): state, uptime, the data seen per exchange
+ * (with the live exchanges' health and streams), the records written and queued, the reloadable
+ * settings in force and how the last reload went, and what trading is blocked by or still holds.
  */
 final class StatusView {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ArbConfig config;
   private final Lifecycle lifecycle;
   private final DaemonStats stats;
@@ -43,82 +41,93 @@ final class StatusView {
   }
 
   /** The {@code /status} document now. */
-  ObjectNode json() {
+  StatusJson json() {
     Instant now = clock.instant();
     Instant startedAt = running.startedAt;
-    ObjectNode n = JSON.createObjectNode();
-    n.put("state", lifecycle.state().code());
-    n.put("kill_switch", lifecycle.killSwitch());
-    n.put("started_at", startedAt == null ? null : startedAt.toString());
-    n.put(
-        "uptime_seconds",
-        startedAt == null ? 0 : Duration.between(startedAt, now).toMillis() / 1000.0);
-    n.put("now", now.toString());
-    stats.write(n, now, feed.describe());
-    writeExchanges((ObjectNode) n.get("data").get("exchanges"), now);
-    ObjectNode rec = n.putObject("records");
-    rec.put("accepted", running.accepted());
-    rec.put("written", running.written());
-    rec.put("queued", running.queued());
-    rec.put("spilled", running.spilled());
-    rec.put("failure", running.storageFailure().orElse(null));
-    rec.put("database", config.databaseFile().toString());
-    reload.write(n.putObject("config"));
+    DaemonStats.View v = stats.view(now, feed.describe());
+    StatusJson.Data d = v.data();
+    StatusJson.Data data =
+        new StatusJson.Data(
+            d.source(),
+            d.snapshots(),
+            d.lastInput(),
+            d.receivedAt(),
+            d.asOf(),
+            d.ageSeconds(),
+            d.books(),
+            d.ended(),
+            withLiveExchanges(d.exchanges(), now));
     TradeStep t = running.trader;
-    if (t != null) {
-      ObjectNode tr = n.putObject("trading");
-      tr.put("blocked", t.blocked().orElse(null));
-      var held = tr.putArray("holdings");
-      t.holdings().forEach(held::add);
-    }
-    return n;
+    return new StatusJson(
+        lifecycle.state().code(),
+        lifecycle.killSwitch(),
+        startedAt,
+        startedAt == null ? 0 : seconds(Duration.between(startedAt, now)),
+        now,
+        data,
+        v.lastScan(),
+        v.scans(),
+        v.opportunitiesFound(),
+        v.opportunitiesNotRecorded(),
+        v.errors(),
+        v.recovery(),
+        new StatusJson.Records(
+            running.accepted(),
+            running.written(),
+            running.queued(),
+            running.spilled(),
+            running.storageFailure().orElse(null),
+            config.databaseFile().toString()),
+        reload.status(),
+        t == null ? null : new StatusJson.Trading(t.blocked().orElse(null), t.holdings()));
   }
 
-  /** Adds the live exchanges' health to the per-exchange data of the status. */
-  private void writeExchanges(ObjectNode exchanges, Instant now) {
+  /**
+   * The per-exchange data of the last snapshot with the live exchanges' health added (a live
+   * exchange missing from the snapshot comes after those in it). A live exchange that is down, or
+   * not in the snapshot, is as old as its last usable book.
+   */
+  private Map<String, StatusJson.Exchange> withLiveExchanges(
+      Map<String, StatusJson.Exchange> fromSnapshot, Instant now) {
+    Map<String, StatusJson.Exchange> out = new LinkedHashMap<>(fromSnapshot);
     for (ExchangeStatus e : feed.exchanges()) {
-      ObjectNode x =
-          exchanges.has(e.name())
-              ? (ObjectNode) exchanges.get(e.name())
-              : exchanges.putObject(e.name());
-      x.put("health", e.health().map(h -> h.state().code()).orElse("unknown"));
-      x.put("feed", e.health().map(h -> h.feed().code()).orElse("poll"));
-      x.put("down", e.noDataSince().isPresent());
-      if (!x.has("books")) {
-        x.put("books", 0);
+      StatusJson.Exchange seen = out.get(e.name());
+      Double age = seen == null ? null : seen.ageSeconds();
+      if (seen == null || e.noDataSince().isPresent()) {
+        age = e.lastDataAt().map(t -> seconds(Duration.between(t, now))).orElse(null);
       }
-      if (!x.has("age_seconds") || e.noDataSince().isPresent()) {
-        if (e.lastDataAt().isPresent()) {
-          x.put("age_seconds", Duration.between(e.lastDataAt().get(), now).toMillis() / 1000.0);
-        } else {
-          x.putNull("age_seconds");
-        }
-      }
-      x.put("last_data_at", e.lastDataAt().map(Instant::toString).orElse(null));
-      x.put("no_data_since", e.noDataSince().map(Instant::toString).orElse(null));
-      x.put("problems", e.health().map(h -> h.problems()).orElse(0));
-      x.put("last_error", e.health().flatMap(h -> h.lastError()).orElse(null));
-      x.put("retry_at", e.health().flatMap(h -> h.retryAt()).map(Instant::toString).orElse(null));
-      x.put("api_errors_total", e.problems());
-      x.put("api_retries_total", e.retries());
-      e.health()
-          .flatMap(VenueHealth::stream)
-          .ifPresent(st -> writeStream(x.putObject("stream"), st, now));
+      StatusJson.Live live =
+          new StatusJson.Live(
+              e.health().map(h -> h.state().code()).orElse("unknown"),
+              e.health().map(h -> h.feed().code()).orElse("poll"),
+              e.noDataSince().isPresent(),
+              e.lastDataAt().orElse(null),
+              e.noDataSince().orElse(null),
+              e.health().map(VenueHealth::problems).orElse(0),
+              e.health().flatMap(VenueHealth::lastError).orElse(null),
+              e.health().flatMap(VenueHealth::retryAt).orElse(null),
+              e.problems(),
+              e.retries(),
+              e.health().flatMap(VenueHealth::stream).map(st -> stream(st, now)).orElse(null));
+      out.put(
+          e.name(),
+          new StatusJson.Exchange(
+              seen == null ? 0 : seen.books(), seen == null ? null : seen.newestBook(), age, live));
     }
+    return out;
   }
 
-  /** The order-book stream's counters of one exchange, in the status. */
-  private static void writeStream(ObjectNode x, VenueHealth.Stream st, Instant now) {
-    x.put("connected", st.connected());
-    x.put("reconnects", st.reconnects());
-    x.put("gaps", st.gaps());
-    x.put("last_message_at", st.lastMessageAt().map(Instant::toString).orElse(null));
-    if (st.lastMessageAt().isPresent()) {
-      x.put(
-          "last_message_age_seconds",
-          Duration.between(st.lastMessageAt().get(), now).toMillis() / 1000.0);
-    } else {
-      x.putNull("last_message_age_seconds");
-    }
+  /** The order-book stream's counters of one exchange. */
+  private static StatusJson.Stream stream(VenueHealth.Stream st, Instant now) {
+    return new StatusJson.Stream(
+        st.connected(),
+        st.reconnects(),
+        st.gaps(),
+        st.lastMessageAt().orElse(null),
+        st.lastMessageAt().map(t -> seconds(Duration.between(t, now))).orElse(null));
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
   }
 }

@@ -1,9 +1,8 @@
 package dev.arb.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.AlertsConfig;
 import dev.arb.config.Secret;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.resilience.Fault;
 import dev.arb.engine.resilience.Retry;
 import dev.arb.engine.resilience.RetryPolicy;
@@ -14,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookNotifier implements AlertSink {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Alerts waiting for delivery before new ones are dropped. */
   static final int QUEUE_CAPACITY = 64;
@@ -205,22 +206,33 @@ public final class WebhookNotifier implements AlertSink {
         : Fault.of(Fault.Kind.CONNECTION, t.getClass().getSimpleName());
   }
 
+  /**
+   * The {@code json} payload: {@code source} is always {@code arb}; {@code fields} are the alert's
+   * own (keys in name order, values strings).
+   */
+  record AlertJson(
+      String source,
+      String event,
+      String severity,
+      String text,
+      Instant at,
+      Map<String, String> fields) {}
+
+  /** The {@code slack} payload. */
+  record SlackJson(String text) {}
+
+  /** The {@code discord} payload. */
+  record DiscordJson(String content) {}
+
   /** The JSON body for {@code format}. */
   static String payload(Alert a, AlertsConfig.Format format) {
-    ObjectNode n = JSON.createObjectNode();
-    switch (format) {
-      case SLACK -> n.put("text", a.chatLine());
-      case DISCORD -> n.put("content", a.chatLine());
-      default -> {
-        n.put("source", "arb");
-        n.put("event", a.event());
-        n.put("severity", a.severity());
-        n.put("text", a.text());
-        n.put("at", a.at().toString());
-        ObjectNode f = n.putObject("fields");
-        new java.util.TreeMap<>(a.fields()).forEach(f::put);
-      }
-    }
-    return n.toString();
+    return Json.write(
+        switch (format) {
+          case SLACK -> new SlackJson(a.chatLine());
+          case DISCORD -> new DiscordJson(a.chatLine());
+          default ->
+              new AlertJson(
+                  "arb", a.event(), a.severity(), a.text(), a.at(), new TreeMap<>(a.fields()));
+        });
   }
 }

@@ -2,7 +2,6 @@ package dev.arb.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ConfigLoader;
@@ -10,6 +9,7 @@ import dev.arb.config.RiskConfig;
 import dev.arb.daemon.trade.KillSwitch;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradeStep;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
@@ -80,9 +80,7 @@ class ConfigReloadTest {
   }
 
   private static ObjectNode status(ConfigReload r) {
-    ObjectNode n = new ObjectMapper().createObjectNode();
-    r.write(n);
-    return n;
+    return (ObjectNode) Json.toTree(r.status());
   }
 
   @Test

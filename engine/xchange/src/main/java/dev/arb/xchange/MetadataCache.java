@@ -1,10 +1,7 @@
 package dev.arb.xchange;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.PrivateFiles;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.xchange.spi.VenueMarket;
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MetadataCache {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERSION = 1;
 
   private final Path dir;
@@ -47,6 +43,27 @@ final class MetadataCache {
     return dir.resolve(exchange + ".markets.json");
   }
 
+  /** The cache file, in this key order. */
+  record CacheFile(
+      int version,
+      String exchange,
+      String baseUrl,
+      Instant fetchedAt,
+      List<CachedMarket> markets) {}
+
+  /** One market of the cache file: arb's and the venue's names, fees and limits. */
+  record CachedMarket(
+      String base,
+      String quote,
+      String venueBase,
+      String venueQuote,
+      BigDecimal takerFee,
+      boolean feeFromVenue,
+      BigDecimal lotSize,
+      BigDecimal tickSize,
+      BigDecimal minAmount,
+      BigDecimal minNotional) {}
+
   /** The cached markets if fetched from {@code baseUrl} less than {@code ttl} ago. */
   Optional<List<VenueMarket>> read(String exchange, String baseUrl, Duration ttl) {
     Path f = file(exchange);
@@ -54,31 +71,33 @@ final class MetadataCache {
       return Optional.empty();
     }
     try {
-      JsonNode root = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-      if (root.path("version").asInt() != VERSION
-          || !root.path("base_url").asText("").equals(baseUrl)) {
+      CacheFile c = Json.read(Files.readString(f, StandardCharsets.UTF_8), CacheFile.class);
+      if (c == null
+          || c.version() != VERSION
+          || !baseUrl.equals(c.baseUrl())
+          || c.fetchedAt() == null
+          || c.markets() == null) {
         return Optional.empty();
       }
-      Instant fetched = Instant.parse(root.path("fetched_at").asText());
-      if (!fetched.plus(ttl).isAfter(clock.instant())) {
+      if (!c.fetchedAt().plus(ttl).isAfter(clock.instant())) {
         return Optional.empty();
       }
       List<VenueMarket> out = new ArrayList<>();
-      for (JsonNode m : root.path("markets")) {
+      for (CachedMarket m : c.markets()) {
         out.add(
             new VenueMarket(
                 new Market(
                     exchange,
-                    Asset.of(m.path("base").asText()),
-                    Asset.of(m.path("quote").asText()),
-                    new BigDecimal(m.path("taker_fee").asText()),
-                    new BigDecimal(m.path("lot_size").asText()),
-                    new BigDecimal(m.path("tick_size").asText()),
-                    new BigDecimal(m.path("min_amount").asText()),
-                    new BigDecimal(m.path("min_notional").asText())),
-                m.path("venue_base").asText(),
-                m.path("venue_quote").asText(),
-                m.path("fee_from_venue").asBoolean()));
+                    Asset.of(m.base()),
+                    Asset.of(m.quote()),
+                    m.takerFee(),
+                    m.lotSize(),
+                    m.tickSize(),
+                    m.minAmount(),
+                    m.minNotional()),
+                m.venueBase(),
+                m.venueQuote(),
+                m.feeFromVenue()));
       }
       return Optional.of(out);
     } catch (IOException | RuntimeException e) {
@@ -89,35 +108,29 @@ final class MetadataCache {
 
   /** Replaces the cached markets (best effort: a write failure is logged, not thrown). */
   void write(String exchange, String baseUrl, List<VenueMarket> markets) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", VERSION);
-    root.put("exchange", exchange);
-    root.put("base_url", baseUrl);
-    root.put("fetched_at", clock.instant().toString());
-    ArrayNode arr = root.putArray("markets");
+    List<CachedMarket> cached = new ArrayList<>(markets.size());
     for (VenueMarket vm : markets) {
       Market m = vm.market();
-      ObjectNode o = arr.addObject();
-      o.put("base", m.base().code());
-      o.put("quote", m.quote().code());
-      o.put("venue_base", vm.venueBase());
-      o.put("venue_quote", vm.venueQuote());
-      o.put("taker_fee", m.takerFee().toPlainString());
-      o.put("fee_from_venue", vm.feeFromVenue());
-      o.put("lot_size", m.lotSize().toPlainString());
-      o.put("tick_size", m.tickSize().toPlainString());
-      o.put("min_amount", m.minAmount().toPlainString());
-      o.put("min_notional", m.minNotional().toPlainString());
+      cached.add(
+          new CachedMarket(
+              m.base().code(),
+              m.quote().code(),
+              vm.venueBase(),
+              vm.venueQuote(),
+              m.takerFee(),
+              vm.feeFromVenue(),
+              m.lotSize(),
+              m.tickSize(),
+              m.minAmount(),
+              m.minNotional()));
     }
+    CacheFile root = new CacheFile(VERSION, exchange, baseUrl, clock.instant(), cached);
     Path f = file(exchange);
     try {
       PrivateFiles.directories(dir);
       Path tmp = Files.createTempFile(dir, "." + exchange, ".tmp");
       try {
-        Files.writeString(
-            tmp,
-            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
-            StandardCharsets.UTF_8);
+        Files.writeString(tmp, Json.pretty(root), StandardCharsets.UTF_8);
         try {
           Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -1,8 +1,6 @@
 package dev.arb.engine.scan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
@@ -19,12 +17,10 @@ import java.util.Optional;
 
 /**
  * Where an opportunity becomes a record: the stored {@link OpportunityRecord} of each opportunity
- * of a scan, with its path and solution documents (JSON; amounts as exact decimal strings, basis
- * points as numbers). {@code arb scan --json} prints the same solution document.
+ * of a scan, with its path and solution documents ({@link OpportunityJson}, written by {@link
+ * Json}). {@code arb scan --json} prints the same solution document.
  */
 public final class OpportunityRecords {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private OpportunityRecords() {}
 
   /** One record per opportunity of {@code report}, in its order, detected at {@code at}. */
@@ -39,20 +35,6 @@ public final class OpportunityRecords {
   /** The stored record of one scan opportunity. */
   public static OpportunityRecord of(Opportunity o, String source, Instant detectedAt) {
     Cycle c = o.cycle();
-    ObjectNode path = JSON.createObjectNode();
-    path.put("source", source);
-    ArrayNode nodes = path.putArray("nodes");
-    for (Leg l : c.legs()) {
-      ObjectNode node = nodes.addObject();
-      node.put("exchange", l.exchange());
-      node.put("asset", l.from().code());
-    }
-    path.put("return_bp", c.returnBp());
-    ArrayNode legs = path.putArray("legs");
-    for (Leg l : c.legs()) {
-      legs.add(leg(l, List.of(), 0));
-    }
-    ObjectNode solution = solution(o);
     BigDecimal profit = o.plan().map(TradePlan::profit).orElse(BigDecimal.ZERO);
     return new OpportunityRecord(
         0,
@@ -61,57 +43,64 @@ public final class OpportunityRecords {
         c.startAsset().code(),
         c.exchanges(),
         distinctAssets(c),
-        path.toString(),
-        o.plan().isPresent() ? solution.toString() : "{}",
+        Json.write(path(o, source)),
+        o.plan().isPresent() ? Json.write(solution(o)) : "{}",
         profit,
         c.returnBp(),
         null,
         o.reason().orElse(null));
   }
 
-  /** The solution document of one opportunity: its cycle, plan and each leg's fill. */
-  public static ObjectNode solution(Opportunity o) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("rank", o.rank());
-    strings(n.putArray("cycle"), assetCodes(o.cycle().assets()));
-    strings(n.putArray("exchanges"), o.cycle().exchanges());
-    n.put("return_bp", o.cycle().returnBp());
-    Optional<TradePlan> plan = o.plan();
-    n.put("start_amount", plan.map(p -> p.startAmount().toPlainString()).orElse(null));
-    n.put("end_amount", plan.map(p -> p.endAmount().toPlainString()).orElse(null));
-    n.put("profit", plan.map(p -> p.profit().toPlainString()).orElse(null));
-    if (plan.isPresent()) {
-      n.put("profit_bp", plan.get().profitBp());
-    } else {
-      n.putNull("profit_bp");
+  /** The path document of one opportunity: its cycle's nodes and legs. */
+  public static OpportunityJson.Path path(Opportunity o, String source) {
+    Cycle c = o.cycle();
+    List<OpportunityJson.Node> nodes = new ArrayList<>(c.legs().size());
+    List<OpportunityJson.Leg> legs = new ArrayList<>(c.legs().size());
+    for (Leg l : c.legs()) {
+      nodes.add(new OpportunityJson.Node(l.exchange(), l.from().code()));
+      legs.add(leg(l, null));
     }
-    n.put("status", o.status().code());
-    n.put("reason", o.reason().orElse(null));
-    ArrayNode legs = n.putArray("legs");
-    for (int i = 0; i < o.cycle().legs().size(); i++) {
-      legs.add(leg(o.cycle().legs().get(i), plan.map(p -> p.fills()).orElse(List.of()), i));
-    }
-    return n;
+    return new OpportunityJson.Path(source, nodes, c.returnBp(), legs);
   }
 
-  private static ObjectNode leg(Leg leg, List<LegFill> fills, int i) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("market", leg.tradable().id());
-    n.put("side", leg.side().name().toLowerCase(Locale.ROOT));
-    n.put("from", leg.from().code());
-    n.put("to", leg.to().code());
-    n.put("fee_rate", leg.tradable().fee().toPlainString());
-    if (i < fills.size()) {
-      LegFill f = fills.get(i);
-      n.put("spent", f.spent().toPlainString());
-      n.put("received", f.received().toPlainString());
-      n.put("base_amount", f.baseAmount().toPlainString());
-      n.put("average_price", f.averagePrice().toPlainString());
-      n.put("worst_price", f.worstPrice().toPlainString());
-      n.put("fee", f.fee().toPlainString());
-      n.put("levels_used", f.levelsUsed());
+  /** The solution document of one opportunity: its cycle, plan and each leg's fill. */
+  public static OpportunityJson.Solution solution(Opportunity o) {
+    Optional<TradePlan> plan = o.plan();
+    List<Leg> cycleLegs = o.cycle().legs();
+    List<LegFill> fills = plan.map(TradePlan::fills).orElse(List.of());
+    List<OpportunityJson.Leg> legs = new ArrayList<>(cycleLegs.size());
+    for (int i = 0; i < cycleLegs.size(); i++) {
+      legs.add(leg(cycleLegs.get(i), i < fills.size() ? fills.get(i) : null));
     }
-    return n;
+    return new OpportunityJson.Solution(
+        o.rank(),
+        assetCodes(o.cycle().assets()),
+        o.cycle().exchanges(),
+        o.cycle().returnBp(),
+        plan.map(TradePlan::startAmount).orElse(null),
+        plan.map(TradePlan::endAmount).orElse(null),
+        plan.map(TradePlan::profit).orElse(null),
+        plan.map(TradePlan::profitBp).orElse(null),
+        o.status().code(),
+        o.reason().orElse(null),
+        legs);
+  }
+
+  /** A leg, with its fill's amounts when {@code f} is given. */
+  private static OpportunityJson.Leg leg(Leg leg, LegFill f) {
+    return new OpportunityJson.Leg(
+        leg.tradable().id(),
+        leg.side().name().toLowerCase(Locale.ROOT),
+        leg.from().code(),
+        leg.to().code(),
+        leg.tradable().fee(),
+        f == null ? null : f.spent(),
+        f == null ? null : f.received(),
+        f == null ? null : f.baseAmount(),
+        f == null ? null : f.averagePrice(),
+        f == null ? null : f.worstPrice(),
+        f == null ? null : f.fee(),
+        f == null ? null : f.levelsUsed());
   }
 
   /** The codes of {@code assets}, in order. */
@@ -129,11 +118,5 @@ public final class OpportunityRecords {
       out.add(l.from().code());
     }
     return List.copyOf(out);
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    for (String v : values) {
-      array.add(v);
-    }
   }
 }

@@ -1,14 +1,13 @@
 package dev.arb.daemon.trade;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.UnknownOutcomeGuard;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.ExecutionJson;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
@@ -45,7 +44,6 @@ import java.util.Optional;
  * of the risk limits' open-cycle slots while it trades.
  */
 final class DeadLetterRetry {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ExecutionRepository repo;
   private final DeadLetterRepository dlq;
@@ -54,7 +52,7 @@ final class DeadLetterRetry {
   private final MarketSnapshot snapshot;
   private final String booksSource;
   private final DeadLetter d;
-  private final JsonNode c;
+  private final DeadLetterContext c;
   private final Asset start;
   private final List<Holding> leftover;
   private final String idPrefix;
@@ -73,9 +71,17 @@ final class DeadLetterRetry {
     this.snapshot = snapshot;
     this.booksSource = booksSource;
     this.d = d;
-    this.c = context(d);
-    this.start = Asset.of(c.get("start_asset").asText());
-    this.leftover = holdings(c.path("leftover"));
+    this.c =
+        DeadLetterContext.read(d.context())
+            .filter(x -> x.startAsset() != null)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "dead letter "
+                            + d.id()
+                            + " has no start asset in its context; drop it ('arb dlq drop')"));
+    this.start = Asset.of(c.startAsset());
+    this.leftover = c.leftoverHoldings();
     this.idPrefix = "r" + d.id() + "-" + now.toEpochMilli();
   }
 
@@ -83,7 +89,7 @@ final class DeadLetterRetry {
   RetryOutcome onPaper(PaperBalances ledger, PaperModel model, LegMode mode) {
     Books books = Books.of(snapshot.books());
     PaperOrderExecutor exchange = new PaperOrderExecutor(books, Optional.empty(), ledger, model);
-    List<Leg> legs = legs(c.path("plan").path("legs"), books);
+    List<Leg> legs = legs(c.plan(), books);
     Optional<String> busy = gate.acquire();
     if (busy.isPresent()) {
       return keepOpen("refused: " + busy.get());
@@ -129,7 +135,7 @@ final class DeadLetterRetry {
    */
   RetryOutcome sellBackLive(OrderExecutor live) {
     Books books = Books.of(snapshot.books());
-    List<Leg> legs = legs(c.path("plan").path("legs"), books);
+    List<Leg> legs = legs(c.plan(), books);
     UnknownOutcomeGuard executor = new UnknownOutcomeGuard(live);
     Optional<String> busy = gate.acquire();
     if (busy.isPresent()) {
@@ -278,45 +284,34 @@ final class DeadLetterRetry {
         : u.fills().get(0).note();
   }
 
-  /** The {@code plan} node of the context, carried into a new dead letter; null when absent. */
+  /** The plan of the context (JSON), carried into a new dead letter; null when absent. */
   private String plan() {
-    return c.path("plan").isMissingNode() ? null : c.get("plan").toString();
+    return c.plan() == null ? null : Json.write(c.plan());
   }
 
-  /** The dead letter's context as JSON (a text node when it is not JSON). */
-  static JsonNode context(DeadLetter d) {
-    try {
-      return JSON.readTree(d.context());
-    } catch (JsonProcessingException e) {
-      return TextNode.valueOf(d.context());
-    }
+  /** What dead letter {@code d} holds outside its start asset; empty if its context has none. */
+  static List<Holding> leftover(DeadLetter d) {
+    return DeadLetterContext.read(d.context())
+        .map(DeadLetterContext::leftoverHoldings)
+        .orElse(List.of());
   }
 
-  /** The cycle's legs from the context, each market taken from the books when they have it. */
-  private static List<Leg> legs(JsonNode nodes, Books books) {
+  /** The cycle's legs from the plan, each market taken from the books when they have it. */
+  private static List<Leg> legs(ExecutionJson.Plan plan, Books books) {
     List<Leg> out = new ArrayList<>();
-    for (JsonNode n : nodes) {
+    if (plan == null) {
+      return out;
+    }
+    for (ExecutionJson.PlanLeg n : plan.legs()) {
       Market m =
           Market.of(
-              n.path("exchange").asText(),
-              n.path("base").asText(),
-              n.path("quote").asText(),
-              new BigDecimal(n.path("taker_fee").asText("0")));
+              n.exchange(),
+              n.base(),
+              n.quote(),
+              n.takerFee() == null ? BigDecimal.ZERO : n.takerFee());
       Market current = books.book(m).map(OrderBook::market).orElse(m);
-      Side side = n.path("side").asText().equals("buy") ? Side.BUY : Side.SELL;
+      Side side = "buy".equals(n.side()) ? Side.BUY : Side.SELL;
       out.add(new Leg(current, side));
-    }
-    return out;
-  }
-
-  static List<Holding> holdings(JsonNode nodes) {
-    List<Holding> out = new ArrayList<>();
-    for (JsonNode n : nodes) {
-      out.add(
-          new Holding(
-              n.path("exchange").asText(),
-              Asset.of(n.path("asset").asText()),
-              new BigDecimal(n.path("amount").asText())));
     }
     return out;
   }

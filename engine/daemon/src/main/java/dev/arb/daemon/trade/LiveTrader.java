@@ -1,8 +1,5 @@
 package dev.arb.daemon.trade;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arb.config.RiskConfig;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
@@ -10,6 +7,8 @@ import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.execution.UnknownOutcomeGuard;
+import dev.arb.engine.json.DeadLetterContext;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.AccountBalances;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveTrader implements TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TradingVenues venues;
   private final OrderJournal journal;
@@ -128,41 +125,16 @@ public final class LiveTrader implements TradeStep {
           hs.stream()
               .map(h -> h.amount().toPlainString() + " " + h.asset() + " on " + h.exchange())
               .collect(Collectors.joining(", "));
-      ObjectNode c = JSON.createObjectNode();
-      c.put("mode", "live");
-      c.put("execution_ref", ref);
       JournalEntry first = rows.get(0);
-      c.put("start_asset", first.side() == Side.BUY ? first.quote() : first.base());
-      ArrayNode orders = c.putArray("journal");
-      for (JournalEntry e : rows) {
-        ObjectNode o = orders.addObject();
-        o.put("client_order_id", e.clientOrderId());
-        o.put("exchange", e.exchange());
-        o.put("market", e.base() + "/" + e.quote());
-        o.put("side", e.side().name().toLowerCase(Locale.ROOT));
-        o.put("amount", e.amount().toPlainString());
-        o.put("limit_price", e.limitPrice() == null ? null : e.limitPrice().toPlainString());
-        o.put("state", e.state().code());
-        o.put("venue_order_id", e.venueOrderId().orElse(null));
-        o.put("filled_base", e.filledBase().toPlainString());
-        o.put("spent", e.spent().toPlainString());
-        o.put("received", e.received().toPlainString());
-        o.put("fee", e.fee().toPlainString());
-        o.put("fee_asset", e.feeAsset());
-      }
-      ArrayNode left = c.putArray("leftover");
-      for (Holding h : hs) {
-        ObjectNode o = left.addObject();
-        o.put("exchange", h.exchange());
-        o.put("asset", h.asset().toString());
-        o.put("amount", h.amount().toPlainString());
-      }
+      DeadLetterContext.Reconciled c =
+          DeadLetterContext.ofReconciled(
+              ref, first.side() == Side.BUY ? first.quote() : first.base(), rows, hs);
       Optional<Long> id =
           deadLetters.addReconciled(
               ref,
               first.createdAt(),
               "reconciled after restart: " + ref + " still holds " + what,
-              c.toString(),
+              Json.write(c),
               clock.instant());
       id.ifPresent(
           d ->

@@ -104,7 +104,7 @@ public final class TradingService {
 
   /** What dead letter {@code d} holds outside its start asset, from its context. */
   public static List<Holding> leftover(DeadLetter d) {
-    return DeadLetterRetry.holdings(DeadLetterRetry.context(d).path("leftover"));
+    return DeadLetterRetry.leftover(d);
   }
 
   /** The paper ledger, created from {@code arb.paper.balances} the first time. */

@@ -1,13 +1,12 @@
 package dev.arb.engine.lp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,41 +16,90 @@ import java.util.Locale;
  * document ({@code --json}). Doubles from the LP are shown with 12 significant digits.
  */
 public final class WholeGraphPlanRecords {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Doubles from the LP are shown with this many significant digits. */
   private static final MathContext LP_DIGITS = new MathContext(12);
 
   private WholeGraphPlanRecords() {}
 
+  /**
+   * The {@code arb scan --plan lp --json} document, stored as the record's solution, in this key
+   * order. Amounts are decimal strings of the LP's doubles ({@link #decimal}).
+   *
+   * @param source where the books came from
+   * @param plan always {@code lp}
+   * @param start the start asset
+   * @param steps steps of the plan
+   * @param startAmount start asset spent
+   * @param finalAmount start asset held at the end
+   * @param profit {@code final_amount - start_amount}
+   * @param returnBp profit in basis points of {@code start_amount}
+   * @param transactions the trades, in step order
+   * @param notes what to tell the user about the plan
+   */
+  public record PlanJson(
+      String source,
+      String plan,
+      String start,
+      int steps,
+      String startAmount,
+      String finalAmount,
+      String profit,
+      double returnBp,
+      List<TransactionJson> transactions,
+      List<String> notes) {}
+
+  /**
+   * One trade of a whole-graph plan.
+   *
+   * @param step the step it belongs to, from 1
+   * @param market the market's id
+   * @param side {@code buy} or {@code sell}
+   * @param from the asset spent
+   * @param to the asset received
+   * @param level the book level traded against, from 0
+   * @param amountIn amount of {@code from} spent
+   * @param amountOut amount of {@code to} received
+   */
+  public record TransactionJson(
+      int step,
+      String market,
+      String side,
+      String from,
+      String to,
+      int level,
+      String amountIn,
+      String amountOut) {}
+
+  /** The record's path document: the plan's trades. */
+  public record PathJson(String source, String plan, List<TransactionJson> transactions) {}
+
   /** The plan's JSON document. */
-  public static ObjectNode json(WholeGraphPlan plan, String source, List<String> notes) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("source", source);
-    n.put("plan", "lp");
-    n.put("start", plan.start().code());
-    n.put("steps", plan.steps());
-    n.put("start_amount", decimal(plan.startAmount()));
-    n.put("final_amount", decimal(plan.finalAmount()));
-    n.put("profit", decimal(plan.profit()));
-    n.put("return_bp", plan.returnBp());
-    ArrayNode txs = n.putArray("transactions");
+  public static PlanJson json(WholeGraphPlan plan, String source, List<String> notes) {
+    List<TransactionJson> txs = new ArrayList<>(plan.transactions().size());
     for (WholeGraphPlan.Transaction t : plan.transactions()) {
-      ObjectNode x = txs.addObject();
-      x.put("step", t.step());
-      x.put("market", t.marketId());
-      x.put("side", t.side().name().toLowerCase(Locale.ROOT));
-      x.put("from", t.from().code());
-      x.put("to", t.to().code());
-      x.put("level", t.level());
-      x.put("amount_in", decimal(t.amountIn()));
-      x.put("amount_out", decimal(t.amountOut()));
+      txs.add(
+          new TransactionJson(
+              t.step(),
+              t.marketId(),
+              t.side().name().toLowerCase(Locale.ROOT),
+              t.from().code(),
+              t.to().code(),
+              t.level(),
+              decimal(t.amountIn()),
+              decimal(t.amountOut())));
     }
-    ArrayNode ns = n.putArray("notes");
-    for (String v : notes) {
-      ns.add(v);
-    }
-    return n;
+    return new PlanJson(
+        source,
+        "lp",
+        plan.start().code(),
+        plan.steps(),
+        decimal(plan.startAmount()),
+        decimal(plan.finalAmount()),
+        decimal(plan.profit()),
+        plan.returnBp(),
+        txs,
+        List.copyOf(notes));
   }
 
   /** A double from the LP as a decimal string with 12 significant digits. */
@@ -71,11 +119,8 @@ public final class WholeGraphPlanRecords {
       assets.add(t.from().code());
       assets.add(t.to().code());
     }
-    ObjectNode solution = json(plan, source, notes);
-    ObjectNode path = JSON.createObjectNode();
-    path.put("source", source);
-    path.put("plan", "lp");
-    path.set("transactions", solution.get("transactions"));
+    PlanJson solution = json(plan, source, notes);
+    PathJson path = new PathJson(source, "lp", solution.transactions());
     boolean profitable = plan.profit() > 0;
     return new OpportunityRecord(
         0,
@@ -84,8 +129,8 @@ public final class WholeGraphPlanRecords {
         plan.start().code(),
         List.copyOf(exchanges),
         List.copyOf(assets),
-        path.toString(),
-        solution.toString(),
+        Json.write(path),
+        Json.write(solution),
         new BigDecimal(decimal(plan.profit())),
         plan.returnBp(),
         null,
