@@ -105,10 +105,13 @@ final class RecordCommand extends BaseCommand {
     String url = o.rpcUrl(configured, context().env());
     ChainPools.Read read = ChainPools.read(spec, url, cfg.dataDir(), o.blockToRead());
     ChainPoolState s = read.state();
-    for (String p : s.problems()) {
+    MarketSnapshot snapshot =
+        read.snapshot(
+            "arb record --chain " + o.chain + " (" + read.shownUrl() + ") at block " + s.block());
+    for (String p : snapshot.problems()) {
       err().println("warning: " + p);
     }
-    if (s.pools().isEmpty()) {
+    if (snapshot.pools().isEmpty()) {
       err()
           .println(
               "record: no pool of chain "
@@ -118,10 +121,7 @@ final class RecordCommand extends BaseCommand {
                   + "; nothing written");
       return ExitCode.FAILURE;
     }
-    ChainPools.write(
-        "arb record --chain " + o.chain + " (" + read.shownUrl() + ") at block " + s.block(),
-        List.of(s),
-        output);
+    SnapshotJson.write(snapshot, output);
     if (o.json) {
       out().println(ChainRecordReport.json(ChainRecordReport.summary(s, output)));
     } else {
