@@ -487,7 +487,7 @@ final class ScanCommand extends BaseCommand {
       t.row(
           List.of(
               Integer.toString(o.rank()),
-              String.join(">", OpportunityRecords.assetCodes(o.cycle().assets())),
+              String.join(">", OpportunityRecords.nodeNames(o.cycle(), report.names())),
               String.join(",", o.cycle().exchanges()),
               bp(o.cycle().returnBp()),
               p.map(x -> short12(x.startAmount())).orElse(""),

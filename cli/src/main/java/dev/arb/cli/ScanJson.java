@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * The {@code arb scan --json} output. Each opportunity is printed as the solution document it is
- * stored with ({@link OpportunityRecords#solution}); amounts are exact decimal strings, basis
- * points numbers.
+ * stored with ({@link OpportunityRecords#solution}): tokens named by symbol (plus a short address
+ * where a symbol repeats on a chain), pool legs with their pool, DEX, token addresses and integer
+ * swap amounts, gas when a gas price was given; amounts are exact decimal strings, basis points
+ * numbers.
  */
 final class ScanJson {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +31,7 @@ final class ScanJson {
     root.put("negative_cycle", report.search().negativeCycleExists());
     ArrayNode ops = root.putArray("opportunities");
     for (Opportunity o : report.opportunities()) {
-      ops.add(OpportunityRecords.solution(o));
+      ops.add(OpportunityRecords.solution(o, report.names()));
     }
     strings(root.putArray("notes"), notes);
     strings(root.putArray("problems"), report.problems());

@@ -3,11 +3,17 @@ package dev.arb.engine.scan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.engine.model.Addresses;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.Side;
+import dev.arb.engine.pool.TokenNames;
 import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.sizing.GasCost;
 import dev.arb.engine.sizing.LegFill;
+import dev.arb.engine.sizing.PoolSwap;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,13 +37,19 @@ public final class OpportunityRecords {
   public static List<OpportunityRecord> of(ScanReport report, Instant at) {
     List<OpportunityRecord> records = new ArrayList<>(report.opportunities().size());
     for (Opportunity o : report.opportunities()) {
-      records.add(of(o, report.source(), at));
+      records.add(of(o, report.source(), at, report.names()));
     }
     return records;
   }
 
-  /** The stored record of one scan opportunity. */
+  /** The stored record of one scan opportunity, its nodes named by their asset codes. */
   public static OpportunityRecord of(Opportunity o, String source, Instant detectedAt) {
+    return of(o, source, detectedAt, TokenNames.none());
+  }
+
+  /** The stored record of one scan opportunity, its tokens named by {@code names}. */
+  public static OpportunityRecord of(
+      Opportunity o, String source, Instant detectedAt, TokenNames names) {
     Cycle c = o.cycle();
     ObjectNode path = JSON.createObjectNode();
     path.put("source", source);
@@ -50,9 +62,9 @@ public final class OpportunityRecords {
     path.put("return_bp", c.returnBp());
     ArrayNode legs = path.putArray("legs");
     for (Leg l : c.legs()) {
-      legs.add(leg(l, List.of(), 0));
+      legs.add(leg(l, List.of(), 0, names));
     }
-    ObjectNode solution = solution(o);
+    ObjectNode solution = solution(o, names);
     BigDecimal profit = o.plan().map(TradePlan::profit).orElse(BigDecimal.ZERO);
     return new OpportunityRecord(
         0,
@@ -69,11 +81,20 @@ public final class OpportunityRecords {
         o.reason().orElse(null));
   }
 
-  /** The solution document of one opportunity: its cycle, plan and each leg's fill. */
+  /** The solution document of one opportunity, its nodes named by their asset codes. */
   public static ObjectNode solution(Opportunity o) {
+    return solution(o, TokenNames.none());
+  }
+
+  /**
+   * The solution document of one opportunity: its cycle (tokens named by {@code names}), plan and
+   * each leg's fill; a pool leg also names its pool, DEX and tokens and, when sized, the swap's
+   * integer amounts; with a gas price, the gas and the profit after it.
+   */
+  public static ObjectNode solution(Opportunity o, TokenNames names) {
     ObjectNode n = JSON.createObjectNode();
     n.put("rank", o.rank());
-    strings(n.putArray("cycle"), assetCodes(o.cycle().assets()));
+    strings(n.putArray("cycle"), nodeNames(o.cycle(), names));
     strings(n.putArray("exchanges"), o.cycle().exchanges());
     n.put("return_bp", o.cycle().returnBp());
     Optional<TradePlan> plan = o.plan();
@@ -85,22 +106,60 @@ public final class OpportunityRecords {
     } else {
       n.putNull("profit_bp");
     }
+    if (plan.isPresent() && plan.get().gas().isPresent()) {
+      gas(n, plan.get(), names);
+    }
     n.put("status", o.status().code());
     n.put("reason", o.reason().orElse(null));
     ArrayNode legs = n.putArray("legs");
     for (int i = 0; i < o.cycle().legs().size(); i++) {
-      legs.add(leg(o.cycle().legs().get(i), plan.map(p -> p.fills()).orElse(List.of()), i));
+      legs.add(leg(o.cycle().legs().get(i), plan.map(p -> p.fills()).orElse(List.of()), i, names));
     }
     return n;
   }
 
-  private static ObjectNode leg(Leg leg, List<LegFill> fills, int i) {
+  /** Gas units, its cost in the start asset and per chain in the native token, profit after it. */
+  private static void gas(ObjectNode n, TradePlan plan, TokenNames names) {
+    GasCost g = plan.gas().orElseThrow();
+    n.put("gas_units", g.units());
+    n.put("gas_cost", g.value().toPlainString());
+    n.put("profit_after_gas", plan.netProfit().toPlainString());
+    n.put("profit_after_gas_bp", plan.netProfitBp());
+    ArrayNode parts = n.putArray("gas_by_chain");
+    for (GasCost.Part p : g.chains()) {
+      ObjectNode c = parts.addObject();
+      c.put("chain", p.chain());
+      c.put("units", p.units());
+      c.put("gas_price_gwei", p.gasPriceGwei().toPlainString());
+      c.put("native_token", names.name(p.nativeToken()));
+      c.put("native_token_address", p.nativeToken().checksumAddress());
+      c.put("cost_native", p.nativeAmount().toPlainString());
+      c.put("native_price", p.price().toPlainString());
+      c.put("cost", p.value().toPlainString());
+    }
+  }
+
+  private static ObjectNode leg(Leg leg, List<LegFill> fills, int i, TokenNames names) {
     ObjectNode n = JSON.createObjectNode();
     n.put("market", leg.tradable().id());
     n.put("side", leg.side().name().toLowerCase(Locale.ROOT));
-    n.put("from", leg.from().code());
-    n.put("to", leg.to().code());
+    n.put("from", names.name(leg.exchange(), leg.from()));
+    n.put("to", names.name(leg.exchange(), leg.to()));
     n.put("fee_rate", leg.tradable().fee().toPlainString());
+    if (leg.tradable() instanceof Pool p) {
+      boolean zeroForOne = leg.side() == Side.SELL;
+      n.put("pool", Addresses.checksum(p.address()));
+      n.put("dex", p.dex());
+      n.put("token_in", p.tokenIn(zeroForOne).checksumAddress());
+      n.put("token_out", p.tokenOut(zeroForOne).checksumAddress());
+      if (i < fills.size()) {
+        PoolSwap swap = fills.get(i).swap().orElseThrow();
+        n.put("amount_in", swap.amountIn().toString());
+        n.put("amount_out", swap.amountOut().toString());
+        n.put("amount_in_decimal", swap.amountInDecimal().toPlainString());
+        n.put("amount_out_decimal", swap.amountOutDecimal().toPlainString());
+      }
+    }
     if (i < fills.size()) {
       LegFill f = fills.get(i);
       n.put("spent", f.spent().toPlainString());
@@ -112,6 +171,19 @@ public final class OpportunityRecords {
       n.put("levels_used", f.levelsUsed());
     }
     return n;
+  }
+
+  /**
+   * The cycle's nodes as output names them, first = last = the start: a token by its name in {@code
+   * names}, an exchange asset by its code.
+   */
+  public static List<String> nodeNames(Cycle c, TokenNames names) {
+    List<String> out = new ArrayList<>(c.legs().size() + 1);
+    for (Leg l : c.legs()) {
+      out.add(names.name(l.exchange(), l.from()));
+    }
+    out.add(out.get(0));
+    return out;
   }
 
   /** The codes of {@code assets}, in order. */
