@@ -50,7 +50,12 @@ final class RecordCommand extends BaseCommand {
 
   @Mixin LiveExchangeOptions liveOptions;
 
-  @Mixin ChainRecordOptions chainOptions;
+  @Mixin ChainSourceOptions chainOptions;
+
+  @Option(
+      names = "--json",
+      description = "With --chain: print the summary as JSON instead of one line.")
+  boolean json;
 
   @Option(
       names = "--output",
@@ -69,7 +74,7 @@ final class RecordCommand extends BaseCommand {
       }
       return recordChain(cfg);
     }
-    if (chainOptions.json) {
+    if (json) {
       throw new ConfigException("record: --json is for --chain");
     }
     List<ExchangeConfig> live = liveOptions.select(cfg, "record");
@@ -98,7 +103,7 @@ final class RecordCommand extends BaseCommand {
 
   /** {@code --chain}: the chain's pools at one block, written as a version-2 snapshot. */
   private int recordChain(ArbConfig cfg) {
-    ChainRecordOptions o = chainOptions;
+    ChainSourceOptions o = chainOptions;
     o.validate();
     Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(o.chain));
     ChainSpec spec = o.spec(configured);
@@ -122,7 +127,7 @@ final class RecordCommand extends BaseCommand {
       return ExitCode.FAILURE;
     }
     SnapshotJson.write(snapshot, output);
-    if (o.json) {
+    if (json) {
       out().println(ChainRecordReport.json(ChainRecordReport.summary(s, output)));
     } else {
       out().println(ChainRecordReport.line(s, output));

@@ -174,15 +174,22 @@ public final class OpportunityRecords {
   }
 
   /**
-   * The cycle's nodes as output names them, first = last = the start: a token by its name in {@code
-   * names}, an exchange asset by its code.
+   * The cycle's nodes as output names them, first and last the start: a token by its name in {@code
+   * names}, an exchange asset by its code; where a same-as join carries the amount from one to the
+   * other, both, as {@code ETH=WETH} (received as ETH, spent as WETH).
    */
   public static List<String> nodeNames(Cycle c, TokenNames names) {
-    List<String> out = new ArrayList<>(c.legs().size() + 1);
-    for (Leg l : c.legs()) {
-      out.add(names.name(l.exchange(), l.from()));
+    List<Leg> legs = c.legs();
+    List<String> out = new ArrayList<>(legs.size() + 1);
+    String start = names.name(legs.get(0).exchange(), legs.get(0).from());
+    out.add(start);
+    for (int i = 1; i <= legs.size(); i++) {
+      Leg prev = legs.get(i - 1);
+      String received = names.name(prev.exchange(), prev.to());
+      String spent =
+          i == legs.size() ? start : names.name(legs.get(i).exchange(), legs.get(i).from());
+      out.add(received.equals(spent) ? spent : received + "=" + spent);
     }
-    out.add(out.get(0));
     return out;
   }
 
