@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractArtifact;
@@ -14,6 +15,7 @@ import dev.arb.defi.contract.UniswapV2;
 import dev.arb.error.ChainException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -288,6 +290,55 @@ class ChainScanIT {
     // no native token is configured for a chain given on the command line: gas cannot be valued
     assertThat(first.get("status").asText()).isEqualTo("rejected");
     assertThat(first.get("reason").asText()).startsWith("gas not valued");
+  }
+
+  @Test
+  void aChainAndAnExchangeTogetherAreOneGraphJoinedBySameAs() throws Exception {
+    // Bitstamp's real ETH/USD book (2022-01-05, ETH near 3,800 USD) served on 127.0.0.1
+    WireMockServer bitstamp = LiveScanIT.server();
+    try {
+      LiveScanIT.json(
+          bitstamp, "/api/v2/trading-pairs-info/", LiveScanIT.fixture("trading-pairs-info.json"));
+      LiveScanIT.json(
+          bitstamp, "/api/v2/order_book/ethusd/", LiveScanIT.fixture("order_book_ethusd.json"));
+      Path conf = dir.resolve("bitstamp.conf");
+      Files.writeString(conf, "arb.exchanges.bitstamp { markets = [\"ETH/USD\"] }\n");
+      List<String> args = new ArrayList<>(List.of("--config", conf.toString(), "scan"));
+      args.addAll(List.of(chainArgs()));
+      args.addAll(
+          List.of(
+              "--exchange",
+              "bitstamp",
+              "--exchange-url",
+              "bitstamp=" + bitstamp.baseUrl(),
+              "--max-book-age",
+              "100000d",
+              "--same-as",
+              "WETH=ETH,USDC=USD",
+              "--max-length",
+              "3",
+              "--json",
+              "--no-record"));
+      CliRun r = cli(args.toArray(String[]::new));
+      JsonNode doc = JSON.readTree(r.out());
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+      assertThat(doc.get("markets").asInt()).isEqualTo(1 + 4);
+      assertThat(doc.get("source").asText()).contains("bitstamp").contains("chain local");
+      JsonNode mixed = null;
+      for (JsonNode o : doc.get("opportunities")) {
+        if (o.get("exchanges").toString().contains("bitstamp")
+            && o.get("exchanges").toString().contains("local")
+            && o.get("status").asText().equals("sized")) {
+          mixed = o;
+          break;
+        }
+      }
+      assertThat(mixed).as(doc.toPrettyString()).isNotNull();
+      // WETH bought in a pool (about 2,000 USDC) is sold as ETH on Bitstamp (about 3,800 USD)
+      assertThat(mixed.get("cycle").toString()).contains("WETH=ETH").contains("USD=USDC");
+    } finally {
+      bitstamp.stop();
+    }
   }
 
   @Test
