@@ -50,7 +50,12 @@ final class RecordCommand extends BaseCommand {
 
   @Mixin LiveExchangeOptions liveOptions;
 
-  @Mixin ChainRecordOptions chainOptions;
+  @Mixin ChainSourceOptions chainOptions;
+
+  @Option(
+      names = "--json",
+      description = "With --chain: print the summary as JSON instead of one line.")
+  boolean json;
 
   @Option(
       names = "--output",
@@ -69,7 +74,7 @@ final class RecordCommand extends BaseCommand {
       }
       return recordChain(cfg);
     }
-    if (chainOptions.json) {
+    if (json) {
       throw new ConfigException("record: --json is for --chain");
     }
     List<ExchangeConfig> live = liveOptions.select(cfg, "record");
@@ -98,17 +103,20 @@ final class RecordCommand extends BaseCommand {
 
   /** {@code --chain}: the chain's pools at one block, written as a version-2 snapshot. */
   private int recordChain(ArbConfig cfg) {
-    ChainRecordOptions o = chainOptions;
+    ChainSourceOptions o = chainOptions;
     o.validate();
     Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(o.chain));
     ChainSpec spec = o.spec(configured);
     String url = o.rpcUrl(configured, context().env());
     ChainPools.Read read = ChainPools.read(spec, url, cfg.dataDir(), o.blockToRead());
     ChainPoolState s = read.state();
-    for (String p : s.problems()) {
+    MarketSnapshot snapshot =
+        read.snapshot(
+            "arb record --chain " + o.chain + " (" + read.shownUrl() + ") at block " + s.block());
+    for (String p : snapshot.problems()) {
       err().println("warning: " + p);
     }
-    if (s.pools().isEmpty()) {
+    if (snapshot.pools().isEmpty()) {
       err()
           .println(
               "record: no pool of chain "
@@ -118,11 +126,8 @@ final class RecordCommand extends BaseCommand {
                   + "; nothing written");
       return ExitCode.FAILURE;
     }
-    ChainPools.write(
-        "arb record --chain " + o.chain + " (" + read.shownUrl() + ") at block " + s.block(),
-        List.of(s),
-        output);
-    if (o.json) {
+    SnapshotJson.write(snapshot, output);
+    if (json) {
       out().println(ChainRecordReport.json(ChainRecordReport.summary(s, output)));
     } else {
       out().println(ChainRecordReport.line(s, output));

@@ -2,17 +2,24 @@ package dev.arb.cli;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.arb.cli.wiring.ChainPools;
 import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.ChainConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.ScanConfig;
+import dev.arb.defi.pools.ChainPoolState;
+import dev.arb.defi.pools.ChainSpec;
 import dev.arb.engine.json.Json;
 import dev.arb.engine.lp.WholeGraphPlan;
 import dev.arb.engine.lp.WholeGraphPlanRecords;
 import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Pool;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
@@ -20,6 +27,7 @@ import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.scan.OpportunityRecords;
+import dev.arb.engine.scan.PoolOptions;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
@@ -35,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,10 +63,12 @@ import picocli.CommandLine.TypeConversionException;
       "Scan once: find the best simple arbitrage cycles, size each against book depth, print"
           + " them ranked and record them (see 'arb history').",
       "",
-      "Input: --input PATH (a file, or a folder of l2-json books); else live books of --exchange"
-          + " NAME or the configured exchanges; with no input and no exchange configured, the"
-          + " bundled sample (Binance.US top of book, 2023-03-02, fees 0 as its"
-          + " source states).",
+      "Input: --input PATH (a file, or a folder of l2-json books; a version-2 snapshot may hold"
+          + " pools of chains); else live books of --exchange NAME or the configured exchanges;"
+          + " --chain NAME reads a chain's pools live (with --exchange: books and pools in one"
+          + " graph); with no input and no exchange configured, the bundled sample (Binance.US"
+          + " top of book, 2023-03-02, fees 0 as its source states; --sample pools adds 12"
+          + " Uniswap V2 and SushiSwap pairs).",
       ""
     },
     footer = {
@@ -70,6 +81,9 @@ import picocli.CommandLine.TypeConversionException;
       "  arb scan --input orderbooks/ --fees 0.0026 --start BTC,USD --min-profit-bp 5",
       "  arb scan --plan lp --input Binance_US_orderbook_saved.csv --fees 0 --start USD"
           + " --amount 10000 --steps 8",
+      "  arb scan --sample pools --max-length 3 --min-liquidity WETH=10 --gas-price 30",
+      "  arb scan --input pools.json --same-as WETH=ETH,USDC=USDC --json",
+      "  arb scan --chain ethereum --exchange kraken --start USDC",
       "",
       "Exit codes: 0 ok, 1 failure (e.g. records could not be written), 2 bad options or"
           + " unreadable input, 3 nothing sized and --fail-on-empty."
@@ -77,6 +91,10 @@ import picocli.CommandLine.TypeConversionException;
 final class ScanCommand extends BaseCommand {
 
   @Mixin LiveExchangeOptions liveOptions;
+
+  @Mixin ChainSourceOptions chainOptions;
+
+  @Mixin ScanPoolOptions poolOptions;
 
   /** Problems printed in the table view before "and N more". */
   private static final int PROBLEMS_SHOWN = 10;
@@ -86,6 +104,15 @@ final class ScanCommand extends BaseCommand {
       paramLabel = "PATH",
       description = "Snapshot file or folder. Default: the bundled sample.")
   Path input;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "books|pools",
+      description =
+          "Which bundled sample to scan when there is no other input: books (Binance.US top of"
+              + " book, the default) or pools (the same books and 12 Uniswap V2 and SushiSwap"
+              + " pairs on Ethereum with real reserves recorded at another moment, 2023-06).")
+  String sample;
 
   @Option(
       names = "--format",
@@ -128,7 +155,8 @@ final class ScanCommand extends BaseCommand {
       paramLabel = "ASSET[,ASSET]",
       split = ",",
       description =
-          "Only cycles through these assets, rotated to start there. Default:"
+          "Only cycles through these assets, rotated to start there: exchange tickers, token"
+              + " symbols (unique on their chain) or token addresses. Default:"
               + " arb.scan.start-assets (all).")
   List<String> start;
 
@@ -211,7 +239,7 @@ final class ScanCommand extends BaseCommand {
     if (!mode.equals("cycles")) {
       throw new ConfigException("scan: --plan must be cycles or lp, got '" + plan + "'");
     }
-    ScanRequest request = request(cfg.scan(), loaded, notes);
+    ScanRequest request = request(cfg, loaded, notes);
     ScanReport report = Scanner.scan(loaded.snapshot(), request);
     notes.addAll(report.notes());
     if (json) {
@@ -239,6 +267,12 @@ final class ScanCommand extends BaseCommand {
     if (balances && input != null) {
       throw new ConfigException(
           "scan: --balances needs live exchanges (--exchange NAME), not --input");
+    }
+    if (sample != null) {
+      return sample(notes);
+    }
+    if (chainOptions.given()) {
+      return chainSnapshot(cfg, notes);
     }
     if (input == null) {
       List<ExchangeConfig> live = liveOptions.select(cfg, "scan");
@@ -285,6 +319,96 @@ final class ScanCommand extends BaseCommand {
     return new Loaded(snapshot, unlimited);
   }
 
+  private Loaded sample(List<String> notes) {
+    if (input != null || liveOptions.given() || chainOptions.given()) {
+      throw new ConfigException(
+          "scan: --sample scans the bundled data; leave out --input, --exchange and --chain");
+    }
+    if (format != null || balances) {
+      throw new ConfigException("scan: --format and --balances do not apply to --sample");
+    }
+    MarketSnapshot s;
+    switch (sample.toLowerCase(Locale.ROOT)) {
+      case "books":
+        s = SampleSnapshot.load();
+        notes.add("input: the bundled sample (" + SampleSnapshot.SOURCE + ")");
+        break;
+      case "pools":
+        s = SampleSnapshot.loadWithPools();
+        notes.add(
+            "input: the bundled sample with pools (" + SampleSnapshot.WITH_POOLS_SOURCE + ")");
+        break;
+      default:
+        throw new ConfigException("scan: --sample must be books or pools, got " + sample);
+    }
+    if (fees != null) {
+      notes.add("fees: " + fees.toPlainString() + " on every book market (--fees)");
+      s = Snapshots.withTakerFee(s, fees);
+    } else {
+      notes.add(
+          "fees: 0 on the books, as the sample's source states; real venues charge fees (try"
+              + " --fees 0.001)");
+    }
+    if (!s.chains().isEmpty()) {
+      notes.add("pool fees: each pool's own (0.3 % on these Uniswap V2 and SushiSwap pairs)");
+    }
+    return new Loaded(s, false);
+  }
+
+  /** A chain's pools read live, with the books of {@code --exchange} exchanges if named. */
+  private Loaded chainSnapshot(ArbConfig cfg, List<String> notes) {
+    if (input != null) {
+      throw new ConfigException(
+          "scan: --chain reads a chain live and cannot be combined with --input; record the chain"
+              + " with 'arb record --chain' and scan that file instead");
+    }
+    if (format != null || exchangeName != null) {
+      throw new ConfigException("scan: --format and --exchange-name need --input");
+    }
+    if (balances && !liveOptions.given()) {
+      throw new ConfigException("scan: --balances needs live exchanges (--exchange NAME)");
+    }
+    chainOptions.command = "scan";
+    chainOptions.validate();
+    Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(chainOptions.chain));
+    ChainSpec spec = chainOptions.spec(configured);
+    String url = chainOptions.rpcUrl(configured, context().env());
+    ChainPools.Read read = ChainPools.read(spec, url, cfg.dataDir(), chainOptions.blockToRead());
+    ChainPoolState s = read.state();
+    MarketSnapshot pools =
+        read.snapshot(
+            "chain "
+                + s.name()
+                + " ("
+                + read.shownUrl()
+                + ") at block "
+                + s.block()
+                + ": "
+                + s.pools().size()
+                + " pools, "
+                + s.tokens().size()
+                + " tokens, "
+                + s.counts().leftOutTotal()
+                + " left out");
+    if (!liveOptions.given()) {
+      notes.add("input: " + pools.source());
+      if (fees != null) {
+        notes.add("fees: --fees sets the taker fee of books; pools keep their own");
+      }
+      return new Loaded(pools, false);
+    }
+    Loaded books = liveSnapshot(cfg, liveOptions.select(cfg, "scan"), notes);
+    notes.add("input: " + pools.source());
+    MarketSnapshot both =
+        new MarketSnapshot(
+                books.snapshot().books(),
+                books.snapshot().problems(),
+                books.snapshot().source() + "; " + pools.source(),
+                pools.chains())
+            .withProblems(pools.problems());
+    return new Loaded(both, false);
+  }
+
   private Loaded liveSnapshot(ArbConfig cfg, List<ExchangeConfig> live, List<String> notes) {
     if (format != null || exchangeName != null) {
       throw new ConfigException("scan: --format and --exchange-name need --input");
@@ -308,7 +432,8 @@ final class ScanCommand extends BaseCommand {
     return new Loaded(snapshot, false);
   }
 
-  private ScanRequest request(ScanConfig sc, Loaded loaded, List<String> notes) {
+  private ScanRequest request(ArbConfig cfg, Loaded loaded, List<String> notes) {
+    ScanConfig sc = cfg.scan();
     int length = maxLength != null ? maxLength : sc.maxLength();
     int k = top != null ? top : sc.top();
     List<String> problems = new ArrayList<>();
@@ -327,7 +452,10 @@ final class ScanCommand extends BaseCommand {
     if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
       problems.add("scan: --max-age must be positive, got " + maxAge);
     }
-    List<Asset> starts = startAssets(sc, problems);
+    List<Asset> starts =
+        ScanPoolOptions.startAssets(
+            start != null ? start : sc.startAssets(), loaded.snapshot(), problems);
+    PoolOptions pools = poolOptions.resolve(loaded.snapshot(), cfg.chains(), notes, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -345,20 +473,7 @@ final class ScanCommand extends BaseCommand {
           "transfers: the same asset on different exchanges is interchangeable at no cost"
               + " (inventory on every exchange; withdrawal fees not modelled)");
     }
-    return new ScanRequest(query, amt, age, transfers);
-  }
-
-  private List<Asset> startAssets(ScanConfig sc, List<String> problems) {
-    List<String> codes = start != null ? start : sc.startAssets();
-    List<Asset> out = new ArrayList<>();
-    for (String c : codes) {
-      try {
-        out.add(Asset.of(c));
-      } catch (IllegalArgumentException e) {
-        problems.add("scan: --start " + e.getMessage());
-      }
-    }
-    return out;
+    return new ScanRequest(query, amt, age, transfers).withPools(pools);
   }
 
   private int wholeGraph(ArbConfig cfg, Loaded loaded, List<String> notes) {
@@ -468,35 +583,53 @@ final class ScanCommand extends BaseCommand {
       return;
     }
     out().println();
-    TableFormatter t =
-        new TableFormatter(
-            List.of(
-                TableFormatter.Column.right("#"),
-                TableFormatter.Column.left("cycle").max(60),
-                TableFormatter.Column.left("exchanges").max(30),
-                TableFormatter.Column.right("return bp"),
-                TableFormatter.Column.right("start"),
-                TableFormatter.Column.right("end"),
-                TableFormatter.Column.right("profit"),
-                TableFormatter.Column.right("profit bp"),
-                TableFormatter.Column.left("status"),
-                TableFormatter.Column.left("reason").max(70)));
+    boolean gas =
+        report.opportunities().stream().anyMatch(o -> o.plan().flatMap(TradePlan::gas).isPresent());
+    List<TableFormatter.Column> columns = new ArrayList<>();
+    columns.add(TableFormatter.Column.right("#"));
+    columns.add(TableFormatter.Column.left("cycle").max(60));
+    columns.add(TableFormatter.Column.left("exchanges").max(30));
+    columns.add(TableFormatter.Column.right("return bp"));
+    columns.add(TableFormatter.Column.right("start"));
+    columns.add(TableFormatter.Column.right("end"));
+    columns.add(TableFormatter.Column.right("profit"));
+    if (gas) {
+      columns.add(TableFormatter.Column.right("gas"));
+      columns.add(TableFormatter.Column.right("after gas"));
+    }
+    columns.add(TableFormatter.Column.right("profit bp"));
+    columns.add(TableFormatter.Column.left("status"));
+    columns.add(TableFormatter.Column.left("reason").max(70));
+    TableFormatter t = new TableFormatter(columns);
     for (Opportunity o : report.opportunities()) {
       Optional<TradePlan> p = o.plan();
-      t.row(
-          List.of(
-              Integer.toString(o.rank()),
-              String.join(">", OpportunityRecords.assetCodes(o.cycle().assets())),
-              String.join(",", o.cycle().exchanges()),
-              bp(o.cycle().returnBp()),
-              p.map(x -> short12(x.startAmount())).orElse(""),
-              p.map(x -> short12(x.endAmount())).orElse(""),
-              p.map(x -> short12(x.profit())).orElse(""),
-              p.map(x -> bp(x.profitBp())).orElse(""),
-              o.status().code(),
-              o.reason().orElse("")));
+      List<String> row = new ArrayList<>();
+      row.add(Integer.toString(o.rank()));
+      row.add(String.join(">", OpportunityRecords.nodeNames(o.cycle(), report.names())));
+      row.add(venues(o.cycle()));
+      row.add(bp(o.cycle().returnBp()));
+      row.add(p.map(x -> short12(x.startAmount())).orElse(""));
+      row.add(p.map(x -> short12(x.endAmount())).orElse(""));
+      row.add(p.map(x -> short12(x.profit())).orElse(""));
+      if (gas) {
+        row.add(p.flatMap(TradePlan::gas).map(g -> short12(g.value())).orElse(""));
+        row.add(p.filter(x -> x.gas().isPresent()).map(x -> short12(x.netProfit())).orElse(""));
+      }
+      row.add(p.map(x -> bp(x.netProfitBp())).orElse(""));
+      row.add(o.status().code());
+      row.add(o.reason().orElse(""));
+      t.row(row);
     }
     out().print(t.render());
+  }
+
+  /** The exchanges of the cycle's book legs and the DEXes of its pool legs, in order of use. */
+  private static String venues(Cycle c) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Leg l : c.legs()) {
+      out.add(l.tradable() instanceof Pool p ? p.dex() : l.exchange());
+    }
+    return String.join(",", out);
   }
 
   private void printProblems(List<String> problems) {

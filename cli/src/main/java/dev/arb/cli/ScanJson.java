@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The {@code arb scan --json} document, in this key order. Each opportunity is printed as the
- * solution document it is stored with ({@link OpportunityRecords#solution}); amounts are exact
- * decimal strings, basis points numbers.
+ * solution document it is stored with ({@link OpportunityRecords#solution}): tokens named by symbol
+ * (plus a short address where a symbol repeats on a chain), pool legs with their pool, DEX, token
+ * addresses and integer swap amounts, gas when a gas price was given; amounts are exact decimal
+ * strings, basis points numbers.
  *
  * @param source where the books came from
  * @param asOf the snapshot's newest observation, {@code null} for an empty snapshot
@@ -40,7 +42,9 @@ record ScanJson(
         report.search().nodes(),
         report.search().edges(),
         report.search().negativeCycleExists(),
-        report.opportunities().stream().map(OpportunityRecords::solution).toList(),
+        report.opportunities().stream()
+            .map(o -> OpportunityRecords.solution(o, report.names()))
+            .toList(),
         List.copyOf(notes),
         report.problems());
   }

@@ -10,7 +10,12 @@ import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.pool.ConstantProduct;
 import dev.arb.defi.pools.JsonRpcPoolReader;
-import dev.arb.defi.pools.PoolSnapshotFile;
+import dev.arb.engine.model.Addresses;
+import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.ConstantProductPool;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Token;
+import dev.arb.engine.source.SnapshotJson;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
@@ -131,7 +136,7 @@ class RecordChainIT {
   }
 
   @Test
-  void recordsALocalChainWithNoConfigurationAtAll() {
+  void recordsALocalChainWithNoConfigurationAtAll() throws IOException {
     Path out = dir.resolve("f.json");
     CliRun r = CliRun.run(ENV, localArgs("first", "--output", out.toString()));
 
@@ -147,17 +152,19 @@ class RecordChainIT {
                 + "; \\d+ calls in 5 requests, \\d+\\.\\d{3} s\\n");
     assertThat(r.err()).isEmpty();
 
-    PoolSnapshotFile.Document d = PoolSnapshotFile.read(out);
-    assertThat(d.formatVersion()).isEqualTo(2);
+    assertThat(Files.readString(out)).startsWith("{\n  \"format_version\": 2,");
+    MarketSnapshot d = SnapshotJson.read(out);
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.books()).isEmpty();
     assertThat(d.chains()).hasSize(1);
-    PoolSnapshotFile.Chain c = d.chains().get(0);
+    ChainSnapshot c = d.chains().get(0);
     assertThat(c.name()).isEqualTo("local");
     assertThat(c.chainId()).isEqualTo(31337);
-    assertThat(c.block()).isEqualTo(head);
-    assertThat(c.nativeToken()).isNull();
-    assertThat(c.pools()).containsExactlyElementsOf(expectedPools());
+    assertThat(c.block()).hasValue(head);
+    assertThat(c.nativeToken()).isEmpty();
+    assertThat(pools(c)).containsExactlyElementsOf(expectedPools());
     assertThat(c.tokens())
-        .extracting(PoolSnapshotFile.Token::symbol, PoolSnapshotFile.Token::decimals)
+        .extracting(Token::symbol, Token::decimals)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("WETH", 18),
             org.assertj.core.groups.Tuple.tuple("USDC", 18),
@@ -231,11 +238,11 @@ class RecordChainIT {
             "warning: dev:"
                 + JsonRpcPoolReader.shortAddress(sushi)
                 + ": sushiswap lists 3 pairs; the first 1 are read, 2 skipped (max-pools 1)\n");
-    PoolSnapshotFile.Chain c = PoolSnapshotFile.read(out).chains().get(0);
+    ChainSnapshot c = SnapshotJson.read(out).chains().get(0);
     assertThat(c.name()).isEqualTo("dev");
-    assertThat(c.nativeToken()).isEqualTo(JsonRpcPoolReader.checksum(weth));
+    assertThat(c.nativeToken()).hasValue(weth.toLowerCase(Locale.ROOT));
     // configured DEXes are read in name order
-    assertThat(c.pools()).containsExactly(expectedPools().get(2), expectedPools().get(0));
+    assertThat(pools(c)).containsExactly(expectedPools().get(2), expectedPools().get(0));
   }
 
   @Test
@@ -279,10 +286,10 @@ class RecordChainIT {
       assertThat(CliRun.run(ENV, localArgs("pinned", "--output", latest.toString())).exitCode())
           .isEqualTo(ExitCode.OK);
       assertThat(Files.readString(again)).isEqualTo(Files.readString(before));
-      PoolSnapshotFile.Pool swapped = PoolSnapshotFile.read(latest).chains().get(0).pools().get(0);
-      assertThat(new BigInteger(swapped.reserve0())).isEqualTo(((BigInteger) p[4]).add(in));
-      assertThat(new BigInteger(swapped.reserve1()))
-          .isEqualTo(((BigInteger) p[5]).subtract(outAmount));
+      ConstantProductPool swapped =
+          (ConstantProductPool) SnapshotJson.read(latest).chains().get(0).pools().get(0);
+      assertThat(swapped.reserve0()).isEqualTo(((BigInteger) p[4]).add(in));
+      assertThat(swapped.reserve1()).isEqualTo(((BigInteger) p[5]).subtract(outAmount));
     } finally {
       assertThat(chain.chain().rpc("evm_revert", List.of(snapshot))).isEqualTo(Boolean.TRUE);
     }
@@ -413,11 +420,12 @@ class RecordChainIT {
     assertThat(out).doesNotExist();
   }
 
-  private List<PoolSnapshotFile.Pool> expectedPools() {
+  /** Address, DEX, kind, fee, token0, token1, reserve0, reserve1 of each pool, as written. */
+  private List<List<String>> expectedPools() {
     return seeded.stream()
         .map(
             p ->
-                new PoolSnapshotFile.Pool(
+                List.of(
                     JsonRpcPoolReader.checksum((String) p[0]),
                     (String) p[1],
                     "constant-product",
@@ -426,6 +434,25 @@ class RecordChainIT {
                     JsonRpcPoolReader.checksum((String) p[3]),
                     p[4].toString(),
                     p[5].toString()))
+        .toList();
+  }
+
+  /** The pools of a chain read back from a file, in the form of {@link #expectedPools}. */
+  private static List<List<String>> pools(ChainSnapshot c) {
+    return c.pools().stream()
+        .map(
+            p -> {
+              ConstantProductPool cp = (ConstantProductPool) p;
+              return List.of(
+                  Addresses.checksum(cp.address()),
+                  cp.dex(),
+                  cp.kind().code(),
+                  cp.fee().toPlainString(),
+                  cp.token0().checksumAddress(),
+                  cp.token1().checksumAddress(),
+                  cp.reserve0().toString(),
+                  cp.reserve1().toString());
+            })
         .toList();
   }
 }

@@ -3,8 +3,9 @@ package dev.arb.cli.wiring;
 import dev.arb.defi.pools.ChainPoolState;
 import dev.arb.defi.pools.ChainSpec;
 import dev.arb.defi.pools.JsonRpcPoolReader;
-import dev.arb.defi.pools.PoolSnapshotFile;
+import dev.arb.defi.pools.PoolSnapshots;
 import dev.arb.defi.pools.TokenMetadataCache;
+import dev.arb.engine.model.MarketSnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,7 +23,15 @@ public final class ChainPools {
    * @param state what was read
    * @param shownUrl the RPC URL as it may be shown (no key)
    */
-  public record Read(ChainPoolState state, String shownUrl) {}
+  public record Read(ChainPoolState state, String shownUrl) {
+    /**
+     * What was read as the engine's snapshot (no books): its problems are the reader's and anything
+     * the engine's model refused; the core writes it as a version-2 file ({@code SnapshotJson}).
+     */
+    public MarketSnapshot snapshot(String source) {
+      return PoolSnapshots.of(source, List.of(state));
+    }
+  }
 
   /** Reads {@code spec}'s pools at {@code block} (latest when empty) and saves the token cache. */
   public static Read read(ChainSpec spec, String rpcUrl, Path dataDir, OptionalLong block) {
@@ -31,11 +40,6 @@ public final class ChainPools {
     ChainPoolState s = reader.read(block);
     cache.save();
     return new Read(s, reader.shownUrl());
-  }
-
-  /** Writes {@code states} as a version-2 snapshot file. */
-  public static void write(String source, List<ChainPoolState> states, Path output) {
-    PoolSnapshotFile.write(PoolSnapshotFile.of(source, states), output);
   }
 
   /** The chain's token cache under the data dir. */

@@ -49,6 +49,9 @@ public final class JsonRpcPoolReader {
   /** Most decimals a token may have: 10^77 is the largest power of ten below 2^256. */
   public static final int MAX_DECIMALS = 77;
 
+  /** A pair stores each reserve in a uint112. */
+  private static final int RESERVE_BITS = 112;
+
   /** Longest symbol kept; longer ones are cut (and reported). */
   public static final int MAX_SYMBOL = 32;
 
@@ -392,6 +395,12 @@ public final class JsonRpcPoolReader {
               : a1.isEmpty()
                   ? t1.describe("token1()")
                   : r1.isEmpty() ? r.describe("getReserves()") : null;
+      if (wrong == null && a0.get().equalsIgnoreCase(a1.get())) {
+        wrong = "token0() and token1() are the same token";
+      } else if (wrong == null
+          && (r0.get().bitLength() > RESERVE_BITS || r1.get().bitLength() > RESERVE_BITS)) {
+        wrong = "getReserves() returns a reserve above 2^112 - 1";
+      }
       if (wrong != null) {
         problem(f.address(), wrong + "; not a Uniswap V2 pair, left out");
         leave(NOT_A_PAIR);

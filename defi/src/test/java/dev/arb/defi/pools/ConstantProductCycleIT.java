@@ -12,11 +12,14 @@ import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.pool.ConstantProduct;
-import dev.arb.defi.pools.ChainPoolState.Pool;
+import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.ConstantProductMath;
+import dev.arb.engine.model.Pool;
 import dev.arb.error.ChainException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +36,9 @@ import org.web3j.abi.datatypes.generated.Uint8;
  * A 3-pool cycle A → B → C → A executed through the real Uniswap V2 pair contracts (tokens sent
  * into the first pair, each pair paying straight into the next, as a router does): every leg pays
  * exactly what the integer V2 formula {@code out = in·997·R_out / (R_in·1000 + in·997)} gives on
- * the reserves the pool reader recorded, to the wei, and one wei more is refused by the pair.
+ * the reserves the pool reader recorded, to the wei, and one wei more is refused by the pair. The
+ * engine's re-pricer ({@link ConstantProductMath#amountOut}, and the recorded pools mapped to the
+ * engine's model) gives the same amounts.
  *
  * <p>Pools (A has 18 decimals, B 6, C 8): A/B 100 A and 200,000 B; B/C 300,000 B and 10 C; C/A 5 C
  * and 80 A. Before fees one A buys 2,000 B, which buy 1/15 C, which buy 16/15 A.
@@ -107,7 +112,7 @@ class ConstantProductCycleIT extends OnSnapshotChain {
 
   /** The pair as a hop selling {@code tokenIn}, from a recorded pool. */
   private static ConstantProduct.Hop hop(ChainPoolState s, String pair, String tokenIn) {
-    Pool p =
+    ChainPoolState.Pool p =
         s.pools().stream()
             .filter(x -> x.address().equalsIgnoreCase(pair))
             .findFirst()
@@ -125,6 +130,23 @@ class ConstantProductCycleIT extends OnSnapshotChain {
         .divide(h.reserveIn().multiply(BigInteger.valueOf(1000)).add(inWithFee));
   }
 
+  /** The engine's re-pricer, {@link ConstantProductMath#amountOut}, at Uniswap V2's 0.3 %. */
+  private static BigInteger core(BigInteger in, ConstantProduct.Hop h) {
+    return ConstantProductMath.amountOut(
+        in, h.reserveIn(), h.reserveOut(), new BigDecimal("0.003"));
+  }
+
+  /** What the engine's model of the recorded pair pays for {@code in} of {@code tokenIn}. */
+  private static BigInteger engineOut(
+      ChainSnapshot engine, String pair, String tokenIn, BigInteger in) {
+    Pool p =
+        engine.pools().stream()
+            .filter(x -> x.address().equalsIgnoreCase(pair))
+            .findFirst()
+            .orElseThrow();
+    return p.amountOut(in, p.token0().address().equalsIgnoreCase(tokenIn));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1000000000000000", "1000000000000000000", "7300000000000000123"})
   void everyLegPaysTheV2FormulaToTheWei(String amount) {
@@ -137,6 +159,16 @@ class ConstantProductCycleIT extends OnSnapshotChain {
     BigInteger out2 = h2.amountOut(out1);
     BigInteger out3 = h3.amountOut(out2);
     assertThat(List.of(out1, out2, out3)).containsExactly(v2(in, h1), v2(out1, h2), v2(out2, h3));
+    // the engine's re-pricer gives the same, on the raw reserves and on the recorded pools
+    assertThat(List.of(core(in, h1), core(out1, h2), core(out2, h3)))
+        .containsExactly(out1, out2, out3);
+    ChainSnapshot engine = PoolSnapshots.chain(s, new ArrayList<>());
+    assertThat(
+            List.of(
+                engineOut(engine, ab, a, in),
+                engineOut(engine, bc, b, out1),
+                engineOut(engine, ca, c, out2)))
+        .containsExactly(out1, out2, out3);
     assertThat(out3).isPositive();
 
     Wallet w = local.wallet(DevAccounts.OWNER);

@@ -16,6 +16,7 @@ import dev.arb.defi.pools.ChainPoolState.Token;
 import dev.arb.defi.pools.PoolFixture.Quirk;
 import dev.arb.defi.pools.PoolFixture.Seeded;
 import dev.arb.defi.pools.PoolFixture.Tok;
+import dev.arb.engine.source.SnapshotJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -92,7 +93,7 @@ class JsonRpcPoolReaderIT extends OnSnapshotChain {
 
     // the snapshot file holds exactly the same, in the format of issue 13
     Path file = dir.resolve("local.json");
-    PoolSnapshotFile.write(PoolSnapshotFile.of("anvil", List.of(s)), file);
+    SnapshotJson.write(PoolSnapshots.of("anvil", List.of(s)), file);
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertThat(root.get("format_version").asInt()).isEqualTo(2);
     assertThat(root.get("exchanges").size()).isZero();

@@ -22,6 +22,7 @@ import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,21 @@ class PoolReaderFaultsIT extends OnSnapshotChain {
     // head, pair count, pair list, pair state, tokens: 5 batches, and the one retried
     assertThat(s.counts().requests()).isEqualTo(6);
     assertThat(proxy.requests()).isEqualTo(6);
+  }
+
+  @Test
+  void aReserveAboveUint112IsNotAPairAndIsLeftOut() {
+    proxy.next(Fault.HUGE_RESERVE, 6);
+    ChainPoolState s = read(proxy.url() + KEYED);
+    assertThat(s.pools()).isEmpty();
+    assertThat(s.counts().leftOut())
+        .containsExactlyEntriesOf(Map.of(JsonRpcPoolReader.NOT_A_PAIR, 1));
+    assertThat(s.problems())
+        .containsExactly(
+            "mainnet:"
+                + JsonRpcPoolReader.shortAddress(pair)
+                + ": getReserves() returns a reserve above 2^112 - 1; not a Uniswap V2 pair, left"
+                + " out");
   }
 
   @Test

@@ -47,8 +47,13 @@ final class RpcFaultProxy implements AutoCloseable {
     /** Answer one error object for the whole batch (a provider refusing batches). */
     REFUSE_BATCH,
     /** Hold the request for 3 s, longer than the client waits, then close it. */
-    HANG
+    HANG,
+    /** Ask the node, then make every getReserves() answer's reserve0 2^112, one above uint112. */
+    HUGE_RESERVE
   }
+
+  /** The selector of Uniswap V2's getReserves(). */
+  private static final String GET_RESERVES = "0x0902f1ac";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -118,6 +123,19 @@ final class RpcFaultProxy implements AutoCloseable {
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       byte[] out = answer.body();
+      if (fault == Fault.HUGE_RESERVE) {
+        ArrayNode answers = (ArrayNode) JSON.readTree(out);
+        JsonNode request = JSON.readTree(body);
+        String huge = String.format("%064x", java.math.BigInteger.ONE.shiftLeft(112));
+        for (int i = 0; i < answers.size(); i++) {
+          JsonNode params = request.get(i).path("params").path(0);
+          String result = answers.get(i).path("result").asText("");
+          if (params.path("data").asText("").startsWith(GET_RESERVES) && result.length() >= 66) {
+            ((ObjectNode) answers.get(i)).put("result", "0x" + huge + result.substring(66));
+          }
+        }
+        out = JSON.writeValueAsBytes(answers);
+      }
       if (fault == Fault.CALL_ERRORS || fault == Fault.PRUNED || fault == Fault.DROP_ONE) {
         ArrayNode answers = (ArrayNode) JSON.readTree(out);
         JsonNode request = JSON.readTree(body);

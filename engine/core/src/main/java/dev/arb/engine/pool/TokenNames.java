@@ -19,6 +19,9 @@ import java.util.Optional;
  * shares, e.g. {@code USDT(0xdAC1…)}.
  */
 public final class TokenNames {
+  private static final TokenNames NONE =
+      new TokenNames(new MarketSnapshot(List.of(), List.of(), "none"));
+
   private final Map<String, Map<Asset, Token>> tokens = new HashMap<>();
   private final Map<String, Map<Asset, String>> names = new HashMap<>();
 
@@ -59,6 +62,11 @@ public final class TokenNames {
       }
     }
     return false;
+  }
+
+  /** No tokens: every node is named by its asset code. */
+  public static TokenNames none() {
+    return NONE;
   }
 
   /** The names of {@code snapshot}'s tokens. */

@@ -3,6 +3,7 @@ package dev.arb.engine.scan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -49,6 +50,11 @@ public final class OpportunityJson {
    * @param endAmount start asset the plan gets back
    * @param profit {@code end_amount - start_amount}
    * @param profitBp profit in basis points of {@code start_amount}
+   * @param gasUnits gas of the cycle's chain transactions (only with a gas price)
+   * @param gasCost that gas's cost in the start asset, rounded up
+   * @param profitAfterGas {@code profit - gas_cost}
+   * @param profitAfterGasBp that in basis points of {@code start_amount}
+   * @param gasByChain the gas of each chain's transaction
    * @param status {@code sized}, {@code rejected}, ...
    * @param reason why it was rejected, else {@code null}
    * @param legs one per leg, in cycle order
@@ -62,6 +68,11 @@ public final class OpportunityJson {
       BigDecimal endAmount,
       BigDecimal profit,
       Double profitBp,
+      @JsonInclude(Include.NON_NULL) Long gasUnits,
+      @JsonInclude(Include.NON_NULL) BigDecimal gasCost,
+      @JsonInclude(Include.NON_NULL) BigDecimal profitAfterGas,
+      @JsonInclude(Include.NON_NULL) Double profitAfterGasBp,
+      @JsonInclude(Include.NON_NULL) List<Gas> gasByChain,
       String status,
       String reason,
       List<Leg> legs) {
@@ -69,8 +80,31 @@ public final class OpportunityJson {
       cycle = List.copyOf(cycle);
       exchanges = List.copyOf(exchanges);
       legs = List.copyOf(legs);
+      gasByChain = gasByChain == null ? null : List.copyOf(gasByChain);
     }
   }
+
+  /**
+   * The gas of one chain's transaction.
+   *
+   * @param chain the chain
+   * @param units gas units: the swaps plus the per-transaction overhead
+   * @param gasPriceGwei the gas price used
+   * @param nativeToken the wrapped native token the gas is priced in, by name
+   * @param nativeTokenAddress its checksummed address
+   * @param costNative {@code units · gas price}, in the native token
+   * @param nativePrice one native token in the start asset
+   * @param cost {@code cost_native · native_price}, rounded up
+   */
+  public record Gas(
+      String chain,
+      long units,
+      BigDecimal gasPriceGwei,
+      String nativeToken,
+      String nativeTokenAddress,
+      BigDecimal costNative,
+      BigDecimal nativePrice,
+      BigDecimal cost) {}
 
   /**
    * One leg: its market and direction, and when the opportunity was sized, its fill (the fill's
@@ -81,6 +115,14 @@ public final class OpportunityJson {
    * @param from the asset spent
    * @param to the asset received
    * @param feeRate the taker fee (pool fee), e.g. {@code 0.0026}
+   * @param pool a pool leg's pool (checksummed address); left out for a book
+   * @param dex a pool leg's DEX
+   * @param tokenIn a pool leg's token sold (address)
+   * @param tokenOut a pool leg's token bought (address)
+   * @param amountIn a sized pool leg's swap input, an integer in the token's smallest unit
+   * @param amountOut its output, as the pool's integer formula pays it
+   * @param amountInDecimal {@code amount_in} in token units (its decimals applied)
+   * @param amountOutDecimal {@code amount_out} in token units
    * @param spent amount of {@code from} spent
    * @param received amount of {@code to} received after the fee
    * @param baseAmount the order's base amount
@@ -95,6 +137,14 @@ public final class OpportunityJson {
       String from,
       String to,
       BigDecimal feeRate,
+      @JsonInclude(Include.NON_NULL) String pool,
+      @JsonInclude(Include.NON_NULL) String dex,
+      @JsonInclude(Include.NON_NULL) String tokenIn,
+      @JsonInclude(Include.NON_NULL) String tokenOut,
+      @JsonInclude(Include.NON_NULL) BigInteger amountIn,
+      @JsonInclude(Include.NON_NULL) BigInteger amountOut,
+      @JsonInclude(Include.NON_NULL) BigDecimal amountInDecimal,
+      @JsonInclude(Include.NON_NULL) BigDecimal amountOutDecimal,
       @JsonInclude(Include.NON_NULL) BigDecimal spent,
       @JsonInclude(Include.NON_NULL) BigDecimal received,
       @JsonInclude(Include.NON_NULL) BigDecimal baseAmount,

@@ -1,6 +1,7 @@
 package dev.arb.engine.scan;
 
 import dev.arb.engine.path.PathSearchResult;
+import dev.arb.engine.pool.TokenNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param opportunities ranked, best top-of-book return first
  * @param notes what the caller should tell the user about the scan: the liquidity filter's counts,
  *     whether profits are before gas
+ * @param names how output names the snapshot's nodes (token symbols, with a short address where a
+ *     symbol repeats on a chain)
  */
 public record ScanReport(
     String source,
@@ -25,7 +28,20 @@ public record ScanReport(
     List<String> problems,
     PathSearchResult search,
     List<Opportunity> opportunities,
-    List<String> notes) {
+    List<String> notes,
+    TokenNames names) {
+  /** A report whose nodes are named by their asset codes. */
+  public ScanReport(
+      String source,
+      Optional<Instant> asOf,
+      int markets,
+      List<String> problems,
+      PathSearchResult search,
+      List<Opportunity> opportunities,
+      List<String> notes) {
+    this(source, asOf, markets, problems, search, opportunities, notes, TokenNames.none());
+  }
+
   /** A report without notes. */
   public ScanReport(
       String source,
@@ -44,5 +60,6 @@ public record ScanReport(
     problems = List.copyOf(problems);
     Objects.requireNonNull(search, "search");
     opportunities = List.copyOf(opportunities);
+    Objects.requireNonNull(names, "names");
   }
 }

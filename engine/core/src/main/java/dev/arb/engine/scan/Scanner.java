@@ -10,6 +10,7 @@ import dev.arb.engine.path.PathGraph;
 import dev.arb.engine.path.PathOptimizer;
 import dev.arb.engine.path.PathSearchResult;
 import dev.arb.engine.pool.LiquidityFilter;
+import dev.arb.engine.pool.TokenNames;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.AmtOptimizer;
 import dev.arb.engine.sizing.GasValuation;
@@ -79,7 +80,14 @@ public final class Scanner {
               + " per transaction, valued through each chain's native token");
     }
     return new ScanReport(
-        fresh.source(), asOf, fresh.marketCount(), problems, search, found, notes);
+        fresh.source(),
+        asOf,
+        fresh.marketCount(),
+        problems,
+        search,
+        found,
+        notes,
+        TokenNames.of(snapshot));
   }
 
   private static Opportunity judge(int rank, SizingOutcome outcome, ScanRequest request) {

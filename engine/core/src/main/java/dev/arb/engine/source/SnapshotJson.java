@@ -7,14 +7,16 @@ import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -197,12 +199,30 @@ public final class SnapshotJson {
     return l.isObject() ? ", got an object" : ", got a single value";
   }
 
-  /** Writes the snapshot to a file (replacing it). */
+  /**
+   * Writes the snapshot to a file (replacing it), through a temporary file in the same folder moved
+   * into place, so a reader never sees half a file. Missing parent folders are created.
+   *
+   * @throws ArbException if it cannot be written
+   */
   public static void write(MarketSnapshot snapshot, Path path) {
+    Path target = path.toAbsolutePath();
     try {
-      Files.writeString(path, toJson(snapshot), StandardCharsets.UTF_8);
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".snapshot-", ".tmp");
+      try {
+        Files.writeString(tmp, toJson(snapshot), StandardCharsets.UTF_8);
+        try {
+          Files.move(
+              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write snapshot " + path, e);
+      throw new ArbException("cannot write the snapshot " + path + ": " + e.getMessage(), e);
     }
   }
 

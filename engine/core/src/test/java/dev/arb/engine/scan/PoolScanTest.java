@@ -3,6 +3,9 @@ package dev.arb.engine.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arb.engine.json.Json;
+import dev.arb.engine.model.Addresses;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.Cycle;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,57 @@ class PoolScanTest {
                 PoolOptions.defaults()
                     .withMinLiquidity(new MinLiquidity(WETH.address(), new BigDecimal("15000")))));
     assertThat(r15k.markets()).isEqualTo(2 + 1);
+  }
+
+  @Test
+  void theSolutionDocumentNamesTokensAndGivesPoolLegsTheirIntegerSwap() {
+    GasModel gas = GasModel.defaults().withGasPrice(new BigDecimal("1"));
+    ScanReport r =
+        Scanner.scan(SNAPSHOT, request(PoolOptions.defaults().withSameAs(JOINS).withGas(gas)));
+    Opportunity mixed =
+        r.opportunities().stream()
+            .filter(o -> mixed(o.cycle()) && o.plan().isPresent())
+            .findFirst()
+            .orElseThrow();
+    TradePlan plan = mixed.plan().orElseThrow();
+    JsonNode doc = Json.toTree(OpportunityRecords.solution(mixed, r.names()));
+
+    // nodes by name; the same-as join between Kraken's ETH and the chain's WETH shows as both
+    List<String> cycle = new ArrayList<>();
+    doc.get("cycle").forEach(n -> cycle.add(n.asText()));
+    assertThat(cycle).isEqualTo(OpportunityRecords.nodeNames(mixed.cycle(), r.names()));
+    assertThat(String.join(">", cycle)).containsAnyOf("ETH=WETH", "WETH=ETH");
+    assertThat(cycle).noneMatch(n -> n.contains("0x"));
+    for (int i = 0; i < plan.fills().size(); i++) {
+      LegFill f = plan.fills().get(i);
+      JsonNode leg = doc.get("legs").get(i);
+      if (f.leg().isPool()) {
+        PoolSwap s = f.swap().orElseThrow();
+        assertThat(leg.get("pool").asText()).isEqualTo(Addresses.checksum(s.pool().address()));
+        assertThat(leg.get("dex").asText()).isEqualTo(s.pool().dex());
+        assertThat(leg.get("token_in").asText()).isEqualTo(s.tokenIn().checksumAddress());
+        assertThat(leg.get("token_out").asText()).isEqualTo(s.tokenOut().checksumAddress());
+        assertThat(leg.get("amount_in").asText()).isEqualTo(s.amountIn().toString());
+        assertThat(leg.get("amount_out").asText()).isEqualTo(s.amountOut().toString());
+        assertThat(new BigDecimal(leg.get("amount_out_decimal").asText()))
+            .isEqualByComparingTo(s.amountOutDecimal());
+        assertThat(leg.get("from").asText()).isEqualTo(s.tokenIn().symbol());
+      } else {
+        assertThat(leg.has("pool")).isFalse();
+        assertThat(leg.has("amount_in")).isFalse();
+      }
+    }
+    GasCost cost = plan.gas().orElseThrow();
+    assertThat(doc.get("gas_units").asLong()).isEqualTo(cost.units());
+    assertThat(new BigDecimal(doc.get("gas_cost").asText())).isEqualByComparingTo(cost.value());
+    assertThat(new BigDecimal(doc.get("profit_after_gas").asText()))
+        .isEqualByComparingTo(plan.profit().subtract(cost.value()));
+    JsonNode part = doc.get("gas_by_chain").get(0);
+    assertThat(part.get("native_token").asText()).isEqualTo("WETH");
+    assertThat(new BigDecimal(part.get("cost_native").asText()))
+        .isEqualByComparingTo(cost.chains().get(0).nativeAmount());
+    // without names (the old entry point) the nodes are asset codes: the token's address
+    assertThat(OpportunityRecords.solution(mixed).cycle().toString()).contains("0x");
   }
 
   @Test

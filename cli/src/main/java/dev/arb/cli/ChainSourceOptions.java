@@ -18,8 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options of {@code arb record --chain} (a mixin of {@link RecordCommand}). */
-final class ChainRecordOptions {
+/**
+ * The options that choose a chain and what to read of it: a mixin of {@code arb record --chain}
+ * ({@link RecordCommand}) and {@code arb scan --chain} ({@link ScanCommand}). They interpret
+ * themselves over {@code arb.chains.NAME}; usage errors start with the command's name ({@link
+ * #command}).
+ */
+final class ChainSourceOptions {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern DEX =
       Pattern.compile("([a-z][a-z0-9-]*)=(0x[0-9a-fA-F]{40})(?::([0-9.]+))?");
@@ -29,8 +34,8 @@ final class ChainRecordOptions {
       names = "--chain",
       paramLabel = "NAME",
       description =
-          "Record the constant-product pools of this chain (arb.chains.NAME, or a chain given"
-              + " wholly by --rpc-url and --dex) instead of exchange books.")
+          "The constant-product pools (Uniswap V2 and its forks) of this chain: arb.chains.NAME,"
+              + " or a chain given wholly by --rpc-url and --dex.")
   String chain;
 
   @Option(
@@ -77,10 +82,8 @@ final class ChainRecordOptions {
       description = "Read the pools as they were at this block. Default: the latest block.")
   Long block;
 
-  @Option(
-      names = "--json",
-      description = "With --chain: print the summary as JSON instead of one line.")
-  boolean json;
+  /** The command whose options these are, first word of its usage errors. */
+  String command = "record";
 
   /** Whether any chain option was given. */
   boolean given() {
@@ -97,16 +100,19 @@ final class ChainRecordOptions {
   void validate() {
     if (chain == null) {
       throw new ConfigException(
-          "record: --rpc-url, --dex, --pool, --max-pools, --chain-id and --block need --chain NAME");
+          command
+              + ": --rpc-url, --dex, --pool, --max-pools, --chain-id and --block need --chain NAME");
     }
     if (!NAME.matcher(chain).matches()) {
       throw new ConfigException(
-          "record: --chain must be a chain name of lower-case letters, digits and -, such as"
+          command
+              + ": --chain must be a chain name of lower-case letters, digits and -, such as"
               + " ethereum, got "
               + chain);
     }
     if (block != null && block < 0) {
-      throw new ConfigException("record: --block must be a block number (0 or more), got " + block);
+      throw new ConfigException(
+          command + ": --block must be a block number (0 or more), got " + block);
     }
   }
 
@@ -120,11 +126,12 @@ final class ChainRecordOptions {
     List<DexSpec> dexSpecs = new ArrayList<>();
     int most = maxPools == null ? ChainConfig.DexConfig.DEFAULT_MAX_POOLS : maxPools;
     if (most < 1) {
-      throw new ConfigException("record: --max-pools must be at least 1, got " + most);
+      throw new ConfigException(command + ": --max-pools must be at least 1, got " + most);
     }
     if (maxPools != null && dexes.isEmpty()) {
       throw new ConfigException(
-          "record: --max-pools applies to --dex; for configured DEXes set"
+          command
+              + ": --max-pools applies to --dex; for configured DEXes set"
               + " arb.chains."
               + chain
               + ".dexes.NAME.max-pools");
@@ -135,12 +142,13 @@ final class ChainRecordOptions {
     for (String p : pools) {
       if (!ADDRESS.matcher(p).matches()) {
         throw new ConfigException(
-            "record: --pool must be a pool address (0x and 40 hex digits), got " + p);
+            command + ": --pool must be a pool address (0x and 40 hex digits), got " + p);
       }
     }
     if (configured.isEmpty() && dexSpecs.isEmpty()) {
       throw new ConfigException(
-          "record: chain "
+          command
+              + ": chain "
               + chain
               + " is not configured in arb.chains; give its DEXes with --dex NAME=FACTORY[:FEE]"
               + " (and --rpc-url URL), or configure arb.chains."
@@ -169,14 +177,15 @@ final class ChainRecordOptions {
           c.batchSize(),
           c.requestTimeout());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("record: " + e.getMessage());
+      throw new ConfigException(command + ": " + e.getMessage());
     }
   }
 
-  private static DexSpec dex(String value, int maxPools) {
+  private DexSpec dex(String value, int maxPools) {
     Matcher m = DEX.matcher(value);
     String expected =
-        "record: --dex must be NAME=FACTORY or NAME=FACTORY:FEE, such as"
+        command
+            + ": --dex must be NAME=FACTORY or NAME=FACTORY:FEE, such as"
             + " uniswap-v2=0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f:0.003, got "
             + value;
     if (!m.matches()) {
@@ -191,7 +200,8 @@ final class ChainRecordOptions {
       }
       if (fee.compareTo(BigDecimal.ONE) >= 0) {
         throw new ConfigException(
-            "record: the fee of --dex "
+            command
+                + ": the fee of --dex "
                 + m.group(1)
                 + " must be a fraction from 0 to below 1"
                 + " (0.003 is 0.3 %), got "
@@ -218,7 +228,8 @@ final class ChainRecordOptions {
               : ((ChainConfig.RpcUrl.Plain) r).url();
     } else {
       throw new ConfigException(
-          "record: no RPC URL for chain "
+          command
+              + ": no RPC URL for chain "
               + chain
               + "; give --rpc-url URL or set arb.chains."
               + chain
@@ -234,7 +245,8 @@ final class ChainRecordOptions {
       // reported below, without the URL's path and query
     }
     throw new ConfigException(
-        "record: "
+        command
+            + ": "
             + from
             + " must be an http:// or https:// URL with a host, got "
             + ChainClient.redact(url));
