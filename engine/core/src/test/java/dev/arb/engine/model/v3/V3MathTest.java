@@ -216,8 +216,9 @@ class V3MathTest {
       BigInteger stepped = V3Swap.exactInput(t, 500, Q96, 0, E18, x, true, limit, false).amountOut();
       BigInteger oneStep =
           SwapMath.computeSwapStep(Q96, TickMath.sqrtRatioAtTick(-5000), E18, x, 500).amountOut();
-      // a few wei: each step rounds its output down and its fee up
-      assertThat(stepped.subtract(oneStep).abs()).isLessThanOrEqualTo(BigInteger.valueOf(4));
+      // a few wei at a price near 1: each step rounds its input and fee up and its output down
+      assertThat(stepped.subtract(oneStep).abs())
+          .isLessThanOrEqualTo(BigInteger.valueOf(3L * r.steps()));
       differ += stepped.equals(oneStep) ? 0 : 1;
     }
     assertThat(differ).isPositive();
