@@ -24,9 +24,9 @@ import java.util.Optional;
  * of which is listed. A swap never goes beyond it: {@link #maxAmountIn} is the input that takes the
  * price to its edge, and {@link #curve} ends there (capped, not extrapolated).
  *
- * <p>Not a record, unlike the other markets: it keeps what it derives from its state once (the
- * tick table, the square-root prices at ticks, both directions' curves and capacities), which a
- * record cannot hold. Immutable; equality is by state.
+ * <p>Not a record, unlike the other markets: it keeps what it derives from its state once (the tick
+ * table, the square-root prices at ticks, both directions' curves and capacities), which a record
+ * cannot hold. Immutable; equality is by state.
  */
 public final class ConcentratedPool implements Pool {
   private static final BigInteger MAX_UINT128 =
@@ -65,8 +65,7 @@ public final class ConcentratedPool implements Pool {
   }
 
   /**
-   * The ticks whose initialized ones are all listed: a swap stays within {@code [lowest,
-   * highest]}.
+   * The ticks whose initialized ones are all listed: a swap stays within {@code [lowest, highest]}.
    */
   public record TickRange(int lowest, int highest) {
     public TickRange {
@@ -528,13 +527,13 @@ public final class ConcentratedPool implements Pool {
   // --- the curve in token units (double), for the search and the sizing
 
   /**
-   * One constant-product piece per range between initialized ticks, on the range's virtual
-   * reserves at its start: for token0 in at {@code √P = s}, {@code x = L/s}, {@code y = L·s}, rate
-   * {@code γ·y/x}, curvature {@code γ/x}, capacity the gross input to the next tick {@code
-   * L·(1/s_next − 1/s)/γ} (for token1 in, {@code x = L·s}, {@code y = L/s}, capacity {@code
-   * L·(s_next − s)/γ}), decimals applied, {@code γ = 1 − fee}. Ranges without liquidity are
-   * skipped (the price jumps across them for nothing); the last piece ends at the range's edge.
-   * Empty when no liquidity lies that way within the range.
+   * One constant-product piece per range between initialized ticks, on the range's virtual reserves
+   * at its start: for token0 in at {@code √P = s}, {@code x = L/s}, {@code y = L·s}, rate {@code
+   * γ·y/x}, curvature {@code γ/x}, capacity the gross input to the next tick {@code L·(1/s_next −
+   * 1/s)/γ} (for token1 in, {@code x = L·s}, {@code y = L/s}, capacity {@code L·(s_next − s)/γ}),
+   * decimals applied, {@code γ = 1 − fee}. Ranges without liquidity are skipped (the price jumps
+   * across them for nothing); the last piece ends at the range's edge. Empty when no liquidity lies
+   * that way within the range.
    */
   @Override
   public SwapCurve curve(boolean zeroForOne) {

@@ -42,9 +42,9 @@ import java.util.Set;
  * 1)}, a token missing from {@code tokens}, a missing, non-integer, zero or oversized reserve, or
  * an address listed twice; a concentrated pool whose ticks are unsorted, duplicated, outside {@code
  * tick_range} or off its spacing, whose {@code liquidity_net} does not add up with {@code
- * liquidity}, whose price lies outside its tick, or whose fee is not a whole number of pips. Each line names the chain and the pool, e.g. {@code ethereum:0xB4e1…:
- * zero reserve0; pool left out}. A chain without a name, chain id or observation time is left out
- * whole.
+ * liquidity}, whose price lies outside its tick, or whose fee is not a whole number of pips. Each
+ * line names the chain and the pool, e.g. {@code ethereum:0xB4e1…: zero reserve0; pool left out}. A
+ * chain without a name, chain id or observation time is left out whole.
  */
 public final class ChainJson {
   /** The snapshot format version that has chains, and the newest arb reads. */

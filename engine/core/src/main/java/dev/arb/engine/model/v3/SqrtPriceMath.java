@@ -13,7 +13,8 @@ public final class SqrtPriceMath {
   /** {@code 2^96}: one in Q64.96. */
   public static final BigInteger Q96 = BigInteger.ONE.shiftLeft(96);
 
-  private static final BigInteger MAX_UINT160 = BigInteger.ONE.shiftLeft(160).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT160 =
+      BigInteger.ONE.shiftLeft(160).subtract(BigInteger.ONE);
 
   private SqrtPriceMath() {}
 
@@ -36,8 +37,8 @@ public final class SqrtPriceMath {
 
   /**
    * {@code √P' = L·√P / (L + x·√P)} rounded up. When {@code x·√P} or the denominator does not fit
-   * 256 bits the contract takes the equivalent {@code L / (L/√P + x)}, also rounded up but after
-   * a floor of {@code L/√P}, which can differ by one in the last place: both branches are kept.
+   * 256 bits the contract takes the equivalent {@code L / (L/√P + x)}, also rounded up but after a
+   * floor of {@code L/√P}, which can differ by one in the last place: both branches are kept.
    */
   private static BigInteger priceAfterToken0In(
       BigInteger sqrtPX96, BigInteger liquidity, BigInteger amount) {
@@ -72,8 +73,8 @@ public final class SqrtPriceMath {
   }
 
   /**
-   * Token0 between two square-root prices: {@code L·2^96·(√P_b − √P_a) / √P_b / √P_a}; rounding
-   * up applies to both divisions, rounding down takes the floor of each.
+   * Token0 between two square-root prices: {@code L·2^96·(√P_b − √P_a) / √P_b / √P_a}; rounding up
+   * applies to both divisions, rounding down takes the floor of each.
    */
   public static BigInteger amount0Delta(
       BigInteger sqrtA, BigInteger sqrtB, BigInteger liquidity, boolean roundUp) {

@@ -5,9 +5,9 @@ import java.math.BigInteger;
 /**
  * One step of an exact-input swap inside one liquidity range, as the contract's {@code
  * computeSwapStep} does it: the fee in pips (millionths) comes off the input first ({@code
- * ⌊in·(10^6 − fee)/10^6⌋}); if what remains reaches the target price, the step ends there and
- * takes the exact amount to it plus its fee {@code ⌈amountIn·fee/(10^6 − fee)⌉}; otherwise the
- * price moves as far as that input takes it and the whole rest of the input is the fee.
+ * ⌊in·(10^6 − fee)/10^6⌋}); if what remains reaches the target price, the step ends there and takes
+ * the exact amount to it plus its fee {@code ⌈amountIn·fee/(10^6 − fee)⌉}; otherwise the price
+ * moves as far as that input takes it and the whole rest of the input is the fee.
  */
 public final class SwapMath {
   /** One million: fees are in pips, millionths of the input. */

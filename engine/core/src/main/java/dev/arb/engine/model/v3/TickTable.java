@@ -8,8 +8,8 @@ import java.util.Arrays;
  * (sorted, multiples of the spacing) and signed {@code liquidityNet}, the tick spacing, and the
  * range {@code [lowest, highest]} whose every initialized tick is listed. It answers the contract's
  * question "the next initialized tick within one bitmap word" ({@link #next}): a word of the tick
- * bitmap covers 256 compressed ticks ({@code tick / spacing}, rounded towards −∞), and a search that
- * finds none in the current word stops at the word's edge.
+ * bitmap covers 256 compressed ticks ({@code tick / spacing}, rounded towards −∞), and a search
+ * that finds none in the current word stops at the word's edge.
  *
  * <p>Square-root prices at the listed ticks and at the word edges are computed on first use and
  * kept (racy but safe: the values are immutable and recomputing one gives the same number).
@@ -117,8 +117,8 @@ public final class TickTable {
    * initialized tick, else the word's lowest (down) or highest (up) tick; clamped to {@link
    * TickMath#MIN_TICK}, {@link TickMath#MAX_TICK}.
    *
-   * @return the target tick in the low 32 bits; in the high 32 bits the position of the
-   *     initialized tick in this table, or −1 when the target is a word edge
+   * @return the target tick in the low 32 bits; in the high 32 bits the position of the initialized
+   *     tick in this table, or −1 when the target is a word edge
    */
   public long next(int tick, boolean lte) {
     int c = Math.floorDiv(tick, spacing);

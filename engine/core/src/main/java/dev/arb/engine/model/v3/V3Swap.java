@@ -12,7 +12,8 @@ import java.math.BigInteger;
  * step ends, are kept: skipping them changes the output by a wei now and then.
  */
 public final class V3Swap {
-  private static final BigInteger MAX_UINT128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT128 =
+      BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
   private V3Swap() {}
 
@@ -22,8 +23,8 @@ public final class V3Swap {
    * @param amountIn input taken, fees included (less than asked when the price limit stopped it)
    * @param amountOut output paid
    * @param sqrtPriceX96 the price after
-   * @param tick the tick after, as the contract stores it; {@link Integer#MIN_VALUE} when it was not
-   *     asked for and must be computed from the price ({@link TickMath#tickAtSqrtRatio})
+   * @param tick the tick after, as the contract stores it; {@link Integer#MIN_VALUE} when it was
+   *     not asked for and must be computed from the price ({@link TickMath#tickAtSqrtRatio})
    * @param liquidity the active liquidity after
    * @param initializedTicksCrossed initialized ticks crossed (each costs gas on chain)
    * @param steps steps taken, word edges included
@@ -48,8 +49,8 @@ public final class V3Swap {
    * @param amountIn &gt; 0
    * @param sqrtPriceLimitX96 below the price for token0 in and above {@link
    *     TickMath#MIN_SQRT_RATIO}; above it for token1 in and below {@link TickMath#MAX_SQRT_RATIO}
-   * @param wantTick whether to compute the tick after when the last step ends between ticks (one
-   *     to three {@link TickMath#sqrtRatioAtTick} calls)
+   * @param wantTick whether to compute the tick after when the last step ends between ticks (one to
+   *     three {@link TickMath#sqrtRatioAtTick} calls)
    * @throws V3Revert where the contract reverts (a bad limit, a liquidity going negative)
    */
   public static Result exactInput(

@@ -72,7 +72,8 @@ class V3MathTest {
   void mulDivKeepsTheFullProductAndRoundsAsAsked() {
     BigInteger max = FullMath.MAX_UINT256;
     assertThat(FullMath.mulDiv(max, max, max)).isEqualTo(max);
-    assertThat(FullMath.mulDiv(BigInteger.ONE.shiftLeft(255), BigInteger.TWO, BigInteger.TWO.pow(200)))
+    assertThat(
+            FullMath.mulDiv(BigInteger.ONE.shiftLeft(255), BigInteger.TWO, BigInteger.TWO.pow(200)))
         .isEqualTo(BigInteger.TWO.pow(56));
     assertThat(FullMath.mulDiv(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(3))).isZero();
     assertThat(FullMath.mulDivRoundingUp(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(3)))
@@ -213,7 +214,8 @@ class V3MathTest {
     int differ = 0;
     for (int i = 0; i < 200; i++) {
       BigInteger x = in.add(BigInteger.valueOf(rnd.nextLong(1, 1_000_000_000_000L)));
-      BigInteger stepped = V3Swap.exactInput(t, 500, Q96, 0, E18, x, true, limit, false).amountOut();
+      BigInteger stepped =
+          V3Swap.exactInput(t, 500, Q96, 0, E18, x, true, limit, false).amountOut();
       BigInteger oneStep =
           SwapMath.computeSwapStep(Q96, TickMath.sqrtRatioAtTick(-5000), E18, x, 500).amountOut();
       // a few wei at a price near 1: each step rounds its input and fee up and its output down
@@ -228,8 +230,7 @@ class V3MathTest {
   void aSwapStopsAtItsPriceLimitAndAWrongLimitReverts() {
     TickTable t = new TickTable(60, new int[0], new BigInteger[0], -887220, 887220);
     BigInteger limit = TickMath.sqrtRatioAtTick(-60);
-    V3Swap.Result r =
-        V3Swap.exactInput(t, 3000, Q96, 0, E18, E18, true, limit, true);
+    V3Swap.Result r = V3Swap.exactInput(t, 3000, Q96, 0, E18, E18, true, limit, true);
     assertThat(r.reachedLimit()).isTrue();
     assertThat(r.sqrtPriceX96()).isEqualTo(limit);
     BigInteger toLimit = SqrtPriceMath.amount0Delta(limit, Q96, E18, true);
@@ -248,8 +249,11 @@ class V3MathTest {
     for (int i = 0; i < 500; i++) {
       BigInteger a = new BigInteger(1 + r.nextInt(255), new java.util.Random(r.nextLong()));
       BigInteger b = new BigInteger(1 + r.nextInt(255), new java.util.Random(r.nextLong()));
-      BigInteger d = new BigInteger(1 + r.nextInt(255), new java.util.Random(r.nextLong())).add(BigInteger.ONE);
-      BigDecimal exact = new BigDecimal(a.multiply(b)).divide(new BigDecimal(d), 0, RoundingMode.CEILING);
+      BigInteger d =
+          new BigInteger(1 + r.nextInt(255), new java.util.Random(r.nextLong()))
+              .add(BigInteger.ONE);
+      BigDecimal exact =
+          new BigDecimal(a.multiply(b)).divide(new BigDecimal(d), 0, RoundingMode.CEILING);
       if (exact.toBigInteger().bitLength() <= 256) {
         assertThat(FullMath.mulDivRoundingUp(a, b, d)).isEqualTo(exact.toBigInteger());
       }
