@@ -109,7 +109,7 @@ final class ChainRecorder {
     for (String p : s.problems()) {
       ctx.err().println("warning: " + p);
     }
-    if (s.pools().isEmpty()) {
+    if (s.poolCount() == 0) {
       ctx.err()
           .println(
               "record: no pool of chain "
@@ -268,7 +268,7 @@ final class ChainRecorder {
         s.block(),
         s.observedAt().toString(),
         output.toString(),
-        s.pools().size(),
+        s.poolCount(),
         s.counts().leftOutTotal(),
         s.counts().leftOut(),
         s.counts().skipped(),
@@ -305,7 +305,7 @@ final class ChainRecorder {
             .append(" (")
             .append(s.observedAt())
             .append("): ")
-            .append(s.pools().size())
+            .append(s.poolCount())
             .append(" pools, ")
             .append(s.tokens().size())
             .append(" tokens, ")

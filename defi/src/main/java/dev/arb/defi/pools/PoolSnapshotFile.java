@@ -14,13 +14,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An arb snapshot of format version 2 holding chains (the {@code chains} section; {@code exchanges}
- * empty): records that mirror the file one to one, written and read with Jackson. Amounts and the
- * fee are strings (exact); addresses are checksummed.
+ * empty): records that mirror the file one to one, written and read with Jackson. Amounts, the fee,
+ * square-root prices and liquidities are strings (exact); addresses are checksummed.
  */
 public final class PoolSnapshotFile {
   /** The format version written. */
@@ -28,6 +29,9 @@ public final class PoolSnapshotFile {
 
   /** The {@code kind} of a Uniswap-V2-style pool. */
   public static final String CONSTANT_PRODUCT = "constant-product";
+
+  /** The {@code kind} of a Uniswap-V3-style (concentrated-liquidity) pool. */
+  public static final String CONCENTRATED = "concentrated";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -90,16 +94,23 @@ public final class PoolSnapshotFile {
   public record Token(String address, String symbol, int decimals) {}
 
   /**
-   * A pool.
+   * A pool: a constant-product one has the reserves, a concentrated one the price, liquidity and
+   * ticks (the other kind's fields are null and not written).
    *
    * @param address checksummed address
    * @param dex the DEX's name
-   * @param kind {@value #CONSTANT_PRODUCT}
+   * @param kind {@value #CONSTANT_PRODUCT} or {@value #CONCENTRATED}
    * @param fee the fee as a decimal string fraction, such as {@code "0.003"}
    * @param token0 checksummed address of token0
    * @param token1 checksummed address of token1
    * @param reserve0 reserve of token0 as an integer string, smallest units
    * @param reserve1 reserve of token1 as an integer string, smallest units
+   * @param tickSpacing a concentrated pool's tick spacing
+   * @param sqrtPriceX96 its {@code slot0} square-root price, an integer string
+   * @param tick its {@code slot0} tick
+   * @param liquidity its active liquidity, an integer string
+   * @param tickRange {@code [lowest, highest]}: the ticks whose initialized ones are all listed
+   * @param ticks the initialized ticks of that range, sorted
    */
   public record Pool(
       String address,
@@ -109,7 +120,36 @@ public final class PoolSnapshotFile {
       String token0,
       String token1,
       String reserve0,
-      String reserve1) {}
+      String reserve1,
+      Integer tickSpacing,
+      String sqrtPriceX96,
+      Integer tick,
+      String liquidity,
+      List<Integer> tickRange,
+      List<Tick> ticks) {
+    /** A constant-product pool. */
+    public Pool(
+        String address,
+        String dex,
+        String kind,
+        String fee,
+        String token0,
+        String token1,
+        String reserve0,
+        String reserve1) {
+      this(
+          address, dex, kind, fee, token0, token1, reserve0, reserve1, null, null, null, null, null,
+          null);
+    }
+  }
+
+  /**
+   * An initialized tick of a concentrated pool.
+   *
+   * @param index the tick
+   * @param liquidityNet its signed {@code liquidityNet}, an integer string
+   */
+  public record Tick(int index, String liquidityNet) {}
 
   /** The file of {@code chains} read by {@link JsonRpcPoolReader}. */
   public static Document of(String source, List<ChainPoolState> chains) {
@@ -118,6 +158,22 @@ public final class PoolSnapshotFile {
   }
 
   private static Chain chain(ChainPoolState s) {
+    List<Pool> pools = new ArrayList<>();
+    for (ChainPoolState.Pool p : s.pools()) {
+      pools.add(
+          new Pool(
+              p.address(),
+              p.dex(),
+              CONSTANT_PRODUCT,
+              p.fee().toPlainString(),
+              p.token0(),
+              p.token1(),
+              p.reserve0().toString(),
+              p.reserve1().toString()));
+    }
+    for (ChainPoolState.ConcentratedPool p : s.concentratedPools()) {
+      pools.add(concentrated(p));
+    }
     return new Chain(
         s.name(),
         s.chainId(),
@@ -125,19 +181,25 @@ public final class PoolSnapshotFile {
         s.observedAt().toString(),
         s.nativeToken().orElse(null),
         s.tokens().stream().map(t -> new Token(t.address(), t.symbol(), t.decimals())).toList(),
-        s.pools().stream()
-            .map(
-                p ->
-                    new Pool(
-                        p.address(),
-                        p.dex(),
-                        CONSTANT_PRODUCT,
-                        p.fee().toPlainString(),
-                        p.token0(),
-                        p.token1(),
-                        p.reserve0().toString(),
-                        p.reserve1().toString()))
-            .toList());
+        pools);
+  }
+
+  private static Pool concentrated(ChainPoolState.ConcentratedPool p) {
+    return new Pool(
+        p.address(),
+        p.dex(),
+        CONCENTRATED,
+        p.fee().toPlainString(),
+        p.token0(),
+        p.token1(),
+        null,
+        null,
+        p.tickSpacing(),
+        p.sqrtPriceX96().toString(),
+        p.tick(),
+        p.liquidity().toString(),
+        List.of(p.tickLowest(), p.tickHighest()),
+        p.ticks().stream().map(t -> new Tick(t.index(), t.liquidityNet().toString())).toList());
   }
 
   /** The document as JSON text, indented, ending with a newline. */

@@ -262,7 +262,7 @@ final class V3PoolFixture {
     return Optional.of(deltas(ok.data(), zeroForOne));
   }
 
-  /** Swaps for real; returns the input taken and the output paid from the receipt's return. */
+  /** Swaps {@code amountIn} for real, without a price limit. */
   void swap(Wallet w, Seeded s, boolean zeroForOne, BigInteger amountIn) {
     w.transact(helper, swapData(s, zeroForOne, amountIn, BigInteger.ZERO), DECODER);
   }
