@@ -1,5 +1,6 @@
 package dev.arb.engine.model;
 
+import dev.arb.engine.model.v3.SwapPath;
 import dev.arb.engine.model.v3.TickMath;
 import dev.arb.engine.model.v3.TickTable;
 import dev.arb.engine.model.v3.V3Revert;
@@ -32,8 +33,6 @@ public final class ConcentratedPool implements Pool {
   private static final BigInteger MAX_UINT128 =
       BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
   private static final BigInteger INT128_LIMIT = BigInteger.ONE.shiftLeft(127);
-  private static final BigInteger MAX_INT256 =
-      BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
   private static final BigDecimal Q192 = new BigDecimal(BigInteger.ONE.shiftLeft(192));
   private static final double Q96 = 0x1p96;
@@ -102,8 +101,8 @@ public final class ConcentratedPool implements Pool {
   // derived on first use (racy but idempotent: each is computed from immutable state)
   private volatile SwapCurve curveDown;
   private volatile SwapCurve curveUp;
-  private volatile BigInteger maxInDown;
-  private volatile BigInteger maxInUp;
+  private volatile SwapPath pathDown;
+  private volatile SwapPath pathUp;
 
   /**
    * A pool from its state as the contract holds it.
@@ -401,17 +400,20 @@ public final class ConcentratedPool implements Pool {
     if (amountIn.signum() <= 0) {
       throw new IllegalArgumentException("amount in must be positive, got " + amountIn);
     }
-    BigInteger max = maxIn(zeroForOne);
-    if (pips == feePips && amountIn.compareTo(max) > 0) {
-      throw new IllegalArgumentException(
-          amountIn
-              + " smallest units of "
-              + tokenIn(zeroForOne)
-              + " would take "
-              + this
-              + " beyond its recorded tick range (at most "
-              + max
-              + ")");
+    if (pips == feePips) {
+      BigInteger max = maxIn(zeroForOne);
+      if (amountIn.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            amountIn
+                + " smallest units of "
+                + tokenIn(zeroForOne)
+                + " would take "
+                + this
+                + " beyond its recorded tick range (at most "
+                + max
+                + ")");
+      }
+      return path(zeroForOne).swap(amountIn, wantTick);
     }
     return V3Swap.exactInput(
         table,
@@ -423,6 +425,33 @@ public final class ConcentratedPool implements Pool {
         zeroForOne,
         zeroForOne ? limitDown : limitUp,
         wantTick);
+  }
+
+  /** Every step a swap can take that way, built on first use (one full swap to the edge). */
+  private SwapPath path(boolean zeroForOne) {
+    SwapPath p = zeroForOne ? pathDown : pathUp;
+    if (p == null) {
+      try {
+        p =
+            SwapPath.build(
+                table,
+                feePips,
+                sqrtPriceX96,
+                tick,
+                liquidity,
+                zeroForOne,
+                zeroForOne ? limitDown : limitUp);
+      } catch (V3Revert e) {
+        throw new IllegalArgumentException(
+            "the pool's state cannot be swapped through: " + e.getMessage(), e);
+      }
+      if (zeroForOne) {
+        pathDown = p;
+      } else {
+        pathUp = p;
+      }
+    }
+    return p;
   }
 
   /**
@@ -484,39 +513,9 @@ public final class ConcentratedPool implements Pool {
   }
 
   private BigInteger maxIn(boolean zeroForOne) {
-    BigInteger m = zeroForOne ? maxInDown : maxInUp;
-    if (m != null) {
-      return m;
-    }
     boolean open =
         zeroForOne ? limitDown.compareTo(sqrtPriceX96) < 0 : limitUp.compareTo(sqrtPriceX96) > 0;
-    if (!open) {
-      m = BigInteger.ZERO;
-    } else {
-      try {
-        m =
-            V3Swap.exactInput(
-                    table,
-                    feePips,
-                    sqrtPriceX96,
-                    tick,
-                    liquidity,
-                    MAX_INT256,
-                    zeroForOne,
-                    zeroForOne ? limitDown : limitUp,
-                    false)
-                .amountIn();
-      } catch (V3Revert e) {
-        throw new IllegalArgumentException(
-            "the pool's state cannot be swapped through: " + e.getMessage(), e);
-      }
-    }
-    if (zeroForOne) {
-      maxInDown = m;
-    } else {
-      maxInUp = m;
-    }
-    return m;
+    return open ? path(zeroForOne).maxAmountIn() : BigInteger.ZERO;
   }
 
   @Override
