@@ -103,6 +103,8 @@ public final class ConcentratedPool implements Pool {
   private volatile SwapCurve curveUp;
   private volatile SwapPath pathDown;
   private volatile SwapPath pathUp;
+  private volatile SwapPath noFeeDown;
+  private volatile SwapPath noFeeUp;
 
   /**
    * A pool from its state as the contract holds it.
@@ -392,39 +394,27 @@ public final class ConcentratedPool implements Pool {
    *     #maxAmountIn} (the swap would leave the recorded tick range)
    */
   public V3Swap.Result swap(BigInteger amountIn, boolean zeroForOne) {
-    return swap(amountIn, zeroForOne, feePips, false);
+    return swap(amountIn, zeroForOne, false);
   }
 
-  private V3Swap.Result swap(BigInteger amountIn, boolean zeroForOne, int pips, boolean wantTick) {
+  private V3Swap.Result swap(BigInteger amountIn, boolean zeroForOne, boolean wantTick) {
     Objects.requireNonNull(amountIn, "amountIn");
     if (amountIn.signum() <= 0) {
       throw new IllegalArgumentException("amount in must be positive, got " + amountIn);
     }
-    if (pips == feePips) {
-      BigInteger max = maxIn(zeroForOne);
-      if (amountIn.compareTo(max) > 0) {
-        throw new IllegalArgumentException(
-            amountIn
-                + " smallest units of "
-                + tokenIn(zeroForOne)
-                + " would take "
-                + this
-                + " beyond its recorded tick range (at most "
-                + max
-                + ")");
-      }
-      return path(zeroForOne).swap(amountIn, wantTick);
+    BigInteger max = maxIn(zeroForOne);
+    if (amountIn.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          amountIn
+              + " smallest units of "
+              + tokenIn(zeroForOne)
+              + " would take "
+              + this
+              + " beyond its recorded tick range (at most "
+              + max
+              + ")");
     }
-    return V3Swap.exactInput(
-        table,
-        pips,
-        sqrtPriceX96,
-        tick,
-        liquidity,
-        amountIn,
-        zeroForOne,
-        zeroForOne ? limitDown : limitUp,
-        wantTick);
+    return path(zeroForOne).swap(amountIn, wantTick);
   }
 
   /** Every step a swap can take that way, built on first use (one full swap to the edge). */
@@ -459,7 +449,7 @@ public final class ConcentratedPool implements Pool {
    * ticks (a swap does not change them).
    */
   public ConcentratedPool afterSwap(BigInteger amountIn, boolean zeroForOne) {
-    V3Swap.Result r = swap(amountIn, zeroForOne, feePips, true);
+    V3Swap.Result r = swap(amountIn, zeroForOne, true);
     return new ConcentratedPool(
         chain,
         address,
@@ -489,7 +479,26 @@ public final class ConcentratedPool implements Pool {
     if (amountIn.signum() == 0 || maxIn(zeroForOne).signum() == 0) {
       return BigInteger.ZERO;
     }
-    return swap(amountIn, zeroForOne, 0, false).amountOut();
+    SwapPath p = zeroForOne ? noFeeDown : noFeeUp;
+    if (p == null) {
+      p =
+          SwapPath.build(
+              table,
+              0,
+              sqrtPriceX96,
+              tick,
+              liquidity,
+              zeroForOne,
+              zeroForOne ? limitDown : limitUp);
+      if (zeroForOne) {
+        noFeeDown = p;
+      } else {
+        noFeeUp = p;
+      }
+    }
+    return amountIn.compareTo(p.maxAmountIn()) >= 0
+        ? p.swap(p.maxAmountIn(), false).amountOut()
+        : p.swap(amountIn, false).amountOut();
   }
 
   @Override
