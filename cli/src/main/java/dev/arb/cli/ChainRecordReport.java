@@ -53,7 +53,7 @@ final class ChainRecordReport {
         s.block(),
         s.observedAt().toString(),
         output.toString(),
-        s.pools().size(),
+        s.poolCount(),
         s.counts().leftOutTotal(),
         s.counts().leftOut(),
         s.counts().skipped(),
@@ -86,7 +86,7 @@ final class ChainRecordReport {
             .append(" (")
             .append(s.observedAt())
             .append("): ")
-            .append(s.pools().size())
+            .append(s.poolCount())
             .append(" pools, ")
             .append(s.tokens().size())
             .append(" tokens, ")

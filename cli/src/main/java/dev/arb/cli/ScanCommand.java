@@ -384,7 +384,7 @@ final class ScanCommand extends BaseCommand {
                 + ") at block "
                 + s.block()
                 + ": "
-                + s.pools().size()
+                + s.poolCount()
                 + " pools, "
                 + s.tokens().size()
                 + " tokens, "

@@ -10,15 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One EVM chain whose constant-product pools arb reads ({@code arb.chains.<name>}). Addresses are
- * kept lower-case (0x and 40 hex digits); the RPC URL is either written here or, since provider
- * URLs carry API keys, kept in the environment or a file.
+ * One EVM chain whose constant-product and concentrated-liquidity pools arb reads ({@code
+ * arb.chains.<name>}). Addresses are kept lower-case (0x and 40 hex digits); the RPC URL is either
+ * written here or, since provider URLs carry API keys, kept in the environment or a file.
  *
  * @param name lower-case chain name, the key under {@code arb.chains}
  * @param rpcUrl where the JSON-RPC endpoint is; empty: it must be given on the command line
  * @param chainId the chain id the node must report ({@code eth_chainId})
  * @param nativeToken the wrapped native token (WETH on Ethereum) used to value gas; empty if none
- * @param dexes constant-product DEXes by lower-case name, in name order
+ * @param dexes DEXes by lower-case name, in name order
  * @param pools explicit pool addresses; when not empty, only these are read (each one's {@code
  *     factory()} must be one of {@code dexes}) and no factory is enumerated
  * @param tokens token allow-list (addresses): a pool with a token outside it is left out; empty
@@ -88,32 +88,92 @@ public record ChainConfig(
   }
 
   /**
-   * One constant-product DEX on the chain ({@code arb.chains.<name>.dexes.<dex>}).
+   * One DEX on the chain ({@code arb.chains.<name>.dexes.<dex>}): a constant-product factory
+   * (Uniswap V2 and forks), whose pairs are enumerated, or a concentrated-liquidity factory
+   * (Uniswap V3 and forks), which cannot be enumerated: its pools are looked up with {@code
+   * getPool} for each pair of the chain's {@code tokens} and each fee tier, or taken from the
+   * chain's {@code pools}.
    *
    * @param name lower-case DEX name, such as {@code uniswap-v2}; written as each pool's {@code dex}
    * @param factory the factory address (lower-case) whose pairs are this DEX's pools
-   * @param fee the swap fee of every pool of the factory as a fraction, 0 to below 1 (0.003 = 0.3
-   *     %)
-   * @param maxPools most pairs enumerated from the factory (the oldest first); the rest are counted
-   *     as skipped
+   * @param fee the swap fee of every pool of a constant-product factory as a fraction, 0 to below 1
+   *     (0.003 = 0.3 %); a concentrated pool's fee is read from the pool
+   * @param maxPools most pairs enumerated from a constant-product factory (the oldest first); the
+   *     rest are counted as skipped
+   * @param kind {@value #CONSTANT_PRODUCT} or {@value #CONCENTRATED}
+   * @param feeTiers a concentrated factory's fee tiers to look pools up at, in pips (millionths:
+   *     500 is 0.05 %), each 1 to 999,999, distinct; empty for a constant-product factory
+   * @param tickWords tick-bitmap words read on each side of a concentrated pool's price (each word
+   *     covers 256 × tick spacing ticks), 1 to {@value #MAX_TICK_WORDS}; 0 for constant product
    */
-  public record DexConfig(String name, String factory, BigDecimal fee, int maxPools) {
+  public record DexConfig(
+      String name,
+      String factory,
+      BigDecimal fee,
+      int maxPools,
+      String kind,
+      List<Integer> feeTiers,
+      int tickWords) {
     /** Default of {@code fee}: Uniswap V2's 0.3 %. */
     public static final BigDecimal DEFAULT_FEE = new BigDecimal("0.003");
 
     /** Default of {@code max-pools}. */
     public static final int DEFAULT_MAX_POOLS = 5000;
 
+    /** {@code kind} of a Uniswap V2-style factory (the default). */
+    public static final String CONSTANT_PRODUCT = "constant-product";
+
+    /** {@code kind} of a Uniswap V3-style factory. */
+    public static final String CONCENTRATED = "concentrated";
+
+    /** Default of {@code fee-tiers}: Uniswap V3's tiers on Ethereum. */
+    public static final List<Integer> DEFAULT_FEE_TIERS = List.of(100, 500, 3000, 10000);
+
+    /** Default of {@code tick-words}. */
+    public static final int DEFAULT_TICK_WORDS = 2;
+
+    /** Largest {@code tick-words}. */
+    public static final int MAX_TICK_WORDS = 50;
+
     public DexConfig {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(factory, "factory");
       Objects.requireNonNull(fee, "fee");
+      Objects.requireNonNull(kind, "kind");
+      feeTiers = List.copyOf(feeTiers);
       if (fee.signum() < 0 || fee.compareTo(BigDecimal.ONE) >= 0) {
         throw new IllegalArgumentException("fee must be in [0, 1), got " + fee.toPlainString());
       }
       if (maxPools < 1) {
         throw new IllegalArgumentException("maxPools must be at least 1, got " + maxPools);
       }
+      if (kind.equals(CONCENTRATED)) {
+        if (feeTiers.isEmpty() || feeTiers.stream().distinct().count() != feeTiers.size()) {
+          throw new IllegalArgumentException("feeTiers must be distinct and not empty");
+        }
+        for (int t : feeTiers) {
+          if (t < 1 || t > 999_999) {
+            throw new IllegalArgumentException("a fee tier must be 1 to 999999 pips, got " + t);
+          }
+        }
+        if (tickWords < 1 || tickWords > MAX_TICK_WORDS) {
+          throw new IllegalArgumentException(
+              "tickWords must be 1 to " + MAX_TICK_WORDS + ", got " + tickWords);
+        }
+      } else if (!kind.equals(CONSTANT_PRODUCT)) {
+        throw new IllegalArgumentException(
+            "kind must be " + CONSTANT_PRODUCT + " or " + CONCENTRATED + ", got " + kind);
+      }
+    }
+
+    /** A constant-product DEX. */
+    public DexConfig(String name, String factory, BigDecimal fee, int maxPools) {
+      this(name, factory, fee, maxPools, CONSTANT_PRODUCT, List.of(), 0);
+    }
+
+    /** Whether this is a concentrated-liquidity (Uniswap V3-style) factory. */
+    public boolean concentrated() {
+      return kind.equals(CONCENTRATED);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.arb.config;
 
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -7,6 +8,7 @@ import dev.arb.config.ChainConfig.DexConfig;
 import dev.arb.config.ChainConfig.RpcUrl;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +91,18 @@ final class ChainsSection {
     Duration timeout =
         r.duration(
             p + ".request-timeout", Duration.ZERO, true, false, "a positive duration such as 10s");
+    for (DexConfig d : dexes.values()) {
+      if (d.concentrated() && tokens.isEmpty() && pools.isEmpty()) {
+        r.note(
+            p + ".dexes." + d.name(),
+            r.value(p + ".dexes." + d.name()).origin(),
+            "is a concentrated DEX, whose pools cannot be listed from its factory: give "
+                + p
+                + ".tokens (its pools are looked up for every pair of them at each fee tier) or "
+                + p
+                + ".pools");
+      }
+    }
     if (!pools.isEmpty() && dexes.isEmpty() && r.value(p + ".dexes") == null) {
       r.note(
           p + ".dexes",
@@ -160,7 +174,11 @@ final class ChainsSection {
         continue;
       }
       if (v.valueType() != ConfigValueType.OBJECT) {
-        r.problem(d, v, "an object such as { factory = \"0x…\", fee = 0.003 }");
+        r.problem(
+            d,
+            v,
+            "an object such as { factory = \"0x…\", fee = 0.003 } or { factory = \"0x…\", kind ="
+                + " concentrated }");
         continue;
       }
       String factory = address(r, d + ".factory", true);
@@ -179,15 +197,85 @@ final class ChainsSection {
         fee = null;
       }
       Long maxPools = r.integer(d + ".max-pools", 1, 1_000_000, "a whole number from 1 to 1000000");
-      if (factory != null && (fee != null || r.value(d + ".fee") == null)) {
+      String kind = r.string(d + ".kind", true, KINDS);
+      if (kind != null
+          && !kind.equals(DexConfig.CONSTANT_PRODUCT)
+          && !kind.equals(DexConfig.CONCENTRATED)) {
+        r.problem(d + ".kind", r.value(d + ".kind"), KINDS);
+        continue;
+      }
+      boolean concentrated = DexConfig.CONCENTRATED.equals(kind);
+      List<Integer> tiers = concentrated ? feeTiers(r, d + ".fee-tiers") : List.of();
+      Long words =
+          concentrated
+              ? r.integer(
+                  d + ".tick-words",
+                  1,
+                  DexConfig.MAX_TICK_WORDS,
+                  "a whole number from 1 to " + DexConfig.MAX_TICK_WORDS)
+              : null;
+      if (concentrated && r.value(d + ".fee") != null) {
+        r.note(
+            d + ".fee",
+            r.value(d + ".fee").origin(),
+            "is not used by a concentrated DEX: each pool's fee is read from the pool; list the"
+                + " tiers to look pools up at in fee-tiers");
+        continue;
+      }
+      if (!concentrated
+          && (r.value(d + ".fee-tiers") != null || r.value(d + ".tick-words") != null)) {
+        r.note(
+            d,
+            v.origin(),
+            "has fee-tiers or tick-words, which only a concentrated DEX uses; add kind ="
+                + " concentrated if it is one (Uniswap V3 and its forks)");
+        continue;
+      }
+      if (factory != null && tiers != null && (fee != null || r.value(d + ".fee") == null)) {
         out.put(
             name,
             new DexConfig(
                 name,
                 factory,
                 fee == null ? DexConfig.DEFAULT_FEE : fee,
-                maxPools == null ? DexConfig.DEFAULT_MAX_POOLS : maxPools.intValue()));
+                maxPools == null ? DexConfig.DEFAULT_MAX_POOLS : maxPools.intValue(),
+                concentrated ? DexConfig.CONCENTRATED : DexConfig.CONSTANT_PRODUCT,
+                tiers,
+                concentrated
+                    ? (words == null ? DexConfig.DEFAULT_TICK_WORDS : words.intValue())
+                    : 0));
       }
+    }
+    return out;
+  }
+
+  private static final String KINDS =
+      "constant-product (Uniswap V2-style, the default) or" + " concentrated (Uniswap V3-style)";
+
+  /** A concentrated DEX's fee tiers in pips; the default tiers when absent, null when bad. */
+  private static List<Integer> feeTiers(ConfigReader r, String key) {
+    ConfigValue v = r.value(key);
+    String allowed =
+        "a list of distinct fee tiers in pips from 1 to 999999, such as [500, 3000, 10000]";
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      return DexConfig.DEFAULT_FEE_TIERS;
+    }
+    if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
+      r.problem(key, v, allowed);
+      return null;
+    }
+    List<Integer> out = new ArrayList<>();
+    for (ConfigValue e : (ConfigList) v) {
+      Object n = e.unwrapped();
+      if (e.valueType() != ConfigValueType.NUMBER
+          || !(n instanceof Integer || n instanceof Long)
+          || ((Number) n).longValue() < 1
+          || ((Number) n).longValue() > 999_999
+          || out.contains(((Number) n).intValue())) {
+        r.problem(key, e, allowed);
+        return null;
+      }
+      out.add(((Number) n).intValue());
     }
     return out;
   }

@@ -155,8 +155,14 @@ public final class EffectiveConfig {
     for (ChainConfig.DexConfig d : chain.dexes().values()) {
       String dp = p + ".dexes." + d.name();
       b.add(dp + ".factory", d.factory());
-      b.add(dp + ".fee", d.fee().toPlainString());
-      b.add(dp + ".max-pools", d.maxPools());
+      if (d.concentrated()) {
+        b.add(dp + ".kind", d.kind());
+        b.add(dp + ".fee-tiers", d.feeTiers());
+        b.add(dp + ".tick-words", d.tickWords());
+      } else {
+        b.add(dp + ".fee", d.fee().toPlainString());
+        b.add(dp + ".max-pools", d.maxPools());
+      }
     }
     b.add(p + ".pools", chain.pools());
     b.add(p + ".tokens", chain.tokens());

@@ -25,6 +25,13 @@ final class AbiWords {
   static final String GET_RESERVES = selector("getReserves()");
   static final String SYMBOL = selector("symbol()");
   static final String DECIMALS = selector("decimals()");
+  static final String GET_POOL = selector("getPool(address,address,uint24)");
+  static final String FEE = selector("fee()");
+  static final String TICK_SPACING = selector("tickSpacing()");
+  static final String SLOT0 = selector("slot0()");
+  static final String LIQUIDITY = selector("liquidity()");
+  static final String TICK_BITMAP = selector("tickBitmap(int16)");
+  static final String TICKS = selector("ticks(int24)");
 
   private static final int WORD = 32;
   private static final BigInteger ADDRESS_LIMIT = BigInteger.ONE.shiftLeft(160);
@@ -39,6 +46,35 @@ final class AbiWords {
   /** Call data of {@code allPairs(index)}. */
   static String allPairs(long index) {
     return ALL_PAIRS + word(BigInteger.valueOf(index));
+  }
+
+  /** Call data of {@code getPool(a, b, fee)}. */
+  static String getPool(String a, String b, int fee) {
+    return GET_POOL
+        + word(new BigInteger(a.substring(2), 16))
+        + word(new BigInteger(b.substring(2), 16))
+        + word(BigInteger.valueOf(fee));
+  }
+
+  /** Call data of {@code tickBitmap(wordPosition)}. */
+  static String tickBitmap(int wordPosition) {
+    return TICK_BITMAP + signedWord(wordPosition);
+  }
+
+  /** Call data of {@code ticks(tick)}. */
+  static String ticks(int tick) {
+    return TICKS + signedWord(tick);
+  }
+
+  private static String signedWord(long v) {
+    return word(
+        v >= 0 ? BigInteger.valueOf(v) : BigInteger.ONE.shiftLeft(256).add(BigInteger.valueOf(v)));
+  }
+
+  /** Word {@code index} as a signed (two's complement) integer; empty if the data is shorter. */
+  static Optional<BigInteger> signed(byte[] data, int index) {
+    return uint(data, index)
+        .map(v -> v.testBit(255) ? v.subtract(BigInteger.ONE.shiftLeft(256)) : v);
   }
 
   private static String word(BigInteger v) {

@@ -65,7 +65,11 @@ public record ChainSpec(
         OptionalLong.of(c.chainId()),
         c.nativeToken(),
         c.dexes().values().stream()
-            .map(d -> new DexSpec(d.name(), d.factory(), d.fee(), d.maxPools()))
+            .map(
+                d ->
+                    d.concentrated()
+                        ? DexSpec.concentrated(d.name(), d.factory(), d.feeTiers(), d.tickWords())
+                        : new DexSpec(d.name(), d.factory(), d.fee(), d.maxPools()))
             .toList(),
         c.pools(),
         c.tokens(),

@@ -27,12 +27,14 @@ import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Keys;
 
 /**
- * Reads a chain's constant-product pools over JSON-RPC at one block: the pairs of each factory
- * ({@code allPairsLength()}, {@code allPairs(i)}, at most {@code max-pools} per factory) or an
- * explicit pool list (each pool's {@code factory()} names its DEX), each pool's {@code token0()},
- * {@code token1()} and {@code getReserves()}, and every token's {@code symbol()} and {@code
- * decimals()} (from the cache when known). Every {@code eth_call} names the same block number, and
- * calls go in JSON-RPC batches.
+ * Reads a chain's pools over JSON-RPC at one block: the pairs of each constant-product factory
+ * ({@code allPairsLength()}, {@code allPairs(i)}, at most {@code max-pools} per factory), the pools
+ * of each concentrated-liquidity factory found with {@code getPool} ({@link
+ * ConcentratedPoolReads}), or an explicit pool list (each pool's {@code factory()} names its DEX);
+ * each pair's {@code token0()}, {@code token1()} and {@code getReserves()}, each concentrated
+ * pool's state and initialized ticks, and every token's {@code symbol()} and {@code decimals()}
+ * (from the cache when known). Every {@code eth_call} names the same block number, and calls go in
+ * JSON-RPC batches.
  *
  * <p>What a contract answers is a value: a reverted call, empty or malformed return data, a {@code
  * bytes32} symbol, decimals above 77 are handled and listed in {@link ChainPoolState#problems()};
@@ -67,6 +69,15 @@ public final class JsonRpcPoolReader {
   /** Reason of pools left out because a call to the pool failed. */
   public static final String NOT_A_PAIR = "not_a_pair";
 
+  /** Reason of concentrated pools left out because they were never initialized (no price). */
+  public static final String NOT_INITIALIZED = "not_initialized";
+
+  /** Reason of concentrated pools left out for having no liquidity within the ticks read. */
+  public static final String NO_LIQUIDITY = "no_liquidity";
+
+  /** Reason of concentrated pools left out whose ticks do not add up (a node answering wrong). */
+  public static final String INCONSISTENT = "inconsistent_ticks";
+
   /** Reason of pools of an explicit list left out because their factory is not a known DEX. */
   public static final String UNKNOWN_FACTORY = "unknown_factory";
 
@@ -74,6 +85,7 @@ public final class JsonRpcPoolReader {
   private final RpcBatchClient rpc;
   private final TokenMetadataCache cache;
   private final List<String> problems = new ArrayList<>();
+  private final ConcentratedPoolReads concentrated;
   private final Map<String, Integer> leftOut = new LinkedHashMap<>();
 
   /**
@@ -87,6 +99,7 @@ public final class JsonRpcPoolReader {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.rpc = new RpcBatchClient(rpcUrl, spec.requestTimeout(), spec.batchSize());
     this.cache = Objects.requireNonNull(cache, "cache");
+    this.concentrated = new ConcentratedPoolReads(this, spec, rpc);
   }
 
   /** The RPC as it may be shown (scheme, host and port). */
@@ -113,7 +126,9 @@ public final class JsonRpcPoolReader {
 
     long[] skipped = {0};
     List<Found> found = spec.pools().isEmpty() ? enumerate(tag, skipped) : explicit(tag);
-    List<Pair> pairs = pairs(found, tag);
+    List<Pair> pairs = pairs(found.stream().filter(f -> !f.dex().concentrated()).toList(), tag);
+    List<ConcentratedPoolReads.Read> v3 =
+        concentrated.read(found.stream().filter(f -> f.dex().concentrated()).toList(), tag);
 
     Set<String> allowed = new LinkedHashSet<>(spec.tokens());
     List<Pair> kept = new ArrayList<>();
@@ -124,11 +139,23 @@ public final class JsonRpcPoolReader {
         kept.add(p);
       }
     }
+    List<ConcentratedPoolReads.Read> keptV3 = new ArrayList<>();
+    for (ConcentratedPoolReads.Read p : v3) {
+      if (!allowed.isEmpty() && !(allowed.contains(p.token0()) && allowed.contains(p.token1()))) {
+        leave(NOT_ALLOWED);
+      } else {
+        keptV3.add(p);
+      }
+    }
     Set<String> wanted = new LinkedHashSet<>();
     spec.nativeToken().ifPresent(wanted::add);
     for (Pair p : kept) {
       wanted.add(p.token0);
       wanted.add(p.token1);
+    }
+    for (ConcentratedPoolReads.Read p : keptV3) {
+      wanted.add(p.token0());
+      wanted.add(p.token1());
     }
     int[] fromCache = {0};
     Map<String, Meta> meta = metadata(wanted, tag, fromCache);
@@ -163,6 +190,27 @@ public final class JsonRpcPoolReader {
               checksum(p.token1),
               p.reserve0,
               p.reserve1));
+    }
+    List<ChainPoolState.ConcentratedPool> concentratedPools = new ArrayList<>();
+    for (ConcentratedPoolReads.Read p : keptV3) {
+      Meta m0 = meta.get(p.token0());
+      Meta m1 = meta.get(p.token1());
+      if (!(m0 instanceof Meta.Good g0) || !(m1 instanceof Meta.Good g1)) {
+        for (String t : List.of(p.token0(), p.token1())) {
+          if (!(meta.get(t) instanceof Meta.Good)) {
+            poolsPerBadToken.merge(t, 1, Integer::sum);
+          }
+        }
+        leave(NO_DECIMALS);
+        continue;
+      }
+      Optional<ChainPoolState.ConcentratedPool> pool =
+          concentrated.checked(p, g0.decimals(), g1.decimals());
+      if (pool.isPresent()) {
+        used.add(p.token0());
+        used.add(p.token1());
+        concentratedPools.add(pool.get());
+      }
     }
     for (String t : wanted) {
       if (meta.get(t) instanceof Meta.Bad b) {
@@ -201,7 +249,7 @@ public final class JsonRpcPoolReader {
         "{}: block {}, {} pools, {} left out, {} tokens, {} calls in {} requests",
         spec.name(),
         head.block,
-        pools.size(),
+        pools.size() + concentratedPools.size(),
         counts.leftOutTotal(),
         tokens.size(),
         counts.calls(),
@@ -214,6 +262,7 @@ public final class JsonRpcPoolReader {
         nativeToken,
         tokens,
         pools,
+        concentratedPools,
         problems,
         counts);
   }
@@ -273,18 +322,20 @@ public final class JsonRpcPoolReader {
 
   // --- which pools
 
-  private record Found(String address, DexSpec dex) {}
+  record Found(String address, DexSpec dex) {}
 
   private List<Found> enumerate(String tag, long[] skipped) {
+    List<DexSpec> pairFactories = spec.dexes().stream().filter(d -> !d.concentrated()).toList();
     List<Call> lengths = new ArrayList<>();
-    for (DexSpec d : spec.dexes()) {
+    for (DexSpec d : pairFactories) {
       lengths.add(ethCall(d.factory(), AbiWords.ALL_PAIRS_LENGTH, tag));
     }
-    List<Outcome> counts = outcomes(rpc.send(lengths, "the factories' pair counts"));
+    List<Outcome> counts =
+        lengths.isEmpty() ? List.of() : outcomes(rpc.send(lengths, "the factories' pair counts"));
     List<Call> calls = new ArrayList<>();
     List<DexSpec> dexOfCall = new ArrayList<>();
-    for (int i = 0; i < spec.dexes().size(); i++) {
-      DexSpec d = spec.dexes().get(i);
+    for (int i = 0; i < pairFactories.size(); i++) {
+      DexSpec d = pairFactories.get(i);
       Optional<BigInteger> n = counts.get(i).word(0);
       if (n.isEmpty()) {
         problem(
@@ -328,6 +379,9 @@ public final class JsonRpcPoolReader {
         continue;
       }
       out.putIfAbsent(a.get(), new Found(a.get(), d));
+    }
+    for (Found f : concentrated.lookUp(tag)) {
+      out.putIfAbsent(f.address(), f);
     }
     return new ArrayList<>(out.values());
   }
@@ -515,7 +569,7 @@ public final class JsonRpcPoolReader {
   // --- calls and their outcomes
 
   /** What one {@code eth_call} gave: return data, or a failure of the contract (revert). */
-  private sealed interface Outcome {
+  sealed interface Outcome {
     record Data(byte[] bytes) implements Outcome {}
 
     record Failed(String why) implements Outcome {}
@@ -523,6 +577,11 @@ public final class JsonRpcPoolReader {
     /** Word {@code i} of the return data, empty if the call failed or returned too little. */
     default Optional<BigInteger> word(int i) {
       return this instanceof Data d ? AbiWords.uint(d.bytes(), i) : Optional.empty();
+    }
+
+    /** Word {@code i} as a signed integer, empty if the call failed or returned too little. */
+    default Optional<BigInteger> signed(int i) {
+      return this instanceof Data d ? AbiWords.signed(d.bytes(), i) : Optional.empty();
     }
 
     /** The first word as an address, empty if the call failed or it is not one. */
@@ -543,7 +602,7 @@ public final class JsonRpcPoolReader {
     }
   }
 
-  private List<Outcome> outcomes(List<Answer> answers) {
+  List<Outcome> outcomes(List<Answer> answers) {
     List<Outcome> out = new ArrayList<>(answers.size());
     for (Answer a : answers) {
       if (a instanceof RpcBatchClient.Error e) {
@@ -596,7 +655,7 @@ public final class JsonRpcPoolReader {
   /** The transaction object of an {@code eth_call}. */
   private record CallTx(String to, String data) {}
 
-  private static Call ethCall(String to, String data, String tag) {
+  static Call ethCall(String to, String data, String tag) {
     return new Call("eth_call", List.of(new CallTx(to, data), tag));
   }
 
@@ -647,11 +706,11 @@ public final class JsonRpcPoolReader {
 
   // --- reporting
 
-  private void leave(String reason) {
+  void leave(String reason) {
     leftOut.merge(reason, 1, Integer::sum);
   }
 
-  private void problem(String address, String what) {
+  void problem(String address, String what) {
     problems.add(spec.name() + ":" + shortAddress(address) + ": " + what);
   }
 

@@ -1,6 +1,7 @@
 package dev.arb.defi.pools;
 
 import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.ConcentratedPool;
 import dev.arb.engine.model.ConstantProductPool;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Pool;
@@ -17,9 +18,9 @@ import java.util.Set;
 
 /**
  * What the pool reader read, as the engine's snapshot: each {@link ChainPoolState} becomes a {@link
- * ChainSnapshot} of {@link Token}s and {@link ConstantProductPool}s, which the engine scans and
- * writes ({@code SnapshotJson}, format version 2). Tokens and pools keep the reader's order, so the
- * file lists pools as the factories do and tokens by address.
+ * ChainSnapshot} of {@link Token}s, {@link ConstantProductPool}s and {@link ConcentratedPool}s,
+ * which the engine scans and writes ({@code SnapshotJson}, format version 2). Tokens and pools keep
+ * the reader's order, so the file lists pools as the factories do and tokens by address.
  *
  * <p>The reader already leaves out what cannot be priced; anything the engine's model still refuses
  * (a reserve that does not fit a pair's uint112, a pool of one token with itself) is reported as
@@ -55,26 +56,47 @@ public final class PoolSnapshots {
         problems.add(where(name, t.address()) + ": " + e.getMessage() + "; token left out");
       }
     }
-    List<Pool> pools = new ArrayList<>(s.pools().size());
+    List<Pool> pools = new ArrayList<>(s.poolCount());
     Set<String> seen = new HashSet<>();
     for (ChainPoolState.Pool p : s.pools()) {
       String address = p.address().toLowerCase(Locale.ROOT);
-      if (!seen.add(address)) {
-        problems.add(where(name, address) + ": read twice; the second is left out");
-        continue;
-      }
       Token t0 = tokens.get(p.token0().toLowerCase(Locale.ROOT));
       Token t1 = tokens.get(p.token1().toLowerCase(Locale.ROOT));
-      if (t0 == null || t1 == null) {
-        problems.add(where(name, address) + ": a token could not be named; pool left out");
-        continue;
+      if (usable(name, address, t0, t1, seen, problems)) {
+        try {
+          pools.add(
+              new ConstantProductPool(
+                  name, address, p.dex(), t0, t1, p.reserve0(), p.reserve1(), p.fee()));
+        } catch (IllegalArgumentException e) {
+          problems.add(where(name, address) + ": " + e.getMessage() + "; pool left out");
+        }
       }
-      try {
-        pools.add(
-            new ConstantProductPool(
-                name, address, p.dex(), t0, t1, p.reserve0(), p.reserve1(), p.fee()));
-      } catch (IllegalArgumentException e) {
-        problems.add(where(name, address) + ": " + e.getMessage() + "; pool left out");
+    }
+    for (ChainPoolState.ConcentratedPool p : s.concentratedPools()) {
+      String address = p.address().toLowerCase(Locale.ROOT);
+      Token t0 = tokens.get(p.token0().toLowerCase(Locale.ROOT));
+      Token t1 = tokens.get(p.token1().toLowerCase(Locale.ROOT));
+      if (usable(name, address, t0, t1, seen, problems)) {
+        try {
+          pools.add(
+              new ConcentratedPool(
+                  name,
+                  address,
+                  p.dex(),
+                  t0,
+                  t1,
+                  p.fee(),
+                  p.tickSpacing(),
+                  p.sqrtPriceX96(),
+                  p.tick(),
+                  p.liquidity(),
+                  p.ticks().stream()
+                      .map(t -> new ConcentratedPool.Tick(t.index(), t.liquidityNet()))
+                      .toList(),
+                  new ConcentratedPool.TickRange(p.tickLowest(), p.tickHighest())));
+        } catch (IllegalArgumentException e) {
+          problems.add(where(name, address) + ": " + e.getMessage() + "; pool left out");
+        }
       }
     }
     Optional<String> nativeToken =
@@ -87,6 +109,22 @@ public final class PoolSnapshots {
         nativeToken,
         List.copyOf(tokens.values()),
         pools);
+  }
+
+  /**
+   * Whether a pool is read once and both its tokens are named; why not goes to {@code problems}.
+   */
+  private static boolean usable(
+      String chain, String address, Token t0, Token t1, Set<String> seen, List<String> problems) {
+    if (!seen.add(address)) {
+      problems.add(where(chain, address) + ": read twice; the second is left out");
+      return false;
+    }
+    if (t0 == null || t1 == null) {
+      problems.add(where(chain, address) + ": a token could not be named; pool left out");
+      return false;
+    }
+    return true;
   }
 
   private static String where(String chain, String address) {

@@ -2,6 +2,7 @@ package dev.arb.engine.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * A liquidity pool on a chain: a market whose rate depends on the size of the trade. It carries its
@@ -12,7 +13,7 @@ import java.math.BigInteger;
  * <p>Sides: a {@link Side#SELL} leg spends token0 for token1 (the contract's {@code zeroForOne}), a
  * {@link Side#BUY} leg spends token1 for token0. Graph nodes are (chain, token address).
  */
-public sealed interface Pool extends Tradable permits ConstantProductPool {
+public sealed interface Pool extends Tradable permits ConstantProductPool, ConcentratedPool {
   /** Lower-case chain name. */
   String chain();
 
@@ -68,6 +69,23 @@ public sealed interface Pool extends Tradable permits ConstantProductPool {
   BigInteger amountOut(BigInteger amountIn, boolean zeroForOne);
 
   /**
+   * The most input, in smallest units, that the pool's known state can price: a concentrated pool's
+   * input that takes the price to the edge of its recorded tick range. Empty when any input can be
+   * priced (a constant-product pool).
+   */
+  default Optional<BigInteger> maxAmountIn(boolean zeroForOne) {
+    return Optional.empty();
+  }
+
+  /**
+   * Initialized ticks the swap of {@code amountIn} crosses (each costs gas on chain); 0 for a
+   * constant-product pool.
+   */
+  default int ticksCrossed(BigInteger amountIn, boolean zeroForOne) {
+    return 0;
+  }
+
+  /**
    * What the pool would pay for the same swap without its fee: {@code amountOutWithoutFee −
    * amountOut} is the fee's cost in the output token.
    */
@@ -88,10 +106,13 @@ public sealed interface Pool extends Tradable permits ConstantProductPool {
   /** The swap's output as a function of its input in token units, after the fee (double). */
   SwapCurve curve(boolean zeroForOne);
 
-  /** How much token0 the pool holds, in token units (a constant-product pool's reserve). */
+  /**
+   * How much token0 the pool holds, in token units: a constant-product pool's reserve; for a
+   * concentrated pool, the token0 a swap can take out of its recorded tick range.
+   */
   double amount0();
 
-  /** How much token1 the pool holds, in token units. */
+  /** How much token1 the pool holds, in token units (as {@link #amount0()}). */
   double amount1();
 
   /** The marginal price of token0 in token1, in token units, before the fee. */

@@ -9,7 +9,12 @@ public enum PoolKind {
    * {@code x·y = k} with a fee on the input: Uniswap V2 and its forks ({@link
    * ConstantProductPool}).
    */
-  CONSTANT_PRODUCT("constant-product");
+  CONSTANT_PRODUCT("constant-product"),
+  /**
+   * Concentrated liquidity: constant product on virtual reserves between initialized ticks, the
+   * liquidity changing at each (Uniswap V3 and its forks, {@link ConcentratedPool}).
+   */
+  CONCENTRATED("concentrated");
 
   private final String code;
 

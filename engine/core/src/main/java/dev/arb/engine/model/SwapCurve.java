@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>Invariants: rates and capacities positive, curvatures non-negative, only the last capacity may
  * be infinite; the curve is concave (each piece's rate is at most the previous piece's marginal
- * rate at its end).
+ * rate at its end). A curve may have no pieces: a concentrated-liquidity pool with no liquidity
+ * that way within its recorded ticks pays nothing.
  *
  * @param rate marginal output per unit of input at the start of each piece
  * @param curvature how fast the marginal rate falls within each piece (0: linear)
@@ -22,7 +23,7 @@ import java.util.Arrays;
  */
 public record SwapCurve(double[] rate, double[] curvature, double[] capacity) {
   public SwapCurve {
-    if (rate.length == 0 || rate.length != curvature.length || rate.length != capacity.length) {
+    if (rate.length != curvature.length || rate.length != capacity.length) {
       throw new IllegalArgumentException("a curve needs pieces of equal-length arrays");
     }
     for (int j = 0; j < rate.length; j++) {
@@ -50,6 +51,27 @@ public record SwapCurve(double[] rate, double[] curvature, double[] capacity) {
   /** Number of pieces. */
   public int pieces() {
     return rate.length;
+  }
+
+  /** The first piece's rate: the marginal rate of a vanishing input; no curve has none. */
+  public double firstRate() {
+    if (rate.length == 0) {
+      throw new IllegalStateException("the curve has no pieces");
+    }
+    return rate[0];
+  }
+
+  /** The output of the whole curve (infinite capacity: the limit {@code rate/curvature}). */
+  public double totalOutput() {
+    double sum = 0;
+    for (int j = 0; j < rate.length; j++) {
+      double c = capacity[j];
+      sum +=
+          Double.isInfinite(c)
+              ? (curvature[j] > 0 ? rate[j] / curvature[j] : Double.POSITIVE_INFINITY)
+              : rate[j] * c / (1 + curvature[j] * c);
+    }
+    return sum;
   }
 
   @Override
@@ -82,6 +104,8 @@ public record SwapCurve(double[] rate, double[] curvature, double[] capacity) {
 
   @Override
   public String toString() {
-    return "SwapCurve[" + rate.length + " pieces, first rate " + rate[0] + "]";
+    return rate.length == 0
+        ? "SwapCurve[no pieces]"
+        : "SwapCurve[" + rate.length + " pieces, first rate " + rate[0] + "]";
   }
 }

@@ -97,8 +97,15 @@ public final class PathGraph {
       for (Pool p : c.pools()) {
         int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
         int t1 = nodes.id(c.name(), p.quote(), true, c.tokens().size());
-        edges.add(t0, t1, p.marginalRate(true), new Leg(p, Side.SELL));
-        edges.add(t1, t0, p.marginalRate(false), new Leg(p, Side.BUY));
+        // a concentrated pool with no liquidity one way within its recorded ticks has no edge there
+        double sell = p.marginalRate(true);
+        double buy = p.marginalRate(false);
+        if (sell > 0) {
+          edges.add(t0, t1, sell, new Leg(p, Side.SELL));
+        }
+        if (buy > 0) {
+          edges.add(t1, t0, buy, new Leg(p, Side.BUY));
+        }
       }
     }
     int n = nodes.size();

@@ -75,7 +75,11 @@ public final class Scanner {
       notes.add(
           "profits are after the gas of pool legs: "
               + pools.gas().swapGas(PoolKind.CONSTANT_PRODUCT)
-              + " gas per constant-product swap + "
+              + " gas per constant-product swap, "
+              + pools.gas().swapGas(PoolKind.CONCENTRATED)
+              + " per concentrated-liquidity swap + "
+              + pools.gas().tickGas()
+              + " per initialized tick it crosses + "
               + pools.gas().transactionGas()
               + " per transaction, valued through each chain's native token");
     }

@@ -38,42 +38,37 @@ public final class AmtOptimizer {
    * {@code available} start asset; profits before gas.
    */
   public SizingOutcome size(Cycle cycle, MarketSnapshot snapshot, BigDecimal available) {
-    Map<String, OrderBook> byId = new HashMap<>();
-    for (OrderBook b : snapshot.books()) {
-      byId.put(b.market().id(), b);
-    }
     List<OrderBook> books = new ArrayList<>(cycle.legs().size());
-    for (int i = 0; i < cycle.legs().size(); i++) {
-      Leg leg = cycle.legs().get(i);
-      if (leg.isPool()) {
-        books.add(null);
-        continue;
-      }
-      OrderBook b = byId.get(leg.market().id());
-      if (b == null) {
-        return new SizingOutcome.Rejected(
-            cycle,
-            RejectReason.NO_LIQUIDITY,
-            "leg " + (i + 1) + " " + leg + ": no book for " + leg.market().id() + " in snapshot");
-      }
-      books.add(b);
-    }
-    return size(cycle, books, available);
+    SizingOutcome missing = books(cycle, snapshot, books);
+    return missing != null ? missing : size(cycle, books, available);
   }
 
   /**
    * Sizes {@code cycle} on {@code snapshot} and, when {@code gas} has a gas price, charges the gas
    * of its pool legs: a cycle whose best profit does not beat it is rejected ({@link
    * RejectReason#UNPROFITABLE_AFTER_GAS}), one whose gas cannot be valued too ({@link
-   * RejectReason#GAS_NOT_VALUED}). Gas is a fixed cost per cycle, so the optimal size is the same.
+   * RejectReason#GAS_NOT_VALUED}).
+   *
+   * <p>Swap gas is a fixed cost per cycle, but each initialized tick a concentrated-liquidity swap
+   * crosses adds gas: the profit after gas is then the concave profit minus a step function that
+   * rises at each crossing, so its maximum is the unconstrained optimum or a size just short of a
+   * crossing. When the optimum crosses ticks, the sizes 1e-9 below each piece boundary the sweep
+   * passed (at most {@value ExactSweep#BOUNDARIES}) are re-priced too and the best after gas is
+   * kept.
    */
   public SizingOutcome size(
       Cycle cycle, MarketSnapshot snapshot, BigDecimal available, GasValuation gas) {
-    SizingOutcome outcome = size(cycle, snapshot, available);
+    List<OrderBook> books = new ArrayList<>(cycle.legs().size());
+    SizingOutcome missing = books(cycle, snapshot, books);
+    if (missing != null) {
+      return missing;
+    }
+    LegLadder[] ladders = ladders(cycle, books);
+    SizingOutcome outcome = size(cycle, books, ladders, available);
     if (!(outcome instanceof SizingOutcome.Sized sized)) {
       return outcome;
     }
-    GasValuation.Quote quote = gas.quote(cycle);
+    GasValuation.Quote quote = gas.quote(sized.plan());
     if (quote instanceof GasValuation.Quote.NotValued n) {
       return new SizingOutcome.Rejected(cycle, RejectReason.GAS_NOT_VALUED, n.reason());
     }
@@ -81,8 +76,11 @@ public final class AmtOptimizer {
       return outcome;
     }
     TradePlan plan = sized.plan().withGas(priced.cost());
+    if (crossesTicks(plan) && gas.model().tickGas() > 0) {
+      plan = shortOfTicks(cycle, books, ladders, available, gas, plan);
+    }
     if (plan.netProfit().signum() <= 0) {
-      GasCost c = priced.cost();
+      GasCost c = plan.gas().orElseThrow();
       StringBuilder why =
           new StringBuilder("best profit ")
               .append(plan.profit().toPlainString())
@@ -110,12 +108,77 @@ public final class AmtOptimizer {
     return new SizingOutcome.Sized(plan);
   }
 
+  private static boolean crossesTicks(TradePlan plan) {
+    for (PoolSwap s : plan.swaps()) {
+      if (s.pool().ticksCrossed(s.amountIn(), s.zeroForOne()) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * Sizes {@code cycle} on {@code books} (the book of each leg's market, in leg order; {@code null}
-   * for a pool leg).
+   * The best plan after gas among {@code best} and the sizes just short of each boundary the last
+   * sweep passed.
    */
-  public SizingOutcome size(Cycle cycle, List<OrderBook> books, BigDecimal available) {
-    Objects.requireNonNull(cycle, "cycle");
+  private TradePlan shortOfTicks(
+      Cycle cycle,
+      List<OrderBook> books,
+      LegLadder[] ladders,
+      BigDecimal available,
+      GasValuation gas,
+      TradePlan best) {
+    int count = sweep.boundaryCount();
+    double[] starts = new double[count];
+    for (int k = 0; k < count; k++) {
+      starts[k] = sweep.boundary(k) * (1 - 1e-9);
+    }
+    for (double x : starts) {
+      if (!(x > 0)) {
+        continue;
+      }
+      double in = x;
+      for (LegLadder l : ladders) {
+        in = l.output(in, 0);
+      }
+      SizingOutcome o = PlanPricer.price(cycle, books, x, in - x, available);
+      if (!(o instanceof SizingOutcome.Sized s)
+          || !(gas.quote(s.plan()) instanceof GasValuation.Quote.Priced p)) {
+        continue;
+      }
+      TradePlan candidate = s.plan().withGas(p.cost());
+      if (candidate.netProfit().compareTo(best.netProfit()) > 0) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  /** The book of each book leg ({@code null} for a pool leg) into {@code out}, or a rejection. */
+  private static SizingOutcome books(Cycle cycle, MarketSnapshot snapshot, List<OrderBook> out) {
+    Map<String, OrderBook> byId = new HashMap<>();
+    for (OrderBook b : snapshot.books()) {
+      byId.put(b.market().id(), b);
+    }
+    for (int i = 0; i < cycle.legs().size(); i++) {
+      Leg leg = cycle.legs().get(i);
+      if (leg.isPool()) {
+        out.add(null);
+        continue;
+      }
+      OrderBook b = byId.get(leg.market().id());
+      if (b == null) {
+        return new SizingOutcome.Rejected(
+            cycle,
+            RejectReason.NO_LIQUIDITY,
+            "leg " + (i + 1) + " " + leg + ": no book for " + leg.market().id() + " in snapshot");
+      }
+      out.add(b);
+    }
+    return null;
+  }
+
+  private static LegLadder[] ladders(Cycle cycle, List<OrderBook> books) {
     LegLadder[] ladders = new LegLadder[cycle.legs().size()];
     if (books.size() != ladders.length) {
       throw new IllegalArgumentException(
@@ -125,7 +188,16 @@ public final class AmtOptimizer {
       Leg leg = cycle.legs().get(i);
       ladders[i] = leg.isPool() ? LegLadder.of(leg) : LegLadder.of(leg, books.get(i));
     }
-    return size(cycle, books, ladders, available);
+    return ladders;
+  }
+
+  /**
+   * Sizes {@code cycle} on {@code books} (the book of each leg's market, in leg order; {@code null}
+   * for a pool leg).
+   */
+  public SizingOutcome size(Cycle cycle, List<OrderBook> books, BigDecimal available) {
+    Objects.requireNonNull(cycle, "cycle");
+    return size(cycle, books, ladders(cycle, books), available);
   }
 
   /**

@@ -49,6 +49,9 @@ public final class ExactSweep {
 
   private static final double RESIDUE = 1e-12;
 
+  /** How many piece boundaries a curved run keeps (the last ones before its end). */
+  public static final int BOUNDARIES = 64;
+
   private final int maxLegs;
   private final int[] level;
   private final double[] rate;
@@ -62,6 +65,9 @@ public final class ExactSweep {
   private final double[] position;
   private final double[] prefixM;
   private final double[] prefixK;
+  // curved runs: start amounts where a leg moved to its next piece, the last BOUNDARIES of them
+  private final double[] boundary = new double[BOUNDARIES];
+  private int boundaries;
   private boolean curved;
   private double start;
   private double end;
@@ -224,6 +230,7 @@ public final class ExactSweep {
    * optimum or the available amount, and moves every leg's position by its part of the step.
    */
   private void sweepCurved(LegLadder[] ladders, int n, double available) {
+    boundaries = 0;
     for (int i = 0; i < n; i++) {
       position[i] = 0;
       examined[i] = 1;
@@ -286,6 +293,8 @@ public final class ExactSweep {
         stop = Stop.BALANCE;
         return;
       }
+      boundary[boundaries % BOUNDARIES] = start;
+      boundaries++;
       for (int i = 0; i < n; i++) {
         double cap = ladders[i].capacities()[level[i]];
         boolean usedUp =
@@ -347,6 +356,24 @@ public final class ExactSweep {
       in = out;
     }
     end = stop == Stop.NONE ? 0 : output[n - 1];
+  }
+
+  /**
+   * Piece boundaries the last run passed (curved runs only; at most {@value #BOUNDARIES}, the last
+   * ones): the start amounts at which a leg moved to its next piece, such as a
+   * concentrated-liquidity leg reaching an initialized tick.
+   */
+  public int boundaryCount() {
+    return curved ? Math.min(boundaries, BOUNDARIES) : 0;
+  }
+
+  /** Boundary {@code k} of {@link #boundaryCount()}, in increasing order. */
+  public double boundary(int k) {
+    int count = boundaryCount();
+    if (k < 0 || k >= count) {
+      throw new IndexOutOfBoundsException("boundary " + k + " of " + count);
+    }
+    return boundary[(boundaries - count + k) % BOUNDARIES];
   }
 
   /** Why the last run stopped. */

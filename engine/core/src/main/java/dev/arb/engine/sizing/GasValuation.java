@@ -63,12 +63,35 @@ public final class GasValuation {
     record NotValued(String reason) implements Quote {}
   }
 
-  /** The gas of {@code cycle}'s pool legs, valued in its start asset. */
+  /**
+   * The gas of {@code cycle}'s pool legs, valued in its start asset, without ticks crossed (the gas
+   * of any size of the cycle that crosses none).
+   */
   public Quote quote(Cycle cycle) {
+    return quote(cycle, null);
+  }
+
+  /**
+   * The gas of {@code plan}'s swaps: each pool leg's swap gas plus, for a concentrated-liquidity
+   * swap, the gas of every initialized tick its exact swap crosses.
+   */
+  public Quote quote(TradePlan plan) {
+    return quote(plan.cycle(), plan);
+  }
+
+  private Quote quote(Cycle cycle, TradePlan plan) {
     Map<String, Long> swapUnits = new LinkedHashMap<>();
     for (Leg leg : cycle.legs()) {
       if (leg.isPool()) {
         swapUnits.merge(leg.exchange(), model.swapGas(leg.pool().kind()), Long::sum);
+      }
+    }
+    if (plan != null) {
+      for (PoolSwap s : plan.swaps()) {
+        long ticks = s.pool().ticksCrossed(s.amountIn(), s.zeroForOne());
+        if (ticks > 0) {
+          swapUnits.merge(s.pool().chain(), ticks * model.tickGas(), Long::sum);
+        }
       }
     }
     if (swapUnits.isEmpty()) {

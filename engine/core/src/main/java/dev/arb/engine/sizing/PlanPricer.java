@@ -31,10 +31,12 @@ import java.util.Optional;
  *       buys over the asks (a partial level divided and rounded DOWN at {@value #AMOUNT_SCALE}
  *       decimals), rounded DOWN to the lot size; the quote spent is then re-walked exactly for that
  *       base amount, so it never exceeds what was available.
- *   <li>Pool: the amount to spend is rounded DOWN to the input token's smallest unit and swapped
- *       with the pool's integer formula ({@link Pool#amountOut}, e.g. Uniswap V2's {@code
- *       getAmountOut}, rounding down as the contract does): the amounts are what the chain pays, to
- *       the wei. An input or output of zero units rejects the plan.
+ *   <li>Pool: the amount to spend is rounded DOWN to the input token's smallest unit (and to at
+ *       most what a concentrated pool's recorded ticks can price, {@link Pool#maxAmountIn}) and
+ *       swapped with the pool's integer arithmetic ({@link Pool#amountOut}: Uniswap V2's {@code
+ *       getAmountOut}, or Uniswap V3's swap loop over ticks, rounding as the contract does): the
+ *       amounts are what the chain pays, to the wei. An input or output of zero units rejects the
+ *       plan.
  *   <li>A base amount of zero, below {@code minAmount}, or a quote value below {@code minNotional}
  *       rejects the plan ({@link RejectReason#BELOW_MINIMUM}).
  *   <li>The fee is taken from the amount received: received = gross·(1−fee) rounded DOWN to {@value
@@ -141,6 +143,11 @@ public final class PlanPricer {
     Token in = pool.tokenIn(zeroForOne);
     Token out = pool.tokenOut(zeroForOne);
     BigInteger amountIn = in.units(budget);
+    // a concentrated pool prices only what stays within its recorded ticks: spend no more
+    Optional<BigInteger> max = pool.maxAmountIn(zeroForOne);
+    if (max.isPresent() && amountIn.compareTo(max.get()) > 0) {
+      amountIn = max.get();
+    }
     if (amountIn.signum() <= 0) {
       return LegResult.problem(
           budget.toPlainString() + " " + in + " is less than one smallest unit of " + in);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.engine.model.Addresses;
 import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.ConcentratedPool;
 import dev.arb.engine.model.ConstantProductPool;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Pool;
@@ -30,15 +31,20 @@ import java.util.Set;
  * optional {@code native_token} (the wrapped native token, to value gas), {@code tokens} ({@code
  * address}, {@code symbol}, {@code decimals}) and {@code pools} ({@code address}, {@code dex},
  * {@code kind}, {@code fee}, {@code token0}, {@code token1}, and for {@code constant-product} the
- * integer {@code reserve0}, {@code reserve1} in smallest units). Addresses are compared
- * case-insensitively and written checksummed.
+ * integer {@code reserve0}, {@code reserve1} in smallest units; for {@code concentrated} (Uniswap
+ * V3) {@code tick_spacing}, {@code sqrt_price_x96}, {@code tick}, {@code liquidity}, {@code
+ * tick_range} [lowest, highest] and {@code ticks}, the initialized ticks of that range as {@code
+ * index} and signed {@code liquidity_net}, sorted). Addresses are compared case-insensitively and
+ * written checksummed; big integers are written as strings.
  *
  * <p>Bad input is reported and left out, as bad books are: a token with a bad address, symbol or
  * decimals, or listed twice; a pool with a bad address, an unknown kind, a fee outside {@code [0,
  * 1)}, a token missing from {@code tokens}, a missing, non-integer, zero or oversized reserve, or
- * an address listed twice. Each line names the chain and the pool, e.g. {@code ethereum:0xB4e1…:
- * zero reserve0; pool left out}. A chain without a name, chain id or observation time is left out
- * whole.
+ * an address listed twice; a concentrated pool whose ticks are unsorted, duplicated, outside {@code
+ * tick_range} or off its spacing, whose {@code liquidity_net} does not add up with {@code
+ * liquidity}, whose price lies outside its tick, or whose fee is not a whole number of pips. Each
+ * line names the chain and the pool, e.g. {@code ethereum:0xB4e1…: zero reserve0; pool left out}. A
+ * chain without a name, chain id or observation time is left out whole.
  */
 public final class ChainJson {
   /** The snapshot format version that has chains, and the newest arb reads. */
@@ -264,9 +270,96 @@ public final class ChainJson {
             reserve(p, "reserve0"),
             reserve(p, "reserve1"),
             fee);
+      case CONCENTRATED:
+        return concentrated(chain, address, dex, token0, token1, fee, p);
       default:
         throw new IllegalStateException("unhandled pool kind " + kind);
     }
+  }
+
+  /**
+   * A {@code concentrated} pool: {@code tick_spacing}, {@code sqrt_price_x96}, {@code tick}, {@code
+   * liquidity}, {@code ticks} ({@code index}, {@code liquidity_net}) and {@code tick_range}.
+   */
+  private static Pool concentrated(
+      String chain, String address, String dex, Token t0, Token t1, BigDecimal fee, JsonNode p) {
+    long spacing = wholeNumber(p.get("tick_spacing"), "tick_spacing");
+    if (spacing < 1 || spacing > ConcentratedPool.MAX_TICK_SPACING) {
+      throw new IllegalArgumentException(
+          "tick_spacing must be 1 to " + ConcentratedPool.MAX_TICK_SPACING + ", got " + spacing);
+    }
+    BigInteger sqrtPrice = integer(p.get("sqrt_price_x96"), "sqrt_price_x96", false);
+    int tick = tickIndex(p.get("tick"), "tick");
+    BigInteger liquidity = integer(p.get("liquidity"), "liquidity", false);
+    JsonNode range = p.get("tick_range");
+    if (range == null || !range.isArray() || range.size() != 2) {
+      throw new IllegalArgumentException(
+          "tick_range must be [lowest, highest], the ticks the list covers");
+    }
+    ConcentratedPool.TickRange tickRange =
+        new ConcentratedPool.TickRange(
+            tickIndex(range.get(0), "tick_range[0]"), tickIndex(range.get(1), "tick_range[1]"));
+    JsonNode list = p.get("ticks");
+    if (list == null || !list.isArray()) {
+      throw new IllegalArgumentException(
+          "ticks must be an array of {\"index\", \"liquidity_net\"} (empty when none)");
+    }
+    List<ConcentratedPool.Tick> ticks = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode t = list.get(i);
+      if (!t.isObject()) {
+        throw new IllegalArgumentException("ticks[" + i + "] must be an object");
+      }
+      ticks.add(
+          new ConcentratedPool.Tick(
+              tickIndex(t.get("index"), "ticks[" + i + "].index"),
+              integer(t.get("liquidity_net"), "ticks[" + i + "].liquidity_net", true)));
+    }
+    return new ConcentratedPool(
+        chain,
+        address,
+        dex,
+        t0,
+        t1,
+        fee,
+        (int) spacing,
+        sqrtPrice,
+        tick,
+        liquidity,
+        ticks,
+        tickRange);
+  }
+
+  private static int tickIndex(JsonNode v, String field) {
+    long t = wholeNumber(v, field);
+    if (t < Integer.MIN_VALUE || t > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(field + " " + t + " is not a tick");
+    }
+    return (int) t;
+  }
+
+  /** A whole number given as a JSON integer or a string of digits (at most 80). */
+  private static BigInteger integer(JsonNode n, String field, boolean signed) {
+    String text;
+    if (n == null || n.isNull()) {
+      throw new IllegalArgumentException(field + " is missing");
+    } else if (n.isIntegralNumber()) {
+      text = n.bigIntegerValue().toString();
+    } else if (n.isTextual()) {
+      text = n.textValue().trim();
+    } else {
+      throw new IllegalArgumentException(field + " must be a whole number, got " + n);
+    }
+    if (!text.matches(signed ? "-?[0-9]{1,80}" : "[0-9]{1,80}")) {
+      throw new IllegalArgumentException(
+          field
+              + " '"
+              + text
+              + "' is not a whole number"
+              + (signed ? "" : " of at least 0")
+              + " (an integer string such as \"123\")");
+    }
+    return new BigInteger(text);
   }
 
   private static BigDecimal fee(JsonNode p) {
@@ -404,6 +497,8 @@ public final class ChainJson {
               .append("   \"reserve0\": ")
               .append(quote(cp.reserve0().toString()));
           sb.append(", \"reserve1\": ").append(quote(cp.reserve1().toString()));
+        } else if (p instanceof ConcentratedPool cl) {
+          concentratedJson(sb, cl, i2 + "   ");
         }
         sb.append('}');
         pSep = ",\n";
@@ -414,6 +509,23 @@ public final class ChainJson {
     }
     sb.append(chains.isEmpty() ? "]" : "\n" + ind + "]");
     return sb.toString();
+  }
+
+  private static void concentratedJson(StringBuilder sb, ConcentratedPool p, String ind) {
+    sb.append(",\n").append(ind).append("\"tick_spacing\": ").append(p.tickSpacing());
+    sb.append(", \"sqrt_price_x96\": ").append(quote(p.sqrtPriceX96().toString()));
+    sb.append(", \"tick\": ").append(p.tick());
+    sb.append(", \"liquidity\": ").append(quote(p.liquidity().toString()));
+    sb.append(",\n").append(ind).append("\"tick_range\": [");
+    sb.append(p.tickRange().lowest()).append(", ").append(p.tickRange().highest()).append(']');
+    sb.append(", \"ticks\": [");
+    String sep = "";
+    for (ConcentratedPool.Tick t : p.ticks()) {
+      sb.append(sep).append("\n").append(ind).append("  {\"index\": ").append(t.index());
+      sb.append(", \"liquidity_net\": ").append(quote(t.liquidityNet().toString())).append('}');
+      sep = ",";
+    }
+    sb.append(p.ticks().isEmpty() ? "]" : "\n" + ind + "]");
   }
 
   private static String quote(String s) {
