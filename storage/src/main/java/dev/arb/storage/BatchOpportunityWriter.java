@@ -351,6 +351,7 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
               lastReplay();
               return;
             }
+            probeWhileIdle();
             continue;
           }
           batch.add(first);
@@ -375,6 +376,20 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
       } catch (InterruptedException e) {
         // Only close() ends this thread, after draining; an interrupt from elsewhere is ignored.
         LOG.debug("record writer interrupted; carrying on until closed");
+      }
+    }
+  }
+
+  /**
+   * With records waiting in the spill and nothing new to write, the store is still probed on the
+   * back-off schedule: the spill is replayed when the store can be written again even if no record
+   * arrives after it (the last batch before a quiet spell would otherwise wait for the next one).
+   */
+  private void probeWhileIdle() {
+    if (spillPending() && System.nanoTime() >= nextProbe) {
+      StorageException f = replay();
+      if (f != null) {
+        probedInVain();
       }
     }
   }
