@@ -256,7 +256,11 @@ class BatchWriterFaultsIT {
     // the writer holds a batch of 10, the queue 20 more; the producer waits for room
     await()
         .atMost(AWAIT)
-        .until(() -> producer.getState() == Thread.State.WAITING && w.acceptedCount() == 30);
+        .until(
+            () ->
+                producer.getState() == Thread.State.WAITING
+                    && w.acceptedCount() == 30
+                    && w.failure().isPresent()); // the writer's first failed write is reported
     assertThat(w.failure().orElseThrow())
         .contains("the disk is full")
         .contains("cannot be kept in " + spill.file() + " either")
