@@ -86,6 +86,8 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   private long spilled;
   private long flushTarget;
   private long failures;
+  // failed writes whose records were neither written nor kept in the spill (guarded by progress)
+  private long unkeptFailures;
   private StorageException lastFailure;
   private String failure;
   private long lost;
@@ -192,18 +194,20 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   /**
    * Blocks until every record accepted before this call is written, or kept in the spill.
    *
-   * @throws StorageException if a write fails meanwhile (the records stay queued and are retried)
+   * @throws StorageException if a write fails meanwhile and its records can be neither written nor
+   *     kept in the spill (they stay queued and are retried); a failure whose records went to the
+   *     spill does not fail the flush
    */
   @Override
   public void flush() {
     synchronized (progress) {
       long goal = accepted;
-      long failuresBefore = failures;
+      long failuresBefore = unkeptFailures;
       flushTarget = Math.max(flushTarget, goal);
       boolean interrupted = false;
       try {
         while (settled() < goal) {
-          if (failures > failuresBefore && lastFailure != null) {
+          if (unkeptFailures > failuresBefore && lastFailure != null) {
             throw new StorageException(
                 "flush of "
                     + target
@@ -451,6 +455,9 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
         StorageException cause = failed != null ? failed : lastFailure();
         if (cause == null) {
           cause = new StorageException("could not write records to " + target);
+        }
+        synchronized (progress) {
+          unkeptFailures++; // the batch is neither in the store nor in the spill: flush says so
         }
         report(
             cause,
