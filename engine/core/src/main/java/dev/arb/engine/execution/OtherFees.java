@@ -79,7 +79,9 @@ final class OtherFees {
       }
       if (m.quote().equals(c.asset()) && !b.bids().isEmpty()) {
         return Optional.of(
-            c.amount().divide(b.bids().get(0).price(), SCALE, RoundingMode.UP).stripTrailingZeros());
+            c.amount()
+                .divide(b.bids().get(0).price(), SCALE, RoundingMode.UP)
+                .stripTrailingZeros());
       }
     }
     return Optional.empty();

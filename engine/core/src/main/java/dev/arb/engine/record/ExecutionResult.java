@@ -44,16 +44,7 @@ public record ExecutionResult(
       BigDecimal startReturned,
       List<Holding> leftover,
       String reason) {
-    this(
-        plan,
-        status,
-        legs,
-        unwind,
-        startSpent,
-        startReturned,
-        leftover,
-        reason,
-        BigDecimal.ZERO);
+    this(plan, status, legs, unwind, startSpent, startReturned, leftover, reason, BigDecimal.ZERO);
   }
 
   public ExecutionResult {
@@ -88,9 +79,9 @@ public record ExecutionResult(
   }
 
   /**
-   * Profit actually made in the start asset: returned − spent − fees paid in other assets.
-   * Negative after an unwind: that is the unwind's cost (fees and spread paid twice). Leftover
-   * holdings are not valued.
+   * Profit actually made in the start asset: returned − spent − fees paid in other assets. Negative
+   * after an unwind: that is the unwind's cost (fees and spread paid twice). Leftover holdings are
+   * not valued.
    */
   public BigDecimal realizedProfit() {
     return Decimals.normalise(startReturned.subtract(startSpent).subtract(otherFees));

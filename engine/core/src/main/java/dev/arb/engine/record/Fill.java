@@ -45,7 +45,15 @@ public record Fill(
       BigDecimal fee,
       String note) {
     this(
-        leg, orderId, requested, spent, received, baseAmount, averagePrice, fee, note,
+        leg,
+        orderId,
+        requested,
+        spent,
+        received,
+        baseAmount,
+        averagePrice,
+        fee,
+        note,
         Optional.empty());
   }
 

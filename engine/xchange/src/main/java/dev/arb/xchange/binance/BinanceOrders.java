@@ -23,17 +23,9 @@ import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.BinanceException;
-import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
-import org.knowm.xchange.binance.dto.trade.BinanceOrder;
-import org.knowm.xchange.binance.dto.trade.BinanceTrade;
-import org.knowm.xchange.binance.dto.trade.OrderSide;
-import org.knowm.xchange.binance.dto.trade.OrderStatus;
-import org.knowm.xchange.binance.dto.trade.OrderType;
-import org.knowm.xchange.binance.dto.trade.TimeInForce;
 import org.knowm.xchange.binance.service.BinanceHmacDigest;
-import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
 import org.knowm.xchange.client.ExchangeRestProxyBuilder;
-import org.knowm.xchange.currency.CurrencyPair;
+import si.mazi.rescu.ParamsDigest;
 
 /**
  * Binance spot ({@code POST /api/v3/order}, {@code GET /api/v3/order}, {@code GET
@@ -54,15 +46,16 @@ final class BinanceOrders implements VenueOrders {
   private static final int ORDER_NOT_FOUND = -2013;
   private static final int UNKNOWN_ORDER = -2011;
 
+  /** Binance's largest page of trades; an IOC order has far fewer. */
+  private static final int MAX_TRADES = 1000;
+
   private final BinanceExchange exchange;
-  private final BinanceTradeServiceRaw trade;
   private final BinanceSigned signed;
   // final answers of placements (IOC orders are closed when answered), by order id, read once
   private final Map<String, VenueOrder> answered = new ConcurrentHashMap<>();
 
   BinanceOrders(Exchange exchange) {
     this.exchange = (BinanceExchange) exchange;
-    this.trade = (BinanceTradeServiceRaw) exchange.getTradeService();
     this.signed =
         ExchangeRestProxyBuilder.forInterface(
                 BinanceSigned.class, exchange.getExchangeSpecification())
@@ -81,8 +74,8 @@ final class BinanceOrders implements VenueOrders {
   }
 
   /**
-   * arb's id where Binance accepts it (1 to 36 of {@code A-Z a-z 0-9 . : / _ -}), else {@code
-   * arb-} and the first 32 hex digits of its SHA-256.
+   * arb's id where Binance accepts it (1 to 36 of {@code A-Z a-z 0-9 . : / _ -}), else {@code arb-}
+   * and the first 32 hex digits of its SHA-256.
    */
   @Override
   public String clientIdFor(String clientOrderId) {
@@ -103,30 +96,31 @@ final class BinanceOrders implements VenueOrders {
   public String place(
       Market market, Side side, BigDecimal baseAmount, BigDecimal limitPrice, String clientOrderId)
       throws Exception {
-    BinanceNewOrder o =
-        trade.newOrder(
-            pair(market),
-            side == Side.BUY ? OrderSide.BUY : OrderSide.SELL,
-            OrderType.LIMIT,
-            TimeInForce.IOC,
-            baseAmount,
-            null,
-            limitPrice,
+    ExchangeSpecification spec = exchange.getExchangeSpecification();
+    BinanceSigned.Order o =
+        signed.newOrder(
+            symbol(market),
+            side == Side.BUY ? "BUY" : "SELL",
+            "LIMIT",
+            "IOC",
+            baseAmount.toPlainString(),
+            limitPrice.toPlainString(),
             clientIdFor(clientOrderId),
+            "FULL",
             null,
-            null,
-            null,
-            BinanceNewOrder.NewOrderResponseType.FULL);
-    if (o == null || o.orderId <= 0) {
+            exchange.getTimestampFactory(),
+            spec.getApiKey(),
+            digest());
+    if (o == null || o.orderId() <= 0) {
       throw new VenueException("POST /api/v3/order answered without an order id");
     }
-    String id = Long.toString(o.orderId);
-    if (o.status != null && !isOpen(o.status) && o.fills != null) {
+    String id = Long.toString(o.orderId());
+    if (o.status() != null && !isOpen(o.status()) && o.fills() != null) {
       BigDecimal quote = BigDecimal.ZERO;
-      for (BinanceTrade f : o.fills) {
-        quote = quote.add(f.price.multiply(f.qty));
+      for (BinanceSigned.Trade f : o.fills()) {
+        quote = quote.add(f.price().multiply(f.qty()));
       }
-      answered.put(id, adapt(id, o.status, o.executedQty, quote, o.fills, market, side));
+      answered.put(id, adapt(id, o.status(), o.executedQty(), quote, o.fills(), market, side));
     }
     return id;
   }
@@ -137,7 +131,15 @@ final class BinanceOrders implements VenueOrders {
     if (known != null) {
       return known;
     }
-    BinanceOrder o = trade.orderStatusAllProducts(pair(market), Long.parseLong(venueOrderId), null);
+    ExchangeSpecification spec = exchange.getExchangeSpecification();
+    BinanceSigned.Order o =
+        signed.order(
+            symbol(market),
+            Long.parseLong(venueOrderId),
+            null,
+            exchange.getTimestampFactory(),
+            spec.getApiKey(),
+            digest());
     return withFills(o, market, side);
   }
 
@@ -145,7 +147,7 @@ final class BinanceOrders implements VenueOrders {
   public Optional<VenueOrder> findByClientId(Market market, Side side, String clientOrderId)
       throws Exception {
     ExchangeSpecification spec = exchange.getExchangeSpecification();
-    BinanceOrder o;
+    BinanceSigned.Order o;
     try {
       o =
           signed.orderByClientId(
@@ -154,7 +156,7 @@ final class BinanceOrders implements VenueOrders {
               null,
               exchange.getTimestampFactory(),
               spec.getApiKey(),
-              BinanceHmacDigest.createInstance(spec.getSecretKey()));
+              digest());
     } catch (BinanceException e) {
       if (e.getCode() == ORDER_NOT_FOUND) {
         return Optional.empty();
@@ -166,8 +168,15 @@ final class BinanceOrders implements VenueOrders {
 
   @Override
   public boolean cancel(Market market, String venueOrderId) throws Exception {
+    ExchangeSpecification spec = exchange.getExchangeSpecification();
     try {
-      trade.cancelOrderAllProducts(pair(market), Long.parseLong(venueOrderId), null, null);
+      signed.cancel(
+          symbol(market),
+          Long.parseLong(venueOrderId),
+          null,
+          exchange.getTimestampFactory(),
+          spec.getApiKey(),
+          digest());
       return true;
     } catch (BinanceException e) {
       if (e.getCode() == UNKNOWN_ORDER) {
@@ -177,14 +186,27 @@ final class BinanceOrders implements VenueOrders {
     }
   }
 
+  private ParamsDigest digest() {
+    return BinanceHmacDigest.createInstance(exchange.getExchangeSpecification().getSecretKey());
+  }
+
   /** The order as queried, with its fees from its trades once it is closed and filled. */
-  private VenueOrder withFills(BinanceOrder o, Market market, Side side) throws Exception {
-    String id = Long.toString(o.orderId);
-    List<BinanceTrade> fills = List.of();
-    if (!isOpen(o.status) && o.executedQty != null && o.executedQty.signum() > 0) {
-      fills = trade.myTradesAllProducts(pair(market), o.orderId, null, null, null, 1000);
+  private VenueOrder withFills(BinanceSigned.Order o, Market market, Side side) throws Exception {
+    String id = Long.toString(o.orderId());
+    List<BinanceSigned.Trade> fills = List.of();
+    if (!isOpen(o.status()) && o.executedQty() != null && o.executedQty().signum() > 0) {
+      ExchangeSpecification spec = exchange.getExchangeSpecification();
+      fills =
+          signed.trades(
+              symbol(market),
+              o.orderId(),
+              MAX_TRADES,
+              null,
+              exchange.getTimestampFactory(),
+              spec.getApiKey(),
+              digest());
     }
-    return adapt(id, o.status, o.executedQty, o.cummulativeQuoteQty, fills, market, side);
+    return adapt(id, o.status(), o.executedQty(), o.cummulativeQuoteQty(), fills, market, side);
   }
 
   /**
@@ -193,10 +215,10 @@ final class BinanceOrders implements VenueOrders {
    */
   static VenueOrder adapt(
       String id,
-      OrderStatus status,
+      String status,
       BigDecimal executed,
       BigDecimal quote,
-      List<BinanceTrade> fills,
+      List<BinanceSigned.Trade> fills,
       Market market,
       Side side) {
     String base = market.base().code();
@@ -205,30 +227,31 @@ final class BinanceOrders implements VenueOrders {
     BigDecimal inQuote = BigDecimal.ZERO;
     BigDecimal other = BigDecimal.ZERO;
     String otherAsset = null;
-    for (BinanceTrade f : fills == null ? List.<BinanceTrade>of() : fills) {
-      if (f.commission == null || f.commission.signum() == 0) {
+    for (BinanceSigned.Trade f : fills == null ? List.<BinanceSigned.Trade>of() : fills) {
+      if (f.commission() == null || f.commission().signum() == 0) {
         continue;
       }
-      String a = f.commissionAsset == null ? "" : f.commissionAsset.toUpperCase(Locale.ROOT);
+      String a = f.commissionAsset() == null ? "" : f.commissionAsset().toUpperCase(Locale.ROOT);
       if (a.equals(base)) {
-        inBase = inBase.add(f.commission);
+        inBase = inBase.add(f.commission());
       } else if (a.equals(quoteCode)) {
-        inQuote = inQuote.add(f.commission);
+        inQuote = inQuote.add(f.commission());
       } else {
         if (otherAsset != null && !otherAsset.equals(a)) {
           throw new VenueException(
               "binance order " + id + " charged fees in " + otherAsset + " and " + a);
         }
         otherAsset = a;
-        other = other.add(f.commission);
+        other = other.add(f.commission());
       }
     }
     if (inBase.signum() > 0 && inQuote.signum() > 0) {
-      throw new VenueException("binance order " + id + " charged fees in " + base + " and " + quoteCode);
+      throw new VenueException(
+          "binance order " + id + " charged fees in " + base + " and " + quoteCode);
     }
     boolean feeInBase = inBase.signum() > 0 || (inQuote.signum() == 0 && side == Side.BUY);
-    String s = status == null ? "" : status.name().toLowerCase(Locale.ROOT);
-    boolean open = status != null && isOpen(status);
+    String s = status == null ? "" : status.toLowerCase(Locale.ROOT);
+    boolean open = isOpen(status);
     String note = open || s.equals("filled") ? "" : s;
     return new VenueOrder(
         id,
@@ -243,12 +266,9 @@ final class BinanceOrders implements VenueOrders {
             : Optional.of(new FeeCharge(Asset.of(otherAsset), other)));
   }
 
-  private static boolean isOpen(OrderStatus s) {
-    return s == OrderStatus.NEW || s == OrderStatus.PARTIALLY_FILLED || s == OrderStatus.PENDING_CANCEL;
-  }
-
-  private static CurrencyPair pair(Market m) {
-    return new CurrencyPair(m.base().code(), m.quote().code());
+  /** Binance's statuses of an order that can still trade. */
+  private static boolean isOpen(String s) {
+    return "NEW".equals(s) || "PARTIALLY_FILLED".equals(s) || "PENDING_CANCEL".equals(s);
   }
 
   private static String symbol(Market m) {

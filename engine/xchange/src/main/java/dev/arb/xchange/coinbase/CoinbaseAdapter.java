@@ -134,8 +134,8 @@ public final class CoinbaseAdapter implements ExchangeAdapter {
   }
 
   /**
-   * The account's taker fee from {@code GET /fees} ({@code taker_fee_rate}, a fraction, one rate for
-   * every market) through XChange's {@code getCoinbaseProFees}.
+   * The account's taker fee from {@code GET /fees} ({@code taker_fee_rate}, a fraction, one rate
+   * for every market) through XChange's {@code getCoinbaseProFees}.
    */
   @Override
   public Optional<AccountFees> accountFees(Exchange exchange) {

@@ -56,11 +56,11 @@ import org.slf4j.LoggerFactory;
  * stays {@code unknown} for the {@link Reconciler}.
  *
  * <p>Fills: {@code spent}, {@code received} and the base amount are exactly what the exchange
- * reports ({@link Settlement}). Kraken, Coinbase and Bitstamp charge the fee in the quote asset; for
- * a buy (fee due in the base asset in arb's {@link Fill}) it is the quote fee valued at the fill's
- * average price, to 18 decimals. Binance charges a buy's fee in the base asset and a sell's in the
- * quote asset, or in BNB: a BNB fee is passed on as the fill's {@link Fill#otherFee} and valued by
- * the execution policy.
+ * reports ({@link Settlement}). Kraken, Coinbase and Bitstamp charge the fee in the quote asset;
+ * for a buy (fee due in the base asset in arb's {@link Fill}) it is the quote fee valued at the
+ * fill's average price, to 18 decimals. Binance charges a buy's fee in the base asset and a sell's
+ * in the quote asset, or in BNB: a BNB fee is passed on as the fill's {@link Fill#otherFee} and
+ * valued by the execution policy.
  */
 public final class LiveOrderExecutor implements OrderExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(LiveOrderExecutor.class);

@@ -1,7 +1,6 @@
 package dev.arb.xchange.live;
 
 import dev.arb.engine.model.Market;
-import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;

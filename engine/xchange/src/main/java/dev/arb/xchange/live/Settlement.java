@@ -12,9 +12,9 @@ import java.math.RoundingMode;
  *
  * <p>A fee in the base or quote asset is taken from the side it was charged on: a buy whose fee is
  * in the quote asset spends cost + fee and receives the base filled; a buy whose fee is in the base
- * asset spends the cost and receives base − fee; a sell spends the base (+ fee in base) and receives
- * cost − fee (in quote). A fee in a third asset (Binance's BNB) changes neither: it is journaled as
- * the order's fee (its asset named), and the executor passes it on for valuation.
+ * asset spends the cost and receives base − fee; a sell spends the base (+ fee in base) and
+ * receives cost − fee (in quote). A fee in a third asset (Binance's BNB) changes neither: it is
+ * journaled as the order's fee (its asset named), and the executor passes it on for valuation.
  *
  * @param spent amount of the spent asset
  * @param received amount of the received asset, &ge; 0
@@ -65,8 +65,7 @@ record Settlement(
       journalFee = s.otherFee().get().amount();
       feeAsset = s.otherFee().get().asset().code();
     }
-    return new Settlement(
-        spent, received.max(BigDecimal.ZERO), feeTo, journalFee, feeAsset, state);
+    return new Settlement(spent, received.max(BigDecimal.ZERO), feeTo, journalFee, feeAsset, state);
   }
 
   /** cost / base to 18 decimals, 0 when nothing filled. */

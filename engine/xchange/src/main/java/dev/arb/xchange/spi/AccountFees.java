@@ -27,8 +27,8 @@ public record AccountFees(String endpoint, Call call) {
   @FunctionalInterface
   public interface Call {
     /**
-     * Taker fees as fractions by {@link VenueMarket#feeKey()} ({@code btcusd → 0.0016}), or
-     * under {@link #ALL_MARKETS} for every market.
+     * Taker fees as fractions by {@link VenueMarket#feeKey()} ({@code btcusd → 0.0016}), or under
+     * {@link #ALL_MARKETS} for every market.
      *
      * @throws IOException when the call fails or the answer is not the documented one
      */
