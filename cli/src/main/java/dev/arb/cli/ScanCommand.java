@@ -12,6 +12,7 @@ import dev.arb.engine.lp.WholeGraphPlanRecords;
 import dev.arb.engine.lp.WholeGraphPlanner;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.TransferCosts;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
@@ -174,11 +175,15 @@ final class ScanCommand extends BaseCommand {
 
   @Option(
       names = "--transfers",
+      arity = "0..1",
+      fallbackValue = "inventory",
+      paramLabel = "MODEL",
       description =
-          "Let cycles cross exchanges: the same asset on two exchanges counts as interchangeable"
-              + " at no cost (balances held on each exchange, rebalanced later; withdrawal fees"
-              + " are not modelled). Default: each exchange on its own.")
-  boolean transfers;
+          "Let cycles cross exchanges. inventory (the default model): the same asset on two"
+              + " exchanges counts as interchangeable at no cost (balances held on each exchange,"
+              + " rebalanced later). fees: an asset is moved, paying the withdrawal fee, minimum"
+              + " and network of arb.transfers.<ASSET>. Default: each exchange on its own.")
+  String transfers;
 
   @Option(
       names = "--balances",
@@ -327,6 +332,14 @@ final class ScanCommand extends BaseCommand {
       problems.add("scan: --max-age must be positive, got " + maxAge);
     }
     List<Asset> starts = startAssets(sc, problems);
+    if (transfers != null && !transfers.equals("inventory") && !transfers.equals("fees")) {
+      problems.add("scan: --transfers must be inventory or fees, got " + transfers);
+    } else if ("fees".equals(transfers) && sc.transfers().isEmpty()) {
+      problems.add(
+          "scan: --transfers=fees needs the cost of moving each asset in arb.transfers"
+              + " (e.g. arb.transfers.BTC { fee = \"0.0005\", minimum = \"0.001\" }),"
+              + " or use --transfers=inventory");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -339,12 +352,22 @@ final class ScanCommand extends BaseCommand {
     }
     Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
     age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
-    if (transfers) {
+    if ("fees".equals(transfers)) {
+      TransferCosts costs = TransferCostsFromConfig.of(sc.transfers());
+      notes.add(
+          "transfers: an asset moved between exchanges pays its withdrawal fee ("
+              + costs.byAsset().size()
+              + " assets and "
+              + costs.byRoute().size()
+              + " routes in arb.transfers; other assets are not moved)");
+      return new ScanRequest(query, amt, age, true).withTransferFees(costs);
+    }
+    if (transfers != null) {
       notes.add(
           "transfers: the same asset on different exchanges is interchangeable at no cost"
               + " (inventory on every exchange; withdrawal fees not modelled)");
     }
-    return new ScanRequest(query, amt, age, transfers);
+    return new ScanRequest(query, amt, age, transfers != null);
   }
 
   private List<Asset> startAssets(ScanConfig sc, List<String> problems) {

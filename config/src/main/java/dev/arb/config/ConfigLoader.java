@@ -326,7 +326,8 @@ public final class ConfigLoader {
             minProfitBp,
             startAssets,
             Optional.ofNullable(amount),
-            Optional.ofNullable(maxAge)),
+            Optional.ofNullable(maxAge),
+            TransfersSection.read(r)),
         exchanges,
         new HttpConfig(httpEnabled, httpHost, port, token),
         new DefiConfig(
