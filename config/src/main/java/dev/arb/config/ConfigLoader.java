@@ -210,6 +210,7 @@ public final class ConfigLoader {
             true,
             true,
             "a positive duration such as 5s, or null");
+    Map<String, TransferConfig> transfers = TransfersSection.read(r);
 
     Map<String, ExchangeConfig> exchanges = exchanges(r);
 
@@ -327,7 +328,7 @@ public final class ConfigLoader {
             startAssets,
             Optional.ofNullable(amount),
             Optional.ofNullable(maxAge),
-            TransfersSection.read(r)),
+            transfers),
         exchanges,
         new HttpConfig(httpEnabled, httpHost, port, token),
         new DefiConfig(
