@@ -353,7 +353,7 @@ final class ScanCommand extends BaseCommand {
     Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
     age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
     if ("fees".equals(transfers)) {
-      TransferCosts costs = TransferCostsFromConfig.of(sc.transfers());
+      TransferCosts costs = TransferOptions.of(sc.transfers());
       notes.add(
           "transfers: an asset moved between exchanges pays its withdrawal fee ("
               + costs.byAsset().size()

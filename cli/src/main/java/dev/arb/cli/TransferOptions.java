@@ -7,9 +7,12 @@ import dev.arb.engine.model.TransferCosts;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The transfer costs of {@code arb.transfers} as the core's {@link TransferCosts}. */
-final class TransferCostsFromConfig {
-  private TransferCostsFromConfig() {}
+/**
+ * The transfer options of a scan: the costs of {@code arb.transfers} as the core's {@link
+ * TransferCosts}.
+ */
+final class TransferOptions {
+  private TransferOptions() {}
 
   static TransferCosts of(Map<String, TransferConfig> configured) {
     Map<Asset, Transfer> byAsset = new HashMap<>();
