@@ -20,6 +20,7 @@ import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.TransferCosts;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
@@ -203,11 +204,15 @@ final class ScanCommand extends BaseCommand {
 
   @Option(
       names = "--transfers",
+      arity = "0..1",
+      fallbackValue = "inventory",
+      paramLabel = "MODEL",
       description =
-          "Let cycles cross exchanges: the same asset on two exchanges counts as interchangeable"
-              + " at no cost (balances held on each exchange, rebalanced later; withdrawal fees"
-              + " are not modelled). Default: each exchange on its own.")
-  boolean transfers;
+          "Let cycles cross exchanges. inventory (the default model): the same asset on two"
+              + " exchanges counts as interchangeable at no cost (balances held on each exchange,"
+              + " rebalanced later). fees: an asset is moved, paying the withdrawal fee, minimum"
+              + " and network of arb.transfers.<ASSET>. Default: each exchange on its own.")
+  String transfers;
 
   @Option(
       names = "--balances",
@@ -456,6 +461,14 @@ final class ScanCommand extends BaseCommand {
         ScanPoolOptions.startAssets(
             start != null ? start : sc.startAssets(), loaded.snapshot(), problems);
     PoolOptions pools = poolOptions.resolve(loaded.snapshot(), cfg.chains(), notes, problems);
+    if (transfers != null && !transfers.equals("inventory") && !transfers.equals("fees")) {
+      problems.add("scan: --transfers must be inventory or fees, got " + transfers);
+    } else if ("fees".equals(transfers) && sc.transfers().isEmpty()) {
+      problems.add(
+          "scan: --transfers=fees needs the cost of moving each asset in arb.transfers"
+              + " (e.g. arb.transfers.BTC { fee = \"0.0005\", minimum = \"0.001\" }),"
+              + " or use --transfers=inventory");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -468,12 +481,22 @@ final class ScanCommand extends BaseCommand {
     }
     Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
     age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
-    if (transfers) {
+    if ("fees".equals(transfers)) {
+      TransferCosts costs = TransferOptions.of(sc.transfers());
+      notes.add(
+          "transfers: an asset moved between exchanges pays its withdrawal fee ("
+              + costs.byAsset().size()
+              + " assets and "
+              + costs.byRoute().size()
+              + " routes in arb.transfers; other assets are not moved)");
+      return new ScanRequest(query, amt, age, true).withPools(pools).withTransferFees(costs);
+    }
+    if (transfers != null) {
       notes.add(
           "transfers: the same asset on different exchanges is interchangeable at no cost"
               + " (inventory on every exchange; withdrawal fees not modelled)");
     }
-    return new ScanRequest(query, amt, age, transfers).withPools(pools);
+    return new ScanRequest(query, amt, age, transfers != null).withPools(pools);
   }
 
   private int wholeGraph(ArbConfig cfg, Loaded loaded, List<String> notes) {

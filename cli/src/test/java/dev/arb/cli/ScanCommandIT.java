@@ -359,6 +359,70 @@ class ScanCommandIT {
         .contains("--max-length");
   }
 
+  private CliRun scanWithConfig(Path conf, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("--data-dir", dataDir.toString(), "--config", conf.toString(), "scan"));
+    all.addAll(List.of(args));
+    return CliRun.run(Map.of("HOME", dataDir.toString()), all.toArray(String[]::new));
+  }
+
+  @Test
+  void transfersWithFeesPayEachWithdrawalOnTheWay(@TempDir Path dir) throws Exception {
+    Path snap = dir.resolve("two-venues.json");
+    Files.writeString(
+        snap,
+        "{\"format_version\":1,\"source\":\"planted\",\"exchanges\":["
+            + venue("alpha", "1000", "1001")
+            + ","
+            + venue("beta", "1010", "1011")
+            + "]}");
+    Path conf = dir.resolve("arb.conf");
+    Files.writeString(
+        conf,
+        "arb.transfers {\n"
+            + "  ETH { fee = \"0.001\", network = ETH, time = 5m }\n"
+            + "  USD { fee = \"1\" }\n"
+            + "}\n");
+    CliRun r =
+        scanWithConfig(
+            conf, "--input", snap.toString(), "--transfers=fees", "--json", "--no-record");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode first = JSON.readTree(r.out()).get("opportunities").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("sized");
+    // 2002 USD buys 2 ETH at 1001, 1.998 after the 0.1 % fee; 0.001 ETH to withdraw it to beta;
+    // 1.997 × 1010 × 0.999 = 2014.95303 USD, 1 USD to withdraw it back: 2013.95303
+    assertThat(new BigDecimal(first.get("start_amount").asText())).isEqualByComparingTo("2002");
+    assertThat(new BigDecimal(first.get("profit").asText())).isEqualByComparingTo("11.95303");
+
+    // withdrawing the USD back costs more than the cycle makes: nothing is sized
+    Files.writeString(
+        conf, "arb.transfers {\n  ETH { fee = \"0.001\" }\n  USD { fee = \"20\" }\n}\n");
+    CliRun dear =
+        scanWithConfig(
+            conf, "--input", snap.toString(), "--transfers=fees", "--json", "--no-record");
+    assertThat(dear.exitCode()).as(dear.err()).isEqualTo(ExitCode.OK);
+    for (JsonNode o : JSON.readTree(dear.out()).get("opportunities")) {
+      assertThat(o.get("status").asText()).isNotEqualTo("sized");
+    }
+  }
+
+  @Test
+  void transfersWithFeesNeedTheirCosts(@TempDir Path dir) throws Exception {
+    Path snap = dir.resolve("two-venues.json");
+    Files.writeString(
+        snap,
+        "{\"format_version\":1,\"source\":\"planted\",\"exchanges\":["
+            + venue("alpha", "1000", "1001")
+            + "]}");
+    CliRun r = scan("--input", snap.toString(), "--transfers=fees", "--no-record");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("--transfers=fees needs", "arb.transfers");
+    CliRun bad = scan("--input", snap.toString(), "--transfers=teleport", "--no-record");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("--transfers must be inventory or fees, got teleport");
+  }
+
   private static String venue(String name, String bid, String ask) {
     return "{\"name\":\""
         + name

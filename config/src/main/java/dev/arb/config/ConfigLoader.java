@@ -210,6 +210,7 @@ public final class ConfigLoader {
             true,
             true,
             "a positive duration such as 5s, or null");
+    Map<String, TransferConfig> transfers = TransfersSection.read(r);
 
     Map<String, ExchangeConfig> exchanges = exchanges(r);
 
@@ -326,7 +327,8 @@ public final class ConfigLoader {
             minProfitBp,
             startAssets,
             Optional.ofNullable(amount),
-            Optional.ofNullable(maxAge)),
+            Optional.ofNullable(maxAge),
+            transfers),
         exchanges,
         new HttpConfig(httpEnabled, httpHost, port, token),
         new DefiConfig(

@@ -3,6 +3,7 @@ package dev.arb.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param startAssets only cycles through these assets, empty for all
  * @param amount start amount per cycle in the start asset, empty to size by balances/depth only
  * @param maxAge books older than this are not used, empty for no limit
+ * @param transfers the costs of moving assets between exchanges ({@code arb.transfers}) by asset
+ *     code or {@code ASSET:from>to} route, for {@code --transfers=fees}
  */
 public record ScanConfig(
     int maxLength,
@@ -21,8 +24,21 @@ public record ScanConfig(
     double minProfitBp,
     List<String> startAssets,
     Optional<BigDecimal> amount,
-    Optional<Duration> maxAge) {
+    Optional<Duration> maxAge,
+    Map<String, TransferConfig> transfers) {
+  /** Defaults without transfer costs. */
+  public ScanConfig(
+      int maxLength,
+      int top,
+      double minProfitBp,
+      List<String> startAssets,
+      Optional<BigDecimal> amount,
+      Optional<Duration> maxAge) {
+    this(maxLength, top, minProfitBp, startAssets, amount, maxAge, Map.of());
+  }
+
   public ScanConfig {
+    transfers = Map.copyOf(transfers);
     if (maxLength < 2 || maxLength > 10) {
       throw new IllegalArgumentException("maxLength must be between 2 and 10, got " + maxLength);
     }

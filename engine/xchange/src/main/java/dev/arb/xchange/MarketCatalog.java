@@ -118,8 +118,7 @@ final class MarketCatalog {
 
   /**
    * The account's own taker fees (its volume tier) in place of the public lowest-tier fees of the
-   * selected markets. Exchanges without a fee call in their adapter (Binance, Coinbase: there are
-   * no recorded responses of theirs to test against) keep their public fees. A failure keeps the
+   * selected markets (Binance and Coinbase report one rate for all of them). A failure keeps the
    * public fees and is reported once.
    */
   private Selection withAccountFees(Selection s, AccountFees fees, List<String> problems)
@@ -138,7 +137,7 @@ final class MarketCatalog {
     List<VenueMarket> out = new ArrayList<>(s.markets().size());
     int applied = 0;
     for (VenueMarket v : s.markets()) {
-      BigDecimal taker = o.value().get(v.feeKey());
+      BigDecimal taker = o.value().getOrDefault(v.feeKey(), o.value().get(AccountFees.ALL_MARKETS));
       if (taker == null || taker.signum() < 0 || taker.compareTo(new BigDecimal("0.1")) > 0) {
         out.add(v);
         continue;

@@ -55,6 +55,9 @@ import java.util.function.Supplier;
  * bought back with the start asset on the direct market of its exchange, and what that costs is
  * counted in {@link ExecutionResult#startSpent}. Rebalancing orders are listed in {@link
  * ExecutionResult#unwind}. When a leg's input is not held, the cycle runs sequentially.
+ *
+ * <p>Fees an exchange charged in an asset outside the cycle (Binance's BNB) are valued in the start
+ * asset on the books at the end and counted in the realized profit ({@link OtherFees}).
  */
 public final class ExecutionPolicy {
 
@@ -75,7 +78,7 @@ public final class ExecutionPolicy {
       LegMode mode,
       BalanceView balances) {
     if (mode == LegMode.CONCURRENT && prefunded(plan, balances)) {
-      return concurrent(plan, books, executor, threshold, idPrefix);
+      return OtherFees.charge(concurrent(plan, books, executor, threshold, idPrefix), books.get());
     }
     return execute(plan, books, executor, threshold, idPrefix);
   }
@@ -366,6 +369,15 @@ public final class ExecutionPolicy {
    * @param idPrefix prefix of the client order ids ({@code <prefix>-1}, {@code <prefix>-u1}, ...)
    */
   public static ExecutionResult execute(
+      TradePlan plan,
+      Supplier<Books> books,
+      OrderExecutor executor,
+      ProfitThreshold threshold,
+      String idPrefix) {
+    return OtherFees.charge(sequential(plan, books, executor, threshold, idPrefix), books.get());
+  }
+
+  private static ExecutionResult sequential(
       TradePlan plan,
       Supplier<Books> books,
       OrderExecutor executor,

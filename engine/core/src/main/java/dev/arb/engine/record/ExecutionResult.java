@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param leftover what is still held in other assets after the unwind (empty unless {@link
  *     ExecutionStatus#STRANDED})
  * @param reason why it did not complete ({@code ""} when executed)
+ * @param otherFees fees charged in assets outside the cycle (Binance's BNB, see {@link
+ *     Fill#otherFee}) valued in the start asset at the books' prices, &ge; 0; part of {@link
+ *     #realizedProfit}
  */
 public record ExecutionResult(
     TradePlan plan,
@@ -29,7 +32,21 @@ public record ExecutionResult(
     BigDecimal startSpent,
     BigDecimal startReturned,
     List<Holding> leftover,
-    String reason) {
+    String reason,
+    BigDecimal otherFees) {
+  /** A result without fees in other assets. */
+  public ExecutionResult(
+      TradePlan plan,
+      ExecutionStatus status,
+      List<Fill> legs,
+      List<Fill> unwind,
+      BigDecimal startSpent,
+      BigDecimal startReturned,
+      List<Holding> leftover,
+      String reason) {
+    this(plan, status, legs, unwind, startSpent, startReturned, leftover, reason, BigDecimal.ZERO);
+  }
+
   public ExecutionResult {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(status, "status");
@@ -39,6 +56,16 @@ public record ExecutionResult(
     startReturned = Decimals.normalise(Objects.requireNonNull(startReturned, "startReturned"));
     leftover = List.copyOf(leftover);
     Objects.requireNonNull(reason, "reason");
+    otherFees = Decimals.normalise(Objects.requireNonNull(otherFees, "otherFees"));
+    if (otherFees.signum() < 0) {
+      throw new IllegalArgumentException("otherFees must not be negative, got " + otherFees);
+    }
+  }
+
+  /** The same result with fees in other assets valued at {@code value}, and this reason. */
+  public ExecutionResult withOtherFees(BigDecimal value, String why) {
+    return new ExecutionResult(
+        plan, status, legs, unwind, startSpent, startReturned, leftover, why, value);
   }
 
   /** The start asset. */
@@ -52,11 +79,12 @@ public record ExecutionResult(
   }
 
   /**
-   * Profit actually made in the start asset: returned − spent. Negative after an unwind: that is
-   * the unwind's cost (fees and spread paid twice). Leftover holdings are not valued.
+   * Profit actually made in the start asset: returned − spent − fees paid in other assets. Negative
+   * after an unwind: that is the unwind's cost (fees and spread paid twice). Leftover holdings are
+   * not valued.
    */
   public BigDecimal realizedProfit() {
-    return Decimals.normalise(startReturned.subtract(startSpent));
+    return Decimals.normalise(startReturned.subtract(startSpent).subtract(otherFees));
   }
 
   /** realized − expected. */

@@ -4,6 +4,7 @@ import dev.arb.engine.model.Decimals;
 import dev.arb.engine.model.Leg;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one order actually did. Amounts are exact and scale-normalised; a fill may be partial or
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param averagePrice volume-weighted price before fee (quote per base); 0 when nothing filled
  * @param fee fee paid, in {@code leg.to()}, &ge; 0
  * @param note why the fill is short or empty ({@code ""} when it is not)
+ * @param otherFee a fee charged in a third asset (Binance's BNB), not in {@code fee}; empty when
+ *     none
  */
 public record Fill(
     Leg leg,
@@ -28,7 +31,32 @@ public record Fill(
     BigDecimal baseAmount,
     BigDecimal averagePrice,
     BigDecimal fee,
-    String note) {
+    String note,
+    Optional<FeeCharge> otherFee) {
+  /** A fill whose fee is all in {@code leg.to()}. */
+  public Fill(
+      Leg leg,
+      String orderId,
+      BigDecimal requested,
+      BigDecimal spent,
+      BigDecimal received,
+      BigDecimal baseAmount,
+      BigDecimal averagePrice,
+      BigDecimal fee,
+      String note) {
+    this(
+        leg,
+        orderId,
+        requested,
+        spent,
+        received,
+        baseAmount,
+        averagePrice,
+        fee,
+        note,
+        Optional.empty());
+  }
+
   public Fill {
     Objects.requireNonNull(leg, "leg");
     Objects.requireNonNull(orderId, "orderId");
@@ -39,6 +67,7 @@ public record Fill(
     baseAmount = nonNegative(baseAmount, "baseAmount");
     averagePrice = nonNegative(averagePrice, "averagePrice");
     fee = nonNegative(fee, "fee");
+    Objects.requireNonNull(otherFee, "otherFee");
     if (spent.compareTo(requested) > 0) {
       throw new IllegalArgumentException("spent " + spent + " exceeds requested " + requested);
     }

@@ -1,5 +1,6 @@
 package dev.arb.engine.scan;
 
+import dev.arb.engine.model.TransferCosts;
 import dev.arb.engine.path.PathQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,13 +18,27 @@ import java.util.Optional;
  *     model, where balances are held on every exchange and rebalanced later (withdrawal fees are
  *     not modelled)
  * @param pools same-as joins, gas and the liquidity floor for the snapshot's pools
+ * @param transferFees with {@code transfers}, what each transfer costs ({@code --transfers=fees}):
+ *     a cycle that crosses exchanges is sized with each withdrawal's fee and minimum; empty for the
+ *     inventory model
  */
 public record ScanRequest(
     PathQuery query,
     Optional<BigDecimal> amount,
     Optional<Duration> maxAge,
     boolean transfers,
-    PoolOptions pools) {
+    PoolOptions pools,
+    Optional<TransferCosts> transferFees) {
+  /** A request in the inventory model (transfers, if any, cost nothing). */
+  public ScanRequest(
+      PathQuery query,
+      Optional<BigDecimal> amount,
+      Optional<Duration> maxAge,
+      boolean transfers,
+      PoolOptions pools) {
+    this(query, amount, maxAge, transfers, pools, Optional.empty());
+  }
+
   /** A request without transfers between exchanges. */
   public ScanRequest(PathQuery query, Optional<BigDecimal> amount, Optional<Duration> maxAge) {
     this(query, amount, maxAge, false);
@@ -37,11 +52,17 @@ public record ScanRequest(
 
   /** The same request with these pool options. */
   public ScanRequest withPools(PoolOptions options) {
-    return new ScanRequest(query, amount, maxAge, transfers, options);
+    return new ScanRequest(query, amount, maxAge, transfers, options, transferFees);
+  }
+
+  /** The same request with transfers between exchanges that cost their withdrawal fees. */
+  public ScanRequest withTransferFees(TransferCosts costs) {
+    return new ScanRequest(query, amount, maxAge, true, pools, Optional.of(costs));
   }
 
   public ScanRequest {
     Objects.requireNonNull(pools, "pools");
+    Objects.requireNonNull(transferFees, "transferFees");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(maxAge, "maxAge");

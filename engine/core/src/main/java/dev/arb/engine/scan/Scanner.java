@@ -1,10 +1,13 @@
 package dev.arb.engine.scan;
 
+import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.PoolKind;
+import dev.arb.engine.model.Transfer;
 import dev.arb.engine.path.GraphOptions;
 import dev.arb.engine.path.PathGraph;
 import dev.arb.engine.path.PathOptimizer;
@@ -16,12 +19,15 @@ import dev.arb.engine.sizing.AmtOptimizer;
 import dev.arb.engine.sizing.GasValuation;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.sizing.TransferSizer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +45,44 @@ public final class Scanner {
 
   private Scanner() {}
 
+  /**
+   * Transfer edges: free in the inventory model; with transfer fees, at {@code 1 − fee fraction}
+   * for the assets that have a cost (the fixed fee and the minimum are applied when sizing).
+   */
+  private static GraphOptions transferEdges(ScanRequest request) {
+    if (request.transferFees().isEmpty()) {
+      return GraphOptions.withTransfers(0);
+    }
+    Map<Asset, Double> fractions = new HashMap<>();
+    for (Transfer t : request.transferFees().get().byAsset().values()) {
+      fractions.put(t.asset(), t.feeFraction().doubleValue());
+    }
+    return new GraphOptions(true, 0, fractions);
+  }
+
+  private static boolean crossesExchanges(Cycle cycle) {
+    String first = cycle.legs().get(0).exchange();
+    for (Leg l : cycle.legs()) {
+      if (!l.exchange().equals(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The book of each leg ({@code null} for a pool leg or a market without one). */
+  private static List<OrderBook> books(Cycle cycle, MarketSnapshot snapshot) {
+    Map<String, OrderBook> byId = new HashMap<>();
+    for (OrderBook b : snapshot.books()) {
+      byId.put(b.market().id(), b);
+    }
+    List<OrderBook> out = new ArrayList<>();
+    for (Leg l : cycle.legs()) {
+      out.add(l.isPool() ? null : byId.get(l.market().id()));
+    }
+    return out;
+  }
+
   public static ScanReport scan(MarketSnapshot snapshot, ScanRequest request) {
     Optional<Instant> asOf = snapshot.newestObservation();
     List<String> problems = new ArrayList<>(snapshot.problems());
@@ -51,7 +95,7 @@ public final class Scanner {
       notes.addAll(filtered.notes());
     }
     GraphOptions graphOptions =
-        (request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults())
+        (request.transfers() ? transferEdges(request) : GraphOptions.defaults())
             .withSameAs(pools.sameAs());
     PathSearchResult search =
         PathOptimizer.search(PathGraph.build(fresh, graphOptions), request.query());
@@ -63,7 +107,11 @@ public final class Scanner {
     boolean poolLegs = false;
     for (var cycle : search.cycles()) {
       rank++;
-      SizingOutcome outcome = sizer.size(cycle, fresh, available, gas);
+      SizingOutcome outcome =
+          request.transferFees().isPresent() && crossesExchanges(cycle)
+              ? TransferSizer.size(
+                  cycle, books(cycle, fresh), request.transferFees().get(), available)
+              : sizer.size(cycle, fresh, available, gas);
       found.add(judge(rank, outcome, request));
       for (Leg l : cycle.legs()) {
         poolLegs |= l.isPool();

@@ -1,12 +1,15 @@
 package dev.arb.xchange.binance;
 
+import dev.arb.xchange.spi.AccountFees;
 import dev.arb.xchange.spi.BookStream;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
+import dev.arb.xchange.spi.VenueOrders;
 import dev.arb.xchange.spi.XChangeMarkets;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
@@ -49,6 +52,13 @@ public final class BinanceAdapter implements ExchangeAdapter {
     return XChangeMarkets.remote(exchange, name, false, DEFAULT_TAKER_FEE);
   }
 
+  /** The account's commission rate ({@code GET /api/v3/account}, {@code commissionRates}). */
+  @Override
+  public Optional<AccountFees> accountFees(Exchange exchange) {
+    BinanceAccountFees fees = new BinanceAccountFees((BinanceExchange) exchange);
+    return Optional.of(new AccountFees(BinanceAccountFees.ENDPOINT, fees::takerFees));
+  }
+
   @Override
   public String bookEndpoint(CurrencyPair p) {
     return "GET /api/v3/depth?symbol=" + p.getBase() + p.getCounter();
@@ -78,5 +88,15 @@ public final class BinanceAdapter implements ExchangeAdapter {
         pair ->
             ((BinanceMarketDataServiceRaw) rest.getMarketDataService())
                 .getBinanceOrderbookAllProducts(pair, BinanceBookStream.SNAPSHOT_DEPTH));
+  }
+
+  @Override
+  public boolean tradesLive() {
+    return true;
+  }
+
+  @Override
+  public VenueOrders orders(Exchange exchange) {
+    return new BinanceOrders(exchange);
   }
 }

@@ -3,6 +3,7 @@ package dev.arb.xchange.coinbase;
 import dev.arb.config.SecretRef;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.source.AssetAliases;
+import dev.arb.xchange.spi.AccountFees;
 import dev.arb.xchange.spi.BookStream;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
@@ -13,11 +14,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.coinbasepro.CoinbaseProExchange;
+import org.knowm.xchange.coinbasepro.dto.account.CoinbaseProFee;
 import org.knowm.xchange.coinbasepro.dto.marketdata.CoinbaseProProduct;
+import org.knowm.xchange.coinbasepro.service.CoinbaseProAccountServiceRaw;
 import org.knowm.xchange.coinbasepro.service.CoinbaseProMarketDataServiceRaw;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.marketdata.OrderBook;
@@ -127,6 +131,29 @@ public final class CoinbaseAdapter implements ExchangeAdapter {
     } catch (UnsupportedOperationException e) {
       LOG.debug("coinbase: XChange's instrument list is read-only: {}", e.toString());
     }
+  }
+
+  /**
+   * The account's taker fee from {@code GET /fees} ({@code taker_fee_rate}, a fraction, one rate
+   * for every market) through XChange's {@code getCoinbaseProFees}.
+   */
+  @Override
+  public Optional<AccountFees> accountFees(Exchange exchange) {
+    return Optional.of(
+        new AccountFees(
+            "GET /fees",
+            () ->
+                takerFee(
+                    ((CoinbaseProAccountServiceRaw) exchange.getAccountService())
+                        .getCoinbaseProFees())));
+  }
+
+  /** {@link AccountFees#ALL_MARKETS} → {@code taker_fee_rate}. */
+  static Map<String, BigDecimal> takerFee(CoinbaseProFee fee) throws IOException {
+    if (fee == null || fee.getTakerRate() == null || fee.getTakerRate().signum() < 0) {
+      throw new IOException("Coinbase answered GET /fees without taker_fee_rate");
+    }
+    return Map.of(AccountFees.ALL_MARKETS, fee.getTakerRate().stripTrailingZeros());
   }
 
   @Override

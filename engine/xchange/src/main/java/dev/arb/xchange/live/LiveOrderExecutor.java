@@ -56,8 +56,11 @@ import org.slf4j.LoggerFactory;
  * stays {@code unknown} for the {@link Reconciler}.
  *
  * <p>Fills: {@code spent}, {@code received} and the base amount are exactly what the exchange
- * reports. The exchanges charge the fee in the quote asset; for a buy (fee due in the base asset in
- * arb's {@link Fill}) it is the quote fee valued at the fill's average price, to 18 decimals.
+ * reports ({@link Settlement}). Kraken, Coinbase and Bitstamp charge the fee in the quote asset;
+ * for a buy (fee due in the base asset in arb's {@link Fill}) it is the quote fee valued at the
+ * fill's average price, to 18 decimals. Binance charges a buy's fee in the base asset and a sell's
+ * in the quote asset, or in BNB: a BNB fee is passed on as the fill's {@link Fill#otherFee} and
+ * valued by the execution policy.
  */
 public final class LiveOrderExecutor implements OrderExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(LiveOrderExecutor.class);
@@ -304,66 +307,43 @@ public final class LiveOrderExecutor implements OrderExecutor {
       OrderJournal journal,
       Clock clock) {
     Leg leg = r.leg();
+    Market m = leg.market();
+    Settlement t = Settlement.of(leg.side(), m.base().code(), m.quote().code(), ordered, s);
     BigDecimal base = s.baseFilled();
-    BigDecimal quote = s.quoteFilled();
-    BigDecimal fee = s.fee();
-    BigDecimal spent;
-    BigDecimal received;
-    BigDecimal feeTo;
-    if (leg.side() == Side.SELL) {
-      spent = s.feeInBase() ? base.add(fee) : base;
-      received = s.feeInBase() ? quote : quote.subtract(fee);
-      feeTo = s.feeInBase() ? fee.multiply(price(base, quote)) : fee;
-    } else if (s.feeInBase()) {
-      spent = quote;
-      received = base.subtract(fee);
-      feeTo = fee;
-    } else {
-      spent = quote.add(fee);
-      received = base;
-      feeTo =
-          quote.signum() == 0
-              ? BigDecimal.ZERO
-              : fee.multiply(base).divide(quote, SCALE, RoundingMode.HALF_UP);
-    }
-    OrderState state =
-        base.signum() == 0
-            ? OrderState.CANCELLED
-            : base.compareTo(ordered) >= 0 ? OrderState.FILLED : OrderState.PARTIAL;
     String note = "";
-    if (state != OrderState.FILLED) {
+    if (t.state() != OrderState.FILLED) {
       note =
           "immediate-or-cancel: "
               + base.stripTrailingZeros().toPlainString()
               + " of "
               + ordered.toPlainString()
               + " "
-              + leg.market().base()
+              + m.base()
               + " filled"
               + (s.note().isEmpty() ? "" : " (" + s.note() + ")");
     }
-    String feeAsset =
-        fee.signum() == 0
-            ? ""
-            : (s.feeInBase() ? leg.market().base() : leg.market().quote()).code();
     journal.update(
-        sent.filled(state, base, spent, received, fee, feeAsset, clock.instant())
-            .with(state, s.venueOrderId(), note.isEmpty() ? null : note, clock.instant()));
-    BigDecimal requested = r.spend().max(spent);
+        sent.filled(
+                t.state(),
+                base,
+                t.spent(),
+                t.received(),
+                t.journalFee(),
+                t.journalFeeAsset(),
+                clock.instant())
+            .with(t.state(), s.venueOrderId(), note.isEmpty() ? null : note, clock.instant()));
+    BigDecimal requested = r.spend().max(t.spent());
     return new Fill(
         leg,
         s.venueOrderId(),
         requested,
-        spent,
-        received.max(BigDecimal.ZERO),
+        t.spent(),
+        t.received(),
         base,
-        price(base, quote),
-        feeTo,
-        note);
-  }
-
-  private static BigDecimal price(BigDecimal base, BigDecimal quote) {
-    return base.signum() == 0 ? BigDecimal.ZERO : quote.divide(base, SCALE, RoundingMode.HALF_UP);
+        Settlement.price(base, s.quoteFilled()),
+        t.feeInReceived(),
+        note,
+        s.otherFee());
   }
 
   /** Base amount the request can buy or sell, rounded down to the lot size. */

@@ -1,7 +1,6 @@
 package dev.arb.xchange.live;
 
 import dev.arb.engine.model.Market;
-import dev.arb.engine.model.Side;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
@@ -136,28 +135,18 @@ public final class Reconciler {
       }
     }
     JournalEntry withId = e.with(e.state(), s.venueOrderId(), null, clock.instant());
-    BigDecimal base = s.baseFilled();
-    BigDecimal quote = s.quoteFilled();
-    BigDecimal fee = s.fee();
-    BigDecimal spent;
-    BigDecimal received;
-    if (e.side() == Side.SELL) {
-      spent = s.feeInBase() ? base.add(fee) : base;
-      received = s.feeInBase() ? quote : quote.subtract(fee);
-    } else {
-      spent = s.feeInBase() ? quote : quote.add(fee);
-      received = s.feeInBase() ? base.subtract(fee) : base;
-    }
-    OrderState state =
-        base.signum() == 0
-            ? OrderState.CANCELLED
-            : base.compareTo(e.amount()) >= 0 ? OrderState.FILLED : OrderState.PARTIAL;
-    String feeAsset = fee.signum() == 0 ? "" : s.feeInBase() ? e.base() : e.quote();
+    Settlement t = Settlement.of(e.side(), e.base(), e.quote(), e.amount(), s);
     JournalEntry r =
         withId
             .filled(
-                state, base, spent, received.max(BigDecimal.ZERO), fee, feeAsset, clock.instant())
-            .with(state, null, "reconciled after restart", clock.instant());
+                t.state(),
+                s.baseFilled(),
+                t.spent(),
+                t.received(),
+                t.journalFee(),
+                t.journalFeeAsset(),
+                clock.instant())
+            .with(t.state(), null, "reconciled after restart", clock.instant());
     journal.update(r);
     resolved.add(r);
     return Optional.empty();

@@ -17,11 +17,18 @@ public record AccountFees(String endpoint, Call call) {
     Objects.requireNonNull(call, "call");
   }
 
+  /**
+   * The key of a fee that applies to every market without one of its own (Binance and Coinbase
+   * report one rate per account).
+   */
+  public static final String ALL_MARKETS = "*";
+
   /** The call itself. */
   @FunctionalInterface
   public interface Call {
     /**
-     * Taker fees as fractions by {@link VenueMarket#feeKey()} ({@code btcusd → 0.0016}).
+     * Taker fees as fractions by {@link VenueMarket#feeKey()} ({@code btcusd → 0.0016}), or under
+     * {@link #ALL_MARKETS} for every market.
      *
      * @throws IOException when the call fails or the answer is not the documented one
      */

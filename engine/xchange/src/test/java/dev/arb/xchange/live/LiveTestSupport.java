@@ -169,7 +169,9 @@ final class LiveTestSupport {
             "ARB_BITSTAMP_API_SECRET", "test-secret",
             "ARB_COINBASE_API_KEY", "test-key",
             "ARB_COINBASE_API_SECRET", "dGVzdC1zZWNyZXQ=",
-            "ARB_COINBASE_API_PASSPHRASE", "test-passphrase"));
+            "ARB_COINBASE_API_PASSPHRASE", "test-passphrase",
+            "ARB_BINANCE_API_KEY", "test-key",
+            "ARB_BINANCE_API_SECRET", "test-secret"));
   }
 
   /** 3 attempts per read, no real waiting between them. */
