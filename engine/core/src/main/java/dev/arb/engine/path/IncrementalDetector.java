@@ -23,19 +23,23 @@ import java.util.Arrays;
  * handed to search and sizing does not poison the potentials, the changed edge through which it was
  * found is <i>masked</i>: left out of the potentials (as if absent) while the cycle lasts; the
  * cycle's other edges stay in, consistent with the potentials. After every step each masked edge is
- * tried again with its current weight: it is unmasked (and the potentials repaired) as soon as no
- * negative cycle runs through it. Therefore {@link #hasNegativeCycle()} is exact after every step:
- * every masked edge is on a real negative cycle (checked this step on weights no lower than the
- * true ones), and with none masked the potentials prove there is none. A cycle through a changed
- * edge and a masked one is not seen by the changed edge's own check (the masked edge is absent):
- * such changed edges (weights that fell while an edge is masked) are flagged as worth a search.
+ * tried again with its current weight: first the cycle it was masked on (kept as its witness; O(its
+ * length) while it stays negative), then a repair from it; it is unmasked (and the potentials
+ * repaired) as soon as no negative cycle runs through it. Therefore {@link #hasNegativeCycle()} is
+ * exact after every step: every masked edge is on a real negative cycle (checked this step on
+ * weights no lower than the true ones), and with none masked the potentials prove there is none. A
+ * cycle through a changed edge and a masked one is not seen by the changed edge's own check (the
+ * masked edge is absent): such changed edges (weights that fell while an edge of the same connected
+ * component is masked) are flagged as worth a search.
  *
  * <p><b>Full runs</b> ({@link #fullRun()}): SPFA over all edges; while it finds a negative cycle,
  * one of its edges is masked (one masked before if there is one, else the first trade edge) and
  * SPFA runs again, up to {@value #MAX_MASKED} masks. A full run re-anchors the potentials (removing
- * floating-point drift). The caller runs one at start, every N events or T ms, and whenever the
- * state is unsure ({@link #sure()} false): after a repair that would visit more than a quarter of
- * the nodes (a full run costs about as much), or with more than {@value #MAX_MASKED} masked edges.
+ * floating-point drift). The caller runs one at start and every N events or T ms; a step ends with
+ * one when the state became unsure ({@link #sure()} false) after a repair that would visit more
+ * than a quarter of the nodes (a full run costs about as much). With more than {@value #MAX_MASKED}
+ * cycles open at once the detector is {@link #saturated()}: it keeps no potentials, says a cycle
+ * exists, and flags every edge that falls, until a scheduled full run finds fewer.
  *
  * <p>One writer: the same thread changes the graph and calls this.
  */
@@ -52,6 +56,9 @@ public final class IncrementalDetector {
   /** Most edges masked at once; beyond, the state is unsure. */
   public static final int MAX_MASKED = 64;
 
+  /** Longest witness cycle kept per masked edge. */
+  private static final int WITNESS_MAX = 64;
+
   private static final double EPS = PathOptimizer.EPSILON;
   private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -67,6 +74,12 @@ public final class IncrementalDetector {
   private final boolean[] masked;
   private final int[] maskList;
   private int maskCount;
+  // per mask slot (parallel to maskList): the negative cycle it was masked on, if at most
+  // WITNESS_MAX edges; re-checking it is O(length) while it stays negative
+  private final int[] maskWitness;
+  private final int[] maskWitnessLength;
+  // weakly connected component of each node: a cycle through two edges needs both in one
+  private final int[] component;
   // edges worth a search after this step: cycles found through them, or fallen while masks exist
   private final int[] flagged;
   private int flaggedCount;
@@ -98,6 +111,8 @@ public final class IncrementalDetector {
   private final boolean[] wasMasked;
   private final int[] previousMasks;
   private boolean sure;
+  // more than MAX_MASKED cycles at once: no potentials kept until a full run finds fewer
+  private boolean saturated;
   private long checks;
   private long repairs;
   private long fullRuns;
@@ -115,6 +130,9 @@ public final class IncrementalDetector {
     lastWeight = Arrays.copyOf(w, m);
     masked = new boolean[m];
     maskList = new int[MAX_MASKED + 1];
+    maskWitness = new int[(MAX_MASKED + 1) * WITNESS_MAX];
+    maskWitnessLength = new int[MAX_MASKED + 1];
+    component = components(n, src, tgt);
     flagged = new int[2 * MAX_MASKED + 64];
     isFlagged = new boolean[m];
     maybe = new int[64];
@@ -164,6 +182,12 @@ public final class IncrementalDetector {
     stepStamp[e] = step;
     boolean fell = w[e] < lastWeight[e];
     lastWeight[e] = w[e];
+    if (saturated) {
+      if (fell) {
+        flag(e); // no potentials to check against: search every edge that fell
+      }
+      return UNSURE;
+    }
     if (!sure) {
       return UNSURE;
     }
@@ -176,13 +200,14 @@ public final class IncrementalDetector {
     }
     int result = r >= 0 ? NONE : repair(e, -r);
     if (result == CYCLE) {
-      if (maskCount == MAX_MASKED) {
-        sure = false;
-        return UNSURE;
-      }
-      mask(e);
       flag(e);
-    } else if (result == NONE && fell && maybeCount < maybe.length) {
+      if (maskCount == MAX_MASKED) {
+        saturated = true;
+        sure = false;
+        return CYCLE;
+      }
+      mask(e, witnessLength);
+    } else if (result == NONE && fell && maybeCount < maybe.length && maskedNear(e)) {
       // a cycle through e and a masked edge is invisible to e's check (the masked edge is left
       // out): worth a search if an edge is still masked at the end of the step
       maybe[maybeCount++] = e;
@@ -213,6 +238,9 @@ public final class IncrementalDetector {
         }
       }
     }
+    if (saturated) {
+      return true;
+    }
     if (!sure) {
       fullRun();
     } else if (maskCount > 0) {
@@ -220,7 +248,7 @@ public final class IncrementalDetector {
         flag(maybe[i]);
       }
     }
-    return maskCount > 0;
+    return maskCount > 0 || saturated;
   }
 
   /** Tries masked edge {@code e} at its current weight; reduced cost {@code r}. */
@@ -229,7 +257,16 @@ public final class IncrementalDetector {
       unmask(e);
       return NONE;
     }
-    int result = repair(e, -r);
+    int slot = slotOf(e);
+    int result;
+    if (witnessHolds(slot)) {
+      result = CYCLE; // the cycle it was masked on is still negative: O(length), no repair
+    } else {
+      result = repair(e, -r);
+      if (result == CYCLE) {
+        keepWitness(slot, witnessLength);
+      }
+    }
     if (result == NONE) {
       unmask(e);
     } else if (result == CYCLE && changed) {
@@ -387,18 +424,26 @@ public final class IncrementalDetector {
     heapPos[x] = i;
   }
 
-  private void mask(int e) {
+  /** Masks {@code e}, the negative cycle {@code witness[0..length)} through it as its witness. */
+  private void mask(int e, int length) {
     masked[e] = true;
-    maskList[maskCount++] = e;
+    int slot = maskCount++;
+    maskList[slot] = e;
+    keepWitness(slot, length);
   }
 
   private void unmask(int e) {
     masked[e] = false;
-    for (int i = 0; i < maskCount; i++) {
-      if (maskList[i] == e) {
-        maskList[i] = maskList[--maskCount];
-        return;
-      }
+    int i = slotOf(e);
+    if (i < 0) {
+      return;
+    }
+    int last = --maskCount;
+    if (i != last) {
+      maskList[i] = maskList[last];
+      maskWitnessLength[i] = maskWitnessLength[last];
+      System.arraycopy(
+          maskWitness, last * WITNESS_MAX, maskWitness, i * WITNESS_MAX, maskWitnessLength[i]);
     }
   }
 
@@ -427,6 +472,7 @@ public final class IncrementalDetector {
     }
     maskCount = 0;
     sure = true;
+    saturated = false;
     while (true) {
       int cycle = spfa();
       if (cycle == 0) {
@@ -434,6 +480,7 @@ public final class IncrementalDetector {
       }
       if (maskCount == MAX_MASKED) {
         sure = false;
+        saturated = true;
         break;
       }
       int chosen = -1;
@@ -450,7 +497,7 @@ public final class IncrementalDetector {
       if (chosen < 0) {
         chosen = witness[0];
       }
-      mask(chosen);
+      mask(chosen, cycle);
       if (!wasMasked[chosen]) {
         flag(chosen);
       }
@@ -547,9 +594,91 @@ public final class IncrementalDetector {
     return 0;
   }
 
-  /** Whether the graph has a cycle with return above 1 now (exact after {@link #endStep()}). */
+  /** Weakly connected components of the graph's nodes (union-find over every edge). */
+  private static int[] components(int n, int[] src, int[] tgt) {
+    int[] parent = new int[n];
+    for (int v = 0; v < n; v++) {
+      parent[v] = v;
+    }
+    for (int e = 0; e < src.length; e++) {
+      int a = root(parent, src[e]);
+      int b = root(parent, tgt[e]);
+      if (a != b) {
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      parent[v] = root(parent, v);
+    }
+    return parent;
+  }
+
+  private static int root(int[] parent, int v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
+  }
+
+  /** Whether a masked edge shares edge {@code e}'s component (a cycle could use both). */
+  private boolean maskedNear(int e) {
+    int c = component[src[e]];
+    for (int i = 0; i < maskCount; i++) {
+      if (component[src[maskList[i]]] == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether mask slot {@code slot}'s witness cycle is still negative at today's weights. */
+  private boolean witnessHolds(int slot) {
+    int length = maskWitnessLength[slot];
+    if (length == 0) {
+      return false;
+    }
+    double sum = 0;
+    for (int i = slot * WITNESS_MAX, end = i + length; i < end; i++) {
+      sum += w[maskWitness[i]] + EPS;
+    }
+    return sum < 0;
+  }
+
+  /** Keeps {@code witness[0..length)} as mask slot {@code slot}'s witness (if short enough). */
+  private void keepWitness(int slot, int length) {
+    if (length > WITNESS_MAX) {
+      maskWitnessLength[slot] = 0;
+      return;
+    }
+    System.arraycopy(witness, 0, maskWitness, slot * WITNESS_MAX, length);
+    maskWitnessLength[slot] = length;
+  }
+
+  private int slotOf(int e) {
+    for (int i = 0; i < maskCount; i++) {
+      if (maskList[i] == e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the graph has a cycle with return above 1 now: exact after {@link #endStep()}, and true
+   * while saturated.
+   */
   public boolean hasNegativeCycle() {
-    return maskCount > 0;
+    return maskCount > 0 || saturated;
+  }
+
+  /**
+   * Whether more than {@value #MAX_MASKED} cycles were open at once: no potentials are kept then,
+   * every edge that falls is flagged for a search, and only a full run (the caller's schedule) can
+   * end it.
+   */
+  public boolean saturated() {
+    return saturated;
   }
 
   /** Whether the potentials are trusted (false: the next {@link #endStep()} runs a full run). */

@@ -189,6 +189,46 @@ class IncrementalDetectorTest {
   }
 
   @Test
+  void moreCyclesThanMasksSaturateTheDetectorUntilAFullRunFindsFewer() {
+    // 70 exchanges with one triangle each, all lifted: 70 cycles at once
+    List<OrderBook> books = new java.util.ArrayList<>();
+    for (int x = 0; x < 70; x++) {
+      String ex = "x" + x;
+      books.add(book(ex, "BTC", "USD", "29990", "30010"));
+      books.add(book(ex, "ETH", "USD", "1999", "2001"));
+      books.add(book(ex, "BTC", "ETH", "14.99", "15.01"));
+    }
+    PathGraph g =
+        PathGraph.forUpdates(
+            new MarketSnapshot(books, List.of(), "70 triangles"), GraphOptions.defaults());
+    IncrementalDetector det = new IncrementalDetector(g);
+    for (int x = 0; x < 70; x++) {
+      step(det, g, new RandomBooks.Update(g.market("x" + x + ":BTC/ETH"), 15.2, 15.3));
+    }
+    assertThat(det.saturated()).isTrue();
+    assertThat(det.sure()).isFalse();
+    assertThat(det.hasNegativeCycle()).isTrue();
+    assertThat(det.maskedCount()).isEqualTo(IncrementalDetector.MAX_MASKED);
+    // saturated: every edge that falls is flagged for a search, nothing else is checked
+    int ethUsd = g.market("x3:ETH/USD");
+    det.beginStep();
+    g.updateBook(ethUsd, 1999.5, 2001);
+    det.edgeChanged(g.sellEdge(ethUsd));
+    assertThat(det.endStep()).isTrue();
+    assertThat(det.flaggedCount()).isEqualTo(1);
+    // every lift falls back; the next scheduled full run ends the saturation
+    for (int x = 0; x < 70; x++) {
+      step(det, g, new RandomBooks.Update(g.market("x" + x + ":BTC/ETH"), 14.99, 15.01));
+    }
+    assertThat(det.saturated()).as("only a full run ends it").isTrue();
+    det.beginStep();
+    det.fullRun();
+    assertThat(det.saturated()).isFalse();
+    assertThat(det.hasNegativeCycle()).isFalse();
+    assertThat(PathOptimizer.hasNegativeCycle(g)).isFalse();
+  }
+
+  @Test
   void anEmptiedSideDisablesItsEdgeAndARefillEnablesIt() {
     PathGraph g = PathGraph.forUpdates(triangle(), GraphOptions.defaults());
     IncrementalDetector det = new IncrementalDetector(g);
