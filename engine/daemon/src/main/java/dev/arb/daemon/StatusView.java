@@ -11,8 +11,8 @@ import java.time.Instant;
 
 /**
  * The {@code /status} document: state, uptime, the data seen per exchange (with the live exchanges'
- * health and streams), the records written and queued, and what trading is blocked by or still
- * holds.
+ * health and streams), the streaming runner (events, decisions, tick-to-decision latency of the
+ * last minute), the records written and queued, and what trading is blocked by or still holds.
  */
 final class StatusView {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,6 +20,7 @@ final class StatusView {
   private final ArbConfig config;
   private final Lifecycle lifecycle;
   private final DaemonStats stats;
+  private final StreamStatus stream;
   private final SnapshotFeed feed;
   private final Running running;
   private final Clock clock;
@@ -28,12 +29,14 @@ final class StatusView {
       ArbConfig config,
       Lifecycle lifecycle,
       DaemonStats stats,
+      StreamStatus stream,
       SnapshotFeed feed,
       Running running,
       Clock clock) {
     this.config = config;
     this.lifecycle = lifecycle;
     this.stats = stats;
+    this.stream = stream;
     this.feed = feed;
     this.running = running;
     this.clock = clock;
@@ -53,6 +56,7 @@ final class StatusView {
     n.put("now", now.toString());
     stats.write(n, now, feed.describe());
     writeExchanges((ObjectNode) n.get("data").get("exchanges"), now);
+    stream.write(n, System.nanoTime());
     ObjectNode rec = n.putObject("records");
     rec.put("written", running.written());
     rec.put("queued", running.queued());
