@@ -6,6 +6,7 @@ import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.BookListener;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.source.AssetAliases;
 import dev.arb.error.VenueException;
@@ -65,6 +66,7 @@ final class XChangeVenue {
   private String lastError;
   private VenueHealth health;
   private StreamingBookFeed feed;
+  private volatile BookListener listener;
   private int streamed;
 
   /** A book as last fetched, for the book TTL. */
@@ -207,7 +209,8 @@ final class XChangeVenue {
             url,
             () -> kind.openStream(url, selected, exchange),
             selected,
-            options.clock());
+            options.clock(),
+            this::pushed);
     feed.start();
     notes.add(cfg.name() + ": streaming " + selected.size() + " order books from " + url);
   }
@@ -239,6 +242,25 @@ final class XChangeVenue {
     books.add(c.book());
     streamed++;
     return true;
+  }
+
+  /** Pushes every streamed book to {@code l} from now on (see {@link BookListener}). */
+  void listen(BookListener l) {
+    this.listener = l;
+  }
+
+  /** A streamed book as it arrived, on the stream's thread: converted and pushed, if listened. */
+  private void pushed(VenueMarket vm, StreamingBookFeed.Latest l, long receivedNanos) {
+    BookListener to = listener;
+    if (to == null) {
+      return;
+    }
+    BookConverter.Converted c =
+        BookConverter.convert(
+            vm.market(), l.raw(), l.exchangeTime(), l.receivedAt(), cfg.maxBookAge());
+    if (c.problem() == null) {
+      to.book(c.book(), Optional.ofNullable(l.exchangeTime()), l.receivedAt(), receivedNanos);
+    }
   }
 
   /** The order-book stream, or null when the exchange is only polled (for tests and status). */
