@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       DlqCommand.class,
       DefiCommand.class,
       ConfigCommand.class,
+      BacktestCommand.class,
       BenchCommand.class
     })
 public final class ArbCommand implements Runnable {

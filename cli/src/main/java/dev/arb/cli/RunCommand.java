@@ -272,7 +272,7 @@ final class RunCommand extends BaseCommand {
             ? new JournalFeed(replay, journalSpeed, MAX_REPLAY_WAIT)
             : live.isEmpty()
                 ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
-                : liveFeed(cfg, live, pace);
+                : liveFeed(cfg, live, pace, context());
     ScanRequest request = request(cfg);
     Daemon.ScanStep step =
         live.isEmpty() || fees == null
@@ -360,7 +360,8 @@ final class RunCommand extends BaseCommand {
   }
 
   /** One source per exchange, so each one's retries are counted apart. */
-  private LiveFeed liveFeed(ArbConfig cfg, List<ExchangeConfig> live, Duration pace) {
+  static LiveFeed liveFeed(
+      ArbConfig cfg, List<ExchangeConfig> live, Duration pace, CliContext context) {
     List<LiveFeed.Venue> venues = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (ExchangeConfig e : live) {
@@ -369,7 +370,7 @@ final class RunCommand extends BaseCommand {
         venues.add(
             new LiveFeed.Venue(
                 e.name(),
-                MarketData.openCountingRetries(cfg, e, context().clock(), context().env(), retries),
+                MarketData.openCountingRetries(cfg, e, context.clock(), context.env(), retries),
                 retries::get));
       } catch (ConfigException x) {
         problems.addAll(x.problems());
@@ -379,7 +380,7 @@ final class RunCommand extends BaseCommand {
       venues.forEach(v -> v.source().close());
       throw new ConfigException(problems);
     }
-    return new LiveFeed(venues, pace, context().clock());
+    return new LiveFeed(venues, pace, context.clock());
   }
 
   private List<ReplayFeed.Source> sources() {

@@ -278,6 +278,9 @@ public final class Daemon {
       if (settings.httpEnabled()) {
         running.endpoint = routes.serve(settings, relayFactory != null);
       }
+      // streamed books go into the ring from now on (they wait there until the runner starts;
+      // books before the first snapshot are merged into it)
+      feed.stream(ring);
       Optional<SnapshotFeed.Update> first = feed.next();
       ScanLoop.Scanned firstScan = null;
       if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
@@ -328,7 +331,6 @@ public final class Daemon {
         }
       }
       ring.start();
-      feed.stream(ring);
       if (firstScan != null) {
         poller.loop(null, false);
       } else {

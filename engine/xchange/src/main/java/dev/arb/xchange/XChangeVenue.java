@@ -260,6 +260,8 @@ final class XChangeVenue {
             vm.market(), l.raw(), l.exchangeTime(), l.receivedAt(), cfg.maxBookAge());
     if (c.problem() == null) {
       to.book(c.book(), Optional.ofNullable(l.exchangeTime()), l.receivedAt(), receivedNanos);
+    } else {
+      LOG.debug("{}: streamed book not pushed: {}", vm.market().id(), c.problem());
     }
   }
 
