@@ -35,11 +35,11 @@ class BacktestTest {
     try (JournalWriter w = new JournalWriter(dir, 100_000)) {
       long t0 = EventRing.epochNanos(s.initial().books().get(0).observedAt());
       w.onEvent(JournalTest.snapshot(s.initial(), t0), 0, false);
-      for (int i = 0; i < 6_000; i++) {
+      for (int i = 0; i < 3_000; i++) {
         OrderBook b = s.next();
-        // updates 1 s of event time apart: the 6,000 span two hours (and a bit)
+        // updates 2.5 s of event time apart: the 3,000 span two hours (and a bit)
         w.onEvent(
-            JournalTest.book(b, t0 + (i + 1) * 1_300_000_000L, MarketEvent.NO_TIME), i, false);
+            JournalTest.book(b, t0 + (i + 1) * 2_500_000_000L, MarketEvent.NO_TIME), i, false);
       }
     }
     List<Instant> clocks = new ArrayList<>();
