@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DlqCommand.class,
       DefiCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      BacktestCommand.class,
+      BenchCommand.class
     })
 public final class ArbCommand implements Runnable {
 

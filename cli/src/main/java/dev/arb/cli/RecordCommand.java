@@ -5,6 +5,9 @@ import dev.arb.cli.wiring.MarketData;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ChainConfig;
 import dev.arb.config.ExchangeConfig;
+import dev.arb.daemon.LiveFeed;
+import dev.arb.daemon.StreamRecorder;
+import dev.arb.daemon.stream.JournalWriter;
 import dev.arb.defi.pools.ChainPoolState;
 import dev.arb.defi.pools.ChainSpec;
 import dev.arb.engine.model.MarketSnapshot;
@@ -12,8 +15,10 @@ import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.source.SnapshotJson;
 import dev.arb.error.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +44,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  arb record --exchange kraken --exchange bitstamp --output snap.json",
       "  arb scan --input snap.json",
+      "  arb record --stream --exchange kraken --output journal/ --duration 1h",
+      "  arb backtest --replay journal/",
       "  arb record --chain ethereum --output pools.json      (arb.chains.ethereum configured)",
       "  arb record --chain local --rpc-url http://127.0.0.1:8545 \\",
       "      --dex uniswap-v2=0x5FbDB2315678afecb367f032d93F642f64180aa3 --output pools.json",
@@ -61,11 +68,29 @@ final class RecordCommand extends BaseCommand {
       names = "--output",
       required = true,
       paramLabel = "FILE",
-      description = "Snapshot file to write (replaced if it exists).")
+      description =
+          "Snapshot file to write (replaced if it exists); with --stream, the journal's folder"
+              + " (new files are added after those already in it).")
   Path output;
 
+  @Option(
+      names = "--stream",
+      description =
+          "Record every event until stopped (SIGINT/SIGTERM) or --duration: books as the"
+              + " WebSocket streams deliver them (exchanges with streaming = true) and a polled"
+              + " snapshot every arb.run.interval, with their receive times, into a rolling,"
+              + " compressed event journal for 'arb run --replay' and 'arb backtest'.")
+  boolean stream;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = ScanCommand.DurationConverter.class,
+      description = "With --stream: stop after this long (e.g. 30s, 2h). Default: until stopped.")
+  Duration duration;
+
   @Override
-  protected int execute() {
+  protected int execute() throws InterruptedException {
     ArbConfig cfg = config().config();
     if (chainOptions.given()) {
       if (liveOptions.given()) {
@@ -76,6 +101,12 @@ final class RecordCommand extends BaseCommand {
     }
     if (json) {
       throw new ConfigException("record: --json is for --chain");
+    }
+    if (duration != null && !stream) {
+      throw new ConfigException("record: --duration applies to --stream");
+    }
+    if (stream) {
+      return recordStream(cfg);
     }
     List<ExchangeConfig> live = liveOptions.select(cfg, "record");
     if (live.isEmpty()) {
@@ -99,6 +130,50 @@ final class RecordCommand extends BaseCommand {
     SnapshotJson.write(snapshot, output);
     out().println(snapshot.books().size() + " books written to " + output);
     return ExitCode.OK;
+  }
+
+  /** {@code --stream}: every event into a journal until stopped or the duration is over. */
+  private int recordStream(ArbConfig cfg) throws InterruptedException {
+    if (duration != null && (duration.isZero() || duration.isNegative())) {
+      throw new ConfigException("record: --duration must be positive, got " + duration);
+    }
+    if (java.nio.file.Files.isRegularFile(output)) {
+      throw new ConfigException(
+          "record: --output " + output + " is a file; --stream writes a folder of journal files");
+    }
+    List<ExchangeConfig> live = liveOptions.select(cfg, "record");
+    if (live.isEmpty()) {
+      throw new ConfigException(
+          "record: no exchange to record; give --exchange NAME or enable one in arb.exchanges");
+    }
+    JournalWriter journal = new JournalWriter(output, StreamOptions.ROLL_EVENTS);
+    CountDownLatch stop = new CountDownLatch(1);
+    context().hooks().onStopSignal(signal -> stop.countDown());
+    LiveFeed feed = RunCommand.liveFeed(cfg, live, cfg.run().interval(), context());
+    err()
+        .println(
+            "arb record: recording "
+                + feed.describe()
+                + " and streamed books into "
+                + output
+                + (duration != null ? " for " + duration.toSeconds() + " s" : " until stopped"));
+    err().flush();
+    StreamRecorder.Summary s =
+        StreamRecorder.record(
+            feed, journal, Optional.ofNullable(duration), stop, context().clock());
+    out()
+        .println(
+            s.written()
+                + " events written to "
+                + output
+                + " ("
+                + s.books()
+                + " streamed books, "
+                + s.snapshots()
+                + " polled snapshots"
+                + (s.unreadable() > 0 ? ", " + s.unreadable() + " unreadable" : "")
+                + ")");
+    return s.written() > 0 ? ExitCode.OK : ExitCode.FAILURE;
   }
 
   /** {@code --chain}: the chain's pools at one block, written as a version-2 snapshot. */

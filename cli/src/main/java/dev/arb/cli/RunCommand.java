@@ -11,10 +11,13 @@ import dev.arb.config.SecretResolver;
 import dev.arb.config.TradingConfig;
 import dev.arb.daemon.AlertSink;
 import dev.arb.daemon.Daemon;
+import dev.arb.daemon.JournalFeed;
 import dev.arb.daemon.LiveFeed;
 import dev.arb.daemon.ReplayFeed;
 import dev.arb.daemon.SnapshotFeed;
 import dev.arb.daemon.WebhookNotifier;
+import dev.arb.daemon.stream.EventRing;
+import dev.arb.daemon.stream.JournalWriter;
 import dev.arb.daemon.trade.PaperTrader;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradingService;
@@ -30,6 +33,7 @@ import dev.arb.engine.scan.Snapshots;
 import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
 import dev.arb.engine.source.SnapshotReaders;
+import dev.arb.engine.stream.StreamEngine;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -53,13 +57,16 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Run the engine as a daemon, in the foreground until stopped (SIGTERM/SIGINT, or POST"
-          + " /stop): scan every market-data update, record every opportunity, serve"
+          + " /stop): decide every market-data event as it arrives (a streamed book or pool from"
+          + " the cycles through the edges it changed, a polled snapshot by a full scan), record"
+          + " every opportunity, serve"
           + " /health /status /opportunities /metrics and the control routes.",
       "",
       "Market data: live exchanges (--exchange, or the enabled exchanges of arb.exchanges when"
           + " no --input is given), polled every arb.run.interval; or replayed snapshots (--input,"
           + " repeatable, in order; paced by their recorded times and --replay-speed, or by"
-          + " arb.run.interval); the bundled sample when there is neither.",
+          + " arb.run.interval); or a recorded event journal (--replay DIR, paced by --speed);"
+          + " the bundled sample when there is none.",
       ""
     },
     footer = {
@@ -69,6 +76,8 @@ import picocli.CommandLine.Option;
       "  arb run --exchange kraken --exchange bitstamp --interval 5s",
       "  arb run --input book-1.json --input book-2.json --replay-speed 10 --http-port 0",
       "  arb run --input orderbooks/ --fees 0.001 --loop --interval 500ms",
+      "  arb run --exchange kraken --journal journal/        (record every event while running)",
+      "  arb run --replay journal/ --speed max --exit-at-end",
       "",
       "Stop: SIGTERM or SIGINT finishes the current scan, flushes the records and exits 0 within"
           + " arb.run.shutdown-timeout; a second signal exits at once.",
@@ -135,6 +144,31 @@ final class RunCommand extends BaseCommand {
               + " times (e.g. 500ms, 5s). Default: arb.run.interval.")
   Duration interval;
 
+  @Option(
+      names = "--replay",
+      paramLabel = "DIR",
+      description =
+          "Replay an event journal ('arb record --stream --output DIR', 'arb run --journal DIR'):"
+              + " every recorded book, pool and snapshot through the same runner, decided per"
+              + " event.")
+  Path replay;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "X|max",
+      description =
+          "Pace of --replay: X times the recorded pace (1 = as recorded, 10), or max (as fast as"
+              + " the runner takes them). Default: 1.")
+  String speed;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      description =
+          "Also append every event (books as received, pools, snapshots, with their receive"
+              + " times) to an event journal in DIR, for 'arb run --replay' and 'arb backtest'.")
+  Path journal;
+
   @Option(names = "--loop", description = "Start the replay over at its end.")
   boolean loop;
 
@@ -190,6 +224,23 @@ final class RunCommand extends BaseCommand {
         problems.add("run: --format: " + e.getMessage());
       }
     }
+    double journalSpeed = 1;
+    if (speed != null) {
+      if (replay == null) {
+        problems.add("run: --speed applies to --replay (use --replay-speed for --input)");
+      }
+      journalSpeed = StreamOptions.speed(speed, "run", problems);
+    }
+    if (replay != null && (!inputs.isEmpty() || liveOptions.given())) {
+      problems.add("run: use --replay DIR alone, without --input or --exchange");
+    }
+    if (replay != null && !java.nio.file.Files.isDirectory(replay)) {
+      problems.add(
+          "run: --replay " + replay + " is not a folder; give the folder of an event journal");
+    }
+    if (replay != null && loop) {
+      problems.add("run: --loop applies to --input, not to --replay");
+    }
     if (!inputs.isEmpty() && liveOptions.given()) {
       problems.add(
           "run: use either --input (a replay) or --exchange/--exchange-url (live), not both");
@@ -197,7 +248,8 @@ final class RunCommand extends BaseCommand {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    List<ExchangeConfig> live = inputs.isEmpty() ? liveOptions.select(cfg, "run") : List.of();
+    List<ExchangeConfig> live =
+        inputs.isEmpty() && replay == null ? liveOptions.select(cfg, "run") : List.of();
     if (!live.isEmpty()) {
       List<String> replayOnly = new ArrayList<>();
       if (loop) {
@@ -219,19 +271,22 @@ final class RunCommand extends BaseCommand {
     }
     // one daemon per data directory: refused (exit 2, naming the holder) before anything starts
     try (Stores.Claim claim = Stores.claim(cfg)) {
-      return run(cfg, live, claim);
+      return run(cfg, live, claim, journalSpeed);
     }
   }
 
-  private int run(ArbConfig cfg, List<ExchangeConfig> live, Stores.Claim claim) {
+  private int run(
+      ArbConfig cfg, List<ExchangeConfig> live, Stores.Claim claim, double journalSpeed) {
     SecretResolver secrets = new SecretResolver(context().env());
     Optional<Secret> token = secrets.resolveIfSet("arb.http.token", cfg.http().token());
     Optional<Secret> webhook = secrets.resolveIfSet("arb.alerts.webhook", cfg.alerts().webhook());
     Duration pace = interval != null ? interval : cfg.run().interval();
     SnapshotFeed feed =
-        live.isEmpty()
-            ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
-            : liveFeed(cfg, live, pace);
+        replay != null
+            ? new JournalFeed(replay, journalSpeed, MAX_REPLAY_WAIT)
+            : live.isEmpty()
+                ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
+                : liveFeed(cfg, live, pace, context());
     ScanRequest request = request(cfg);
     Daemon.ScanStep step =
         live.isEmpty() || fees == null
@@ -270,6 +325,10 @@ final class RunCommand extends BaseCommand {
             out());
     // SIGHUP: the same sources read again; what can change while running is applied
     daemon.reloading(() -> root().reloadConfig().config(), LoggingSetup::level);
+    daemon.streaming(request, StreamEngine.Settings.defaults(), EventRing.Wait.PHASED);
+    if (journal != null) {
+      daemon.journal(new JournalWriter(journal, StreamOptions.ROLL_EVENTS));
+    }
     if (dryRun) {
       daemon.trading(
           store -> {
@@ -317,7 +376,8 @@ final class RunCommand extends BaseCommand {
   }
 
   /** One source per exchange, so each one's retries are counted apart. */
-  private LiveFeed liveFeed(ArbConfig cfg, List<ExchangeConfig> live, Duration pace) {
+  static LiveFeed liveFeed(
+      ArbConfig cfg, List<ExchangeConfig> live, Duration pace, CliContext context) {
     List<LiveFeed.Venue> venues = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (ExchangeConfig e : live) {
@@ -326,7 +386,7 @@ final class RunCommand extends BaseCommand {
         venues.add(
             new LiveFeed.Venue(
                 e.name(),
-                MarketData.openCountingRetries(cfg, e, context().clock(), context().env(), retries),
+                MarketData.openCountingRetries(cfg, e, context.clock(), context.env(), retries),
                 retries::get));
       } catch (ConfigException x) {
         problems.addAll(x.problems());
@@ -336,7 +396,7 @@ final class RunCommand extends BaseCommand {
       venues.forEach(v -> v.source().close());
       throw new ConfigException(problems);
     }
-    return new LiveFeed(venues, pace, context().clock());
+    return new LiveFeed(venues, pace, context.clock());
   }
 
   private List<ReplayFeed.Source> sources() {
@@ -374,7 +434,7 @@ final class RunCommand extends BaseCommand {
   }
 
   /** The scan request from {@code arb.scan} (the daemon has no per-scan options). */
-  private static ScanRequest request(ArbConfig cfg) {
+  static ScanRequest request(ArbConfig cfg) {
     List<Asset> starts = new ArrayList<>();
     for (String c : cfg.scan().startAssets()) {
       starts.add(Asset.of(c));
@@ -389,7 +449,7 @@ final class RunCommand extends BaseCommand {
     return new ScanRequest(query, cfg.scan().amount(), cfg.scan().maxAge());
   }
 
-  private static ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
+  static ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
     ScanReport report = Scanner.scan(snapshot, request);
     return new ScanResult(
         report.markets(),

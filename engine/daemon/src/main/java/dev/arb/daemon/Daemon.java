@@ -1,17 +1,25 @@
 package dev.arb.daemon;
 
+import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
+import dev.arb.daemon.stream.EventDecider;
+import dev.arb.daemon.stream.EventRing;
+import dev.arb.daemon.stream.MarketEvent;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.stream.StreamEngine;
 import dev.arb.error.ArbException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon of {@code arb run}: one scan per market-data update from its {@link SnapshotFeed},
- * every opportunity written through the record store's ONE batch recorder, the HTTP endpoint
- * ({@link Routes}, {@link StatusView}), metrics and alerts ({@link AlertPolicy}), under a {@link
+ * The daemon of {@code arb run}: every market-data event of its {@link SnapshotFeed} passes one
+ * ordered event ring ({@link EventRing}) to one runner ({@link EventRunner}) that owns the market
+ * state: a polled or replayed snapshot is scanned in full, a streamed book or pool is decided from
+ * the cycles through the edges it changed; the timer ({@link FeedPoller}) only polls. Every
+ * opportunity is written through the record store's ONE batch recorder, the HTTP endpoint ({@link
+ * Routes}, {@link StatusView}), metrics and alerts ({@link AlertPolicy}), under a {@link
  * Lifecycle}. {@link #run} blocks until the daemon is stopped ({@link Shutdown}) and returns the
  * exit code.
  *
@@ -47,6 +58,9 @@ public final class Daemon {
 
   /** Forced exit status (a second signal, or a stop that overran its bound). */
   public static final int FORCED_EXIT = 1;
+
+  /** Slots of the event ring. */
+  static final int RING_SIZE = 1 << 14;
 
   /** One scan of one snapshot: the records to write (at most a few dozen). */
   @FunctionalInterface
@@ -93,6 +107,12 @@ public final class Daemon {
   private final Routes routes;
   private final ScanLoop scans;
   private final ConfigReload reload;
+  private final StreamStatus streamStatus = new StreamStatus(System.nanoTime());
+  private ScanRequest streamRequest =
+      new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty());
+  private StreamEngine.Settings streamSettings = StreamEngine.Settings.defaults();
+  private EventRing.Wait wait = EventRing.Wait.PHASED;
+  private final List<EventHandler<MarketEvent>> journals = new ArrayList<>();
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
 
@@ -134,7 +154,7 @@ public final class Daemon {
         new Routes(
             lifecycle,
             metrics,
-            new StatusView(config, lifecycle, stats, feed, running, clock, reload),
+            new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload),
             running,
             config.storage().queueCapacity(),
             recordsJson,
@@ -188,6 +208,28 @@ public final class Daemon {
     return this;
   }
 
+  /**
+   * Decides streamed events with {@code request} (as {@code arb.scan}: length, K, threshold,
+   * amount, max age) and runs the detector in full as {@code settings} say; {@code wait}: how the
+   * runner waits for events. Call before {@link #run}.
+   */
+  public Daemon streaming(
+      ScanRequest request, StreamEngine.Settings settings, EventRing.Wait wait) {
+    this.streamRequest = java.util.Objects.requireNonNull(request, "request");
+    this.streamSettings = java.util.Objects.requireNonNull(settings, "settings");
+    this.wait = java.util.Objects.requireNonNull(wait, "wait");
+    return this;
+  }
+
+  /**
+   * Also hands every event, in the runner's order, to {@code journal} (on its own thread): {@code
+   * arb run --journal}. Call before {@link #run}.
+   */
+  public Daemon journal(EventHandler<MarketEvent> journal) {
+    journals.add(java.util.Objects.requireNonNull(journal, "journal"));
+    return this;
+  }
+
   /** The lifecycle, for tests and the command. */
   public Lifecycle lifecycle() {
     return lifecycle;
@@ -219,11 +261,30 @@ public final class Daemon {
    * @return the exit code: 0 after a clean stop
    * @throws ArbException if the store cannot be opened or the endpoint cannot be bound
    */
+  @SuppressWarnings("unchecked")
   public int run() {
     running.startedAt = clock.instant();
     long t0 = System.nanoTime();
     hooks.onStopSignal(shutdown::onSignal);
     hooks.onReloadSignal(() -> reload.reload("SIGHUP"));
+    EventDecider decider =
+        new EventDecider(streamRequest, streamSettings, (snapshot, at) -> step.scan(snapshot, at));
+    EventRunner runner =
+        new EventRunner(lifecycle, scans, decider, streamStatus, metrics, alerts, feed);
+    List<EventHandler<MarketEvent>> consumers = new ArrayList<>();
+    consumers.add(runner);
+    consumers.addAll(journals);
+    EventRing ring =
+        new EventRing(
+            RING_SIZE,
+            wait,
+            "arb-runner",
+            (ex, event) -> {
+              LOG.debug("event runner failed", ex);
+              alerts.error("scan", "event runner: " + ex.getMessage());
+            },
+            consumers.toArray(EventHandler[]::new));
+    FeedPoller poller = new FeedPoller(lifecycle, feed, ring, clock);
     // The store (SQLite, migrations) takes a while to open: open it on its own thread while the
     // endpoint binds and the first update is read and scanned, and record that scan once it is
     // open.
@@ -232,6 +293,9 @@ public final class Daemon {
       if (settings.httpEnabled()) {
         running.endpoint = routes.serve(settings, relayFactory != null);
       }
+      // streamed books go into the ring from now on (they wait there until the runner starts;
+      // books before the first snapshot are merged into it)
+      feed.stream(ring);
       Optional<SnapshotFeed.Update> first = feed.next();
       ScanLoop.Scanned firstScan = null;
       if (first.isPresent() && first.get() instanceof SnapshotFeed.Snapshot s) {
@@ -240,6 +304,13 @@ public final class Daemon {
           // counted in /status and /metrics at once; its records go to the store once it is open
           scans.count(firstScan, firstScan.took(), true);
         }
+        // the runner takes it as its first state, in order, without scanning it again
+        ring.snapshot(
+            s.snapshot(),
+            s.origin(),
+            true,
+            System.nanoTime(),
+            EventRing.epochNanos(firstScan.received()));
       }
       RecordStore store = opening.await();
       running.recorder = store.recorder();
@@ -260,12 +331,14 @@ public final class Daemon {
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
       metrics.bindExchanges(feed::exchanges);
+      metrics.bindStream(streamStatus);
       announce(store);
       LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
       lifecycle.started();
       ready.countDown();
       alerts.alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
       if (firstScan != null) {
+        // before the runner starts: one thread trades at a time
         if (firstScan.failure() != null) {
           alerts.error("scan", firstScan.failure());
         } else if (!lifecycle.killSwitch()) {
@@ -273,18 +346,25 @@ public final class Daemon {
         } else {
           stats.notRecorded(firstScan.result().records().size()); // kill switch while starting
         }
-        scans.loop(null, false);
+      }
+      ring.start();
+      if (firstScan != null) {
+        poller.loop(null, false);
       } else {
-        scans.loop(first.orElse(null), first.isEmpty());
+        poller.loop(first.orElse(null), first.isEmpty());
       }
     } catch (RuntimeException e) {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
+      ring.close(Duration.ZERO);
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
+    }
+    if (!ring.close(settings.shutdownTimeout())) {
+      LOG.warn("the event runner did not finish its events within {}", settings.shutdownTimeout());
     }
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
   }

@@ -43,6 +43,11 @@ import java.util.function.Supplier;
  *       (live exchanges only; 0, 0, 0 and absent for an exchange that does not stream)
  *   <li>{@code arb_errors_total{kind}}, {@code arb_alerts_total{outcome}}
  *   <li>{@code arb_paused}, {@code arb_kill_switch}
+ *   <li>{@code arb_decision_latency_seconds} (histogram, buckets from 1 µs): tick to decision of
+ *       every streamed book or pool event, from its arrival at the feed ({@link System#nanoTime()}
+ *       there) to the decision made (nothing, or opportunities sized and judged); {@code
+ *       arb_stream_events_total{kind}} (book, pool, snapshot), {@code arb_stream_decisions_total},
+ *       {@code arb_stream_full_runs_total}
  * </ul>
  */
 public final class DaemonMetrics implements AutoCloseable {
@@ -56,6 +61,7 @@ public final class DaemonMetrics implements AutoCloseable {
   private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Double> bookAge = new ConcurrentHashMap<>();
   private final Map<String, Double> streamAge = new ConcurrentHashMap<>();
+  private final Timer decisionLatency;
   private final JvmGcMetrics gc;
   private volatile List<DoubleSupplier> bound = List.of();
 
@@ -72,6 +78,14 @@ public final class DaemonMetrics implements AutoCloseable {
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+    decisionLatency =
+        Timer.builder("arb.decision.latency")
+            .description(
+                "Tick to decision of a streamed event: from its arrival at the feed to the decision")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(1_000))
+            .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry);
     for (OpportunityStatus s : OpportunityStatus.values()) {
       opportunities.put(
@@ -180,6 +194,35 @@ public final class DaemonMetrics implements AutoCloseable {
 
   void snapshot() {
     snapshots.increment();
+  }
+
+  /** Records one streamed event's tick-to-decision latency (the runner thread). */
+  void decisionLatency(long nanos) {
+    decisionLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Registers the streaming runner's counters, read from its status. */
+  void bindStream(StreamStatus stream) {
+    List<DoubleSupplier> keep = new ArrayList<>(bound);
+    for (String kind : List.of("book", "pool", "snapshot")) {
+      DoubleSupplier events = () -> stream.events(kind);
+      keep.add(events);
+      FunctionCounter.builder("arb.stream.events", events, DoubleSupplier::getAsDouble)
+          .description("Events the streaming runner handled, by kind")
+          .tag("kind", kind)
+          .register(registry);
+    }
+    DoubleSupplier decisions = stream::decisions;
+    DoubleSupplier fullRuns = stream::fullRuns;
+    keep.add(decisions);
+    keep.add(fullRuns);
+    bound = List.copyOf(keep);
+    FunctionCounter.builder("arb.stream.decisions", decisions, DoubleSupplier::getAsDouble)
+        .description("Streamed events decided with opportunities")
+        .register(registry);
+    FunctionCounter.builder("arb.stream.full.runs", fullRuns, DoubleSupplier::getAsDouble)
+        .description("Full runs of the incremental detector (the safety net)")
+        .register(registry);
   }
 
   void scan(Duration took) {

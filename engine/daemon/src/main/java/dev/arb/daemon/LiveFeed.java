@@ -1,5 +1,8 @@
 package dev.arb.daemon;
 
+import dev.arb.daemon.stream.EventRing;
+import dev.arb.daemon.stream.EventSink;
+import dev.arb.daemon.stream.MarketEvent;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
@@ -184,6 +187,24 @@ public final class LiveFeed implements SnapshotFeed {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Pushes every streamed book of every exchange into {@code sink} as it arrives (exchanges with
+   * {@code streaming = true}), stamped with its receive times and the exchange's time.
+   */
+  @Override
+  public void stream(EventSink sink) {
+    for (Venue v : venues) {
+      v.source()
+          .listen(
+              (book, exchangeTime, receivedAt, receivedNanos) ->
+                  sink.book(
+                      book,
+                      receivedNanos,
+                      EventRing.epochNanos(receivedAt),
+                      exchangeTime.map(EventRing::epochNanos).orElse(MarketEvent.NO_TIME)));
+    }
   }
 
   @Override

@@ -9,15 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's loop, on one thread: wait for the next update of the feed (while running), scan it,
- * let the trading step trade its opportunities (unless the kill switch is on), hand the records to
- * the recorder, count and alert; pause, resume and stop are seen between two updates.
+ * What the daemon does with a decision, on the runner's thread: scan a snapshot, let the trading
+ * step trade its opportunities (unless the kill switch is on), hand the records to the recorder,
+ * count and alert; the same for the opportunities of a streamed event ({@link #recordStream}). The
+ * waiting for updates is {@link FeedPoller}'s, the order of events {@link EventRunner}'s.
  */
 final class ScanLoop {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -64,69 +64,14 @@ final class ScanLoop {
     this.killSwitch = killSwitch;
   }
 
-  /**
-   * The scan loop.
-   *
-   * @param pending an update read but not handled yet, or null
-   * @param endedAtStart whether the feed was empty from the start
-   */
-  void loop(SnapshotFeed.Update pending, boolean endedAtStart) {
-    try {
-      if (endedAtStart) {
-        endOfFeed();
-      }
-      while (!lifecycle.stopping()) {
-        if (!lifecycle.active()) {
-          lifecycle.awaitActiveOrStop(Duration.ofSeconds(1));
-          continue;
-        }
-        if (pending == null) {
-          Duration due = feed.untilNext();
-          if (!due.isZero() && !lifecycle.sleep(due)) {
-            continue; // state changed while waiting for the next poll: look again
-          }
-          Optional<SnapshotFeed.Update> next = feed.next();
-          if (next.isEmpty()) {
-            endOfFeed();
-            continue;
-          }
-          pending = next.get();
-        }
-        if (!pending.delay().isZero() && !lifecycle.sleep(pending.delay())) {
-          continue; // state changed while waiting: look again, keep the update
-        }
-        if (!lifecycle.active()) {
-          continue; // paused or stopped just before the wait: keep the update for later
-        }
-        SnapshotFeed.Update u = pending;
-        pending = null;
-        if (u instanceof SnapshotFeed.Unreadable bad) {
-          alerts.error("input", bad.origin() + ": " + bad.problem());
-        } else {
-          SnapshotFeed.Snapshot s = (SnapshotFeed.Snapshot) u;
-          Scanned scanned = scan(s.snapshot(), s.origin());
-          if (scanned.result() != null) {
-            feed.profitable(LiveFeed.profitableMarkets(scanned.result().opportunities()));
-          }
-          record(scanned);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      lifecycle.requestStop("interrupted");
-    }
-  }
-
-  private void endOfFeed() throws InterruptedException {
+  /** The end of the input, as the runner sees it: stop when asked to, else keep serving. */
+  void endOfFeed() {
     stats.feedEnded();
     if (exitAtEnd) {
       stop.accept("end of input");
       return;
     }
     LOG.info("end of input; serving until stopped");
-    while (!lifecycle.stopping()) {
-      lifecycle.sleep(Duration.ofSeconds(1));
-    }
   }
 
   /** One scan, done and not yet recorded; {@code failure} set when the scan threw. */
@@ -151,7 +96,7 @@ final class ScanLoop {
   }
 
   /** Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts. */
-  private void record(Scanned s) {
+  void record(Scanned s) {
     if (s.failure() != null) {
       alerts.error("scan", s.failure());
       return;
@@ -162,6 +107,19 @@ final class ScanLoop {
       handOver(traded(s.result()));
     }
     count(s, s.took().plusNanos(System.nanoTime() - t0), record);
+  }
+
+  /**
+   * Trades and records the opportunities of a streamed event (unless the kill switch is on).
+   *
+   * @return whether they were handed to the writer
+   */
+  boolean recordStream(ScanResult result) {
+    if (lifecycle.killSwitch()) {
+      return false;
+    }
+    handOver(traded(result));
+    return true;
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.arb.daemon;
 
+import dev.arb.daemon.stream.EventSink;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Where the daemon's market data comes from, one update at a time. Implementations: {@link
- * ReplayFeed} (recorded snapshot files) and {@link LiveFeed} (live exchanges).
+ * ReplayFeed} (recorded snapshot files), {@link LiveFeed} (live exchanges: polled snapshots, and
+ * streamed books pushed as they arrive through {@link #stream}) and {@link JournalFeed} (a recorded
+ * event journal: snapshots, books and pools as they were received).
  */
 public interface SnapshotFeed extends AutoCloseable {
 
@@ -27,6 +32,29 @@ public interface SnapshotFeed extends AutoCloseable {
 
   /** An input that could not be read; the feed goes on with the next one. */
   record Unreadable(String origin, String problem, Duration delay) implements Update {}
+
+  /**
+   * A replayed book event: the book as it was received, at {@code receivedAt} (recorded), with the
+   * exchange's time if it gave one.
+   */
+  record Book(
+      OrderBook book,
+      Instant receivedAt,
+      Optional<Instant> exchangeTime,
+      String origin,
+      Duration delay)
+      implements Update {}
+
+  /**
+   * A replayed pool event: the pool's state at {@code block} (−1 unknown), current at {@code at}.
+   */
+  record PoolState(
+      Pool pool, Instant at, long block, Instant receivedAt, String origin, Duration delay)
+      implements Update {}
+
+  /** A replayed snapshot, received at {@code receivedAt} (recorded). */
+  record Recorded(MarketSnapshot snapshot, Instant receivedAt, String origin, Duration delay)
+      implements Update {}
 
   /** A short description for the status, e.g. {@code replay of 3 files at 1x}. */
   String describe();
@@ -52,6 +80,12 @@ public interface SnapshotFeed extends AutoCloseable {
    * opportunity of the latest scan; a live feed polls them sooner, a replay ignores it.
    */
   default void profitable(Collection<String> marketIds) {}
+
+  /**
+   * Pushes streamed events (books as they arrive) into {@code sink} from now on, from the feed's
+   * own threads; a feed that only polls ignores it.
+   */
+  default void stream(EventSink sink) {}
 
   /** Releases connections and threads. */
   @Override

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param opportunitiesNotRecorded of those, not recorded (kill switch)
  * @param errors errors so far
  * @param recovery what starting found of an earlier run
+ * @param stream the streaming runner: events, decisions, tick-to-decision latency
  * @param records the record store
  * @param config the reloadable settings in force and how the last reload went
  * @param trading what trading is blocked by or holds; left out without trading
@@ -41,6 +42,7 @@ record StatusJson(
     long opportunitiesNotRecorded,
     Errors errors,
     Recovery recovery,
+    Runner stream,
     Records records,
     Config config,
     @JsonInclude(Include.NON_NULL) Trading trading) {
@@ -175,6 +177,33 @@ record StatusJson(
       Double maxDataAgeSeconds,
       String dailyLossLimit,
       int maxOpenCycles) {}
+
+  /**
+   * The streaming runner.
+   *
+   * @param books book updates decided
+   * @param pools pool updates decided
+   * @param snapshots whole snapshots decided
+   * @param decisions decisions made
+   * @param opportunities opportunities found
+   * @param opportunitiesNotRecorded of those, not recorded (kill switch)
+   * @param fullRuns full runs of the negative-cycle detector
+   * @param markets markets in the graph
+   * @param decisionLatency tick-to-decision latency of the last minute
+   */
+  record Runner(
+      long books,
+      long pools,
+      long snapshots,
+      long decisions,
+      long opportunities,
+      long opportunitiesNotRecorded,
+      long fullRuns,
+      int markets,
+      Latency decisionLatency) {}
+
+  /** Latency of the last {@code window_seconds}: events, median, 99th percentile and max, µs. */
+  record Latency(int windowSeconds, long events, double p50Us, double p99Us, double maxUs) {}
 
   /** Trading: why it is blocked ({@code null} if it is not), and what earlier trades hold. */
   record Trading(String blocked, List<String> holdings) {}

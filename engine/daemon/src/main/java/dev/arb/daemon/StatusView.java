@@ -11,13 +11,15 @@ import java.util.Map;
 
 /**
  * The {@code /status} document ({@link StatusJson}): state, uptime, the data seen per exchange
- * (with the live exchanges' health and streams), the records written and queued, the reloadable
+ * (with the live exchanges' health and streams), the streaming runner (events, decisions,
+ * tick-to-decision latency of the last minute), the records written and queued, the reloadable
  * settings in force and how the last reload went, and what trading is blocked by or still holds.
  */
 final class StatusView {
   private final ArbConfig config;
   private final Lifecycle lifecycle;
   private final DaemonStats stats;
+  private final StreamStatus stream;
   private final SnapshotFeed feed;
   private final Running running;
   private final Clock clock;
@@ -27,6 +29,7 @@ final class StatusView {
       ArbConfig config,
       Lifecycle lifecycle,
       DaemonStats stats,
+      StreamStatus stream,
       SnapshotFeed feed,
       Running running,
       Clock clock,
@@ -34,6 +37,7 @@ final class StatusView {
     this.config = config;
     this.lifecycle = lifecycle;
     this.stats = stats;
+    this.stream = stream;
     this.feed = feed;
     this.running = running;
     this.clock = clock;
@@ -71,6 +75,7 @@ final class StatusView {
         v.opportunitiesNotRecorded(),
         v.errors(),
         v.recovery(),
+        stream.status(System.nanoTime()),
         new StatusJson.Records(
             running.accepted(),
             running.written(),

@@ -64,6 +64,7 @@ final class StreamingBookFeed implements AutoCloseable {
   private final List<VenueMarket> markets;
   private final Clock clock;
   private final ScheduledExecutorService timer;
+  private final Pushed pushed;
   private final Map<String, Latest> books = new ConcurrentHashMap<>();
   private final AtomicLong reconnects = new AtomicLong();
   private final AtomicLong gaps = new AtomicLong();
@@ -76,19 +77,39 @@ final class StreamingBookFeed implements AutoCloseable {
   private volatile String lastError;
   private volatile Instant lastMessageAt;
 
-  /**
-   * @param exchange exchange name, for messages
-   * @param url the WebSocket URL, for messages
-   * @param connections opens a new, unconnected stream each time it is called
-   * @param markets the markets to follow
-   * @param clock receive times
-   */
+  /** Where each new book goes the moment it arrived, on the stream's thread. */
+  @FunctionalInterface
+  interface Pushed {
+    /** {@code market}'s new book, received at {@code receivedNanos} ({@link System#nanoTime()}). */
+    void book(VenueMarket market, Latest book, long receivedNanos);
+  }
+
+  /** {@link #StreamingBookFeed(String, String, Supplier, List, Clock, Pushed)} pushing nowhere. */
   StreamingBookFeed(
       String exchange,
       String url,
       Supplier<BookStream> connections,
       List<VenueMarket> markets,
       Clock clock) {
+    this(exchange, url, connections, markets, clock, (m, b, n) -> {});
+  }
+
+  /**
+   * @param exchange exchange name, for messages
+   * @param url the WebSocket URL, for messages
+   * @param connections opens a new, unconnected stream each time it is called
+   * @param markets the markets to follow
+   * @param clock receive times
+   * @param pushed where each new book goes as it arrives
+   */
+  StreamingBookFeed(
+      String exchange,
+      String url,
+      Supplier<BookStream> connections,
+      List<VenueMarket> markets,
+      Clock clock,
+      Pushed pushed) {
+    this.pushed = pushed;
     this.exchange = exchange;
     this.url = url;
     this.connections = connections;
@@ -181,7 +202,7 @@ final class StreamingBookFeed implements AutoCloseable {
             opened
                 .book(vm)
                 .subscribe(
-                    ev -> on(opened, id, ev),
+                    ev -> on(opened, vm, ev),
                     e ->
                         later(
                             () ->
@@ -209,14 +230,18 @@ final class StreamingBookFeed implements AutoCloseable {
     }
   }
 
-  private void on(BookStream s, String marketId, BookStream.Event ev) {
+  private void on(BookStream s, VenueMarket vm, BookStream.Event ev) {
+    long receivedNanos = System.nanoTime();
+    String marketId = vm.market().id();
+    Latest pushing = null;
     synchronized (this) {
       if (s != current) {
         return;
       }
       lastMessageAt = clock.instant();
       if (ev instanceof BookStream.Book b) {
-        books.put(marketId, new Latest(b.raw(), b.exchangeTime(), clock.instant()));
+        pushing = new Latest(b.raw(), b.exchangeTime(), clock.instant());
+        books.put(marketId, pushing);
         failuresInRow = 0;
       } else if (ev instanceof BookStream.Gap g) {
         books.remove(marketId);
@@ -225,6 +250,10 @@ final class StreamingBookFeed implements AutoCloseable {
             marketId + ": " + g.reason() + "; resynchronising (REST until the new snapshot)";
         LOG.info("{}: {}", exchange, lastError);
       }
+    }
+    if (pushing != null) {
+      // outside the lock, on the stream's thread: the next message of this market waits for it
+      pushed.book(vm, pushing, receivedNanos);
     }
   }
 

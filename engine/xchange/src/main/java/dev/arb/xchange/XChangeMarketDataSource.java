@@ -5,6 +5,7 @@ import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.BookListener;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.error.ArbException;
@@ -176,6 +177,13 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     List<String> out = new ArrayList<>();
     venues.forEach(v -> out.addAll(v.notes()));
     return out;
+  }
+
+  @Override
+  public void listen(BookListener listener) {
+    for (XChangeVenue v : venues) {
+      v.listen(listener);
+    }
   }
 
   @Override

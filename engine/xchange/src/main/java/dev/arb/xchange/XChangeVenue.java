@@ -4,6 +4,7 @@ import dev.arb.config.ExchangeConfig;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.BookListener;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.resilience.Retry;
 import dev.arb.xchange.spi.ExchangeAdapter;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.account.AccountInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One exchange through XChange, whichever it is: the common adapter over its {@link
@@ -29,6 +32,8 @@ import org.knowm.xchange.dto.account.AccountInfo;
  * synchronized.
  */
 final class XChangeVenue {
+  private static final Logger LOG = LoggerFactory.getLogger(XChangeVenue.class);
+
   private final ExchangeAdapter adapter;
   private final ExchangeConfig cfg;
   private final VenueOptions options;
@@ -45,6 +50,7 @@ final class XChangeVenue {
   private List<String> selectionProblems = List.of();
   private VenueHealth health;
   private StreamingBookFeed feed;
+  private volatile BookListener listener;
   private int streamed;
 
   /** A book as last fetched, for the book TTL. */
@@ -183,7 +189,8 @@ final class XChangeVenue {
             url,
             () -> adapter.openStream(url, markets, exchange),
             markets,
-            options.clock());
+            options.clock(),
+            this::pushed);
     feed.start();
     notes.add(cfg.name() + ": streaming " + markets.size() + " order books from " + url);
   }
@@ -215,6 +222,27 @@ final class XChangeVenue {
     books.add(c.book());
     streamed++;
     return true;
+  }
+
+  /** Pushes every streamed book to {@code l} from now on (see {@link BookListener}). */
+  void listen(BookListener l) {
+    this.listener = l;
+  }
+
+  /** A streamed book as it arrived, on the stream's thread: converted and pushed, if listened. */
+  private void pushed(VenueMarket vm, StreamingBookFeed.Latest l, long receivedNanos) {
+    BookListener to = listener;
+    if (to == null) {
+      return;
+    }
+    BookConverter.Converted c =
+        BookConverter.convert(
+            vm.market(), l.raw(), l.exchangeTime(), l.receivedAt(), cfg.maxBookAge());
+    if (c.problem() == null) {
+      to.book(c.book(), Optional.ofNullable(l.exchangeTime()), l.receivedAt(), receivedNanos);
+    } else {
+      LOG.debug("{}: streamed book not pushed: {}", vm.market().id(), c.problem());
+    }
   }
 
   /** The order-book stream, or null when the exchange is only polled (for tests and status). */

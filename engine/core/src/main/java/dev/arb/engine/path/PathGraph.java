@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The exchange graph of one snapshot in compact primitive arrays, built once and then only read.
+ * The exchange graph of one snapshot in compact primitive arrays, built once; its structure (nodes
+ * and edges) never changes, its rates may be updated in place ({@link #updateBook}, {@link
+ * #updatePool}, {@link #setRate}) by one writer at a time (the streaming runner), without a
+ * rebuild.
  *
  * <p>Nodes are (venue, asset) pairs: (exchange, ticker) for books, (chain, token address) for
  * pools, numbered in order of first appearance in the snapshot (books first, then each chain's
@@ -35,6 +38,15 @@ import java.util.Objects;
  *
  * <p>Edges are stored in CSR form: the out-edges of node {@code v} are {@code outStart(v)} ≤ e &lt;
  * {@code outEnd(v)}.
+ *
+ * <p><b>Markets and in-place updates.</b> Markets are numbered 0 … {@link #marketCount()} − 1 in
+ * snapshot order (books, then each chain's pools); {@link #sellEdge} and {@link #buyEdge} give the
+ * edges of a market's two directions (−1 where there is none). A graph built with {@link
+ * #forUpdates} has both edges of every market, an empty book side being a <i>disabled</i> edge
+ * (rate 0, weight +∞: no search or detector ever uses it), so that a later update can enable it;
+ * {@link #of} and {@link #build} leave such edges out, as a scan needs no more. An update changes
+ * rates and weights only: the caller (the incremental detector) learns which edges changed from the
+ * market it updated. Not thread-safe: reads during an update see a half-updated market.
  */
 public final class PathGraph {
   private final String[] nodeExchange;
@@ -46,6 +58,14 @@ public final class PathGraph {
   private final double[] rates;
   private final Leg[] legs;
   private final List<String> warnings;
+  // markets: the market of each edge (−1 for a transfer or same-as join), each market's two edges
+  // (−1 where there is none), its fee kept as 1 − fee in double, and its id
+  private final int[] edgeMarket;
+  private final int[] marketSell;
+  private final int[] marketBuy;
+  private final double[] marketKeep;
+  private final String[] marketIds;
+  private Map<String, Integer> marketIndex;
 
   private PathGraph(
       String[] nodeExchange,
@@ -56,7 +76,12 @@ public final class PathGraph {
       double[] weights,
       double[] rates,
       Leg[] legs,
-      List<String> warnings) {
+      List<String> warnings,
+      int[] edgeMarket,
+      int[] marketSell,
+      int[] marketBuy,
+      double[] marketKeep,
+      String[] marketIds) {
     this.nodeExchange = nodeExchange;
     this.nodeAsset = nodeAsset;
     this.offsets = offsets;
@@ -66,6 +91,11 @@ public final class PathGraph {
     this.rates = rates;
     this.legs = legs;
     this.warnings = List.copyOf(warnings);
+    this.edgeMarket = edgeMarket;
+    this.marketSell = marketSell;
+    this.marketBuy = marketBuy;
+    this.marketKeep = marketKeep;
+    this.marketIds = marketIds;
   }
 
   /** The graph of a snapshot's markets, without transfer edges. */
@@ -75,37 +105,64 @@ public final class PathGraph {
 
   /** The graph of a snapshot with the given options. */
   public static PathGraph build(MarketSnapshot snapshot, GraphOptions options) {
+    return build(snapshot, options, false);
+  }
+
+  /**
+   * The graph of a snapshot for in-place updates: as {@link #build}, but every book has both its
+   * edges, an empty side's disabled (rate 0) until an update gives it a price.
+   */
+  public static PathGraph forUpdates(MarketSnapshot snapshot, GraphOptions options) {
+    return build(snapshot, options, true);
+  }
+
+  private static PathGraph build(MarketSnapshot snapshot, GraphOptions options, boolean allSides) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
     Nodes nodes = new Nodes();
-    Edges edges = new Edges(2 * snapshot.marketCount() + 16);
+    Edges edges = new Edges(2 * snapshot.marketCount() + 16, allSides);
+    int markets = snapshot.marketCount();
+    double[] marketKeep = new double[markets];
+    String[] marketIds = new String[markets];
+    int market = 0;
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
       int base = nodes.id(m.exchange(), m.base(), false, 16);
       int quote = nodes.id(m.exchange(), m.quote(), false, 16);
       BigDecimal keep = BigDecimal.ONE.subtract(m.takerFee());
+      marketKeep[market] = keep.doubleValue();
+      marketIds[market] = m.id();
       if (!b.bids().isEmpty()) {
         double rate = b.bids().get(0).price().multiply(keep).doubleValue();
-        edges.add(base, quote, rate, new Leg(m, Side.SELL));
+        edges.add(base, quote, rate, new Leg(m, Side.SELL), market);
+      } else if (allSides) {
+        edges.add(base, quote, 0, new Leg(m, Side.SELL), market);
       }
       if (!b.asks().isEmpty()) {
         double rate = keep.doubleValue() / b.asks().get(0).price().doubleValue();
-        edges.add(quote, base, rate, new Leg(m, Side.BUY));
+        edges.add(quote, base, rate, new Leg(m, Side.BUY), market);
+      } else if (allSides) {
+        edges.add(quote, base, 0, new Leg(m, Side.BUY), market);
       }
+      market++;
     }
     for (ChainSnapshot c : snapshot.chains()) {
       for (Pool p : c.pools()) {
         int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
         int t1 = nodes.id(c.name(), p.quote(), true, c.tokens().size());
         // a concentrated pool with no liquidity one way within its recorded ticks has no edge there
+        // (or, for in-place updates, a disabled one)
+        marketKeep[market] = 1;
+        marketIds[market] = p.id();
         double sell = p.marginalRate(true);
         double buy = p.marginalRate(false);
-        if (sell > 0) {
-          edges.add(t0, t1, sell, new Leg(p, Side.SELL));
+        if (sell > 0 || allSides) {
+          edges.add(t0, t1, Math.max(sell, 0), new Leg(p, Side.SELL), market);
         }
-        if (buy > 0) {
-          edges.add(t1, t0, buy, new Leg(p, Side.BUY));
+        if (buy > 0 || allSides) {
+          edges.add(t1, t0, Math.max(buy, 0), new Leg(p, Side.BUY), market);
         }
+        market++;
       }
     }
     int n = nodes.size();
@@ -123,7 +180,7 @@ public final class PathGraph {
               && !nodes.chain.get(b)
               && nodes.assets.get(a).equals(nodes.assets.get(b))
               && !nodes.venues.get(a).equals(nodes.venues.get(b))) {
-            edges.add(a, b, 1.0 - fee, null);
+            edges.add(a, b, 1.0 - fee, null, -1);
           }
         }
       }
@@ -135,8 +192,8 @@ public final class PathGraph {
       }
       for (int v = 0; v < n; v++) {
         if (!nodes.chain.get(v) && nodes.assets.get(v).equals(join.asset())) {
-          edges.add(token, v, 1.0, null);
-          edges.add(v, token, 1.0, null);
+          edges.add(token, v, 1.0, null, -1);
+          edges.add(v, token, 1.0, null, -1);
         }
       }
     }
@@ -154,14 +211,28 @@ public final class PathGraph {
     double[] weights = new double[m];
     double[] rates = new double[m];
     Leg[] legs = new Leg[m];
+    int[] edgeMarket = new int[m];
+    int[] marketSell = new int[markets];
+    int[] marketBuy = new int[markets];
+    Arrays.fill(marketSell, -1);
+    Arrays.fill(marketBuy, -1);
     for (int i = 0; i < m; i++) {
       int from = edges.from[i];
       int at = offsets[from] + fill[from]++;
       sources[at] = from;
       targets[at] = edges.to[i];
       rates[at] = edges.rate[i];
-      weights[at] = -Math.log(rates[at]);
+      weights[at] = weight(rates[at]);
       legs[at] = edges.leg[i];
+      int mk = edges.market[i];
+      edgeMarket[at] = mk;
+      if (mk >= 0) {
+        if (legs[at].side() == Side.SELL) {
+          marketSell[mk] = at;
+        } else {
+          marketBuy[mk] = at;
+        }
+      }
     }
     return new PathGraph(
         nodes.venues.toArray(new String[0]),
@@ -172,7 +243,17 @@ public final class PathGraph {
         weights,
         rates,
         legs,
-        edges.warnings);
+        edges.warnings,
+        edgeMarket,
+        marketSell,
+        marketBuy,
+        marketKeep,
+        marketIds);
+  }
+
+  /** {@code −ln(rate)}; +∞ for a disabled edge (rate 0). */
+  private static double weight(double rate) {
+    return rate > 0 ? -Math.log(rate) : Double.POSITIVE_INFINITY;
   }
 
   /** Nodes by (venue, asset), numbered in order of first appearance. */
@@ -217,24 +298,34 @@ public final class PathGraph {
     int[] to;
     double[] rate;
     Leg[] leg;
+    int[] market;
     int size;
+    final boolean keepDisabled;
     final List<String> warnings = new ArrayList<>();
 
-    Edges(int capacity) {
+    Edges(int capacity, boolean keepDisabled) {
+      this.keepDisabled = keepDisabled;
       from = new int[capacity];
       to = new int[capacity];
       rate = new double[capacity];
       leg = new Leg[capacity];
+      market = new int[capacity];
     }
 
-    void add(int f, int t, double r, Leg l) {
-      if (!(r > 0) || Double.isInfinite(r)) {
+    /** Adds an edge; {@code mk}: its market, −1 for a transfer or join; rate 0: disabled. */
+    void add(int f, int t, double r, Leg l, int mk) {
+      boolean disabled = r == 0 && keepDisabled;
+      if (!disabled && (!(r > 0) || Double.isInfinite(r))) {
         warnings.add(
             (l == null ? "transfer" : l.tradable().id() + " " + l.side())
                 + ": rate "
                 + r
-                + " is outside double range; edge left out");
-        return;
+                + " is outside double range; edge "
+                + (keepDisabled && l != null ? "disabled" : "left out"));
+        if (!keepDisabled || l == null) {
+          return;
+        }
+        r = 0;
       }
       if (size == from.length) {
         int cap = 2 * size;
@@ -242,11 +333,13 @@ public final class PathGraph {
         to = Arrays.copyOf(to, cap);
         rate = Arrays.copyOf(rate, cap);
         leg = Arrays.copyOf(leg, cap);
+        market = Arrays.copyOf(market, cap);
       }
       from[size] = f;
       to[size] = t;
       rate[size] = r;
       leg[size] = l;
+      market[size] = mk;
       size++;
     }
   }
@@ -313,6 +406,110 @@ public final class PathGraph {
   /** Edges left out because their rate does not fit a double (one line each). */
   public List<String> warnings() {
     return warnings;
+  }
+
+  /** Books and pools of the graph, numbered in snapshot order (books first, then pools). */
+  public int marketCount() {
+    return marketIds.length;
+  }
+
+  /** The id of market {@code m} ({@code kraken:BTC/USD}, or {@code chain:address} for a pool). */
+  public String marketId(int m) {
+    return marketIds[m];
+  }
+
+  /**
+   * The number of the market with this id, or −1. The first call builds the index; later calls
+   * allocate nothing.
+   */
+  public int market(String id) {
+    Map<String, Integer> index = marketIndex;
+    if (index == null) {
+      index = new HashMap<>(Math.max(16, 2 * marketIds.length));
+      for (int i = 0; i < marketIds.length; i++) {
+        index.put(marketIds[i], i);
+      }
+      marketIndex = index;
+    }
+    Integer m = index.get(id);
+    return m == null ? -1 : m;
+  }
+
+  /** The edge base → quote (bids; a pool's token0 → token1) of market {@code m}, or −1. */
+  public int sellEdge(int m) {
+    return marketSell[m];
+  }
+
+  /** The edge quote → base (asks; a pool's token1 → token0) of market {@code m}, or −1. */
+  public int buyEdge(int m) {
+    return marketBuy[m];
+  }
+
+  /** The market of edge {@code e}, or −1 for a transfer edge or a same-as join. */
+  public int edgeMarket(int e) {
+    return edgeMarket[e];
+  }
+
+  /** Whether edge {@code e} is disabled (rate 0: an empty book side). */
+  public boolean edgeDisabled(int e) {
+    return !(rates[e] > 0);
+  }
+
+  /**
+   * Sets the rate of edge {@code e} in place (weight {@code −ln(rate)}); a rate that is not
+   * positive and finite disables the edge.
+   *
+   * @return whether the weight changed
+   */
+  public boolean setRate(int e, double rate) {
+    double r = rate > 0 && rate < Double.POSITIVE_INFINITY ? rate : 0;
+    if (r == rates[e]) {
+      return false;
+    }
+    rates[e] = r;
+    weights[e] = weight(r);
+    return true;
+  }
+
+  /**
+   * Sets book market {@code m}'s edges from a new top of book, in place: the sell edge at {@code
+   * bestBid·(1 − fee)}, the buy edge at {@code (1 − fee)/bestAsk}. A side whose price is not
+   * positive (empty: pass 0 or NaN) is disabled. Allocates nothing.
+   *
+   * @return a bit set of the edges whose weight changed: 1 for the sell edge, 2 for the buy edge
+   */
+  public int updateBook(int m, double bestBid, double bestAsk) {
+    double keep = marketKeep[m];
+    int changed = 0;
+    int sell = marketSell[m];
+    if (sell >= 0 && setRate(sell, bestBid > 0 ? bestBid * keep : 0)) {
+      changed |= 1;
+    }
+    int buy = marketBuy[m];
+    if (buy >= 0 && setRate(buy, bestAsk > 0 ? keep / bestAsk : 0)) {
+      changed |= 2;
+    }
+    return changed;
+  }
+
+  /**
+   * Sets pool market {@code m}'s edges from the pool's new state (its reserves), in place: both
+   * rates at the pool's marginal rate after its fee, and both legs to the new pool value (which
+   * sizing walks). The pool must be the same contract ({@link Pool#id()}) on the same tokens.
+   *
+   * @return a bit set of the edges whose weight changed: 1 for token0 → token1, 2 for the other
+   */
+  public int updatePool(int m, Pool pool) {
+    int sell = marketSell[m];
+    int buy = marketBuy[m];
+    if (!pool.id().equals(marketIds[m]) || sell < 0 || buy < 0) {
+      throw new IllegalArgumentException(
+          "market " + m + " is " + marketIds[m] + ", not pool " + pool.id());
+    }
+    legs[sell] = new Leg(pool, Side.SELL);
+    legs[buy] = new Leg(pool, Side.BUY);
+    int changed = setRate(sell, pool.marginalRate(true)) ? 1 : 0;
+    return setRate(buy, pool.marginalRate(false)) ? changed | 2 : changed;
   }
 
   // Package-private raw arrays for the search loops (read-only by contract).

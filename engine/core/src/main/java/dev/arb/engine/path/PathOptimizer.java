@@ -98,7 +98,7 @@ public final class PathOptimizer {
    * The node ranks: start-asset nodes first in listed order, then the rest by quote degree, then
    * input order; returns how many nodes are start nodes.
    */
-  private static int rank(PathGraph g, List<Asset> start, int[] rank, List<String> notes) {
+  static int rank(PathGraph g, List<Asset> start, int[] rank, List<String> notes) {
     int n = g.nodeCount();
     // How many markets quote in this node's asset: the natural numeraire (USD, USDT, BTC) comes
     // first, so cycles start, and profits are counted, in the asset most markets are priced in.

@@ -42,6 +42,13 @@ public interface MarketDataSource extends AutoCloseable {
    */
   default void profitable(Collection<String> marketIds) {}
 
+  /**
+   * Pushes every streamed book to {@code listener} as it arrives, from now on (books of exchanges
+   * that stream: {@code streaming = true}); sources that only poll ignore it. Polls still return
+   * every book from {@link #snapshot()}.
+   */
+  default void listen(BookListener listener) {}
+
   /** Releases connections and threads. Idempotent. */
   @Override
   void close();

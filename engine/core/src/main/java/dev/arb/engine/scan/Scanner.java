@@ -142,7 +142,12 @@ public final class Scanner {
         TokenNames.of(snapshot));
   }
 
-  private static Opportunity judge(int rank, SizingOutcome outcome, ScanRequest request) {
+  /**
+   * The verdict on one sized cycle, as a scan gives it: rejected with sizing's reason, rejected
+   * below {@code min-profit-bp} after sizing (and gas), else sized. Also used by the streaming
+   * runner, so that a streamed decision and a scan judge alike.
+   */
+  public static Opportunity judge(int rank, SizingOutcome outcome, ScanRequest request) {
     if (outcome instanceof SizingOutcome.Rejected r) {
       String reason =
           r.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + r.detail();

@@ -1,0 +1,534 @@
+package dev.arb.engine.stream;
+
+import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.path.EdgeCycleSearch;
+import dev.arb.engine.path.GraphOptions;
+import dev.arb.engine.path.IncrementalDetector;
+import dev.arb.engine.path.PathGraph;
+import dev.arb.engine.pool.LiquidityFilter;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import dev.arb.engine.sizing.AmtOptimizer;
+import dev.arb.engine.sizing.GasValuation;
+import dev.arb.engine.sizing.SizingOutcome;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state the streaming runner decides on: the latest book of every market and state of every
+ * pool, the graph built from them once and updated in place per event ({@link PathGraph}), the
+ * {@link IncrementalDetector} over it, the search restricted to the changed edges ({@link
+ * EdgeCycleSearch}) and the exact sizing ({@link AmtOptimizer}).
+ *
+ * <p>One event: {@link #book} (or {@link #pool}) updates the market's two edges, checks them
+ * against the kept potentials and returns how many edges are worth a search: 0 for almost every
+ * update, with nothing allocated. When it is not 0, {@link #decide} searches the best cycles
+ * through those edges only, sizes them against the books' depth and judges them as a scan does
+ * ({@link Scanner#judge}). A cycle handed to sizing leaves the potentials untouched: its changed
+ * edge is masked (see {@link IncrementalDetector}).
+ *
+ * <p>Full runs of the detector (the safety net): every {@link Settings#fullRunEvery} events, every
+ * {@link Settings#fullRunInterval} of event time (receive times, so a replay runs them at the same
+ * events), and whenever the detector is unsure. A full run also leaves out markets older than the
+ * request's {@code maxAge} behind the newest observation (their edges disabled until their next
+ * update), as a scan does.
+ *
+ * <p>{@link #reset} replaces the whole state with a snapshot (a polled or replayed snapshot: a
+ * batch of events decided by a full scan), keeping a market's current book where it is newer than
+ * the snapshot's. A book or pool the graph does not have yet rebuilds it (a structural change).
+ *
+ * <p>Not thread-safe: one thread (the runner) owns it.
+ */
+public final class StreamEngine {
+
+  /**
+   * When the detector runs in full.
+   *
+   * @param fullRunEvery events between two full runs, &gt; 0
+   * @param fullRunInterval event time between two full runs, positive
+   */
+  public record Settings(long fullRunEvery, Duration fullRunInterval) {
+    public Settings {
+      Objects.requireNonNull(fullRunInterval, "fullRunInterval");
+      if (fullRunEvery <= 0) {
+        throw new IllegalArgumentException("full-run-every must be positive, got " + fullRunEvery);
+      }
+      if (fullRunInterval.isNegative() || fullRunInterval.isZero()) {
+        throw new IllegalArgumentException(
+            "full-run-interval must be positive, got " + fullRunInterval);
+      }
+    }
+
+    /** A full run every 10,000 events or every second of event time. */
+    public static Settings defaults() {
+      return new Settings(10_000, Duration.ofSeconds(1));
+    }
+  }
+
+  private final ScanRequest request;
+  private final Settings settings;
+  private final long intervalNanos;
+  private final long maxAgeNanos;
+  private final GraphOptions graphOptions;
+  private final AmtOptimizer sizer;
+  private final BigDecimal available;
+
+  private MarketSnapshot base;
+  private PathGraph graph;
+  private IncrementalDetector detector;
+  private EdgeCycleSearch search;
+  private OrderBook[] books;
+  private Pool[] pools;
+  private long[] observed;
+  private boolean[] stale;
+  private final Map<Market, Integer> byMarket = new HashMap<>();
+
+  private long events;
+  private long sinceFull;
+  private long lastFullAt;
+  private long newestObserved = Long.MIN_VALUE;
+  private long fullRuns;
+  private long rebuilds;
+  private long ignored;
+  private long updateNanos;
+  private long detectNanos;
+  private long searchNanos;
+  private long sizeNanos;
+  private List<OrderBook> decidedBooks = List.of();
+
+  /**
+   * An engine on {@code initial}'s markets.
+   *
+   * @param request the scan request decisions follow (query, amount, max age, transfers, pools)
+   * @param atNanos the event time of the snapshot (epoch nanoseconds of its receipt)
+   */
+  public StreamEngine(
+      MarketSnapshot initial, ScanRequest request, Settings settings, long atNanos) {
+    this.request = Objects.requireNonNull(request, "request");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.intervalNanos = settings.fullRunInterval().toNanos();
+    this.maxAgeNanos = request.maxAge().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+    this.graphOptions =
+        (request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults())
+            .withSameAs(request.pools().sameAs());
+    this.sizer = new AmtOptimizer(request.query().maxLength());
+    this.available = request.amount().orElse(new BigDecimal("1E+24"));
+    build(prepared(initial), atNanos);
+  }
+
+  /** The snapshot as the graph takes it: pools under the liquidity floor left out. */
+  private MarketSnapshot prepared(MarketSnapshot s) {
+    if (request.pools().minLiquidity().isEmpty() || s.chains().isEmpty()) {
+      return s;
+    }
+    return LiquidityFilter.apply(s, request.pools().minLiquidity().get()).snapshot();
+  }
+
+  private void build(MarketSnapshot s, long atNanos) {
+    base = s;
+    graph = PathGraph.forUpdates(s, graphOptions);
+    int markets = graph.marketCount();
+    books = new OrderBook[markets];
+    pools = new Pool[markets];
+    observed = new long[markets];
+    stale = new boolean[markets];
+    byMarket.clear();
+    int m = 0;
+    for (OrderBook b : s.books()) {
+      books[m] = b;
+      observed[m] = nanos(b.observedAt());
+      byMarket.put(b.market(), m);
+      m++;
+    }
+    for (ChainSnapshot c : s.chains()) {
+      for (Pool p : c.pools()) {
+        pools[m] = p;
+        observed[m] = nanos(c.observedAt());
+        m++;
+      }
+    }
+    newestObserved = Long.MIN_VALUE;
+    for (long o : observed) {
+      newestObserved = Math.max(newestObserved, o);
+    }
+    leaveOutStale();
+    detector = new IncrementalDetector(graph);
+    search = new EdgeCycleSearch(graph, request.query());
+    fullRuns++;
+    rebuilds++;
+    sinceFull = 0;
+    lastFullAt = atNanos;
+  }
+
+  /**
+   * Replaces the state with {@code snapshot} (a batch: every market in it, no other), keeping a
+   * market's current book where it was observed after the snapshot's; the detector runs in full.
+   * Nothing is flagged afterwards: the caller decides a snapshot with a full scan.
+   */
+  public void reset(MarketSnapshot snapshot, long atNanos) {
+    MarketSnapshot s = prepared(snapshot);
+    List<OrderBook> merged = new ArrayList<>(s.books().size());
+    boolean same = s.books().size() == countBooks() && s.chains().equals(base.chains());
+    int m = 0;
+    for (OrderBook b : s.books()) {
+      Integer at = byMarket.get(b.market());
+      OrderBook keep = b;
+      if (at != null && books[at] != null && books[at].observedAt().isAfter(b.observedAt())) {
+        keep = books[at];
+      }
+      merged.add(keep);
+      same &= at != null && at == m;
+      m++;
+    }
+    if (!same) {
+      build(s.withBooks(merged), atNanos);
+      detector.beginStep();
+      return;
+    }
+    base = s.withBooks(merged);
+    for (int i = 0; i < merged.size(); i++) {
+      OrderBook b = merged.get(i);
+      books[i] = b;
+      observed[i] = nanos(b.observedAt());
+      newestObserved = Math.max(newestObserved, observed[i]);
+      stale[i] = false;
+      graph.updateBook(i, bestBid(b), bestAsk(b));
+    }
+    events++;
+    fullRun(atNanos);
+    detector.beginStep();
+  }
+
+  private int countBooks() {
+    int n = 0;
+    for (OrderBook b : books) {
+      n += b != null ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * One book update, its best prices given as doubles (0 for an empty side) so that nothing is
+   * converted here; {@code atNanos}: its receive time (epoch nanoseconds). Returns how many edges
+   * are worth a search ({@link #decide}); 0 for almost every update. Allocates nothing unless the
+   * market is new (the graph is rebuilt then).
+   */
+  public int book(OrderBook book, double bestBid, double bestAsk, long atNanos) {
+    long t0 = System.nanoTime();
+    Integer at = byMarket.get(book.market());
+    if (at == null) {
+      return structural(book, null, atNanos);
+    }
+    int m = at;
+    books[m] = book;
+    long o = nanos(book.observedAt());
+    observed[m] = o;
+    if (o > newestObserved) {
+      newestObserved = o;
+    }
+    stale[m] = false;
+    detector.beginStep();
+    int changed = graph.updateBook(m, bestBid, bestAsk);
+    long t1 = System.nanoTime();
+    checkChanged(m, changed);
+    detector.endStep();
+    events++;
+    sinceFull++;
+    if (sinceFull >= settings.fullRunEvery() || atNanos - lastFullAt >= intervalNanos) {
+      fullRun(atNanos);
+    }
+    updateNanos = t1 - t0;
+    detectNanos = System.nanoTime() - t1;
+    return detector.flaggedCount();
+  }
+
+  /** {@link #book(OrderBook, double, double, long)} with the best prices read from the book. */
+  public int book(OrderBook book, long atNanos) {
+    return book(book, bestBid(book), bestAsk(book), atNanos);
+  }
+
+  /**
+   * One pool's new state (same contract, new reserves); {@code observedAt}: its block's time. A
+   * pool of a chain the engine does not have is ignored (counted in {@link #ignored()}).
+   */
+  public int pool(Pool pool, Instant observedAt, long atNanos) {
+    long t0 = System.nanoTime();
+    int m = graph.market(pool.id());
+    if (m < 0) {
+      return structural(null, pool, atNanos);
+    }
+    pools[m] = pool;
+    observed[m] = nanos(observedAt);
+    newestObserved = Math.max(newestObserved, observed[m]);
+    stale[m] = false;
+    detector.beginStep();
+    int changed = graph.updatePool(m, pool);
+    long t1 = System.nanoTime();
+    checkChanged(m, changed);
+    detector.endStep();
+    events++;
+    sinceFull++;
+    if (sinceFull >= settings.fullRunEvery() || atNanos - lastFullAt >= intervalNanos) {
+      fullRun(atNanos);
+    }
+    updateNanos = t1 - t0;
+    detectNanos = System.nanoTime() - t1;
+    return detector.flaggedCount();
+  }
+
+  private void checkChanged(int m, int changed) {
+    if ((changed & 1) != 0) {
+      detector.edgeChanged(graph.sellEdge(m));
+    }
+    if ((changed & 2) != 0) {
+      detector.edgeChanged(graph.buyEdge(m));
+    }
+  }
+
+  /** A market the graph does not have: rebuilt with it, then every cycle found is flagged. */
+  private int structural(OrderBook book, Pool pool, long atNanos) {
+    MarketSnapshot now = current(true);
+    if (book != null) {
+      List<OrderBook> all = new ArrayList<>(now.books());
+      all.removeIf(b -> b.market().id().equals(book.market().id())); // a market whose fee changed
+      all.add(book);
+      now = now.withBooks(all);
+    } else {
+      List<ChainSnapshot> chains = new ArrayList<>();
+      boolean placed = false;
+      for (ChainSnapshot c : now.chains()) {
+        if (c.name().equals(pool.chain())
+            && c.token(pool.token0().address()).isPresent()
+            && c.token(pool.token1().address()).isPresent()) {
+          List<Pool> ps = new ArrayList<>(c.pools());
+          ps.add(pool);
+          chains.add(c.withPools(ps));
+          placed = true;
+        } else {
+          chains.add(c);
+        }
+      }
+      if (!placed) {
+        ignored++;
+        return 0;
+      }
+      now = now.withChains(chains);
+    }
+    events++;
+    build(now, atNanos);
+    return detector.flaggedCount();
+  }
+
+  private void fullRun(long atNanos) {
+    leaveOutStale();
+    detector.fullRun();
+    fullRuns++;
+    sinceFull = 0;
+    lastFullAt = atNanos;
+  }
+
+  /** Disables the edges of markets observed more than max-age before the newest observation. */
+  private void leaveOutStale() {
+    if (maxAgeNanos == Long.MAX_VALUE || newestObserved == Long.MIN_VALUE) {
+      return;
+    }
+    long oldest = newestObserved - maxAgeNanos;
+    for (int m = 0; m < observed.length; m++) {
+      if (!stale[m] && observed[m] < oldest) {
+        stale[m] = true;
+        int sell = graph.sellEdge(m);
+        int buy = graph.buyEdge(m);
+        if (sell >= 0) {
+          graph.setRate(sell, 0);
+        }
+        if (buy >= 0) {
+          graph.setRate(buy, 0);
+        }
+      }
+    }
+  }
+
+  /**
+   * The decision for the edges the last event flagged: the best cycles through them (at most the
+   * query's K, best top-of-book return first, each once), sized and judged. Empty when nothing was
+   * flagged or no cycle through a flagged edge beats the profit threshold.
+   */
+  public List<Opportunity> decide() {
+    int flagged = detector.flaggedCount();
+    if (flagged == 0) {
+      searchNanos = 0;
+      sizeNanos = 0;
+      decidedBooks = List.of();
+      return List.of();
+    }
+    long t0 = System.nanoTime();
+    List<Cycle> found = new ArrayList<>();
+    for (int i = 0; i < flagged; i++) {
+      for (Cycle c : search.through(detector.flagged(i))) {
+        if (!found.contains(c)) {
+          found.add(c);
+        }
+      }
+    }
+    found.sort(Comparator.comparingDouble(Cycle::topOfBookReturn).reversed());
+    if (found.size() > request.query().topK()) {
+      found = new ArrayList<>(found.subList(0, request.query().topK()));
+    }
+    long t1 = System.nanoTime();
+    List<Opportunity> out = new ArrayList<>(found.size());
+    Map<String, OrderBook> used = new LinkedHashMap<>();
+    MarketSnapshot withPools = null;
+    GasValuation gas = null;
+    int rank = 0;
+    for (Cycle c : found) {
+      rank++;
+      List<OrderBook> legBooks = new ArrayList<>(c.legs().size());
+      boolean poolLegs = false;
+      for (Leg l : c.legs()) {
+        if (l.isPool()) {
+          legBooks.add(null);
+          poolLegs = true;
+        } else {
+          OrderBook b = books[byMarket.get(l.market())];
+          legBooks.add(b);
+          used.put(b.market().id(), b);
+        }
+      }
+      SizingOutcome outcome;
+      if (poolLegs) {
+        if (withPools == null) {
+          withPools = current(false);
+          gas = new GasValuation(request.pools().gas(), withPools, request.pools().sameAs());
+        }
+        outcome = sizer.size(c, withPools, available, gas);
+      } else {
+        outcome = sizer.size(c, legBooks, available);
+      }
+      out.add(Scanner.judge(rank, outcome, request));
+    }
+    decidedBooks = List.copyOf(used.values());
+    searchNanos = t1 - t0;
+    sizeNanos = System.nanoTime() - t1;
+    return out;
+  }
+
+  /**
+   * The books the last {@link #decide} sized on, as a snapshot (for the paper trader and the
+   * records' data age), with the engine's source name.
+   */
+  public MarketSnapshot decidedSnapshot() {
+    return new MarketSnapshot(decidedBooks, List.of(), base.source());
+  }
+
+  /**
+   * The current state as a snapshot: every book and pool (stale ones too when {@code withStale}).
+   */
+  public MarketSnapshot current(boolean withStale) {
+    List<OrderBook> bs = new ArrayList<>(books.length);
+    Map<String, List<Pool>> byChain = new HashMap<>();
+    for (int m = 0; m < books.length; m++) {
+      if (!withStale && stale[m]) {
+        continue;
+      }
+      if (books[m] != null) {
+        bs.add(books[m]);
+      } else if (pools[m] != null) {
+        byChain.computeIfAbsent(pools[m].chain(), k -> new ArrayList<>()).add(pools[m]);
+      }
+    }
+    List<ChainSnapshot> chains = new ArrayList<>(base.chains().size());
+    for (ChainSnapshot c : base.chains()) {
+      chains.add(c.withPools(byChain.getOrDefault(c.name(), List.of())));
+    }
+    return new MarketSnapshot(bs, base.problems(), base.source(), chains);
+  }
+
+  /** The best bid as a double, 0 for an empty side. */
+  public static double bestBid(OrderBook b) {
+    return b.bids().isEmpty() ? 0 : b.bids().get(0).price().doubleValue();
+  }
+
+  /** The best ask as a double, 0 for an empty side. */
+  public static double bestAsk(OrderBook b) {
+    return b.asks().isEmpty() ? 0 : b.asks().get(0).price().doubleValue();
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** Whether the graph has a cycle with return above 1 now (as the full detector would say). */
+  public boolean hasNegativeCycle() {
+    return detector.hasNegativeCycle();
+  }
+
+  /** The graph (updated in place; for benchmarks and tests). */
+  public PathGraph graph() {
+    return graph;
+  }
+
+  /** The detector (for benchmarks and tests). */
+  public IncrementalDetector detector() {
+    return detector;
+  }
+
+  /** Books and pools in the graph. */
+  public int markets() {
+    return graph.marketCount();
+  }
+
+  /** Events applied (books, pools, snapshots). */
+  public long events() {
+    return events;
+  }
+
+  /** Full runs of the detector, graph builds included. */
+  public long fullRuns() {
+    return fullRuns;
+  }
+
+  /** Graph builds (the first, snapshots that change the market set, new markets). */
+  public long rebuilds() {
+    return rebuilds;
+  }
+
+  /** Pool events of chains the engine does not have. */
+  public long ignored() {
+    return ignored;
+  }
+
+  /** Nanoseconds the last event took to update the graph. */
+  public long updateNanos() {
+    return updateNanos;
+  }
+
+  /** Nanoseconds the last event's detection took (a full run included when one was due). */
+  public long detectNanos() {
+    return detectNanos;
+  }
+
+  /** Nanoseconds the last {@link #decide} searched. */
+  public long searchNanos() {
+    return searchNanos;
+  }
+
+  /** Nanoseconds the last {@link #decide} sized and judged. */
+  public long sizeNanos() {
+    return sizeNanos;
+  }
+}

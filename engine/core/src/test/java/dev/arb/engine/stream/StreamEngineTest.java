@@ -1,0 +1,237 @@
+package dev.arb.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.path.PathOptimizer;
+import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.sample.SampleSnapshot;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import dev.arb.engine.scan.Snapshots;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming engine on the real Binance.US sample (45 books, fees set to 0.1 %: no arbitrage
+ * until a book is lifted): a streamed update is decided as a scan of the same books decides the
+ * cycles through it; snapshots, new markets, stale markets; no allocation per update.
+ */
+class StreamEngineTest {
+  private static final BigDecimal FEE = new BigDecimal("0.001");
+  private static final long T0 = Instant.parse("2023-03-02T15:36:10Z").toEpochMilli() * 1_000_000;
+
+  private static MarketSnapshot sample() {
+    return Snapshots.withTakerFee(SampleSnapshot.load(), FEE);
+  }
+
+  private static ScanRequest request(int topK) {
+    return new ScanRequest(
+        PathQuery.defaults().withMaxLength(4).withTopK(topK), Optional.empty(), Optional.empty());
+  }
+
+  private static OrderBook find(MarketSnapshot s, String id) {
+    return s.books().stream().filter(b -> b.market().id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The book with both sides moved by {@code factor}, observed at {@code at}. */
+  private static OrderBook moved(OrderBook b, double factor, Instant at) {
+    List<BookLevel> bids = new ArrayList<>();
+    for (BookLevel l : b.bids()) {
+      bids.add(new BookLevel(l.price().multiply(BigDecimal.valueOf(factor)), l.amount()));
+    }
+    List<BookLevel> asks = new ArrayList<>();
+    for (BookLevel l : b.asks()) {
+      asks.add(new BookLevel(l.price().multiply(BigDecimal.valueOf(factor)), l.amount()));
+    }
+    return new OrderBook(b.market(), bids, asks, at);
+  }
+
+  @Test
+  void aStreamedUpdateIsDecidedAsAScanOfTheSameBooksDecidesTheCyclesThroughIt() {
+    MarketSnapshot s = sample();
+    StreamEngine engine = new StreamEngine(s, request(10), StreamEngine.Settings.defaults(), T0);
+    assertThat(engine.hasNegativeCycle()).isFalse();
+    assertThat(engine.markets()).isEqualTo(45);
+
+    // a small move: nothing to search
+    OrderBook eth = find(s, "binanceus:ETH/USD");
+    Instant t = Instant.parse("2023-03-02T15:36:10Z");
+    assertThat(engine.book(moved(eth, 1.00001, t), T0 + 1)).isZero();
+    assertThat(engine.decide()).isEmpty();
+
+    // ETH/USD lifted by 1.5 %: sell ETH for USD there, buy it back elsewhere
+    OrderBook lifted = moved(eth, 1.015, t.plusMillis(1));
+    assertThat(engine.book(lifted, T0 + 2)).isPositive();
+    assertThat(engine.hasNegativeCycle()).isTrue();
+    List<Opportunity> decided = engine.decide();
+    assertThat(decided).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+
+    // a scan of the same books, all cycles: those through ETH/USD, best first, are the decision
+    ScanReport scan = Scanner.scan(engine.current(false), request(10_000));
+    List<Opportunity> through = new ArrayList<>();
+    for (Opportunity o : scan.opportunities()) {
+      for (Leg l : o.cycle().legs()) {
+        if (l.market().id().equals("binanceus:ETH/USD")) {
+          through.add(o);
+          break;
+        }
+      }
+    }
+    assertThat(through).hasSizeGreaterThanOrEqualTo(decided.size());
+    for (int i = 0; i < decided.size(); i++) {
+      Opportunity d = decided.get(i);
+      Opportunity f = through.get(i);
+      assertThat(d.rank()).isEqualTo(i + 1);
+      assertThat(d.cycle()).as("cycle %d", i).isEqualTo(f.cycle());
+      assertThat(d.status()).isEqualTo(f.status());
+      assertThat(d.reason()).isEqualTo(f.reason());
+      assertThat(d.plan().map(p -> p.profit())).isEqualTo(f.plan().map(p -> p.profit()));
+    }
+    assertThat(decided.get(0).plan()).isPresent();
+    assertThat(decided.get(0).plan().get().profit()).isPositive();
+    assertThat(engine.decidedSnapshot().books()).contains(lifted);
+
+    // another market's spread widens (both its weights rise): the lasting cycle is not decided
+    // again
+    OrderBook btc = find(s, "binanceus:BTC/USD");
+    OrderBook wider =
+        new OrderBook(
+            btc.market(),
+            List.of(new BookLevel(new BigDecimal("23370"), BigDecimal.ONE)),
+            List.of(new BookLevel(new BigDecimal("23380"), BigDecimal.ONE)),
+            t.plusMillis(2));
+    assertThat(engine.book(wider, T0 + 3)).isZero();
+    assertThat(engine.hasNegativeCycle()).isTrue();
+    // while it lasts, a market whose rate improves is searched: the cycles through it
+    OrderBook cheaper = moved(btc, 0.9999, t.plusMillis(3));
+    assertThat(engine.book(cheaper, T0 + 4)).isPositive();
+    List<Opportunity> again = engine.decide();
+    assertThat(again).isNotEmpty();
+    for (Opportunity o : again) {
+      assertThat(o.cycle().legs()).anyMatch(l -> l.market().id().equals("binanceus:BTC/USD"));
+    }
+    // the lifted book falls back: the cycle is gone
+    assertThat(engine.book(moved(eth, 1.0, t.plusMillis(4)), T0 + 5)).isZero();
+    assertThat(engine.hasNegativeCycle()).isFalse();
+    assertThat(PathOptimizer.hasNegativeCycle(engine.graph())).isFalse();
+  }
+
+  @Test
+  void aSnapshotReplacesTheStateButKeepsABookStreamedAfterIt() {
+    MarketSnapshot s = sample();
+    StreamEngine engine = new StreamEngine(s, request(10), StreamEngine.Settings.defaults(), T0);
+    OrderBook eth = find(s, "binanceus:ETH/USD");
+    OrderBook newer = moved(eth, 1.001, Instant.parse("2023-03-02T15:40:00Z"));
+    engine.book(newer, T0 + 1);
+    long before = engine.rebuilds();
+    engine.reset(s, T0 + 2); // the same markets, ETH/USD older than the streamed one
+    assertThat(engine.rebuilds()).as("same markets: updated in place").isEqualTo(before);
+    assertThat(find(engine.current(true), "binanceus:ETH/USD")).isEqualTo(newer);
+    assertThat(engine.detector().flaggedCount()).as("a snapshot is decided by its scan").isZero();
+
+    // a snapshot with fewer markets rebuilds the graph without them
+    MarketSnapshot fewer = s.withBooks(s.books().subList(0, 40));
+    engine.reset(fewer, T0 + 3);
+    assertThat(engine.markets()).isEqualTo(40);
+    assertThat(engine.rebuilds()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aNewMarketRebuildsTheGraphAndItsCyclesAreDecided() {
+    MarketSnapshot s = sample();
+    MarketSnapshot without =
+        s.withBooks(
+            s.books().stream().filter(b -> !b.market().id().equals("binanceus:ETH/USD")).toList());
+    StreamEngine engine =
+        new StreamEngine(without, request(10), StreamEngine.Settings.defaults(), T0);
+    assertThat(engine.markets()).isEqualTo(44);
+    OrderBook lifted = moved(find(s, "binanceus:ETH/USD"), 1.015, Instant.EPOCH.plusSeconds(1));
+    assertThat(engine.book(lifted, T0 + 1)).isPositive();
+    assertThat(engine.markets()).isEqualTo(45);
+    assertThat(engine.rebuilds()).isEqualTo(2);
+    assertThat(engine.decide()).isNotEmpty();
+  }
+
+  @Test
+  void aMarketOlderThanMaxAgeIsLeftOutAtTheNextFullRun() {
+    MarketSnapshot s = sample(); // observed between 15:36:06 and 15:36:09
+    ScanRequest r =
+        new ScanRequest(
+            PathQuery.defaults().withMaxLength(4),
+            Optional.empty(),
+            Optional.of(Duration.ofSeconds(30)));
+    StreamEngine engine =
+        new StreamEngine(s, r, new StreamEngine.Settings(2, Duration.ofHours(1)), T0);
+    OrderBook eth = find(s, "binanceus:ETH/USD");
+    int m = engine.graph().market("binanceus:ETH/USD");
+    assertThat(engine.graph().edgeDisabled(engine.graph().sellEdge(m))).isFalse();
+    // another market a minute later: ETH/USD, untouched since 15:36:08, is stale after a full run
+    OrderBook btc = find(s, "binanceus:BTC/USD");
+    engine.book(moved(btc, 1.0, Instant.parse("2023-03-02T15:37:30Z")), T0 + 1);
+    engine.book(moved(btc, 1.00001, Instant.parse("2023-03-02T15:37:31Z")), T0 + 2);
+    assertThat(engine.graph().edgeDisabled(engine.graph().sellEdge(m))).isTrue();
+    assertThat(engine.current(false).books()).doesNotContain(eth);
+    // its next update brings it back
+    engine.book(moved(eth, 1.0, Instant.parse("2023-03-02T15:37:32Z")), T0 + 3);
+    assertThat(engine.graph().edgeDisabled(engine.graph().sellEdge(m))).isFalse();
+  }
+
+  @Test
+  void bookUpdatesWithoutACycleAllocateNothing() {
+    MarketSnapshot s = sample();
+    StreamEngine engine =
+        new StreamEngine(s, request(10), new StreamEngine.Settings(1_000, Duration.ofHours(1)), T0);
+    Random r = new Random(11);
+    int updates = 20_000;
+    OrderBook[] events = new OrderBook[updates];
+    double[] bids = new double[updates];
+    double[] asks = new double[updates];
+    for (int i = 0; i < updates; i++) {
+      OrderBook b = s.books().get(r.nextInt(s.books().size()));
+      events[i] = moved(b, 1 + r.nextGaussian() * 0.00005, Instant.parse("2023-03-02T15:36:10Z"));
+      bids[i] = StreamEngine.bestBid(events[i]);
+      asks[i] = StreamEngine.bestAsk(events[i]);
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    int flagged = 0;
+    for (int i = 0; i < updates; i++) {
+      flagged += engine.book(events[i], bids[i], asks[i], T0 + i);
+    }
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < updates; i++) {
+      flagged += engine.book(events[i], bids[i], asks[i], T0 + i);
+    }
+    long allocated = threads.getThreadAllocatedBytes(id) - before;
+    assertThat(flagged).as("small moves never open a cycle here").isZero();
+    assertThat(engine.fullRuns()).as("full runs happened in between").isGreaterThan(30);
+    assertThat(allocated).as("bytes allocated by 20,000 book updates").isLessThan(4_096);
+  }
+
+  @Test
+  void anEmptiedBookSideDisablesItsEdge() {
+    MarketSnapshot s = sample();
+    StreamEngine engine = new StreamEngine(s, request(10), StreamEngine.Settings.defaults(), T0);
+    OrderBook eth = find(s, "binanceus:ETH/USD");
+    Market m = eth.market();
+    engine.book(new OrderBook(m, List.of(), eth.asks(), eth.observedAt()), T0 + 1);
+    int i = engine.graph().market(m.id());
+    assertThat(engine.graph().edgeDisabled(engine.graph().sellEdge(i))).isTrue();
+    assertThat(engine.graph().edgeDisabled(engine.graph().buyEdge(i))).isFalse();
+  }
+}

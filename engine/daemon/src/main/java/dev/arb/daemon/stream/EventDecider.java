@@ -1,0 +1,156 @@
+package dev.arb.daemon.stream;
+
+import dev.arb.daemon.trade.ScanResult;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.stream.StreamEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The decision step of the streaming runner, the same for {@code arb run} (live or replayed) and
+ * {@code arb backtest}: a snapshot is decided by a full scan (as {@code arb run} always did) and
+ * then becomes the engine's state; a book or pool event updates the state in place and is decided
+ * from the cycles through the edges it changed ({@link StreamEngine}). Records of streamed
+ * decisions are stamped with the event's receive time, so that a replay of a journal decides and
+ * records exactly what the recording run did.
+ *
+ * <p>Books that arrive before the first snapshot wait for it (they are merged into it, the newer
+ * book of a market kept). One thread: the runner's.
+ */
+public final class EventDecider {
+
+  /** A full scan of a snapshot: what {@code arb run} does with every polled snapshot. */
+  @FunctionalInterface
+  public interface SnapshotScan {
+    /** Scans {@code snapshot}; its records are stamped {@code at}. */
+    ScanResult scan(MarketSnapshot snapshot, Instant at);
+  }
+
+  private final ScanRequest request;
+  private final StreamEngine.Settings settings;
+  private final SnapshotScan scan;
+  private final Map<String, OrderBook> early = new LinkedHashMap<>();
+  private StreamEngine engine;
+  private long streamDecisions;
+  private long opportunities;
+
+  /**
+   * @param request what streamed decisions search and size (as {@code arb.scan})
+   * @param scan the full scan of a snapshot
+   */
+  public EventDecider(ScanRequest request, StreamEngine.Settings settings, SnapshotScan scan) {
+    this.request = Objects.requireNonNull(request, "request");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.scan = Objects.requireNonNull(scan, "scan");
+  }
+
+  /**
+   * A snapshot: scanned (unless {@code scanned} already), then the engine's state.
+   *
+   * @param at the records' time
+   * @return the scan, or null when it was scanned before
+   */
+  public ScanResult snapshot(MarketSnapshot s, Instant at, long atNanos, boolean scanned) {
+    ScanResult result = scanned ? null : scan.scan(s, at);
+    adopt(s, atNanos);
+    return result;
+  }
+
+  /** Makes {@code s} the engine's state without scanning it. */
+  public void adopt(MarketSnapshot s, long atNanos) {
+    if (engine == null) {
+      engine = new StreamEngine(withEarlyBooks(s), request, settings, atNanos);
+      early.clear();
+    } else {
+      engine.reset(s, atNanos);
+    }
+  }
+
+  private MarketSnapshot withEarlyBooks(MarketSnapshot s) {
+    if (early.isEmpty()) {
+      return s;
+    }
+    Map<String, OrderBook> books = new LinkedHashMap<>();
+    for (OrderBook b : s.books()) {
+      books.put(b.market().id(), b);
+    }
+    for (OrderBook b : early.values()) {
+      OrderBook had = books.get(b.market().id());
+      if (had == null || b.observedAt().isAfter(had.observedAt())) {
+        books.put(b.market().id(), b);
+      }
+    }
+    return s.withBooks(new ArrayList<>(books.values()));
+  }
+
+  /**
+   * A book event: the state updated in place, and the decision when a cycle runs through an edge it
+   * changed; null (nothing allocated) when there is nothing to decide.
+   */
+  public ScanResult book(MarketEvent e) {
+    return book(e, true);
+  }
+
+  /**
+   * {@link #book(MarketEvent)}; with {@code decide} false (paused, kill switch) the state is
+   * updated and nothing is decided.
+   */
+  public ScanResult book(MarketEvent e, boolean decide) {
+    if (engine == null) {
+      early.put(e.book.market().id(), e.book);
+      return null;
+    }
+    int flagged = engine.book(e.book, e.bestBid, e.bestAsk, e.receivedEpochNanos);
+    return flagged == 0 || !decide ? null : decide(e.receivedEpochNanos);
+  }
+
+  /** A pool event, as {@link #book}; ignored before the first snapshot (it has no chain). */
+  public ScanResult pool(MarketEvent e, boolean decide) {
+    if (engine == null) {
+      return null;
+    }
+    int flagged = engine.pool(e.pool, e.poolObservedAt, e.receivedEpochNanos);
+    return flagged == 0 || !decide ? null : decide(e.receivedEpochNanos);
+  }
+
+  private ScanResult decide(long atNanos) {
+    List<Opportunity> found = engine.decide();
+    if (found.isEmpty()) {
+      return null;
+    }
+    streamDecisions++;
+    opportunities += found.size();
+    Instant at = EventRing.instant(atNanos);
+    MarketSnapshot books = engine.decidedSnapshot();
+    List<OpportunityRecord> records = new ArrayList<>(found.size());
+    for (Opportunity o : found) {
+      records.add(OpportunityRecords.of(o, books.source(), at));
+    }
+    return new ScanResult(engine.markets(), records, found, Optional.of(books));
+  }
+
+  /** The engine, once the first snapshot arrived (else empty). */
+  public Optional<StreamEngine> engine() {
+    return Optional.ofNullable(engine);
+  }
+
+  /** Streamed events that led to a decision with opportunities. */
+  public long streamDecisions() {
+    return streamDecisions;
+  }
+
+  /** Opportunities of streamed decisions. */
+  public long opportunities() {
+    return opportunities;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.arb.daemon.stream;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.stream.StreamEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+/**
+ * The single ordered event queue of the streaming runner: an LMAX Disruptor ring of preallocated
+ * {@link MarketEvent} slots, many publishers (stream threads, the poller, a replay), and consumers
+ * that each see every event in the same order on their own thread (the runner, and the journal when
+ * recording). A full ring makes publishers wait (back-pressure, nothing dropped); a closed ring
+ * drops what is published after.
+ *
+ * <p>Waiting: {@link Wait#PHASED} (the daemon's default) spins 20 µs, then yields for 1 ms, then
+ * blocks on a lock: at steady rates above about 1,000 events/s the runner never sleeps, and at low
+ * rates it costs no CPU; {@link Wait#YIELDING} never blocks (lowest latency, one core busy); {@link
+ * Wait#BLOCKING} always blocks.
+ */
+public final class EventRing implements EventSink, AutoCloseable {
+  /** How consumers wait for the next event. */
+  public enum Wait {
+    PHASED,
+    YIELDING,
+    BLOCKING
+  }
+
+  private final Disruptor<MarketEvent> disruptor;
+  private final RingBuffer<MarketEvent> ring;
+  private volatile boolean closed;
+  private boolean started;
+
+  /**
+   * A ring whose consumers run in parallel, each on its own thread.
+   *
+   * @param size slots, a power of two
+   * @param failure called (on the consumer's thread) when a consumer throws; the ring goes on
+   * @param consumers every one sees every event, in order
+   */
+  @SafeVarargs
+  public EventRing(
+      int size,
+      Wait wait,
+      String name,
+      BiConsumer<Throwable, MarketEvent> failure,
+      EventHandler<MarketEvent>... consumers) {
+    if (Integer.bitCount(size) != 1) {
+      throw new IllegalArgumentException("ring size must be a power of two, got " + size);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    disruptor =
+        new Disruptor<>(
+            MarketEvent::new,
+            size,
+            r -> {
+              Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            ProducerType.MULTI,
+            strategy(wait));
+    disruptor.setDefaultExceptionHandler(
+        new ExceptionHandler<>() {
+          @Override
+          public void handleEventException(Throwable ex, long sequence, MarketEvent event) {
+            failure.accept(ex, event);
+          }
+
+          @Override
+          public void handleOnStartException(Throwable ex) {
+            failure.accept(ex, null);
+          }
+
+          @Override
+          public void handleOnShutdownException(Throwable ex) {
+            failure.accept(ex, null);
+          }
+        });
+    disruptor.handleEventsWith(consumers);
+    ring = disruptor.getRingBuffer();
+  }
+
+  private static WaitStrategy strategy(Wait wait) {
+    return switch (wait) {
+      case PHASED -> PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
+      case YIELDING -> new YieldingWaitStrategy();
+      case BLOCKING -> new com.lmax.disruptor.BlockingWaitStrategy();
+    };
+  }
+
+  /** Starts the consumers; events published before are handled first. */
+  public synchronized void start() {
+    if (!started) {
+      started = true;
+      disruptor.start();
+    }
+  }
+
+  /** A slot for the next event, or −1 once closed; waits while the ring is full. */
+  private long claim() {
+    while (!closed) {
+      try {
+        return ring.tryNext();
+      } catch (InsufficientCapacityException e) {
+        LockSupport.parkNanos(1_000);
+      }
+    }
+    return -1;
+  }
+
+  private MarketEvent slot(long seq, MarketEvent.Kind kind, long nanos, long epochNanos) {
+    MarketEvent e = ring.get(seq);
+    e.clear();
+    e.kind = kind;
+    e.receivedNanos = nanos;
+    e.receivedEpochNanos = epochNanos;
+    return e;
+  }
+
+  @Override
+  public void book(
+      OrderBook book, long receivedNanos, long receivedEpochNanos, long exchangeNanos) {
+    double bid = StreamEngine.bestBid(book);
+    double ask = StreamEngine.bestAsk(book);
+    long seq = claim();
+    if (seq < 0) {
+      return;
+    }
+    MarketEvent e = slot(seq, MarketEvent.Kind.BOOK, receivedNanos, receivedEpochNanos);
+    e.book = book;
+    e.bestBid = bid;
+    e.bestAsk = ask;
+    e.exchangeEpochNanos = exchangeNanos;
+    ring.publish(seq);
+  }
+
+  @Override
+  public void pool(
+      Pool pool, Instant observedAt, long block, long receivedNanos, long receivedEpochNanos) {
+    long seq = claim();
+    if (seq < 0) {
+      return;
+    }
+    MarketEvent e = slot(seq, MarketEvent.Kind.POOL, receivedNanos, receivedEpochNanos);
+    e.pool = pool;
+    e.poolObservedAt = observedAt;
+    e.block = block;
+    ring.publish(seq);
+  }
+
+  @Override
+  public void snapshot(
+      MarketSnapshot snapshot,
+      String origin,
+      boolean decided,
+      long receivedNanos,
+      long receivedEpochNanos) {
+    long seq = claim();
+    if (seq < 0) {
+      return;
+    }
+    MarketEvent e = slot(seq, MarketEvent.Kind.SNAPSHOT, receivedNanos, receivedEpochNanos);
+    e.snapshot = snapshot;
+    e.origin = origin;
+    e.decided = decided;
+    ring.publish(seq);
+  }
+
+  @Override
+  public void unreadable(String origin, String problem, long receivedNanos, long epochNanos) {
+    long seq = claim();
+    if (seq < 0) {
+      return;
+    }
+    MarketEvent e = slot(seq, MarketEvent.Kind.UNREADABLE, receivedNanos, epochNanos);
+    e.origin = origin;
+    e.problem = problem;
+    ring.publish(seq);
+  }
+
+  @Override
+  public void end(long receivedNanos, long receivedEpochNanos) {
+    long seq = claim();
+    if (seq >= 0) {
+      slot(seq, MarketEvent.Kind.END, receivedNanos, receivedEpochNanos);
+      ring.publish(seq);
+    }
+  }
+
+  /** Events published so far. */
+  public long published() {
+    return ring.getCursor() + 1;
+  }
+
+  /**
+   * Closes the ring: later events are dropped, the consumers finish what was published (within
+   * {@code bound}) and stop.
+   *
+   * @return false when they did not finish within the bound (they were halted)
+   */
+  public boolean close(Duration bound) {
+    closed = true;
+    synchronized (this) {
+      if (!started) {
+        return true;
+      }
+    }
+    try {
+      disruptor.shutdown(bound.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      disruptor.halt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  /** Epoch nanoseconds of an instant. */
+  public static long epochNanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** The instant of epoch nanoseconds. */
+  public static Instant instant(long epochNanos) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+  }
+}

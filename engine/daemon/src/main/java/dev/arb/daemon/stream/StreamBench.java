@@ -1,0 +1,216 @@
+package dev.arb.daemon.stream;
+
+import com.lmax.disruptor.EventHandler;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.path.PathGraph;
+import dev.arb.engine.path.PathOptimizer;
+import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.sample.SyntheticStream;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.stream.StreamEngine;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code arb bench stream}: a synthetic replay measured in process, tick to decision. A publisher
+ * thread plays {@link SyntheticStream}'s updates (most move a price by well under 1 bp, 10 % are
+ * volatile, 0.2 % open cycles for a few updates) into the event ring at a fixed rate, stamping each
+ * with {@link System#nanoTime()} as it is published (its arrival); the runner thread decides each
+ * one, and the time from arrival to decision made goes into a histogram. The same updates are then
+ * played at the same rate into a runner that re-scans the whole graph per update (the market's
+ * edges updated in place, then a full SPFA detection, as a timer-driven scan would do per update).
+ * Both runs follow a warm-up pass over the same updates at full speed, so that the JIT has compiled
+ * the hot path. Queueing is included: a runner slower than the rate falls behind and its latencies
+ * grow.
+ */
+public final class StreamBench {
+
+  /**
+   * What to run.
+   *
+   * @param edges edges of the graph (two per market), on five exchanges
+   * @param updates updates measured per run
+   * @param rate updates per second
+   * @param seed the synthetic stream's seed
+   */
+  public record Settings(int edges, int updates, int rate, long seed) {
+    public Settings {
+      if (edges < 30) {
+        throw new IllegalArgumentException("--edges must be at least 30, got " + edges);
+      }
+      if (updates < 1) {
+        throw new IllegalArgumentException("--updates must be positive, got " + updates);
+      }
+      if (rate < 1 || rate > 10_000_000) {
+        throw new IllegalArgumentException(
+            "--rate must be between 1 and 10000000 updates per second, got " + rate);
+      }
+    }
+  }
+
+  /**
+   * Tick-to-decision latencies of one run, in microseconds; {@code service*}: the runner's own time
+   * per update (update, detect, search, size), without the hand-over and queueing.
+   */
+  public record Latencies(
+      long count,
+      double p50Us,
+      double p99Us,
+      double p999Us,
+      double maxUs,
+      double serviceP50Us,
+      double serviceP99Us,
+      double serviceMaxUs) {}
+
+  /**
+   * The result.
+   *
+   * @param markets markets of the graph
+   * @param incremental the streaming runner: update in place, incremental check, search and sizing
+   *     of the cycles through changed edges
+   * @param fullRescan update in place and a full detection per update
+   * @param decisions updates the streaming runner decided with opportunities
+   * @param fullRuns full runs of the incremental detector (its safety net)
+   */
+  public record Result(
+      Settings settings,
+      int markets,
+      Latencies incremental,
+      Latencies fullRescan,
+      long decisions,
+      long fullRuns) {
+    /** Full re-scan p50 over incremental p50. */
+    public double ratioP50() {
+      return incremental.p50Us() <= 0 ? 0 : fullRescan.p50Us() / incremental.p50Us();
+    }
+  }
+
+  /** The publisher sleeps until this close to an update's time, then spins. */
+  private static final long PARK_NANOS = 60_000;
+
+  private StreamBench() {}
+
+  /** Runs the benchmark (about {@code 2 × updates / rate} seconds plus the warm-up). */
+  public static Result run(Settings s) {
+    SyntheticStream stream = SyntheticStream.generate(s.edges(), 5, s.seed());
+    OrderBook[] books = new OrderBook[s.updates()];
+    for (int i = 0; i < books.length; i++) {
+      books[i] = stream.next();
+    }
+    ScanRequest request = new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty());
+    StreamEngine.Settings engine = new StreamEngine.Settings(10_000, Duration.ofSeconds(1));
+    // warm-up at full speed on throwaway state
+    play(books, 0, new Incremental(stream, request, engine));
+    play(books, 0, new FullRescan(stream, request, engine));
+    Incremental inc = new Incremental(stream, request, engine);
+    Latencies a = play(books, s.rate(), inc);
+    FullRescan full = new FullRescan(stream, request, engine);
+    Latencies b = play(books, s.rate(), full);
+    return new Result(
+        s,
+        stream.markets(),
+        a,
+        b,
+        inc.decider.streamDecisions(),
+        inc.decider.engine().map(StreamEngine::fullRuns).orElse(0L));
+  }
+
+  /** A runner under test: decides one event, records its latency. */
+  private abstract static class Runner implements EventHandler<MarketEvent> {
+    final Histogram latency = new Histogram(1, 60_000_000_000L, 3);
+    final Histogram service = new Histogram(1, 60_000_000_000L, 3);
+    volatile long handled;
+
+    @Override
+    public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
+      long t0 = System.nanoTime();
+      decide(e);
+      long t1 = System.nanoTime();
+      latency.recordValue(Math.max(1, t1 - e.receivedNanos()));
+      service.recordValue(Math.max(1, t1 - t0));
+      handled = handled + 1; // one writer: the runner thread
+    }
+
+    abstract void decide(MarketEvent e);
+  }
+
+  private static final class Incremental extends Runner {
+    final EventDecider decider;
+
+    Incremental(SyntheticStream s, ScanRequest request, StreamEngine.Settings settings) {
+      decider = new EventDecider(request, settings, (snapshot, at) -> null);
+      decider.adopt(s.initial(), EventRing.epochNanos(s.initial().books().get(0).observedAt()));
+    }
+
+    @Override
+    void decide(MarketEvent e) {
+      decider.book(e);
+    }
+  }
+
+  private static final class FullRescan extends Runner {
+    final PathGraph graph;
+
+    FullRescan(SyntheticStream s, ScanRequest request, StreamEngine.Settings settings) {
+      graph = new StreamEngine(s.initial(), request, settings, 0).graph();
+    }
+
+    @Override
+    void decide(MarketEvent e) {
+      graph.updateBook(graph.market(e.book().market().id()), e.bestBid(), e.bestAsk());
+      PathOptimizer.hasNegativeCycle(graph);
+    }
+  }
+
+  /** Plays every book at {@code rate} per second (0: back to back) into a ring to {@code r}. */
+  private static Latencies play(OrderBook[] books, int rate, Runner r) {
+    EventRing ring =
+        new EventRing(
+            1 << 16,
+            EventRing.Wait.YIELDING,
+            "arb-bench",
+            (ex, ev) -> {
+              throw new IllegalStateException("benchmark runner failed: " + ex.getMessage(), ex);
+            },
+            r);
+    ring.start();
+    try {
+      long period = rate == 0 ? 0 : 1_000_000_000L / rate;
+      long start = System.nanoTime();
+      for (int i = 0; i < books.length; i++) {
+        long due = start + i * period;
+        long now;
+        while ((now = System.nanoTime()) - due < 0) {
+          if (due - now > PARK_NANOS) {
+            LockSupport.parkNanos(due - now - PARK_NANOS); // leave the cores to the runner
+          } else {
+            Thread.onSpinWait();
+          }
+        }
+        ring.book(books[i], now, EventRing.epochNanos(books[i].observedAt()), MarketEvent.NO_TIME);
+      }
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (r.handled < books.length) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException(
+              "the benchmark runner handled " + r.handled + " of " + books.length + " updates");
+        }
+        LockSupport.parkNanos(100_000);
+      }
+    } finally {
+      ring.close(Duration.ofSeconds(5));
+    }
+    Histogram h = r.latency;
+    return new Latencies(
+        h.getTotalCount(),
+        h.getValueAtPercentile(50) / 1e3,
+        h.getValueAtPercentile(99) / 1e3,
+        h.getValueAtPercentile(99.9) / 1e3,
+        h.getMaxValue() / 1e3,
+        r.service.getValueAtPercentile(50) / 1e3,
+        r.service.getValueAtPercentile(99) / 1e3,
+        r.service.getMaxValue() / 1e3);
+  }
+}
