@@ -2,6 +2,7 @@ package dev.arb.daemon;
 
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
+import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.model.MarketSnapshot;
@@ -95,6 +96,7 @@ public final class Daemon {
   private final ConfigReload reload;
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
+  private Function<RecordStore, List<ChainFollower>> chainFactory;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -177,6 +179,16 @@ public final class Daemon {
   }
 
   /**
+   * Follows chains with the followers {@code factory} builds once the store is open (given the
+   * store): each is started then, shown in {@code /status} ({@code chains}) and {@code /metrics},
+   * and stopped before the store is closed. Call before {@link #run}.
+   */
+  public Daemon chains(Function<RecordStore, List<ChainFollower>> factory) {
+    this.chainFactory = factory;
+    return this;
+  }
+
+  /**
    * On SIGHUP, reads the configuration again with {@code load} (which validates it and throws
    * {@link dev.arb.error.ConfigException} listing the problems) and applies what can change while
    * running: the log level (through {@code logLevel}), the alert thresholds and the risk limits. A
@@ -252,6 +264,11 @@ public final class Daemon {
       if (relayFactory != null) {
         running.relay = relayFactory.apply(store);
       }
+      if (chainFactory != null) {
+        running.chains = List.copyOf(chainFactory.apply(store));
+        metrics.bindChains(running.chains);
+        running.chains.forEach(ChainFollower::start);
+      }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
           running::written,
@@ -283,10 +300,16 @@ public final class Daemon {
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
+      stopChains();
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
+    stopChains();
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void stopChains() {
+    running.chains.forEach(c -> c.stop(settings.shutdownTimeout()));
   }
 
   private void announce(RecordStore store) {
