@@ -18,10 +18,13 @@ import dev.arb.engine.chain.ChainView;
 import dev.arb.engine.chain.DexAttempt;
 import dev.arb.engine.chain.DexExecutor;
 import dev.arb.engine.json.Json;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.ConcentratedPool;
 import dev.arb.engine.model.ConstantProductPool;
 import dev.arb.engine.model.Pool;
 import dev.arb.engine.model.Token;
+import dev.arb.engine.pool.TokenValues;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.GasCost;
@@ -40,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -670,7 +674,16 @@ public final class FlashRouteExecutor implements DexExecutor {
     if (nativeToken.isPresent() && nativeToken.get().equals(start.address())) {
       return Optional.of(BigDecimal.ONE);
     }
-    return plan.gas().flatMap(g -> g.chains().stream().findFirst()).map(GasCost.Part::price);
+    Optional<BigDecimal> fromPlan =
+        plan.gas().flatMap(g -> g.chains().stream().findFirst()).map(GasCost.Part::price);
+    if (fromPlan.isPresent() || nativeToken.isEmpty()) {
+      return fromPlan;
+    }
+    ChainSnapshot chain = view.snapshot();
+    OptionalDouble v = TokenValues.value(chain, new Asset(nativeToken.get()), start.asset());
+    return v.isPresent() && v.getAsDouble() > 0
+        ? Optional.of(new BigDecimal(v.getAsDouble()))
+        : Optional.empty();
   }
 
   private static BigInteger inStart(BigDecimal nativeAmount, BigDecimal price, Token start) {

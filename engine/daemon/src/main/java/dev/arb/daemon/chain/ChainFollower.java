@@ -11,7 +11,6 @@ import dev.arb.engine.model.Token;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.record.OpportunityRecord;
-import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.scan.PoolOptions;
 import dev.arb.engine.scan.ScanReport;
@@ -189,14 +188,30 @@ public final class ChainFollower implements AutoCloseable {
         Scanner.scan(
             new MarketSnapshot(List.of(), List.of(), "chain " + chain.name(), List.of(chain)),
             request(view));
+    LOG.debug(
+        "{}: block {}: {} cycles, {} pools changed",
+        chain.name(),
+        view.block(),
+        report.opportunities().size(),
+        view.changedPools().size());
     Set<String> busy = new HashSet<>(executor.busyPools());
     Set<String> changed = new HashSet<>(view.changedPools());
     for (Opportunity o : report.opportunities()) {
-      if (o.status() != OpportunityStatus.SIZED || o.plan().isEmpty()) {
+      // sized, or sized and then rejected by a later rule (gas above profit): the executor
+      // simulates both and records why it does not send
+      if (o.plan().isEmpty()) {
+        LOG.debug("{}: not sized: {}", chain.name(), o.reason().orElse(""));
         continue;
       }
       TradePlan plan = o.plan().get();
       List<String> pools = dexOnly(plan, chain.name());
+      LOG.debug(
+          "{}: cycle {} {} bp, profit {}, pools {}",
+          chain.name(),
+          o.rank(),
+          plan.profitBp(),
+          plan.profit().toPlainString(),
+          pools);
       if (pools.isEmpty()
           || pools.size() > 6
           || (!firstView && pools.stream().noneMatch(changed::contains))
@@ -242,9 +257,10 @@ public final class ChainFollower implements AutoCloseable {
             List.copyOf(starts),
             OptionalDouble.of(settings.minProfitBp()),
             true);
-    GasModel gas = settings.gas().withChainGasPrice(chain.name(), view.gasPriceGwei());
+    // profits before gas: the executor values the real gas estimate of the exact transaction at
+    // the oracle's fee, and records a cycle that does not beat it as rejected with that figure
     return new ScanRequest(query, Optional.empty(), Optional.empty())
-        .withPools(PoolOptions.defaults().withGas(gas));
+        .withPools(PoolOptions.defaults().withGas(settings.gas()));
   }
 
   private void finished(DexAttempt a) {
