@@ -7,6 +7,7 @@ import dev.arb.engine.chain.PoolWatch;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Pool;
 import dev.arb.engine.model.Token;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.OpportunityRecorder;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,9 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one chain: on its own thread, every {@code poll} it advances the {@link PoolWatch}; after
  * a block that changed a pool (or a reorg) it scans the chain's pools, and hands each sized cycle
- * whose legs are all pools, and that uses a pool the block changed, to the {@link DexExecutor}.
- * Pools of a transaction still pending, or already used by a transaction sent at this block, are
- * not used again (never two transactions for the same pools in one block). Each block first settles
+ * whose legs are all pools to the {@link DexExecutor}, unless it was rejected before on exactly the
+ * same pool states (nothing new to decide, nothing recorded twice). Pools of a transaction still
+ * pending, or already used by a transaction sent at this block, are not used again (never two
+ * transactions for the same pools in one block); such a cycle is decided at a later block. Each block first settles
  * the pending transactions. Every finished attempt goes to the recorder. Data older than {@code
  * maxAge} is not scanned.
  */
@@ -98,6 +101,10 @@ public final class ChainFollower implements AutoCloseable {
   private final Clock clock;
   private final Consumer<DexAttempt> listener;
   private final Map<DexAttempt.Outcome, Long> counts = new EnumMap<>(DexAttempt.Outcome.class);
+  /** Most rejected cycles remembered (with their pools' states) so as not to record them again. */
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private final Map<List<String>, List<Pool>> rejected = new HashMap<>();
   private volatile ChainView last;
   private volatile String error;
   private volatile BigInteger gasSpent = BigInteger.ZERO;
@@ -195,7 +202,6 @@ public final class ChainFollower implements AutoCloseable {
         report.opportunities().size(),
         view.changedPools().size());
     Set<String> busy = new HashSet<>(executor.busyPools());
-    Set<String> changed = new HashSet<>(view.changedPools());
     for (Opportunity o : report.opportunities()) {
       // sized, or sized and then rejected by a later rule (gas above profit): the executor
       // simulates both and records why it does not send
@@ -205,24 +211,23 @@ public final class ChainFollower implements AutoCloseable {
       }
       TradePlan plan = o.plan().get();
       List<String> pools = dexOnly(plan, chain.name());
-      LOG.debug(
-          "{}: cycle {} {} bp, profit {}, pools {}",
-          chain.name(),
-          o.rank(),
-          plan.profitBp(),
-          plan.profit().toPlainString(),
-          pools);
-      if (pools.isEmpty()
-          || pools.size() > 6
-          || (!firstView && pools.stream().noneMatch(changed::contains))
-          || pools.stream().anyMatch(busy::contains)) {
+      if (pools.isEmpty() || pools.size() > 6 || pools.stream().anyMatch(busy::contains)) {
+        // a pool in a transaction not mined yet: decided again at a later block
         continue;
+      }
+      List<Pool> state = plan.swaps().stream().map(PoolSwap::pool).toList();
+      if (state.equals(rejected.get(pools))) {
+        continue; // rejected before on exactly these pool states: nothing new to decide
       }
       DexAttempt a = executor.attempt(plan, view, now, settings.send());
       if (a.outcome() == DexAttempt.Outcome.PENDING) {
         busy.addAll(pools);
         count(a);
       } else {
+        if (rejected.size() >= MAX_REMEMBERED) {
+          rejected.clear();
+        }
+        rejected.put(pools, state);
         finished(a);
       }
     }
