@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * whose legs are all pools to the {@link DexExecutor}, unless it was rejected before on exactly the
  * same pool states (nothing new to decide, nothing recorded twice). Pools of a transaction still
  * pending, or already used by a transaction sent at this block, are not used again (never two
- * transactions for the same pools in one block); such a cycle is decided at a later block. Each block first settles
- * the pending transactions. Every finished attempt goes to the recorder. Data older than {@code
- * maxAge} is not scanned.
+ * transactions for the same pools in one block); such a cycle is decided at a later block. Each
+ * block first settles the pending transactions. Every finished attempt goes to the recorder. Data
+ * older than {@code maxAge} is not scanned.
  */
 public final class ChainFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
@@ -101,6 +101,7 @@ public final class ChainFollower implements AutoCloseable {
   private final Clock clock;
   private final Consumer<DexAttempt> listener;
   private final Map<DexAttempt.Outcome, Long> counts = new EnumMap<>(DexAttempt.Outcome.class);
+
   /** Most rejected cycles remembered (with their pools' states) so as not to record them again. */
   private static final int MAX_REMEMBERED = 10_000;
 
