@@ -48,6 +48,16 @@ final class DefiDemoCommand extends BaseCommand {
               + " Default: 0.001.")
   BigDecimal margin;
 
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description =
+          "flash-loan (default): one flash loan found and sized by hand; daemon: the daemon's chain"
+              + " follower given no route, on three Uniswap V2 factories and V3 pools (33 pools):"
+              + " a large swap's mispricing executed within 2 blocks, a small one rejected with its"
+              + " gas figure, one taken by a competitor first recorded failed.")
+  String scenario = "flash-loan";
+
   @Option(names = "--no-record", description = "Do not store the attempt in arb history.")
   boolean noRecord;
 
@@ -56,9 +66,15 @@ final class DefiDemoCommand extends BaseCommand {
 
   @Override
   protected int execute() throws IOException {
+    if (!scenario.equals("flash-loan") && !scenario.equals("daemon")) {
+      throw new ConfigException("--scenario must be flash-loan or daemon, got " + scenario);
+    }
     BigInteger marginUnits = margin == null ? LocalDemo.MARGIN : marginUnits(margin);
     ArbConfig cfg = config().config();
     Path dir = contracts != null ? contracts : ContractsDir.locate();
+    if (scenario.equals("daemon")) {
+      return daemon(cfg, dir);
+    }
     // the record store is opened first: if it cannot be, nothing runs
     try (RecordStore sink = noRecord ? null : Stores.open(cfg)) {
       LocalDemo.Result r =
@@ -87,6 +103,95 @@ final class DefiDemoCommand extends BaseCommand {
           ? ExitCode.OK
           : ExitCode.FAILURE;
     }
+  }
+
+  private int daemon(ArbConfig cfg, Path dir) throws IOException {
+    try (RecordStore sink = noRecord ? null : Stores.open(cfg)) {
+      List<OpportunityRecord> kept = new java.util.ArrayList<>();
+      DefiDaemonDemo.Result r =
+          DefiDaemonDemo.run(
+              dir,
+              context().clock(),
+              sink == null ? new ListRecorder(kept) : sink.recorder(),
+              line -> {
+                err().println("demo: " + line);
+                err().flush();
+              });
+      if (sink != null) {
+        sink.recorder().flush();
+      }
+      if (json) {
+        out().println(Json.write(r));
+      } else {
+        for (DefiDaemonDemo.AttemptJson a : r.executed()) {
+          out().println("executed: " + String.join(" | ", a.route()));
+          out().println("  expected profit:  " + a.expectedProfit().toPlainString() + " WETH");
+          out().println("  realized profit:  " + a.realizedProfit().toPlainString() + " WETH");
+          out().println("  owner's gain:     " + a.ownerGain().toPlainString() + " WETH");
+          out()
+              .println(
+                  "  transaction:      "
+                      + a.txHash()
+                      + ", gas used "
+                      + a.gasUsed()
+                      + ", block "
+                      + a.minedBlock()
+                      + " (mispricing in "
+                      + a.mispricingBlock()
+                      + ")");
+        }
+        r.rejected().forEach(a -> out().println("rejected: " + a.reason()));
+        r.failed().forEach(a -> out().println("failed: " + a.reason()));
+        r.problems().forEach(p -> out().println("problem: " + p));
+      }
+      out().flush();
+      err()
+          .println(
+              "demo: records "
+                  + (sink == null
+                      ? "not stored (--no-record)"
+                      : "stored in " + sink.location() + " (see 'arb history')"));
+      err().flush();
+      return r.ok() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+  }
+
+  /** Keeps records in memory (--no-record). */
+  private record ListRecorder(List<OpportunityRecord> kept)
+      implements dev.arb.engine.port.OpportunityRecorder {
+    @Override
+    public void record(OpportunityRecord record) {
+      kept.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public long acceptedCount() {
+      return kept.size();
+    }
+
+    @Override
+    public long writtenCount() {
+      return kept.size();
+    }
+
+    @Override
+    public long spilledCount() {
+      return 0;
+    }
+
+    @Override
+    public java.util.Optional<String> failure() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public void watch(Watcher watcher) {}
+
+    @Override
+    public void close() {}
   }
 
   /**

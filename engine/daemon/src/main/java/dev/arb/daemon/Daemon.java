@@ -3,6 +3,7 @@ package dev.arb.daemon;
 import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
+import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.MarketEvent;
@@ -115,6 +116,7 @@ public final class Daemon {
   private final List<EventHandler<MarketEvent>> journals = new ArrayList<>();
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
+  private Function<RecordStore, List<ChainFollower>> chainFactory;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -193,6 +195,16 @@ public final class Daemon {
    */
   public Daemon relaying(Function<RecordStore, Function<String, HttpEndpoint.Response>> factory) {
     this.relayFactory = factory;
+    return this;
+  }
+
+  /**
+   * Follows chains with the followers {@code factory} builds once the store is open (given the
+   * store): each is started then, shown in {@code /status} ({@code chains}) and {@code /metrics},
+   * and stopped before the store is closed. Call before {@link #run}.
+   */
+  public Daemon chains(Function<RecordStore, List<ChainFollower>> factory) {
+    this.chainFactory = factory;
     return this;
   }
 
@@ -323,6 +335,11 @@ public final class Daemon {
       if (relayFactory != null) {
         running.relay = relayFactory.apply(store);
       }
+      if (chainFactory != null) {
+        running.chains = List.copyOf(chainFactory.apply(store));
+        metrics.bindChains(running.chains);
+        running.chains.forEach(ChainFollower::start);
+      }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(
           running::written,
@@ -360,13 +377,19 @@ public final class Daemon {
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
+      stopChains();
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
+    stopChains();
     if (!ring.close(settings.shutdownTimeout())) {
       LOG.warn("the event runner did not finish its events within {}", settings.shutdownTimeout());
     }
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void stopChains() {
+    running.chains.forEach(c -> c.stop(settings.shutdownTimeout()));
   }
 
   private void announce(RecordStore store) {

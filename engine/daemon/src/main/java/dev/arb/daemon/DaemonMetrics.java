@@ -1,5 +1,7 @@
 package dev.arb.daemon;
 
+import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.engine.chain.DexAttempt;
 import dev.arb.engine.port.VenueHealth;
 import dev.arb.engine.record.OpportunityStatus;
 import io.micrometer.core.instrument.Counter;
@@ -110,6 +112,35 @@ public final class DaemonMetrics implements AutoCloseable {
    * arb_api_retries_total{exchange}} and {@code arb_exchange_up{exchange}} (1 while it gives usable
    * books). Nothing for a replay.
    */
+  /**
+   * The followed chains: {@code arb_chain_head_lag_blocks{chain}}, {@code
+   * arb_defi_attempts_total{chain,outcome}} (executed, rejected, failed) and {@code
+   * arb_defi_gas_spent_wei_total{chain}}.
+   */
+  void bindChains(List<ChainFollower> chains) {
+    for (ChainFollower c : chains) {
+      Gauge.builder("arb.chain.head.lag.blocks", c, ChainFollower::lagBlocks)
+          .description("Blocks the chain's pools lag behind the node's head")
+          .tag("chain", c.chain())
+          .register(registry);
+      for (DexAttempt.Outcome o : DexAttempt.Outcome.values()) {
+        if (o == DexAttempt.Outcome.PENDING) {
+          continue;
+        }
+        FunctionCounter.builder(
+                "arb.defi.attempts", c, f -> f.attempts().getOrDefault(o, 0L).doubleValue())
+            .description("DEX cycles attempted on chain, by outcome")
+            .tag("chain", c.chain())
+            .tag("outcome", o.code())
+            .register(registry);
+      }
+      FunctionCounter.builder("arb.defi.gas.spent.wei", c, f -> f.gasSpentWei().doubleValue())
+          .description("Gas paid by the DEX cycles mined, wei")
+          .tag("chain", c.chain())
+          .register(registry);
+    }
+  }
+
   void bindExchanges(Supplier<List<ExchangeStatus>> exchanges) {
     for (ExchangeStatus e : exchanges.get()) {
       String name = e.name();

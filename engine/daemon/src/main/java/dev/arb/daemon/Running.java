@@ -1,9 +1,11 @@
 package dev.arb.daemon;
 
+import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.port.RecordStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +20,7 @@ final class Running {
   volatile OpportunityRecorder recorder;
   volatile TradeStep trader;
   volatile Function<String, HttpEndpoint.Response> relay;
+  volatile List<ChainFollower> chains = List.of();
 
   /** Records written so far; 0 before the store is open. */
   long written() {

@@ -3,6 +3,7 @@ package dev.arb.daemon;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.arb.daemon.chain.ChainStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param records the record store
  * @param config the reloadable settings in force and how the last reload went
  * @param trading what trading is blocked by or holds; left out without trading
+ * @param chains per chain followed, by name: head, lag, pools, attempts; left out without chains
  */
 record StatusJson(
     String state,
@@ -45,7 +47,8 @@ record StatusJson(
     Runner stream,
     Records records,
     Config config,
-    @JsonInclude(Include.NON_NULL) Trading trading) {
+    @JsonInclude(Include.NON_NULL) Trading trading,
+    @JsonInclude(Include.NON_NULL) Map<String, ChainStatus> chains) {
 
   /**
    * The data part.

@@ -1,12 +1,15 @@
 package dev.arb.daemon;
 
 import dev.arb.config.ArbConfig;
+import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.chain.ChainStatus;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.VenueHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +45,16 @@ final class StatusView {
     this.running = running;
     this.clock = clock;
     this.reload = reload;
+  }
+
+  private Map<String, ChainStatus> chains(Instant now) {
+    List<ChainFollower> followed = running.chains;
+    if (followed.isEmpty()) {
+      return null;
+    }
+    Map<String, ChainStatus> out = new LinkedHashMap<>();
+    followed.forEach(f -> out.put(f.chain(), f.status(now)));
+    return out;
   }
 
   /** The {@code /status} document now. */
@@ -84,7 +97,8 @@ final class StatusView {
             running.storageFailure().orElse(null),
             config.databaseFile().toString()),
         reload.status(),
-        t == null ? null : new StatusJson.Trading(t.blocked().orElse(null), t.holdings()));
+        t == null ? null : new StatusJson.Trading(t.blocked().orElse(null), t.holdings()),
+        chains(now));
   }
 
   /**

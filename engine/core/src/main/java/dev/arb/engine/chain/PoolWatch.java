@@ -1,0 +1,25 @@
+package dev.arb.engine.chain;
+
+/**
+ * Port: one chain's pools kept current block by block. Each {@link #advance} follows the chain from
+ * the block held to the latest one: the pools whose events appeared are updated (exactly from the
+ * event where it carries the whole new state, else read again at that block), a reorg (a parent
+ * hash that is not the one held) reads the affected pools again. Not safe for several threads.
+ */
+public interface PoolWatch extends AutoCloseable {
+
+  /** The chain's name. */
+  String chain();
+
+  /**
+   * Follows the chain to its latest block.
+   *
+   * @return the pools as of that block
+   * @throws dev.arb.error.ChainException if the node fails or answers wrong (the state held is
+   *     kept; the next call tries again from it)
+   */
+  ChainView advance();
+
+  @Override
+  void close();
+}

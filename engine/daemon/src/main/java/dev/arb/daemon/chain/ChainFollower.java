@@ -1,0 +1,361 @@
+package dev.arb.daemon.chain;
+
+import dev.arb.engine.chain.ChainView;
+import dev.arb.engine.chain.DexAttempt;
+import dev.arb.engine.chain.DexExecutor;
+import dev.arb.engine.chain.PoolWatch;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.ChainSnapshot;
+import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.Token;
+import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.port.OpportunityRecorder;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.PoolOptions;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import dev.arb.engine.sizing.GasModel;
+import dev.arb.engine.sizing.LegFill;
+import dev.arb.engine.sizing.PoolSwap;
+import dev.arb.engine.sizing.TradePlan;
+import dev.arb.error.ArbException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one chain: on its own thread, every {@code poll} it advances the {@link PoolWatch}; after
+ * a block that changed a pool (or a reorg) it scans the chain's pools, and hands each sized cycle
+ * whose legs are all pools to the {@link DexExecutor}, unless it was rejected before on exactly the
+ * same pool states (nothing new to decide, nothing recorded twice). Pools of a transaction still
+ * pending, or already used by a transaction sent at this block, are not used again (never two
+ * transactions for the same pools in one block); such a cycle is decided at a later block. Each
+ * block first settles the pending transactions. Every finished attempt goes to the recorder. Data
+ * older than {@code maxAge} is not scanned.
+ */
+public final class ChainFollower implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
+
+  /**
+   * How to follow.
+   *
+   * @param poll time between two polls of the node
+   * @param send whether transactions are sent ({@code arb.trading.mode = live}); otherwise each
+   *     cycle is decided and recorded as rejected, "paper mode"
+   * @param maxLength longest cycle, in hops (2 to 6, the contract's limit)
+   * @param topK cycles sized per scan
+   * @param minProfitBp cycles at or below this return (before gas) are not sized
+   * @param startTokens symbols or addresses of the tokens cycles may start in (the loan token);
+   *     empty: any
+   * @param maxAge pool data older than this (since its block was made) is not scanned
+   * @param gas the gas model; the chain's gas price comes from each block
+   */
+  public record Settings(
+      Duration poll,
+      boolean send,
+      int maxLength,
+      int topK,
+      double minProfitBp,
+      List<String> startTokens,
+      Optional<Duration> maxAge,
+      GasModel gas) {
+    public Settings {
+      Objects.requireNonNull(poll, "poll");
+      if (poll.isNegative() || poll.isZero()) {
+        throw new IllegalArgumentException("poll must be positive, got " + poll);
+      }
+      if (maxLength < 2 || maxLength > 6) {
+        throw new IllegalArgumentException("maxLength must be 2 to 6, got " + maxLength);
+      }
+      if (topK < 1) {
+        throw new IllegalArgumentException("topK must be at least 1, got " + topK);
+      }
+      startTokens = List.copyOf(startTokens);
+      Objects.requireNonNull(maxAge, "maxAge");
+      Objects.requireNonNull(gas, "gas");
+    }
+  }
+
+  private final PoolWatch watch;
+  private final DexExecutor executor;
+  private final Settings settings;
+  private final OpportunityRecorder recorder;
+  private final Clock clock;
+  private final Consumer<DexAttempt> listener;
+  private final Map<DexAttempt.Outcome, Long> counts = new EnumMap<>(DexAttempt.Outcome.class);
+
+  /** Most rejected cycles remembered (with their pools' states) so as not to record them again. */
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private final Map<List<String>, List<Pool>> rejected = new HashMap<>();
+  private volatile ChainView last;
+  private volatile String error;
+  private volatile BigInteger gasSpent = BigInteger.ZERO;
+  private volatile boolean stopping;
+  private Thread thread;
+
+  /**
+   * @param listener told of every attempt (pending ones too), on the follower's thread
+   */
+  public ChainFollower(
+      PoolWatch watch,
+      DexExecutor executor,
+      Settings settings,
+      OpportunityRecorder recorder,
+      Clock clock,
+      Consumer<DexAttempt> listener) {
+    this.watch = Objects.requireNonNull(watch, "watch");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    for (DexAttempt.Outcome o : DexAttempt.Outcome.values()) {
+      counts.put(o, 0L);
+    }
+  }
+
+  /** The chain's name. */
+  public String chain() {
+    return watch.chain();
+  }
+
+  /** Starts following on a thread of its own. */
+  public synchronized ChainFollower start() {
+    if (thread != null) {
+      throw new IllegalStateException("already started");
+    }
+    thread = new Thread(this::loop, "arb-chain-" + watch.chain());
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
+  private void loop() {
+    while (!stopping) {
+      try {
+        step();
+      } catch (ArbException | IllegalArgumentException e) {
+        error = e.getMessage();
+        LOG.warn("{}: {}", watch.chain(), e.getMessage());
+        LOG.debug("{}: chain update failed", watch.chain(), e);
+      }
+      try {
+        Thread.sleep(settings.poll().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * One poll: advance, settle, scan and attempt. Public for tests that drive the follower without
+   * its thread.
+   */
+  public synchronized void step() {
+    ChainView view = watch.advance();
+    boolean firstView = last == null;
+    last = view;
+    error = null;
+    for (DexAttempt a : executor.settle(view)) {
+      finished(a);
+    }
+    if (!firstView && view.changedPools().isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (settings.maxAge().isPresent() && view.age(now).compareTo(settings.maxAge().get()) > 0) {
+      LOG.info(
+          "{}: block {} is {} s old, older than the max age; not scanned",
+          view.chain(),
+          view.block(),
+          view.age(now).toSeconds());
+      return;
+    }
+    ChainSnapshot chain = view.snapshot();
+    ScanReport report =
+        Scanner.scan(
+            new MarketSnapshot(List.of(), List.of(), "chain " + chain.name(), List.of(chain)),
+            request(view));
+    LOG.debug(
+        "{}: block {}: {} cycles, {} pools changed",
+        chain.name(),
+        view.block(),
+        report.opportunities().size(),
+        view.changedPools().size());
+    Set<String> busy = new HashSet<>(executor.busyPools());
+    for (Opportunity o : report.opportunities()) {
+      // sized, or sized and then rejected by a later rule (gas above profit): the executor
+      // simulates both and records why it does not send
+      if (o.plan().isEmpty()) {
+        LOG.debug("{}: not sized: {}", chain.name(), o.reason().orElse(""));
+        continue;
+      }
+      TradePlan plan = o.plan().get();
+      List<String> pools = dexOnly(plan, chain.name());
+      if (pools.isEmpty() || pools.size() > 6 || pools.stream().anyMatch(busy::contains)) {
+        // a pool in a transaction not mined yet: decided again at a later block
+        continue;
+      }
+      List<Pool> state = plan.swaps().stream().map(PoolSwap::pool).toList();
+      if (state.equals(rejected.get(pools))) {
+        continue; // rejected before on exactly these pool states: nothing new to decide
+      }
+      DexAttempt a = executor.attempt(plan, view, now, settings.send());
+      if (a.outcome() == DexAttempt.Outcome.PENDING) {
+        busy.addAll(pools);
+        count(a);
+      } else {
+        if (rejected.size() >= MAX_REMEMBERED) {
+          rejected.clear();
+        }
+        rejected.put(pools, state);
+        finished(a);
+      }
+    }
+  }
+
+  /** The pools of a plan whose legs are all pools of {@code chain}; empty otherwise. */
+  private static List<String> dexOnly(TradePlan plan, String chain) {
+    List<String> out = new ArrayList<>();
+    for (LegFill f : plan.fills()) {
+      Optional<PoolSwap> s = f.swap();
+      if (s.isEmpty() || !s.get().pool().chain().equals(chain)) {
+        return List.of();
+      }
+      out.add(s.get().pool().address());
+    }
+    return out;
+  }
+
+  private ScanRequest request(ChainView view) {
+    ChainSnapshot chain = view.snapshot();
+    Set<Asset> starts = new LinkedHashSet<>();
+    for (String s : settings.startTokens()) {
+      List<Token> found = chain.find(s);
+      if (found.size() == 1) {
+        starts.add(found.get(0).asset());
+      }
+    }
+    PathQuery query =
+        new PathQuery(
+            settings.maxLength(),
+            settings.topK(),
+            List.copyOf(starts),
+            OptionalDouble.of(settings.minProfitBp()),
+            true);
+    // profits before gas: the executor values the real gas estimate of the exact transaction at
+    // the oracle's fee, and records a cycle that does not beat it as rejected with that figure
+    return new ScanRequest(query, Optional.empty(), Optional.empty())
+        .withPools(PoolOptions.defaults().withGas(settings.gas()));
+  }
+
+  private void finished(DexAttempt a) {
+    count(a);
+    a.record().ifPresent(this::record);
+    gasSpent = gasSpent.add(a.gasSpentWei());
+  }
+
+  private void count(DexAttempt a) {
+    synchronized (counts) {
+      counts.merge(a.outcome(), 1L, Long::sum);
+      if (a.outcome() != DexAttempt.Outcome.PENDING) {
+        // a pending attempt counted when sent is finished now
+        if (a.txHash().isPresent()) {
+          counts.merge(DexAttempt.Outcome.PENDING, -1L, Long::sum);
+        }
+      }
+    }
+    listener.accept(a);
+  }
+
+  private void record(OpportunityRecord r) {
+    recorder.record(r);
+  }
+
+  /** Attempts so far by outcome ({@code pending}: sent and not mined yet). */
+  public Map<DexAttempt.Outcome, Long> attempts() {
+    synchronized (counts) {
+      return Map.copyOf(counts);
+    }
+  }
+
+  /** Gas paid by the attempts mined so far, wei. */
+  public BigInteger gasSpentWei() {
+    return gasSpent;
+  }
+
+  /** Blocks the pools lag behind the node's head; 0 before the first read. */
+  public long lagBlocks() {
+    ChainView v = last;
+    return v == null ? 0 : v.lagBlocks();
+  }
+
+  /** The chain as {@code /status} shows it. */
+  public ChainStatus status(Instant now) {
+    ChainView v = last;
+    Map<DexAttempt.Outcome, Long> a = attempts();
+    return new ChainStatus(
+        v == null ? null : v.head(),
+        v == null ? null : v.block(),
+        v == null ? null : v.lagBlocks(),
+        v == null ? null : v.age(now).toSeconds(),
+        v == null ? 0 : v.poolsTracked(),
+        v == null ? 0 : v.stalePools(),
+        v == null ? null : v.lastEventBlock().orElse(null),
+        v == null
+            ? null
+            : v.lastEventAt()
+                .map(t -> Math.max(0, Duration.between(t, now).toSeconds()))
+                .orElse(null),
+        a.get(DexAttempt.Outcome.EXECUTED),
+        a.get(DexAttempt.Outcome.REJECTED),
+        a.get(DexAttempt.Outcome.FAILED),
+        a.get(DexAttempt.Outcome.PENDING),
+        gasSpent,
+        settings.send() ? "live" : "paper",
+        error);
+  }
+
+  /** Stops the thread (waiting up to {@code timeout}) and closes the watch. */
+  public void stop(Duration timeout) {
+    stopping = true;
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    watch.close();
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(5));
+  }
+}
