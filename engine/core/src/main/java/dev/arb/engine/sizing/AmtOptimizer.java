@@ -23,10 +23,16 @@ import java.util.Objects;
  * asset). The reported profit is the re-priced one. A pool leg is sized on the state its pool
  * carries.
  *
- * <p>Holds one {@link ExactSweep}: not thread-safe, use one instance per thread.
+ * <p>Holds one {@link ExactSweep} and the book index of the last snapshot it sized on: not
+ * thread-safe, use one instance per thread.
  */
 public final class AmtOptimizer {
   private final ExactSweep sweep;
+  // Books by market id of the snapshot last sized on (snapshots are immutable, so its identity
+  // keys the index): built once per snapshot, so sizing one more cycle costs O(legs), not
+  // O(markets).
+  private MarketSnapshot indexed;
+  private Map<String, OrderBook> booksById = Map.of();
 
   /** An optimizer for cycles of up to {@code maxLegs} legs. */
   public AmtOptimizer(int maxLegs) {
@@ -38,10 +44,7 @@ public final class AmtOptimizer {
    * {@code available} start asset; profits before gas.
    */
   public SizingOutcome size(Cycle cycle, MarketSnapshot snapshot, BigDecimal available) {
-    Map<String, OrderBook> byId = new HashMap<>();
-    for (OrderBook b : snapshot.books()) {
-      byId.put(b.market().id(), b);
-    }
+    Map<String, OrderBook> byId = books(snapshot);
     List<OrderBook> books = new ArrayList<>(cycle.legs().size());
     for (int i = 0; i < cycle.legs().size(); i++) {
       Leg leg = cycle.legs().get(i);
@@ -59,6 +62,19 @@ public final class AmtOptimizer {
       books.add(b);
     }
     return size(cycle, books, available);
+  }
+
+  /** The books of {@code snapshot} by market id, built on the first call for that snapshot. */
+  private Map<String, OrderBook> books(MarketSnapshot snapshot) {
+    if (snapshot != indexed) {
+      Map<String, OrderBook> byId = new HashMap<>(2 * snapshot.books().size());
+      for (OrderBook b : snapshot.books()) {
+        byId.put(b.market().id(), b);
+      }
+      booksById = byId;
+      indexed = snapshot;
+    }
+    return booksById;
   }
 
   /**
