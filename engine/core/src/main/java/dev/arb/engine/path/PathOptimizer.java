@@ -25,12 +25,19 @@ import java.util.Optional;
  * input, so cycles start at hub assets. At most one transfer edge between two trades; a cycle of
  * transfers only is none.
  *
- * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}): SPFA from a virtual source joined
- * to every node at weight 0, on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts
- * only if its return exceeds 1 by more than about {@code length·1e-12} (floating noise in {@code
- * ln} is about 1e-16 per edge: no phantom cycles, and no real one above 10⁻⁸ bp is missed). The
- * predecessor graph is checked for a cycle every n relaxations and whenever a path reaches n edges;
- * a predecessor cycle is always negative.
+ * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}, {@link CycleDetector}): SPFA
+ * rooted at each node not yet reached (equivalent to a virtual source joined to every node, with
+ * fewer rescans), on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts only if its
+ * return exceeds 1 by more than about {@code length·1e-12} (floating noise in {@code ln} is about
+ * 1e-16 per edge: no phantom cycles, and no real one above 10⁻⁸ bp is missed). The predecessor
+ * graph is checked for a cycle every n relaxations; a predecessor cycle is always negative.
+ *
+ * <p><b>Skipping start nodes</b>: after the detector, the search masks one edge of each negative
+ * cycle found (at most {@link TopKSearch#MAX_MASKED}) and reruns it to get potentials on all other
+ * edges; a cycle's weight is at least the sum of the negative reduced weights of the masked edges
+ * it can use, so once the K-th best (or the profit threshold) is below that for every cycle from a
+ * start node, that start is not searched. The results are the same as without skipping (tests
+ * compare both); only the work is less.
  *
  * <p>Hot loops work on the graph's primitive arrays: no boxing, no streams, no allocation per
  * relaxation or DFS step; arrays are allocated once per call.
@@ -65,6 +72,16 @@ public final class PathOptimizer {
 
   /** {@link #search(PathGraph, PathQuery)} with another work bound (tests). */
   static PathSearchResult search(PathGraph graph, PathQuery query, long maxSteps) {
+    return search(graph, query, maxSteps, true, null);
+  }
+
+  /**
+   * {@link #search(PathGraph, PathQuery, long)}, with the skipping of start nodes on or off (tests
+   * compare both); when {@code skipped} is given, its first element receives how many start nodes
+   * were skipped.
+   */
+  static PathSearchResult search(
+      PathGraph graph, PathQuery query, long maxSteps, boolean skipStarts, long[] skipped) {
     List<String> notes = new ArrayList<>(graph.warnings());
     int n = graph.nodeCount();
     int[] rank = new int[n];
@@ -76,7 +93,7 @@ public final class PathOptimizer {
     CycleDetector detector = new CycleDetector(graph);
     int[] neg = detector.run();
     TopKSearch s = new TopKSearch(graph, query, rank, maxSteps);
-    if (query.pruning() && query.topK() > 0) {
+    if (skipStarts && query.pruning() && query.topK() > 0) {
       s.potentials(detector, neg);
     }
     int lastStart = query.startAssets().isEmpty() ? n : startCount;
@@ -92,6 +109,9 @@ public final class PathOptimizer {
               + " smaller --max-length");
     }
     List<Cycle> cycles = s.results();
+    if (skipped != null) {
+      skipped[0] = s.skipped;
+    }
     Optional<Cycle> detected = neg == null ? Optional.empty() : toCycle(graph, neg, rank);
     return new PathSearchResult(
         cycles, neg != null, detected, n, graph.edgeCount(), s.examined, notes);

@@ -56,6 +56,8 @@ final class TopKSearch {
   private int layerStamp;
   private int s;
   long examined;
+  // start nodes skipped because no cycle from them could beat the threshold
+  long skipped;
   private final long maxSteps;
   private long steps;
   boolean stopped;
@@ -206,6 +208,7 @@ final class TopKSearch {
 
   void from(int start) {
     if (skipping && cannotBeat(start)) {
+      skipped++;
       return;
     }
     s = start;

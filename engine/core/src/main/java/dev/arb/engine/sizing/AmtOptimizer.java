@@ -2,11 +2,13 @@ package dev.arb.engine.sizing;
 
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +30,14 @@ import java.util.Objects;
  */
 public final class AmtOptimizer {
   private final ExactSweep sweep;
-  // Books by market id of the snapshot last sized on (snapshots are immutable, so its identity
-  // keys the index): built once per snapshot, so sizing one more cycle costs O(legs), not
-  // O(markets).
+  // The index of the snapshot last sized on (snapshots are immutable, so its identity keys the
+  // index), built once per snapshot, so sizing one more cycle costs O(legs), not O(markets): books
+  // by their market instance (a cycle found on the snapshot's graph has the very instances of its
+  // books; no string per market), and by market id only when a leg's instance is not there (a
+  // cycle from elsewhere), built on that first miss.
   private MarketSnapshot indexed;
-  private Map<String, OrderBook> booksById = Map.of();
+  private Map<Market, OrderBook> booksByMarket = Map.of();
+  private Map<String, OrderBook> booksById;
 
   /** An optimizer for cycles of up to {@code maxLegs} legs. */
   public AmtOptimizer(int maxLegs) {
@@ -44,7 +49,7 @@ public final class AmtOptimizer {
    * {@code available} start asset; profits before gas.
    */
   public SizingOutcome size(Cycle cycle, MarketSnapshot snapshot, BigDecimal available) {
-    Map<String, OrderBook> byId = books(snapshot);
+    index(snapshot);
     List<OrderBook> books = new ArrayList<>(cycle.legs().size());
     for (int i = 0; i < cycle.legs().size(); i++) {
       Leg leg = cycle.legs().get(i);
@@ -52,7 +57,7 @@ public final class AmtOptimizer {
         books.add(null);
         continue;
       }
-      OrderBook b = byId.get(leg.market().id());
+      OrderBook b = book(snapshot, leg.market());
       if (b == null) {
         return new SizingOutcome.Rejected(
             cycle,
@@ -64,17 +69,37 @@ public final class AmtOptimizer {
     return size(cycle, books, available);
   }
 
-  /** The books of {@code snapshot} by market id, built on the first call for that snapshot. */
-  private Map<String, OrderBook> books(MarketSnapshot snapshot) {
+  /** Indexes the books of {@code snapshot} by market instance, once per snapshot. */
+  private void index(MarketSnapshot snapshot) {
     if (snapshot != indexed) {
-      Map<String, OrderBook> byId = new HashMap<>(2 * snapshot.books().size());
+      Map<Market, OrderBook> byMarket = new IdentityHashMap<>(2 * snapshot.books().size());
       for (OrderBook b : snapshot.books()) {
-        byId.put(b.market().id(), b);
+        byMarket.put(b.market(), b);
       }
-      booksById = byId;
+      booksByMarket = byMarket;
+      booksById = null;
       indexed = snapshot;
     }
-    return booksById;
+  }
+
+  /**
+   * The book of {@code market} in the indexed snapshot: the (last) book of that very market
+   * instance, i.e. the book a cycle found on this snapshot was found on; for a market instance not
+   * in the snapshot, the last book whose market has its id; null if none.
+   */
+  private OrderBook book(MarketSnapshot snapshot, Market market) {
+    OrderBook b = booksByMarket.get(market);
+    if (b != null) {
+      return b;
+    }
+    if (booksById == null) {
+      Map<String, OrderBook> byId = new HashMap<>(2 * snapshot.books().size());
+      for (OrderBook book : snapshot.books()) {
+        byId.put(book.market().id(), book);
+      }
+      booksById = byId;
+    }
+    return booksById.get(market.id());
   }
 
   /**
