@@ -14,10 +14,17 @@ import java.util.Arrays;
  * the shared 0 of all nodes that nearly every node then improves on: on a graph without arbitrage
  * the run scans each edge about 1.2 times instead of 1.7.
  *
- * <p>Every {@code n} relaxations the predecessor graph is checked for a cycle (walk to root, {@code
- * O(n)}); a cycle in it is always negative. If a negative cycle exists the labels of its nodes fall
- * without bound, and once one falls below the lightest simple path the predecessor graph can no
- * longer be acyclic, so a check finds it.
+ * <p>Cycle checks. Each label comes from a walk whose length (edges) is kept; on a graph without a
+ * negative cycle every such walk is a simple path (a walk around a cycle of positive weight never
+ * improves a label), so its length stays below {@code n}. When one reaches {@code n}, the whole
+ * predecessor graph is checked for a cycle (walk to root, {@code O(n)}); a cycle in it is always
+ * negative; if there is none the lengths start again from 0. If a negative cycle exists the labels
+ * of its nodes fall without bound and the walks grow without bound, so the checks go on, and once a
+ * label falls below the lightest simple path the predecessor graph can no longer be acyclic, so a
+ * check finds it. To find a cycle sooner than the lengths say, every {@code n} relaxations the
+ * predecessor chain of the node just relaxed is walked ({@code O(depth)}, a few nodes: on a graph
+ * with arbitrage the nodes being relaxed hang below the cycle whose labels fall). A clean graph
+ * pays a few short walks and no {@code O(n)} check.
  *
  * <p>After a run without a cycle the labels are <i>potentials</i>: {@code label(v) ≤ label(u) + w +
  * EPSILON} on every edge taken into account. Edges can be masked (left out) to break the cycles
@@ -35,13 +42,14 @@ final class CycleDetector {
   private final double[] w;
   private final double[] dist;
   private final int[] pred;
+  // edges of the walk each label comes from (reset to 0 after a check without a cycle)
+  private final int[] len;
   private final int[] mark;
   private final boolean[] inQueue;
   private final int[] queue;
   private int stamp;
   // edges left out of the runs (null until one is masked)
   private boolean[] masked;
-  private long scanned;
 
   CycleDetector(PathGraph g) {
     n = g.nodeCount();
@@ -51,6 +59,7 @@ final class CycleDetector {
     w = g.weights();
     dist = new double[n];
     pred = new int[n];
+    len = new int[n];
     mark = new int[n];
     inQueue = new boolean[n];
     queue = new int[Math.max(1, n)];
@@ -63,8 +72,19 @@ final class CycleDetector {
    *     are potentials)
    */
   int[] run() {
+    final int n = this.n;
+    final int[] off = this.off;
+    final int[] tgt = this.tgt;
+    final double[] w = this.w;
+    final double[] dist = this.dist;
+    final int[] pred = this.pred;
+    final int[] len = this.len;
+    final boolean[] inQueue = this.inQueue;
+    final int[] queue = this.queue;
+    final boolean[] masked = this.masked;
     Arrays.fill(dist, INF);
     Arrays.fill(pred, -1);
+    Arrays.fill(len, 0);
     int countdown = n;
     for (int root = 0; root < n; root++) {
       if (dist[root] != INF) {
@@ -82,28 +102,42 @@ final class CycleDetector {
         size--;
         inQueue[v] = false;
         double dv = dist[v];
-        int end = off[v + 1];
-        scanned += end - off[v];
-        for (int e = off[v]; e < end; e++) {
+        int lv = len[v] + 1;
+        int last = -1;
+        // (the checks come after the scan: a call in this loop would slow it down)
+        for (int e = off[v], end = off[v + 1]; e < end; e++) {
           int u = tgt[e];
           double nd = dv + w[e] + PathOptimizer.EPSILON;
           if (nd < dist[u] && (masked == null || !masked[e])) {
             dist[u] = nd;
             pred[u] = e;
-            if (--countdown == 0) {
-              countdown = n;
-              int[] cycle = predecessorCycle();
-              if (cycle != null) {
-                Arrays.fill(inQueue, false);
-                return cycle;
-              }
-            }
+            len[u] = lv;
+            last = u;
+            countdown--;
             if (!inQueue[u]) {
               inQueue[u] = true;
               queue[tail] = u;
               tail = tail + 1 == n ? 0 : tail + 1;
               size++;
             }
+          }
+        }
+        if (last < 0) {
+          continue;
+        }
+        if (lv >= n) {
+          int[] cycle = predecessorCycle();
+          if (cycle != null) {
+            Arrays.fill(inQueue, false);
+            return cycle;
+          }
+          Arrays.fill(len, 0);
+        } else if (countdown <= 0) {
+          countdown = n;
+          int[] cycle = cycleAbove(last);
+          if (cycle != null) {
+            Arrays.fill(inQueue, false);
+            return cycle;
           }
         }
       }
@@ -124,11 +158,6 @@ final class CycleDetector {
     return dist;
   }
 
-  /** Edges scanned by all runs so far. */
-  long scanned() {
-    return scanned;
-  }
-
   /** A cycle in the predecessor graph as edges in forward order, or null (walk-to-root check). */
   private int[] predecessorCycle() {
     if (stamp > Integer.MAX_VALUE - n - 1) {
@@ -146,21 +175,42 @@ final class CycleDetector {
         x = p < 0 ? -1 : src[p];
       }
       if (x >= 0 && mark[x] == id) {
-        int count = 0;
-        int y = x;
-        do {
-          count++;
-          y = src[pred[y]];
-        } while (y != x);
-        int[] edges = new int[count];
-        y = x;
-        for (int k = count - 1; k >= 0; k--) {
-          edges[k] = pred[y];
-          y = src[pred[y]];
-        }
-        return edges;
+        return cycleThrough(x);
       }
     }
     return null;
+  }
+
+  /** The cycle the predecessor chain of {@code start} runs into, or null if it ends at a root. */
+  private int[] cycleAbove(int start) {
+    if (stamp > Integer.MAX_VALUE - n - 1) {
+      Arrays.fill(mark, 0);
+      stamp = 0;
+    }
+    int id = ++stamp;
+    int x = start;
+    while (x >= 0 && mark[x] != id) {
+      mark[x] = id;
+      int p = pred[x];
+      x = p < 0 ? -1 : src[p];
+    }
+    return x < 0 ? null : cycleThrough(x);
+  }
+
+  /** The predecessor cycle through {@code x} as edges in forward order. */
+  private int[] cycleThrough(int x) {
+    int count = 0;
+    int y = x;
+    do {
+      count++;
+      y = src[pred[y]];
+    } while (y != x);
+    int[] edges = new int[count];
+    y = x;
+    for (int k = count - 1; k >= 0; k--) {
+      edges[k] = pred[y];
+      y = src[pred[y]];
+    }
+    return edges;
   }
 }

@@ -110,6 +110,62 @@ class FastPathEquivalenceTest {
     assertThat(withArbitrage).isBetween(30, 140);
   }
 
+  /**
+   * A ring of k markets whose return is just above 1 (1 + 1e-8: beyond the detector's epsilon) or
+   * exactly 1, among fair cross markets: the detector finds the ring (also when it is as long as
+   * the graph, so only the walk-length check can see it) and nothing on the fair twin.
+   */
+  @Test
+  void detectorFindsLongRingsAndNothingOnTheirFairTwins() {
+    Random random = new Random(7);
+    for (int k = 3; k <= 60; k += 3) {
+      for (boolean profitable : new boolean[] {true, false}) {
+        double[] price = new double[k];
+        for (int a = 0; a < k; a++) {
+          price[a] = Math.exp(random.nextGaussian());
+        }
+        List<OrderBook> books = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+          int b = (a + 1) % k;
+          // sell A(a) for A(b) at the fair ratio, the last one a little better when profitable
+          double bid = price[a] / price[b] * (profitable && a == k - 1 ? 1 + 1e-8 : 1);
+          books.add(
+              new OrderBook(
+                  Market.of("ex", "A" + a, "A" + b, BigDecimal.ZERO),
+                  List.of(new BookLevel(new BigDecimal(bid), BigDecimal.ONE)),
+                  List.of(),
+                  Instant.EPOCH));
+        }
+        // fair cross markets with a spread: no arbitrage through them
+        for (int c = 0; c < k; c++) {
+          int a = random.nextInt(k);
+          int b = random.nextInt(k);
+          if (Math.abs(a - b) > 1 && !(a == 0 && b == k - 1) && !(b == 0 && a == k - 1)) {
+            double mid = price[a] / price[b];
+            books.add(
+                new OrderBook(
+                    Market.of("ex", "A" + a, "A" + b, new BigDecimal("0.001")),
+                    List.of(new BookLevel(dec(mid * 0.999), BigDecimal.ONE)),
+                    List.of(new BookLevel(dec(mid * 1.001), BigDecimal.ONE)),
+                    Instant.EPOCH));
+          }
+        }
+        Map<String, OrderBook> unique = new LinkedHashMap<>();
+        for (OrderBook b : books) {
+          unique.putIfAbsent(b.market().id(), b);
+        }
+        PathGraph graph =
+            PathGraph.of(new MarketSnapshot(new ArrayList<>(unique.values()), List.of(), "ring"));
+        assertThat(PathOptimizer.hasNegativeCycle(graph))
+            .as("ring of %d, profitable %s", k, profitable)
+            .isEqualTo(profitable);
+        if (profitable) {
+          assertThat(PathOptimizer.findNegativeCycle(graph).orElseThrow().legs()).hasSize(k);
+        }
+      }
+    }
+  }
+
   private static boolean jgraphtNegative(PathGraph g) {
     DirectedWeightedPseudograph<Integer, DefaultWeightedEdge> j =
         new DirectedWeightedPseudograph<>(DefaultWeightedEdge.class);
