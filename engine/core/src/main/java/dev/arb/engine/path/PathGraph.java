@@ -45,7 +45,6 @@ public final class PathGraph {
   private final double[] weights;
   private final double[] rates;
   private final Leg[] legs;
-  private final int[] quoteDegree;
   private final List<String> warnings;
 
   private PathGraph(
@@ -57,7 +56,6 @@ public final class PathGraph {
       double[] weights,
       double[] rates,
       Leg[] legs,
-      int[] quoteDegree,
       List<String> warnings) {
     this.nodeExchange = nodeExchange;
     this.nodeAsset = nodeAsset;
@@ -67,7 +65,6 @@ public final class PathGraph {
     this.weights = weights;
     this.rates = rates;
     this.legs = legs;
-    this.quoteDegree = quoteDegree;
     this.warnings = List.copyOf(warnings);
   }
 
@@ -89,20 +86,19 @@ public final class PathGraph {
       BigDecimal keep = BigDecimal.ONE.subtract(m.takerFee());
       if (!b.bids().isEmpty()) {
         double rate = b.bids().get(0).price().multiply(keep).doubleValue();
-        edges.add(base, quote, rate, new Leg(m, Side.SELL), QUOTE_AT_TARGET);
+        edges.add(base, quote, rate, new Leg(m, Side.SELL));
       }
       if (!b.asks().isEmpty()) {
         double rate = keep.doubleValue() / b.asks().get(0).price().doubleValue();
-        edges.add(quote, base, rate, new Leg(m, Side.BUY), QUOTE_AT_SOURCE);
+        edges.add(quote, base, rate, new Leg(m, Side.BUY));
       }
     }
     for (ChainSnapshot c : snapshot.chains()) {
       for (Pool p : c.pools()) {
         int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
         int t1 = nodes.id(c.name(), p.quote(), true, c.tokens().size());
-        // a pool has no quote side: it counts for both its tokens
-        edges.add(t0, t1, p.marginalRate(true), new Leg(p, Side.SELL), QUOTE_AT_TARGET);
-        edges.add(t1, t0, p.marginalRate(false), new Leg(p, Side.BUY), QUOTE_AT_TARGET);
+        edges.add(t0, t1, p.marginalRate(true), new Leg(p, Side.SELL));
+        edges.add(t1, t0, p.marginalRate(false), new Leg(p, Side.BUY));
       }
     }
     int n = nodes.size();
@@ -120,7 +116,7 @@ public final class PathGraph {
               && !nodes.chain.get(b)
               && nodes.assets.get(a).equals(nodes.assets.get(b))
               && !nodes.venues.get(a).equals(nodes.venues.get(b))) {
-            edges.add(a, b, 1.0 - fee, null, NO_QUOTE);
+            edges.add(a, b, 1.0 - fee, null);
           }
         }
       }
@@ -132,8 +128,8 @@ public final class PathGraph {
       }
       for (int v = 0; v < n; v++) {
         if (!nodes.chain.get(v) && nodes.assets.get(v).equals(join.asset())) {
-          edges.add(token, v, 1.0, null, NO_QUOTE);
-          edges.add(v, token, 1.0, null, NO_QUOTE);
+          edges.add(token, v, 1.0, null);
+          edges.add(v, token, 1.0, null);
         }
       }
     }
@@ -151,7 +147,6 @@ public final class PathGraph {
     double[] weights = new double[m];
     double[] rates = new double[m];
     Leg[] legs = new Leg[m];
-    int[] quoteDegree = new int[n];
     for (int i = 0; i < m; i++) {
       int from = edges.from[i];
       int at = offsets[from] + fill[from]++;
@@ -160,10 +155,6 @@ public final class PathGraph {
       rates[at] = edges.rate[i];
       weights[at] = -Math.log(rates[at]);
       legs[at] = edges.leg[i];
-      byte q = edges.quote[i];
-      if (q != NO_QUOTE) {
-        quoteDegree[q == QUOTE_AT_TARGET ? edges.to[i] : from]++;
-      }
     }
     return new PathGraph(
         nodes.venues.toArray(new String[0]),
@@ -174,14 +165,8 @@ public final class PathGraph {
         weights,
         rates,
         legs,
-        quoteDegree,
         edges.warnings);
   }
-
-  // Which end of an edge is the quote asset of its market (for the node ranking of the search).
-  private static final byte NO_QUOTE = 0;
-  private static final byte QUOTE_AT_TARGET = 1;
-  private static final byte QUOTE_AT_SOURCE = 2;
 
   /** Nodes by (venue, asset), numbered in order of first appearance. */
   private static final class Nodes {
@@ -225,7 +210,6 @@ public final class PathGraph {
     int[] to;
     double[] rate;
     Leg[] leg;
-    byte[] quote;
     int size;
     final List<String> warnings = new ArrayList<>();
 
@@ -234,10 +218,9 @@ public final class PathGraph {
       to = new int[capacity];
       rate = new double[capacity];
       leg = new Leg[capacity];
-      quote = new byte[capacity];
     }
 
-    void add(int f, int t, double r, Leg l, byte q) {
+    void add(int f, int t, double r, Leg l) {
       if (!(r > 0) || Double.isInfinite(r)) {
         warnings.add(
             (l == null ? "transfer" : l.tradable().id() + " " + l.side())
@@ -252,13 +235,11 @@ public final class PathGraph {
         to = Arrays.copyOf(to, cap);
         rate = Arrays.copyOf(rate, cap);
         leg = Arrays.copyOf(leg, cap);
-        quote = Arrays.copyOf(quote, cap);
       }
       from[size] = f;
       to[size] = t;
       rate[size] = r;
       leg[size] = l;
-      quote[size] = q;
       size++;
     }
   }
@@ -350,13 +331,5 @@ public final class PathGraph {
 
   Leg[] legs() {
     return legs;
-  }
-
-  /**
-   * Per node, how many markets quote in its asset (a book side counts at its quote node, a pool at
-   * both tokens; transfers and same-as joins not at all): the search ranks hub assets first.
-   */
-  int[] quoteDegree() {
-    return quoteDegree;
   }
 }

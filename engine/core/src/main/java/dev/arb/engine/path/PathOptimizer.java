@@ -4,6 +4,7 @@ import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +127,13 @@ public final class PathOptimizer {
     // How many markets quote in this node's asset: the natural numeraire (USD, USDT, BTC) comes
     // first, so cycles start, and profits are counted, in the asset most markets are priced in.
     // A pool has no quote side: it counts for both its tokens, so hubs (WETH, USDC) come first.
-    int[] degree = g.quoteDegree();
+    int[] degree = new int[n];
+    for (int e = 0; e < g.edgeCount(); e++) {
+      Leg leg = g.edgeLeg(e);
+      if (leg != null) {
+        degree[leg.side() == Side.SELL || leg.isPool() ? g.edgeTo(e) : g.edgeFrom(e)]++;
+      }
+    }
     Integer[] nodes = new Integer[n];
     for (int v = 0; v < n; v++) {
       nodes[v] = v;
