@@ -26,12 +26,19 @@ import java.util.Optional;
  * input, so cycles start at hub assets. At most one transfer edge between two trades; a cycle of
  * transfers only is none.
  *
- * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}): SPFA from a virtual source joined
- * to every node at weight 0, on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts
- * only if its return exceeds 1 by more than about {@code length·1e-12} (floating noise in {@code
- * ln} is about 1e-16 per edge: no phantom cycles, and no real one above 10⁻⁸ bp is missed). The
- * predecessor graph is checked for a cycle every n relaxations and whenever a path reaches n edges;
- * a predecessor cycle is always negative.
+ * <p><b>Negative-cycle detector</b> ({@link #findNegativeCycle}, {@link CycleDetector}): SPFA
+ * rooted at each node not yet reached (equivalent to a virtual source joined to every node, with
+ * fewer rescans), on weights {@code w + }{@value #EPSILON} per edge, so a cycle counts only if its
+ * return exceeds 1 by more than about {@code length·1e-12} (floating noise in {@code ln} is about
+ * 1e-16 per edge: no phantom cycles, and no real one above 10⁻⁸ bp is missed). The predecessor
+ * graph is checked for a cycle every n relaxations; a predecessor cycle is always negative.
+ *
+ * <p><b>Skipping start nodes</b>: after the detector, the search masks one edge of each negative
+ * cycle found (at most {@link TopKSearch#MAX_MASKED}) and reruns it to get potentials on all other
+ * edges; a cycle's weight is at least the sum of the negative reduced weights of the masked edges
+ * it can use, so once the K-th best (or the profit threshold) is below that for every cycle from a
+ * start node, that start is not searched. The results are the same as without skipping (tests
+ * compare both); only the work is less.
  *
  * <p>Hot loops work on the graph's primitive arrays: no boxing, no streams, no allocation per
  * relaxation or DFS step; arrays are allocated once per call.
@@ -66,6 +73,16 @@ public final class PathOptimizer {
 
   /** {@link #search(PathGraph, PathQuery)} with another work bound (tests). */
   static PathSearchResult search(PathGraph graph, PathQuery query, long maxSteps) {
+    return search(graph, query, maxSteps, true, null);
+  }
+
+  /**
+   * {@link #search(PathGraph, PathQuery, long)}, with the skipping of start nodes on or off (tests
+   * compare both); when {@code skipped} is given, its first element receives how many start nodes
+   * were skipped.
+   */
+  static PathSearchResult search(
+      PathGraph graph, PathQuery query, long maxSteps, boolean skipStarts, long[] skipped) {
     List<String> notes = new ArrayList<>(graph.warnings());
     int n = graph.nodeCount();
     int[] rank = new int[n];
@@ -74,7 +91,12 @@ public final class PathOptimizer {
     for (int v = 0; v < n; v++) {
       order[rank[v]] = v;
     }
-    Search s = new Search(graph, query, rank, maxSteps);
+    CycleDetector detector = new CycleDetector(graph);
+    int[] neg = detector.run();
+    TopKSearch s = new TopKSearch(graph, query, rank, maxSteps);
+    if (skipStarts && query.pruning() && query.topK() > 0) {
+      s.potentials(detector, neg);
+    }
     int lastStart = query.startAssets().isEmpty() ? n : startCount;
     for (int i = 0; i < lastStart && query.topK() > 0 && !s.stopped; i++) {
       s.from(order[i]);
@@ -88,7 +110,9 @@ public final class PathOptimizer {
               + " smaller --max-length");
     }
     List<Cycle> cycles = s.results();
-    int[] neg = negativeCycleEdges(graph);
+    if (skipped != null) {
+      skipped[0] = s.skipped;
+    }
     Optional<Cycle> detected = neg == null ? Optional.empty() : toCycle(graph, neg, rank);
     return new PathSearchResult(
         cycles, neg != null, detected, n, graph.edgeCount(), s.examined, notes);
@@ -167,92 +191,11 @@ public final class PathOptimizer {
     return toCycle(graph, edges, rank);
   }
 
-  /** SPFA with a virtual source; the edges of a negative cycle in order, or null. */
+  /**
+   * The detector's run ({@link CycleDetector}): the edges of a negative cycle in order, or null.
+   */
   static int[] negativeCycleEdges(PathGraph g) {
-    int n = g.nodeCount();
-    if (n == 0) {
-      return null;
-    }
-    int[] off = g.offsets();
-    int[] src = g.sources();
-    int[] tgt = g.targets();
-    double[] w = g.weights();
-    double[] dist = new double[n];
-    int[] pred = new int[n];
-    int[] len = new int[n];
-    int[] mark = new int[n];
-    boolean[] inQueue = new boolean[n];
-    int[] queue = new int[n + 1];
-    Arrays.fill(pred, -1);
-    int head = 0;
-    int tail = 0;
-    for (int v = 0; v < n; v++) {
-      queue[tail++] = v;
-      inQueue[v] = true;
-    }
-    int size = n;
-    long relaxations = 0;
-    while (size > 0) {
-      int v = queue[head];
-      head = head + 1 == queue.length ? 0 : head + 1;
-      size--;
-      inQueue[v] = false;
-      double dv = dist[v];
-      for (int e = off[v]; e < off[v + 1]; e++) {
-        int u = tgt[e];
-        double nd = dv + w[e] + EPSILON;
-        if (nd < dist[u]) {
-          dist[u] = nd;
-          pred[u] = e;
-          len[u] = len[v] + 1;
-          relaxations++;
-          if (len[u] >= n || relaxations % n == 0) {
-            int[] cycle = predecessorCycle(pred, src, mark, n);
-            if (cycle != null) {
-              return cycle;
-            }
-            if (len[u] >= n) {
-              len[u] = 0;
-            }
-          }
-          if (!inQueue[u]) {
-            inQueue[u] = true;
-            queue[tail] = u;
-            tail = tail + 1 == queue.length ? 0 : tail + 1;
-            size++;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** A cycle in the predecessor graph as edges in forward order, or null (walk-to-root check). */
-  private static int[] predecessorCycle(int[] pred, int[] src, int[] mark, int n) {
-    Arrays.fill(mark, 0);
-    for (int i = 0; i < n; i++) {
-      int x = i;
-      while (x >= 0 && mark[x] == 0) {
-        mark[x] = i + 1;
-        x = pred[x] < 0 ? -1 : src[pred[x]];
-      }
-      if (x >= 0 && mark[x] == i + 1) {
-        int count = 0;
-        int y = x;
-        do {
-          count++;
-          y = src[pred[y]];
-        } while (y != x);
-        int[] edges = new int[count];
-        y = x;
-        for (int k = count - 1; k >= 0; k--) {
-          edges[k] = pred[y];
-          y = src[pred[y]];
-        }
-        return edges;
-      }
-    }
-    return null;
+    return new CycleDetector(g).run();
   }
 
   /** The edges as a cycle rotated to its lowest-ranked node; empty if fewer than two trades. */
@@ -284,322 +227,5 @@ public final class PathOptimizer {
     }
     // With transfers, a cycle may begin with a transfer: start at the first trade instead.
     return Optional.of(new Cycle(legs, ret));
-  }
-
-  /** The branch-and-bound DFS state, allocated once per search. */
-  private static final class Search {
-    private final int n;
-    // trades per cycle at most (transfers between exchanges do not count)
-    private final int maxTrades;
-    // edges per cycle at most: maxTrades, or twice that with transfer edges (at most one transfer
-    // between two trades)
-    private final int maxLen;
-    private final int topK;
-    private final boolean pruning;
-    private final double minWeight;
-    private final int[] off;
-    private final int[] tgt;
-    private final double[] w;
-    private final Leg[] legs;
-    private final int[] rank;
-    private final PathGraph g;
-    private final boolean[] onPath;
-    private final int[] path;
-    private final double[] dist;
-    // Reverse CSR for the bounds: the in-edges of node u are inStart[u] <= i < inStart[u + 1],
-    // from inFrom[i] at weight inWeight[i], sorted by the rank of their source, highest first.
-    private final int[] inStart;
-    private final int[] inFrom;
-    private final double[] inWeight;
-    // Bounds scratch: nodes with a finite bound for the current start, and the frontier of nodes
-    // whose bound improved in the previous layer.
-    private final int[] touched;
-    private int touchedCount;
-    private final boolean[] isTouched;
-    private int[] frontier;
-    private int[] next;
-    private final int[] improvedIn;
-    private int layerStamp;
-    private int s;
-    private long examined;
-    private final long maxSteps;
-    private long steps;
-    private boolean stopped;
-    // Bounded max-heap of the best cycles by weight (root = worst kept).
-    private double[] heapW = new double[16];
-    private int[][] heapE = new int[16][];
-    private int size;
-
-    Search(PathGraph g, PathQuery q, int[] rank, long maxSteps) {
-      this.g = g;
-      this.maxSteps = maxSteps;
-      this.n = g.nodeCount();
-      this.maxTrades = q.maxLength();
-      this.maxLen = hasTransfers(g) ? 2 * maxTrades : maxTrades;
-      this.topK = q.topK();
-      this.pruning = q.pruning();
-      this.minWeight =
-          q.minProfitBp().isPresent()
-              ? -Math.log1p(q.minProfitBp().getAsDouble() / 10_000.0) - EPSILON
-              : INF;
-      this.off = g.offsets();
-      this.tgt = g.targets();
-      this.w = g.weights();
-      this.legs = g.legs();
-      this.rank = rank;
-      this.onPath = new boolean[n];
-      this.path = new int[maxLen];
-      this.dist = new double[maxLen * n];
-      Arrays.fill(dist, INF);
-      int m = g.edgeCount();
-      int[] src = g.sources();
-      this.inStart = new int[n + 1];
-      this.inFrom = new int[m];
-      this.inWeight = new double[m];
-      for (int e = 0; e < m; e++) {
-        inStart[tgt[e] + 1]++;
-      }
-      for (int v = 0; v < n; v++) {
-        inStart[v + 1] += inStart[v];
-      }
-      int[] byRank = new int[n];
-      for (int v = 0; v < n; v++) {
-        byRank[rank[v]] = v;
-      }
-      int[] fill = Arrays.copyOf(inStart, n);
-      for (int r = n - 1; r >= 0; r--) {
-        int v = byRank[r];
-        for (int e = off[v]; e < off[v + 1]; e++) {
-          int at = fill[tgt[e]]++;
-          inFrom[at] = src[e];
-          inWeight[at] = w[e];
-        }
-      }
-      this.touched = new int[n];
-      this.isTouched = new boolean[n];
-      this.frontier = new int[n];
-      this.next = new int[n];
-      this.improvedIn = new int[n];
-    }
-
-    void from(int start) {
-      s = start;
-      if (pruning) {
-        bounds();
-      }
-      onPath[s] = true;
-      dfs(s, 0, 0, 0.0, false);
-      onPath[s] = false;
-    }
-
-    private static boolean hasTransfers(PathGraph g) {
-      for (Leg leg : g.legs()) {
-        if (leg == null) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /**
-     * dist[r·n + v]: lightest walk v → s of at most r edges through nodes ranked ≥ rank[s] (∞ if
-     * none). Layered Bellman-Ford run backwards from s over the in-edges: layer r starts as a copy
-     * of layer r − 1 and relaxes only the in-edges of nodes whose bound improved in layer r − 1 (a
-     * node that did not improve offers nothing new). In-edges are sorted by source rank, so the
-     * scan stops at the first source ranked below s. Only nodes within reach of s are touched, and
-     * only they are reset for the next start; the values equal those of the full layered
-     * recurrence.
-     */
-    private void bounds() {
-      int rs = rank[s];
-      for (int t = 0; t < touchedCount; t++) {
-        int v = touched[t];
-        isTouched[v] = false;
-        for (int r = 0; r < maxLen; r++) {
-          dist[r * n + v] = INF;
-        }
-      }
-      touchedCount = 0;
-      touched[touchedCount++] = s;
-      isTouched[s] = true;
-      dist[s] = 0;
-      int[] cur = frontier;
-      int[] nxt = next;
-      cur[0] = s;
-      int curSize = 1;
-      for (int r = 1; r < maxLen; r++) {
-        int base = r * n;
-        int prev = base - n;
-        for (int t = 0; t < touchedCount; t++) {
-          int v = touched[t];
-          dist[base + v] = dist[prev + v];
-        }
-        int nxtSize = 0;
-        int stamp = ++layerStamp;
-        for (int f = 0; f < curSize; f++) {
-          int u = cur[f];
-          double du = dist[prev + u];
-          steps += inStart[u + 1] - inStart[u];
-          for (int i = inStart[u], end = inStart[u + 1]; i < end; i++) {
-            int v = inFrom[i];
-            if (rank[v] < rs) {
-              break;
-            }
-            double c = inWeight[i] + du;
-            if (c < dist[base + v]) {
-              dist[base + v] = c;
-              if (!isTouched[v]) {
-                isTouched[v] = true;
-                touched[touchedCount++] = v;
-              }
-              if (improvedIn[v] != stamp) {
-                improvedIn[v] = stamp;
-                nxt[nxtSize++] = v;
-              }
-            }
-          }
-        }
-        int[] tmp = cur;
-        cur = nxt;
-        nxt = tmp;
-        curSize = nxtSize;
-        if (curSize == 0) {
-          for (int rr = r + 1; rr < maxLen; rr++) {
-            int b = rr * n;
-            for (int t = 0; t < touchedCount; t++) {
-              int v = touched[t];
-              dist[b + v] = dist[b - n + v];
-            }
-          }
-          break;
-        }
-      }
-    }
-
-    private double threshold() {
-      return size == topK && heapW[0] < minWeight ? heapW[0] : minWeight;
-    }
-
-    private void dfs(int v, int depth, int trades, double weight, boolean lastTransfer) {
-      int rs = rank[s];
-      steps += off[v + 1] - off[v];
-      if (steps > maxSteps) {
-        stopped = true;
-        return;
-      }
-      for (int e = off[v]; e < off[v + 1]; e++) {
-        boolean transfer = legs[e] == null;
-        if (transfer && lastTransfer) {
-          continue;
-        }
-        int t = transfer ? trades : trades + 1;
-        if (t > maxTrades) {
-          continue;
-        }
-        int u = tgt[e];
-        double nw = weight + w[e];
-        if (u == s) {
-          if (transfer && legs[path[0]] == null) {
-            continue;
-          }
-          examined++;
-          path[depth] = e;
-          if (nw < threshold()) {
-            offer(nw, depth + 1);
-          }
-          continue;
-        }
-        int used = depth + 1;
-        if (used >= maxLen || onPath[u] || rank[u] <= rs) {
-          continue;
-        }
-        if (pruning) {
-          // no two transfers in a row: a completion has at most 2·(trades left) + 1 edges
-          int left =
-              Math.min(maxLen - used, maxLen == maxTrades ? maxLen : 2 * (maxTrades - t) + 1);
-          double lb = dist[left * n + u];
-          if (lb == INF || nw + lb >= threshold() + EPSILON * maxLen) {
-            continue;
-          }
-        }
-        path[depth] = e;
-        onPath[u] = true;
-        dfs(u, used, t, nw, transfer);
-        onPath[u] = false;
-        if (stopped) {
-          return;
-        }
-      }
-    }
-
-    private void offer(double weight, int len) {
-      int[] edges = Arrays.copyOf(path, len);
-      if (size < topK) {
-        if (size == heapW.length) {
-          int cap = (int) Math.min((long) topK, 2L * size);
-          heapW = Arrays.copyOf(heapW, cap);
-          heapE = Arrays.copyOf(heapE, cap);
-        }
-        int i = size++;
-        heapW[i] = weight;
-        heapE[i] = edges;
-        while (i > 0) {
-          int p = (i - 1) / 2;
-          if (heapW[p] >= heapW[i]) {
-            break;
-          }
-          swap(i, p);
-          i = p;
-        }
-      } else {
-        heapW[0] = weight;
-        heapE[0] = edges;
-        int i = 0;
-        while (true) {
-          int l = 2 * i + 1;
-          int r = l + 1;
-          int m = i;
-          if (l < size && heapW[l] > heapW[m]) {
-            m = l;
-          }
-          if (r < size && heapW[r] > heapW[m]) {
-            m = r;
-          }
-          if (m == i) {
-            break;
-          }
-          swap(i, m);
-          i = m;
-        }
-      }
-    }
-
-    private void swap(int a, int b) {
-      double tw = heapW[a];
-      heapW[a] = heapW[b];
-      heapW[b] = tw;
-      int[] te = heapE[a];
-      heapE[a] = heapE[b];
-      heapE[b] = te;
-    }
-
-    /** The kept cycles, best first; ties broken by edge ids for a stable order. */
-    List<Cycle> results() {
-      Integer[] idx = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        idx[i] = i;
-      }
-      Arrays.sort(
-          idx,
-          (a, b) -> {
-            int c = Double.compare(heapW[a], heapW[b]);
-            return c != 0 ? c : Arrays.compare(heapE[a], heapE[b]);
-          });
-      List<Cycle> out = new ArrayList<>(size);
-      for (Integer i : idx) {
-        cycle(g, heapE[i]).ifPresent(out::add);
-      }
-      return out;
-    }
   }
 }

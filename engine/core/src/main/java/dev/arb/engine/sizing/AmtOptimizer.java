@@ -2,11 +2,13 @@ package dev.arb.engine.sizing;
 
 import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
+import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +25,19 @@ import java.util.Objects;
  * asset). The reported profit is the re-priced one. A pool leg is sized on the state its pool
  * carries.
  *
- * <p>Holds one {@link ExactSweep}: not thread-safe, use one instance per thread.
+ * <p>Holds one {@link ExactSweep} and the book index of the last snapshot it sized on: not
+ * thread-safe, use one instance per thread.
  */
 public final class AmtOptimizer {
   private final ExactSweep sweep;
+  // The index of the snapshot last sized on (snapshots are immutable, so its identity keys the
+  // index), built once per snapshot, so sizing one more cycle costs O(legs), not O(markets): books
+  // by their market instance (a cycle found on the snapshot's graph has the very instances of its
+  // books; no string per market), and by market id only when a leg's instance is not there (a
+  // cycle from elsewhere), built on that first miss.
+  private MarketSnapshot indexed;
+  private Map<Market, OrderBook> booksByMarket = Map.of();
+  private Map<String, OrderBook> booksById;
 
   /** An optimizer for cycles of up to {@code maxLegs} legs. */
   public AmtOptimizer(int maxLegs) {
@@ -41,6 +52,39 @@ public final class AmtOptimizer {
     List<OrderBook> books = new ArrayList<>(cycle.legs().size());
     SizingOutcome missing = books(cycle, snapshot, books);
     return missing != null ? missing : size(cycle, books, available);
+  }
+
+  /** Indexes the books of {@code snapshot} by market instance, once per snapshot. */
+  private void index(MarketSnapshot snapshot) {
+    if (snapshot != indexed) {
+      Map<Market, OrderBook> byMarket = new IdentityHashMap<>(2 * snapshot.books().size());
+      for (OrderBook b : snapshot.books()) {
+        byMarket.put(b.market(), b);
+      }
+      booksByMarket = byMarket;
+      booksById = null;
+      indexed = snapshot;
+    }
+  }
+
+  /**
+   * The book of {@code market} in the indexed snapshot: the (last) book of that very market
+   * instance, i.e. the book a cycle found on this snapshot was found on; for a market instance not
+   * in the snapshot, the last book whose market has its id; null if none.
+   */
+  private OrderBook book(MarketSnapshot snapshot, Market market) {
+    OrderBook b = booksByMarket.get(market);
+    if (b != null) {
+      return b;
+    }
+    if (booksById == null) {
+      Map<String, OrderBook> byId = new HashMap<>(2 * snapshot.books().size());
+      for (OrderBook book : snapshot.books()) {
+        byId.put(book.market().id(), book);
+      }
+      booksById = byId;
+    }
+    return booksById.get(market.id());
   }
 
   /**
@@ -155,18 +199,19 @@ public final class AmtOptimizer {
   }
 
   /** The book of each book leg ({@code null} for a pool leg) into {@code out}, or a rejection. */
-  private static SizingOutcome books(Cycle cycle, MarketSnapshot snapshot, List<OrderBook> out) {
-    Map<String, OrderBook> byId = new HashMap<>();
-    for (OrderBook b : snapshot.books()) {
-      byId.put(b.market().id(), b);
-    }
+  /**
+   * Each book leg's book in {@code snapshot} (a pool leg: null) into {@code out}; null when all are
+   * there, else why not. The snapshot's books are indexed once per snapshot.
+   */
+  private SizingOutcome books(Cycle cycle, MarketSnapshot snapshot, List<OrderBook> out) {
+    index(snapshot);
     for (int i = 0; i < cycle.legs().size(); i++) {
       Leg leg = cycle.legs().get(i);
       if (leg.isPool()) {
         out.add(null);
         continue;
       }
-      OrderBook b = byId.get(leg.market().id());
+      OrderBook b = book(snapshot, leg.market());
       if (b == null) {
         return new SizingOutcome.Rejected(
             cycle,

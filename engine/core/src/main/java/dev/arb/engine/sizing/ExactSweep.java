@@ -1,5 +1,7 @@
 package dev.arb.engine.sizing;
 
+import java.util.Arrays;
+
 /**
  * The exact fast sizing of one cycle, on primitive arrays, for book legs and pool legs alike.
  *
@@ -68,11 +70,17 @@ public final class ExactSweep {
   // curved runs: start amounts where a leg moved to its next piece, the last BOUNDARIES of them
   private final double[] boundary = new double[BOUNDARIES];
   private int boundaries;
+  // books-only runs: each leg's arrays, and its next level read ahead (capacity NaN: none)
+  private final double[][] rateArray;
+  private final double[][] capacityArray;
+  private final double[][] inverseRateArray;
+  private final double[] nextRate;
+  private final double[] nextCapacity;
+  private final double[] nextInverseRate;
   private boolean curved;
   private double start;
   private double end;
-  // the marginal end-per-start rate: the product of the legs' current rates, kept up to date by
-  // each level change, and recomputed exactly near 1 where the stop decision is taken
+  // the marginal end-per-start rate: the product of the legs' current rates
   private double marginal;
   private int legs;
   private Stop stop = Stop.NONE;
@@ -93,6 +101,12 @@ public final class ExactSweep {
     position = new double[maxLegs];
     prefixM = new double[maxLegs];
     prefixK = new double[maxLegs];
+    rateArray = new double[maxLegs][];
+    capacityArray = new double[maxLegs][];
+    inverseRateArray = new double[maxLegs][];
+    nextRate = new double[maxLegs];
+    nextCapacity = new double[maxLegs];
+    nextInverseRate = new double[maxLegs];
   }
 
   public int maxLegs() {
@@ -142,19 +156,49 @@ public final class ExactSweep {
     }
     double im = 1.0;
     for (int i = 0; i < n; i++) {
-      rate[i] = ladders[i].rates()[0];
+      LegLadder l = ladders[i];
+      rateArray[i] = l.rates();
+      capacityArray[i] = l.capacities();
+      inverseRateArray[i] = l.inverseRates();
+      rate[i] = l.rates()[0];
       inverseMultiplier[i] = im;
-      full[i] = ladders[i].capacities()[0] * im;
-      im *= ladders[i].inverseRates()[0];
+      full[i] = l.capacities()[0] * im;
+      im *= l.inverseRates()[0];
       remaining[i] = full[i];
       examined[i] = 1;
+      prefetch(i);
     }
-    marginal = exactMarginal(n);
+    if (n <= 4) {
+      sweepLinear4(n, available);
+    } else {
+      sweepLinear(n, available);
+    }
+    Arrays.fill(rateArray, 0, n, null);
+    Arrays.fill(capacityArray, 0, n, null);
+    Arrays.fill(inverseRateArray, 0, n, null);
+    settle(ladders, n);
+    return stop;
+  }
+
+  /**
+   * The books-only sweep (see {@link #run}). Each leg's next level (rate, capacity, inverse rate)
+   * is read ahead ({@link #prefetch}), so moving to it takes no chain of loads through the ladder;
+   * the marginal rate is the product of the current rates in leg order, taken at each segment's
+   * start (a few multiplications beside the segment's own chain of work, not a running quotient).
+   */
+  private void sweepLinear(int n, double available) {
+    final double[] remaining = this.remaining;
+    final double[] full = this.full;
+    final double[] rate = this.rate;
     while (true) {
-      // the running product drifts by ~1e-16 per level change: near 1, decide on the exact one
-      if (marginal <= NEAR_ONE && (marginal = exactMarginal(n)) <= 1.0) {
+      double m = 1.0;
+      for (int i = 0; i < n; i++) {
+        m *= rate[i];
+      }
+      marginal = m;
+      if (m <= 1.0) {
         stop = start > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
-        break;
+        return;
       }
       // The binding leg: selects instead of branches (which leg binds is data, so a branch would
       // be mispredicted about every segment).
@@ -173,7 +217,7 @@ public final class ExactSweep {
         }
         start = available;
         stop = Stop.BALANCE;
-        break;
+        return;
       }
       int used = 0;
       for (int i = 0; i < n; i++) {
@@ -184,43 +228,243 @@ public final class ExactSweep {
       remaining[binding] = 0;
       if (used <= 1) {
         // The usual case: only the binding leg moves to its next level.
-        if (!advance(ladders, binding, n)) {
+        if (!advance(binding, n)) {
+          stop = Stop.LIQUIDITY;
+          return;
+        }
+      } else if (!advanceAll(n)) {
+        stop = Stop.LIQUIDITY;
+        return;
+      }
+    }
+  }
+
+  /**
+   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays,
+   * and the binding leg's step done with selects: the same arithmetic on the same values in the
+   * same order, so the same results bit for bit, without a store and reload of every remainder per
+   * segment. Missing legs are padding that never binds ({@code remaining} ∞, {@code full} 0) and
+   * multiplies by 1 (exact). The rare segment that uses up two levels at once goes through the
+   * arrays ({@link #advanceAll}).
+   */
+  private void sweepLinear4(int n, double available) {
+    final double inf = Double.POSITIVE_INFINITY;
+    double r0 = remaining[0];
+    double f0 = full[0];
+    double q0 = rate[0];
+    double m0 = inverseMultiplier[0];
+    double r1 = n > 1 ? remaining[1] : inf;
+    double f1 = n > 1 ? full[1] : 0;
+    double q1 = n > 1 ? rate[1] : 1.0;
+    double m1 = n > 1 ? inverseMultiplier[1] : 1.0;
+    double r2 = n > 2 ? remaining[2] : inf;
+    double f2 = n > 2 ? full[2] : 0;
+    double q2 = n > 2 ? rate[2] : 1.0;
+    double m2 = n > 2 ? inverseMultiplier[2] : 1.0;
+    double r3 = n > 3 ? remaining[3] : inf;
+    double f3 = n > 3 ? full[3] : 0;
+    double q3 = n > 3 ? rate[3] : 1.0;
+    double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
+    // each leg's next inverse rate, read ahead (padding: 1)
+    double ni0 = nextInverseRate[0];
+    double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
+    double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
+    double ni3 = n > 3 ? nextInverseRate[3] : 1.0;
+    double st = start;
+    while (true) {
+      double m = q0 * q1 * q2 * q3;
+      marginal = m;
+      if (m <= 1.0) {
+        stop = st > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
+        break;
+      }
+      // the smallest remainder, lowest leg on ties (as the sequential scan of sweepLinear)
+      boolean c01 = r1 < r0;
+      double a01 = c01 ? r1 : r0;
+      int i01 = c01 ? 1 : 0;
+      boolean c23 = r3 < r2;
+      double a23 = c23 ? r3 : r2;
+      int i23 = c23 ? 3 : 2;
+      boolean c = a23 < a01;
+      double lowest = c ? a23 : a01;
+      double dx = available - st;
+      int b = lowest < dx ? (c ? i23 : i01) : -1;
+      dx = lowest < dx ? lowest : dx;
+      st += dx;
+      r0 -= dx;
+      r1 -= dx;
+      r2 -= dx;
+      r3 -= dx;
+      if (b < 0) {
+        st = available;
+        stop = Stop.BALANCE;
+        break;
+      }
+      int used =
+          (r0 <= RESIDUE * f0 ? 1 : 0)
+              + (r1 <= RESIDUE * f1 ? 1 : 0)
+              + (r2 <= RESIDUE * f2 ? 1 : 0)
+              + (r3 <= RESIDUE * f3 ? 1 : 0);
+      r0 = b == 0 ? 0 : r0;
+      r1 = b == 1 ? 0 : r1;
+      r2 = b == 2 ? 0 : r2;
+      r3 = b == 3 ? 0 : r3;
+      if (used > 1) {
+        store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+        boolean ok = advanceAll(n);
+        r0 = remaining[0];
+        f0 = full[0];
+        q0 = rate[0];
+        m0 = inverseMultiplier[0];
+        if (n > 1) {
+          r1 = remaining[1];
+          f1 = full[1];
+          q1 = rate[1];
+          m1 = inverseMultiplier[1];
+        }
+        if (n > 2) {
+          r2 = remaining[2];
+          f2 = full[2];
+          q2 = rate[2];
+          m2 = inverseMultiplier[2];
+        }
+        if (n > 3) {
+          r3 = remaining[3];
+          f3 = full[3];
+          q3 = rate[3];
+          m3 = inverseMultiplier[3];
+        }
+        ni0 = nextInverseRate[0];
+        ni1 = n > 1 ? nextInverseRate[1] : 1.0;
+        ni2 = n > 2 ? nextInverseRate[2] : 1.0;
+        ni3 = n > 3 ? nextInverseRate[3] : 1.0;
+        if (!ok) {
           stop = Stop.LIQUIDITY;
           break;
         }
-      } else if (!advanceAll(ladders, n)) {
+        continue;
+      }
+      // The usual case: only the binding leg moves to its next level (see advance). Every leg's
+      // factor old / new rate is formed before the binding leg is known, then picked.
+      double cap = nextCapacity[b];
+      if (Double.isNaN(cap)) {
         stop = Stop.LIQUIDITY;
         break;
       }
+      double g0 = q0 * ni0;
+      double g1 = q1 * ni1;
+      double g2 = q2 * ni2;
+      double g3 = q3 * ni3;
+      double f = b == 0 ? g0 : b == 1 ? g1 : b == 2 ? g2 : g3;
+      double nq = nextRate[b];
+      level[b]++;
+      examined[b]++;
+      q0 = b == 0 ? nq : q0;
+      f0 = b == 0 ? cap * m0 : f0;
+      r0 = b == 0 ? f0 : r0;
+      q1 = b == 1 ? nq : q1;
+      f1 = b == 1 ? cap * m1 : b < 1 ? f1 * f : f1;
+      r1 = b == 1 ? f1 : b < 1 ? r1 * f : r1;
+      m1 = b < 1 ? m1 * f : m1;
+      q2 = b == 2 ? nq : q2;
+      f2 = b == 2 ? cap * m2 : b < 2 ? f2 * f : f2;
+      r2 = b == 2 ? f2 : b < 2 ? r2 * f : r2;
+      m2 = b < 2 ? m2 * f : m2;
+      q3 = b == 3 ? nq : q3;
+      f3 = b == 3 ? cap * m3 : b < 3 ? f3 * f : f3;
+      r3 = b == 3 ? f3 : b < 3 ? r3 * f : r3;
+      m3 = b < 3 ? m3 * f : m3;
+      prefetch(b);
+      double ni = nextInverseRate[b];
+      ni0 = b == 0 ? ni : ni0;
+      ni1 = b == 1 ? ni : ni1;
+      ni2 = b == 2 ? ni : ni2;
+      ni3 = b == 3 ? ni : ni3;
     }
-    settle(ladders, n);
-    return stop;
+    start = st;
+    store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+  }
+
+  /** Writes the locals of {@link #sweepLinear4} back to the state arrays (legs below n). */
+  private void store4(
+      int n,
+      double r0,
+      double f0,
+      double q0,
+      double m0,
+      double r1,
+      double f1,
+      double q1,
+      double m1,
+      double r2,
+      double f2,
+      double q2,
+      double m2,
+      double r3,
+      double f3,
+      double q3,
+      double m3) {
+    remaining[0] = r0;
+    full[0] = f0;
+    rate[0] = q0;
+    inverseMultiplier[0] = m0;
+    if (n > 1) {
+      remaining[1] = r1;
+      full[1] = f1;
+      rate[1] = q1;
+      inverseMultiplier[1] = m1;
+    }
+    if (n > 2) {
+      remaining[2] = r2;
+      full[2] = f2;
+      rate[2] = q2;
+      inverseMultiplier[2] = m2;
+    }
+    if (n > 3) {
+      remaining[3] = r3;
+      full[3] = f3;
+      rate[3] = q3;
+      inverseMultiplier[3] = m3;
+    }
+  }
+
+  /** Reads leg {@code i}'s level after its current one into the read-ahead arrays (NaN: none). */
+  private void prefetch(int i) {
+    int next = level[i] + 1;
+    double[] caps = capacityArray[i];
+    if (next < caps.length) {
+      nextRate[i] = rateArray[i][next];
+      nextCapacity[i] = caps[next];
+      nextInverseRate[i] = inverseRateArray[i][next];
+    } else {
+      nextCapacity[i] = Double.NaN;
+    }
   }
 
   /**
    * Moves leg {@code k} to its next level and rescales the later legs' remainders (in start-asset
    * units) by the ratio of its old and new rate; false if the leg has no next level.
    */
-  private boolean advance(LegLadder[] ladders, int k, int n) {
-    double[] caps = ladders[k].capacities();
-    if (level[k] + 1 == caps.length) {
+  private boolean advance(int k, int n) {
+    double cap = nextCapacity[k];
+    if (Double.isNaN(cap)) {
       return false;
     }
-    int next = ++level[k];
+    level[k]++;
     double old = rate[k];
-    rate[k] = ladders[k].rates()[next];
-    full[k] = caps[next] * inverseMultiplier[k];
+    rate[k] = nextRate[k];
+    full[k] = cap * inverseMultiplier[k];
     remaining[k] = full[k];
     examined[k]++;
     // old / new rate: the later legs' multipliers fall by this factor, their remainders and
     // capacities in start-asset units grow by it
-    double f = old * ladders[k].inverseRates()[next];
-    marginal /= f;
+    double f = old * nextInverseRate[k];
     for (int i = k + 1; i < n; i++) {
       remaining[i] *= f;
       full[i] *= f;
       inverseMultiplier[i] *= f;
     }
+    prefetch(k);
     return true;
   }
 
@@ -313,29 +557,18 @@ public final class ExactSweep {
     }
   }
 
-  /** Above this, the running product of rates is trusted; at or below, it is recomputed. */
-  private static final double NEAR_ONE = 1.0 + 1e-9;
-
-  private double exactMarginal(int n) {
-    double m = 1.0;
-    for (int i = 0; i < n; i++) {
-      m *= rate[i];
-    }
-    return m;
-  }
-
   /**
    * Moves every leg whose level is used up (remainder within the residue) to its next level, in leg
    * order, so each leg's new capacity is mapped with the already updated rates of the legs before
    * it; false if one of them has no next level.
    */
-  private boolean advanceAll(LegLadder[] ladders, int n) {
+  private boolean advanceAll(int n) {
     for (int k = 0; k < n; k++) {
       if (remaining[k] > RESIDUE * full[k]) {
         continue;
       }
       remaining[k] = 0;
-      if (!advance(ladders, k, n)) {
+      if (!advance(k, n)) {
         return false;
       }
     }

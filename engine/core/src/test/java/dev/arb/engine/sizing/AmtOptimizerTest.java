@@ -153,6 +153,66 @@ class AmtOptimizerTest {
   }
 
   /**
+   * The book index is per snapshot: sizing on another snapshot with a different book for the same
+   * market uses that book, not the one indexed before; a leg whose market is an equal copy (not the
+   * snapshot's instance) is found by id; of two books with the same market id, a cycle found on one
+   * of them is sized on that one.
+   */
+  @Test
+  void findsEachLegsBookPerSnapshotByInstanceOrById() {
+    RealCycles.Case c = RealCycles.eurBatBtcAda();
+    BigDecimal available = new BigDecimal("1000000");
+    OrderBook first = c.books().get(0);
+    // the first leg's book cut to its top level: a different (smaller) optimum
+    OrderBook top =
+        new OrderBook(
+            first.market(),
+            first.bids().subList(0, Math.min(1, first.bids().size())),
+            first.asks().subList(0, Math.min(1, first.asks().size())),
+            first.observedAt());
+    List<OrderBook> cutBooks = new java.util.ArrayList<>(c.books());
+    cutBooks.set(0, top);
+    BigDecimal full = sized(optimizer.size(c.cycle(), c.books(), available)).profit();
+    BigDecimal cut = sized(optimizer.size(c.cycle(), cutBooks, available)).profit();
+    assertThat(cut).isLessThan(full);
+
+    MarketSnapshot a = new MarketSnapshot(c.books(), List.of(), "a");
+    MarketSnapshot b = new MarketSnapshot(cutBooks, List.of(), "b");
+    assertThat(sized(optimizer.size(c.cycle(), a, available)).profit()).isEqualTo(full);
+    assertThat(sized(optimizer.size(c.cycle(), b, available)).profit()).isEqualTo(cut);
+    assertThat(sized(optimizer.size(c.cycle(), a, available)).profit()).isEqualTo(full);
+
+    // equal copies of the markets: not the snapshot's instances, found by id
+    List<Leg> copies = new java.util.ArrayList<>();
+    for (Leg l : c.cycle().legs()) {
+      Market m = l.market();
+      copies.add(
+          new Leg(
+              new Market(
+                  m.exchange(),
+                  m.base(),
+                  m.quote(),
+                  m.takerFee(),
+                  m.lotSize(),
+                  m.tickSize(),
+                  m.minAmount(),
+                  m.minNotional()),
+              l.side()));
+    }
+    dev.arb.engine.model.Cycle copied =
+        new dev.arb.engine.model.Cycle(copies, c.cycle().topOfBookReturn());
+    assertThat(copies.get(0).market()).isNotSameAs(c.cycle().legs().get(0).market());
+    assertThat(sized(optimizer.size(copied, b, available)).profit()).isEqualTo(cut);
+
+    // two books with the same id: the copy's book listed last, the cycle's own book first
+    List<OrderBook> twice = new java.util.ArrayList<>(c.books());
+    twice.add(new OrderBook(copies.get(0).market(), top.bids(), top.asks(), first.observedAt()));
+    MarketSnapshot both = new MarketSnapshot(twice, List.of(), "both");
+    assertThat(sized(optimizer.size(c.cycle(), both, available)).profit()).isEqualTo(full);
+    assertThat(sized(optimizer.size(copied, both, available)).profit()).isEqualTo(cut);
+  }
+
+  /**
    * Adaptive depth: the sweep reads at most one level more per leg than the optimum uses, far fewer
    * than the real books hold, and cutting the books to the levels read changes nothing.
    */

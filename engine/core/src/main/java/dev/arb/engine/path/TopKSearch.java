@@ -1,0 +1,433 @@
+package dev.arb.engine.path;
+
+import static dev.arb.engine.path.PathOptimizer.EPSILON;
+
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The branch-and-bound DFS of {@link PathOptimizer#search}, and its state, allocated once per
+ * search (see {@link PathOptimizer} for the method).
+ */
+final class TopKSearch {
+  private static final double INF = Double.POSITIVE_INFINITY;
+
+  /**
+   * Edges masked at most to get potentials (one per negative cycle the detector finds); with more
+   * arbitrage than that every start is searched.
+   */
+  static final int MAX_MASKED = 8;
+
+  private final int n;
+  // trades per cycle at most (transfers between exchanges do not count)
+  private final int maxTrades;
+  // edges per cycle at most: maxTrades, or twice that with transfer edges (at most one transfer
+  // between two trades)
+  private final int maxLen;
+  private final int topK;
+  private final boolean pruning;
+  private final double minWeight;
+  private final int[] off;
+  private final int[] tgt;
+  private final double[] w;
+  private final Leg[] legs;
+  private final int[] rank;
+  private final PathGraph g;
+  private final boolean[] onPath;
+  private final int[] path;
+  private final double[] dist;
+  // Reverse CSR for the bounds: the in-edges of node u are inStart[u] <= i < inStart[u + 1],
+  // from inFrom[i] at weight inWeight[i], sorted by the rank of their source, highest first.
+  // Built on the first start that is searched.
+  private int[] inStart;
+  private int[] inFrom;
+  private double[] inWeight;
+  // Bounds scratch: nodes with a finite bound for the current start, and the frontier of nodes
+  // whose bound improved in the previous layer.
+  private final int[] touched;
+  private int touchedCount;
+  private final boolean[] isTouched;
+  private int[] frontier;
+  private int[] next;
+  private final int[] improvedIn;
+  private int layerStamp;
+  private int s;
+  long examined;
+  // start nodes skipped because no cycle from them could beat the threshold
+  long skipped;
+  private final long maxSteps;
+  private long steps;
+  boolean stopped;
+  // Potentials on all edges but the masked ones (see potentials()); skipping is off without them.
+  private boolean skipping;
+  private int maskedCount;
+  private final int[] maskedFrom = new int[MAX_MASKED];
+  private final int[] maskedTo = new int[MAX_MASKED];
+  private final double[] maskedReduced = new double[MAX_MASKED];
+  private double margin;
+  // Bounded max-heap of the best cycles by weight (root = worst kept).
+  private double[] heapW = new double[16];
+  private int[][] heapE = new int[16][];
+  private int size;
+
+  TopKSearch(PathGraph g, PathQuery q, int[] rank, long maxSteps) {
+    this.g = g;
+    this.maxSteps = maxSteps;
+    this.n = g.nodeCount();
+    this.maxTrades = q.maxLength();
+    this.maxLen = hasTransfers(g) ? 2 * maxTrades : maxTrades;
+    this.topK = q.topK();
+    this.pruning = q.pruning();
+    this.minWeight =
+        q.minProfitBp().isPresent()
+            ? -Math.log1p(q.minProfitBp().getAsDouble() / 10_000.0) - EPSILON
+            : INF;
+    this.off = g.offsets();
+    this.tgt = g.targets();
+    this.w = g.weights();
+    this.legs = g.legs();
+    this.rank = rank;
+    this.onPath = new boolean[n];
+    this.path = new int[maxLen];
+    this.dist = new double[maxLen * n];
+    Arrays.fill(dist, INF);
+    this.touched = new int[n];
+    this.isTouched = new boolean[n];
+    this.frontier = new int[n];
+    this.next = new int[n];
+    this.improvedIn = new int[n];
+  }
+
+  /**
+   * Reverse CSR for the bounds: the in-edges of node u are inStart[u] ≤ i < inStart[u + 1], from
+   * inFrom[i] at weight inWeight[i], sorted by the rank of their source, highest first.
+   */
+  private void reverse() {
+    int m = g.edgeCount();
+    int[] src = g.sources();
+    inStart = new int[n + 1];
+    inFrom = new int[m];
+    inWeight = new double[m];
+    for (int e = 0; e < m; e++) {
+      inStart[tgt[e] + 1]++;
+    }
+    for (int v = 0; v < n; v++) {
+      inStart[v + 1] += inStart[v];
+    }
+    int[] byRank = new int[n];
+    for (int v = 0; v < n; v++) {
+      byRank[rank[v]] = v;
+    }
+    int[] fill = Arrays.copyOf(inStart, n);
+    for (int r = n - 1; r >= 0; r--) {
+      int v = byRank[r];
+      for (int e = off[v]; e < off[v + 1]; e++) {
+        int at = fill[tgt[e]]++;
+        inFrom[at] = src[e];
+        inWeight[at] = w[e];
+      }
+    }
+  }
+
+  /**
+   * Gets potentials for skipping starts: while the detector finds a negative cycle, masks the edge
+   * of that cycle with the lowest reduced weight under the labels it had then (the edge most out of
+   * line with the rest of the graph, e.g. a lifted book's bid) and runs the detector again; after a
+   * run without a cycle its labels {@code π} are potentials on every edge not masked: {@code w +
+   * π(from) − π(to) ≥ −EPSILON} up to rounding. A cycle's weight is the sum of its edges' reduced
+   * weights (the potentials cancel), so it is at least the sum of the negative reduced weights of
+   * the masked edges it may use. More than {@link #MAX_MASKED} cycles: no skipping.
+   *
+   * @param detector the detector after its first run
+   * @param cycle the cycle that run found, or null
+   */
+  void potentials(CycleDetector detector, int[] cycle) {
+    int[] src = g.sources();
+    int[] found = cycle;
+    int count = 0;
+    int[] edges = new int[MAX_MASKED];
+    while (found != null) {
+      if (count == MAX_MASKED) {
+        return;
+      }
+      double[] label = detector.labels();
+      int worst = found[0];
+      double lowest = INF;
+      for (int e : found) {
+        double reduced = w[e] + label[src[e]] - label[tgt[e]];
+        if (reduced < lowest) {
+          lowest = reduced;
+          worst = e;
+        }
+      }
+      detector.mask(worst);
+      edges[count++] = worst;
+      found = detector.run();
+    }
+    double[] pot = detector.labels();
+    double scale = 0;
+    for (double p : pot) {
+      scale = Math.max(scale, Math.abs(p));
+    }
+    double widest = 0;
+    for (double x : w) {
+      widest = Math.max(widest, Math.abs(x));
+    }
+    scale += widest;
+    for (int j = 0; j < count; j++) {
+      int e = edges[j];
+      maskedFrom[j] = src[e];
+      maskedTo[j] = tgt[e];
+      maskedReduced[j] = w[e] + pot[src[e]] - pot[tgt[e]];
+    }
+    maskedCount = count;
+    // The detector's slack per edge plus rounding (labels, reduced weights, the search's own sums)
+    // relative to the magnitudes involved, with room to spare: a bound too low only cuts less.
+    margin = (maxLen + count) * (2 * EPSILON + 1e-14 * scale);
+    skipping = true;
+  }
+
+  /**
+   * Whether no cycle from {@code start} (through nodes ranked at or above it) can beat the current
+   * threshold: its weight is at least the sum of the negative reduced weights of the masked edges
+   * among those nodes.
+   */
+  private boolean cannotBeat(int start) {
+    int rs = rank[start];
+    double lowest = -margin;
+    for (int j = 0; j < maskedCount; j++) {
+      if (rank[maskedFrom[j]] >= rs && rank[maskedTo[j]] >= rs && maskedReduced[j] < 0) {
+        lowest += maskedReduced[j];
+      }
+    }
+    return lowest >= threshold();
+  }
+
+  void from(int start) {
+    if (skipping && cannotBeat(start)) {
+      skipped++;
+      return;
+    }
+    s = start;
+    if (pruning) {
+      if (inStart == null) {
+        reverse();
+      }
+      bounds();
+    }
+    onPath[s] = true;
+    dfs(s, 0, 0, 0.0, false);
+    onPath[s] = false;
+  }
+
+  private static boolean hasTransfers(PathGraph g) {
+    for (Leg leg : g.legs()) {
+      if (leg == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * dist[r·n + v]: lightest walk v → s of at most r edges through nodes ranked ≥ rank[s] (∞ if
+   * none). Layered Bellman-Ford run backwards from s over the in-edges: layer r starts as a copy of
+   * layer r − 1 and relaxes only the in-edges of nodes whose bound improved in layer r − 1 (a node
+   * that did not improve offers nothing new). In-edges are sorted by source rank, so the scan stops
+   * at the first source ranked below s. Only nodes within reach of s are touched, and only they are
+   * reset for the next start; the values equal those of the full layered recurrence.
+   */
+  private void bounds() {
+    int rs = rank[s];
+    for (int t = 0; t < touchedCount; t++) {
+      int v = touched[t];
+      isTouched[v] = false;
+      for (int r = 0; r < maxLen; r++) {
+        dist[r * n + v] = INF;
+      }
+    }
+    touchedCount = 0;
+    touched[touchedCount++] = s;
+    isTouched[s] = true;
+    dist[s] = 0;
+    int[] cur = frontier;
+    int[] nxt = next;
+    cur[0] = s;
+    int curSize = 1;
+    for (int r = 1; r < maxLen; r++) {
+      int base = r * n;
+      int prev = base - n;
+      for (int t = 0; t < touchedCount; t++) {
+        int v = touched[t];
+        dist[base + v] = dist[prev + v];
+      }
+      int nxtSize = 0;
+      int stamp = ++layerStamp;
+      for (int f = 0; f < curSize; f++) {
+        int u = cur[f];
+        double du = dist[prev + u];
+        steps += inStart[u + 1] - inStart[u];
+        for (int i = inStart[u], end = inStart[u + 1]; i < end; i++) {
+          int v = inFrom[i];
+          if (rank[v] < rs) {
+            break;
+          }
+          double c = inWeight[i] + du;
+          if (c < dist[base + v]) {
+            dist[base + v] = c;
+            if (!isTouched[v]) {
+              isTouched[v] = true;
+              touched[touchedCount++] = v;
+            }
+            if (improvedIn[v] != stamp) {
+              improvedIn[v] = stamp;
+              nxt[nxtSize++] = v;
+            }
+          }
+        }
+      }
+      int[] tmp = cur;
+      cur = nxt;
+      nxt = tmp;
+      curSize = nxtSize;
+      if (curSize == 0) {
+        for (int rr = r + 1; rr < maxLen; rr++) {
+          int b = rr * n;
+          for (int t = 0; t < touchedCount; t++) {
+            int v = touched[t];
+            dist[b + v] = dist[b - n + v];
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  private double threshold() {
+    return size == topK && heapW[0] < minWeight ? heapW[0] : minWeight;
+  }
+
+  private void dfs(int v, int depth, int trades, double weight, boolean lastTransfer) {
+    int rs = rank[s];
+    steps += off[v + 1] - off[v];
+    if (steps > maxSteps) {
+      stopped = true;
+      return;
+    }
+    for (int e = off[v]; e < off[v + 1]; e++) {
+      boolean transfer = legs[e] == null;
+      if (transfer && lastTransfer) {
+        continue;
+      }
+      int t = transfer ? trades : trades + 1;
+      if (t > maxTrades) {
+        continue;
+      }
+      int u = tgt[e];
+      double nw = weight + w[e];
+      if (u == s) {
+        if (transfer && legs[path[0]] == null) {
+          continue;
+        }
+        examined++;
+        path[depth] = e;
+        if (nw < threshold()) {
+          offer(nw, depth + 1);
+        }
+        continue;
+      }
+      int used = depth + 1;
+      if (used >= maxLen || onPath[u] || rank[u] <= rs) {
+        continue;
+      }
+      if (pruning) {
+        // no two transfers in a row: a completion has at most 2·(trades left) + 1 edges
+        int left = Math.min(maxLen - used, maxLen == maxTrades ? maxLen : 2 * (maxTrades - t) + 1);
+        double lb = dist[left * n + u];
+        if (lb == INF || nw + lb >= threshold() + EPSILON * maxLen) {
+          continue;
+        }
+      }
+      path[depth] = e;
+      onPath[u] = true;
+      dfs(u, used, t, nw, transfer);
+      onPath[u] = false;
+      if (stopped) {
+        return;
+      }
+    }
+  }
+
+  private void offer(double weight, int len) {
+    int[] edges = Arrays.copyOf(path, len);
+    if (size < topK) {
+      if (size == heapW.length) {
+        int cap = (int) Math.min((long) topK, 2L * size);
+        heapW = Arrays.copyOf(heapW, cap);
+        heapE = Arrays.copyOf(heapE, cap);
+      }
+      int i = size++;
+      heapW[i] = weight;
+      heapE[i] = edges;
+      while (i > 0) {
+        int p = (i - 1) / 2;
+        if (heapW[p] >= heapW[i]) {
+          break;
+        }
+        swap(i, p);
+        i = p;
+      }
+    } else {
+      heapW[0] = weight;
+      heapE[0] = edges;
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        int r = l + 1;
+        int m = i;
+        if (l < size && heapW[l] > heapW[m]) {
+          m = l;
+        }
+        if (r < size && heapW[r] > heapW[m]) {
+          m = r;
+        }
+        if (m == i) {
+          break;
+        }
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+
+  private void swap(int a, int b) {
+    double tw = heapW[a];
+    heapW[a] = heapW[b];
+    heapW[b] = tw;
+    int[] te = heapE[a];
+    heapE[a] = heapE[b];
+    heapE[b] = te;
+  }
+
+  /** The kept cycles, best first; ties broken by edge ids for a stable order. */
+  List<Cycle> results() {
+    Integer[] idx = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(
+        idx,
+        (a, b) -> {
+          int c = Double.compare(heapW[a], heapW[b]);
+          return c != 0 ? c : Arrays.compare(heapE[a], heapE[b]);
+        });
+    List<Cycle> out = new ArrayList<>(size);
+    for (Integer i : idx) {
+      PathOptimizer.cycle(g, heapE[i]).ifPresent(out::add);
+    }
+    return out;
+  }
+}
