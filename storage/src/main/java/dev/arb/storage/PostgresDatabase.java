@@ -134,6 +134,7 @@ public final class PostgresDatabase extends Database {
     user.ifPresent(u -> props.setProperty("user", u.reveal()));
     password.ifPresent(p -> props.setProperty("password", p.reveal()));
     props.setProperty("ApplicationName", "arb " + instance() + " account locks");
+    props.setProperty("tcpKeepAlive", "true");
     return DriverManager.getConnection(url, props);
   }
 

@@ -4,6 +4,7 @@ import dev.arb.config.ArbConfig;
 import dev.arb.config.SecretResolver;
 import dev.arb.config.StorageConfig;
 import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.port.AccountLocks;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OpportunityRecorder;
@@ -48,6 +49,7 @@ public final class SqliteRecordStore implements RecordStore {
   private final SqliteOrderJournal journal;
   private final SqliteRelayRecordStore relays;
   private BatchOpportunityWriter writer;
+  private AccountLocks locks;
   private boolean closed;
 
   private SqliteRecordStore(
@@ -202,6 +204,29 @@ public final class SqliteRecordStore implements RecordStore {
     return writer;
   }
 
+  /**
+   * PostgreSQL: one advisory lock per account on a session of its own; SQLite: every account is
+   * this process's (the data directory is).
+   */
+  @Override
+  public synchronized AccountLocks accountLocks() {
+    if (locks == null) {
+      locks =
+          db instanceof PostgresDatabase pg
+              ? new PostgresAccountLocks(pg)
+              : AccountLocks.processLocal();
+    }
+    return locks;
+  }
+
+  /**
+   * The order journal as an account's new owner reconciles it: only the unresolved orders of
+   * accounts (named by exchange) this process holds the lock of, whichever instance sent them.
+   */
+  public OrderJournal orderJournalOfHeldAccounts() {
+    return new HeldAccountsJournal(journal, accountLocks());
+  }
+
   @Override
   public List<String> notes() {
     return List.copyOf(notes);
@@ -243,6 +268,9 @@ public final class SqliteRecordStore implements RecordStore {
         writer.close();
       }
     } finally {
+      if (locks != null) {
+        locks.close();
+      }
       db.close();
     }
   }

@@ -92,6 +92,13 @@ class MigrationsIT {
                   "description",
                   "spill batches",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  7,
+                  "description",
+                  "instance of every row",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(

@@ -41,6 +41,14 @@ public interface RecordStore extends AutoCloseable {
   /** The relayer's records. */
   RelayRecordStore relays();
 
+  /**
+   * Who may trade which account: the database server's locks when several processes share the
+   * store, else every account is this process's. Closed with the store.
+   */
+  default AccountLocks accountLocks() {
+    return AccountLocks.processLocal();
+  }
+
   /** Flushes the recorder (when it was started), then closes the database. Idempotent. */
   @Override
   void close();
