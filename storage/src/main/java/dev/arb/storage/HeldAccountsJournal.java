@@ -37,7 +37,9 @@ final class HeldAccountsJournal implements OrderJournal {
 
   @Override
   public List<JournalEntry> unresolved() {
-    return all.unresolved().stream().filter(e -> locks.holds(e.exchange())).toList();
+    return all.unresolved().stream()
+        .filter(e -> locks.holds(e.exchange().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
   }
 
   @Override

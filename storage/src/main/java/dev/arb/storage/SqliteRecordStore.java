@@ -223,7 +223,11 @@ public final class SqliteRecordStore implements RecordStore {
    * The order journal as an account's new owner reconciles it: only the unresolved orders of
    * accounts (named by exchange) this process holds the lock of, whichever instance sent them.
    */
+  @Override
   public OrderJournal orderJournalOfHeldAccounts() {
+    if (!db.dialect().shared()) {
+      return journal; // this process holds the data directory, and so every account
+    }
     return new HeldAccountsJournal(journal, accountLocks());
   }
 

@@ -49,6 +49,15 @@ public interface RecordStore extends AutoCloseable {
     return AccountLocks.processLocal();
   }
 
+  /**
+   * The live order journal as a trader reconciles it: only the orders of accounts (exchanges) this
+   * process holds the lock of, so that a daemon never resolves (cancels) another live daemon's
+   * orders. Where this process holds every account, the whole journal.
+   */
+  default OrderJournal orderJournalOfHeldAccounts() {
+    return orderJournal();
+  }
+
   /** Flushes the recorder (when it was started), then closes the database. Idempotent. */
   @Override
   void close();
