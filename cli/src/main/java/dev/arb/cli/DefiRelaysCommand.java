@@ -63,7 +63,7 @@ final class DefiRelaysCommand extends BaseCommand {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     List<RelayRecord> rows = List.of();
     RelaySpending spent = RelaySpending.NONE;
-    if (Files.exists(file)) {
+    if (cfg.storage().postgres().isPresent() || Files.exists(file)) {
       try (RecordStore db = Stores.open(cfg)) {
         RelayRecordStore store = db.relays();
         rows = store.recent(limit, signer == null ? null : signer.toLowerCase(Locale.ROOT));

@@ -98,7 +98,7 @@ final class DlqRetryCommand extends BaseCommand {
   protected int execute() throws Exception {
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
-    if (!java.nio.file.Files.exists(file)) {
+    if (cfg.storage().postgres().isEmpty() && !java.nio.file.Files.exists(file)) {
       return fail(ExitCode.USAGE, DlqCommand.unknown("retry", id, file));
     }
     // a retry trades and shares the paper ledger and the order journal with arb run: not beside

@@ -71,7 +71,8 @@ final class HistoryCommand extends BaseCommand {
           "realized_profit",
           "reason",
           "path",
-          "solution");
+          "solution",
+          "instance");
 
   @Mixin ListOptions list;
 
@@ -121,6 +122,14 @@ final class HistoryCommand extends BaseCommand {
   @Option(names = "--csv", description = "Print CSV (RFC 4180) with a header row (no summary).")
   boolean csv;
 
+  @Option(
+      names = "--instance",
+      paramLabel = "NAME",
+      description =
+          "Only records stored by this arb process (arb.instance; daemons sharing a PostgreSQL"
+              + " store each have their own).")
+  String instance;
+
   @Override
   protected int execute() {
     boolean json = list.json;
@@ -143,7 +152,8 @@ final class HistoryCommand extends BaseCommand {
             Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
             Optional.ofNullable(asset).filter(s -> !s.isBlank()),
             minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
-            limit);
+            limit,
+            Optional.ofNullable(instance).filter(s -> !s.isBlank()));
 
     if (executed) {
       return executed(query);
@@ -152,7 +162,8 @@ final class HistoryCommand extends BaseCommand {
     Path file = cfg.databaseFile();
     List<OpportunityRecord> records = List.of();
     List<AssetTotal> totals = List.of();
-    boolean exists = Files.exists(file);
+    // a PostgreSQL store is a server, not a file in the data directory
+    boolean exists = cfg.storage().postgres().isPresent() || Files.exists(file);
     if (exists) {
       try (RecordStore db = Stores.open(cfg)) {
         OpportunityRepository repo = db.opportunities();
@@ -187,7 +198,7 @@ final class HistoryCommand extends BaseCommand {
     Path file = cfg.databaseFile();
     List<OpportunityRecord> all = new ArrayList<>();
     List<Holding> balances = List.of();
-    if (Files.exists(file)) {
+    if (cfg.storage().postgres().isPresent() || Files.exists(file)) {
       HistoryQuery q =
           new HistoryQuery(
               base.since(),
@@ -196,7 +207,8 @@ final class HistoryCommand extends BaseCommand {
               base.exchange(),
               base.asset(),
               base.minProfitBp(),
-              Integer.MAX_VALUE);
+              Integer.MAX_VALUE,
+              base.instance());
       try (RecordStore db = Stores.open(cfg)) {
         for (OpportunityRecord r : db.opportunities().find(q)) {
           if (r.realizedProfit() != null) {
@@ -324,6 +336,7 @@ final class HistoryCommand extends BaseCommand {
       double returnBp,
       BigDecimal realizedProfit,
       String reason,
+      String instance,
       @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal expectedProfit,
       @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal difference) {
 
@@ -341,6 +354,7 @@ final class HistoryCommand extends BaseCommand {
           r.returnBp(),
           r.realizedProfit(),
           r.reason(),
+          r.instance(),
           executed ? r.estimatedProfit() : null,
           executed ? HistoryCommand.difference(r) : null);
     }
@@ -379,7 +393,8 @@ final class HistoryCommand extends BaseCommand {
                   r.realizedProfit() == null ? null : r.realizedProfit().toPlainString(),
                   r.reason(),
                   r.pathJson(),
-                  r.solutionJson())));
+                  r.solutionJson(),
+                  r.instance())));
     }
     return sb.toString();
   }

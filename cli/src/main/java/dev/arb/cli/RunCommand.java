@@ -356,7 +356,12 @@ final class RunCommand extends BaseCommand {
               TradingService.open(store, cfg, context().clock())
                   .live(
                       Exchanges.trading(
-                          cfg, tradeOn, context().env(), context().clock(), store.orderJournal())));
+                          cfg,
+                          tradeOn,
+                          context().env(),
+                          context().clock(),
+                          store.orderJournalOfHeldAccounts()),
+                      tradeOn.stream().map(ExchangeConfig::name).toList()));
     }
     if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
       return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;

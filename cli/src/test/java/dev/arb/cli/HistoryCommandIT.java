@@ -63,8 +63,12 @@ class HistoryCommandIT {
   }
 
   private void save(OpportunityRecord... records) {
+    saveAs("desk-1", records);
+  }
+
+  private void saveAs(String instance, OpportunityRecord... records) {
     try (SqliteDatabase db =
-        SqliteDatabase.open(dataDir.resolve("arb.db"), Duration.ofSeconds(5))) {
+        SqliteDatabase.open(dataDir.resolve("arb.db"), Duration.ofSeconds(5), instance)) {
       new SqliteOpportunityRepository(db).saveAll(List.of(records));
     }
   }
@@ -168,7 +172,7 @@ class HistoryCommandIT {
     assertThat(r.out())
         .isEqualTo(
             "id,detected_at,status,start_asset,exchanges,assets,estimated_profit,return_bp,"
-                + "realized_profit,reason,path,solution\r\n");
+                + "realized_profit,reason,path,solution,instance\r\n");
   }
 
   @Test
@@ -193,6 +197,7 @@ class HistoryCommandIT {
     assertThat(n.get("return_bp").isNumber()).isTrue();
     assertThat(n.get("return_bp").asDouble()).isEqualTo(30.0);
     assertThat(n.get("realized_profit").isNull()).isTrue();
+    assertThat(n.get("instance").asText()).isEqualTo("desk-1");
     assertThat(n.get("reason").isNull()).isTrue();
   }
 
@@ -286,12 +291,35 @@ class HistoryCommandIT {
     assertThat(r.out().split("\r\n", -1))
         .containsExactly(
             "id,detected_at,status,start_asset,exchanges,assets,estimated_profit,return_bp,"
-                + "realized_profit,reason,path,solution",
+                + "realized_profit,reason,path,solution,instance",
             "2,2026-11-24T11:00:00Z,rejected,USD,Kraken,USD;ETH,0.1,1,,"
                 + "\"profit 1 bp, below 5 bp, \"\"min-profit\"\"\","
                 + "\"{\"\"nodes\"\":[\"\"USD\"\",\"\"ETH\"\"],\"\"legs\"\":[]}\","
-                + "\"{\"\"amounts\"\":[\"\"100\"\"]}\"",
+                + "\"{\"\"amounts\"\":[\"\"100\"\"]}\",desk-1",
             "");
+  }
+
+  @Test
+  void instanceShowsOnlyTheRecordsThatProcessStored() throws Exception {
+    saveFixture();
+    saveAs(
+        "desk-2",
+        record(
+            T0.plusSeconds(60),
+            OpportunityStatus.DETECTED,
+            "USD",
+            List.of("bitstamp"),
+            List.of("USD", "BTC"),
+            "2",
+            20,
+            null));
+    JsonNode other = JSON.readTree(history("--json", "--instance", "desk-2").out());
+    assertThat(other).hasSize(1);
+    assertThat(other.get(0).get("instance").asText()).isEqualTo("desk-2");
+    assertThat(other.get(0).get("estimated_profit").asText()).isEqualTo("2");
+    JsonNode first = JSON.readTree(history("--json", "--instance", "desk-1").out());
+    assertThat(first).hasSize(5);
+    assertThat(JSON.readTree(history("--json").out())).hasSize(6);
   }
 
   @Test

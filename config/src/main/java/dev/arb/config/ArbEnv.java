@@ -40,6 +40,7 @@ public final class ArbEnv {
   public static final List<EnvOverride> OVERRIDES =
       List.of(
           new EnvOverride("ARB_DATA_DIR", "arb.data-dir"),
+          new EnvOverride("ARB_INSTANCE", "arb.instance"),
           new EnvOverride("ARB_LOG_LEVEL", "arb.logging.level"),
           new EnvOverride("ARB_LOG_FORMAT", "arb.logging.format"),
           new EnvOverride("ARB_HTTP_HOST", "arb.http.host"),

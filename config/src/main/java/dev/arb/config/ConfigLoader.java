@@ -164,6 +164,56 @@ public final class ConfigLoader {
     return m.replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\"");
   }
 
+  /** {@code arb.storage.url} and its login: empty for SQLite, null when there were problems. */
+  private static Optional<StorageConfig.Postgres> postgres(ConfigReader r) {
+    String allowed = "a PostgreSQL JDBC URL such as jdbc:postgresql://db.example:5432/arb";
+    String url = r.string("arb.storage.url", true, allowed);
+    Optional<SecretRef> user = r.secret("arb.storage.user");
+    Optional<SecretRef> password = r.secret("arb.storage.password");
+    int poolSize =
+        r.intIn("arb.storage.pool-size", 2, Integer.MAX_VALUE, "a whole number of at least 2");
+    if (url == null) {
+      return Optional.empty();
+    }
+    if (!url.startsWith("jdbc:postgresql://") || url.length() == "jdbc:postgresql://".length()) {
+      r.note(
+          "arb.storage.url",
+          r.value("arb.storage.url").origin(),
+          "must be " + allowed + " (the value given is not shown: it may hold a password)");
+      return null;
+    }
+    if (url.toLowerCase(Locale.ROOT).contains("password")) {
+      r.note(
+          "arb.storage.url",
+          r.value("arb.storage.url").origin(),
+          "must not carry a password (the URL is printed and logged); set arb.storage.password"
+              + " = { env = \"ARB_PG_PASSWORD\" } instead and remove it from the URL");
+      return null;
+    }
+    return Optional.of(new StorageConfig.Postgres(url, user, password, Math.max(2, poolSize)));
+  }
+
+  /** {@code arb.instance}, default the host name; null when it is not a valid name. */
+  private static String instance(ConfigReader r) {
+    String allowed = "a name of 1 to 63 letters, digits, '.', '_' or '-' (such as tokyo-1)";
+    String name = r.string("arb.instance", true, allowed);
+    if (name == null) {
+      return r.value("arb.instance") != null && !isNullValue(r, "arb.instance")
+          ? null
+          : StorageConfig.defaultInstance();
+    }
+    if (!StorageConfig.isInstanceName(name)) {
+      r.problem("arb.instance", r.value("arb.instance"), allowed);
+      return null;
+    }
+    return name;
+  }
+
+  private static boolean isNullValue(ConfigReader r, String path) {
+    var v = r.value(path);
+    return v == null || v.valueType() == ConfigValueType.NULL;
+  }
+
   /** Reads the typed tree; null when there were problems (they are in {@code r}). */
   private static ArbConfig bind(ConfigReader r, Map<String, String> env) {
     Path dataDir = r.path("arb.data-dir", true);
@@ -189,6 +239,9 @@ public final class ConfigLoader {
             false,
             false,
             "a duration of 0 or more such as 5s");
+
+    Optional<StorageConfig.Postgres> postgres = postgres(r);
+    String instance = instance(r);
 
     int maxLength = r.intIn("arb.scan.max-length", 2, 10, "a whole number between 2 and 10");
     int top = r.intIn("arb.scan.top", 1, Integer.MAX_VALUE, "a whole number of at least 1");
@@ -301,6 +354,8 @@ public final class ConfigLoader {
         || format == null
         || flushInterval == null
         || busyTimeout == null
+        || postgres == null
+        || instance == null
         || httpHost == null
         || runInterval == null
         || shutdownTimeout == null
@@ -320,7 +375,7 @@ public final class ConfigLoader {
     return new ArbConfig(
         dataDir == null ? defaultDataDir(env) : dataDir,
         new LoggingConfig(level, LogFormat.valueOf(format.toUpperCase(Locale.ROOT))),
-        new StorageConfig(batchSize, flushInterval, queueCapacity, busyTimeout),
+        new StorageConfig(batchSize, flushInterval, queueCapacity, busyTimeout, postgres, instance),
         new ScanConfig(
             maxLength,
             top,

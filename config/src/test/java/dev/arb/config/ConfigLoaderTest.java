@@ -123,7 +123,8 @@ class ConfigLoaderTest {
                     "ARB_HTTP_PORT", "1",
                     "ARB_RUN_INTERVAL", "250ms",
                     "ARB_DEFI_RPC_URL", "http://127.0.0.1:8545",
-                    "ARB_DEFI_CHAIN_ID", "31337"),
+                    "ARB_DEFI_CHAIN_ID", "31337",
+                    "ARB_INSTANCE", "tokyo-1"),
                 Map.of())
             .config();
     assertThat(c.dataDir()).isEqualTo(Path.of("/e"));
@@ -134,7 +135,8 @@ class ConfigLoaderTest {
     assertThat(c.defi().rpcUrl()).contains("http://127.0.0.1:8545");
     assertThat(c.defi().chainId()).isEqualTo(31337);
     assertThat(c.run().interval()).isEqualTo(java.time.Duration.ofMillis(250));
-    assertThat(ArbEnv.OVERRIDES).hasSize(8);
+    assertThat(c.storage().instance()).isEqualTo("tokyo-1");
+    assertThat(ArbEnv.OVERRIDES).hasSize(9);
   }
 
   @Test
@@ -407,6 +409,46 @@ class ConfigLoaderTest {
                 + " \"chatty\" (from environment ARB_LOG_LEVEL)",
             "config: arb.http.port must be a port between 0 and 65535, got \"http\" (from"
                 + " environment ARB_HTTP_PORT)");
+  }
+
+  @Test
+  void aPostgresUrlWithSecretReferencesSelectsPostgres() throws IOException {
+    Path f =
+        file(
+            "arb { instance = virginia-2, storage { url = \"jdbc:postgresql://db.internal:5432/arb\","
+                + " user = { env = ARB_PG_USER }, password = { file = \"/etc/arb/pg\" },"
+                + " pool-size = 6 } }");
+    StorageConfig s = load(f, ENV, Map.of()).config().storage();
+    assertThat(s.instance()).isEqualTo("virginia-2");
+    StorageConfig.Postgres pg = s.postgres().orElseThrow();
+    assertThat(pg.url()).isEqualTo("jdbc:postgresql://db.internal:5432/arb");
+    assertThat(pg.user()).contains(new SecretRef.Env("ARB_PG_USER"));
+    assertThat(pg.password()).contains(new SecretRef.File(Path.of("/etc/arb/pg")));
+    assertThat(pg.poolSize()).isEqualTo(6);
+    assertThat(load(null, ENV, Map.of()).config().storage().postgres()).isEmpty();
+  }
+
+  @Test
+  void aPasswordInTheStorageUrlIsRefusedWithoutShowingIt() throws IOException {
+    Path f =
+        file("arb.storage.url = \"jdbc:postgresql://db:5432/arb?user=arb&password=hunter2secret\"");
+    List<String> p = problems(f, ENV);
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0))
+        .startsWith("config: arb.storage.url must not carry a password")
+        .contains("arb.storage.password = { env =")
+        .doesNotContain("hunter2secret");
+    Path g = file("arb.storage.url = \"postgres://arb:hunter2secret@db/arb\"");
+    assertThat(problems(g, ENV).get(0))
+        .startsWith("config: arb.storage.url must be a PostgreSQL JDBC URL")
+        .doesNotContain("hunter2secret");
+  }
+
+  @Test
+  void anInstanceNameWithSpacesIsRefused() throws IOException {
+    Path f = file("arb.instance = \"my desk\"");
+    assertThat(problems(f, ENV).get(0))
+        .startsWith("config: arb.instance must be a name of 1 to 63 letters");
   }
 
   @Test

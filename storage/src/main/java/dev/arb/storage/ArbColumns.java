@@ -36,7 +36,8 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 
 /**
- * How arb's values sit in SQLite columns, registered once on every {@link SqliteDatabase}'s Jdbi:
+ * How arb's values sit in columns (SQLite or PostgreSQL), registered once on every {@link
+ * Database}'s Jdbi:
  *
  * <ul>
  *   <li>amounts ({@link BigDecimal}) and wei/gas ({@link BigInteger}) are exact decimal strings
@@ -100,7 +101,21 @@ final class ArbColumns implements JdbiPlugin {
             ExecutionRepository.Summary.class,
             LedgerRow.class,
             ProfitRow.class)) {
-      jdbi.registerRowMapper(ConstructorMapper.factory(row));
+      jdbi.registerRowMapper(ConstructorMapper.factory(canonical(row)));
+    }
+  }
+
+  /** A record's canonical constructor (a record may have others, for callers). */
+  private static java.lang.reflect.Constructor<?> canonical(Class<?> row) {
+    java.lang.reflect.RecordComponent[] parts = row.getRecordComponents();
+    Class<?>[] types = new Class<?>[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      types[i] = parts[i].getType();
+    }
+    try {
+      return row.getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(row + " has no canonical constructor", e);
     }
   }
 

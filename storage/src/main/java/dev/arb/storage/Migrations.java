@@ -17,6 +17,10 @@ import org.jdbi.v3.core.JdbiException;
  * have no gaps. Pending migrations are applied at open in one transaction and recorded in {@code
  * schema_version(version, description, applied_at)}. A database whose version is newer than the
  * newest migration known here is refused: an older arb must not write to a schema it does not know.
+ *
+ * <p>The scripts are written once, for SQLite; {@link Dialect#migration} turns them into
+ * PostgreSQL's types. On PostgreSQL the migration runs under the database's write lock, so several
+ * processes starting at once migrate a new database once.
  */
 public final class Migrations {
 
@@ -46,7 +50,8 @@ public final class Migrations {
             fromResource(3, "relay requests", "V3__relay_requests.sql"),
             fromResource(4, "dead letters", "V4__dead_letters.sql"),
             fromResource(5, "live order journal", "V5__live_orders.sql"),
-            fromResource(6, "spill batches", "V6__spill_batches.sql")));
+            fromResource(6, "spill batches", "V6__spill_batches.sql"),
+            fromResource(7, "instance of every row", "V7__instance.sql")));
   }
 
   static Migration fromResource(int version, String description, String name) {
@@ -77,53 +82,48 @@ public final class Migrations {
    * @return the versions applied now (empty if it was up to date)
    * @throws StorageException if the database is newer than this binary, or a migration fails
    */
-  List<Integer> apply(SqliteDatabase db, Clock clock) {
+  List<Integer> apply(Database db, Clock clock) {
+    Dialect dialect = db.dialect();
     try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                h.execute(
-                    "CREATE TABLE IF NOT EXISTS schema_version ("
-                        + " version INTEGER PRIMARY KEY,"
-                        + " description TEXT NOT NULL,"
-                        + " applied_at TEXT NOT NULL)");
-                int current = currentVersion(h);
-                if (current > latestVersion()) {
-                  throw new StorageException(
-                      "database "
-                          + db.file()
-                          + " has schema version "
-                          + current
-                          + " but this arb knows up to "
-                          + latestVersion()
-                          + "; upgrade arb (or use another --data-dir)");
-                }
-                List<Integer> applied = new ArrayList<>();
-                for (Migration m : migrations.subList(current, migrations.size())) {
-                  h.createScript(m.sql()).execute();
-                  h.createUpdate(
-                          "INSERT INTO schema_version (version, description, applied_at)"
-                              + " VALUES (:v, :d, :t)")
-                      .bind("v", m.version())
-                      .bind("d", m.description())
-                      .bind("t", clock.instant().toString())
-                      .execute();
-                  applied.add(m.version());
-                }
-                return applied;
-              });
+      return db.inTransaction(
+          h -> {
+            h.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                    + " version BIGINT NOT NULL PRIMARY KEY,"
+                    + " description TEXT NOT NULL,"
+                    + " applied_at TEXT NOT NULL)");
+            int current = currentVersion(h, dialect);
+            if (current > latestVersion()) {
+              throw new StorageException(
+                  "database "
+                      + db.location()
+                      + " has schema version "
+                      + current
+                      + " but this arb knows up to "
+                      + latestVersion()
+                      + "; upgrade arb (or use another --data-dir)");
+            }
+            List<Integer> applied = new ArrayList<>();
+            for (Migration m : migrations.subList(current, migrations.size())) {
+              h.createScript(dialect.migration(m.sql())).execute();
+              h.createUpdate(
+                      "INSERT INTO schema_version (version, description, applied_at)"
+                          + " VALUES (:v, :d, :t)")
+                  .bind("v", m.version())
+                  .bind("d", m.description())
+                  .bind("t", clock.instant().toString())
+                  .execute();
+              applied.add(m.version());
+            }
+            return applied;
+          });
     } catch (JdbiException e) {
-      throw StorageErrors.map("migrate", db.file(), e);
+      throw StorageErrors.map("migrate", db.location(), e);
     }
   }
 
-  static int currentVersion(Handle h) {
-    boolean exists =
-        h.createQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
-                .mapTo(Integer.class)
-                .one()
-            > 0;
+  static int currentVersion(Handle h, Dialect dialect) {
+    boolean exists = h.createQuery(dialect.schemaVersionExists()).mapTo(Integer.class).one() > 0;
     if (!exists) {
       return 0;
     }

@@ -1,6 +1,7 @@
 package dev.arb.storage;
 
 import dev.arb.config.PrivateFiles;
+import dev.arb.config.StorageConfig;
 import dev.arb.error.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -42,13 +42,14 @@ import org.sqlite.SQLiteDataSource;
  * <p>One connection is kept open for the lifetime of this object so that the WAL is not
  * checkpointed and deleted after every short-lived handle; {@link #close()} releases it.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase extends Database {
 
   private final Path file;
   private final Jdbi jdbi;
   private final Connection keeper;
 
-  private SqliteDatabase(Path file, Jdbi jdbi, Connection keeper) {
+  private SqliteDatabase(Path file, Jdbi jdbi, Connection keeper, String instance) {
+    super(instance);
     this.file = file;
     this.jdbi = jdbi;
     this.keeper = keeper;
@@ -63,10 +64,24 @@ public final class SqliteDatabase implements AutoCloseable {
    *     this binary knows
    */
   public static SqliteDatabase open(Path file, Duration busyTimeout) {
-    return open(file, busyTimeout, Migrations.standard(), Clock.systemUTC());
+    return open(file, busyTimeout, StorageConfig.defaultInstance());
+  }
+
+  /**
+   * As {@link #open(Path, Duration)}, recording {@code instance} on every row written through it.
+   *
+   * @param instance this process's name ({@code arb.instance})
+   */
+  public static SqliteDatabase open(Path file, Duration busyTimeout, String instance) {
+    return open(file, busyTimeout, Migrations.standard(), Clock.systemUTC(), instance);
   }
 
   static SqliteDatabase open(Path file, Duration busyTimeout, Migrations migrations, Clock clock) {
+    return open(file, busyTimeout, migrations, clock, StorageConfig.defaultInstance());
+  }
+
+  private static SqliteDatabase open(
+      Path file, Duration busyTimeout, Migrations migrations, Clock clock, String instance) {
     Path abs = file.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     try {
@@ -108,19 +123,10 @@ public final class SqliteDatabase implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
-      throw StorageErrors.map("open", abs, e);
+      throw StorageErrors.map("open", abs.toString(), e);
     }
-    Jdbi jdbi = Jdbi.create(ds);
-    jdbi.setTemplateEngine(new NoTemplateEngine());
-    jdbi.installPlugin(new ArbColumns());
-    SqliteDatabase db = new SqliteDatabase(abs, jdbi, keeper);
-    try {
-      migrations.apply(db, clock);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e instanceof StorageException ? e : StorageErrors.map("migrate", abs, e);
-    }
-    return db;
+    Jdbi jdbi = configured(Jdbi.create(ds));
+    return migrated(new SqliteDatabase(abs, jdbi, keeper, instance), migrations, clock);
   }
 
   /**
@@ -144,18 +150,19 @@ public final class SqliteDatabase implements AutoCloseable {
     return file;
   }
 
-  /** Jdbi over this file; callers map {@link JdbiException} with the file name. */
+  @Override
+  public String location() {
+    return file.toString();
+  }
+
+  @Override
   Jdbi jdbi() {
     return jdbi;
   }
 
-  /** The schema version the file is at (0 for none). */
-  public int schemaVersion() {
-    try {
-      return jdbi.withHandle(Migrations::currentVersion);
-    } catch (JdbiException e) {
-      throw StorageErrors.map("read the schema version of", file, e);
-    }
+  @Override
+  Dialect dialect() {
+    return Dialect.SQLITE;
   }
 
   /**
@@ -169,7 +176,7 @@ public final class SqliteDatabase implements AutoCloseable {
           jdbi.withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
       return String.join("\n", rows);
     } catch (JdbiException e) {
-      throw StorageErrors.map("check", file, e);
+      throw StorageErrors.map("check", location(), e);
     }
   }
 
@@ -179,7 +186,7 @@ public final class SqliteDatabase implements AutoCloseable {
     try {
       keeper.close();
     } catch (SQLException e) {
-      throw StorageErrors.map("close", file, e);
+      throw StorageErrors.map("close", location(), e);
     }
   }
 

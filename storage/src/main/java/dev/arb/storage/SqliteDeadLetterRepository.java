@@ -18,9 +18,9 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class SqliteDeadLetterRepository implements DeadLetterRepository {
 
-  private final SqliteDatabase db;
+  private final Database db;
 
-  public SqliteDeadLetterRepository(SqliteDatabase db) {
+  public SqliteDeadLetterRepository(Database db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
@@ -52,7 +52,7 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
                 return query.bind("limit", q.limit()).mapTo(DeadLetter.class).list();
               });
     } catch (JdbiException e) {
-      throw StorageErrors.map("read dead letters from", db.file(), e);
+      throw StorageErrors.map("read dead letters from", db.location(), e);
     }
   }
 
@@ -68,7 +68,7 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
                       .mapTo(DeadLetter.class)
                       .findOne());
     } catch (JdbiException e) {
-      throw StorageErrors.map("read dead letters from", db.file(), e);
+      throw StorageErrors.map("read dead letters from", db.location(), e);
     }
   }
 
@@ -80,9 +80,9 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
   @Override
   public boolean drop(long id, String reason, Instant at) {
     try {
-      return db.jdbi().inTransaction(h -> resolve(h, id, DeadLetterStatus.DROPPED, reason, at));
+      return db.inTransaction(h -> resolve(h, id, DeadLetterStatus.DROPPED, reason, at));
     } catch (JdbiException e) {
-      throw StorageErrors.map("write a dead letter to", db.file(), e);
+      throw StorageErrors.map("write a dead letter to", db.location(), e);
     }
   }
 
@@ -95,9 +95,9 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
   @Override
   public boolean keepOpen(long id, String error, Instant at) {
     try {
-      return db.jdbi().inTransaction(h -> resolve(h, id, false, error, at));
+      return db.inTransaction(h -> resolve(h, id, false, error, at));
     } catch (JdbiException e) {
-      throw StorageErrors.map("write a dead letter to", db.file(), e);
+      throw StorageErrors.map("write a dead letter to", db.location(), e);
     }
   }
 
@@ -113,30 +113,32 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
   public Optional<Long> addReconciled(
       String executionRef, Instant detectedAt, String error, String context, Instant at) {
     try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                boolean exists =
-                    h.createQuery(
-                                "SELECT COUNT(*) FROM dead_letters WHERE kind = 'reconcile_unknown'"
-                                    + " AND json_extract(context, '$.execution_ref') = :ref")
-                            .bind("ref", executionRef)
-                            .mapTo(Long.class)
-                            .one()
-                        > 0;
-                if (exists) {
-                  return Optional.<Long>empty();
-                }
-                return Optional.of(
-                    insert(h, at, 0, detectedAt, "reconcile_unknown", error, context));
-              });
+      return db.inTransaction(
+          h -> {
+            boolean exists =
+                h.createQuery(
+                            "SELECT COUNT(*) FROM dead_letters WHERE kind = 'reconcile_unknown'"
+                                + " AND "
+                                + db.dialect().jsonText("context", "execution_ref")
+                                + " = :ref")
+                        .bind("ref", executionRef)
+                        .mapTo(Long.class)
+                        .one()
+                    > 0;
+            if (exists) {
+              return Optional.<Long>empty();
+            }
+            return Optional.of(
+                insert(h, db, at, 0, detectedAt, "reconcile_unknown", error, context));
+          });
     } catch (JdbiException e) {
-      throw StorageErrors.map("write a dead letter to", db.file(), e);
+      throw StorageErrors.map("write a dead letter to", db.location(), e);
     }
   }
 
   static long insert(
       Handle h,
+      Database db,
       Instant createdAt,
       long executionId,
       Instant detectedAt,
@@ -145,7 +147,8 @@ public final class SqliteDeadLetterRepository implements DeadLetterRepository {
       String context) {
     return h.createUpdate(
             "INSERT INTO dead_letters (created_at, execution_id, detected_at, kind, error,"
-                + " context, status) VALUES (:c, :e, :d, :k, :err, :ctx, 'open')")
+                + " context, status, instance) VALUES (:c, :e, :d, :k, :err, :ctx, 'open', :i)")
+        .bind("i", db.instance())
         .bind("c", createdAt)
         .bind("e", executionId)
         .bind("d", detectedAt)

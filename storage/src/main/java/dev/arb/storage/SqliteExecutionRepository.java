@@ -32,11 +32,11 @@ import org.jdbi.v3.core.JdbiException;
  * documents written by {@link Json}.
  */
 public final class SqliteExecutionRepository implements ExecutionRepository {
-  private final SqliteDatabase db;
+  private final Database db;
   private final RiskLimits limits;
 
   /** A repository whose dead letters do not record the risk limits (they are unknown here). */
-  public SqliteExecutionRepository(SqliteDatabase db) {
+  public SqliteExecutionRepository(Database db) {
     this(db, null);
   }
 
@@ -44,7 +44,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
    * @param limits the risk limits the trader applies, recorded in every dead letter's context
    *     (null: unknown)
    */
-  public SqliteExecutionRepository(SqliteDatabase db, RiskLimits limits) {
+  public SqliteExecutionRepository(Database db, RiskLimits limits) {
     this.db = Objects.requireNonNull(db, "db");
     this.limits = limits;
   }
@@ -197,36 +197,32 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
   private Saved write(
       Row row, Optional<Dead> dead, long retryOf, Resolution resolution, List<Holding> ledger) {
     try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                long id = insertExecution(h, row);
-                Optional<Long> dl =
-                    dead.map(
-                        d ->
-                            SqliteDeadLetterRepository.insert(
-                                h,
-                                row.executedAt(),
-                                id,
-                                row.detectedAt(),
-                                d.kind().code(),
-                                d.error(),
-                                Json.write(d.context())));
-                if (resolution != null) {
-                  SqliteDeadLetterRepository.resolve(
-                      h,
-                      retryOf,
-                      resolution.retried(),
-                      noted(resolution, id, dl),
-                      row.executedAt());
-                }
-                if (ledger != null) {
-                  writeLedger(h, ledger, row.executedAt());
-                }
-                return new Saved(id, dl);
-              });
+      return db.inTransaction(
+          h -> {
+            long id = insertExecution(h, row, db.instance());
+            Optional<Long> dl =
+                dead.map(
+                    d ->
+                        SqliteDeadLetterRepository.insert(
+                            h,
+                            db,
+                            row.executedAt(),
+                            id,
+                            row.detectedAt(),
+                            d.kind().code(),
+                            d.error(),
+                            Json.write(d.context())));
+            if (resolution != null) {
+              SqliteDeadLetterRepository.resolve(
+                  h, retryOf, resolution.retried(), noted(resolution, id, dl), row.executedAt());
+            }
+            if (ledger != null) {
+              writeLedger(h, ledger, row.executedAt());
+            }
+            return new Saved(id, dl);
+          });
     } catch (JdbiException e) {
-      throw StorageErrors.map("write an execution to", db.file(), e);
+      throw StorageErrors.map("write an execution to", db.location(), e);
     }
   }
 
@@ -265,16 +261,17 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
         + ")";
   }
 
-  private static long insertExecution(Handle h, Row row) {
+  private static long insertExecution(Handle h, Row row, String instance) {
     BigDecimal realized = row.realized();
     return h.createUpdate(
             "INSERT INTO executions (executed_at, detected_at, mode, status,"
                 + " start_asset, exchanges, start_spent, start_returned,"
                 + " expected_profit, realized_profit, difference, legs, unwind,"
-                + " leftover, reason) VALUES (:executedAt, :detectedAt, :mode,"
+                + " leftover, reason, instance) VALUES (:executedAt, :detectedAt, :mode,"
                 + " :status, :startAsset, :exchanges, :spent, :returned,"
                 + " :expected, :realized, :difference, :legs, :unwind, :leftover,"
-                + " :reason)")
+                + " :reason, :instance)")
+        .bind("instance", instance)
         .bind("executedAt", row.executedAt())
         .bind("detectedAt", row.detectedAt())
         .bind("mode", row.mode())
@@ -327,19 +324,17 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
   @Override
   public boolean seedPaperLedger(List<Holding> initial, Instant at) {
     try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                long rows =
-                    h.createQuery("SELECT count(*) FROM paper_balance").mapTo(Long.class).one();
-                if (rows > 0) {
-                  return false;
-                }
-                writeLedger(h, initial, at);
-                return true;
-              });
+      return db.inTransaction(
+          h -> {
+            long rows = h.createQuery("SELECT count(*) FROM paper_balance").mapTo(Long.class).one();
+            if (rows > 0) {
+              return false;
+            }
+            writeLedger(h, initial, at);
+            return true;
+          });
     } catch (JdbiException e) {
-      throw StorageErrors.map("write the paper ledger to", db.file(), e);
+      throw StorageErrors.map("write the paper ledger to", db.location(), e);
     }
   }
 
@@ -361,7 +356,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .map(row -> new Holding(row.exchange(), row.asset(), row.amount()))
           .toList();
     } catch (JdbiException e) {
-      throw StorageErrors.map("read the paper ledger from", db.file(), e);
+      throw StorageErrors.map("read the paper ledger from", db.location(), e);
     }
   }
 
@@ -379,7 +374,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
                       .mapTo(Summary.class)
                       .list());
     } catch (JdbiException e) {
-      throw StorageErrors.map("read executions from", db.file(), e);
+      throw StorageErrors.map("read executions from", db.location(), e);
     }
   }
 
@@ -391,7 +386,7 @@ public final class SqliteExecutionRepository implements ExecutionRepository {
           .withHandle(
               h -> h.createQuery("SELECT count(*) FROM executions").mapTo(Long.class).one());
     } catch (JdbiException e) {
-      throw StorageErrors.map("read executions from", db.file(), e);
+      throw StorageErrors.map("read executions from", db.location(), e);
     }
   }
 

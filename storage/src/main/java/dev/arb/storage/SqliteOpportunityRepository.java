@@ -30,18 +30,19 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
 
   private static final String COLUMNS =
       "id, detected_at, status, start_asset, exchanges, assets, path, solution,"
-          + " estimated_profit, return_bp, realized_profit, reason";
+          + " estimated_profit, return_bp, realized_profit, reason, instance";
 
   /** {@link #COLUMNS} named as {@link OpportunityRecord}'s components. */
   private static final String RECORD =
       "id, detected_at, status, start_asset, exchanges, assets, path AS path_json,"
-          + " solution AS solution_json, estimated_profit, return_bp, realized_profit, reason";
+          + " solution AS solution_json, estimated_profit, return_bp, realized_profit, reason,"
+          + " instance";
 
-  private final SqliteDatabase db;
+  private final Database db;
   private final boolean holdsDataDir;
 
   /** A repository for a process that does not hold the data directory: it cannot recover. */
-  public SqliteOpportunityRepository(SqliteDatabase db) {
+  public SqliteOpportunityRepository(Database db) {
     this(db, false);
   }
 
@@ -49,7 +50,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
    * @param holdsDataDir whether this process holds the data directory's {@link DataDirLock}: only
    *     then may it mark what was left in flight failed ({@link #failExecuting})
    */
-  SqliteOpportunityRepository(SqliteDatabase db, boolean holdsDataDir) {
+  SqliteOpportunityRepository(Database db, boolean holdsDataDir) {
     this.db = db;
     this.holdsDataDir = holdsDataDir;
   }
@@ -60,9 +61,9 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       return List.of();
     }
     try {
-      return db.jdbi().inTransaction(h -> insert(h, records));
+      return db.inTransaction(h -> insert(h, records));
     } catch (JdbiException e) {
-      throw StorageErrors.map("write " + records.size() + " records to", db.file(), e);
+      throw StorageErrors.map("write " + records.size() + " records to", db.location(), e);
     }
   }
 
@@ -74,40 +75,41 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
    */
   boolean saveOnce(String batchId, List<OpportunityRecord> records, java.time.Instant at) {
     try {
-      return db.jdbi()
-          .inTransaction(
-              h -> {
-                boolean done =
-                    h.createQuery("SELECT 1 FROM spill_batches WHERE batch = :b")
-                        .bind("b", batchId)
-                        .mapTo(Integer.class)
-                        .findOne()
-                        .isPresent();
-                if (done) {
-                  return false;
-                }
-                if (!records.isEmpty()) {
-                  insert(h, records);
-                }
-                h.createUpdate(
-                        "INSERT INTO spill_batches (batch, records, replayed_at) VALUES (:b, :n,"
-                            + " :t)")
+      return db.inTransaction(
+          h -> {
+            boolean done =
+                h.createQuery("SELECT 1 FROM spill_batches WHERE batch = :b")
                     .bind("b", batchId)
-                    .bind("n", records.size())
-                    .bind("t", at)
-                    .execute();
-                return true;
-              });
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .isPresent();
+            if (done) {
+              return false;
+            }
+            if (!records.isEmpty()) {
+              insert(h, records);
+            }
+            h.createUpdate(
+                    "INSERT INTO spill_batches (batch, records, replayed_at, instance)"
+                        + " VALUES (:b, :n, :t, :i)")
+                .bind("b", batchId)
+                .bind("i", db.instance())
+                .bind("n", records.size())
+                .bind("t", at)
+                .execute();
+            return true;
+          });
     } catch (JdbiException e) {
       throw StorageErrors.map(
-          "write " + records.size() + " records kept in the spill to", db.file(), e);
+          "write " + records.size() + " records kept in the spill to", db.location(), e);
     }
   }
 
-  private static List<OpportunityRecord> insert(Handle h, List<OpportunityRecord> records) {
-    // The transaction is BEGIN IMMEDIATE (see SqliteDatabase): we hold the write lock, so ids
-    // after the current maximum are ours and can be assigned up front, which lets all three tables
-    // be written as prepared batches.
+  private List<OpportunityRecord> insert(Handle h, List<OpportunityRecord> records) {
+    // The transaction holds the write lock (Database#inTransaction): ids after the current maximum
+    // are ours and can be assigned up front, which lets all three tables be written as prepared
+    // batches.
+    String instance = db.instance();
     long next =
         h.createQuery("SELECT coalesce(max(id), 0) FROM arbitrage_record").mapTo(Long.class).one()
             + 1;
@@ -116,13 +118,15 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
             "INSERT INTO arbitrage_record ("
                 + COLUMNS
                 + ") VALUES (:id, :detected_at, :status, :start_asset, :exchanges, :assets, :path,"
-                + " :solution, :estimated_profit, :return_bp, :realized_profit, :reason)");
+                + " :solution, :estimated_profit, :return_bp, :realized_profit, :reason, :instance)");
     PreparedBatch exchanges =
         h.prepareBatch(
-            "INSERT OR IGNORE INTO arbitrage_record_exchange (record_id, exchange) VALUES (:id, :v)");
+            "INSERT INTO arbitrage_record_exchange (record_id, exchange) VALUES (:id, :v)"
+                + " ON CONFLICT DO NOTHING");
     PreparedBatch assets =
         h.prepareBatch(
-            "INSERT OR IGNORE INTO arbitrage_record_asset (record_id, asset) VALUES (:id, :v)");
+            "INSERT INTO arbitrage_record_asset (record_id, asset) VALUES (:id, :v)"
+                + " ON CONFLICT DO NOTHING");
     List<OpportunityRecord> saved = new ArrayList<>(records.size());
     for (OpportunityRecord r : records) {
       long id = next++;
@@ -138,6 +142,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
           .bind("return_bp", r.returnBp())
           .bind("realized_profit", r.realizedProfit())
           .bind("reason", r.reason())
+          .bind("instance", instance)
           .add();
       for (String e : r.exchanges()) {
         exchanges.bind("id", id).bind("v", key(e)).add();
@@ -150,7 +155,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       for (String a : through) {
         assets.bind("id", id).bind("v", a).add();
       }
-      saved.add(r.withId(id));
+      saved.add(r.withId(id).withInstance(instance));
     }
     main.execute();
     if (exchanges.size() > 0) {
@@ -180,7 +185,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                 return q.mapTo(OpportunityRecord.class).list();
               });
     } catch (JdbiException e) {
-      throw StorageErrors.map("read records from", db.file(), e);
+      throw StorageErrors.map("read records from", db.location(), e);
     }
   }
 
@@ -211,7 +216,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
           (asset, n) -> out.add(new AssetTotal(asset, n[0], normalise(sums.get(asset)))));
       return out;
     } catch (JdbiException e) {
-      throw StorageErrors.map("read records from", db.file(), e);
+      throw StorageErrors.map("read records from", db.location(), e);
     }
   }
 
@@ -229,11 +234,14 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       throw new StorageException(
           "only the process holding the data directory ("
               + DataDirLock.FILE
-              + " in "
-              + db.file().getParent()
+              + " next to "
+              + db.location()
               + ") may mark records left executing failed: another one may still be executing"
               + " them");
     }
+    // in a shared database the other instances' records in flight are theirs to recover
+    String mine = " AND (:any_instance OR instance = :instance)";
+    boolean anyInstance = !db.dialect().shared();
     try {
       // Nearly always there is nothing in flight: look first, so a start does not pay for a write
       // transaction (and its sync) for nothing.
@@ -242,26 +250,32 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
               .withHandle(
                   h ->
                       h.createQuery(
-                              "SELECT 1 FROM arbitrage_record WHERE status = :executing LIMIT 1")
+                              "SELECT 1 FROM arbitrage_record WHERE status = :executing"
+                                  + mine
+                                  + " LIMIT 1")
                           .bind("executing", OpportunityStatus.EXECUTING)
+                          .bind("any_instance", anyInstance)
+                          .bind("instance", db.instance())
                           .mapTo(Integer.class)
                           .findOne()
                           .isPresent());
       if (!any) {
         return 0;
       }
-      return db.jdbi()
-          .inTransaction(
-              h ->
-                  h.createUpdate(
-                          "UPDATE arbitrage_record SET status = :failed, reason = :reason"
-                              + " WHERE status = :executing")
-                      .bind("failed", OpportunityStatus.FAILED)
-                      .bind("executing", OpportunityStatus.EXECUTING)
-                      .bind("reason", reason)
-                      .execute());
+      return db.inTransaction(
+          h ->
+              h.createUpdate(
+                      "UPDATE arbitrage_record SET status = :failed, reason = :reason"
+                          + " WHERE status = :executing"
+                          + mine)
+                  .bind("any_instance", anyInstance)
+                  .bind("instance", db.instance())
+                  .bind("failed", OpportunityStatus.FAILED)
+                  .bind("executing", OpportunityStatus.EXECUTING)
+                  .bind("reason", reason)
+                  .execute());
     } catch (JdbiException e) {
-      throw StorageErrors.map("recover in-flight records in", db.file(), e);
+      throw StorageErrors.map("recover in-flight records in", db.location(), e);
     }
   }
 
@@ -276,7 +290,7 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
                       .mapTo(Instant.class)
                       .findOne());
     } catch (JdbiException e) {
-      throw StorageErrors.map("read records from", db.file(), e);
+      throw StorageErrors.map("read records from", db.location(), e);
     }
   }
 
@@ -322,6 +336,13 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
               terms.add(
                   "id IN (SELECT record_id FROM arbitrage_record_asset WHERE asset = :asset)");
               params.put("asset", key(a));
+            });
+    query
+        .instance()
+        .ifPresent(
+            i -> {
+              terms.add("instance = :instance");
+              params.put("instance", i);
             });
     if (query.minProfitBp().isPresent()) {
       terms.add("return_bp >= :min_bp");

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * The live order journal in {@code arb.db} (table {@code live_orders}, migration V5). Every write
  * is its own committed transaction: a row written here survives a crash the moment this returns
- * (SQLite in WAL mode, as {@link SqliteDatabase} opens it).
+ * (SQLite in WAL mode, as {@link SqliteDatabase} opens it; PostgreSQL on commit).
  */
 public final class SqliteOrderJournal implements OrderJournal {
   private static final String COLUMNS =
@@ -25,9 +25,9 @@ public final class SqliteOrderJournal implements OrderJournal {
           + " venue_order_id, filled_base, spent, received, fee, fee_asset,"
           + " coalesce(error, '') AS error, created_at, updated_at";
 
-  private final SqliteDatabase db;
+  private final Database db;
 
-  public SqliteOrderJournal(SqliteDatabase db) {
+  public SqliteOrderJournal(Database db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
@@ -36,9 +36,9 @@ public final class SqliteOrderJournal implements OrderJournal {
     write(
         "INSERT INTO live_orders ("
             + COLUMNS
-            + ") VALUES (:clientOrderId, :executionRef, :exchange, :base, :quote, :side, :amount,"
-            + " :limitPrice, :state, :venueOrderId, :filledBase, :spent, :received, :fee,"
-            + " :feeAsset, :error, :createdAt, :updatedAt)",
+            + ", instance) VALUES (:clientOrderId, :executionRef, :exchange, :base, :quote, :side,"
+            + " :amount, :limitPrice, :state, :venueOrderId, :filledBase, :spent, :received, :fee,"
+            + " :feeAsset, :error, :createdAt, :updatedAt, :instance)",
         e,
         "record a live order in");
   }
@@ -55,21 +55,25 @@ public final class SqliteOrderJournal implements OrderJournal {
             "update a live order in");
     if (n != 1) {
       throw new StorageException(
-          "live order " + e.clientOrderId() + " is not in the journal of " + db.file());
+          "live order " + e.clientOrderId() + " is not in the journal of " + db.location());
     }
   }
 
   private int write(String sql, JournalEntry e, String what) {
     try {
-      return db.jdbi()
-          .inTransaction(
-              h ->
-                  h.createUpdate(sql)
-                      .bindMethods(e)
-                      .bind("error", e.error().isEmpty() ? null : e.error())
-                      .execute());
+      return db.inTransaction(
+          h -> {
+            var u =
+                h.createUpdate(sql)
+                    .bindMethods(e)
+                    .bind("error", e.error().isEmpty() ? null : e.error());
+            if (sql.contains(":instance")) {
+              u.bind("instance", db.instance());
+            }
+            return u.execute();
+          });
     } catch (JdbiException x) {
-      throw StorageErrors.map(what, db.file(), x);
+      throw StorageErrors.map(what, db.location(), x);
     }
   }
 
@@ -112,7 +116,7 @@ public final class SqliteOrderJournal implements OrderJournal {
                 return q.mapTo(JournalEntry.class).list();
               });
     } catch (JdbiException x) {
-      throw StorageErrors.map("read the live order journal from", db.file(), x);
+      throw StorageErrors.map("read the live order journal from", db.location(), x);
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.arb.storage;
 
 import dev.arb.config.ArbConfig;
+import dev.arb.config.SecretResolver;
 import dev.arb.config.StorageConfig;
 import dev.arb.engine.execution.RiskLimits;
+import dev.arb.engine.port.AccountLocks;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OpportunityRecorder;
@@ -21,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The record store in SQLite: {@code arb.db} in the configured data directory (created, and
- * migrated, when opened), every repository over that one database, and ONE {@link
- * BatchOpportunityWriter} started on first use. {@link #close} flushes every accepted record, then
- * closes the database.
+ * The record store: by default SQLite, {@code arb.db} in the configured data directory (created,
+ * and migrated, when opened); with {@code arb.storage.url} set, a PostgreSQL database several arb
+ * processes share (see {@link PostgresDatabase}). Every repository over that one database, and ONE
+ * {@link BatchOpportunityWriter} started on first use. {@link #close} flushes every accepted
+ * record, then closes the database.
  *
  * <p>Opened by the process holding the data directory ({@link #open(ArbConfig, DataDirLock)}: the
  * daemon, {@code arb dlq retry}), the store also keeps what the database refuses in a {@link
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class SqliteRecordStore implements RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteRecordStore.class);
 
-  private final SqliteDatabase db;
+  private final Database db;
   private final StorageConfig storage;
   private final SpillJournal spill;
   private final List<String> notes = new ArrayList<>();
@@ -46,16 +49,17 @@ public final class SqliteRecordStore implements RecordStore {
   private final SqliteOrderJournal journal;
   private final SqliteRelayRecordStore relays;
   private BatchOpportunityWriter writer;
+  private AccountLocks locks;
   private boolean closed;
 
   private SqliteRecordStore(
-      SqliteDatabase db, StorageConfig storage, RiskLimits limits, boolean holdsDataDir) {
+      Database db, StorageConfig storage, RiskLimits limits, Path spillNextTo) {
     this.db = db;
     this.storage = storage;
-    this.opportunities = new SqliteOpportunityRepository(db, holdsDataDir);
+    this.opportunities = new SqliteOpportunityRepository(db, spillNextTo != null);
     this.spill =
-        holdsDataDir
-            ? new SpillJournal(db.file(), opportunities::saveOnce, Clock.systemUTC())
+        spillNextTo != null
+            ? new SpillJournal(spillNextTo, opportunities::saveOnce, Clock.systemUTC())
             : null;
     this.executions = new SqliteExecutionRepository(db, limits);
     this.deadLetters = new SqliteDeadLetterRepository(db);
@@ -69,10 +73,34 @@ public final class SqliteRecordStore implements RecordStore {
    * @throws dev.arb.error.StorageException when it cannot be opened
    */
   public static SqliteRecordStore open(ArbConfig config) {
-    return over(
-        SqliteDatabase.open(config.databaseFile(), config.storage().busyTimeout()),
-        config.storage(),
-        RiskLimits.of(config.risk()));
+    return over(database(config), config.storage(), RiskLimits.of(config.risk()));
+  }
+
+  /** Opens the database {@code config} names: its PostgreSQL URL, else its SQLite file. */
+  private static Database database(ArbConfig config) {
+    StorageConfig s = config.storage();
+    if (s.postgres().isPresent()) {
+      StorageConfig.Postgres pg = s.postgres().get();
+      SecretResolver secrets = new SecretResolver(System.getenv());
+      return PostgresDatabase.open(
+          pg.url(),
+          pg.user().map(ref -> secrets.resolve("arb.storage.user", ref)),
+          pg.password().map(ref -> secrets.resolve("arb.storage.password", ref)),
+          pg.poolSize(),
+          s.busyTimeout(),
+          s.instance());
+    }
+    return SqliteDatabase.open(config.databaseFile(), s.busyTimeout(), s.instance());
+  }
+
+  /**
+   * Where the records a database refuses are kept: next to the SQLite file, or for PostgreSQL in
+   * the data directory ({@code postgres.spill.jsonl}).
+   */
+  private static Path spillNextTo(ArbConfig config, Database db) {
+    return db instanceof SqliteDatabase sqlite
+        ? sqlite.file()
+        : config.dataDir().toAbsolutePath().normalize().resolve("postgres");
   }
 
   /**
@@ -88,9 +116,10 @@ public final class SqliteRecordStore implements RecordStore {
     if (!lock.dir().equals(dir) || !DataDirLock.heldHere(dir)) {
       throw new IllegalArgumentException(lock + " is not a held lock on " + dir);
     }
-    SqliteDatabase db = SqliteDatabase.open(config.databaseFile(), config.storage().busyTimeout());
+    Database db = database(config);
     SqliteRecordStore store =
-        new SqliteRecordStore(db, config.storage(), RiskLimits.of(config.risk()), true);
+        new SqliteRecordStore(
+            db, config.storage(), RiskLimits.of(config.risk()), spillNextTo(config, db));
     try {
       store.replaySpill();
     } catch (RuntimeException e) {
@@ -131,9 +160,8 @@ public final class SqliteRecordStore implements RecordStore {
    * @param storage the batch recorder's settings
    * @param limits the risk limits recorded in every dead letter's context (null: unknown)
    */
-  public static SqliteRecordStore over(
-      SqliteDatabase db, StorageConfig storage, RiskLimits limits) {
-    return new SqliteRecordStore(db, storage, limits, false);
+  public static SqliteRecordStore over(Database db, StorageConfig storage, RiskLimits limits) {
+    return new SqliteRecordStore(db, storage, limits, null);
   }
 
   /**
@@ -141,7 +169,7 @@ public final class SqliteRecordStore implements RecordStore {
    * there) do not create an empty one.
    */
   public static Optional<SqliteRecordStore> openExisting(ArbConfig config) {
-    if (!Files.exists(config.databaseFile())) {
+    if (config.storage().postgres().isEmpty() && !Files.exists(config.databaseFile())) {
       return Optional.empty();
     }
     return Optional.of(open(config));
@@ -149,7 +177,7 @@ public final class SqliteRecordStore implements RecordStore {
 
   /** As {@link #openExisting(ArbConfig)}, for the process holding the data directory. */
   public static Optional<SqliteRecordStore> openExisting(ArbConfig config, DataDirLock lock) {
-    if (!Files.exists(config.databaseFile())) {
+    if (config.storage().postgres().isEmpty() && !Files.exists(config.databaseFile())) {
       return Optional.empty();
     }
     return Optional.of(open(config, lock));
@@ -157,7 +185,12 @@ public final class SqliteRecordStore implements RecordStore {
 
   @Override
   public String location() {
-    return db.file().toString();
+    return db.location();
+  }
+
+  /** The database under this store. */
+  public Database database() {
+    return db;
   }
 
   @Override
@@ -169,6 +202,33 @@ public final class SqliteRecordStore implements RecordStore {
       writer = BatchOpportunityWriter.start(opportunities, location(), storage, spill);
     }
     return writer;
+  }
+
+  /**
+   * PostgreSQL: one advisory lock per account on a session of its own; SQLite: every account is
+   * this process's (the data directory is).
+   */
+  @Override
+  public synchronized AccountLocks accountLocks() {
+    if (locks == null) {
+      locks =
+          db instanceof PostgresDatabase pg
+              ? new PostgresAccountLocks(pg)
+              : AccountLocks.processLocal();
+    }
+    return locks;
+  }
+
+  /**
+   * The order journal as an account's new owner reconciles it: only the unresolved orders of
+   * accounts (named by exchange) this process holds the lock of, whichever instance sent them.
+   */
+  @Override
+  public OrderJournal orderJournalOfHeldAccounts() {
+    if (!db.dialect().shared()) {
+      return journal; // this process holds the data directory, and so every account
+    }
+    return new HeldAccountsJournal(journal, accountLocks());
   }
 
   @Override
@@ -212,6 +272,9 @@ public final class SqliteRecordStore implements RecordStore {
         writer.close();
       }
     } finally {
+      if (locks != null) {
+        locks.close();
+      }
       db.close();
     }
   }

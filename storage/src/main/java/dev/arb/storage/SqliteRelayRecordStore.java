@@ -24,9 +24,9 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
       "id, received_at, signer, target, selector, nonce, deadline, gas_limit, digest, signature,"
           + " outcome, reason_code, reason, tx_hash, gas_used, wei_reserved, wei_paid";
 
-  private final SqliteDatabase db;
+  private final Database db;
 
-  public SqliteRelayRecordStore(SqliteDatabase db) {
+  public SqliteRelayRecordStore(Database db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
@@ -41,11 +41,13 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                               "INSERT INTO relay_requests (received_at, utc_day, signer,"
                                   + " target, selector, nonce, deadline, gas_limit, digest,"
                                   + " signature, outcome, reason_code, reason, tx_hash,"
-                                  + " gas_used, wei_reserved, wei_paid) VALUES (:receivedAt,"
-                                  + " :day, :signer, :target, :selector, :nonce, :deadline,"
-                                  + " :gasLimit, :digest, :signature, :outcome, :reasonCode,"
-                                  + " :reason, :txHash, :gasUsed, :weiReserved, :weiPaid)")
+                                  + " gas_used, wei_reserved, wei_paid, instance) VALUES"
+                                  + " (:receivedAt, :day, :signer, :target, :selector, :nonce,"
+                                  + " :deadline, :gasLimit, :digest, :signature, :outcome,"
+                                  + " :reasonCode, :reason, :txHash, :gasUsed, :weiReserved,"
+                                  + " :weiPaid, :instance)")
                           .bindMethods(r)
+                          .bind("instance", db.instance())
                           .bind(
                               "day", LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).toString())
                           .executeAndReturnGeneratedKeys("id")
@@ -53,7 +55,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                           .one());
       return r.withId(id);
     } catch (JdbiException e) {
-      throw StorageErrors.map("write a relay request to", db.file(), e);
+      throw StorageErrors.map("write a relay request to", db.location(), e);
     }
   }
 
@@ -73,10 +75,10 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                           .execute());
       if (rows != 1) {
         throw new StorageException(
-            "relay request " + r.id() + " is not in " + db.file() + "; nothing was updated");
+            "relay request " + r.id() + " is not in " + db.location() + "; nothing was updated");
       }
     } catch (JdbiException e) {
-      throw StorageErrors.map("update a relay request in", db.file(), e);
+      throw StorageErrors.map("update a relay request in", db.location(), e);
     }
   }
 
@@ -97,7 +99,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
                       .mapTo(RelayRecord.class)
                       .list());
     } catch (JdbiException e) {
-      throw StorageErrors.map("read relay requests from", db.file(), e);
+      throw StorageErrors.map("read relay requests from", db.location(), e);
     }
   }
 
@@ -128,7 +130,7 @@ public final class SqliteRelayRecordStore implements RelayRecordStore {
       }
       return new RelaySpending(bySigner, total);
     } catch (JdbiException e) {
-      throw StorageErrors.map("read relay spending from", db.file(), e);
+      throw StorageErrors.map("read relay spending from", db.location(), e);
     }
   }
 }

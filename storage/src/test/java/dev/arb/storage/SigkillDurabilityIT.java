@@ -74,7 +74,7 @@ class SigkillDurabilityIT {
         .isGreaterThanOrEqualTo(KILL_AFTER);
     assertThat(child.exitValue()).isEqualTo(137); // 128 + SIGKILL
 
-    SqliteDatabase db = fresh.database();
+    SqliteDatabase db = fresh.sqlite();
     assertThat(db.integrityCheck()).isEqualTo("ok");
     long count =
         db.jdbi()

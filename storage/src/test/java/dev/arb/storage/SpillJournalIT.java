@@ -78,7 +78,8 @@ class SpillJournalIT {
     assertThat(s.records()).isZero();
     assertThat(reasonsInDatabase()).isEqualTo(seqs(1, 10));
     OpportunityRecord first = repo.find(HistoryQuery.all(100)).get(9);
-    assertThat(first).isEqualTo(Records.numbered(1).withId(first.id()));
+    assertThat(first)
+        .isEqualTo(Records.numbered(1).withId(first.id()).withInstance(FreshDatabase.INSTANCE));
   }
 
   @Test
@@ -154,6 +155,6 @@ class SpillJournalIT {
     s.replay();
 
     OpportunityRecord back = repo.find(HistoryQuery.all(1)).get(0);
-    assertThat(back).isEqualTo(r.withId(back.id()));
+    assertThat(back).isEqualTo(r.withId(back.id()).withInstance(FreshDatabase.INSTANCE));
   }
 }

@@ -78,6 +78,6 @@ class SqliteDatabaseIT {
 
   @Test
   void freshDatabasePassesIntegrityCheck() {
-    assertThat(fresh.database().integrityCheck()).isEqualTo("ok");
+    assertThat(fresh.sqlite().integrityCheck()).isEqualTo("ok");
   }
 }

@@ -41,6 +41,23 @@ public interface RecordStore extends AutoCloseable {
   /** The relayer's records. */
   RelayRecordStore relays();
 
+  /**
+   * Who may trade which account: the database server's locks when several processes share the
+   * store, else every account is this process's. Closed with the store.
+   */
+  default AccountLocks accountLocks() {
+    return AccountLocks.processLocal();
+  }
+
+  /**
+   * The live order journal as a trader reconciles it: only the orders of accounts (exchanges) this
+   * process holds the lock of, so that a daemon never resolves (cancels) another live daemon's
+   * orders. Where this process holds every account, the whole journal.
+   */
+  default OrderJournal orderJournalOfHeldAccounts() {
+    return orderJournal();
+  }
+
   /** Flushes the recorder (when it was started), then closes the database. Idempotent. */
   @Override
   void close();

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param asset passing through this asset (case-insensitive)
  * @param minProfitBp return in basis points at least this
  * @param limit at most this many rows (at least 1)
+ * @param instance stored by this arb process ({@code arb.instance}, exact)
  */
 public record HistoryQuery(
     Optional<Instant> since,
@@ -24,13 +25,33 @@ public record HistoryQuery(
     Optional<String> exchange,
     Optional<String> asset,
     OptionalDouble minProfitBp,
-    int limit) {
+    int limit,
+    Optional<String> instance) {
 
   public HistoryQuery {
     statuses = Set.copyOf(statuses);
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
+    java.util.Objects.requireNonNull(instance, "instance");
+  }
+
+  /** A filter over the records of every instance. */
+  public HistoryQuery(
+      Optional<Instant> since,
+      Optional<Instant> until,
+      Set<OpportunityStatus> statuses,
+      Optional<String> exchange,
+      Optional<String> asset,
+      OptionalDouble minProfitBp,
+      int limit) {
+    this(since, until, statuses, exchange, asset, minProfitBp, limit, Optional.empty());
+  }
+
+  /** The same filter, narrowed to the records stored by {@code name}. */
+  public HistoryQuery withInstance(String name) {
+    return new HistoryQuery(
+        since, until, statuses, exchange, asset, minProfitBp, limit, Optional.of(name));
   }
 
   /** Everything, newest first, up to {@code limit} rows. */

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param returnBp return in basis points after fees
  * @param realizedProfit profit actually made, {@code null} unless executed
  * @param reason why it was rejected or failed, {@code null} otherwise
+ * @param instance the arb process that stored it ({@code arb.instance}); {@code ""} until stored
  */
 public record OpportunityRecord(
     long id,
@@ -35,7 +36,8 @@ public record OpportunityRecord(
     BigDecimal estimatedProfit,
     double returnBp,
     BigDecimal realizedProfit,
-    String reason) {
+    String reason,
+    String instance) {
 
   public OpportunityRecord {
     Objects.requireNonNull(detectedAt, "detectedAt");
@@ -51,6 +53,37 @@ public record OpportunityRecord(
       throw new IllegalArgumentException("returnBp must be finite, got " + returnBp);
     }
     realizedProfit = realizedProfit == null ? null : normalise(realizedProfit);
+    instance = instance == null ? "" : instance;
+  }
+
+  /** A record not stored yet: no id, no instance. */
+  public OpportunityRecord(
+      long id,
+      Instant detectedAt,
+      OpportunityStatus status,
+      String startAsset,
+      List<String> exchanges,
+      List<String> assets,
+      String pathJson,
+      String solutionJson,
+      BigDecimal estimatedProfit,
+      double returnBp,
+      BigDecimal realizedProfit,
+      String reason) {
+    this(
+        id,
+        detectedAt,
+        status,
+        startAsset,
+        exchanges,
+        assets,
+        pathJson,
+        solutionJson,
+        estimatedProfit,
+        returnBp,
+        realizedProfit,
+        reason,
+        "");
   }
 
   /** The same record with its database id. */
@@ -67,7 +100,26 @@ public record OpportunityRecord(
         estimatedProfit,
         returnBp,
         realizedProfit,
-        reason);
+        reason,
+        instance);
+  }
+
+  /** The same record as stored by {@code name}. */
+  public OpportunityRecord withInstance(String name) {
+    return new OpportunityRecord(
+        id,
+        detectedAt,
+        status,
+        startAsset,
+        exchanges,
+        assets,
+        pathJson,
+        solutionJson,
+        estimatedProfit,
+        returnBp,
+        realizedProfit,
+        reason,
+        name);
   }
 
   private static BigDecimal normalise(BigDecimal v) {

@@ -12,6 +12,7 @@ import dev.arb.engine.json.Json;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.AccountBalances;
+import dev.arb.engine.port.AccountLocks;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.port.RecordStore;
@@ -49,10 +50,19 @@ import org.slf4j.LoggerFactory;
  * #blocked()} says why ({@code /status}, {@code /health}). The balance check uses the accounts'
  * balances, read once per scan that has something to trade. The kill switch cancels every journaled
  * order that may still be open.
+ *
+ * <p>Ownership: it trades only while it holds the lock of every account it trades ({@link
+ * AccountLocks}: with a shared PostgreSQL store, another daemon may hold one). An account held
+ * elsewhere keeps trading blocked, retried before each scan's trades; when the holder dies its lock
+ * frees, this trader takes it and reconciles the journal (the orders the dead holder left in flight
+ * on it) before its first trade. A lock lost later (the connection to the server dropped) blocks
+ * trading again.
  */
 public final class LiveTrader implements TradeStep {
   private static final Logger LOG = LoggerFactory.getLogger(LiveTrader.class);
 
+  private final AccountLocks locks;
+  private final List<String> accounts;
   private final TradingVenues venues;
   private final OrderJournal journal;
   private final DeadLetterRepository deadLetters;
@@ -69,6 +79,22 @@ public final class LiveTrader implements TradeStep {
    */
   public LiveTrader(
       TradingVenues venues, RecordStore store, RiskGate gate, Clock clock, LegMode legs) {
+    this(venues, store, gate, clock, legs, List.of());
+  }
+
+  /**
+   * As {@link #LiveTrader(TradingVenues, RecordStore, RiskGate, Clock, LegMode)}, trading only
+   * while this process holds the store's lock of each of {@code accounts} (exchange names).
+   */
+  public LiveTrader(
+      TradingVenues venues,
+      RecordStore store,
+      RiskGate gate,
+      Clock clock,
+      LegMode legs,
+      List<String> accounts) {
+    this.locks = store.accountLocks();
+    this.accounts = accounts.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
     this.venues = venues;
     this.journal = store.orderJournal();
     this.deadLetters = store.deadLetters();
@@ -79,6 +105,22 @@ public final class LiveTrader implements TradeStep {
 
   /** Resolves the journal's in-flight orders; trading may start only when this returns true. */
   public boolean reconcile() {
+    List<String> elsewhere = new ArrayList<>();
+    for (String a : accounts) {
+      if (!locks.tryAcquire(a)) {
+        elsewhere.add(a);
+      }
+    }
+    if (!elsewhere.isEmpty()) {
+      blocked =
+          Optional.of(
+              "another arb instance trades "
+                  + String.join(", ", elsewhere)
+                  + " (it holds the account lock in the shared record store); taking over when it"
+                  + " stops");
+      LOG.warn("live trading paused: {}", blocked.get());
+      return false;
+    }
     Reconciliation r = venues.reconcile();
     held = r.holdings();
     recordHeld(r);
@@ -169,6 +211,10 @@ public final class LiveTrader implements TradeStep {
     List<OpportunityRecord> records = result.records();
     if (result.snapshot().isEmpty() || result.opportunities().isEmpty()) {
       return records;
+    }
+    if (blocked.isEmpty() && !accounts.stream().allMatch(locks::holds)) {
+      blocked = Optional.of("lost an account lock (the connection to the record store dropped)");
+      LOG.warn("live trading paused: {}", blocked.get());
     }
     if (blocked.isPresent() && !reconcile()) {
       return records;

@@ -73,7 +73,15 @@ public final class TradingService {
    * succeeds no trade starts ({@link LiveTrader#blocked}).
    */
   public LiveTrader live(TradingVenues venues) {
-    LiveTrader t = new LiveTrader(venues, store, gate, clock, legMode(config.trading()));
+    return live(venues, List.of());
+  }
+
+  /**
+   * As {@link #live(TradingVenues)}, trading only while this process holds the record store's lock
+   * of each of {@code accounts} (the exchanges traded; see {@link LiveTrader}).
+   */
+  public LiveTrader live(TradingVenues venues, List<String> accounts) {
+    LiveTrader t = new LiveTrader(venues, store, gate, clock, legMode(config.trading()), accounts);
     t.reconcile();
     return t;
   }

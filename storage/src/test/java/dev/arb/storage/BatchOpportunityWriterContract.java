@@ -8,9 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class BatchOpportunityWriterIT {
+abstract class BatchOpportunityWriterContract {
+  /** The store this run of the contract is against. */
+  abstract FreshDatabase.Kind kind();
 
-  @RegisterExtension final FreshDatabase fresh = new FreshDatabase();
+  @RegisterExtension final FreshDatabase fresh = new FreshDatabase(kind());
 
   @Test
   void tenThousandRecordsThroughASmallQueueAreAllInTheDatabaseAfterClose() {
@@ -18,14 +20,14 @@ class BatchOpportunityWriterIT {
     BatchOpportunityWriter writer =
         BatchOpportunityWriter.start(
             repo,
-            fresh.file().toString(),
+            fresh.database().location(),
             new StorageConfig(64, Duration.ofMillis(20), 32, Duration.ofSeconds(5)));
     for (int i = 1; i <= 10_000; i++) {
       writer.record(Records.numbered(i));
     }
     writer.close();
 
-    SqliteDatabase db = fresh.reopen();
+    Database db = fresh.reopen();
     long inOrder =
         db.jdbi()
             .withHandle(
@@ -50,13 +52,13 @@ class BatchOpportunityWriterIT {
     try (BatchOpportunityWriter writer =
         BatchOpportunityWriter.start(
             repo,
-            fresh.file().toString(),
+            fresh.database().location(),
             new StorageConfig(1000, Duration.ofHours(1), 100, Duration.ofSeconds(5)))) {
       for (int i = 1; i <= 5; i++) {
         writer.record(Records.numbered(i));
       }
       writer.flush();
-      try (SqliteDatabase other = SqliteDatabase.open(fresh.file(), Duration.ofSeconds(5))) {
+      try (Database other = fresh.open()) {
         assertThat(new SqliteOpportunityRepository(other).find(HistoryQuery.all(10)))
             .extracting(r -> r.reason())
             .containsExactly("seq-5", "seq-4", "seq-3", "seq-2", "seq-1");

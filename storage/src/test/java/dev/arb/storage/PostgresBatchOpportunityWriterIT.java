@@ -1,0 +1,9 @@
+package dev.arb.storage;
+
+/** BatchOpportunityWriter contract against a real PostgreSQL server. */
+class PostgresBatchOpportunityWriterIT extends BatchOpportunityWriterContract {
+  @Override
+  FreshDatabase.Kind kind() {
+    return FreshDatabase.Kind.POSTGRES;
+  }
+}
