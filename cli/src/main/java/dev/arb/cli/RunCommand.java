@@ -165,7 +165,8 @@ final class RunCommand extends BaseCommand {
       problems.add("run: --replay-speed must be 0 or more, got " + replaySpeed);
     }
     if (interval != null && (interval.isZero() || interval.isNegative())) {
-      problems.add("run: --interval must be positive, got " + interval);
+      problems.add(
+          "run: --interval must be positive, got " + dev.arb.engine.json.Json.duration(interval));
     }
     if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
       problems.add("run: --http-port must be between 0 and 65535, got " + httpPort);

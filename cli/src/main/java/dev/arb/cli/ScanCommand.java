@@ -450,7 +450,7 @@ final class ScanCommand extends BaseCommand {
       problems.add("scan: --amount must be positive, got " + amount.toPlainString());
     }
     if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
-      problems.add("scan: --max-age must be positive, got " + maxAge);
+      problems.add("scan: --max-age must be positive, got " + Json.duration(maxAge));
     }
     List<Asset> starts =
         ScanPoolOptions.startAssets(
@@ -467,7 +467,10 @@ final class ScanCommand extends BaseCommand {
       notes.add("amount: 1 unit of the start asset (a rate table has no depth; set --amount)");
     }
     Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
-    age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
+    age.ifPresent(
+        a ->
+            notes.add(
+                "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
     if (transfers) {
       notes.add(
           "transfers: the same asset on different exchanges is interchangeable at no cost"
@@ -480,7 +483,9 @@ final class ScanCommand extends BaseCommand {
     List<String> problems = new ArrayList<>();
     List<String> codes = start != null ? start : cfg.scan().startAssets();
     if (codes.size() != 1) {
-      problems.add("scan: --plan lp needs exactly one --start asset, got " + codes);
+      problems.add(
+          "scan: --plan lp needs exactly one --start asset, got "
+              + (codes.isEmpty() ? "none" : String.join(", ", codes)));
     }
     Optional<BigDecimal> amt = Optional.ofNullable(amount).or(() -> cfg.scan().amount());
     if (amt.isEmpty() || amt.get().signum() <= 0) {

@@ -26,6 +26,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,6 +169,28 @@ public final class Json {
     part(b, d.toMillisPart(), "ms");
     part(b, d.toNanosPart() % 1_000_000, "ns");
     return b.toString();
+  }
+
+  /**
+   * {@code d} for a message, to the precision a person needs: whole minutes from an hour up ({@code
+   * 85d 19m}), whole seconds from a minute up ({@code 2m 5s}), milliseconds from a second up
+   * ({@code 2s 310ms}), exact below; written as {@link #duration} writes it.
+   */
+  public static String roundedDuration(Duration d) {
+    if (d.isNegative()) {
+      return "-" + roundedDuration(d.negated());
+    }
+    ChronoUnit unit;
+    if (d.compareTo(Duration.ofHours(1)) >= 0) {
+      unit = ChronoUnit.MINUTES;
+    } else if (d.compareTo(Duration.ofMinutes(1)) >= 0) {
+      unit = ChronoUnit.SECONDS;
+    } else if (d.compareTo(Duration.ofSeconds(1)) >= 0) {
+      unit = ChronoUnit.MILLIS;
+    } else {
+      unit = ChronoUnit.NANOS;
+    }
+    return duration(d.truncatedTo(unit));
   }
 
   /**

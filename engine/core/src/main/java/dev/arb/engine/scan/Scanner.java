@@ -1,5 +1,6 @@
 package dev.arb.engine.scan;
 
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
@@ -161,9 +162,9 @@ public final class Scanner {
     return "stale: observed "
         + observed
         + ", "
-        + Duration.between(observed, newest)
+        + Json.roundedDuration(Duration.between(observed, newest))
         + " before the newest observation (max age "
-        + maxAge
+        + Json.duration(maxAge)
         + ")";
   }
 }
