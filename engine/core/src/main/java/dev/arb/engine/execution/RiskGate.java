@@ -1,5 +1,6 @@
 package dev.arb.engine.execution;
 
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
@@ -139,9 +140,9 @@ public final class RiskGate {
               "risk: book of "
                   + b.market().id()
                   + " is "
-                  + age
+                  + Json.roundedDuration(age)
                   + " old, above max-data-age "
-                  + limits.maxDataAge().get());
+                  + Json.duration(limits.maxDataAge().get()));
         }
       }
     }
@@ -164,7 +165,8 @@ public final class RiskGate {
                 + ", leg "
                 + leg
                 + " needs "
-                + f.spent().toPlainString());
+                + f.spent().toPlainString()
+                + hint(balances.whereToSet(leg.exchange(), leg.from())));
       }
     }
     return Optional.empty();
@@ -234,5 +236,9 @@ public final class RiskGate {
 
   private static String key(Instant at, Asset asset) {
     return LocalDate.ofInstant(at, ZoneOffset.UTC) + " " + asset;
+  }
+
+  private static String hint(String whereToSet) {
+    return whereToSet.isEmpty() ? "" : "; " + whereToSet;
   }
 }
