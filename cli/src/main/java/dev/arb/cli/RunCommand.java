@@ -191,6 +191,21 @@ final class RunCommand extends BaseCommand {
         problems.add("run: --format: " + e.getMessage());
       }
     }
+    if (problems.isEmpty() && format == null && !inputs.isEmpty()) {
+      // a replay of which no input can be read would scan nothing: as `arb scan`, a usage error
+      List<String> unreadable = new ArrayList<>();
+      for (Path p : inputs) {
+        try {
+          SnapshotReaders.detect(p);
+        } catch (ConfigException e) {
+          unreadable.add("run: --input " + p + ": " + e.getMessage());
+        }
+      }
+      if (unreadable.size() == inputs.size()) {
+        problems.addAll(unreadable);
+        problems.add("run: none of the inputs can be replayed; nothing was started");
+      }
+    }
     if (!inputs.isEmpty() && liveOptions.given()) {
       problems.add(
           "run: use either --input (a replay) or --exchange/--exchange-url (live), not both");

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -179,12 +180,16 @@ final class ScanCommand extends BaseCommand {
 
   @Option(
       names = "--max-age",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      paramLabel = "DURATION|off",
       description =
           "Leave out books observed more than this before the snapshot's newest observation"
-              + " (e.g. 500ms, 5s, 2m). Default: arb.scan.max-age (no limit).")
-  Duration maxAge;
+              + " (e.g. 500ms, 5s, 2m), and say so; off keeps every book. Default:"
+              + " arb.scan.max-age, else 5s when the snapshot holds several exchanges or with"
+              + " --transfers (books recorded apart are no opportunity), else no limit.")
+  String maxAgeText;
+
+  /** The skew between exchanges' books allowed when nothing else is set. */
+  static final Duration DEFAULT_SKEW = Duration.ofSeconds(5);
 
   @Option(
       names = "--plan",
@@ -449,8 +454,17 @@ final class ScanCommand extends BaseCommand {
     if (amount != null && amount.signum() <= 0) {
       problems.add("scan: --amount must be positive, got " + amount.toPlainString());
     }
-    if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
-      problems.add("scan: --max-age must be positive, got " + Json.duration(maxAge));
+    Duration maxAge = null;
+    boolean ageOff = "off".equalsIgnoreCase(maxAgeText == null ? "" : maxAgeText.strip());
+    if (maxAgeText != null && !ageOff) {
+      try {
+        maxAge = new DurationConverter().convert(maxAgeText);
+        if (maxAge.isZero() || maxAge.isNegative()) {
+          problems.add("scan: --max-age must be positive, got " + Json.duration(maxAge));
+        }
+      } catch (CommandLine.TypeConversionException e) {
+        problems.add("scan: --max-age: " + e.getMessage() + ", or off");
+      }
     }
     List<Asset> starts =
         ScanPoolOptions.startAssets(
@@ -466,11 +480,22 @@ final class ScanCommand extends BaseCommand {
       amt = Optional.of(BigDecimal.ONE);
       notes.add("amount: 1 unit of the start asset (a rate table has no depth; set --amount)");
     }
-    Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
-    age.ifPresent(
-        a ->
-            notes.add(
-                "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
+    Optional<Duration> age = ageOff ? Optional.empty() : Optional.ofNullable(maxAge).or(sc::maxAge);
+    long exchanges =
+        loaded.snapshot().books().stream().map(b -> b.market().exchange()).distinct().count();
+    if (age.isEmpty() && !ageOff && (transfers || exchanges > 1)) {
+      age = Optional.of(DEFAULT_SKEW);
+      notes.add(
+          "max age: "
+              + Json.duration(DEFAULT_SKEW)
+              + " before the snapshot's newest observation (the default with several exchanges;"
+              + " --max-age sets it, --max-age off keeps every book)");
+    } else {
+      age.ifPresent(
+          a ->
+              notes.add(
+                  "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
+    }
     if (transfers) {
       notes.add(
           "transfers: the same asset on different exchanges is interchangeable at no cost"
