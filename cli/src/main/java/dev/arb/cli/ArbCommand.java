@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       DlqCommand.class,
       DefiCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      CompletionCommand.class
     })
 public final class ArbCommand implements Callable<Integer> {
 
