@@ -1,12 +1,12 @@
 package dev.arb.engine.execution;
 
-import dev.arb.engine.json.Json;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.text.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,9 +140,9 @@ public final class RiskGate {
               "risk: book of "
                   + b.market().id()
                   + " is "
-                  + Json.roundedDuration(age)
+                  + Durations.rounded(age)
                   + " old, above max-data-age "
-                  + Json.duration(limits.maxDataAge().get()));
+                  + Durations.format(limits.maxDataAge().get()));
         }
       }
     }

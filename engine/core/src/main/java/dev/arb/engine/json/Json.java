@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arb.engine.text.Durations;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,42 +155,7 @@ public final class Json {
    * {@code -}.
    */
   public static String duration(Duration d) {
-    if (d.isZero()) {
-      return "0s";
-    }
-    if (d.isNegative()) {
-      return "-" + duration(d.negated());
-    }
-    StringBuilder b = new StringBuilder();
-    part(b, d.toDays(), "d");
-    part(b, d.toHoursPart(), "h");
-    part(b, d.toMinutesPart(), "m");
-    part(b, d.toSecondsPart(), "s");
-    part(b, d.toMillisPart(), "ms");
-    part(b, d.toNanosPart() % 1_000_000, "ns");
-    return b.toString();
-  }
-
-  /**
-   * {@code d} for a message, to the precision a person needs: whole minutes from an hour up ({@code
-   * 85d 19m}), whole seconds from a minute up ({@code 2m 5s}), milliseconds from a second up
-   * ({@code 2s 310ms}), exact below; written as {@link #duration} writes it.
-   */
-  public static String roundedDuration(Duration d) {
-    if (d.isNegative()) {
-      return "-" + roundedDuration(d.negated());
-    }
-    ChronoUnit unit;
-    if (d.compareTo(Duration.ofHours(1)) >= 0) {
-      unit = ChronoUnit.MINUTES;
-    } else if (d.compareTo(Duration.ofMinutes(1)) >= 0) {
-      unit = ChronoUnit.SECONDS;
-    } else if (d.compareTo(Duration.ofSeconds(1)) >= 0) {
-      unit = ChronoUnit.MILLIS;
-    } else {
-      unit = ChronoUnit.NANOS;
-    }
-    return duration(d.truncatedTo(unit));
+    return Durations.format(d);
   }
 
   /**
@@ -241,15 +206,6 @@ public final class Json {
   private static IllegalArgumentException badDuration(String text) {
     return new IllegalArgumentException(
         "'" + text + "' is not a duration; write it like 2h 40m, 90s or 250ms");
-  }
-
-  private static void part(StringBuilder b, long n, String unit) {
-    if (n != 0) {
-      if (b.length() > 0) {
-        b.append(' ');
-      }
-      b.append(n).append(unit);
-    }
   }
 
   private static String write(ObjectWriter w, Object value) {

@@ -1,6 +1,5 @@
 package dev.arb.engine.scan;
 
-import dev.arb.engine.json.Json;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
@@ -17,6 +16,7 @@ import dev.arb.engine.sizing.AmtOptimizer;
 import dev.arb.engine.sizing.GasValuation;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.text.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,9 +162,9 @@ public final class Scanner {
     return "stale: observed "
         + observed
         + ", "
-        + Json.roundedDuration(Duration.between(observed, newest))
+        + Durations.rounded(Duration.between(observed, newest))
         + " before the newest observation (max age "
-        + Json.duration(maxAge)
+        + Durations.format(maxAge)
         + ")";
   }
 }

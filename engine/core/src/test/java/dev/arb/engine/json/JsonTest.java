@@ -137,15 +137,4 @@ class JsonTest {
     assertThat(Json.treeOrText("not json").isTextual()).isTrue();
     assertThat(Json.treeOrText("not json").asText()).isEqualTo("not json");
   }
-
-  @Test
-  void roundedDurationsKeepWhatAPersonNeeds() {
-    assertThat(Json.roundedDuration(Duration.parse("PT2040H19M42.736379S"))).isEqualTo("85d 19m");
-    assertThat(Json.roundedDuration(Duration.parse("PT2.31S"))).isEqualTo("2s 310ms");
-    assertThat(Json.roundedDuration(Duration.parse("PT2M5.9S"))).isEqualTo("2m 5s");
-    assertThat(Json.roundedDuration(Duration.ofMillis(1))).isEqualTo("1ms");
-    assertThat(Json.roundedDuration(Duration.ofNanos(1_500))).isEqualTo("1500ns");
-    assertThat(Json.roundedDuration(Duration.ZERO)).isEqualTo("0s");
-    assertThat(Json.roundedDuration(Duration.ofSeconds(-3700))).isEqualTo("-1h 1m");
-  }
 }
