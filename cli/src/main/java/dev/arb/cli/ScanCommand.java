@@ -184,7 +184,7 @@ final class ScanCommand extends BaseCommand {
       description =
           "Leave out books observed more than this before the snapshot's newest observation"
               + " (e.g. 500ms, 5s, 2m), and say so; off keeps every book. Default:"
-              + " arb.scan.max-age, else 5s when the snapshot holds several exchanges or with"
+              + " arb.scan.max-age, else 5s for an --input of several exchanges or with"
               + " --transfers (books recorded apart are no opportunity), else no limit.")
   String maxAgeText;
 
@@ -483,7 +483,9 @@ final class ScanCommand extends BaseCommand {
     Optional<Duration> age = ageOff ? Optional.empty() : Optional.ofNullable(maxAge).or(sc::maxAge);
     long exchanges =
         loaded.snapshot().books().stream().map(b -> b.market().exchange()).distinct().count();
-    if (age.isEmpty() && !ageOff && (transfers || exchanges > 1)) {
+    // a file joins books recorded at any time; a live scan fetches them together (and an
+    // exchange's own stamp on a quiet book may be old), so the default is for files only
+    if (age.isEmpty() && !ageOff && input != null && (transfers || exchanges > 1)) {
       age = Optional.of(DEFAULT_SKEW);
       notes.add(
           "max age: "
