@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
       DefiCommand.class,
       ConfigCommand.class,
       BacktestCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      CompletionCommand.class
     })
-public final class ArbCommand implements Runnable {
+public final class ArbCommand implements Callable<Integer> {
 
   private final CliContext context;
   private LoadedConfig loaded;
@@ -88,10 +89,14 @@ public final class ArbCommand implements Runnable {
     this.context = context;
   }
 
-  /** With no subcommand: show the help and fail as a usage error. */
+  /** With no subcommand: say so, show the usage, and fail as a usage error. */
   @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (see below)");
+  public Integer call() {
+    context.err().println("arb: a command is required");
+    context.err().println();
+    spec.commandLine().usage(context.err());
+    context.err().flush();
+    return ExitCode.USAGE;
   }
 
   CliContext context() {

@@ -6,9 +6,12 @@ import dev.arb.error.ConfigException;
 import dev.arb.error.DataDirInUseException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -68,10 +71,36 @@ public final class Cli {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // numbers as a person reads them: "'abc' is not a whole number", not "is not a long"
+    cl.registerConverter(Integer.class, v -> wholeNumber(v, Integer::valueOf));
+    cl.registerConverter(Integer.TYPE, v -> wholeNumber(v, Integer::valueOf));
+    cl.registerConverter(Long.class, v -> wholeNumber(v, Long::valueOf));
+    cl.registerConverter(Long.TYPE, v -> wholeNumber(v, Long::valueOf));
+    cl.registerConverter(Double.class, v -> number(v, Double::valueOf));
+    cl.registerConverter(Double.TYPE, v -> number(v, Double::valueOf));
+    cl.registerConverter(BigDecimal.class, v -> number(v, BigDecimal::new));
+    cl.registerConverter(Duration.class, new ScanCommand.DurationConverter());
     cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
     cl.setParameterExceptionHandler(this::onBadUsage);
     cl.setExecutionExceptionHandler(this::onFailure);
     return cl;
+  }
+
+  private static <T> T wholeNumber(String value, Function<String, T> parse) {
+    try {
+      return parse.apply(value.strip().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+    }
+  }
+
+  private static <T> T number(String value, Function<String, T> parse) {
+    try {
+      return parse.apply(value.strip().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a number; write it like 1000 or 0.25");
+    }
   }
 
   private int onBadUsage(CommandLine.ParameterException e, String[] args) {
@@ -94,7 +123,9 @@ public final class Cli {
     } else if (e instanceof ArbException) {
       err.println("arb: " + e.getMessage());
     } else {
-      err.println("arb: unexpected error: " + e + " (run with -v for details in the log)");
+      // no exception class for people: its message, or the fact; the trace is in the -v log
+      String what = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+      err.println("arb: unexpected error" + what + " (run with -v for details in the log)");
     }
     LOG.debug("command failed", e);
     err.flush();

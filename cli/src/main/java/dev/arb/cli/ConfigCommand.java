@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code arb config}: generate, validate and show configuration. */
 @Command(
     name = "config",
+    mixinStandardHelpOptions = true,
     description = "Generate, validate and show configuration.",
     subcommands = {
       ConfigGenerateCommand.class,

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code arb config generate}: writes the config, env-file and systemd unit templates. */
 @Command(
     name = "generate",
+    mixinStandardHelpOptions = true,
     description = {
       "Write a commented arb.conf (every key with its default), an arb.env template for the"
           + " secret variables (keep it chmod 600) and a systemd unit arb.service.",

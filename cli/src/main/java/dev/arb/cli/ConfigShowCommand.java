@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "show",
+    mixinStandardHelpOptions = true,
     description = {
       "Print the effective configuration: every key, its value, and where the value came from"
           + " (file and line, environment variable, command line or default).",

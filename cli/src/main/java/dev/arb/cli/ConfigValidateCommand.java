@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code arb config validate [FILE]}: loads and checks the configuration without running. */
 @Command(
     name = "validate",
+    mixinStandardHelpOptions = true,
     description = {
       "Check a config file (with the ARB_* environment and command-line overrides applied)"
           + " without running anything.",

@@ -268,7 +268,7 @@ final class DefiDemoCommand extends BaseCommand {
     out().println("borrowed:         " + tokens(r.borrowed()) + " WETH");
     out().println("expected profit:  " + tokens(r.expectedProfit()) + " WETH");
     out().println("simulated profit: " + tokens(r.simulatedProfit()) + " WETH");
-    out().println("decision:         " + (r.sent() ? "sent: " : "not sent: ") + r.decision());
+    out().println("decision:         " + decision(r.sent(), r.decision()));
     if (r.txHash() != null) {
       out().println("realized profit:  " + tokens(r.realizedProfit()) + " WETH");
       out()
@@ -301,5 +301,11 @@ final class DefiDemoCommand extends BaseCommand {
     return baseUnits == null
         ? null
         : new BigDecimal(baseUnits).movePointLeft(DECIMALS).stripTrailingZeros();
+  }
+
+  /** "sent: why" or "not sent: why", once: the recorded reason may already say it. */
+  static String decision(boolean sent, String why) {
+    String prefix = sent ? "sent: " : "not sent: ";
+    return why.startsWith(prefix) ? why : prefix + why;
   }
 }

@@ -130,6 +130,11 @@ final class HistoryCommand extends BaseCommand {
               + " store each have their own).")
   String instance;
 
+  @Option(
+      names = "--wide",
+      description = "Show the path, exchanges and reason columns in full (by default cut at 40).")
+  boolean wide;
+
   @Override
   protected int execute() {
     boolean json = list.json;
@@ -161,7 +166,7 @@ final class HistoryCommand extends BaseCommand {
     ArbConfig cfg = config().config();
     Path file = cfg.databaseFile();
     List<OpportunityRecord> records = List.of();
-    List<AssetTotal> totals = List.of();
+    List<StatusTotal> totals = List.of();
     // a PostgreSQL store is a server, not a file in the data directory
     boolean exists = cfg.storage().postgres().isPresent() || Files.exists(file);
     if (exists) {
@@ -169,7 +174,7 @@ final class HistoryCommand extends BaseCommand {
         OpportunityRepository repo = db.opportunities();
         records = repo.find(query);
         if (!json && !csv) {
-          totals = repo.summarize(query);
+          totals = byStatus(repo, query);
         }
       }
     }
@@ -237,7 +242,7 @@ final class HistoryCommand extends BaseCommand {
     return r.realizedProfit().subtract(r.estimatedProfit()).stripTrailingZeros();
   }
 
-  private static String executedTable(
+  private String executedTable(
       List<OpportunityRecord> shown, List<OpportunityRecord> all, List<Holding> balances) {
     StringBuilder sb = new StringBuilder();
     if (all.isEmpty()) {
@@ -250,11 +255,11 @@ final class HistoryCommand extends BaseCommand {
                   Column.left("detected (UTC)"),
                   Column.left("status"),
                   Column.left("start"),
-                  Column.left("path").max(40),
+                  cut(Column.left("path")),
                   Column.right("expected"),
                   Column.right("realized"),
                   Column.right("difference"),
-                  Column.left("reason").max(40)));
+                  cut(Column.left("reason"))));
       for (OpportunityRecord r : shown) {
         t.row(
             java.util.Arrays.asList(
@@ -263,9 +268,9 @@ final class HistoryCommand extends BaseCommand {
                 r.status().code(),
                 r.startAsset(),
                 path(r),
-                r.estimatedProfit().toPlainString(),
-                r.realizedProfit().toPlainString(),
-                difference(r).toPlainString(),
+                display(r.estimatedProfit()),
+                display(r.realizedProfit()),
+                display(difference(r)),
                 r.reason()));
       }
       sb.append(t.render()).append('\n');
@@ -297,9 +302,9 @@ final class HistoryCommand extends BaseCommand {
                   List.of(
                       asset,
                       a[0].toPlainString(),
-                      a[1].stripTrailingZeros().toPlainString(),
-                      a[2].stripTrailingZeros().toPlainString(),
-                      a[2].subtract(a[1]).stripTrailingZeros().toPlainString())));
+                      display(a[1]),
+                      display(a[2]),
+                      display(a[2].subtract(a[1])))));
       sb.append(s.render());
     }
     if (!balances.isEmpty()) {
@@ -308,7 +313,7 @@ final class HistoryCommand extends BaseCommand {
           new TableFormatter(
               List.of(Column.left("exchange"), Column.left("asset"), Column.right("amount")));
       for (Holding h : balances) {
-        b.row(List.of(h.exchange(), h.asset().toString(), h.amount().toPlainString()));
+        b.row(List.of(h.exchange(), h.asset().toString(), display(h.amount())));
       }
       sb.append(b.render());
     }
@@ -399,7 +404,7 @@ final class HistoryCommand extends BaseCommand {
     return sb.toString();
   }
 
-  private String table(List<OpportunityRecord> records, List<AssetTotal> totals, Path missing) {
+  private String table(List<OpportunityRecord> records, List<StatusTotal> totals, Path missing) {
     if (missing != null) {
       return "no records yet (" + missing + " does not exist)\n";
     }
@@ -413,11 +418,11 @@ final class HistoryCommand extends BaseCommand {
                 Column.left("detected (UTC)"),
                 Column.left("status"),
                 Column.left("start"),
-                Column.left("path").max(40),
-                Column.left("exchanges").max(30),
+                cut(Column.left("path")),
+                cut(Column.left("exchanges")),
                 Column.right("profit"),
                 Column.right("bp"),
-                Column.left("reason").max(40)));
+                cut(Column.left("reason"))));
     for (OpportunityRecord r : records) {
       t.row(
           java.util.Arrays.asList(
@@ -427,11 +432,11 @@ final class HistoryCommand extends BaseCommand {
               r.startAsset(),
               path(r),
               String.join(",", r.exchanges()),
-              r.estimatedProfit().toPlainString(),
+              display(r.estimatedProfit()),
               String.format(Locale.ROOT, "%.2f", r.returnBp()),
               r.reason()));
     }
-    long matching = totals.stream().mapToLong(AssetTotal::count).sum();
+    long matching = totals.stream().mapToLong(st -> st.total().count()).sum();
     StringBuilder sb = new StringBuilder(t.render()).append('\n');
     sb.append(records.size())
         .append(" of ")
@@ -439,14 +444,69 @@ final class HistoryCommand extends BaseCommand {
         .append(" matching records shown, newest first")
         .append(records.size() < matching ? " (raise --limit to see more)" : "")
         .append('\n');
+    if (totals.isEmpty()) {
+      return sb.toString();
+    }
+    sb.append(
+        "\nall matching records by status: the profit sizing estimated, summed per record (a cycle"
+            + " found in several scans counts once per scan; only executed ones were traded)\n");
     TableFormatter s =
         new TableFormatter(
             List.of(
-                Column.left("start"), Column.right("records"), Column.right("estimated profit")));
-    for (AssetTotal a : totals) {
-      s.row(List.of(a.startAsset(), Long.toString(a.count()), a.estimatedProfit().toPlainString()));
+                Column.left("status"),
+                Column.left("start"),
+                Column.right("records"),
+                Column.right("estimated profit")));
+    for (StatusTotal a : totals) {
+      s.row(
+          List.of(
+              a.status().code(),
+              a.total().startAsset(),
+              Long.toString(a.total().count()),
+              display(a.total().estimatedProfit())));
     }
     return sb.append(s.render()).toString();
+  }
+
+  /** A start asset's total among the records of one status. */
+  record StatusTotal(OpportunityStatus status, AssetTotal total) {}
+
+  /** The summary of {@code query}, one query per status so that statuses are never added up. */
+  private static List<StatusTotal> byStatus(OpportunityRepository repo, HistoryQuery query) {
+    List<StatusTotal> out = new ArrayList<>();
+    for (OpportunityStatus st : OpportunityStatus.values()) {
+      if (!query.statuses().isEmpty() && !query.statuses().contains(st)) {
+        continue;
+      }
+      HistoryQuery one =
+          new HistoryQuery(
+              query.since(),
+              query.until(),
+              java.util.Set.of(st),
+              query.exchange(),
+              query.asset(),
+              query.minProfitBp(),
+              query.limit());
+      for (AssetTotal t : repo.summarize(one)) {
+        out.add(new StatusTotal(st, t));
+      }
+    }
+    return out;
+  }
+
+  /** The column cut at 40 characters, unless {@code --wide}. */
+  private Column cut(Column c) {
+    return wide ? c : c.max(40);
+  }
+
+  /**
+   * An amount for the table: at most 8 decimals (1 satoshi; more than any quote asset needs),
+   * rounded half-even; the exact value is in {@code --json} and {@code --csv}.
+   */
+  static String display(BigDecimal v) {
+    BigDecimal r = v.scale() > 8 ? v.setScale(8, java.math.RoundingMode.HALF_EVEN) : v;
+    r = r.stripTrailingZeros();
+    return (r.signum() == 0 ? BigDecimal.ZERO : r.scale() < 0 ? r.setScale(0) : r).toPlainString();
   }
 
   private static String path(OpportunityRecord r) {

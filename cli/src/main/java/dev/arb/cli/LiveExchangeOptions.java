@@ -116,7 +116,10 @@ final class LiveExchangeOptions {
       }
     }
     if (maxBookAge != null && (maxBookAge.isZero() || maxBookAge.isNegative())) {
-      problems.add(command + ": --max-book-age must be positive, got " + maxBookAge);
+      problems.add(
+          command
+              + ": --max-book-age must be positive, got "
+              + dev.arb.engine.json.Json.duration(maxBookAge));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

@@ -199,7 +199,8 @@ final class RunCommand extends BaseCommand {
       problems.add("run: --replay-speed must be 0 or more, got " + replaySpeed);
     }
     if (interval != null && (interval.isZero() || interval.isNegative())) {
-      problems.add("run: --interval must be positive, got " + interval);
+      problems.add(
+          "run: --interval must be positive, got " + dev.arb.engine.json.Json.duration(interval));
     }
     if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
       problems.add("run: --http-port must be between 0 and 65535, got " + httpPort);
@@ -240,6 +241,21 @@ final class RunCommand extends BaseCommand {
     }
     if (replay != null && loop) {
       problems.add("run: --loop applies to --input, not to --replay");
+    }
+    if (problems.isEmpty() && format == null && !inputs.isEmpty()) {
+      // a replay of which no input can be read would scan nothing: as `arb scan`, a usage error
+      List<String> unreadable = new ArrayList<>();
+      for (Path p : inputs) {
+        try {
+          SnapshotReaders.detect(p);
+        } catch (ConfigException e) {
+          unreadable.add("run: --input " + p + ": " + e.getMessage());
+        }
+      }
+      if (unreadable.size() == inputs.size()) {
+        problems.addAll(unreadable);
+        problems.add("run: none of the inputs can be replayed; nothing was started");
+      }
     }
     if (!inputs.isEmpty() && liveOptions.given()) {
       problems.add(

@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -180,12 +181,16 @@ final class ScanCommand extends BaseCommand {
 
   @Option(
       names = "--max-age",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      paramLabel = "DURATION|off",
       description =
           "Leave out books observed more than this before the snapshot's newest observation"
-              + " (e.g. 500ms, 5s, 2m). Default: arb.scan.max-age (no limit).")
-  Duration maxAge;
+              + " (e.g. 500ms, 5s, 2m), and say so; off keeps every book. Default:"
+              + " arb.scan.max-age, else 5s for an --input of several exchanges or with"
+              + " --transfers (books recorded apart are no opportunity), else no limit.")
+  String maxAgeText;
+
+  /** The skew between exchanges' books allowed when nothing else is set. */
+  static final Duration DEFAULT_SKEW = Duration.ofSeconds(5);
 
   @Option(
       names = "--plan",
@@ -454,8 +459,17 @@ final class ScanCommand extends BaseCommand {
     if (amount != null && amount.signum() <= 0) {
       problems.add("scan: --amount must be positive, got " + amount.toPlainString());
     }
-    if (maxAge != null && (maxAge.isZero() || maxAge.isNegative())) {
-      problems.add("scan: --max-age must be positive, got " + maxAge);
+    Duration maxAge = null;
+    boolean ageOff = "off".equalsIgnoreCase(maxAgeText == null ? "" : maxAgeText.strip());
+    if (maxAgeText != null && !ageOff) {
+      try {
+        maxAge = new DurationConverter().convert(maxAgeText);
+        if (maxAge.isZero() || maxAge.isNegative()) {
+          problems.add("scan: --max-age must be positive, got " + Json.duration(maxAge));
+        }
+      } catch (CommandLine.TypeConversionException e) {
+        problems.add("scan: --max-age: " + e.getMessage() + ", or off");
+      }
     }
     List<Asset> starts =
         ScanPoolOptions.startAssets(
@@ -479,8 +493,24 @@ final class ScanCommand extends BaseCommand {
       amt = Optional.of(BigDecimal.ONE);
       notes.add("amount: 1 unit of the start asset (a rate table has no depth; set --amount)");
     }
-    Optional<Duration> age = Optional.ofNullable(maxAge).or(sc::maxAge);
-    age.ifPresent(a -> notes.add("max age: " + a + " before the snapshot's newest observation"));
+    Optional<Duration> age = ageOff ? Optional.empty() : Optional.ofNullable(maxAge).or(sc::maxAge);
+    long exchanges =
+        loaded.snapshot().books().stream().map(b -> b.market().exchange()).distinct().count();
+    // a file joins books recorded at any time; a live scan fetches them together (and an
+    // exchange's own stamp on a quiet book may be old), so the default is for files only
+    if (age.isEmpty() && !ageOff && input != null && (transfers != null || exchanges > 1)) {
+      age = Optional.of(DEFAULT_SKEW);
+      notes.add(
+          "max age: "
+              + Json.duration(DEFAULT_SKEW)
+              + " before the snapshot's newest observation (the default with several exchanges;"
+              + " --max-age sets it, --max-age off keeps every book)");
+    } else {
+      age.ifPresent(
+          a ->
+              notes.add(
+                  "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
+    }
     if ("fees".equals(transfers)) {
       TransferCosts costs = TransferOptions.of(sc.transfers());
       notes.add(
@@ -503,7 +533,9 @@ final class ScanCommand extends BaseCommand {
     List<String> problems = new ArrayList<>();
     List<String> codes = start != null ? start : cfg.scan().startAssets();
     if (codes.size() != 1) {
-      problems.add("scan: --plan lp needs exactly one --start asset, got " + codes);
+      problems.add(
+          "scan: --plan lp needs exactly one --start asset, got "
+              + (codes.isEmpty() ? "none" : String.join(", ", codes)));
     }
     Optional<BigDecimal> amt = Optional.ofNullable(amount).or(() -> cfg.scan().amount());
     if (amt.isEmpty() || amt.get().signum() <= 0) {

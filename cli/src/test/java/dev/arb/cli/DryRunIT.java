@@ -99,6 +99,46 @@ class DryRunIT {
   }
 
   @Test
+  void withNoConfigurationAtAllTheBundledSampleIsPaperTradedFromTheDefaultWallet()
+      throws Exception {
+    String data = dir.resolve("data").toString();
+    CliRun r =
+        CliRun.run(
+            env(), "--data-dir", data, "run", "--dry-run", "--http-port", "0", "--exit-at-end");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode rows = JSON.readTree(CliRun.run(env(), "--data-dir", data, "history", "--json").out());
+    int executed = 0;
+    for (JsonNode row : rows) {
+      assertThat(row.path("reason").asText()).doesNotContain("balance:");
+      if (row.get("status").asText().equals("executed")) {
+        executed++;
+      }
+    }
+    assertThat(executed).as(rows.toString()).isPositive();
+    CliRun table = CliRun.run(env(), "--data-dir", data, "history", "--executed");
+    // the start asset on paper: 1,000 from the default wallet, and the profit on top
+    assertThat(table.out())
+        .contains("paper balances")
+        .containsPattern("binanceus +USDT? +1000\\.[0-9]+\\n");
+  }
+
+  @Test
+  void withoutADefaultWalletAMissingBalanceSaysWhichKeyToSet() throws Exception {
+    Path conf = dir.resolve("none.conf");
+    Files.writeString(conf, "arb.http.enabled = false\narb.paper.default-balance = 0\n");
+    CliRun r = run(conf, RunCommandIT.sampleFile(dir));
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonNode rows = JSON.readTree(history(conf, "history", "--json").out());
+    assertThat(rows.size()).isPositive();
+    for (JsonNode row : rows) {
+      String reason = row.get("reason").asText();
+      assertThat(reason).startsWith("balance: binanceus has 0 ");
+      String asset = reason.substring("balance: binanceus has 0 ".length()).split(",")[0];
+      assertThat(reason).endsWith("; on paper, set arb.paper.balances.binanceus." + asset);
+    }
+  }
+
+  @Test
   void paperSlippageMakesEveryTradedCycleRealizeLessThanExpected() throws Exception {
     Path conf =
         config(

@@ -272,8 +272,47 @@ class HistoryCommandIT {
     assertThat(lines.get(3)).isEmpty();
     assertThat(lines.get(4))
         .isEqualTo("2 of 3 matching records shown, newest first (raise --limit to see more)");
-    assertThat(lines.subList(5, lines.size()))
-        .containsExactly("start  records  estimated profit", "USD          3                 2");
+    // the summary adds up each status apart: an estimate of a rejected record is not a profit
+    assertThat(lines.get(5)).isEmpty();
+    assertThat(lines.get(6)).startsWith("all matching records by status:");
+    assertThat(lines.subList(7, lines.size()))
+        .hasSize(4)
+        .satisfies(l -> assertThat(l.get(0)).matches("status +start +records +estimated profit"))
+        .satisfies(l -> assertThat(l.get(1)).matches("sized +USD +1 +1\\.5"))
+        .satisfies(l -> assertThat(l.get(2)).matches("rejected +USD +1 +0\\.1"))
+        .satisfies(l -> assertThat(l.get(3)).matches("failed +USD +1 +0\\.4"));
+  }
+
+  @Test
+  void tableRoundsProfitsForPeopleAndWideShowsTheReasonInFull() throws Exception {
+    saveFixture();
+    String reason =
+        "balance: binanceus has 0 USDT, leg USDT>ADA on binanceus needs 12.5; on paper, set"
+            + " arb.paper.balances.binanceus.USDT";
+    save(
+        record(
+            Instant.parse("2026-11-26T00:00:00Z"),
+            OpportunityStatus.REJECTED,
+            "USDT",
+            List.of("binanceus"),
+            List.of("USDT", "TRX", "BTC"),
+            "0.00036047247071999001648",
+            13,
+            reason));
+    CliRun table = history("--limit", "1");
+    assertThat(table.out()).contains(" 0.00036047 ").doesNotContain("0.000360472470");
+    assertThat(table.out())
+        .doesNotContain(reason)
+        .contains("balance: binanceus has 0 USDT, leg US...");
+    CliRun wide = history("--limit", "1", "--wide");
+    assertThat(wide.out()).contains(reason);
+    // the exact value stays in --json
+    assertThat(
+            JSON.readTree(history("--limit", "1", "--json").out())
+                .get(0)
+                .get("estimated_profit")
+                .asText())
+        .isEqualTo("0.00036047247071999001648");
   }
 
   @Test

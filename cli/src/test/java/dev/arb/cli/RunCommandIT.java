@@ -66,6 +66,36 @@ class RunCommandIT {
   }
 
   @Test
+  void aReplayOfWhichNoInputCanBeReadIsAUsageErrorAsForScan() throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.txt"), "garbage\n");
+    CliRun scan =
+        CliRun.run(
+            Map.of("HOME", dir.toString()),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "scan",
+            "--input",
+            garbage.toString());
+    assertThat(scan.exitCode()).isEqualTo(ExitCode.USAGE);
+    CliRun run =
+        CliRun.run(
+            Map.of("HOME", dir.toString()),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "run",
+            "--http-port",
+            "0",
+            "--input",
+            garbage.toString(),
+            "--exit-at-end");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .contains("--input " + garbage + ": cannot tell the format")
+        .contains("none of the inputs can be replayed");
+    assertThat(run.out()).doesNotContain("scans");
+  }
+
+  @Test
   void servesHealthStatusOpportunitiesAndPrometheusMetricsThatCountTheScans() throws Exception {
     try (InProcessDaemon d =
         new InProcessDaemon(env(TOKEN), args("--loop", "--interval", "10ms"))) {

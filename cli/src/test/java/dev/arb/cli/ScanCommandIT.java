@@ -233,7 +233,15 @@ class ScanCommandIT {
 
   @Test
   void realBooksWithoutArbitrageFailOnEmptyWithExitThree() {
-    CliRun r = scan("--input", data("orderbooks"), "--fees", "0.001", "--fail-on-empty");
+    CliRun r =
+        scan(
+            "--input",
+            data("orderbooks"),
+            "--fees",
+            "0.001",
+            "--max-age",
+            "off",
+            "--fail-on-empty");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.NOTHING_FOUND);
     assertThat(r.out()).contains("arbitrage (negative cycle): no").contains("3 markets");
   }
@@ -331,6 +339,44 @@ class ScanCommandIT {
   }
 
   @Test
+  void booksRecordedApartAreLeftOutAndReportedUnlessMaxAgeSaysOtherwise(@TempDir Path dir)
+      throws Exception {
+    Path snap = dir.resolve("a-year-apart.json");
+    Files.writeString(
+        snap,
+        "{\"format_version\":1,\"source\":\"planted\",\"exchanges\":["
+            + venue("alpha", "1000", "1001", "2026-01-01T00:00:00Z")
+            + ","
+            + venue("beta", "1010", "1011", "2025-01-01T00:00:00Z")
+            + "]}");
+    CliRun skewed = scan("--input", snap.toString(), "--transfers", "--json", "--no-record");
+    assertThat(skewed.exitCode()).as(skewed.err()).isEqualTo(ExitCode.OK);
+    JsonNode report = JSON.readTree(skewed.out());
+    assertThat(report.get("opportunities").size()).isZero();
+    assertThat(report.toString())
+        .contains(
+            "beta:ETH/USD: stale: observed 2025-01-01T00:00:00Z, 365d before the newest"
+                + " observation (max age 5s); market left out");
+
+    CliRun off =
+        scan(
+            "--input", snap.toString(), "--transfers", "--max-age", "off", "--json", "--no-record");
+    assertThat(off.exitCode()).as(off.err()).isEqualTo(ExitCode.OK);
+    assertThat(JSON.readTree(off.out()).get("opportunities").get(0).get("exchanges").toString())
+        .contains("alpha")
+        .contains("beta");
+
+    CliRun wide =
+        scan("--input", snap.toString(), "--transfers", "--max-age", "400d", "--no-record");
+    assertThat(wide.exitCode()).as(wide.err()).isEqualTo(ExitCode.OK);
+    assertThat(wide.out()).contains("alpha,beta");
+
+    CliRun bad = scan("--input", snap.toString(), "--max-age", "soon", "--no-record");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("'soon' is not a duration").contains("or off");
+  }
+
+  @Test
   void maxLengthCountsTradesNotTransfers(@TempDir Path dir) throws Exception {
     Path snap = dir.resolve("two-venues.json");
     Files.writeString(
@@ -424,10 +470,16 @@ class ScanCommandIT {
   }
 
   private static String venue(String name, String bid, String ask) {
+    return venue(name, bid, ask, "2026-01-01T00:00:00Z");
+  }
+
+  private static String venue(String name, String bid, String ask, String observedAt) {
     return "{\"name\":\""
         + name
         + "\",\"markets\":[{\"base\":\"ETH\",\"quote\":\"USD\",\"taker_fee\":\"0.001\","
-        + "\"observed_at\":\"2026-01-01T00:00:00Z\",\"bids\":[[\""
+        + "\"observed_at\":\""
+        + observedAt
+        + "\",\"bids\":[[\""
         + bid
         + "\",\"2\"]],\"asks\":[[\""
         + ask

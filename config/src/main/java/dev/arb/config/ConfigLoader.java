@@ -428,11 +428,19 @@ public final class ConfigLoader {
             null,
             false,
             "a number of basis points of 0 or more such as 2");
+    BigDecimal defaultBalance =
+        r.decimal(
+            "arb.paper.default-balance",
+            BigDecimal.ZERO,
+            null,
+            false,
+            "an amount of 0 or more such as \"1000\" (0: none)");
     PaperConfig balances = paperBalances(r);
     return new PaperConfig(
         balances.balances(),
         latency == null ? Duration.ZERO : latency,
-        slippage == null ? BigDecimal.ZERO : slippage);
+        slippage == null ? BigDecimal.ZERO : slippage,
+        defaultBalance == null ? BigDecimal.ZERO : defaultBalance.stripTrailingZeros());
   }
 
   private static PaperConfig paperBalances(ConfigReader r) {

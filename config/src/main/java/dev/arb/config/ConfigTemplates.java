@@ -107,7 +107,11 @@ public final class ConfigTemplates {
       write(targets.get(2), systemdUnit(), "rw-r--r--");
     } catch (IOException e) {
       throw new ArbException(
-          "cannot write the config templates into " + dir.toAbsolutePath() + ": " + e, e);
+          "cannot write the config templates into "
+              + dir.toAbsolutePath()
+              + ": "
+              + dev.arb.error.IoMessages.of(e),
+          e);
     }
     return targets;
   }

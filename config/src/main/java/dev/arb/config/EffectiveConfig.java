@@ -92,6 +92,7 @@ public final class EffectiveConfig {
                 assets.forEach(
                     (asset, amount) ->
                         b.add("arb.paper.balances." + ex + "." + asset, amount.toPlainString())));
+    b.add("arb.paper.default-balance", c.paper().defaultBalance().toPlainString());
     b.add("arb.paper.latency", duration(c.paper().latency()));
     b.add("arb.paper.slippage-bp", c.paper().slippageBp().toPlainString());
     b.add(

@@ -38,8 +38,11 @@ public final class LoggingSetup {
       encoder = json;
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();
+      // " [exchange]" only when the MDC has one: logback has no conditional, so an empty
+      // " []" is removed again
       text.setPattern(
-          "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{0}%X{exchange:+ [%X{exchange}]} - %msg%n");
+          "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{0}"
+              + "%replace( [%X{exchange}]){' \\[\\]', ''} - %msg%n");
       text.setCharset(StandardCharsets.UTF_8);
       encoder = text;
     }

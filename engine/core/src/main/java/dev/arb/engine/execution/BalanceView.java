@@ -8,4 +8,12 @@ import java.math.BigDecimal;
 public interface BalanceView {
   /** The free balance of {@code asset} on {@code exchange}; 0 when none. */
   BigDecimal balance(String exchange, Asset asset);
+
+  /**
+   * For a person short of {@code asset} on {@code exchange}: which setting gives it (such as the
+   * config key of a paper balance); empty when none does.
+   */
+  default String whereToSet(String exchange, Asset asset) {
+    return "";
+  }
 }

@@ -6,6 +6,7 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.sizing.LegFill;
 import dev.arb.engine.sizing.TradePlan;
+import dev.arb.engine.text.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,9 +140,9 @@ public final class RiskGate {
               "risk: book of "
                   + b.market().id()
                   + " is "
-                  + age
+                  + Durations.rounded(age)
                   + " old, above max-data-age "
-                  + limits.maxDataAge().get());
+                  + Durations.format(limits.maxDataAge().get()));
         }
       }
     }
@@ -164,7 +165,8 @@ public final class RiskGate {
                 + ", leg "
                 + leg
                 + " needs "
-                + f.spent().toPlainString());
+                + f.spent().toPlainString()
+                + hint(balances.whereToSet(leg.exchange(), leg.from())));
       }
     }
     return Optional.empty();
@@ -234,5 +236,9 @@ public final class RiskGate {
 
   private static String key(Instant at, Asset asset) {
     return LocalDate.ofInstant(at, ZoneOffset.UTC) + " " + asset;
+  }
+
+  private static String hint(String whereToSet) {
+    return whereToSet.isEmpty() ? "" : "; " + whereToSet;
   }
 }

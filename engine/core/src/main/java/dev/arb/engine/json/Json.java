@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.arb.engine.text.Durations;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -154,20 +155,7 @@ public final class Json {
    * {@code -}.
    */
   public static String duration(Duration d) {
-    if (d.isZero()) {
-      return "0s";
-    }
-    if (d.isNegative()) {
-      return "-" + duration(d.negated());
-    }
-    StringBuilder b = new StringBuilder();
-    part(b, d.toDays(), "d");
-    part(b, d.toHoursPart(), "h");
-    part(b, d.toMinutesPart(), "m");
-    part(b, d.toSecondsPart(), "s");
-    part(b, d.toMillisPart(), "ms");
-    part(b, d.toNanosPart() % 1_000_000, "ns");
-    return b.toString();
+    return Durations.format(d);
   }
 
   /**
@@ -218,15 +206,6 @@ public final class Json {
   private static IllegalArgumentException badDuration(String text) {
     return new IllegalArgumentException(
         "'" + text + "' is not a duration; write it like 2h 40m, 90s or 250ms");
-  }
-
-  private static void part(StringBuilder b, long n, String unit) {
-    if (n != 0) {
-      if (b.length() > 0) {
-        b.append(' ');
-      }
-      b.append(n).append(unit);
-    }
   }
 
   private static String write(ObjectWriter w, Object value) {

@@ -20,6 +20,7 @@ import dev.arb.engine.sizing.GasValuation;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
 import dev.arb.engine.sizing.TransferSizer;
+import dev.arb.engine.text.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,9 +215,9 @@ public final class Scanner {
     return "stale: observed "
         + observed
         + ", "
-        + Duration.between(observed, newest)
+        + Durations.rounded(Duration.between(observed, newest))
         + " before the newest observation (max age "
-        + maxAge
+        + Durations.format(maxAge)
         + ")";
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.arb.error.ConfigException;
+import dev.arb.error.IoMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -95,7 +96,7 @@ final class InputFiles {
           "cannot read " + path + ": not UTF-8 text; save it as UTF-8 (or ASCII)", e);
     } catch (IOException e) {
       throw new ConfigException(
-          "cannot read " + path + ": " + e.getMessage() + "; check the file is readable", e);
+          "cannot read " + path + ": " + IoMessages.of(e) + "; check the file is readable", e);
     }
   }
 

@@ -122,7 +122,7 @@ class RiskGateTest {
                 Optional.empty()));
     assertThat(gate.check(plan, books, now, rich)).isEmpty();
     assertThat(gate.check(plan, books, now.plusSeconds(10), rich).orElseThrow())
-        .contains("above max-data-age PT5S");
+        .contains("old, above max-data-age 5s");
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.port.TradingVenues;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.Holding;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,10 +129,18 @@ public final class TradingService {
                     (asset, amount) ->
                         initial.add(new Holding(exchange, Asset.of(asset), amount))));
     Instant now = clock.instant();
+    BigDecimal starting = config.paper().startingBalance();
     if (repo.seedPaperLedger(initial, now) && log) {
-      LOG.info("paper ledger created from arb.paper.balances: {} balances", initial.size());
+      if (initial.isEmpty() && starting.signum() > 0) {
+        LOG.info(
+            "paper ledger created: {} of every asset on every exchange until traded"
+                + " (arb.paper.default-balance; set arb.paper.balances to choose)",
+            starting.toPlainString());
+      } else {
+        LOG.info("paper ledger created from arb.paper.balances: {} balances", initial.size());
+      }
     }
-    return new PaperBalances(repo.paperBalances());
+    return new PaperBalances(repo.paperBalances(), starting);
   }
 
   /** The engine's leg mode from {@code arb.trading.legs}. */
