@@ -139,7 +139,8 @@ public final class Daemon {
             config.storage().queueCapacity(),
             recordsJson,
             this::stop,
-            killSwitch::engage);
+            killSwitch::engage,
+            clock);
     this.scans =
         new ScanLoop(
             lifecycle,
@@ -297,7 +298,7 @@ public final class Daemon {
       out.println(
           "arb run: serving "
               + endpoint.url()
-              + " (/health /status /opportunities /metrics"
+              + " (dashboard at /; /health /status /opportunities /aggregate /metrics"
               + (relayFactory != null ? " /relay" : "")
               + "); control routes "
               + (settings.token().isPresent()
