@@ -213,6 +213,15 @@
   // ---------- charts ----------
 
   const charts = {};
+  let bucket = 'minute';
+
+  // x-axis labels in UTC: hours and minutes, or the date for day buckets
+  function axisTimes(u, splits) {
+    return splits.map((v) => {
+      const t = utcTime(v * 1000);
+      return bucket === 'day' ? t.slice(5, 10) : t.slice(11, 16);
+    });
+  }
 
   function chartWidth(el) {
     return Math.max(260, Math.floor(el.getBoundingClientRect().width) || 600);
@@ -233,15 +242,15 @@
     }
     if (old) old.plot.destroy();
     const opts = {
-      title: title,
       width: chartWidth(el),
-      height: height || 220,
+      height: height || 200,
       series: [{ label: 'time (UTC)', value: (u, v) => (v == null ? '–' : utcTime(v * 1000)) }]
         .concat(series),
-      axes: [{}, { size: 60 }],
+      axes: [{ values: axisTimes }, { size: 60 }],
       scales: { x: { time: true } },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     };
+    if (title) opts.title = title;
     charts[key] = { signature: signature, el: el, plot: new uPlot(opts, data, el) };
   }
 
@@ -251,8 +260,9 @@
 
   function showCharts(a) {
     const x = a.times;
+    bucket = a.bucket;
     $('chart-note').textContent =
-      a.records + ' records in ' + a.bucket + ' buckets' +
+      a.records + ' records, counted per ' + a.bucket +
       (a.complete ? '' : ' (only the newest are counted: choose a shorter window)');
 
     const found = [];
@@ -265,7 +275,7 @@
       found.push(line('none yet', '#6e7781'));
       foundData.push(x.map(() => 0));
     }
-    draw('found', $('chart-found'), 'per ' + a.bucket, found, foundData);
+    draw('found', $('chart-found'), null, found, foundData);
 
     const box = $('chart-profit');
     const assets = a.profit.map((p) => p.start_asset);
@@ -301,7 +311,7 @@
         [x, p.expected.map(Number), p.realized.map(Number)]);
     }
 
-    draw('trades', $('chart-trades'), 'per ' + a.bucket,
+    draw('trades', $('chart-trades'), null,
       [line('executed', '#116329'), line('failed', '#bc4c00'), line('dead letters', '#a40e26')],
       [x, a.executed, a.failed, a.dead_letters]);
   }
