@@ -161,7 +161,8 @@ public final class Daemon {
             config.storage().queueCapacity(),
             recordsJson,
             this::stop,
-            killSwitch::engage);
+            killSwitch::engage,
+            clock);
     this.scans =
         new ScanLoop(
             lifecycle,
@@ -400,7 +401,7 @@ public final class Daemon {
       out.println(
           "arb run: serving "
               + endpoint.url()
-              + " (/health /status /opportunities /metrics"
+              + " (dashboard at /; /health /status /opportunities /aggregate /metrics"
               + (relayFactory != null ? " /relay" : "")
               + "); control routes "
               + (settings.token().isPresent()

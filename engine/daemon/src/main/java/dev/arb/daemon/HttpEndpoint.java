@@ -50,8 +50,21 @@ public final class HttpEndpoint implements AutoCloseable {
   /** Largest query string accepted, in characters. */
   static final int MAX_QUERY = 1024;
 
-  /** An answer. */
-  public record Response(int status, String contentType, String body) {
+  /**
+   * An answer.
+   *
+   * @param headers further headers by name ({@code Content-Security-Policy}, ...); none for JSON
+   */
+  public record Response(int status, String contentType, String body, Map<String, String> headers) {
+    public Response {
+      headers = Map.copyOf(headers);
+    }
+
+    /** An answer without further headers. */
+    public Response(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+
     static Response json(int status, String json) {
       return new Response(status, "application/json; charset=utf-8", json);
     }
@@ -257,7 +270,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private static Reply reply(Response r) {
-      return new Reply(r.status(), r.contentType(), r.body(), Map.of());
+      return new Reply(r.status(), r.contentType(), r.body(), r.headers());
     }
 
     private Optional<Response> authorize(RequestHead head) {

@@ -2,12 +2,16 @@ package dev.arb.daemon;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arb.daemon.trade.TradeStep;
+import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.ArbException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,15 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTP routes: {@code /health}, {@code /status}, {@code /opportunities} and {@code
- * /metrics} for everyone; {@code /pause}, {@code /resume}, {@code /kill-switch}, {@code /stop} (and
- * {@code /relay} when relaying) for the bearer of the control token.
+ * The daemon's HTTP routes: the dashboard page at {@code /} ({@link WebAssets}), {@code /health},
+ * {@code /status}, {@code /opportunities}, {@code /aggregate} and {@code /metrics} for everyone;
+ * {@code /pause}, {@code /resume}, {@code /kill-switch}, {@code /stop} (and {@code /relay} when
+ * relaying) for the bearer of the control token.
  */
 final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   /** Largest {@code limit} of {@code /opportunities}. */
   static final int MAX_LIMIT = 1000;
+
+  /** Most records (and dead letters) {@code /aggregate} reads: the newest of the window. */
+  static final int MAX_AGGREGATED = 10_000;
 
   private final Lifecycle lifecycle;
   private final DaemonMetrics metrics;
@@ -41,6 +49,7 @@ final class Routes {
   private final Function<List<OpportunityRecord>, String> recordsJson;
   private final Consumer<String> stop;
   private final Supplier<Lifecycle.Outcome> killSwitch;
+  private final Clock clock;
 
   /** One relay at a time, so a relay waiting for its receipt never holds both HTTP threads. */
   private final Semaphore relayPermit = new Semaphore(1);
@@ -50,6 +59,7 @@ final class Routes {
    * @param recordsJson renders records for {@code /opportunities} (as {@code arb history --json})
    * @param stop asks for a clean stop, saying why
    * @param killSwitch engages the kill switch
+   * @param clock the daemon's clock: ages in {@code /aggregate}'s filters count back from it
    */
   Routes(
       Lifecycle lifecycle,
@@ -59,7 +69,8 @@ final class Routes {
       int queueCapacity,
       Function<List<OpportunityRecord>, String> recordsJson,
       Consumer<String> stop,
-      Supplier<Lifecycle.Outcome> killSwitch) {
+      Supplier<Lifecycle.Outcome> killSwitch,
+      Clock clock) {
     this.lifecycle = lifecycle;
     this.metrics = metrics;
     this.status = status;
@@ -68,6 +79,7 @@ final class Routes {
     this.recordsJson = recordsJson;
     this.stop = stop;
     this.killSwitch = killSwitch;
+    this.clock = clock;
   }
 
   /**
@@ -95,12 +107,13 @@ final class Routes {
 
   /** The route table; {@code relaying} adds {@code POST /relay}. */
   Map<String, HttpEndpoint.Route> table(boolean relaying) {
-    Map<String, HttpEndpoint.Route> r = new HashMap<>();
+    Map<String, HttpEndpoint.Route> r = new HashMap<>(WebAssets.routes());
     r.put("/health", HttpEndpoint.Route.probe(q -> health()));
     r.put(
         "/status",
         new HttpEndpoint.Route("GET", false, q -> HttpEndpoint.Response.json(200, status.json())));
     r.put("/opportunities", new HttpEndpoint.Route("GET", false, this::opportunities));
+    r.put("/aggregate", new HttpEndpoint.Route("GET", false, this::aggregate));
     r.put(
         "/metrics",
         new HttpEndpoint.Route(
@@ -251,5 +264,47 @@ final class Routes {
                     OptionalDouble.empty(),
                     limit));
     return HttpEndpoint.Response.json(200, recordsJson.apply(found));
+  }
+
+  /**
+   * {@code GET /aggregate}: the dashboard's chart data ({@link ChartData}) over the records that
+   * {@code arb history}'s filters select ({@link HistoryParams}), in buckets of {@code bucket}
+   * (minute, hour or day; chosen from the window when absent). At most {@link #MAX_AGGREGATED} of
+   * the newest records are read.
+   */
+  private HttpEndpoint.Response aggregate(HttpEndpoint.Request req) {
+    for (String k : req.query().keySet()) {
+      if (!k.equals("bucket") && !HistoryParams.KEYS.contains(k)) {
+        return HttpEndpoint.Response.error(
+            400, "unknown parameter '" + k + "'; use bucket and " + HistoryParams.NAMES);
+      }
+    }
+    RecordStore st = running.store;
+    if (st == null) {
+      return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
+    }
+    try {
+      Instant now = clock.instant();
+      HistoryQuery q = HistoryParams.parse(req.query(), now, MAX_AGGREGATED + 1);
+      Optional<ChartData.Bucket> bucket =
+          Optional.ofNullable(req.query().get("bucket"))
+              .filter(b -> !b.isBlank())
+              .map(ChartData.Bucket::parse);
+      List<OpportunityRecord> found = st.opportunities().find(q);
+      boolean complete = found.size() <= MAX_AGGREGATED;
+      List<OpportunityRecord> records = complete ? found : found.subList(0, MAX_AGGREGATED);
+      List<DeadLetter> dead =
+          st
+              .deadLetters()
+              .list(new DeadLetterRepository.Query(Set.of(), q.since(), MAX_AGGREGATED))
+              .stream()
+              .filter(d -> q.until().map(u -> d.createdAt().isBefore(u)).orElse(true))
+              .toList();
+      Instant to = q.until().filter(u -> u.isBefore(now)).orElse(now);
+      return HttpEndpoint.Response.json(
+          200, ChartData.of(records, complete, dead, bucket, q.since(), to));
+    } catch (HistoryParams.BadParameter e) {
+      return HttpEndpoint.Response.error(400, e.getMessage());
+    }
   }
 }

@@ -168,7 +168,16 @@ class StorageHealthTest {
     running.recorder = recorder;
     recorder.watch(policy);
     Routes routes =
-        new Routes(lifecycle, metrics, null, running, 100_000, r -> "[]", s -> {}, null);
+        new Routes(
+            lifecycle,
+            metrics,
+            null,
+            running,
+            100_000,
+            r -> "[]",
+            s -> {},
+            null,
+            Clock.systemUTC());
     lifecycle.started();
     assertThat(routes.health().status()).isEqualTo(200);
 

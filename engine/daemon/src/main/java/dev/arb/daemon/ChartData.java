@@ -1,0 +1,269 @@
+package dev.arb.daemon;
+
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code /aggregate} document the dashboard draws its charts from: records counted per time
+ * bucket by status, expected vs realized profit of the traded ones summed up over time per start
+ * asset, trades and dead letters per bucket. Pure: it sees the records the route read, nothing
+ * else.
+ */
+final class ChartData {
+
+  /** Most buckets one answer holds; a finer bucket over a longer window is refused. */
+  static final int MAX_BUCKETS = 2000;
+
+  /** A bucket width. */
+  enum Bucket {
+    MINUTE(60),
+    HOUR(3600),
+    DAY(86_400);
+
+    final long seconds;
+
+    Bucket(long seconds) {
+      this.seconds = seconds;
+    }
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The one named {@code text} (minute, hour, day).
+     *
+     * @throws HistoryParams.BadParameter naming the allowed values
+     */
+    static Bucket parse(String text) {
+      for (Bucket b : values()) {
+        if (b.code().equalsIgnoreCase(text.trim())) {
+          return b;
+        }
+      }
+      throw new HistoryParams.BadParameter(
+          "bucket must be minute, hour or day, got '" + text + "'");
+    }
+
+    /** The finest width giving at most a few hundred buckets over {@code span}. */
+    static Bucket auto(Duration span) {
+      if (span.compareTo(Duration.ofHours(6)) <= 0) {
+        return MINUTE;
+      }
+      return span.compareTo(Duration.ofDays(30)) <= 0 ? HOUR : DAY;
+    }
+  }
+
+  /**
+   * The charts' data; every series has one value per bucket of {@code times}.
+   *
+   * @param bucket the bucket width: minute, hour or day
+   * @param bucketSeconds its length in seconds
+   * @param from the window's start (the first bucket starts at or before it)
+   * @param to the window's end
+   * @param records records counted
+   * @param complete false when the window held more records than were read: only the newest are
+   *     counted (narrow the window or the filters)
+   * @param times each bucket's start, seconds since the epoch
+   * @param found records detected per bucket, by status (statuses without any left out)
+   * @param profit per start asset, of the traded records (realized profit known): expected and
+   *     realized profit summed from the window's start to each bucket's end, decimal strings
+   * @param executed traded records that executed, per bucket
+   * @param failed traded records that failed (aborted or unwound), per bucket
+   * @param deadLetters dead letters written per bucket (the exchange, asset, status and profit
+   *     filters do not apply to them)
+   */
+  record ChartJson(
+      String bucket,
+      long bucketSeconds,
+      Instant from,
+      Instant to,
+      int records,
+      boolean complete,
+      List<Long> times,
+      Map<String, List<Integer>> found,
+      List<Profit> profit,
+      List<Integer> executed,
+      List<Integer> failed,
+      List<Integer> deadLetters) {}
+
+  /**
+   * Cumulative profit of one start asset.
+   *
+   * @param startAsset the asset the cycles start and end in
+   * @param trades traded records in the window
+   * @param expected expected profit summed up to each bucket's end
+   * @param realized realized profit summed up to each bucket's end
+   */
+  record Profit(String startAsset, int trades, List<String> expected, List<String> realized) {}
+
+  private ChartData() {}
+
+  /**
+   * Aggregates {@code records} and {@code deadLetters} (either order) in buckets of {@code bucket}
+   * (chosen from the window's length when empty) over {@code from} (the oldest record when empty)
+   * to {@code to}.
+   *
+   * @param complete whether {@code records} are all the window holds
+   * @throws HistoryParams.BadParameter when the bucket is too fine for the window
+   */
+  static ChartJson of(
+      List<OpportunityRecord> records,
+      boolean complete,
+      List<DeadLetter> deadLetters,
+      Optional<Bucket> bucket,
+      Optional<Instant> from,
+      Instant to) {
+    Instant earliest = from.orElseGet(() -> oldest(records, deadLetters).orElse(to));
+    Instant start = earliest.isAfter(to) ? to : earliest;
+    Bucket b = bucket.orElseGet(() -> Bucket.auto(Duration.between(start, to)));
+    long first = Math.floorDiv(start.getEpochSecond(), b.seconds) * b.seconds;
+    long last = Math.floorDiv(to.getEpochSecond(), b.seconds) * b.seconds;
+    long n = (last - first) / b.seconds + 1;
+    if (n > MAX_BUCKETS) {
+      throw new HistoryParams.BadParameter(
+          "bucket="
+              + b.code()
+              + " gives "
+              + n
+              + " buckets from "
+              + start
+              + " to "
+              + to
+              + "; at most "
+              + MAX_BUCKETS
+              + ": use a wider bucket or a later since");
+    }
+    int size = (int) n;
+    List<Long> times = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      times.add(first + i * b.seconds);
+    }
+    int[][] byStatus = new int[OpportunityStatus.values().length][size];
+    int[] executed = new int[size];
+    int[] failed = new int[size];
+    Map<String, BigDecimal[][]> profit = new TreeMap<>();
+    Map<String, Integer> trades = new TreeMap<>();
+    int counted = 0;
+    for (OpportunityRecord r : records) {
+      int i = index(r.detectedAt(), first, b, size);
+      if (i < 0) {
+        continue;
+      }
+      counted++;
+      byStatus[r.status().ordinal()][i]++;
+      if (r.realizedProfit() != null) {
+        if (r.status() == OpportunityStatus.EXECUTED) {
+          executed[i]++;
+        } else {
+          failed[i]++;
+        }
+        BigDecimal[][] p =
+            profit.computeIfAbsent(
+                r.startAsset(), a -> new BigDecimal[][] {zeros(size), zeros(size)});
+        p[0][i] = p[0][i].add(r.estimatedProfit());
+        p[1][i] = p[1][i].add(r.realizedProfit());
+        trades.merge(r.startAsset(), 1, Integer::sum);
+      }
+    }
+    int[] dead = new int[size];
+    for (DeadLetter d : deadLetters) {
+      int i = index(d.createdAt(), first, b, size);
+      if (i >= 0 && !d.createdAt().isBefore(start)) {
+        dead[i]++;
+      }
+    }
+    Map<String, List<Integer>> found = new LinkedHashMap<>();
+    for (OpportunityStatus s : OpportunityStatus.values()) {
+      int[] c = byStatus[s.ordinal()];
+      if (sum(c) > 0) {
+        found.put(s.code(), list(c));
+      }
+    }
+    List<Profit> profits = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal[][]> e : profit.entrySet()) {
+      profits.add(
+          new Profit(
+              e.getKey(),
+              trades.get(e.getKey()),
+              cumulative(e.getValue()[0]),
+              cumulative(e.getValue()[1])));
+    }
+    return new ChartJson(
+        b.code(),
+        b.seconds,
+        start,
+        to,
+        counted,
+        complete,
+        times,
+        found,
+        profits,
+        list(executed),
+        list(failed),
+        list(dead));
+  }
+
+  private static Optional<Instant> oldest(
+      List<OpportunityRecord> records, List<DeadLetter> deadLetters) {
+    Instant min = null;
+    for (OpportunityRecord r : records) {
+      min = min == null || r.detectedAt().isBefore(min) ? r.detectedAt() : min;
+    }
+    for (DeadLetter d : deadLetters) {
+      min = min == null || d.createdAt().isBefore(min) ? d.createdAt() : min;
+    }
+    return Optional.ofNullable(min);
+  }
+
+  /** The bucket of {@code t}, or -1 outside the window's buckets. */
+  private static int index(Instant t, long first, Bucket b, int size) {
+    long i = Math.floorDiv(t.getEpochSecond() - first, b.seconds);
+    return i < 0 || i >= size ? -1 : (int) i;
+  }
+
+  private static BigDecimal[] zeros(int size) {
+    BigDecimal[] z = new BigDecimal[size];
+    Arrays.fill(z, BigDecimal.ZERO);
+    return z;
+  }
+
+  private static List<String> cumulative(BigDecimal[] perBucket) {
+    List<String> out = new ArrayList<>(perBucket.length);
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal v : perBucket) {
+      total = total.add(v);
+      BigDecimal s = total.stripTrailingZeros();
+      out.add((s.scale() < 0 ? s.setScale(0) : s).toPlainString());
+    }
+    return out;
+  }
+
+  private static int sum(int[] c) {
+    int s = 0;
+    for (int v : c) {
+      s += v;
+    }
+    return s;
+  }
+
+  private static List<Integer> list(int[] c) {
+    List<Integer> out = new ArrayList<>(c.length);
+    for (int v : c) {
+      out.add(v);
+    }
+    return out;
+  }
+}
