@@ -345,19 +345,26 @@ final class RunCommand extends BaseCommand {
       List<ExchangeConfig> tradeOn =
           (!live.isEmpty() ? live : List.copyOf(cfg.exchanges().values()))
               .stream().filter(ExchangeConfig::enabled).toList();
-      if (tradeOn.isEmpty()) {
+      if (tradeOn.isEmpty() && ChainFollowers.followed(cfg).isEmpty()) {
         throw new ConfigException(
             "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
                 + " its api-key and api-secret");
       }
       // refuse before anything starts when a key is missing (exit 2, nothing done)
       Exchanges.requireKeys(tradeOn, context().env());
-      daemon.trading(
-          store ->
-              TradingService.open(store, cfg, context().clock())
-                  .live(
-                      Exchanges.trading(
-                          cfg, tradeOn, context().env(), context().clock(), store.orderJournal())));
+      // no exchange but followed chains: live applies to the chains only
+      if (!tradeOn.isEmpty()) {
+        daemon.trading(
+            store ->
+                TradingService.open(store, cfg, context().clock())
+                    .live(
+                        Exchanges.trading(
+                            cfg,
+                            tradeOn,
+                            context().env(),
+                            context().clock(),
+                            store.orderJournal())));
+      }
     }
     // arb.chains.<name>.follow: pools block by block, DEX cycles through the flash-loan contract;
     // sent only in live mode (not with --dry-run), else simulated and recorded
