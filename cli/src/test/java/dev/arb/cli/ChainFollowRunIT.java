@@ -245,7 +245,8 @@ class ChainFollowRunIT {
               s.path("chains").path("local").has("block")
                   && !s.path("chains").path("local").path("block").isNull());
       mispricing();
-      status = awaitChain(d, c -> c.path("rejected").asLong() >= 1);
+      awaitChain(d, c -> c.path("rejected").asLong() >= 1);
+      status = quiet(d);
     }
     JsonNode c = status.path("chains").path("local");
     assertThat(c.path("mode").asText()).isEqualTo("paper");
@@ -269,13 +270,46 @@ class ChainFollowRunIT {
     for (JsonNode r : records) {
       assertThat(r.path("status").asText()).isEqualTo("rejected");
       assertThat(r.path("solution").path("tx_hash").isNull()).isTrue();
-      if (r.path("reason").asText().startsWith("paper mode")) {
+      if (r.path("reason")
+          .asText()
+          .startsWith("not sent: paper mode (arb.trading.mode is not live): would send")) {
         paper = r;
       }
     }
     assertThat(paper).as("a cycle that would have been sent, recorded as paper").isNotNull();
     assertThat(new BigDecimal(paper.path("solution").path("simulated_profit").asText()))
         .isGreaterThan(new BigDecimal("0.1"));
+  }
+
+  /** Polls /status until the chain's attempt counts stay the same for 2 s (60 s at most). */
+  private static JsonNode quiet(InProcessDaemon d) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonNode s = d.status();
+    String counts = counts(s);
+    long since = System.nanoTime();
+    while (System.nanoTime() - since < 2_000_000_000L) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the chain never got quiet: " + s);
+      }
+      Thread.sleep(100);
+      s = d.status();
+      if (!counts(s).equals(counts)) {
+        counts = counts(s);
+        since = System.nanoTime();
+      }
+    }
+    return s;
+  }
+
+  private static String counts(JsonNode s) {
+    JsonNode c = s.path("chains").path("local");
+    return c.path("executed")
+        + "/"
+        + c.path("rejected")
+        + "/"
+        + c.path("failed")
+        + "/"
+        + c.path("pending");
   }
 
   /** Polls /status until the chain's section holds (90 s at most: the first read is slow). */
