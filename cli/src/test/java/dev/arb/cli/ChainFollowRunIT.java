@@ -281,6 +281,29 @@ class ChainFollowRunIT {
         .isGreaterThan(new BigDecimal("0.1"));
   }
 
+  @Test
+  void withoutAKeystoreArbRunRefusesToStartNamingTheKey() throws Exception {
+    Path config = config("live");
+    Files.writeString(
+        config, Files.readString(config).replace("keystore = \"" + keystore + "\"", ""));
+
+    CliRun r =
+        CliRun.run(
+            env,
+            "--config",
+            config.toString(),
+            "--data-dir",
+            dir.resolve("data-none").toString(),
+            "run",
+            "--http-port",
+            "0");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("arb.defi.keystore is not set; arb run signs and simulates")
+        .doesNotContain("Exception");
+  }
+
   /** Polls /status until the chain's attempt counts stay the same for 2 s (60 s at most). */
   private static JsonNode quiet(InProcessDaemon d) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
