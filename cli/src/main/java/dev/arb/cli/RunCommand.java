@@ -1,5 +1,6 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.ChainFollowers;
 import dev.arb.cli.wiring.Exchanges;
 import dev.arb.cli.wiring.LoggingSetup;
 import dev.arb.cli.wiring.MarketData;
@@ -360,40 +361,73 @@ final class RunCommand extends BaseCommand {
       List<ExchangeConfig> tradeOn =
           (!live.isEmpty() ? live : List.copyOf(cfg.exchanges().values()))
               .stream().filter(ExchangeConfig::enabled).toList();
-      if (tradeOn.isEmpty()) {
+      if (tradeOn.isEmpty() && ChainFollowers.followed(cfg).isEmpty()) {
         throw new ConfigException(
             "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
                 + " its api-key and api-secret");
       }
       // refuse before anything starts when a key is missing (exit 2, nothing done)
       Exchanges.requireKeys(tradeOn, context().env());
-      daemon.trading(
-          store ->
-              TradingService.open(store, cfg, context().clock())
-                  .live(
-                      Exchanges.trading(
-                          cfg,
-                          tradeOn,
-                          context().env(),
-                          context().clock(),
-                          store.orderJournalOfHeldAccounts()),
-                      tradeOn.stream().map(ExchangeConfig::name).toList()));
+      // no exchange but followed chains: live applies to the chains only
+      if (!tradeOn.isEmpty()) {
+        daemon.trading(
+            store ->
+                TradingService.open(store, cfg, context().clock())
+                    .live(
+                        Exchanges.trading(
+                            cfg,
+                            tradeOn,
+                            context().env(),
+                            context().clock(),
+                            store.orderJournalOfHeldAccounts()),
+                        tradeOn.stream().map(ExchangeConfig::name).toList()));
+      }
     }
-    if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
-      return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+    // arb.chains.<name>.follow: pools block by block, DEX cycles through the flash-loan contract;
+    // sent only in live mode (not with --dry-run), else simulated and recorded
+    try (ChainFollowers chains = chainFollowers(cfg)) {
+      if (chains != null) {
+        for (ChainFollowers.Followed f : chains.describe()) {
+          out()
+              .println(
+                  "arb run: following chain "
+                      + f.chain()
+                      + ", flash-loan contract "
+                      + f.contract()
+                      + ", executor "
+                      + f.executor()
+                      + (f.send()
+                          ? " (live: profitable cycles are sent)"
+                          : " (paper: cycles are simulated and recorded, nothing is sent;"
+                              + " arb.trading.mode = live sends)"));
+        }
+        daemon.chains(store -> chains.followers(store, context().clock()));
+      }
+      if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
+        return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+      }
+      // arb.defi.relayer: POST /relay, paid from arb.defi.keystore, recorded in the daemon's store
+      try (DaemonRelayer relayer =
+          DaemonRelayer.open(cfg, cfg.defi().relayer().get(), context().env(), context().clock())) {
+        out()
+            .println(
+                "arb run: relaying requests signed for forwarder "
+                    + relayer.forwarder()
+                    + " on POST /relay, paid by "
+                    + relayer.address());
+        daemon.relaying(relayer::handler);
+        return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+      }
     }
-    // arb.defi.relayer: POST /relay, paid from arb.defi.keystore, recorded in the daemon's store
-    try (DaemonRelayer relayer =
-        DaemonRelayer.open(cfg, cfg.defi().relayer().get(), context().env(), context().clock())) {
-      out()
-          .println(
-              "arb run: relaying requests signed for forwarder "
-                  + relayer.forwarder()
-                  + " on POST /relay, paid by "
-                  + relayer.address());
-      daemon.relaying(relayer::handler);
-      return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+  }
+
+  /** The followed chains, connected, or null when none is configured. */
+  private ChainFollowers chainFollowers(ArbConfig cfg) {
+    if (ChainFollowers.followed(cfg).isEmpty()) {
+      return null;
     }
+    boolean send = !dryRun && cfg.trading().mode() == TradingConfig.Mode.LIVE;
+    return ChainFollowers.open(cfg, context().env(), send);
   }
 
   /** One source per exchange, so each one's retries are counted apart. */

@@ -27,6 +27,9 @@ import java.util.Optional;
  *     {@code WETH -> ETH}; parsed and checked here, used by the scanner
  * @param batchSize most JSON-RPC calls sent in one batch request (1 to 1000)
  * @param requestTimeout timeout of one HTTP request to the node
+ * @param follow how {@code arb run} follows this chain and executes its DEX cycles through the
+ *     flash-loan contract ({@code arb.chains.<name>.follow}); empty: {@code arb run} does not
+ *     follow it
  */
 public record ChainConfig(
     String name,
@@ -38,7 +41,8 @@ public record ChainConfig(
     List<String> tokens,
     Map<String, String> sameAs,
     int batchSize,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Optional<Follow> follow) {
 
   /** Default of {@code batch-size}. */
   public static final int DEFAULT_BATCH_SIZE = 100;
@@ -67,6 +71,89 @@ public record ChainConfig(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
+    }
+    Objects.requireNonNull(follow, "follow");
+  }
+
+  /** A chain that {@code arb run} does not follow. */
+  public ChainConfig(
+      String name,
+      Optional<RpcUrl> rpcUrl,
+      long chainId,
+      Optional<String> nativeToken,
+      Map<String, DexConfig> dexes,
+      List<String> pools,
+      List<String> tokens,
+      Map<String, String> sameAs,
+      int batchSize,
+      Duration requestTimeout) {
+    this(
+        name,
+        rpcUrl,
+        chainId,
+        nativeToken,
+        dexes,
+        pools,
+        tokens,
+        sameAs,
+        batchSize,
+        requestTimeout,
+        Optional.empty());
+  }
+
+  /**
+   * How {@code arb run} follows the chain block by block and executes the DEX-only cycles it finds
+   * through a deployed FlashLoanArbitrage contract ({@code arb.chains.<name>.follow}). The signing
+   * key is {@code arb.defi.keystore} (the contract's owner or executor); the margin is {@code
+   * arb.defi.min-profit-margin}. Transactions are sent only with {@code arb.trading.mode = live};
+   * otherwise every cycle is simulated and recorded, never sent.
+   *
+   * @param contract the FlashLoanArbitrage proxy (lower-case address)
+   * @param balancerVault the Balancer V2 vault to borrow from; empty: not used
+   * @param aavePool the Aave V3 pool to borrow from; empty: not used (at least one lender is set)
+   * @param startTokens symbols or addresses of the tokens cycles start in (the borrowed token);
+   *     empty: the chain's native token
+   * @param maxHops longest cycle, 2 to 6 hops (the contract's limit)
+   * @param pollInterval time between two polls of the node for new blocks
+   * @param replaceAfterBlocks a sent transaction not mined after this many blocks is sent again
+   *     with higher fees (at most {@code arb.defi.max-replacements} times) or dropped; at least 1
+   */
+  public record Follow(
+      String contract,
+      Optional<String> balancerVault,
+      Optional<String> aavePool,
+      List<String> startTokens,
+      int maxHops,
+      Duration pollInterval,
+      int replaceAfterBlocks) {
+    /** Default of {@code max-hops}. */
+    public static final int DEFAULT_MAX_HOPS = 3;
+
+    /** Default of {@code poll-interval}. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    /** Default of {@code replace-after-blocks}. */
+    public static final int DEFAULT_REPLACE_AFTER_BLOCKS = 3;
+
+    public Follow {
+      Objects.requireNonNull(contract, "contract");
+      Objects.requireNonNull(balancerVault, "balancerVault");
+      Objects.requireNonNull(aavePool, "aavePool");
+      startTokens = List.copyOf(startTokens);
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      if (balancerVault.isEmpty() && aavePool.isEmpty()) {
+        throw new IllegalArgumentException("no lender: set balancerVault or aavePool");
+      }
+      if (maxHops < 2 || maxHops > 6) {
+        throw new IllegalArgumentException("maxHops must be 2 to 6, got " + maxHops);
+      }
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
+      }
+      if (replaceAfterBlocks < 1) {
+        throw new IllegalArgumentException(
+            "replaceAfterBlocks must be at least 1, got " + replaceAfterBlocks);
+      }
     }
   }
 

@@ -111,6 +111,7 @@ final class ChainsSection {
               + p
               + ".pools is set; each pool's factory must be a configured DEX (its name and fee)");
     }
+    Optional<ChainConfig.Follow> follow = follow(r, p, nativeToken);
     if (r.problems().size() > before || chainId == null) {
       return null;
     }
@@ -124,7 +125,89 @@ final class ChainsSection {
         tokens.stream().map(ChainsSection::lower).distinct().toList(),
         sameAs,
         batchSize == null ? ChainConfig.DEFAULT_BATCH_SIZE : batchSize.intValue(),
-        timeout == null ? ChainConfig.DEFAULT_REQUEST_TIMEOUT : timeout);
+        timeout == null ? ChainConfig.DEFAULT_REQUEST_TIMEOUT : timeout,
+        follow);
+  }
+
+  /**
+   * {@code arb.chains.<name>.follow}: the contract, at least one lender, start tokens, hops, poll
+   * interval, replace-after-blocks; empty when absent or null (problems go to {@code r}).
+   */
+  private static Optional<ChainConfig.Follow> follow(
+      ConfigReader r, String chain, String nativeToken) {
+    String p = chain + ".follow";
+    ConfigValue v = r.value(p);
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      return Optional.empty();
+    }
+    if (v.valueType() != ConfigValueType.OBJECT) {
+      r.problem(
+          p,
+          v,
+          "an object such as { contract = \"0x…\", balancer-vault = \"0x…\" } (the deployed"
+              + " FlashLoanArbitrage proxy and a lender)");
+      return Optional.empty();
+    }
+    int before = r.problems().size();
+    String contract = address(r, p + ".contract", true);
+    if (contract == null && r.value(p + ".contract") == null) {
+      r.note(
+          p + ".contract",
+          v.origin(),
+          "is missing; give the address of the FlashLoanArbitrage proxy deployed on this chain"
+              + " ('arb defi deploy'), whose owner or executor is arb.defi.keystore's account");
+    }
+    String vault = address(r, p + ".balancer-vault", true);
+    String aave = address(r, p + ".aave-pool", true);
+    if (vault == null
+        && aave == null
+        && r.value(p + ".balancer-vault") == null
+        && r.value(p + ".aave-pool") == null) {
+      r.note(
+          p,
+          v.origin(),
+          "has no lender; set "
+              + p
+              + ".balancer-vault (the Balancer V2 vault) or "
+              + p
+              + ".aave-pool (the Aave V3 pool), or both: the loans come from them");
+    }
+    List<String> starts =
+        r.stringList(
+            p + ".start-tokens",
+            Pattern.compile(SYMBOL.pattern() + "|" + ADDRESS.pattern()),
+            "a list of token symbols or addresses, such as [\"WETH\"]");
+    if (nativeToken == null && r.value(chain + ".native-token") == null) {
+      r.note(
+          chain + ".native-token",
+          v.origin(),
+          "is missing; "
+              + p
+              + " needs it (gas and the margin are valued in it, and cycles start in it unless "
+              + p
+              + ".start-tokens says otherwise)");
+    }
+    Long hops =
+        r.integer(p + ".max-hops", 2, 6, "a whole number from 2 to 6 (the contract's limit)");
+    Duration poll =
+        r.duration(
+            p + ".poll-interval", Duration.ZERO, true, false, "a positive duration such as 1s");
+    Long replace =
+        r.integer(p + ".replace-after-blocks", 1, 1000, "a whole number of blocks from 1 to 1000");
+    if (r.problems().size() > before || contract == null || (vault == null && aave == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ChainConfig.Follow(
+            contract,
+            Optional.ofNullable(vault),
+            Optional.ofNullable(aave),
+            starts,
+            hops == null ? ChainConfig.Follow.DEFAULT_MAX_HOPS : hops.intValue(),
+            poll == null ? ChainConfig.Follow.DEFAULT_POLL_INTERVAL : poll,
+            replace == null
+                ? ChainConfig.Follow.DEFAULT_REPLACE_AFTER_BLOCKS
+                : replace.intValue()));
   }
 
   /** A URL string (http or https), or a secret reference to where the URL is kept. */

@@ -347,6 +347,13 @@ public final class ConfigLoader {
             DefiConfig.MAX_REPLACEMENTS_LIMIT,
             "a whole number from 0 to " + DefiConfig.MAX_REPLACEMENTS_LIMIT);
     Optional<RelayerConfig> relayer = relayer(r);
+    BigDecimal minProfitMargin =
+        r.decimal(
+            "arb.defi.min-profit-margin",
+            BigDecimal.ZERO,
+            null,
+            false,
+            "a decimal of the chain's native token of 0 or more, such as 0.001 (ETH on Ethereum)");
     Map<String, ChainConfig> chains = ChainsSection.read(r);
 
     if (!r.problems().isEmpty()
@@ -395,7 +402,8 @@ public final class ConfigLoader {
             receiptTimeout,
             Optional.ofNullable(replaceAfter),
             maxReplacements,
-            relayer),
+            relayer,
+            minProfitMargin == null ? DefiConfig.DEFAULT_MIN_PROFIT_MARGIN : minProfitMargin),
         new RunConfig(runInterval, shutdownTimeout),
         new AlertsConfig(
             webhook,

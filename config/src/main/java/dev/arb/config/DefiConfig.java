@@ -22,6 +22,9 @@ import java.util.Optional;
  *     nonce and fees raised by 12.5 % (never above the cap); empty: never replaced
  * @param maxReplacements how many times at most one transaction is replaced (0 to 10)
  * @param relayer the daemon's gasless relayer ({@code arb.defi.relayer}); empty: off
+ * @param minProfitMargin least profit after gas of a flash-loan cycle the daemon sends ({@code
+ *     arb.defi.min-profit-margin}), in the chain's native token (ETH on Ethereum) and valued in the
+ *     cycle's start token like gas; not negative
  */
 public record DefiConfig(
     Optional<String> rpcUrl,
@@ -32,7 +35,8 @@ public record DefiConfig(
     Duration receiptTimeout,
     Optional<Duration> replaceAfter,
     int maxReplacements,
-    Optional<RelayerConfig> relayer) {
+    Optional<RelayerConfig> relayer,
+    BigDecimal minProfitMargin) {
 
   /** Default gas cap of {@code reference.conf}, gwei. */
   public static final BigDecimal DEFAULT_MAX_FEE_GWEI = BigDecimal.valueOf(300);
@@ -46,6 +50,9 @@ public record DefiConfig(
   /** Default most replacements of one transaction, of {@code reference.conf}. */
   public static final int DEFAULT_MAX_REPLACEMENTS = 3;
 
+  /** Default least profit after gas of {@code reference.conf}, in the native token. */
+  public static final BigDecimal DEFAULT_MIN_PROFIT_MARGIN = new BigDecimal("0.001");
+
   /** Most replacements of one transaction that may be configured. */
   public static final int MAX_REPLACEMENTS_LIMIT = 10;
 
@@ -56,6 +63,11 @@ public record DefiConfig(
     Objects.requireNonNull(receiptTimeout, "receiptTimeout");
     Objects.requireNonNull(replaceAfter, "replaceAfter");
     Objects.requireNonNull(relayer, "relayer");
+    Objects.requireNonNull(minProfitMargin, "minProfitMargin");
+    if (minProfitMargin.signum() < 0) {
+      throw new IllegalArgumentException(
+          "minProfitMargin must not be negative, got " + minProfitMargin.toPlainString());
+    }
     if (chainId < 1) {
       throw new IllegalArgumentException("chainId must be at least 1, got " + chainId);
     }
@@ -93,7 +105,8 @@ public record DefiConfig(
         DEFAULT_RECEIPT_TIMEOUT,
         Optional.of(DEFAULT_REPLACE_AFTER),
         DEFAULT_MAX_REPLACEMENTS,
-        Optional.empty());
+        Optional.empty(),
+        DEFAULT_MIN_PROFIT_MARGIN);
   }
 
   /** The gas cap in wei per unit of gas. */

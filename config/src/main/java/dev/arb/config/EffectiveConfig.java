@@ -123,6 +123,7 @@ public final class EffectiveConfig {
         "arb.defi.replace-after",
         c.defi().replaceAfter().map(EffectiveConfig::duration).orElse(null));
     b.add("arb.defi.max-replacements", c.defi().maxReplacements());
+    b.add("arb.defi.min-profit-margin", c.defi().minProfitMargin().toPlainString());
     java.util.Optional<RelayerConfig> relayer = c.defi().relayer();
     b.add("arb.defi.relayer.forwarder", relayer.map(RelayerConfig::forwarder).orElse(null));
     if (relayer.isPresent()) {
@@ -170,6 +171,16 @@ public final class EffectiveConfig {
     chain.sameAs().forEach((token, asset) -> b.add(p + ".same-as." + token, asset));
     b.add(p + ".batch-size", chain.batchSize());
     b.add(p + ".request-timeout", duration(chain.requestTimeout()));
+    if (chain.follow().isPresent()) {
+      ChainConfig.Follow f = chain.follow().get();
+      b.add(p + ".follow.contract", f.contract());
+      b.add(p + ".follow.balancer-vault", f.balancerVault().orElse(null));
+      b.add(p + ".follow.aave-pool", f.aavePool().orElse(null));
+      b.add(p + ".follow.start-tokens", f.startTokens());
+      b.add(p + ".follow.max-hops", f.maxHops());
+      b.add(p + ".follow.poll-interval", duration(f.pollInterval()));
+      b.add(p + ".follow.replace-after-blocks", f.replaceAfterBlocks());
+    }
   }
 
   /**

@@ -263,4 +263,74 @@ class ChainConfigTest {
     assertThat(rpc.note()).contains("ARB_ETHEREUM_RPC_URL is set (value redacted)");
     assertThat(settings.toString()).doesNotContain("KEY\"").doesNotContain("/v3/KEY");
   }
+
+  private static final String VAULT = "0xBA12222222228d8Ba445958a75a0704d566BF2C8";
+  private static final String PROXY = "0x1111111111111111111111111111111111111111";
+
+  @Test
+  void parsesFollowWithItsDefaultsAndTheMarginOfArbDefi() throws IOException {
+    Path f =
+        file(
+            """
+            arb.defi.min-profit-margin = 0.0025
+            arb.chains.ethereum {
+              chain-id = 1
+              native-token = "%s"
+              dexes { uniswap-v2 { factory = "%s" } }
+              follow { contract = "%s", balancer-vault = "%s" }
+            }
+            """
+                .formatted(WETH, UNI, PROXY, VAULT));
+
+    ArbConfig cfg = load(f);
+
+    ChainConfig.Follow follow = cfg.chains().get("ethereum").follow().orElseThrow();
+    assertThat(follow.contract()).isEqualTo(PROXY);
+    assertThat(follow.balancerVault()).contains(VAULT.toLowerCase(java.util.Locale.ROOT));
+    assertThat(follow.aavePool()).isEmpty();
+    assertThat(follow.startTokens()).isEmpty();
+    assertThat(follow.maxHops()).isEqualTo(3);
+    assertThat(follow.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(follow.replaceAfterBlocks()).isEqualTo(3);
+    assertThat(cfg.defi().minProfitMargin()).isEqualByComparingTo("0.0025");
+  }
+
+  @Test
+  void aChainWithoutFollowIsNotFollowedAndTheMarginDefaultsTo0001() throws IOException {
+    ArbConfig cfg =
+        load(
+            file(
+                "arb.chains.ethereum { chain-id = 1, dexes { uniswap-v2 { factory = \"%s\" } } }"
+                    .formatted(UNI)));
+
+    assertThat(cfg.chains().get("ethereum").follow()).isEmpty();
+    assertThat(cfg.defi().minProfitMargin()).isEqualByComparingTo("0.001");
+  }
+
+  @Test
+  void everyBadFollowSettingIsAProblemNamingItsKey() throws IOException {
+    Path f =
+        file(
+            """
+            arb.defi.min-profit-margin = -1
+            arb.chains.ethereum {
+              chain-id = 1
+              dexes { uniswap-v2 { factory = "%s" } }
+              follow { max-hops = 7, poll-interval = 0s, replace-after-blocks = 0 }
+            }
+            """
+                .formatted(UNI));
+
+    List<String> problems = problems(f);
+
+    assertThat(String.join("\n", problems))
+        .contains("arb.defi.min-profit-margin must be a decimal of the chain's native token")
+        .contains("arb.chains.ethereum.follow.contract is missing; give the address of the")
+        .contains("arb.chains.ethereum.follow has no lender; set arb.chains.ethereum.follow.bal")
+        .contains("arb.chains.ethereum.native-token is missing; arb.chains.ethereum.follow needs")
+        .contains("arb.chains.ethereum.follow.max-hops must be a whole number from 2 to 6")
+        .contains("arb.chains.ethereum.follow.poll-interval must be a positive duration")
+        .contains("arb.chains.ethereum.follow.replace-after-blocks must be a whole number");
+    assertThat(problems).allMatch(p -> p.contains("arb.conf"));
+  }
 }

@@ -80,6 +80,7 @@ class EffectiveConfigTest {
             "arb.defi.receipt-timeout",
             "arb.defi.replace-after",
             "arb.defi.max-replacements",
+            "arb.defi.min-profit-margin",
             "arb.defi.relayer.forwarder");
   }
 
