@@ -502,18 +502,15 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
     }
     try {
       long n = spill.replay();
-      synchronized (progress) {
-        written += own;
-        spilled -= own;
-        progress.notifyAll();
-      }
       recovered(
           n
               + " records kept in "
               + spill.file()
               + " while "
               + target
-              + " could not be written are in it now");
+              + " could not be written are in it now",
+          0,
+          own);
       return null;
     } catch (RuntimeException e) {
       return storageFailure(e, spill.records());
@@ -536,18 +533,22 @@ public final class BatchOpportunityWriter implements OpportunityRecorder {
   }
 
   private void wrote(int n) {
-    synchronized (progress) {
-      written += n;
-      progress.notifyAll();
-    }
-    recovered(target + " can be written again");
+    recovered(target + " can be written again", n, 0);
   }
 
-  private void recovered(String note) {
+  /**
+   * Counts {@code wrote} records written and {@code replayed} moved from the spill into the store,
+   * and clears the failure, at once: a reader never sees every record written while the failure
+   * still shows.
+   */
+  private void recovered(String note, long wrote, long replayed) {
     boolean was;
     synchronized (progress) {
+      written += wrote + replayed;
+      spilled -= replayed;
       was = failure != null;
       failure = null;
+      progress.notifyAll();
     }
     probeBackoff = FIRST_BACKOFF_MS;
     nextProbe = 0;

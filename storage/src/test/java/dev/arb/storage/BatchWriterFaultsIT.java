@@ -180,7 +180,9 @@ class BatchWriterFaultsIT {
     for (int i = 302; i <= 310; i++) {
       w.record(Records.numbered(i));
     }
-    await().atMost(AWAIT).until(() -> w.writtenCount() == 310);
+    await()
+        .atMost(AWAIT)
+        .until(() -> w.writtenCount() == 310 && !heard.recovered.isEmpty()); // watcher told too
 
     assertThat(w.failure()).isEmpty();
     assertThat(w.spilledCount()).isZero();
