@@ -186,7 +186,13 @@ class DashboardIT {
             .executeScript(
                 "const c = document.querySelector('#' + arguments[0] + ' canvas');"
                     + "if (!c || c.width === 0 || c.height === 0) return -1;"
-                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    // read a copy made for reading: repeated reads of the page's own canvas make
+                    // the browser warn (willReadFrequently), a warning of this test, not the page
+                    + "const copy = document.createElement('canvas');"
+                    + "copy.width = c.width; copy.height = c.height;"
+                    + "const x = copy.getContext('2d', {willReadFrequently: true});"
+                    + "x.drawImage(c, 0, 0);"
+                    + "const d = x.getImageData(0, 0, c.width, c.height).data;"
                     + "let n = 0;"
                     + "for (let i = 0; i < d.length; i += 4) {"
                     + "  if (d[i + 3] > 128 && Math.abs(d[i] - arguments[1]) < 40"
