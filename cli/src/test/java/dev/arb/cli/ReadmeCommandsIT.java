@@ -190,6 +190,14 @@ class ReadmeCommandsIT {
         assertThat(first.get("legs").get(0).get("pool").asText()).startsWith("0x");
         assertThat(first.get("return_bp").asDouble()).isGreaterThan(300);
       }
+      if (c.args().contains("--scenario") && c.args().contains("daemon")) {
+        // the README says the daemon's executed cycle goes through a Uniswap V3 pool
+        assertThat(r.out().lines().filter(l -> l.startsWith("executed: ")))
+            .as(c.line())
+            .singleElement()
+            .asString()
+            .contains("uniswap-v3:");
+      }
       for (String shown : c.shown()) {
         if (!shown.isBlank() && !shown.equals("...")) {
           assertThat(r.out().lines().map(String::stripTrailing))
