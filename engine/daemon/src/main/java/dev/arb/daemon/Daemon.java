@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
 import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.stream.DecisionStage;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.MarketEvent;
@@ -282,8 +283,9 @@ public final class Daemon {
     hooks.onReloadSignal(() -> reload.reload("SIGHUP"));
     EventDecider decider =
         new EventDecider(streamRequest, streamSettings, (snapshot, at) -> step.scan(snapshot, at));
+    DecisionStage stage = new DecisionStage("arb-decide");
     EventRunner runner =
-        new EventRunner(lifecycle, scans, decider, streamStatus, metrics, alerts, feed);
+        new EventRunner(lifecycle, scans, decider, streamStatus, metrics, alerts, feed, stage);
     List<EventHandler<MarketEvent>> consumers = new ArrayList<>();
     consumers.add(runner);
     consumers.addAll(journals);
@@ -375,6 +377,7 @@ public final class Daemon {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
       ring.close(Duration.ZERO);
+      stage.close(Duration.ZERO);
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
@@ -384,8 +387,13 @@ public final class Daemon {
     }
     stopChains();
     if (!ring.close(settings.shutdownTimeout())) {
-      LOG.warn("the event runner did not finish its events within {}", settings.shutdownTimeout());
+      LOG.warn(
+          "the event runner did not finish its events within {}",
+          dev.arb.engine.text.Durations.format(settings.shutdownTimeout()));
     }
+    // after the runner: the decisions it handed over are traded and recorded before the store
+    // closes
+    stage.close(settings.shutdownTimeout());
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
   }
 

@@ -1,6 +1,7 @@
 package dev.arb.daemon;
 
 import com.lmax.disruptor.EventHandler;
+import dev.arb.daemon.stream.DecisionStage;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.MarketEvent;
 import dev.arb.daemon.trade.ScanResult;
@@ -15,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * cycles through the edges it changed ({@link EventDecider}); its tick-to-decision latency (from
  * its arrival at the feed to the decision) goes to {@code /metrics} and {@code /status}. While
  * paused or with the kill switch engaged, events still update the state but nothing is decided.
+ *
+ * <p>An event whose edges lead to cycles is searched here and sized on the {@link DecisionStage}
+ * (when the daemon has one): sizing the cycles of one event takes hundreds of microseconds, which
+ * would otherwise delay every event queued behind it. Trading and records stay one at a time:
+ * {@link ScanLoop} serialises them.
  */
 final class EventRunner implements EventHandler<MarketEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -26,7 +32,14 @@ final class EventRunner implements EventHandler<MarketEvent> {
   private final DaemonMetrics metrics;
   private final AlertPolicy alerts;
   private final SnapshotFeed feed;
+  private final DecisionStage stage;
+  // sizing scratch space: one for the stage's thread, one for the runner's
+  private final StreamEngine.Sizing stageSizing;
+  private final StreamEngine.Sizing runnerSizing;
 
+  /**
+   * @param stage where found cycles are sized and decided, or null to decide on the runner's thread
+   */
   EventRunner(
       Lifecycle lifecycle,
       ScanLoop scans,
@@ -34,7 +47,8 @@ final class EventRunner implements EventHandler<MarketEvent> {
       StreamStatus status,
       DaemonMetrics metrics,
       AlertPolicy alerts,
-      SnapshotFeed feed) {
+      SnapshotFeed feed,
+      DecisionStage stage) {
     this.lifecycle = lifecycle;
     this.scans = scans;
     this.decider = decider;
@@ -42,6 +56,9 @@ final class EventRunner implements EventHandler<MarketEvent> {
     this.metrics = metrics;
     this.alerts = alerts;
     this.feed = feed;
+    this.stage = stage;
+    this.stageSizing = stage == null ? null : decider.sizing();
+    this.runnerSizing = decider.sizing();
   }
 
   @Override
@@ -55,17 +72,51 @@ final class EventRunner implements EventHandler<MarketEvent> {
   }
 
   private void streamed(MarketEvent e) {
-    boolean decide = lifecycle.active();
-    ScanResult r =
-        e.kind() == MarketEvent.Kind.BOOK ? decider.book(e, decide) : decider.pool(e, decide);
-    long now = System.nanoTime();
-    long latency = now - e.receivedNanos();
+    boolean book = e.kind() == MarketEvent.Kind.BOOK;
+    EventDecider.Pending p = decider.search(e, lifecycle.active());
     StreamEngine engine = decider.engine().orElse(null);
-    status.event(e.kind() == MarketEvent.Kind.BOOK, latency, now, engine);
+    if (p == null) {
+      long now = System.nanoTime();
+      long latency = now - e.receivedNanos();
+      status.event(book, latency, now, engine);
+      metrics.decisionLatency(latency);
+      return;
+    }
+    long searchNanos = engine == null ? 0 : engine.searchNanos();
+    if (stage != null) {
+      status.applied(book, System.nanoTime(), engine);
+      if (stage.offer(() -> decide(p, stageSizing, searchNanos))) {
+        return;
+      }
+      // the stage is full: decide here (nothing lost; the events behind wait)
+      decide(p, runnerSizing, searchNanos);
+      return;
+    }
+    decide(p, runnerSizing, searchNanos);
+    status.applied(book, System.nanoTime(), engine);
+  }
+
+  /**
+   * Sizes and judges {@code p} with the calling thread's {@code sizing}, records the
+   * tick-to-decision latency, then hands the decision to trading and the records.
+   */
+  private void decide(EventDecider.Pending p, StreamEngine.Sizing sizing, long searchNanos) {
+    long t0 = System.nanoTime();
+    ScanResult r;
+    try {
+      r = decider.finish(p, sizing);
+    } catch (RuntimeException x) {
+      LOG.debug("streamed decision failed", x);
+      alerts.error("scan", "streamed decision: " + x.getMessage());
+      return;
+    }
+    long now = System.nanoTime();
+    long latency = now - p.receivedNanos();
+    status.latency(latency, now);
     metrics.decisionLatency(latency);
     if (r != null) {
       boolean recorded = scans.recordStream(r);
-      status.decision(r.records().size(), recorded, engine);
+      status.decision(r.records().size(), recorded, searchNanos, now - t0);
     }
   }
 

@@ -95,8 +95,11 @@ final class ScanLoop {
     }
   }
 
-  /** Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts. */
-  void record(Scanned s) {
+  /**
+   * Hands a scan's opportunities to the writer (unless the kill switch is on), counts, alerts.
+   * Synchronised with {@link #recordStream}: the runner and the decision stage trade one at a time.
+   */
+  synchronized void record(Scanned s) {
     if (s.failure() != null) {
       alerts.error("scan", s.failure());
       return;
@@ -110,11 +113,12 @@ final class ScanLoop {
   }
 
   /**
-   * Trades and records the opportunities of a streamed event (unless the kill switch is on).
+   * Trades and records the opportunities of a streamed event (unless the kill switch is on); on the
+   * runner's thread or the decision stage's, one at a time.
    *
    * @return whether they were handed to the writer
    */
-  boolean recordStream(ScanResult result) {
+  synchronized boolean recordStream(ScanResult result) {
     if (lifecycle.killSwitch()) {
       return false;
     }

@@ -3,6 +3,7 @@ package dev.arb.daemon;
 import dev.arb.daemon.stream.LatencyWindow;
 import dev.arb.engine.stream.StreamEngine;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * What the streaming runner has done, for {@code /status} and the debug log: events by kind,
  * decisions, the engine's full runs and markets, the tick-to-decision latency of the last minute,
  * and per-stage timings (update, detect, search, size) logged at debug level every {@value
- * #LOG_SECONDS} s. Written by the runner thread only; counters are volatile for the readers.
+ * #LOG_SECONDS} s. Written by the runner thread, and decisions by the decision stage's; counters
+ * are volatile for the readers.
  */
 final class StreamStatus {
   private static final Logger LOG = LoggerFactory.getLogger(StreamStatus.class);
@@ -28,8 +30,9 @@ final class StreamStatus {
   // per-stage nanoseconds since the last debug line (runner thread only)
   private final Histogram update = new Histogram(1, 60_000_000_000L, 2);
   private final Histogram detect = new Histogram(1, 60_000_000_000L, 2);
-  private final Histogram search = new Histogram(1, 60_000_000_000L, 2);
-  private final Histogram size = new Histogram(1, 60_000_000_000L, 2);
+  // written by whichever thread decides (runner or decision stage)
+  private final Histogram search = new SynchronizedHistogram(1, 60_000_000_000L, 2);
+  private final Histogram size = new SynchronizedHistogram(1, 60_000_000_000L, 2);
   private long nextLog;
 
   StreamStatus(long nowNanos) {
@@ -39,12 +42,20 @@ final class StreamStatus {
 
   /** A book or pool event decided {@code latencyNanos} after it arrived (the runner thread). */
   void event(boolean book, long latencyNanos, long nowNanos, StreamEngine engine) {
+    latency.record(latencyNanos, nowNanos);
+    applied(book, nowNanos, engine);
+  }
+
+  /**
+   * A book or pool event applied by the runner whose decision is made on the decision stage, which
+   * reports its latency ({@link #latency}).
+   */
+  void applied(boolean book, long nowNanos, StreamEngine engine) {
     if (book) {
       books++;
     } else {
       pools++;
     }
-    latency.record(latencyNanos, nowNanos);
     if (engine != null) {
       fullRuns = engine.fullRuns();
       markets = engine.markets();
@@ -56,15 +67,23 @@ final class StreamStatus {
     }
   }
 
-  /** A streamed decision with opportunities; {@code recorded}: not dropped by the kill switch. */
-  void decision(int found, boolean recorded, StreamEngine engine) {
+  /** The tick-to-decision latency of an event decided on the decision stage (its thread). */
+  void latency(long latencyNanos, long nowNanos) {
+    latency.record(latencyNanos, nowNanos);
+  }
+
+  /**
+   * A streamed decision with opportunities; {@code recorded}: not dropped by the kill switch. The
+   * thread that decided it (the runner's or the decision stage's; one at a time).
+   */
+  synchronized void decision(int found, boolean recorded, long searchNanos, long sizeNanos) {
     decisions++;
     opportunities += found;
     if (!recorded) {
       notRecorded += found;
     }
-    search.recordValue(Math.max(1, engine.searchNanos()));
-    size.recordValue(Math.max(1, engine.sizeNanos()));
+    search.recordValue(Math.max(1, searchNanos));
+    size.recordValue(Math.max(1, sizeNanos));
   }
 
   /** A snapshot became the engine's state. */

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,8 +86,7 @@ public final class StreamEngine {
   private final long intervalNanos;
   private final long maxAgeNanos;
   private final GraphOptions graphOptions;
-  private final AmtOptimizer sizer;
-  private final BigDecimal available;
+  private final Sizing ownSizing;
 
   private MarketSnapshot base;
   private PathGraph graph;
@@ -126,8 +126,7 @@ public final class StreamEngine {
     this.graphOptions =
         (request.transfers() ? GraphOptions.withTransfers(0) : GraphOptions.defaults())
             .withSameAs(request.pools().sameAs());
-    this.sizer = new AmtOptimizer(request.query().maxLength());
-    this.available = request.amount().orElse(new BigDecimal("1E+24"));
+    this.ownSizing = new Sizing(request);
     build(prepared(initial), atNanos);
   }
 
@@ -366,15 +365,34 @@ public final class StreamEngine {
   /**
    * The decision for the edges the last event flagged: the best cycles through them (at most the
    * query's K, best top-of-book return first, each once), sized and judged. Empty when nothing was
-   * flagged or no cycle through a flagged edge beats the profit threshold.
+   * flagged or no cycle through a flagged edge beats the profit threshold. The same as {@link
+   * #candidates()} sized by this engine's own {@link Sizing}.
    */
   public List<Opportunity> decide() {
-    int flagged = detector.flaggedCount();
-    if (flagged == 0) {
-      searchNanos = 0;
+    Candidates c = candidates();
+    if (c == null) {
       sizeNanos = 0;
       decidedBooks = List.of();
       return List.of();
+    }
+    long t0 = System.nanoTime();
+    List<Opportunity> out = ownSizing.size(c);
+    sizeNanos = System.nanoTime() - t0;
+    decidedBooks = c.books();
+    return out;
+  }
+
+  /**
+   * The first half of {@link #decide}, on the engine's thread: the best cycles through the edges
+   * the last event flagged, with the books and pools they are to be sized on, as an immutable value
+   * that a {@link Sizing} may size on another thread while this engine goes on with the next
+   * events. Null when nothing was flagged or no cycle runs through a flagged edge.
+   */
+  public Candidates candidates() {
+    int flagged = detector.flaggedCount();
+    if (flagged == 0) {
+      searchNanos = 0;
+      return null;
     }
     long t0 = System.nanoTime();
     List<Cycle> found = new ArrayList<>();
@@ -389,42 +407,104 @@ public final class StreamEngine {
     if (found.size() > request.query().topK()) {
       found = new ArrayList<>(found.subList(0, request.query().topK()));
     }
-    long t1 = System.nanoTime();
-    List<Opportunity> out = new ArrayList<>(found.size());
+    if (found.isEmpty()) {
+      searchNanos = System.nanoTime() - t0;
+      return null;
+    }
+    List<List<OrderBook>> legBooks = new ArrayList<>(found.size());
     Map<String, OrderBook> used = new LinkedHashMap<>();
     MarketSnapshot withPools = null;
-    GasValuation gas = null;
-    int rank = 0;
     for (Cycle c : found) {
-      rank++;
-      List<OrderBook> legBooks = new ArrayList<>(c.legs().size());
-      boolean poolLegs = false;
+      List<OrderBook> bs = new ArrayList<>(c.legs().size());
       for (Leg l : c.legs()) {
         if (l.isPool()) {
-          legBooks.add(null);
-          poolLegs = true;
+          bs.add(null);
+          if (withPools == null) {
+            withPools = current(false);
+          }
         } else {
           OrderBook b = books[byMarket.get(l.market())];
-          legBooks.add(b);
+          bs.add(b);
           used.put(b.market().id(), b);
         }
       }
-      SizingOutcome outcome;
-      if (poolLegs) {
-        if (withPools == null) {
-          withPools = current(false);
-          gas = new GasValuation(request.pools().gas(), withPools, request.pools().sameAs());
-        }
-        outcome = sizer.size(c, withPools, available, gas);
-      } else {
-        outcome = sizer.size(c, legBooks, available);
-      }
-      out.add(Scanner.judge(rank, outcome, request));
+      legBooks.add(Collections.unmodifiableList(bs));
     }
-    decidedBooks = List.copyOf(used.values());
-    searchNanos = t1 - t0;
-    sizeNanos = System.nanoTime() - t1;
-    return out;
+    searchNanos = System.nanoTime() - t0;
+    return new Candidates(
+        List.copyOf(found),
+        List.copyOf(legBooks),
+        withPools,
+        List.copyOf(used.values()),
+        base.source(),
+        graph.marketCount());
+  }
+
+  /**
+   * Cycles to size, with the state they were found on: {@code legBooks} (per cycle, per leg: the
+   * book, null for a pool leg), {@code withPools} (every fresh book and pool, when a cycle has a
+   * pool leg, else null), {@code books} (the books of the book legs, each once) and the engine's
+   * source name and market count.
+   */
+  public record Candidates(
+      List<Cycle> cycles,
+      List<List<OrderBook>> legBooks,
+      MarketSnapshot withPools,
+      List<OrderBook> books,
+      String source,
+      int markets) {
+    public Candidates {
+      Objects.requireNonNull(cycles, "cycles");
+      Objects.requireNonNull(legBooks, "legBooks");
+      Objects.requireNonNull(books, "books");
+      if (legBooks.size() != cycles.size()) {
+        throw new IllegalArgumentException(
+            "one list of leg books per cycle: " + legBooks.size() + " for " + cycles.size());
+      }
+    }
+
+    /** The books the cycles are sized on, as a snapshot (the paper trader's and data age's). */
+    public MarketSnapshot snapshot() {
+      return new MarketSnapshot(books, List.of(), source);
+    }
+  }
+
+  /**
+   * The second half of {@link #decide}: sizes and judges {@link Candidates} exactly as a scan does.
+   * Holds sizing scratch space: one per thread.
+   */
+  public static final class Sizing {
+    private final ScanRequest request;
+    private final AmtOptimizer sizer;
+    private final BigDecimal available;
+
+    /** A sizing for decisions under {@code request} (as the engine's). */
+    public Sizing(ScanRequest request) {
+      this.request = Objects.requireNonNull(request, "request");
+      this.sizer = new AmtOptimizer(request.query().maxLength());
+      this.available = request.amount().orElse(new BigDecimal("1E+24"));
+    }
+
+    /** The candidates sized and judged, best top-of-book return first (ranks 1, 2, ...). */
+    public List<Opportunity> size(Candidates c) {
+      List<Opportunity> out = new ArrayList<>(c.cycles().size());
+      GasValuation gas = null;
+      for (int i = 0; i < c.cycles().size(); i++) {
+        Cycle cycle = c.cycles().get(i);
+        List<OrderBook> legBooks = c.legBooks().get(i);
+        SizingOutcome outcome;
+        if (legBooks.contains(null)) {
+          if (gas == null) {
+            gas = new GasValuation(request.pools().gas(), c.withPools(), request.pools().sameAs());
+          }
+          outcome = sizer.size(cycle, c.withPools(), available, gas);
+        } else {
+          outcome = sizer.size(cycle, legBooks, available);
+        }
+        out.add(Scanner.judge(i + 1, outcome, request));
+      }
+      return out;
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The decision step of the streaming runner, the same for {@code arb run} (live or replayed) and
@@ -25,7 +26,9 @@ import java.util.Optional;
  * records exactly what the recording run did.
  *
  * <p>Books that arrive before the first snapshot wait for it (they are merged into it, the newer
- * book of a market kept). One thread: the runner's.
+ * book of a market kept). One thread, the runner's, applies events ({@link #search}); sizing and
+ * judging ({@link #finish}) may run on a second one, so that sizing a burst of cycles never holds
+ * up the next events' detection.
  */
 public final class EventDecider {
 
@@ -41,8 +44,9 @@ public final class EventDecider {
   private final SnapshotScan scan;
   private final Map<String, OrderBook> early = new LinkedHashMap<>();
   private StreamEngine engine;
-  private long streamDecisions;
-  private long opportunities;
+  private final StreamEngine.Sizing ownSizing;
+  private final LongAdder streamDecisions = new LongAdder();
+  private final LongAdder opportunities = new LongAdder();
 
   /**
    * @param request what streamed decisions search and size (as {@code arb.scan})
@@ -52,6 +56,7 @@ public final class EventDecider {
     this.request = Objects.requireNonNull(request, "request");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.scan = Objects.requireNonNull(scan, "scan");
+    this.ownSizing = new StreamEngine.Sizing(request);
   }
 
   /**
@@ -106,37 +111,75 @@ public final class EventDecider {
    * updated and nothing is decided.
    */
   public ScanResult book(MarketEvent e, boolean decide) {
-    if (engine == null) {
-      early.put(e.book.market().id(), e.book);
-      return null;
-    }
-    int flagged = engine.book(e.book, e.bestBid, e.bestAsk, e.receivedEpochNanos);
-    return flagged == 0 || !decide ? null : decide(e.receivedEpochNanos);
+    Pending p = search(e, decide);
+    return p == null ? null : finish(p, ownSizing);
   }
 
   /** A pool event, as {@link #book}; ignored before the first snapshot (it has no chain). */
   public ScanResult pool(MarketEvent e, boolean decide) {
-    if (engine == null) {
-      return null;
-    }
-    int flagged = engine.pool(e.pool, e.poolObservedAt, e.receivedEpochNanos);
-    return flagged == 0 || !decide ? null : decide(e.receivedEpochNanos);
+    Pending p = search(e, decide);
+    return p == null ? null : finish(p, ownSizing);
   }
 
-  private ScanResult decide(long atNanos) {
-    List<Opportunity> found = engine.decide();
+  /**
+   * The first half of {@link #book}/{@link #pool}, on the runner's thread: the event applied to the
+   * state, and the cycles through the edges it changed, to be sized by {@link #finish} (on any
+   * thread, with that thread's {@link StreamEngine.Sizing}); null when there is nothing to decide
+   * (almost every event; nothing allocated then).
+   */
+  public Pending search(MarketEvent e, boolean decide) {
+    if (engine == null) {
+      if (e.kind == MarketEvent.Kind.BOOK) {
+        early.put(e.book.market().id(), e.book);
+      }
+      return null;
+    }
+    int flagged =
+        e.kind == MarketEvent.Kind.BOOK
+            ? engine.book(e.book, e.bestBid, e.bestAsk, e.receivedEpochNanos)
+            : engine.pool(e.pool, e.poolObservedAt, e.receivedEpochNanos);
+    if (flagged == 0 || !decide) {
+      return null;
+    }
+    StreamEngine.Candidates c = engine.candidates();
+    return c == null ? null : new Pending(c, e.receivedNanos, e.receivedEpochNanos);
+  }
+
+  /**
+   * What {@link #search} found, with the event's receive times ({@link System#nanoTime()} and epoch
+   * nanoseconds).
+   */
+  public record Pending(
+      StreamEngine.Candidates candidates, long receivedNanos, long receivedEpochNanos) {
+    public Pending {
+      Objects.requireNonNull(candidates, "candidates");
+    }
+  }
+
+  /**
+   * The second half: {@code p} sized and judged with {@code sizing} (one per thread); the decision
+   * with opportunities, or null when no cycle beats the threshold. Safe on another thread than the
+   * runner's.
+   */
+  public ScanResult finish(Pending p, StreamEngine.Sizing sizing) {
+    List<Opportunity> found = sizing.size(p.candidates());
     if (found.isEmpty()) {
       return null;
     }
-    streamDecisions++;
-    opportunities += found.size();
-    Instant at = EventRing.instant(atNanos);
-    MarketSnapshot books = engine.decidedSnapshot();
+    streamDecisions.increment();
+    opportunities.add(found.size());
+    Instant at = EventRing.instant(p.receivedEpochNanos());
+    MarketSnapshot books = p.candidates().snapshot();
     List<OpportunityRecord> records = new ArrayList<>(found.size());
     for (Opportunity o : found) {
       records.add(OpportunityRecords.of(o, books.source(), at));
     }
-    return new ScanResult(engine.markets(), records, found, Optional.of(books));
+    return new ScanResult(p.candidates().markets(), records, found, Optional.of(books));
+  }
+
+  /** A sizing for {@link #finish} on another thread, under this decider's request. */
+  public StreamEngine.Sizing sizing() {
+    return new StreamEngine.Sizing(request);
   }
 
   /** The engine, once the first snapshot arrived (else empty). */
@@ -146,11 +189,11 @@ public final class EventDecider {
 
   /** Streamed events that led to a decision with opportunities. */
   public long streamDecisions() {
-    return streamDecisions;
+    return streamDecisions.sum();
   }
 
   /** Opportunities of streamed decisions. */
   public long opportunities() {
-    return opportunities;
+    return opportunities.sum();
   }
 }

@@ -10,6 +10,7 @@ import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.stream.StreamEngine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -18,12 +19,13 @@ import org.HdrHistogram.Histogram;
  * thread plays {@link SyntheticStream}'s updates (most move a price by well under 1 bp, 10 % are
  * volatile, 0.2 % open cycles for a few updates) into the event ring at a fixed rate, stamping each
  * with {@link System#nanoTime()} as it is published (its arrival); the runner thread decides each
- * one, and the time from arrival to decision made goes into a histogram. The same updates are then
- * played at the same rate into a runner that re-scans the whole graph per update (the market's
- * edges updated in place, then a full SPFA detection, as a timer-driven scan would do per update).
- * Both runs follow a warm-up pass over the same updates at full speed, so that the JIT has compiled
- * the hot path. Queueing is included: a runner slower than the rate falls behind and its latencies
- * grow.
+ * one as the daemon's does (update, detection, search of the cycles through changed edges; the
+ * cycles found sized and judged on the {@link DecisionStage}), and the time from arrival to
+ * decision made goes into a histogram. The same updates are then played at the same rate into a
+ * runner that re-scans the whole graph per update (the market's edges updated in place, then a full
+ * SPFA detection, as a timer-driven scan would do per update). Both runs follow a warm-up pass over
+ * the same updates at full speed, so that the JIT has compiled the hot path. Queueing is included:
+ * a runner slower than the rate falls behind and its latencies grow.
  */
 public final class StreamBench {
 
@@ -52,7 +54,8 @@ public final class StreamBench {
 
   /**
    * Tick-to-decision latencies of one run, in microseconds; {@code service*}: the runner's own time
-   * per update (update, detect, search, size), without the hand-over and queueing.
+   * per update (update, detect, search; sizing too unless the decision stage took it), without the
+   * hand-over and queueing.
    */
   public record Latencies(
       long count,
@@ -87,9 +90,6 @@ public final class StreamBench {
     }
   }
 
-  /** The publisher sleeps until this close to an update's time, then spins. */
-  private static final long PARK_NANOS = 60_000;
-
   private StreamBench() {}
 
   /** Runs the benchmark (about {@code 2 × updates / rate} seconds plus the warm-up). */
@@ -117,36 +117,71 @@ public final class StreamBench {
         inc.decider.engine().map(StreamEngine::fullRuns).orElse(0L));
   }
 
-  /** A runner under test: decides one event, records its latency. */
+  /**
+   * A runner under test: decides one event, records its latency; an event handed to the decision
+   * stage is recorded there.
+   */
   private abstract static class Runner implements EventHandler<MarketEvent> {
     final Histogram latency = new Histogram(1, 60_000_000_000L, 3);
     final Histogram service = new Histogram(1, 60_000_000_000L, 3);
-    volatile long handled;
+    // the decision stage's latencies (its thread only), added to latency at the end
+    final Histogram staged = new Histogram(1, 60_000_000_000L, 3);
+    final AtomicLong handled = new AtomicLong();
 
     @Override
     public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
       long t0 = System.nanoTime();
-      decide(e);
+      boolean decided = decide(e);
       long t1 = System.nanoTime();
-      latency.recordValue(Math.max(1, t1 - e.receivedNanos()));
       service.recordValue(Math.max(1, t1 - t0));
-      handled = handled + 1; // one writer: the runner thread
+      if (decided) {
+        latency.recordValue(Math.max(1, t1 - e.receivedNanos()));
+        handled.incrementAndGet();
+      }
     }
 
-    abstract void decide(MarketEvent e);
+    /** Decides {@code e}; false when its decision was handed to the stage. */
+    abstract boolean decide(MarketEvent e);
+
+    void close() {}
   }
 
+  /** The daemon's runner: detection and search here, sizing on a {@link DecisionStage}. */
   private static final class Incremental extends Runner {
     final EventDecider decider;
+    final DecisionStage stage = new DecisionStage("arb-bench-decide");
+    final StreamEngine.Sizing stageSizing;
+    final StreamEngine.Sizing runnerSizing;
 
     Incremental(SyntheticStream s, ScanRequest request, StreamEngine.Settings settings) {
       decider = new EventDecider(request, settings, (snapshot, at) -> null);
       decider.adopt(s.initial(), EventRing.epochNanos(s.initial().books().get(0).observedAt()));
+      stageSizing = decider.sizing();
+      runnerSizing = decider.sizing();
     }
 
     @Override
-    void decide(MarketEvent e) {
-      decider.book(e);
+    boolean decide(MarketEvent e) {
+      EventDecider.Pending p = decider.search(e, true);
+      if (p == null) {
+        return true;
+      }
+      Runnable sized =
+          () -> {
+            decider.finish(p, stageSizing);
+            staged.recordValue(Math.max(1, System.nanoTime() - p.receivedNanos()));
+            handled.incrementAndGet();
+          };
+      if (stage.offer(sized)) {
+        return false;
+      }
+      decider.finish(p, runnerSizing); // the stage is full: as the daemon does
+      return true;
+    }
+
+    @Override
+    void close() {
+      stage.close(Duration.ofSeconds(10));
     }
   }
 
@@ -158,9 +193,10 @@ public final class StreamBench {
     }
 
     @Override
-    void decide(MarketEvent e) {
+    boolean decide(MarketEvent e) {
       graph.updateBook(graph.market(e.book().market().id()), e.bestBid(), e.bestAsk());
       PathOptimizer.hasNegativeCycle(graph);
+      return true;
     }
   }
 
@@ -183,26 +219,31 @@ public final class StreamBench {
         long due = start + i * period;
         long now;
         while ((now = System.nanoTime()) - due < 0) {
-          if (due - now > PARK_NANOS) {
-            LockSupport.parkNanos(due - now - PARK_NANOS); // leave the cores to the runner
-          } else {
-            Thread.onSpinWait();
-          }
+          // sleeps, as a feed thread waits on its socket: a spinning publisher would take one of
+          // the two cores the runner and the decision stage need (it wakes up to ~60 µs late; the
+          // update is stamped when it is published, so that is not counted as latency)
+          LockSupport.parkNanos(due - now);
         }
         ring.book(books[i], now, EventRing.epochNanos(books[i].observedAt()), MarketEvent.NO_TIME);
       }
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (r.handled < books.length) {
+      while (r.handled.get() < books.length) {
         if (System.nanoTime() - deadline > 0) {
           throw new IllegalStateException(
-              "the benchmark runner handled " + r.handled + " of " + books.length + " updates");
+              "the benchmark runner handled "
+                  + r.handled.get()
+                  + " of "
+                  + books.length
+                  + " updates");
         }
         LockSupport.parkNanos(100_000);
       }
     } finally {
       ring.close(Duration.ofSeconds(5));
+      r.close();
     }
     Histogram h = r.latency;
+    h.add(r.staged);
     return new Latencies(
         h.getTotalCount(),
         h.getValueAtPercentile(50) / 1e3,
