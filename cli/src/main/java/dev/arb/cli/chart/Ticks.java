@@ -29,7 +29,7 @@ record Ticks(double first, double step, int count) {
     if (counts) {
       step = Math.max(1, Math.round(step));
     }
-    double first = Math.floor(min / step) * step;
+    double first = Math.floor(min / step + 1e-9) * step;
     int count = (int) Math.ceil((max - first) / step - 1e-9) + 1;
     return new Ticks(first, step, Math.max(2, count));
   }
