@@ -180,7 +180,9 @@ final class BacktestReport {
               + " records (every opportunity as the daemon would store it after paper trading),"
               + " counted per "
               + chart.bucket()
-              + ", event time in UTC.");
+              + ", event time in UTC. The profit charts, as the dashboard's, sum the trades with a"
+              + " realized profit; the tables above also count trades aborted before any fill"
+              + " (realized 0).");
       page.charts(chart);
     }
     return page.render();

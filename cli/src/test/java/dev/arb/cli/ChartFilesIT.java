@@ -242,11 +242,22 @@ class ChartFilesIT {
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(900);
     assertThat(image.getHeight()).isEqualTo(700);
-    // the first panel (opportunities by status) lies under the 36-pixel heading; its plot area
-    // starts 78 px from the left, 46 px below the panel's top: the executed series is drawn there
+    // panels: opportunities by status, profit per traded start asset (one empty one if none),
+    // trades and dead letters (when any); stacked under a 36-pixel heading
+    java.util.Set<String> traded = new java.util.TreeSet<>();
+    for (JsonNode r : JSON.readTree(arb("history", "--json", "--limit", "100000").out())) {
+      if (!r.path("realized_profit").isNull()) {
+        traded.add(r.path("start_asset").asText());
+      }
+    }
+    assertThat(traded).isNotEmpty();
+    int panels = 1 + traded.size() + 1;
+    double each = (700 - 36) / (double) panels;
+    // the first panel's plot area: 78 px from the left, 46 px below its top, 30 px above its
+    // bottom; the executed series (green) is drawn there
     int green = 0;
     int ink = 0;
-    for (int y = 36 + 46; y < 36 + 120; y++) {
+    for (int y = 36 + 46; y < (int) (36 + each - 30); y++) {
       for (int x = 80; x < 880; x++) {
         int rgb = image.getRGB(x, y) & 0xffffff;
         ink += rgb != 0xffffff ? 1 : 0;

@@ -19,9 +19,10 @@ public final class Html {
       String.join(
           "\n",
           "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#1f2328;margin:1.5rem;"
-              + "max-width:1100px;line-height:1.4}",
+              + "max-width:1400px;line-height:1.4}",
           "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}",
-          "table{border-collapse:collapse;margin:.5rem 0}",
+          "table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}",
+          "th{white-space:nowrap}",
           "th,td{padding:.25rem .6rem;border-bottom:1px solid #d0d7de;text-align:left;"
               + "vertical-align:top}",
           "th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}",

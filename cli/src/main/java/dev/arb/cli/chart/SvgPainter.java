@@ -10,7 +10,8 @@ final class SvgPainter implements Painter {
   private final StringBuilder sb = new StringBuilder();
 
   SvgPainter(double width, double height, String label) {
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+    // inline in HTML: no namespace declaration needed (and no address in the file)
+    sb.append("<svg viewBox=\"0 0 ")
         .append(n(width))
         .append(' ')
         .append(n(height))

@@ -209,15 +209,16 @@
     const t = Date.parse(now) / 1000;
     const x = latencySamples;
     x.t.push(isFinite(t) ? t : Date.now() / 1000);
-    x.p50.push(l.p50_us);
-    x.p99.push(l.p99_us);
-    x.max.push(l.max_us);
+    // drawn in milliseconds: p50 is often well under one, p99 and max above
+    x.p50.push(l.p50_us / 1e3);
+    x.p99.push(l.p99_us / 1e3);
+    x.max.push(l.max_us / 1e3);
     if (x.t.length > LATENCY_SAMPLES) {
       for (const k of Object.keys(x)) x[k].shift();
     }
     draw('latency', $('chart-latency'), null,
       [line('p50', '#116329'), line('p99', '#bc4c00'), line('max', '#a40e26', [4, 3])],
-      [x.t.slice(), x.p50.slice(), x.p99.slice(), x.max.slice()], 160);
+      [x.t.slice(), x.p50.slice(), x.p99.slice(), x.max.slice()], 160, true);
   }
 
   // chains, when the daemon watches any: each entry shown by its name and its scalar fields
@@ -291,7 +292,7 @@
   }
 
   // draws into `el`, making the chart again when the series change, else only its data
-  function draw(key, el, title, series, data, height) {
+  function draw(key, el, title, series, data, height, seconds) {
     if (typeof window.uPlot !== 'function') {
       el.textContent = 'Charts are not available: this build of arb lacks the chart library.';
       el.className = 'chart-empty';
@@ -309,7 +310,11 @@
       height: height || 200,
       series: [{ label: 'time (UTC)', value: (u, v) => (v == null ? '–' : utcTime(v * 1000)) }]
         .concat(series),
-      axes: [{ values: axisTimes }, { size: 60 }],
+      axes: [
+        { values: seconds ? (u, splits) => splits.map((v) => utcTime(v * 1000).slice(11, 19))
+          : axisTimes },
+        { size: 70 },
+      ],
       scales: { x: { time: true } },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     };
