@@ -311,8 +311,14 @@
       series: [{ label: 'time (UTC)', value: (u, v) => (v == null ? '–' : utcTime(v * 1000)) }]
         .concat(series),
       axes: [
-        { values: seconds ? (u, splits) => splits.map((v) => utcTime(v * 1000).slice(11, 19))
-          : axisTimes },
+        seconds
+          ? {
+            // whole seconds, far enough apart for HH:MM:SS
+            space: 90,
+            incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600],
+            values: (u, splits) => splits.map((v) => utcTime(v * 1000).slice(11, 19)),
+          }
+          : { values: axisTimes },
         { size: 70 },
       ],
       scales: { x: { time: true } },
