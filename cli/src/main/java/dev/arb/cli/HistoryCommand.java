@@ -167,24 +167,7 @@ final class HistoryCommand extends BaseCommand {
     if (json && csv) {
       throw new ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
     }
-    int limit = list.limit();
-    Optional<Instant> from = list.since(context().clock());
-    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
-    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
-    }
-    HistoryQuery query =
-        new HistoryQuery(
-            from,
-            to,
-            new LinkedHashSet<>(statuses),
-            Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
-            Optional.ofNullable(asset).filter(s -> !s.isBlank()),
-            minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
-            limit,
-            Optional.ofNullable(instance).filter(s -> !s.isBlank()));
+    HistoryQuery query = query(list.limit());
 
     if (executed) {
       return executed(query);
@@ -216,6 +199,26 @@ final class HistoryCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
+  /** The filters' query, at most {@code limit} records. */
+  private HistoryQuery query(int limit) {
+    Optional<Instant> from = list.since(context().clock());
+    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
+    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
+    }
+    return new HistoryQuery(
+        from,
+        to,
+        new LinkedHashSet<>(statuses),
+        Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
+        Optional.ofNullable(asset).filter(s -> !s.isBlank()),
+        minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
+        limit,
+        Optional.ofNullable(instance).filter(s -> !s.isBlank()));
+  }
+
   /** {@code --plot FILE}: the chart of the matching records, written to FILE. */
   private int plot() {
     ChartFiles.Format format =
@@ -245,23 +248,7 @@ final class HistoryCommand extends BaseCommand {
               + "'");
     }
     boolean limited = spec.commandLine().getParseResult().hasMatchedOption("--limit");
-    Optional<Instant> from = list.since(context().clock());
-    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
-    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
-    }
-    HistoryQuery query =
-        new HistoryQuery(
-            from,
-            to,
-            new LinkedHashSet<>(statuses),
-            Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
-            Optional.ofNullable(asset).filter(s -> !s.isBlank()),
-            minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
-            limited ? list.limit() : HistoryPlot.MAX_RECORDS,
-            Optional.ofNullable(instance).filter(s -> !s.isBlank()));
+    HistoryQuery query = query(limited ? list.limit() : HistoryPlot.MAX_RECORDS);
     ChartData.ChartJson chart =
         HistoryPlot.chart(config().config(), query, context().clock().instant());
     HistoryPlot.write(chart, plot, format, w, h);
