@@ -147,7 +147,7 @@ final class HistoryCommand extends BaseCommand {
               + " by status, expected vs realized profit over time per start asset, trades and"
               + " dead letters. FILE.png is an image, FILE.html a page that needs no network."
               + " Draws up to "
-              + HistoryPlot.MAX_RECORDS
+              + HistoryPlotReport.MAX_RECORDS
               + " newest records unless --limit is given.")
   Path plot;
 
@@ -248,11 +248,11 @@ final class HistoryCommand extends BaseCommand {
               + "'");
     }
     boolean limited = spec.commandLine().getParseResult().hasMatchedOption("--limit");
-    HistoryQuery query = query(limited ? list.limit() : HistoryPlot.MAX_RECORDS);
+    HistoryQuery query = query(limited ? list.limit() : HistoryPlotReport.MAX_RECORDS);
     ChartData.ChartJson chart =
-        HistoryPlot.chart(config().config(), query, context().clock().instant());
-    HistoryPlot.write(chart, plot, format, w, h);
-    out().println(HistoryPlot.heading(chart) + ": drawn to " + plot);
+        HistoryPlotReport.chart(config().config(), query, context().clock().instant());
+    HistoryPlotReport.write(chart, plot, format, w, h);
+    out().println(HistoryPlotReport.heading(chart) + ": drawn to " + plot);
     out().flush();
     return ExitCode.OK;
   }

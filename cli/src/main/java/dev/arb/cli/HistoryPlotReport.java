@@ -27,14 +27,14 @@ import java.util.Set;
  * status, expected vs realized profit over time per start asset, trades and dead letters. A {@code
  * .png} is drawn with Java2D, a {@code .html} is a self-contained page of SVG charts.
  */
-final class HistoryPlot {
+final class HistoryPlotReport {
   /** Most records drawn unless {@code --limit} says otherwise: the newest of the window. */
   static final int MAX_RECORDS = 200_000;
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private HistoryPlot() {}
+  private HistoryPlotReport() {}
 
   /**
    * The chart of what {@code query} selects (at most {@code query.limit()} newest records) and the
