@@ -3,25 +3,34 @@ package dev.arb.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.cli.chart.ChartFiles;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.daemon.ChartData;
 import dev.arb.daemon.stream.Backtest;
 import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.json.Json;
+import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.stream.StreamEngine;
 import dev.arb.error.ConfigException;
 import dev.arb.error.StorageException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +57,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  arb backtest --replay journal/",
       "  arb backtest --replay journal/ --fee-levels 0.0005,0.001 --json",
+      "  arb backtest --replay journal/ --report backtest.html",
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad options (no journal in the folder)."
     })
@@ -73,6 +83,16 @@ final class BacktestCommand extends BaseCommand {
   @Option(names = "--json", description = "Print JSON (snake_case keys, decimal strings).")
   boolean json;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write the report as one HTML page that needs no network and runs no script:"
+              + " the numbers above, and the dashboard's charts of the run with the recorded fees"
+              + " (opportunities by status, expected vs realized profit over time per start asset,"
+              + " trades and dead letters).")
+  Path report;
+
   @Override
   protected int execute() throws JsonProcessingException {
     ArbConfig cfg = config().config();
@@ -90,6 +110,22 @@ final class BacktestCommand extends BaseCommand {
                 + f.toPlainString());
       }
     }
+    if (report != null) {
+      Path parent = report.toAbsolutePath().getParent();
+      if (ChartFiles.Format.of(report).filter(f -> f == ChartFiles.Format.HTML).isEmpty()) {
+        problems.add(
+            "backtest: --report "
+                + report
+                + ": the report is an HTML page; give a file name ending in .html");
+      } else if (parent == null || !Files.isDirectory(parent)) {
+        problems.add(
+            "backtest: --report "
+                + report
+                + ": the folder "
+                + parent
+                + " does not exist; create it first");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -98,19 +134,43 @@ final class BacktestCommand extends BaseCommand {
     levels.add(Optional.empty());
     feeLevels.forEach(f -> levels.add(Optional.of(f)));
     List<Backtest.Report> reports = new ArrayList<>();
+    List<ChartData.Point> points = new ArrayList<>();
+    List<Instant> deadLetters = new ArrayList<>();
     for (Optional<BigDecimal> fee : levels) {
-      reports.add(once(cfg, request, fee));
+      boolean charted = report != null && fee.isEmpty();
+      reports.add(
+          once(
+              cfg,
+              request,
+              fee,
+              charted ? o -> points.add(ChartData.Point.of(o)) : o -> {},
+              charted ? deadLetters : new ArrayList<>()));
+    }
+    if (report != null) {
+      ChartFiles.write(
+          report,
+          BacktestReport.html(replay, reports, points, deadLetters)
+              .getBytes(StandardCharsets.UTF_8));
     }
     if (json) {
       out().println(Json.pretty(json(reports)));
     } else {
       table(reports);
+      if (report != null) {
+        out().println();
+        out().println("report written to " + report);
+      }
     }
     return ExitCode.OK;
   }
 
   /** One replay on a paper ledger of its own, in a temporary store deleted afterwards. */
-  private Backtest.Report once(ArbConfig cfg, ScanRequest request, Optional<BigDecimal> fee) {
+  private Backtest.Report once(
+      ArbConfig cfg,
+      ScanRequest request,
+      Optional<BigDecimal> fee,
+      Consumer<OpportunityRecord> stored,
+      List<Instant> deadLetters) {
     Path tmp;
     try {
       tmp = Files.createTempDirectory("arb-backtest");
@@ -133,13 +193,23 @@ final class BacktestCommand extends BaseCommand {
             cfg.trading(),
             cfg.chains());
     try (RecordStore store = Stores.open(own)) {
-      return Backtest.run(
-          replay,
-          request,
-          StreamEngine.Settings.defaults(),
-          fee,
-          (snapshot, at) -> RunCommand.scan(snapshot, request, at),
-          clock -> TradingService.open(store, own, clock).paper());
+      Backtest.Report r =
+          Backtest.run(
+              replay,
+              request,
+              StreamEngine.Settings.defaults(),
+              fee,
+              (snapshot, at) -> RunCommand.scan(snapshot, request, at),
+              clock -> TradingService.open(store, own, clock).paper(),
+              stored);
+      for (DeadLetter d :
+          store
+              .deadLetters()
+              .list(
+                  new DeadLetterRepository.Query(Set.of(), Optional.empty(), Integer.MAX_VALUE))) {
+        deadLetters.add(d.createdAt());
+      }
+      return r;
     } catch (Exception e) {
       if (e instanceof RuntimeException r) {
         throw r;

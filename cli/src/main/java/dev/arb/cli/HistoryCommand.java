@@ -3,8 +3,10 @@ package dev.arb.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arb.cli.TableFormatter.Column;
+import dev.arb.cli.chart.ChartFiles;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.daemon.ChartData;
 import dev.arb.engine.json.Json;
 import dev.arb.engine.port.OpportunityRepository;
 import dev.arb.engine.port.RecordStore;
@@ -52,7 +54,9 @@ import picocli.CommandLine.ParameterException;
       "  arb history --status rejected,failed --exchange kraken --limit 20",
       "  arb history --since 2026-11-24 --until 2026-11-25 --asset ETH --min-profit-bp 10 --json",
       "  arb history --csv --limit 100000 > records.csv",
-      "  arb history --executed --since 1d"
+      "  arb history --executed --since 1d",
+      "  arb history --since 1d --plot profit.png",
+      "  arb history --asset USD --plot profit.html"
     })
 final class HistoryCommand extends BaseCommand {
 
@@ -135,30 +139,35 @@ final class HistoryCommand extends BaseCommand {
       description = "Show the path, exchanges and reason columns in full (by default cut at 40).")
   boolean wide;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE",
+      description =
+          "Draw the matching records to FILE instead of printing them: opportunities per bucket"
+              + " by status, expected vs realized profit over time per start asset, trades and"
+              + " dead letters. FILE.png is an image, FILE.html a page that needs no network."
+              + " Draws up to "
+              + HistoryPlotReport.MAX_RECORDS
+              + " newest records unless --limit is given.")
+  Path plot;
+
+  @Option(
+      names = "--plot-size",
+      paramLabel = "WIDTHxHEIGHT",
+      defaultValue = "1200x900",
+      description = "The PNG's size in pixels (default: ${DEFAULT-VALUE}).")
+  String plotSize;
+
   @Override
   protected int execute() {
+    if (plot != null) {
+      return plot();
+    }
     boolean json = list.json;
     if (json && csv) {
       throw new ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
     }
-    int limit = list.limit();
-    Optional<Instant> from = list.since(context().clock());
-    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
-    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
-    }
-    HistoryQuery query =
-        new HistoryQuery(
-            from,
-            to,
-            new LinkedHashSet<>(statuses),
-            Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
-            Optional.ofNullable(asset).filter(s -> !s.isBlank()),
-            minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
-            limit,
-            Optional.ofNullable(instance).filter(s -> !s.isBlank()));
+    HistoryQuery query = query(list.limit());
 
     if (executed) {
       return executed(query);
@@ -186,6 +195,64 @@ final class HistoryCommand extends BaseCommand {
     } else {
       out().print(table(records, totals, exists ? null : file));
     }
+    out().flush();
+    return ExitCode.OK;
+  }
+
+  /** The filters' query, at most {@code limit} records. */
+  private HistoryQuery query(int limit) {
+    Optional<Instant> from = list.since(context().clock());
+    Optional<Instant> to = Optional.ofNullable(until).map(t -> t.resolve(context().clock()));
+    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since (" + from.get() + ") must be before --until (" + to.get() + ")");
+    }
+    return new HistoryQuery(
+        from,
+        to,
+        new LinkedHashSet<>(statuses),
+        Optional.ofNullable(exchange).filter(s -> !s.isBlank()),
+        Optional.ofNullable(asset).filter(s -> !s.isBlank()),
+        minProfitBp == null ? OptionalDouble.empty() : OptionalDouble.of(minProfitBp),
+        limit,
+        Optional.ofNullable(instance).filter(s -> !s.isBlank()));
+  }
+
+  /** {@code --plot FILE}: the chart of the matching records, written to FILE. */
+  private int plot() {
+    ChartFiles.Format format =
+        ChartFiles.Format.of(plot)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "--plot "
+                            + plot
+                            + ": the extension chooses the format; use "
+                            + ChartFiles.Format.accepted()));
+    String other = list.json ? "--json" : csv ? "--csv" : executed ? "--executed" : null;
+    if (other != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--plot and " + other + " cannot be used together");
+    }
+    java.util.regex.Matcher size =
+        java.util.regex.Pattern.compile("(\\d{2,5})x(\\d{2,5})").matcher(plotSize.trim());
+    int w = size.matches() ? Integer.parseInt(size.group(1)) : 0;
+    int h = size.matches() ? Integer.parseInt(size.group(2)) : 0;
+    if (w < 300 || h < 200 || w > 10_000 || h > 10_000) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--plot-size must be WIDTHxHEIGHT in pixels, from 300x200 to 10000x10000, got '"
+              + plotSize
+              + "'");
+    }
+    boolean limited = spec.commandLine().getParseResult().hasMatchedOption("--limit");
+    HistoryQuery query = query(limited ? list.limit() : HistoryPlotReport.MAX_RECORDS);
+    ChartData.ChartJson chart =
+        HistoryPlotReport.chart(config().config(), query, context().clock().instant());
+    HistoryPlotReport.write(chart, plot, format, w, h);
+    out().println(HistoryPlotReport.heading(chart) + ": drawn to " + plot);
     out().flush();
     return ExitCode.OK;
   }

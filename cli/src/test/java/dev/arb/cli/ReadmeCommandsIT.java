@@ -167,7 +167,11 @@ class ReadmeCommandsIT {
           a = chain.anvil().rpcUrl();
         } else if (previous.equals("--input")
             || previous.equals("--output")
-            || previous.equals("-o")) {
+            || previous.equals("-o")
+            || previous.equals("--journal")
+            || previous.equals("--replay")
+            || previous.equals("--plot")
+            || previous.equals("--report")) {
           a = path(root, a).toString();
         }
         args.add(a);
@@ -218,8 +222,12 @@ class ReadmeCommandsIT {
    */
   private Path path(Path root, String written) throws IOException {
     if (Path.of(written).isAbsolute()) {
-      // an absolute path such as /tmp/arb-setup: into the scratch folder, never the real one
-      return dir.resolve("abs").resolve(Path.of(written).getRoot().relativize(Path.of(written)));
+      // an absolute path such as /tmp/arb-setup: into the scratch folder, never the real one;
+      // its folder exists there as /tmp does on a person's machine
+      Path scratch =
+          dir.resolve("abs").resolve(Path.of(written).getRoot().relativize(Path.of(written)));
+      Files.createDirectories(scratch.getParent());
+      return scratch;
     }
     Path asWritten = root.resolve(written).normalize();
     if (Files.exists(asWritten)) {

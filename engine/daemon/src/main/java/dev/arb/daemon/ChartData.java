@@ -12,22 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code /aggregate} document the dashboard draws its charts from: records counted per time
- * bucket by status, expected vs realized profit of the traded ones summed up over time per start
- * asset, trades and dead letters per bucket. Pure: it sees the records the route read, nothing
+ * The chart model: records counted per time bucket by status, expected vs realized profit of the
+ * traded ones summed up over time per start asset (exact, in BigDecimal), trades and dead letters
+ * per bucket. The daemon's {@code /aggregate} route serves it to the dashboard; {@code arb history
+ * --plot} and {@code arb backtest --report} draw it. Pure: it sees the records it is given, nothing
  * else.
  */
-final class ChartData {
+public final class ChartData {
 
   /** Most buckets one answer holds; a finer bucket over a longer window is refused. */
-  static final int MAX_BUCKETS = 2000;
+  public static final int MAX_BUCKETS = 2000;
 
   /** A bucket width. */
-  enum Bucket {
+  public enum Bucket {
     MINUTE(60),
     HOUR(3600),
     DAY(86_400);
@@ -38,7 +40,8 @@ final class ChartData {
       this.seconds = seconds;
     }
 
-    String code() {
+    /** Its name in lower case: minute, hour or day. */
+    public String code() {
       return name().toLowerCase(Locale.ROOT);
     }
 
@@ -47,7 +50,7 @@ final class ChartData {
      *
      * @throws HistoryParams.BadParameter naming the allowed values
      */
-    static Bucket parse(String text) {
+    public static Bucket parse(String text) {
       for (Bucket b : values()) {
         if (b.code().equalsIgnoreCase(text.trim())) {
           return b;
@@ -58,7 +61,7 @@ final class ChartData {
     }
 
     /** The finest width giving at most a few hundred buckets over {@code span}. */
-    static Bucket auto(Duration span) {
+    public static Bucket auto(Duration span) {
       if (span.compareTo(Duration.ofHours(6)) <= 0) {
         return MINUTE;
       }
@@ -85,7 +88,7 @@ final class ChartData {
    * @param deadLetters dead letters written per bucket (the exchange, asset, status and profit
    *     filters do not apply to them)
    */
-  record ChartJson(
+  public record ChartJson(
       String bucket,
       long bucketSeconds,
       Instant from,
@@ -107,7 +110,37 @@ final class ChartData {
    * @param expected expected profit summed up to each bucket's end
    * @param realized realized profit summed up to each bucket's end
    */
-  record Profit(String startAsset, int trades, List<String> expected, List<String> realized) {}
+  public record Profit(
+      String startAsset, int trades, List<String> expected, List<String> realized) {}
+
+  /**
+   * What the model needs of one record.
+   *
+   * @param at when it was detected
+   * @param status where it stands
+   * @param startAsset the asset its cycle starts and ends in
+   * @param expected the profit sizing estimated
+   * @param realized the profit made, {@code null} unless traded
+   */
+  public record Point(
+      Instant at,
+      OpportunityStatus status,
+      String startAsset,
+      BigDecimal expected,
+      BigDecimal realized) {
+    public Point {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(startAsset, "startAsset");
+      Objects.requireNonNull(expected, "expected");
+    }
+
+    /** The point of a stored (or to be stored) record. */
+    public static Point of(OpportunityRecord r) {
+      return new Point(
+          r.detectedAt(), r.status(), r.startAsset(), r.estimatedProfit(), r.realizedProfit());
+    }
+  }
 
   private ChartData() {}
 
@@ -119,10 +152,31 @@ final class ChartData {
    * @param complete whether {@code records} are all the window holds
    * @throws HistoryParams.BadParameter when the bucket is too fine for the window
    */
-  static ChartJson of(
+  public static ChartJson of(
       List<OpportunityRecord> records,
       boolean complete,
       List<DeadLetter> deadLetters,
+      Optional<Bucket> bucket,
+      Optional<Instant> from,
+      Instant to) {
+    return ofPoints(
+        records.stream().map(Point::of).toList(),
+        complete,
+        deadLetters.stream().map(DeadLetter::createdAt).toList(),
+        bucket,
+        from,
+        to);
+  }
+
+  /**
+   * Like {@link #of}, from the points of the records and the times dead letters were written.
+   *
+   * @throws HistoryParams.BadParameter when the bucket is too fine for the window
+   */
+  public static ChartJson ofPoints(
+      List<Point> records,
+      boolean complete,
+      List<Instant> deadLetters,
       Optional<Bucket> bucket,
       Optional<Instant> from,
       Instant to) {
@@ -157,14 +211,14 @@ final class ChartData {
     Map<String, BigDecimal[][]> profit = new TreeMap<>();
     Map<String, Integer> trades = new TreeMap<>();
     int counted = 0;
-    for (OpportunityRecord r : records) {
-      int i = index(r.detectedAt(), first, b, size);
+    for (Point r : records) {
+      int i = index(r.at(), first, b, size);
       if (i < 0) {
         continue;
       }
       counted++;
       byStatus[r.status().ordinal()][i]++;
-      if (r.realizedProfit() != null) {
+      if (r.realized() != null) {
         if (r.status() == OpportunityStatus.EXECUTED) {
           executed[i]++;
         } else {
@@ -173,15 +227,15 @@ final class ChartData {
         BigDecimal[][] p =
             profit.computeIfAbsent(
                 r.startAsset(), a -> new BigDecimal[][] {zeros(size), zeros(size)});
-        p[0][i] = p[0][i].add(r.estimatedProfit());
-        p[1][i] = p[1][i].add(r.realizedProfit());
+        p[0][i] = p[0][i].add(r.expected());
+        p[1][i] = p[1][i].add(r.realized());
         trades.merge(r.startAsset(), 1, Integer::sum);
       }
     }
     int[] dead = new int[size];
-    for (DeadLetter d : deadLetters) {
-      int i = index(d.createdAt(), first, b, size);
-      if (i >= 0 && !d.createdAt().isBefore(start)) {
+    for (Instant d : deadLetters) {
+      int i = index(d, first, b, size);
+      if (i >= 0 && !d.isBefore(start)) {
         dead[i]++;
       }
     }
@@ -216,14 +270,13 @@ final class ChartData {
         list(dead));
   }
 
-  private static Optional<Instant> oldest(
-      List<OpportunityRecord> records, List<DeadLetter> deadLetters) {
+  private static Optional<Instant> oldest(List<Point> records, List<Instant> deadLetters) {
     Instant min = null;
-    for (OpportunityRecord r : records) {
-      min = min == null || r.detectedAt().isBefore(min) ? r.detectedAt() : min;
+    for (Point r : records) {
+      min = min == null || r.at().isBefore(min) ? r.at() : min;
     }
-    for (DeadLetter d : deadLetters) {
-      min = min == null || d.createdAt().isBefore(min) ? d.createdAt() : min;
+    for (Instant d : deadLetters) {
+      min = min == null || d.isBefore(min) ? d : min;
     }
     return Optional.ofNullable(min);
   }

@@ -163,4 +163,116 @@ class ChartDataTest {
     assertThat(c.found().get("sized").get(0)).isEqualTo(1);
     assertThat(c.found().get("sized").get(10)).isEqualTo(1);
   }
+
+  @Test
+  void equalsSumsComputedIndependentlyFromTheRecords() {
+    java.util.Random rnd = new java.util.Random(20261207);
+    OpportunityStatus[] statuses = OpportunityStatus.values();
+    String[] assets = {"USD", "BTC", "ETH"};
+    List<OpportunityRecord> records = new java.util.ArrayList<>();
+    List<DeadLetter> dead = new java.util.ArrayList<>();
+    Instant from = T0.plusSeconds(17);
+    Instant to = T0.plus(Duration.ofHours(5)).plusSeconds(31);
+    for (int i = 0; i < 3_000; i++) {
+      // some before the window, none after
+      Instant at = T0.plusMillis(rnd.nextLong(Duration.between(T0, to).toMillis()));
+      OpportunityStatus st = statuses[rnd.nextInt(statuses.length)];
+      boolean traded =
+          st == OpportunityStatus.EXECUTED || (st == OpportunityStatus.FAILED && rnd.nextBoolean());
+      String expected =
+          new BigDecimal(rnd.nextLong(2_000_000) - 500_000).movePointLeft(9).toPlainString();
+      String realized =
+          traded
+              ? new BigDecimal(rnd.nextLong(2_000_000) - 1_000_000)
+                  .movePointLeft(11)
+                  .toPlainString()
+              : null;
+      records.add(rec(at, st, assets[rnd.nextInt(assets.length)], expected, realized));
+      if (i % 100 == 0) {
+        dead.add(dead(at));
+      }
+    }
+    ChartData.ChartJson c =
+        ChartData.of(records, true, dead, Optional.empty(), Optional.of(from), to);
+
+    assertThat(c.bucket()).isEqualTo("minute");
+    long first = c.times().get(0);
+    assertThat(first).isEqualTo(from.getEpochSecond() / 60 * 60);
+    int n = c.times().size();
+    assertThat(n).isEqualTo((int) ((to.getEpochSecond() / 60 * 60 - first) / 60 + 1));
+    java.util.Map<String, int[]> found = new java.util.TreeMap<>();
+    java.util.Map<String, BigDecimal[]> expected = new java.util.TreeMap<>();
+    java.util.Map<String, BigDecimal[]> realized = new java.util.TreeMap<>();
+    int[] executed = new int[n];
+    int[] failed = new int[n];
+    int[] letters = new int[n];
+    int counted = 0;
+    for (OpportunityRecord r : records) {
+      long sec = r.detectedAt().getEpochSecond();
+      if (sec < first) {
+        continue;
+      }
+      int i = (int) ((sec - first) / 60);
+      counted++;
+      found.computeIfAbsent(r.status().code(), k -> new int[n])[i]++;
+      if (r.realizedProfit() != null) {
+        (r.status() == OpportunityStatus.EXECUTED ? executed : failed)[i]++;
+        // cumulative: this record counts in its bucket and every later one
+        BigDecimal[] e = expected.computeIfAbsent(r.startAsset(), k -> zeros(n));
+        BigDecimal[] z = realized.computeIfAbsent(r.startAsset(), k -> zeros(n));
+        for (int j = i; j < n; j++) {
+          e[j] = e[j].add(r.estimatedProfit());
+          z[j] = z[j].add(r.realizedProfit());
+        }
+      }
+    }
+    for (DeadLetter d : dead) {
+      if (!d.createdAt().isBefore(from)) {
+        letters[(int) ((d.createdAt().getEpochSecond() - first) / 60)]++;
+      }
+    }
+    assertThat(c.records()).isEqualTo(counted);
+    assertThat(c.found().keySet()).containsExactlyInAnyOrderElementsOf(found.keySet());
+    found.forEach(
+        (status, counts) ->
+            assertThat(c.found().get(status))
+                .as(status)
+                .containsExactlyElementsOf(java.util.Arrays.stream(counts).boxed().toList()));
+    assertThat(c.executed())
+        .containsExactlyElementsOf(java.util.Arrays.stream(executed).boxed().toList());
+    assertThat(c.failed())
+        .containsExactlyElementsOf(java.util.Arrays.stream(failed).boxed().toList());
+    assertThat(c.deadLetters())
+        .containsExactlyElementsOf(java.util.Arrays.stream(letters).boxed().toList());
+    assertThat(c.profit())
+        .extracting(ChartData.Profit::startAsset)
+        .containsExactlyElementsOf(expected.keySet());
+    for (ChartData.Profit p : c.profit()) {
+      for (int j = 0; j < n; j++) {
+        // exact: the decimal strings equal the BigDecimal sums, not close to them
+        assertThat(new BigDecimal(p.expected().get(j)))
+            .as(p.startAsset() + " expected at " + j)
+            .isEqualByComparingTo(expected.get(p.startAsset())[j]);
+        assertThat(new BigDecimal(p.realized().get(j)))
+            .as(p.startAsset() + " realized at " + j)
+            .isEqualByComparingTo(realized.get(p.startAsset())[j]);
+      }
+      assertThat(p.trades())
+          .isEqualTo(
+              (int)
+                  records.stream()
+                      .filter(
+                          r ->
+                              r.startAsset().equals(p.startAsset())
+                                  && r.realizedProfit() != null
+                                  && r.detectedAt().getEpochSecond() >= first)
+                      .count());
+    }
+  }
+
+  private static BigDecimal[] zeros(int n) {
+    BigDecimal[] z = new BigDecimal[n];
+    java.util.Arrays.fill(z, BigDecimal.ZERO);
+    return z;
+  }
 }

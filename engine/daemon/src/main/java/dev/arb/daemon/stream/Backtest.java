@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -117,7 +118,24 @@ public final class Backtest {
       Optional<BigDecimal> takerFee,
       EventDecider.SnapshotScan scan,
       Function<Clock, TradeStep> paper) {
+    return run(dir, request, settings, takerFee, scan, paper, o -> {});
+  }
+
+  /**
+   * Like {@link #run(Path, ScanRequest, StreamEngine.Settings, Optional, EventDecider.SnapshotScan,
+   * Function)}, handing every record the daemon would store (each decided opportunity after the
+   * paper trader, in event order) to {@code stored}: the report's charts are drawn from them.
+   */
+  public static Report run(
+      Path dir,
+      ScanRequest request,
+      StreamEngine.Settings settings,
+      Optional<BigDecimal> takerFee,
+      EventDecider.SnapshotScan scan,
+      Function<Clock, TradeStep> paper,
+      Consumer<OpportunityRecord> stored) {
     Objects.requireNonNull(takerFee, "takerFee");
+    Objects.requireNonNull(stored, "stored");
     EventClock clock = new EventClock();
     TradeStep trader = paper.apply(clock);
     EventDecider decider = new EventDecider(request, settings, scan);
@@ -185,6 +203,7 @@ public final class Backtest {
           }
         }
         for (OpportunityRecord o : trader.trade(r, KillSwitch.NONE)) {
+          stored.accept(o);
           switch (o.status()) {
             case EXECUTED -> executed++;
             case FAILED -> failed++;

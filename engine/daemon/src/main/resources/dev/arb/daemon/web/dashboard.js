@@ -9,6 +9,7 @@
   const OPPORTUNITIES_EVERY_MS = 4000;
   const AGGREGATE_EVERY_MS = 10000;
   const OPPORTUNITIES_SHOWN = 30;
+  const LATENCY_SAMPLES = 150;
   const COLORS = ['#0550ae', '#bc4c00', '#116329', '#8250df', '#a40e26', '#6e7781'];
   const STATUS_COLORS = {
     detected: '#6e7781',
@@ -155,6 +156,69 @@
       tbody.appendChild(tr);
     }
     showChains(s.chains);
+    showLatency(s.stream, s.now);
+  }
+
+  // ---------- decision latency ----------
+
+  const latencySamples = { t: [], p50: [], p99: [], max: [] };
+
+  function micros(us) {
+    if (us == null || !isFinite(us)) return '–';
+    if (us >= 1e6) return (us / 1e6).toFixed(2) + ' s';
+    if (us >= 1e3) return (us / 1e3).toFixed(2) + ' ms';
+    return us.toFixed(us >= 100 ? 0 : 1) + ' µs';
+  }
+
+  // 'minute', '5 minutes', else a duration
+  function lastWindow(seconds) {
+    if (seconds === 60) return 'minute';
+    if (seconds > 0 && seconds % 60 === 0) return seconds / 60 + ' minutes';
+    return duration(seconds);
+  }
+
+  // the streaming runner's tick-to-decision latency, and a chart of the values this page polled
+  function showLatency(stream, now) {
+    const l = stream && stream.decision_latency;
+    const none = $('latency-none');
+    const dl = $('latency');
+    dl.replaceChildren();
+    $('latency-figure').hidden = latencySamples.t.length === 0 && !(l && l.events);
+    if (!l || !l.events) {
+      none.hidden = false;
+      none.textContent = 'No streamed updates yet' +
+        (l ? ' in the last ' + lastWindow(l.window_seconds) : '') +
+        ': the latency is measured on streamed book and pool updates (polled snapshots are' +
+        ' scanned whole and not timed).';
+      return;
+    }
+    none.hidden = true;
+    const rows = [
+      ['updates', String(l.events) + ' in the last ' + lastWindow(l.window_seconds)],
+      ['p50', micros(l.p50_us)],
+      ['p99', micros(l.p99_us)],
+      ['max', micros(l.max_us)],
+    ];
+    for (const [k, v] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      dl.append(dt, dd);
+    }
+    const t = Date.parse(now) / 1000;
+    const x = latencySamples;
+    x.t.push(isFinite(t) ? t : Date.now() / 1000);
+    // drawn in milliseconds: p50 is often well under one, p99 and max above
+    x.p50.push(l.p50_us / 1e3);
+    x.p99.push(l.p99_us / 1e3);
+    x.max.push(l.max_us / 1e3);
+    if (x.t.length > LATENCY_SAMPLES) {
+      for (const k of Object.keys(x)) x[k].shift();
+    }
+    draw('latency', $('chart-latency'), null,
+      [line('p50', '#116329'), line('p99', '#bc4c00'), line('max', '#a40e26', [4, 3])],
+      [x.t.slice(), x.p50.slice(), x.p99.slice(), x.max.slice()], 160, true);
   }
 
   // chains, when the daemon watches any: each entry shown by its name and its scalar fields
@@ -228,7 +292,7 @@
   }
 
   // draws into `el`, making the chart again when the series change, else only its data
-  function draw(key, el, title, series, data, height) {
+  function draw(key, el, title, series, data, height, seconds) {
     if (typeof window.uPlot !== 'function') {
       el.textContent = 'Charts are not available: this build of arb lacks the chart library.';
       el.className = 'chart-empty';
@@ -246,7 +310,17 @@
       height: height || 200,
       series: [{ label: 'time (UTC)', value: (u, v) => (v == null ? '–' : utcTime(v * 1000)) }]
         .concat(series),
-      axes: [{ values: axisTimes }, { size: 60 }],
+      axes: [
+        seconds
+          ? {
+            // whole seconds, far enough apart for HH:MM:SS
+            space: 90,
+            incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600],
+            values: (u, splits) => splits.map((v) => utcTime(v * 1000).slice(11, 19)),
+          }
+          : { values: axisTimes },
+        { size: 70 },
+      ],
       scales: { x: { time: true } },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     };

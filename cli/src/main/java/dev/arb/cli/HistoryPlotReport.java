@@ -1,0 +1,111 @@
+package dev.arb.cli;
+
+import dev.arb.cli.chart.ChartFiles;
+import dev.arb.cli.chart.Html;
+import dev.arb.cli.wiring.Stores;
+import dev.arb.config.ArbConfig;
+import dev.arb.daemon.ChartData;
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.HistoryQuery;
+import dev.arb.engine.record.OpportunityRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code arb history --plot FILE}: the records {@code history}'s filters select drawn as the
+ * dashboard draws them (the same chart model, {@link ChartData}): opportunities per bucket by
+ * status, expected vs realized profit over time per start asset, trades and dead letters. A {@code
+ * .png} is drawn with Java2D, a {@code .html} is a self-contained page of SVG charts.
+ */
+final class HistoryPlotReport {
+  /** Most records drawn unless {@code --limit} says otherwise: the newest of the window. */
+  static final int MAX_RECORDS = 200_000;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private HistoryPlotReport() {}
+
+  /**
+   * The chart of what {@code query} selects (at most {@code query.limit()} newest records) and the
+   * dead letters of the window, ending at {@code until} or {@code now}.
+   */
+  static ChartData.ChartJson chart(ArbConfig cfg, HistoryQuery query, Instant now) {
+    List<OpportunityRecord> records = List.of();
+    List<DeadLetter> dead = List.of();
+    boolean complete = true;
+    if (cfg.storage().postgres().isPresent() || Files.exists(cfg.databaseFile())) {
+      HistoryQuery one =
+          new HistoryQuery(
+              query.since(),
+              query.until(),
+              query.statuses(),
+              query.exchange(),
+              query.asset(),
+              query.minProfitBp(),
+              query.limit() + 1,
+              query.instance());
+      try (RecordStore db = Stores.open(cfg)) {
+        List<OpportunityRecord> found = db.opportunities().find(one);
+        complete = found.size() <= query.limit();
+        records = complete ? found : found.subList(0, query.limit());
+        dead =
+            db
+                .deadLetters()
+                .list(new DeadLetterRepository.Query(Set.of(), query.since(), MAX_RECORDS))
+                .stream()
+                .filter(d -> query.until().map(u -> d.createdAt().isBefore(u)).orElse(true))
+                .toList();
+      }
+    }
+    Instant to = query.until().filter(u -> u.isBefore(now)).orElse(now);
+    Optional<Instant> from = query.since();
+    if (from.isEmpty() && !records.isEmpty()) {
+      // the window starts at the oldest record drawn, not at an older dead letter
+      from = Optional.of(records.get(records.size() - 1).detectedAt());
+    }
+    return ChartData.of(records, complete, dead, Optional.empty(), from, to);
+  }
+
+  /** One line saying what is drawn, for the image's heading and the page's title. */
+  static String heading(ChartData.ChartJson c) {
+    return "arb history: "
+        + String.format(Locale.ROOT, "%,d", c.records())
+        + " records from "
+        + TIME.format(c.from())
+        + " to "
+        + TIME.format(c.to())
+        + " UTC, per "
+        + c.bucket()
+        + (c.complete() ? "" : " (only the newest; narrow the filters or raise --limit)");
+  }
+
+  /** Draws {@code c} into {@code file} in the format its extension names. */
+  static void write(ChartData.ChartJson c, Path file, ChartFiles.Format format, int w, int h) {
+    byte[] content =
+        switch (format) {
+          case PNG -> ChartFiles.png(c, heading(c), w, h);
+          case HTML ->
+              new Html("arb history")
+                  .paragraph(heading(c))
+                  .charts(c)
+                  .note(
+                      "Profit lines sum the expected and the realized profit of traded records (executed,"
+                          + " or failed with a realized profit) from the window's start; the legend"
+                          + " shows each total, at most 8 decimals.")
+                  .render()
+                  .getBytes(StandardCharsets.UTF_8);
+        };
+    ChartFiles.write(file, content);
+  }
+}
