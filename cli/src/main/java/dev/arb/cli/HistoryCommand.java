@@ -40,6 +40,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = HistoryPruneCommand.class,
     description = {
       "Show recorded opportunities, newest first, and per start asset the count and total"
           + " estimated profit of all that match.",
@@ -52,7 +53,8 @@ import picocli.CommandLine.ParameterException;
       "  arb history --status rejected,failed --exchange kraken --limit 20",
       "  arb history --since 2026-11-24 --until 2026-11-25 --asset ETH --min-profit-bp 10 --json",
       "  arb history --csv --limit 100000 > records.csv",
-      "  arb history --executed --since 1d"
+      "  arb history --executed --since 1d",
+      "  arb history prune --older-than 30d"
     })
 final class HistoryCommand extends BaseCommand {
 

@@ -2,6 +2,7 @@ package dev.arb.daemon;
 
 import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.RunConfig;
 import dev.arb.config.Secret;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.stream.EventDecider;
@@ -117,6 +118,8 @@ public final class Daemon {
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
   private Function<RecordStore, List<ChainFollower>> chainFactory;
+  private final Optional<Duration> retention;
+  private Retention retainer;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -138,6 +141,7 @@ public final class Daemon {
     this.settings = settings;
     this.feed = feed;
     this.step = step;
+    this.retention = config.run().retention();
     this.hooks = hooks;
     this.clock = clock;
     this.out = out;
@@ -330,6 +334,15 @@ public final class Daemon {
       running.recorder.watch(alerts);
       running.store = store;
       opening.recover(store, stats);
+      retention.ifPresent(
+          keep ->
+              retainer =
+                  new Retention(
+                      keep,
+                      RunConfig.RETENTION_EVERY,
+                      store.opportunities(),
+                      clock,
+                      alerts::error));
       if (traderFactory != null) {
         running.trader = traderFactory.apply(store);
       }
@@ -379,14 +392,22 @@ public final class Daemon {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
       stopChains();
+      stopRetention();
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
     stopChains();
+    stopRetention();
     if (!ring.close(settings.shutdownTimeout())) {
       LOG.warn("the event runner did not finish its events within {}", settings.shutdownTimeout());
     }
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void stopRetention() {
+    if (retainer != null) {
+      retainer.close();
+    }
   }
 
   private void stopChains() {
