@@ -156,11 +156,14 @@ public final class Daemon {
     this.shutdown = new Shutdown(lifecycle, hooks, settings.shutdownTimeout());
     this.killSwitch = new LifecycleKillSwitch(lifecycle, running, this.alerts);
     this.reload = new ConfigReload(config, this.alerts, running, clock);
+    StatusView statusView =
+        new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload);
+    metrics.bookAgesFrom(statusView::bookAgeSeconds);
     this.routes =
         new Routes(
             lifecycle,
             metrics,
-            new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload),
+            statusView,
             running,
             config.storage().queueCapacity(),
             recordsJson,
