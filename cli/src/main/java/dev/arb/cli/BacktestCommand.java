@@ -98,8 +98,15 @@ final class BacktestCommand extends BaseCommand {
     levels.add(Optional.empty());
     feeLevels.forEach(f -> levels.add(Optional.of(f)));
     List<Backtest.Report> reports = new ArrayList<>();
-    for (Optional<BigDecimal> fee : levels) {
-      reports.add(once(cfg, request, fee));
+    try (ProgressLines progress = ProgressLines.of(context(), json, "backtest: replays")) {
+      for (Optional<BigDecimal> fee : levels) {
+        progress.at(
+            reports.size(),
+            levels.size(),
+            fee.map(f -> "at fee " + f.toPlainString()).orElse("at the recorded fees"));
+        reports.add(once(cfg, request, fee));
+      }
+      progress.at(reports.size(), levels.size(), "");
     }
     if (json) {
       out().println(Json.pretty(json(reports)));

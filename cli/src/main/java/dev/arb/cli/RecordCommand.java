@@ -166,7 +166,9 @@ final class RecordCommand extends BaseCommand {
     }
     MarketSnapshot snapshot;
     try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
-      snapshot = source.snapshot();
+      try (ProgressLines progress = ProgressLines.of(context(), json, "recording: exchanges")) {
+        snapshot = source.snapshotWithProgress(progress);
+      }
       for (String line : LiveExchangeLines.healthLines(source.health())) {
         err().println(line);
       }

@@ -86,6 +86,11 @@ public final class XChangeMarketDataSource implements MarketDataSource {
 
   @Override
   public MarketSnapshot snapshot() {
+    return snapshotWithProgress(dev.arb.engine.port.Progress.NONE);
+  }
+
+  @Override
+  public MarketSnapshot snapshotWithProgress(dev.arb.engine.port.Progress progress) {
     List<Future<XChangeVenue.Poll>> futures = new ArrayList<>();
     for (XChangeVenue v : venues) {
       futures.add(pool.submit(v::poll));
@@ -105,6 +110,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
         Throwable c = e.getCause();
         problems.add(venues.get(i).name() + ": " + XChangeFaults.of(c).message());
       }
+      progress.at(i + 1, futures.size(), venues.get(i).name());
     }
     return new MarketSnapshot(books, problems, source());
   }
