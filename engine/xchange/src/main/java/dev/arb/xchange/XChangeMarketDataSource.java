@@ -93,6 +93,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
   public MarketSnapshot snapshotWithProgress(dev.arb.engine.port.Progress progress) {
     List<Future<XChangeVenue.Poll>> futures = new ArrayList<>();
     for (XChangeVenue v : venues) {
+      v.progress(progress);
       futures.add(pool.submit(v::poll));
     }
     List<OrderBook> books = new ArrayList<>();
@@ -112,6 +113,7 @@ public final class XChangeMarketDataSource implements MarketDataSource {
       }
       progress.at(i + 1, futures.size(), venues.get(i).name());
     }
+    venues.forEach(v -> v.progress(dev.arb.engine.port.Progress.NONE));
     return new MarketSnapshot(books, problems, source());
   }
 
