@@ -136,15 +136,22 @@ final class BacktestCommand extends BaseCommand {
     List<Backtest.Report> reports = new ArrayList<>();
     List<ChartData.Point> points = new ArrayList<>();
     List<Instant> deadLetters = new ArrayList<>();
-    for (Optional<BigDecimal> fee : levels) {
-      boolean charted = report != null && fee.isEmpty();
-      reports.add(
-          once(
-              cfg,
-              request,
-              fee,
-              charted ? o -> points.add(ChartData.Point.of(o)) : o -> {},
-              charted ? deadLetters : new ArrayList<>()));
+    try (ProgressLines progress = ProgressLines.of(context(), json, "backtest: replays")) {
+      for (Optional<BigDecimal> fee : levels) {
+        progress.at(
+            reports.size(),
+            levels.size(),
+            fee.map(f -> "at fee " + f.toPlainString()).orElse("at the recorded fees"));
+        boolean charted = report != null && fee.isEmpty();
+        reports.add(
+            once(
+                cfg,
+                request,
+                fee,
+                charted ? o -> points.add(ChartData.Point.of(o)) : o -> {},
+                charted ? deadLetters : new ArrayList<>()));
+      }
+      progress.at(reports.size(), levels.size(), "");
     }
     if (report != null) {
       ChartFiles.write(

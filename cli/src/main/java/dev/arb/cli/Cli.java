@@ -29,6 +29,7 @@ public final class Cli {
   private final PrintWriter err;
   private final ProcessHooks hooks;
   private final InputStream in;
+  private boolean errTerminal;
 
   public Cli(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this(env, out, err, ProcessHooks.NONE);
@@ -58,9 +59,19 @@ public final class Cli {
     this.in = Objects.requireNonNull(in, "in");
   }
 
+  /**
+   * Says that {@code err} is a terminal, so long commands show a progress line on it ({@link Main}
+   * only, for the real stderr).
+   */
+  public Cli errIsTerminal(boolean terminal) {
+    this.errTerminal = terminal;
+    return this;
+  }
+
   /** Runs one command line and returns its exit code. Never calls {@link System#exit}. */
   public int run(String... args) {
-    ArbCommand root = new ArbCommand(new CliContext(env, out, err, Clock.systemUTC(), hooks, in));
+    ArbCommand root =
+        new ArbCommand(new CliContext(env, out, err, Clock.systemUTC(), hooks, in, errTerminal));
     CommandLine cl = commandLine(root);
     return cl.execute(args);
   }

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     ProcessHooks#NONE} in-process
  * @param in standard input (never read from {@link System#in} directly, so tests control it); only
  *     commands that document reading stdin read it, such as {@code arb defi keystore import}
+ * @param errTerminal whether {@code err} is a terminal: only then do long commands show a progress
+ *     line ({@link ProgressLines})
  */
 public record CliContext(
     Map<String, String> env,
@@ -26,9 +28,21 @@ public record CliContext(
     PrintWriter err,
     Clock clock,
     ProcessHooks hooks,
-    InputStream in) {
+    InputStream in,
+    boolean errTerminal) {
   public CliContext {
     Objects.requireNonNull(in, "in");
+  }
+
+  /** A context whose {@code err} is not a terminal. */
+  public CliContext(
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      ProcessHooks hooks,
+      InputStream in) {
+    this(env, out, err, clock, hooks, in, false);
   }
 
   public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err) {

@@ -1,6 +1,7 @@
 package dev.arb.cli;
 
 import dev.arb.config.ConfigTemplates;
+import dev.arb.engine.json.Json;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,10 +27,38 @@ final class ConfigGenerateCommand extends BaseCommand {
   @Option(names = "--force", description = "Overwrite files that exist.")
   boolean force;
 
+  @Option(
+      names = "--json",
+      description = "Print the folder and the files written as JSON instead of the next steps.")
+  boolean json;
+
+  /**
+   * What {@code arb config generate --json} prints.
+   *
+   * @param directory the folder written into
+   * @param filesWritten the files written, in order (config, env file, systemd unit)
+   * @param configFile the config file to edit and check with {@code arb config validate}
+   * @param envFile the file for the secret variables (keep it chmod 600)
+   */
+  record Generated(
+      String directory, List<String> filesWritten, String configFile, String envFile) {}
+
   @Override
   protected int execute() {
     Path dir = (output == null ? Path.of("") : output).toAbsolutePath().normalize();
     List<Path> written = ConfigTemplates.generate(dir, force);
+    if (json) {
+      out()
+          .println(
+              Json.pretty(
+                  new Generated(
+                      dir.toString(),
+                      written.stream().map(Path::toString).toList(),
+                      dir.resolve(ConfigTemplates.CONFIG_FILE).toString(),
+                      dir.resolve(ConfigTemplates.ENV_FILE).toString())));
+      out().flush();
+      return ExitCode.OK;
+    }
     for (Path p : written) {
       out().println("wrote " + p);
     }

@@ -42,6 +42,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = HistoryPruneCommand.class,
     description = {
       "Show recorded opportunities, newest first, and per start asset the count and total"
           + " estimated profit of all that match.",
@@ -56,7 +57,8 @@ import picocli.CommandLine.ParameterException;
       "  arb history --csv --limit 100000 > records.csv",
       "  arb history --executed --since 1d",
       "  arb history --since 1d --plot profit.png",
-      "  arb history --asset USD --plot profit.html"
+      "  arb history --asset USD --plot profit.html",
+      "  arb history prune --older-than 30d"
     })
 final class HistoryCommand extends BaseCommand {
 

@@ -21,10 +21,30 @@ public final class Main {
     Exchanges.noPostRetry();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(System.getenv(), out, err, new Hooks()).run(args);
+    int code =
+        new Cli(System.getenv(), out, err, new Hooks())
+            .errIsTerminal(stderrIsTerminal(System.getenv()))
+            .run(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether the process's stderr is a terminal (Linux: fd 2 is a tty device; elsewhere: the JVM has
+   * a console) and not a dumb one: only then is a progress line drawn.
+   */
+  static boolean stderrIsTerminal(java.util.Map<String, String> env) {
+    if ("dumb".equals(env.get("TERM"))) {
+      return false;
+    }
+    try {
+      String target =
+          java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   /** Ends the JVM at once: no shutdown hooks, no flushing. */

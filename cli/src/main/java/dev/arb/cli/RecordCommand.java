@@ -10,6 +10,7 @@ import dev.arb.daemon.StreamRecorder;
 import dev.arb.daemon.stream.JournalWriter;
 import dev.arb.defi.pools.ChainPoolState;
 import dev.arb.defi.pools.ChainSpec;
+import dev.arb.engine.json.Json;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.source.SnapshotJson;
@@ -55,13 +56,66 @@ import picocli.CommandLine.Option;
     })
 final class RecordCommand extends BaseCommand {
 
+  /**
+   * What {@code arb record --json} prints for a snapshot.
+   *
+   * @param output the file written
+   * @param books books written
+   * @param exchanges the exchanges they came from, in the snapshot's order
+   * @param markets the markets recorded, {@code exchange:BASE/QUOTE}
+   * @param asOf the snapshot's newest observation, ISO-8601
+   * @param problems books left out and why
+   */
+  record Recorded(
+      String output,
+      int books,
+      List<String> exchanges,
+      List<String> markets,
+      String asOf,
+      List<String> problems) {
+    static Recorded of(MarketSnapshot s, Path output) {
+      List<String> markets = s.books().stream().map(b -> b.market().id()).toList();
+      List<String> exchanges =
+          s.books().stream().map(b -> b.market().exchange()).distinct().toList();
+      return new Recorded(
+          output.toString(),
+          s.books().size(),
+          exchanges,
+          markets,
+          s.books().stream()
+              .map(b -> b.observedAt())
+              .max(java.util.Comparator.naturalOrder())
+              .map(Object::toString)
+              .orElse(null),
+          s.problems());
+    }
+  }
+
+  /**
+   * What {@code arb record --stream --json} prints.
+   *
+   * @param output the journal's folder
+   * @param eventsWritten events written
+   * @param streamedBooks of which streamed books
+   * @param polledSnapshots of which polled snapshots
+   * @param unreadable updates that could not be read, not written
+   */
+  record StreamRecorded(
+      String output,
+      long eventsWritten,
+      long streamedBooks,
+      long polledSnapshots,
+      long unreadable) {}
+
   @Mixin LiveExchangeOptions liveOptions;
 
   @Mixin ChainSourceOptions chainOptions;
 
   @Option(
       names = "--json",
-      description = "With --chain: print the summary as JSON instead of one line.")
+      description =
+          "Print what was recorded as JSON (snake_case): the file, books and markets, or with"
+              + " --stream the events, or with --chain the pools.")
   boolean json;
 
   @Option(
@@ -99,9 +153,6 @@ final class RecordCommand extends BaseCommand {
       }
       return recordChain(cfg);
     }
-    if (json) {
-      throw new ConfigException("record: --json is for --chain");
-    }
     if (duration != null && !stream) {
       throw new ConfigException("record: --duration applies to --stream");
     }
@@ -115,7 +166,9 @@ final class RecordCommand extends BaseCommand {
     }
     MarketSnapshot snapshot;
     try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
-      snapshot = source.snapshot();
+      try (ProgressLines progress = ProgressLines.of(context(), json, "recording: exchanges")) {
+        snapshot = source.snapshotWithProgress(progress);
+      }
       for (String line : LiveExchangeLines.healthLines(source.health())) {
         err().println(line);
       }
@@ -128,7 +181,11 @@ final class RecordCommand extends BaseCommand {
       return ExitCode.FAILURE;
     }
     SnapshotJson.write(snapshot, output);
-    out().println(snapshot.books().size() + " books written to " + output);
+    if (json) {
+      out().println(Json.pretty(Recorded.of(snapshot, output)));
+    } else {
+      out().println(snapshot.books().size() + " books written to " + output);
+    }
     return ExitCode.OK;
   }
 
@@ -161,6 +218,14 @@ final class RecordCommand extends BaseCommand {
     StreamRecorder.Summary s =
         StreamRecorder.record(
             feed, journal, Optional.ofNullable(duration), stop, context().clock());
+    if (json) {
+      out()
+          .println(
+              Json.pretty(
+                  new StreamRecorded(
+                      output.toString(), s.written(), s.books(), s.snapshots(), s.unreadable())));
+      return s.written() > 0 ? ExitCode.OK : ExitCode.FAILURE;
+    }
     out()
         .println(
             s.written()

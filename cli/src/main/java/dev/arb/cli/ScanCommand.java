@@ -426,7 +426,9 @@ final class ScanCommand extends BaseCommand {
     MarketSnapshot snapshot;
     try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
       notes.addAll(source.notes());
-      snapshot = source.snapshot();
+      try (ProgressLines progress = ProgressLines.of(context(), json, "scan: exchanges")) {
+        snapshot = source.snapshotWithProgress(progress);
+      }
       notes.addAll(LiveExchangeLines.healthLines(source.health()));
       if (balances) {
         notes.addAll(LiveExchangeLines.balanceLines(source.balances()));

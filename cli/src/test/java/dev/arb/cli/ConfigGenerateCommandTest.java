@@ -33,6 +33,28 @@ class ConfigGenerateCommandTest {
   }
 
   @Test
+  void jsonListsTheFilesWrittenInSnakeCase() throws IOException {
+    Path out = dir.resolve("j");
+    CliRun r = CliRun.run(ENV, "config", "generate", "-o", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(j.path("directory").asText()).isEqualTo(out.toAbsolutePath().toString());
+    assertThat(j.path("files_written").toString())
+        .isEqualTo(
+            "[\""
+                + out.resolve("arb.conf").toAbsolutePath()
+                + "\",\""
+                + out.resolve("arb.env").toAbsolutePath()
+                + "\",\""
+                + out.resolve("arb.service").toAbsolutePath()
+                + "\"]");
+    assertThat(j.path("config_file").asText()).endsWith("arb.conf");
+    assertThat(j.path("env_file").asText()).endsWith("arb.env");
+    assertThat(out.resolve("arb.service")).exists();
+  }
+
+  @Test
   void refusesToOverwriteNamingFileAndForceAndWritesNothing() throws IOException {
     Files.writeString(dir.resolve("arb.service"), "mine");
     CliRun r = CliRun.run(ENV, "config", "generate", "--output", dir.toString());

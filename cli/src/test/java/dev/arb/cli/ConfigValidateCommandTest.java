@@ -54,6 +54,36 @@ class ConfigValidateCommandTest {
   }
 
   @Test
+  void jsonGivesTheVerdictAndEveryProblemWithItsKey() throws IOException {
+    Path ok = file("ok.conf", "arb.scan.top = 3\n");
+    CliRun good = CliRun.run(ENV, "config", "validate", ok.toString(), "--json");
+    assertThat(good.exitCode()).isEqualTo(ExitCode.OK);
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode g = m.readTree(good.out());
+    assertThat(g.path("valid").asBoolean()).isTrue();
+    assertThat(g.path("file").asText()).isEqualTo(ok.toString());
+    assertThat(g.path("problems")).isEmpty();
+
+    Path bad =
+        file(
+            "bad.conf", "arb {\n  storage.batch-size = 0\n  exchanges.kraken.taker-fee = 1.5\n}\n");
+    CliRun r = CliRun.run(ENV, "config", "validate", bad.toString(), "--json");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    com.fasterxml.jackson.databind.JsonNode j = m.readTree(r.out());
+    assertThat(j.path("valid").asBoolean()).isFalse();
+    assertThat(j.path("problems")).hasSize(2);
+    assertThat(j.path("problems").findValuesAsText("key"))
+        .containsExactlyInAnyOrder("arb.storage.batch-size", "arb.exchanges.kraken.taker-fee");
+    assertThat(j.path("problems").get(0).path("message").asText()).contains("(in " + bad);
+
+    Path broken = file("broken.conf", "arb { scan.top = \n");
+    com.fasterxml.jackson.databind.JsonNode b =
+        m.readTree(CliRun.run(ENV, "config", "validate", broken.toString(), "--json").out());
+    assertThat(b.path("problems").get(0).path("key").isNull()).isTrue();
+  }
+
+  @Test
   void withoutFileUsesConfigOptionThenArbConfig() throws IOException {
     Path bad = file("bad.conf", "arb.scan.top = 0\n");
     Path ok = file("ok.conf", "arb.scan.top = 1\n");

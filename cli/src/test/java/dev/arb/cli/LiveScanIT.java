@@ -103,6 +103,26 @@ class LiveScanIT {
   }
 
   @Test
+  void recordJsonSaysWhatWasWrittenInSnakeCase() throws IOException {
+    Path out = dataDir.resolve("snap-json.json");
+    CliRun r = arb("record", "--output", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.path("output").asText()).isEqualTo(out.toString());
+    assertThat(j.path("books").asInt()).isEqualTo(2);
+    assertThat(j.path("exchanges").toString()).isEqualTo("[\"bitstamp\",\"kraken\"]");
+    assertThat(j.path("markets").toString()).isEqualTo("[\"bitstamp:ETH/USD\",\"kraken:XMR/USD\"]");
+    assertThat(j.path("as_of").asText())
+        .isEqualTo(
+            SnapshotJson.read(out).books().stream()
+                .map(b -> b.observedAt())
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow()
+                .toString());
+    assertThat(j.path("problems").isArray()).isTrue();
+  }
+
+  @Test
   void recordWritesASnapshotThatScanReplays() throws IOException {
     Path out = dataDir.resolve("snap.json");
     CliRun r = arb("record", "--output", out.toString());

@@ -122,7 +122,8 @@ class ReadmeCommandsIT {
 
   /** Why a command is not run here, or null when it is. */
   private static String needsNetwork(List<String> args) {
-    if (!args.isEmpty() && args.get(0).equals("status")) {
+    if (!args.isEmpty()
+        && List.of("status", "pause", "resume", "kill-switch", "stop").contains(args.get(0))) {
       return "a running daemon";
     }
     if (args.contains("--exchange")) {

@@ -282,6 +282,13 @@ public final class ConfigLoader {
             true,
             false,
             "a positive duration such as 20s");
+    Duration retention =
+        r.duration(
+            "arb.run.retention",
+            Duration.ZERO,
+            true,
+            true,
+            "a positive duration such as 30d, or null to keep every record");
     Optional<SecretRef> webhook = r.secret("arb.alerts.webhook");
     String alertFormat =
         r.choice(
@@ -404,7 +411,7 @@ public final class ConfigLoader {
             maxReplacements,
             relayer,
             minProfitMargin == null ? DefiConfig.DEFAULT_MIN_PROFIT_MARGIN : minProfitMargin),
-        new RunConfig(runInterval, shutdownTimeout),
+        new RunConfig(runInterval, shutdownTimeout, Optional.ofNullable(retention)),
         new AlertsConfig(
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),

@@ -2,6 +2,7 @@ package dev.arb.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The daemon's pace and stop bound ({@code arb.run}).
@@ -10,11 +11,21 @@ import java.util.Objects;
  *     without timestamps, or {@code --replay-speed 0}); positive
  * @param shutdownTimeout how long a clean stop may take (finish the current scan, flush the
  *     records) before the process exits at once; positive
+ * @param retention records detected longer ago than this are deleted by the daemon at start and
+ *     then every {@link #RETENTION_EVERY} ({@code arb.run.retention}); empty: every record is kept
  */
-public record RunConfig(Duration interval, Duration shutdownTimeout) {
+public record RunConfig(Duration interval, Duration shutdownTimeout, Optional<Duration> retention) {
+
+  /** How often the daemon applies {@link #retention} after start. */
+  public static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
   public RunConfig {
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isPresent() && (retention.get().isNegative() || retention.get().isZero())) {
+      throw new IllegalArgumentException("retention must be positive, got " + retention.get());
+    }
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive, got " + interval);
     }
@@ -24,7 +35,12 @@ public record RunConfig(Duration interval, Duration shutdownTimeout) {
     }
   }
 
-  /** The defaults of {@code reference.conf}: a scan a second, 20 s to stop. */
+  /** Keeping every record. */
+  public RunConfig(Duration interval, Duration shutdownTimeout) {
+    this(interval, shutdownTimeout, Optional.empty());
+  }
+
+  /** The defaults of {@code reference.conf}: a scan a second, 20 s to stop, records kept. */
   public static RunConfig defaults() {
     return new RunConfig(Duration.ofSeconds(1), Duration.ofSeconds(20));
   }

@@ -294,6 +294,93 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
     }
   }
 
+  @Override
+  public long countPrunable(Instant before, Set<OpportunityStatus> statuses) {
+    try {
+      return db.jdbi()
+          .withHandle(
+              h -> {
+                Map<String, Object> params = new LinkedHashMap<>();
+                Query q =
+                    h.createQuery(
+                        "SELECT count(*) FROM arbitrage_record"
+                            + prunable(before, statuses, params));
+                params.forEach(q::bind);
+                return q.mapTo(Long.class).one();
+              });
+    } catch (JdbiException e) {
+      throw StorageErrors.map("read records from", db.location(), e);
+    }
+  }
+
+  @Override
+  public long prune(Instant before, Set<OpportunityStatus> statuses, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    long deleted = 0;
+    try {
+      while (true) {
+        int n =
+            db.inTransaction(
+                h -> {
+                  Map<String, Object> params = new LinkedHashMap<>();
+                  Query q =
+                      h.createQuery(
+                          "SELECT id FROM arbitrage_record"
+                              + prunable(before, statuses, params)
+                              + " ORDER BY id LIMIT :batch");
+                  params.forEach(q::bind);
+                  List<Long> ids = q.bind("batch", batchSize).mapTo(Long.class).list();
+                  if (ids.isEmpty()) {
+                    return 0;
+                  }
+                  // the ids are numbers read just now, never input: written into the statement
+                  String in =
+                      ids.stream()
+                          .map(String::valueOf)
+                          .collect(java.util.stream.Collectors.joining(","));
+                  for (String table :
+                      List.of("arbitrage_record_exchange", "arbitrage_record_asset")) {
+                    h.createUpdate("DELETE FROM " + table + " WHERE record_id IN (" + in + ")")
+                        .execute();
+                  }
+                  return h.createUpdate("DELETE FROM arbitrage_record WHERE id IN (" + in + ")")
+                      .execute();
+                });
+        deleted += n;
+        if (n < batchSize) {
+          return deleted;
+        }
+      }
+    } catch (JdbiException e) {
+      throw StorageErrors.map(
+          "delete old records (" + deleted + " deleted so far) from", db.location(), e);
+    }
+  }
+
+  /** The WHERE clause of the records {@link #prune} deletes. */
+  private static String prunable(
+      Instant before, Set<OpportunityStatus> statuses, Map<String, Object> params) {
+    java.util.Objects.requireNonNull(before, "before");
+    List<String> terms = new ArrayList<>();
+    terms.add("detected_at < :before");
+    params.put("before", before);
+    terms.add("status <> :in_flight");
+    params.put("in_flight", OpportunityStatus.EXECUTING);
+    if (!statuses.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      int i = 0;
+      for (OpportunityStatus s : statuses) {
+        names.add(":status" + i);
+        params.put("status" + i, s);
+        i++;
+      }
+      terms.add("status IN (" + String.join(", ", names) + ")");
+    }
+    return " WHERE " + String.join(" AND ", terms);
+  }
+
   /** The WHERE clause of a query (leading space, or empty), filling the bound parameters. */
   private static String where(HistoryQuery query, Map<String, Object> params) {
     List<String> terms = new ArrayList<>();

@@ -75,6 +75,20 @@ class BatchOpportunityWriterTest {
     public Optional<Instant> latestDetectedAt() {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public long countPrunable(
+        Instant before, java.util.Set<dev.arb.engine.record.OpportunityStatus> statuses) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long prune(
+        Instant before,
+        java.util.Set<dev.arb.engine.record.OpportunityStatus> statuses,
+        int batchSize) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private final FakeRepository repo = new FakeRepository();

@@ -85,6 +85,20 @@ class BatchWriterFaultsIT {
     public Optional<Instant> latestDetectedAt() {
       return real.latestDetectedAt();
     }
+
+    @Override
+    public long countPrunable(
+        Instant before, java.util.Set<dev.arb.engine.record.OpportunityStatus> statuses) {
+      return real.countPrunable(before, statuses);
+    }
+
+    @Override
+    public long prune(
+        Instant before,
+        java.util.Set<dev.arb.engine.record.OpportunityStatus> statuses,
+        int batchSize) {
+      return real.prune(before, statuses, batchSize);
+    }
   }
 
   /** What a watcher heard. */

@@ -396,6 +396,42 @@ abstract class OpportunityRepositoryContract {
   }
 
   @Test
+  void pruneDeletesRecordsOlderThanTheCutInBatchesAndCountsThem() {
+    saveFilterFixture();
+    // 1..5 are before T0+240s (1 sized, 2 rejected, 3 detected, 4 executed, 5 failed)
+    Instant cut = T0.plusSeconds(240);
+    assertThat(repo.countPrunable(cut, Set.of())).isEqualTo(4);
+    assertThat(repo.countPrunable(cut, Set.of(REJECTED, FAILED))).isEqualTo(1);
+    assertThat(repo.prune(cut, Set.of(REJECTED, FAILED), 1)).isEqualTo(1);
+    assertThat(ids(repo.find(HistoryQuery.all(50)))).containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 1L);
+    // a batch of 2, then one of 1; nothing at or after the cut is touched
+    assertThat(repo.prune(cut, Set.of(), 2)).isEqualTo(3);
+    assertThat(ids(repo.find(HistoryQuery.all(50)))).containsExactly(8L, 7L, 6L, 5L);
+    assertThat(repo.countPrunable(cut, Set.of())).isZero();
+    assertThat(repo.prune(cut, Set.of(), 2)).isZero();
+    // what belonged to the deleted records went with them: the filters see only what is left
+    assertThat(ids(repo.find(query(null, null, Set.of(), "kraken", null, null, 50))))
+        .containsExactly(7L);
+    assertThat(repo.summarize(HistoryQuery.all(1)).stream().mapToLong(AssetTotal::count).sum())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void pruneNeverDeletesRecordsStillExecuting() {
+    repo.saveAll(
+        List.of(
+            Records.record(
+                T0, OpportunityStatus.EXECUTING, "USD", List.of("kraken"), List.of("USD"), "1", 1),
+            Records.record(T0, SIZED, "USD", List.of("kraken"), List.of("USD"), "1", 1)));
+    Instant later = T0.plusSeconds(3600);
+    assertThat(repo.countPrunable(later, Set.of())).isEqualTo(1);
+    assertThat(repo.prune(later, Set.of(OpportunityStatus.EXECUTING, SIZED), 100)).isEqualTo(1);
+    assertThat(repo.find(HistoryQuery.all(10)))
+        .extracting(OpportunityRecord::status)
+        .containsExactly(OpportunityStatus.EXECUTING);
+  }
+
+  @Test
   void latestDetectedAtIsTheNewestRecordOrEmpty() {
     assertThat(repo.latestDetectedAt()).isEmpty();
     repo.saveAll(List.of(Records.sample(5), Records.sample(2)));

@@ -2,6 +2,7 @@ package dev.arb.daemon;
 
 import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.RunConfig;
 import dev.arb.config.Secret;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.stream.DecisionStage;
@@ -118,6 +119,8 @@ public final class Daemon {
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
   private Function<RecordStore, List<ChainFollower>> chainFactory;
+  private final Optional<Duration> retention;
+  private Retention retainer;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -139,6 +142,7 @@ public final class Daemon {
     this.settings = settings;
     this.feed = feed;
     this.step = step;
+    this.retention = config.run().retention();
     this.hooks = hooks;
     this.clock = clock;
     this.out = out;
@@ -153,11 +157,14 @@ public final class Daemon {
     this.shutdown = new Shutdown(lifecycle, hooks, settings.shutdownTimeout());
     this.killSwitch = new LifecycleKillSwitch(lifecycle, running, this.alerts);
     this.reload = new ConfigReload(config, this.alerts, running, clock);
+    StatusView statusView =
+        new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload);
+    metrics.bookAgesFrom(statusView::bookAgeSeconds);
     this.routes =
         new Routes(
             lifecycle,
             metrics,
-            new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload),
+            statusView,
             running,
             config.storage().queueCapacity(),
             recordsJson,
@@ -332,6 +339,15 @@ public final class Daemon {
       running.recorder.watch(alerts);
       running.store = store;
       opening.recover(store, stats);
+      retention.ifPresent(
+          keep ->
+              retainer =
+                  new Retention(
+                      keep,
+                      RunConfig.RETENTION_EVERY,
+                      store.opportunities(),
+                      clock,
+                      alerts::error));
       if (traderFactory != null) {
         running.trader = traderFactory.apply(store);
       }
@@ -382,10 +398,12 @@ public final class Daemon {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
       stopChains();
+      stopRetention();
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
     stopChains();
+    stopRetention();
     if (!ring.close(settings.shutdownTimeout())) {
       LOG.warn(
           "the event runner did not finish its events within {}",
@@ -395,6 +413,12 @@ public final class Daemon {
     // closes
     stage.close(settings.shutdownTimeout());
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void stopRetention() {
+    if (retainer != null) {
+      retainer.close();
+    }
   }
 
   private void stopChains() {

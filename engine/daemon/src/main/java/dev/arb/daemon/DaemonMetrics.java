@@ -65,6 +65,16 @@ public final class DaemonMetrics implements AutoCloseable {
   private final Map<String, Double> streamAge = new ConcurrentHashMap<>();
   private final Timer decisionLatency;
   private final JvmGcMetrics gc;
+
+  /** The kinds of {@code arb_errors_total}, each exposed at 0 from the start. */
+  public static final List<String> ERROR_KINDS = List.of("input", "scan", "storage", "execution");
+
+  /** The outcomes of {@code arb_alerts_total}, each exposed at 0 from the start. */
+  public static final List<String> ALERT_OUTCOMES = List.of("sent", "failed", "dropped");
+
+  /** What {@code arb_book_age_seconds} reads: an exchange's book age now, as /status has it. */
+  private volatile java.util.function.Function<String, Double> bookAgeNow;
+
   private volatile List<DoubleSupplier> bound = List.of();
 
   public DaemonMetrics() {
@@ -97,6 +107,9 @@ public final class DaemonMetrics implements AutoCloseable {
               .tag("status", s.code())
               .register(registry));
     }
+    // every labelled series exists from the start, at 0: alert rules see it before the first event
+    ERROR_KINDS.forEach(k -> errors.put(k, errorCounter(k)));
+    ALERT_OUTCOMES.forEach(o -> alerts.put(o, alertCounter(o)));
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc = new JvmGcMetrics();
@@ -267,33 +280,54 @@ public final class DaemonMetrics implements AutoCloseable {
 
   /** Counts an error of {@code kind} (e.g. {@code input}, {@code scan}, {@code storage}). */
   void error(String kind) {
-    errors
-        .computeIfAbsent(
-            kind,
-            k ->
-                Counter.builder("arb.errors")
-                    .description("Errors, by kind")
-                    .tag("kind", k)
-                    .register(registry))
-        .increment();
+    errors.computeIfAbsent(kind, this::errorCounter).increment();
+  }
+
+  private Counter errorCounter(String kind) {
+    return Counter.builder("arb.errors")
+        .description("Errors, by kind")
+        .tag("kind", kind)
+        .register(registry);
+  }
+
+  private Counter alertCounter(String outcome) {
+    return Counter.builder("arb.alerts")
+        .description("Webhook alerts, by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   /** Counts an alert delivery outcome: {@code sent}, {@code failed} or {@code dropped}. */
   void alert(String outcome) {
-    alerts
-        .computeIfAbsent(
-            outcome,
-            o ->
-                Counter.builder("arb.alerts")
-                    .description("Webhook alerts, by outcome")
-                    .tag("outcome", o)
-                    .register(registry))
-        .increment();
+    alerts.computeIfAbsent(outcome, this::alertCounter).increment();
   }
 
-  /** Sets the age of an exchange's newest book. */
+  /**
+   * Makes {@code arb_book_age_seconds} read {@code ageNow} (seconds, null when unknown) when
+   * scraped, so it says what {@code /status} says at that moment; without it the gauge keeps the
+   * age last set.
+   */
+  void bookAgesFrom(java.util.function.Function<String, Double> ageNow) {
+    this.bookAgeNow = ageNow;
+  }
+
+  /** Sets the age of an exchange's newest book (and exposes its gauge from now on). */
   void bookAge(String exchange, Duration age) {
-    age("arb.book.age", "Age of the exchange's newest order book", bookAge, exchange, age);
+    String key = exchange.toLowerCase(Locale.ROOT);
+    if (bookAge.put(key, age.toNanos() / 1e9) == null) {
+      Gauge.builder(
+              "arb.book.age",
+              bookAge,
+              m -> {
+                java.util.function.Function<String, Double> now = bookAgeNow;
+                Double v = now == null ? null : now.apply(key);
+                return v != null ? v : m.getOrDefault(key, Double.NaN);
+              })
+          .description("Age of the exchange's newest order book")
+          .baseUnit("seconds")
+          .tag("exchange", key)
+          .register(registry);
+    }
   }
 
   /** Sets the time since an exchange's order-book stream last gave a message. */

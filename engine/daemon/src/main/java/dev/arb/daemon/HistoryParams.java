@@ -22,16 +22,16 @@ import java.util.regex.Pattern;
  * The filters of {@code arb history} as query parameters of an HTTP route: {@code since}, {@code
  * until} (an ISO-8601 instant, a date meaning the start of that day in UTC, or an age such as
  * {@code 30m}, {@code 2h}, {@code 7d}), {@code status} (comma-separated), {@code exchange}, {@code
- * asset} and {@code min_profit_bp}.
+ * asset}, {@code min_profit_bp} and {@code instance} (records stored by that arb process).
  */
 final class HistoryParams {
 
   /** The parameter names understood. */
   static final Set<String> KEYS =
-      Set.of("since", "until", "status", "exchange", "asset", "min_profit_bp");
+      Set.of("since", "until", "status", "exchange", "asset", "min_profit_bp", "instance");
 
   /** The same, for error messages. */
-  static final String NAMES = "since, until, status, exchange, asset, min_profit_bp";
+  static final String NAMES = "since, until, status, exchange, asset, min_profit_bp, instance";
 
   private static final Pattern AGE = Pattern.compile("(\\d{1,9})([smhd])");
 
@@ -84,7 +84,14 @@ final class HistoryParams {
       }
     }
     return new HistoryQuery(
-        since, until, statuses, text(params, "exchange"), text(params, "asset"), minBp, limit);
+        since,
+        until,
+        statuses,
+        text(params, "exchange"),
+        text(params, "asset"),
+        minBp,
+        limit,
+        text(params, "instance"));
   }
 
   private static Optional<String> text(Map<String, String> params, String name) {

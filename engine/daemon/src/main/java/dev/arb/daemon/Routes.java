@@ -7,17 +7,14 @@ import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
-import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.error.ArbException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -217,53 +214,41 @@ final class Routes {
             problem == null ? "ok" : "unavailable", s.code(), lifecycle.killSwitch(), problem));
   }
 
+  /**
+   * {@code GET /opportunities}: the newest records (as {@code arb history --json}) that {@code arb
+   * history}'s filters select ({@link HistoryParams}), at most {@code limit} (default 20, at most
+   * {@link #MAX_LIMIT}).
+   */
   private HttpEndpoint.Response opportunities(HttpEndpoint.Request req) {
+    for (String k : req.query().keySet()) {
+      if (!k.equals("limit") && !HistoryParams.KEYS.contains(k)) {
+        return HttpEndpoint.Response.error(
+            400, "unknown parameter '" + k + "'; use limit and " + HistoryParams.NAMES);
+      }
+    }
     int limit = 20;
-    Set<OpportunityStatus> statuses = EnumSet.noneOf(OpportunityStatus.class);
-    for (Map.Entry<String, String> p : req.query().entrySet()) {
-      switch (p.getKey()) {
-        case "limit" -> {
-          try {
-            limit = Integer.parseInt(p.getValue().trim());
-          } catch (NumberFormatException e) {
-            limit = -1;
-          }
-          if (limit < 1 || limit > MAX_LIMIT) {
-            return HttpEndpoint.Response.error(
-                400, "limit must be a whole number from 1 to " + MAX_LIMIT);
-          }
-        }
-        case "status" -> {
-          for (String s : p.getValue().split(",")) {
-            try {
-              statuses.add(OpportunityStatus.parse(s));
-            } catch (IllegalArgumentException e) {
-              return HttpEndpoint.Response.error(400, "status: " + e.getMessage());
-            }
-          }
-        }
-        default -> {
-          return HttpEndpoint.Response.error(
-              400, "unknown parameter; use limit=N and status=sized,rejected,...");
-        }
+    String given = req.query().get("limit");
+    if (given != null) {
+      try {
+        limit = Integer.parseInt(given.trim());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_LIMIT) {
+        return HttpEndpoint.Response.error(
+            400, "limit must be a whole number from 1 to " + MAX_LIMIT);
       }
     }
     RecordStore st = running.store;
     if (st == null) {
       return HttpEndpoint.Response.error(503, "starting: the record store is not open yet");
     }
-    List<OpportunityRecord> found =
-        st.opportunities()
-            .find(
-                new HistoryQuery(
-                    Optional.empty(),
-                    Optional.empty(),
-                    statuses,
-                    Optional.empty(),
-                    Optional.empty(),
-                    OptionalDouble.empty(),
-                    limit));
-    return HttpEndpoint.Response.json(200, recordsJson.apply(found));
+    try {
+      HistoryQuery q = HistoryParams.parse(req.query(), clock.instant(), limit);
+      return HttpEndpoint.Response.json(200, recordsJson.apply(st.opportunities().find(q)));
+    } catch (HistoryParams.BadParameter e) {
+      return HttpEndpoint.Response.error(400, e.getMessage());
+    }
   }
 
   /**

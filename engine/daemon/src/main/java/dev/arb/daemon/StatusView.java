@@ -57,6 +57,17 @@ final class StatusView {
     return out;
   }
 
+  /**
+   * The age now of an exchange's newest book, in seconds, exactly as {@code /status} gives it
+   * ({@code data.exchanges.NAME.age_seconds}); null when it has given none.
+   */
+  Double bookAgeSeconds(String exchange) {
+    Instant now = clock.instant();
+    StatusJson.Exchange e =
+        withLiveExchanges(stats.view(now, feed.describe()).data().exchanges(), now).get(exchange);
+    return e == null ? null : e.ageSeconds();
+  }
+
   /** The {@code /status} document now. */
   StatusJson json() {
     Instant now = clock.instant();

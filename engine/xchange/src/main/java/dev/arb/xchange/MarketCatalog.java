@@ -79,6 +79,14 @@ final class MarketCatalog {
    * Loads the markets and chooses those to poll; empty when they cannot be loaded. What went wrong
    * once (the load, the fee tier) is added to {@code problems}.
    */
+  /** Told how far the 24h ticker reads of {@code min-volume-24h} are (they can take minutes). */
+  private volatile dev.arb.engine.port.Progress progress = dev.arb.engine.port.Progress.NONE;
+
+  /** Where the ticker reads of the next {@link #load} say how far they are. */
+  void progress(dev.arb.engine.port.Progress p) {
+    this.progress = p;
+  }
+
   Optional<Selection> load(List<String> problems) throws InterruptedException {
     Optional<List<VenueMarket>> cached =
         adapter.readsCachedMarkets()
@@ -223,7 +231,9 @@ final class MarketCatalog {
       throws InterruptedException {
     List<VenueMarket> out = new ArrayList<>();
     int below = 0;
+    int read = 0;
     for (VenueMarket v : candidates) {
+      progress.at(read++, candidates.size(), cfg.name() + ": 24h tickers");
       CurrencyPair pair = v.pair();
       if (!calls.allows()) {
         problems.add(calls.downMessage() + "; 24h volume of " + v.market().symbol() + " not read");

@@ -86,8 +86,14 @@ public final class XChangeMarketDataSource implements MarketDataSource {
 
   @Override
   public MarketSnapshot snapshot() {
+    return snapshotWithProgress(dev.arb.engine.port.Progress.NONE);
+  }
+
+  @Override
+  public MarketSnapshot snapshotWithProgress(dev.arb.engine.port.Progress progress) {
     List<Future<XChangeVenue.Poll>> futures = new ArrayList<>();
     for (XChangeVenue v : venues) {
+      v.progress(progress);
       futures.add(pool.submit(v::poll));
     }
     List<OrderBook> books = new ArrayList<>();
@@ -105,7 +111,9 @@ public final class XChangeMarketDataSource implements MarketDataSource {
         Throwable c = e.getCause();
         problems.add(venues.get(i).name() + ": " + XChangeFaults.of(c).message());
       }
+      progress.at(i + 1, futures.size(), venues.get(i).name());
     }
+    venues.forEach(v -> v.progress(dev.arb.engine.port.Progress.NONE));
     return new MarketSnapshot(books, problems, source());
   }
 

@@ -136,6 +136,11 @@ final class XChangeVenue {
    * Every selected market's book: the streamed one where the exchange streams and the stream has a
    * fresh book for it, else fetched over REST (or reused while younger than the book TTL).
    */
+  /** Where the market selection's 24h ticker reads say how far they are. */
+  void progress(dev.arb.engine.port.Progress p) {
+    catalog.progress(p);
+  }
+
   synchronized Poll poll() throws InterruptedException {
     List<OrderBook> books = new ArrayList<>();
     List<String> problems = new ArrayList<>();

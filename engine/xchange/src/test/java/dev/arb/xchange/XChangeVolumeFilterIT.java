@@ -99,6 +99,27 @@ class XChangeVolumeFilterIT {
   }
 
   @Test
+  void tickerReadsAndExchangesSayHowFarTheyAre() {
+    binance();
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (XChangeMarketDataSource src =
+        source(
+            options(dataDir, now, sleeper),
+            liquid("binance", server.baseUrl(), new BigDecimal("10"), "BNB", "BTC", "ETH"))) {
+      MarketSnapshot s =
+          src.snapshotWithProgress(
+              (done, total, what) -> told.add(done + "/" + total + " " + what));
+      assertThat(s.books()).extracting(b -> b.market().id()).containsExactly("binance:BNB/BTC");
+      // the two tickers read (before each read), then the one exchange done
+      assertThat(told)
+          .containsExactly("0/2 binance: 24h tickers", "1/2 binance: 24h tickers", "1/1 binance");
+      told.clear();
+      src.snapshot(); // without progress: nobody is told, the markets are known by now
+      assertThat(told).isEmpty();
+    }
+  }
+
+  @Test
   void withoutMinVolumeNoTickerIsRequested() {
     binance();
     try (XChangeMarketDataSource src =

@@ -19,6 +19,14 @@ public interface MarketDataSource extends AutoCloseable {
    */
   MarketSnapshot snapshot();
 
+  /**
+   * {@link #snapshot()}, telling {@code progress} as each exchange's books are in ({@code done} of
+   * the exchanges, {@code what} the exchange's name). Sources that cannot tell say nothing.
+   */
+  default MarketSnapshot snapshotWithProgress(Progress progress) {
+    return snapshot();
+  }
+
   /** The state of each exchange after the latest {@link #snapshot()}, in configuration order. */
   List<VenueHealth> health();
 
