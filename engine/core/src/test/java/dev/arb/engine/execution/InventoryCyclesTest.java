@@ -6,7 +6,6 @@ import dev.arb.engine.chain.DexLegResult;
 import dev.arb.engine.chain.DexLegs;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.SameAs;
 import dev.arb.engine.model.Token;
@@ -167,21 +166,22 @@ class InventoryCyclesTest {
     assertThat(x.status()).isEqualTo(ExecutionStatus.UNWOUND);
     assertThat(x.reason()).contains("SwapBelowMinimum");
     assertThat(x.unwind()).isNotEmpty();
-    // what each book leg bought was sold back: each exchange holds what it was funded with of it,
-    for (LegFill f : plan.fills()) {
-      Leg leg = f.leg();
-      if (!leg.isPool()) {
-        BigDecimal funded =
-            funded(plan).holdings().stream()
-                .filter(h -> h.exchange().equals(leg.exchange()) && h.asset().equals(leg.to()))
-                .map(Holding::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        // up to lot-size dust, which cannot be sold on its own
-        assertThat(ledger.balance(leg.exchange(), leg.to()))
-            .as(leg.toString())
-            .isBetween(funded, funded.add(new BigDecimal("0.00000001")));
+    // what the book legs bought was sold back: per exchange and asset, the unwind orders spent
+    // what the legs received (up to lot-size dust, which cannot be sold on its own)
+    java.util.Map<String, BigDecimal> bought = new java.util.TreeMap<>();
+    java.util.Map<String, BigDecimal> sold = new java.util.TreeMap<>();
+    for (dev.arb.engine.record.Fill f : x.legs()) {
+      if (!f.leg().isPool()) {
+        bought.merge(f.leg().exchange() + " " + f.leg().to(), f.received(), BigDecimal::add);
       }
     }
+    for (dev.arb.engine.record.Fill f : x.unwind()) {
+      sold.merge(f.leg().exchange() + " " + f.leg().from(), f.spent(), BigDecimal::add);
+    }
+    assertThat(sold.keySet()).isEqualTo(bought.keySet());
+    bought.forEach(
+        (k, v) ->
+            assertThat(sold.get(k)).as(k).isBetween(v.subtract(new BigDecimal("0.00000001")), v));
     assertThat(o.legs().stream().filter(l -> !l.done()).map(l -> l.venue()))
         .containsOnly("ethereum");
     assertThat(DeadLetterKind.of(x)).contains(DeadLetterKind.CYCLE_FAILED);
