@@ -217,6 +217,9 @@ abstract contract FlashLoanArbitrageBase is
     event Withdrawn(address indexed token, address indexed to, uint256 amount);
     event FactoryAllowed(address indexed factory, bool allowed);
     event V3FactoryAllowed(address indexed factory, bool allowed);
+    event InventorySwapped(
+        address indexed tokenIn, address indexed tokenOut, uint256 amountIn, uint256 amountOut, address caller
+    );
 
     error NotOwnerOrExecutor(address caller);
     error UnauthorizedCallback(address caller, address initiator);
@@ -231,6 +234,7 @@ abstract contract FlashLoanArbitrageBase is
     error NoRoutes();
     error InvalidHop(uint256 routeIndex, uint256 hop, string why);
     error HopBelowMinimum(uint256 hop, uint256 amountOut, uint256 minOut);
+    error SwapBelowMinimum(uint256 amountOut, uint256 minOut);
 
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
@@ -365,6 +369,39 @@ abstract contract FlashLoanArbitrageBase is
         }
     }
 
+    /// @notice Swaps `amountIn` of `tokenIn` that this contract holds (its inventory, no loan) along
+    /// `hops` (1 to 6 pools of allowed factories, each checked as a route's hops are) and keeps the
+    /// output here; reverts unless it is at least `minOut`. The leg of a CEX-DEX cycle traded from
+    /// inventory: the output stays in the contract (only the owner can `withdraw` it), so a stolen
+    /// executor key can move inventory between tokens through allowed pools at a price it chooses
+    /// (`minOut`) but cannot take it out. No other token this contract holds is touched, and no
+    /// loan callback can run (none is pending).
+    /// @return amountOut what the last hop paid this contract, in `tokenOut`'s smallest unit
+    function swapRoute(address tokenIn, uint256 amountIn, Hop[] calldata hops, uint256 minOut)
+        external
+        onlyOwnerOrExecutor
+        nonReentrant
+        returns (uint256 amountOut)
+    {
+        uint256 n = hops.length;
+        if (n == 0 || n > MAX_HOPS) revert InvalidRoute(0, "a swap has 1 to 6 hops");
+        if (amountIn == 0) revert InvalidRoute(0, "amount is zero");
+        address tokenOut = hops[n - 1].tokenOut;
+        if (tokenOut == tokenIn) revert InvalidRoute(0, "a swap must pay out another token");
+        _validateHops(0, tokenIn, hops, address(0));
+        uint256 inBefore = IERC20(tokenIn).balanceOf(address(this));
+        uint256 outBefore = IERC20(tokenOut).balanceOf(address(this));
+        Hop[] memory path = hops;
+        _swapAlong(tokenIn, path, amountIn);
+        uint256 outAfter = IERC20(tokenOut).balanceOf(address(this));
+        amountOut = outAfter > outBefore ? outAfter - outBefore : 0;
+        if (amountOut < minOut) revert SwapBelowMinimum(amountOut, minOut);
+        // the swap spent at most amountIn of tokenIn (a token on the path twice could only add)
+        uint256 inAfter = IERC20(tokenIn).balanceOf(address(this));
+        if (inAfter + amountIn < inBefore) revert BalanceDecreased(0, tokenIn, inBefore, inAfter);
+        emit InventorySwapped(tokenIn, tokenOut, amountIn, amountOut, _msgSender());
+    }
+
     /// @notice Uniswap V2 flash-swap callback. Accepts only the pair this contract is borrowing
     /// from right now, only for a swap this contract started, only with the route it started and
     /// only for the route's amount.
@@ -412,7 +449,7 @@ abstract contract FlashLoanArbitrageBase is
         Route memory route = _takeRoute(params);
         if (asset != route.token || amount != route.amount) revert CallbackMismatch(msg.sender, "loan is not the route's");
         uint256 owed = route.amount + premium;
-        uint256 received = _swapAlong(route, route.amount);
+        uint256 received = _swapAlong(route.token, route.hops, route.amount);
         if (received < owed) revert InsufficientToRepay(received, owed);
         PREMIUM_SLOT.asUint256().tstore(premium);
         IERC20(route.token).forceApprove(msg.sender, owed);
@@ -545,7 +582,7 @@ abstract contract FlashLoanArbitrageBase is
     /// @dev Runs the swaps on the borrowed amount, checks the loan can be repaid, repays the
     /// lender (msg.sender) and records the premium for the event.
     function _swapAndRepay(Route memory route, uint256 borrowed, uint256 owed) private {
-        uint256 received = _swapAlong(route, borrowed);
+        uint256 received = _swapAlong(route.token, route.hops, borrowed);
         if (received < owed) revert InsufficientToRepay(received, owed);
         PREMIUM_SLOT.asUint256().tstore(owed - borrowed);
         IERC20(route.token).safeTransfer(msg.sender, owed);
@@ -562,13 +599,19 @@ abstract contract FlashLoanArbitrageBase is
         if (route.hops[hops - 1].tokenOut != route.token) {
             revert InvalidRoute(index, "the last hop must pay out the borrowed token");
         }
+        _validateHops(index, route.token, route.hops, route.lender);
+    }
+
+    /// @dev Invariant 2 for each of `hops` starting in `tokenIn`: each pool is what its allowed
+    /// factory says is the pool of the hop's two tokens (and, for V3, of the pool's own fee); none is
+    /// `lender` (zero: no loan) and none appears twice.
+    function _validateHops(uint256 index, address tokenIn, Hop[] calldata hops, address lender) private view {
         FactoriesStorage storage factories = _factories();
-        address tokenIn = route.token;
-        for (uint256 i = 0; i < hops; i++) {
-            Hop calldata hop = route.hops[i];
-            if (hop.pool == route.lender) revert InvalidHop(index, i, "the lender is locked during the loan");
+        for (uint256 i = 0; i < hops.length; i++) {
+            Hop calldata hop = hops[i];
+            if (hop.pool == lender) revert InvalidHop(index, i, "the lender is locked during the loan");
             for (uint256 j = 0; j < i; j++) {
-                if (route.hops[j].pool == hop.pool) revert InvalidHop(index, i, "a pool may appear once per route");
+                if (hops[j].pool == hop.pool) revert InvalidHop(index, i, "a pool may appear once per route");
             }
             if (hop.tokenOut == tokenIn) revert InvalidHop(index, i, "a hop must pay out another token");
             if (hop.kind == HOP_UNISWAP_V2) {
@@ -621,10 +664,9 @@ abstract contract FlashLoanArbitrageBase is
     /// a V2 pair (which measures its input from its balance, so fee-on-transfer tokens are priced
     /// correctly); else it pays this contract, which measures what came in: the input of the next
     /// V3 hop (its callback pays at most that) or the route's output.
-    function _swapAlong(Route memory route, uint256 amountIn) private returns (uint256) {
-        Hop[] memory hops = route.hops;
+    function _swapAlong(address token, Hop[] memory hops, uint256 amountIn) private returns (uint256) {
         uint256 n = hops.length;
-        address tokenIn = route.token;
+        address tokenIn = token;
         if (hops[0].kind == HOP_UNISWAP_V2) IERC20(tokenIn).safeTransfer(hops[0].pool, amountIn);
         for (uint256 i = 0; i < n; i++) {
             Hop memory hop = hops[i];

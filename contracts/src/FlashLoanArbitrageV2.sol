@@ -7,7 +7,7 @@ import {FlashLoanArbitrageBase} from "./FlashLoanArbitrageBase.sol";
 
 /// @title FlashLoanArbitrageV2
 /// @notice The implementation new proxies get, and the one a deployed proxy of version 1 or 2 is
-/// upgraded to (UUPS, deployed directly otherwise). It reports version 3: version 2 (this
+/// upgraded to (UUPS, deployed directly otherwise). It reports version 5: version 2 (this
 /// contract's name: version 1 plus a trusted forwarder) with the hardened loan callbacks and the
 /// allowed factories of `FlashLoanArbitrageBase`. The same routes, loans, roles and storage (all
 /// in `FlashLoanArbitrageBase`),
@@ -31,9 +31,10 @@ contract FlashLoanArbitrageV2 is FlashLoanArbitrageBase, ERC2771ContextUpgradeab
     constructor(address trustedForwarder_) ERC2771ContextUpgradeable(trustedForwarder_) {}
 
     /// @notice Version of this implementation; bumped by every upgrade. 2 was this contract before
-    /// the base's hardening (route-bound callbacks, allowed factories).
+    /// the base's hardening (route-bound callbacks, allowed factories); 4 added routes of any hops;
+    /// 5 adds `swapRoute` (a swap from the contract's own inventory, no loan).
     function version() external pure virtual override returns (uint256) {
-        return 4;
+        return 5;
     }
 
     function _msgSender() internal view override(ContextUpgradeable, ERC2771ContextUpgradeable) returns (address) {

@@ -30,6 +30,10 @@ import java.util.Optional;
  * @param follow how {@code arb run} follows this chain and executes its DEX cycles through the
  *     flash-loan contract ({@code arb.chains.<name>.follow}); empty: {@code arb run} does not
  *     follow it
+ * @param submitUrl where signed transactions go ({@code eth_sendRawTransaction}): a
+ *     private-transaction JSON-RPC endpoint; empty: the RPC URL. Reads always use the RPC URL
+ * @param wsUrl a WebSocket JSON-RPC endpoint (ws or wss) announcing new blocks ({@code
+ *     eth_subscribe newHeads}) to {@code arb run}'s follower; empty: polling only
  */
 public record ChainConfig(
     String name,
@@ -42,7 +46,9 @@ public record ChainConfig(
     Map<String, String> sameAs,
     int batchSize,
     Duration requestTimeout,
-    Optional<Follow> follow) {
+    Optional<Follow> follow,
+    Optional<RpcUrl> submitUrl,
+    Optional<RpcUrl> wsUrl) {
 
   /** Default of {@code batch-size}. */
   public static final int DEFAULT_BATCH_SIZE = 100;
@@ -73,6 +79,37 @@ public record ChainConfig(
       throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
     }
     Objects.requireNonNull(follow, "follow");
+    Objects.requireNonNull(submitUrl, "submitUrl");
+    Objects.requireNonNull(wsUrl, "wsUrl");
+  }
+
+  /** A chain whose transactions go to its RPC URL. */
+  public ChainConfig(
+      String name,
+      Optional<RpcUrl> rpcUrl,
+      long chainId,
+      Optional<String> nativeToken,
+      Map<String, DexConfig> dexes,
+      List<String> pools,
+      List<String> tokens,
+      Map<String, String> sameAs,
+      int batchSize,
+      Duration requestTimeout,
+      Optional<Follow> follow) {
+    this(
+        name,
+        rpcUrl,
+        chainId,
+        nativeToken,
+        dexes,
+        pools,
+        tokens,
+        sameAs,
+        batchSize,
+        requestTimeout,
+        follow,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A chain that {@code arb run} does not follow. */

@@ -64,6 +64,8 @@ final class ChainsSection {
   private static ChainConfig chain(ConfigReader r, String name, String p) {
     int before = r.problems().size();
     Optional<RpcUrl> rpc = rpcUrl(r, p + ".rpc-url");
+    Optional<RpcUrl> submit = rpcUrl(r, p + ".submit-url");
+    Optional<RpcUrl> ws = rpcUrl(r, p + ".ws-url", List.of("ws", "wss"));
     Long chainId =
         r.integer(p + ".chain-id", 1, Long.MAX_VALUE, "a chain id of at least 1, such as 1");
     if (chainId == null && r.value(p + ".chain-id") == null) {
@@ -126,7 +128,9 @@ final class ChainsSection {
         sameAs,
         batchSize == null ? ChainConfig.DEFAULT_BATCH_SIZE : batchSize.intValue(),
         timeout == null ? ChainConfig.DEFAULT_REQUEST_TIMEOUT : timeout,
-        follow);
+        follow,
+        submit,
+        ws);
   }
 
   /**
@@ -212,6 +216,10 @@ final class ChainsSection {
 
   /** A URL string (http or https), or a secret reference to where the URL is kept. */
   private static Optional<RpcUrl> rpcUrl(ConfigReader r, String key) {
+    return rpcUrl(r, key, List.of("http", "https"));
+  }
+
+  private static Optional<RpcUrl> rpcUrl(ConfigReader r, String key, List<String> schemes) {
     ConfigValue v = r.value(key);
     if (v == null || v.valueType() == ConfigValueType.NULL) {
       return Optional.empty();
@@ -219,7 +227,7 @@ final class ChainsSection {
     if (v.valueType() == ConfigValueType.OBJECT) {
       return r.secret(key).map(RpcUrl.Kept::new);
     }
-    String url = r.url(key, List.of("http", "https"));
+    String url = r.url(key, schemes);
     return Optional.ofNullable(url).map(RpcUrl.Plain::new);
   }
 

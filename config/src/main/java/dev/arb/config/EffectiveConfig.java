@@ -143,6 +143,18 @@ public final class EffectiveConfig {
     return List.copyOf(b.out);
   }
 
+  /** An optional endpoint, shown only when set: a secret reference as such, a URL as written. */
+  private static void endpoint(Builder b, String key, Optional<ChainConfig.RpcUrl> url) {
+    if (url.isEmpty()) {
+      return;
+    }
+    if (url.get() instanceof ChainConfig.RpcUrl.Kept k) {
+      b.secret(key, Optional.of(k.ref()));
+    } else {
+      b.add(key, ((ChainConfig.RpcUrl.Plain) url.get()).url());
+    }
+  }
+
   private static void chainSettings(Builder b, ChainConfig chain) {
     String p = "arb.chains." + chain.name();
     if (chain.rpcUrl().isPresent() && chain.rpcUrl().get() instanceof ChainConfig.RpcUrl.Kept k) {
@@ -153,6 +165,8 @@ public final class EffectiveConfig {
           p + ".rpc-url",
           chain.rpcUrl().map(u -> ((ChainConfig.RpcUrl.Plain) u).url()).orElse(null));
     }
+    endpoint(b, p + ".submit-url", chain.submitUrl());
+    endpoint(b, p + ".ws-url", chain.wsUrl());
     b.add(p + ".chain-id", chain.chainId());
     b.add(p + ".native-token", chain.nativeToken().orElse(null));
     for (ChainConfig.DexConfig d : chain.dexes().values()) {

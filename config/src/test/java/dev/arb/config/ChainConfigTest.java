@@ -103,6 +103,46 @@ class ChainConfigTest {
   }
 
   @Test
+  void aSubmitUrlAndAWebSocketUrlAreReadAndCheckedForTheirSchemes() throws IOException {
+    Path f =
+        file(
+            """
+            arb.chains.local {
+              chain-id = 31337
+              rpc-url = "http://127.0.0.1:8545"
+              submit-url = { env = "ARB_LOCAL_SUBMIT_URL" }
+              ws-url = "ws://127.0.0.1:8545"
+            }
+            """);
+    ChainConfig local = load(f).chains().get("local");
+    assertThat(local.submitUrl())
+        .contains(new ChainConfig.RpcUrl.Kept(new SecretRef.Env("ARB_LOCAL_SUBMIT_URL")));
+    assertThat(local.wsUrl()).contains(new ChainConfig.RpcUrl.Plain("ws://127.0.0.1:8545"));
+    assertThat(load(file("arb.chains.x { chain-id = 5 }")).chains().get("x").submitUrl()).isEmpty();
+
+    Path bad =
+        file(
+            """
+            arb.chains.local {
+              chain-id = 31337
+              submit-url = "ws://127.0.0.1:8545"
+              ws-url = "http://127.0.0.1:8545"
+            }
+            """);
+    String where = " (in " + bad + " line ";
+    assertThat(problems(bad))
+        .containsExactlyInAnyOrder(
+            "config: arb.chains.local.submit-url must be a URL starting with http://, https://,"
+                + " got \"ws://127.0.0.1:8545\""
+                + where
+                + "3)",
+            "config: arb.chains.local.ws-url must be a URL starting with ws://, wss://, got"
+                + " \"http://127.0.0.1:8545\""
+                + where
+                + "4)");
+  }
+
+  @Test
   void aDexWithoutFeeTakesUniswapV2sFee() throws IOException {
     Path f = file("arb.chains.x { chain-id = 5, dexes.uni { factory = \"%s\" } }".formatted(UNI));
     assertThat(load(f).chains().get("x").dexes().get("uni").fee())

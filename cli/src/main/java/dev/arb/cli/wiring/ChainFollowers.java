@@ -52,7 +52,8 @@ public final class ChainFollowers implements AutoCloseable {
       ChainSpec spec,
       String rpcUrl,
       ChainClient chain,
-      FlashRouteExecutor ex) {}
+      FlashRouteExecutor ex,
+      java.util.Optional<String> wsUrl) {}
 
   private ChainFollowers(
       List<Entry> entries, List<ChainClient> clients, Path dataDir, boolean send, ArbConfig cfg) {
@@ -79,6 +80,8 @@ public final class ChainFollowers implements AutoCloseable {
     DefiConfig defi = cfg.defi();
     List<String> problems = new ArrayList<>();
     List<String> urls = new ArrayList<>();
+    Map<String, String> submitUrls = new java.util.HashMap<>();
+    Map<String, String> wsUrls = new java.util.HashMap<>();
     SecretResolver secrets = new SecretResolver(env);
     for (ChainConfig c : chains) {
       String key = "arb.chains." + c.name() + ".rpc-url";
@@ -97,6 +100,22 @@ public final class ChainFollowers implements AutoCloseable {
             c.rpcUrl().get() instanceof ChainConfig.RpcUrl.Kept k
                 ? secrets.resolve(key, k.ref()).reveal()
                 : ((ChainConfig.RpcUrl.Plain) c.rpcUrl().get()).url());
+        if (c.submitUrl().isPresent()) {
+          String skey = "arb.chains." + c.name() + ".submit-url";
+          submitUrls.put(
+              c.name(),
+              c.submitUrl().get() instanceof ChainConfig.RpcUrl.Kept k
+                  ? secrets.resolve(skey, k.ref()).reveal()
+                  : ((ChainConfig.RpcUrl.Plain) c.submitUrl().get()).url());
+        }
+        if (c.wsUrl().isPresent()) {
+          String wkey = "arb.chains." + c.name() + ".ws-url";
+          wsUrls.put(
+              c.name(),
+              c.wsUrl().get() instanceof ChainConfig.RpcUrl.Kept k
+                  ? secrets.resolve(wkey, k.ref()).reveal()
+                  : ((ChainConfig.RpcUrl.Plain) c.wsUrl().get()).url());
+        }
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }
@@ -128,6 +147,11 @@ public final class ChainFollowers implements AutoCloseable {
                 new ChainClient.Settings(
                     urls.get(i), c.chainId(), REQUEST_TIMEOUT, poll, defi.receiptTimeout()));
         clients.add(chain);
+        String submitUrl = submitUrls.get(c.name());
+        if (submitUrl != null) {
+          // transactions to the private-transaction endpoint only; reads stay on rpc-url
+          chain.submitThrough(submitUrl);
+        }
         List<Map.Entry<LoanSource, String>> lenders = new ArrayList<>();
         f.balancerVault().ifPresent(v -> lenders.add(Map.entry(LoanSource.BALANCER, v)));
         f.aavePool().ifPresent(p -> lenders.add(Map.entry(LoanSource.AAVE_V3, p)));
@@ -144,7 +168,14 @@ public final class ChainFollowers implements AutoCloseable {
                     lenders,
                     f.replaceAfterBlocks(),
                     defi.maxReplacements()));
-        entries.add(new Entry(c, ChainSpec.of(c), urls.get(i), chain, executor));
+        entries.add(
+            new Entry(
+                c,
+                ChainSpec.of(c),
+                urls.get(i),
+                chain,
+                executor,
+                java.util.Optional.ofNullable(wsUrls.get(c.name()))));
       }
     } catch (RuntimeException e) {
       clients.forEach(ChainClient::close);
@@ -181,6 +212,8 @@ public final class ChainFollowers implements AutoCloseable {
               e.rpcUrl(),
               e.chain(),
               TokenMetadataCache.at(ChainPools.cacheFile(dataDir, e.config().name())));
+      // new blocks announced over WebSocket where configured; polling otherwise and meanwhile
+      e.wsUrl().ifPresent(watch::subscribeHeads);
       out.add(
           new ChainFollower(
               watch,

@@ -94,6 +94,8 @@ public final class ChainClient implements AutoCloseable {
   private final HttpService service;
   private final Web3j web3j;
   private final long chainId;
+  private volatile Web3j submitter;
+  private volatile String submitUrl;
 
   private ChainClient(Settings settings, HttpService service, long chainId) {
     this.settings = settings;
@@ -138,6 +140,38 @@ public final class ChainClient implements AutoCloseable {
               + "; check the RPC URL and the configured chain id");
     }
     return probe;
+  }
+
+  /**
+   * Hands signed transactions ({@code eth_sendRawTransaction}) to {@code url} from now on instead
+   * of the RPC URL: a private-transaction endpoint (a builder or relay that keeps them out of the
+   * public mempool). Every read, receipts included, stays on the RPC URL.
+   *
+   * @param url a JSON-RPC endpoint (http or https)
+   * @return this client
+   */
+  public ChainClient submitThrough(String url) {
+    Objects.requireNonNull(url, "url");
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(settings.requestTimeout())
+            .readTimeout(settings.requestTimeout())
+            .writeTimeout(settings.requestTimeout())
+            .callTimeout(settings.requestTimeout())
+            .build();
+    Web3j old = submitter;
+    submitter = Web3j.build(new HttpService(url, http));
+    submitUrl = url;
+    if (old != null) {
+      old.shutdown();
+    }
+    return this;
+  }
+
+  /** Where signed transactions go: the submit URL (redacted) if one is set, else the RPC URL. */
+  public String submitUrl() {
+    String s = submitUrl;
+    return s == null ? rpcUrl() : redact(s);
   }
 
   /** The chain id checked at connect. */
@@ -380,10 +414,11 @@ public final class ChainClient implements AutoCloseable {
   public String submit(SignedTx tx) {
     EthSendTransaction sent;
     try {
-      sent = web3j.ethSendRawTransaction(tx.hex()).send();
+      Web3j to = submitter;
+      sent = (to == null ? web3j : to).ethSendRawTransaction(tx.hex()).send();
     } catch (IOException | ClientConnectionException e) {
       // the node may have taken it before the connection broke: say which transaction it was
-      ChainException t = transport("eth_sendRawTransaction", e);
+      ChainException t = transport("eth_sendRawTransaction", submitUrl(), e);
       throw new SendUnknown(t.getMessage(), tx.hash(), e);
     }
     if (sent.hasError()) {
@@ -494,6 +529,10 @@ public final class ChainClient implements AutoCloseable {
   @Override
   public void close() {
     web3j.shutdown();
+    Web3j s = submitter;
+    if (s != null) {
+      s.shutdown();
+    }
   }
 
   /** A JSON-RPC request that can be retried safely. */
@@ -553,11 +592,15 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private ChainException transport(String method, Exception e) {
+    return transport(method, rpcUrl(), e);
+  }
+
+  private ChainException transport(String method, String url, Exception e) {
     return new ChainException(
         "chain: "
             + method
             + " to "
-            + rpcUrl()
+            + url
             + " failed ("
             + e.getClass().getSimpleName()
             + ": "

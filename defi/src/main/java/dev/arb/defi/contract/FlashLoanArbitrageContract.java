@@ -44,7 +44,7 @@ import org.web3j.utils.Numeric;
  */
 public final class FlashLoanArbitrageContract {
   /** The version today's {@code FlashLoanArbitrageV2} build reports. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   /** ERC-1967 implementation slot: {@code keccak256("eip1967.proxy.implementation") - 1}. */
   public static final BigInteger IMPLEMENTATION_SLOT =
@@ -437,6 +437,25 @@ public final class FlashLoanArbitrageContract {
       hopRoutes = known;
     }
     return known;
+  }
+
+  /**
+   * Call data of {@code swapRoute(tokenIn, amountIn, hops, minOut)} (version 5 and later): a swap
+   * of the contract's own {@code tokenIn} along 1 to 6 hops, output kept in the contract.
+   */
+  public static String encodeSwapRoute(
+      String tokenIn, BigInteger amountIn, List<FlashRoute.Hop> hops, BigInteger minOut) {
+    return Abi.call(
+        "swapRoute",
+        Abi.address(tokenIn),
+        Abi.uint(amountIn),
+        new DynamicArray<>(HopStruct.class, hops.stream().map(HopStruct::new).toList()),
+        Abi.uint(minOut));
+  }
+
+  /** Decodes the {@code uint256 amountOut} that {@code swapRoute} returns. */
+  public static BigInteger decodeAmountOut(String returnData) {
+    return (BigInteger) Abi.decode(returnData, Abi.uintRef()).get(0).getValue();
   }
 
   /** Decodes the {@code uint256[] profits} that {@code execute} returns. */

@@ -152,6 +152,9 @@ public final class FlashRouteExecutor implements DexExecutor {
    * @param gasSpentWei what it cost
    * @param realizedProfit the owner's balance change of the start token in its block
    * @param contractProfit the profit the contract's event reported
+   * @param replacements how many times it was sent again with higher fees (same nonce), once mined
+   * @param sentTxHashes every transaction sent for it, in order (the replacements, and the transfer
+   *     to self of a drop), once mined
    */
   public record SolutionJson(
       String foundBy,
@@ -170,7 +173,9 @@ public final class FlashRouteExecutor implements DexExecutor {
       BigInteger gasUsed,
       BigInteger gasSpentWei,
       BigDecimal realizedProfit,
-      BigDecimal contractProfit) {}
+      BigDecimal contractProfit,
+      Integer replacements,
+      List<String> sentTxHashes) {}
 
   private static final class Pending {
     final FlashRoute route;
@@ -239,6 +244,8 @@ public final class FlashRouteExecutor implements DexExecutor {
             view.block(),
             human(amount, start),
             human(expected, start),
+            null,
+            null,
             null,
             null,
             null,
@@ -325,6 +332,8 @@ public final class FlashRouteExecutor implements DexExecutor {
             human(gasCost, start),
             human(margin, start),
             human(minProfit, start),
+            null,
+            null,
             null,
             null,
             null,
@@ -499,7 +508,7 @@ public final class FlashRouteExecutor implements DexExecutor {
           record(
               p,
               new FlashLoanOutcome.Failed(hash, "dropped", gasUsed),
-              with(p.solution, hash, block, gasUsed, spent, null, null, start),
+              with(p, hash, block, gasUsed, spent, null, null, start),
               "dropped: not mined in "
                   + settings.replaceAfterBlocks()
                   + " blocks and no longer"
@@ -518,7 +527,7 @@ public final class FlashRouteExecutor implements DexExecutor {
           record(
               p,
               new FlashLoanOutcome.Executed(hash, List.of(), events, gasUsed, price),
-              with(p.solution, hash, block, gasUsed, spent, realized, reported, start),
+              with(p, hash, block, gasUsed, spent, realized, reported, start),
               null,
               new BigDecimal(realized).movePointLeft(start.decimals()));
     } else {
@@ -540,7 +549,7 @@ public final class FlashRouteExecutor implements DexExecutor {
           record(
               p,
               new FlashLoanOutcome.Failed(hash, reason, gasUsed),
-              with(p.solution, hash, block, gasUsed, spent, null, null, start),
+              with(p, hash, block, gasUsed, spent, null, null, start),
               "reverted on chain: " + reason + "; lost only gas (" + spent + " wei)",
               null);
     }
@@ -616,7 +625,7 @@ public final class FlashRouteExecutor implements DexExecutor {
   }
 
   private static SolutionJson with(
-      SolutionJson s,
+      Pending p,
       String tx,
       long block,
       BigInteger gasUsed,
@@ -624,6 +633,7 @@ public final class FlashRouteExecutor implements DexExecutor {
       BigInteger realized,
       BigInteger reported,
       Token start) {
+    SolutionJson s = p.solution;
     return new SolutionJson(
         s.foundBy(),
         s.route(),
@@ -641,10 +651,12 @@ public final class FlashRouteExecutor implements DexExecutor {
         gasUsed,
         spent,
         realized == null ? null : human(realized, start),
-        reported == null ? null : human(reported, start));
+        reported == null ? null : human(reported, start),
+        p.replacements,
+        List.copyOf(p.hashes));
   }
 
-  private static FlashRoute.Hop hop(PoolSwap s) {
+  static FlashRoute.Hop hop(PoolSwap s) {
     Pool pool = s.pool();
     String out = s.tokenOut().address();
     if (pool instanceof ConstantProductPool cp) {

@@ -54,6 +54,7 @@ public final class JsonRpcPoolWatch implements PoolWatch {
   private final String rpcUrl;
   private final ChainClient chain;
   private final TokenMetadataCache cache;
+  private volatile HeadSubscription heads;
 
   private final Map<String, ChainPoolState.Pool> pairs = new LinkedHashMap<>();
   private final Map<String, ChainPoolState.ConcentratedPool> concentrated = new LinkedHashMap<>();
@@ -473,8 +474,43 @@ public final class JsonRpcPoolWatch implements PoolWatch {
     return Numeric.toBigInt(s).longValueExact();
   }
 
+  /**
+   * Also listens for new blocks over WebSocket ({@code eth_subscribe newHeads} at {@code wsUrl}):
+   * {@link #awaitNews} then returns as soon as the node announces a block; while the socket is down
+   * it waits the full interval (polling) and the socket is opened again in the background.
+   *
+   * @return this watch
+   */
+  public JsonRpcPoolWatch subscribeHeads(String wsUrl) {
+    HeadSubscription old = heads;
+    heads = new HeadSubscription(wsUrl);
+    if (old != null) {
+      old.close();
+    }
+    return this;
+  }
+
+  /** The WebSocket subscription to new blocks, if one was asked for. */
+  public java.util.Optional<HeadSubscription> headSubscription() {
+    return java.util.Optional.ofNullable(heads);
+  }
+
+  @Override
+  public boolean awaitNews(java.time.Duration max) throws InterruptedException {
+    HeadSubscription h = heads;
+    if (h == null) {
+      Thread.sleep(max.toMillis());
+      return false;
+    }
+    return h.awaitHead(max);
+  }
+
   @Override
   public void close() {
+    HeadSubscription h = heads;
+    if (h != null) {
+      h.close();
+    }
     cache.save();
   }
 }

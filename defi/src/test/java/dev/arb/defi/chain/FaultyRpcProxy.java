@@ -42,6 +42,9 @@ final class FaultyRpcProxy implements AutoCloseable {
   private final URI node;
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final AtomicInteger sendRequests = new AtomicInteger();
+  private final Queue<String> methods = new ConcurrentLinkedQueue<>();
+  private static final java.util.regex.Pattern METHOD =
+      java.util.regex.Pattern.compile("\"method\"\\s*:\\s*\"([A-Za-z0-9_]+)\"");
 
   FaultyRpcProxy(String nodeUrl) throws IOException {
     this.node = URI.create(nodeUrl);
@@ -70,8 +73,18 @@ final class FaultyRpcProxy implements AutoCloseable {
     return sendRequests.get();
   }
 
+  /** The JSON-RPC methods of every request that arrived, in order (a batch: each of its calls). */
+  java.util.List<String> methods() {
+    return java.util.List.copyOf(methods);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    java.util.regex.Matcher m =
+        METHOD.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    while (m.find()) {
+      methods.add(m.group(1));
+    }
     Fault fault = null;
     if (new String(body, java.nio.charset.StandardCharsets.UTF_8)
         .contains("\"eth_sendRawTransaction\"")) {

@@ -338,6 +338,78 @@ class FlashLoanRouteAttackIT extends OnSnapshotChain {
   }
 
   /**
+   * {@code swapRoute} (version 5: a swap of the contract's own inventory, no loan): only the owner
+   * or the executor may start it; it spends exactly its input, keeps the output in the contract
+   * (the executor gains nothing), and reverts below its minimum output or through a pool no allowed
+   * factory made.
+   */
+  @Test
+  void anInventorySwapIsOwnerOrExecutorOnlyAndKeepsItsOutputInTheContract() {
+    List<Hop> hops = List.of(Hop.v2(market.bWethUsdc(), market.usdc(), 30));
+    String swap =
+        FlashLoanArbitrageContract.encodeSwapRoute(market.weth(), ONE, hops, BigInteger.ZERO);
+    assertThat(revertReason(stranger.address(), arb.address(), swap))
+        .isEqualTo("NotOwnerOrExecutor(caller=" + stranger.address() + ")");
+    TransactionReceipt byStranger = stranger.send(arb.address(), swap, GAS);
+    assertThat(byStranger.isStatusOK()).isFalse();
+    assertTheLeftOverIsStillThere(0);
+
+    CallResult sim = chain.call(executor.address(), arb.address(), swap, decoder());
+    BigInteger out = FlashLoanArbitrageContract.decodeAmountOut(((CallResult.Success) sim).data());
+    assertThat(out).isPositive();
+    String tooMuch =
+        FlashLoanArbitrageContract.encodeSwapRoute(
+            market.weth(), ONE, hops, out.add(BigInteger.ONE));
+    assertThat(revertReason(executor.address(), arb.address(), tooMuch))
+        .isEqualTo(
+            "SwapBelowMinimum(amountOut=" + out + ", minOut=" + out.add(BigInteger.ONE) + ")");
+    String notAllowed = deployTestContract(stranger, "test/ForgingPair");
+    assertThat(
+            revertReason(
+                executor.address(),
+                arb.address(),
+                FlashLoanArbitrageContract.encodeSwapRoute(
+                    market.weth(),
+                    ONE,
+                    List.of(Hop.v2(notAllowed, market.usdc(), 30)),
+                    BigInteger.ZERO)))
+        .contains("not a pair of an allowed factory");
+
+    BigInteger executorUsdc = Erc20.balanceOf(chain, market.usdc(), executor.address());
+    TransactionReceipt done = executor.send(arb.address(), swap, GAS);
+    assertThat(done.isStatusOK()).isTrue();
+    assertThat(Erc20.balanceOf(chain, market.weth(), arb.address()))
+        .isEqualTo(LEFT_OVER.subtract(ONE));
+    assertThat(Erc20.balanceOf(chain, market.usdc(), arb.address())).isEqualTo(LEFT_OVER.add(out));
+    assertThat(Erc20.balanceOf(chain, market.usdc(), executor.address())).isEqualTo(executorUsdc);
+    assertThat(arb.executions()).isZero();
+  }
+
+  /**
+   * A pair the owner allowed by mistake, used as a hop of an inventory swap, forges the flash-swap
+   * callback (with a valid route's bytes) or the V3 callback while the swap runs: both refused (no
+   * loan is pending; only the V3 pool being swapped with is paid), nothing leaves the contract.
+   */
+  @Test
+  void aForgedCallbackDuringAnInventorySwapIsRefused() {
+    String forger = deployTestContract(stranger, "test/ForgingPair");
+    arb.setFactoriesAllowed(owner, List.of(forger), true);
+    String swap =
+        FlashLoanArbitrageContract.encodeSwapRoute(
+            market.weth(), ONE, List.of(Hop.v2(forger, market.usdc(), 30)), BigInteger.ZERO);
+    FlashRoute valid = market.threeHops(LoanSource.UNISWAP_V2, ONE, BigInteger.ZERO);
+    arm(forger, false, "0x" + FunctionEncoder.encodeConstructor(List.of(new RouteStruct(valid))));
+    assertThat(revertReason(executor.address(), arb.address(), swap))
+        .isEqualTo("UnauthorizedCallback(caller=" + forger + ", initiator=" + arb.address() + ")");
+    arm(forger, true, "0x");
+    assertThat(revertReason(executor.address(), arb.address(), swap))
+        .isEqualTo("UnauthorizedCallback(caller=" + forger + ", initiator=" + ZERO + ")");
+    TransactionReceipt forced = executor.send(arb.address(), swap, GAS);
+    assertThat(forced.isStatusOK()).isFalse();
+    assertTheLeftOverIsStillThere(0);
+  }
+
+  /**
    * A route the executor did not start: each real lender and pool calls the contract's callbacks
    * with a valid route's exact bytes while no loan is pending, and is refused.
    */

@@ -139,4 +139,69 @@ class JsonRpcPoolWatchIT extends OnSnapshotChain {
       assertThat(held(after)).isEqualTo(fresh(after.block()));
     }
   }
+
+  /**
+   * New blocks over WebSocket (anvil serves it on its HTTP port): the watch is woken by each block
+   * the node announces, and its pools equal a fresh read; a dropped socket falls back to waiting
+   * the poll interval, and is opened again by itself, after which blocks arrive over it again.
+   */
+  @Test
+  void newBlocksArriveOverTheSubscriptionAndADroppedSocketReconnects() throws Exception {
+    Wallet trader = local.wallet(KEY);
+    String weth = market.tokens().get("WETH");
+    String wsUrl = local.anvil().rpcUrl().replaceFirst("^http", "ws");
+    try (JsonRpcPoolWatch w = watch().subscribeHeads(wsUrl)) {
+      HeadSubscription heads = w.headSubscription().orElseThrow();
+      for (int i = 0; i < 100 && !heads.subscribed(); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(heads.subscribed()).isTrue();
+      ChainView first = w.advance();
+      long before = heads.headsReceived();
+      int woken = 0;
+      for (String dex : List.of("dex-a", "dex-b", "dex-c")) {
+        DaemonMarket.swapV2(trader, market.pair(dex, "WETH", "USDC"), weth, DaemonMarket.tokens(2));
+        // a poll interval far longer than the test: only the pushed block wakes it in time
+        if (w.awaitNews(Duration.ofSeconds(20))) {
+          woken++;
+        }
+        w.advance();
+      }
+      ChainView next = w.advance();
+      // the last notification may still be on its way when the receipt is
+      for (int i = 0; i < 100 && heads.lastHead() < next.block(); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(woken).isEqualTo(3);
+      assertThat(heads.headsReceived() - before).isEqualTo(next.block() - first.block());
+      assertThat(heads.lastHead()).isEqualTo(next.block());
+      assertThat(held(next)).isEqualTo(fresh(next.block()));
+
+      heads.dropForTest();
+      assertThat(heads.subscribed()).isFalse();
+      // while it is down, a block is still followed by polling
+      DaemonMarket.swapV2(
+          trader, market.pair("dex-a", "WETH", "DAI"), weth, DaemonMarket.tokens(1));
+      ChainView polled = w.advance();
+      assertThat(polled.block()).isGreaterThan(next.block());
+      assertThat(polled.block()).isEqualTo(chain.blockNumber().longValueExact());
+      assertThat(held(polled)).isEqualTo(fresh(polled.block()));
+      for (int i = 0; i < 200 && !heads.subscribed(); i++) {
+        Thread.sleep(25);
+      }
+      assertThat(heads.subscribed()).isTrue();
+      assertThat(heads.connections()).isEqualTo(2);
+      long again = heads.headsReceived();
+      DaemonMarket.swapV2(
+          trader, market.pair("dex-b", "WETH", "DAI"), weth, DaemonMarket.tokens(1));
+      assertThat(w.awaitNews(Duration.ofSeconds(20))).isTrue();
+      ChainView last = w.advance();
+      for (int i = 0; i < 100 && heads.lastHead() < last.block(); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(heads.lastHead()).isEqualTo(last.block());
+      assertThat(heads.headsReceived() - again).isEqualTo(last.block() - polled.block());
+      assertThat(held(last)).isEqualTo(fresh(last.block()));
+    }
+  }
 }

@@ -20,6 +20,17 @@ public interface PoolWatch extends AutoCloseable {
    */
   ChainView advance();
 
+  /**
+   * Waits for news from the chain at most {@code max}: a new block pushed by the node where the
+   * watch has a subscription to them, else simply {@code max} (polling).
+   *
+   * @return whether a new block was announced before {@code max} ran out
+   */
+  default boolean awaitNews(java.time.Duration max) throws InterruptedException {
+    Thread.sleep(max.toMillis());
+    return false;
+  }
+
   @Override
   void close();
 }

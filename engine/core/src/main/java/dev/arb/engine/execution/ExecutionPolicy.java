@@ -582,8 +582,7 @@ public final class ExecutionPolicy {
    * remainder below one lot, and a live order's base amount and fee are rounded by the exchange;
    * that leg is complete, the dust stays on the account.)
    */
-  private static boolean isShort(
-      Fill f, BigDecimal wanted, Leg leg, BigDecimal limitPrice, Books books) {
+  static boolean isShort(Fill f, BigDecimal wanted, Leg leg, BigDecimal limitPrice, Books books) {
     BigDecimal unspent = wanted.subtract(f.spent());
     if (unspent.signum() <= 0) {
       return false;

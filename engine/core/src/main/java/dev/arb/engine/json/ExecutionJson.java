@@ -54,7 +54,7 @@ public final class ExecutionJson {
     /** The JSON shape of {@code f}. */
     public static Fill of(dev.arb.engine.record.Fill f) {
       return new Fill(
-          f.leg().market().id(),
+          f.leg().tradable().id(),
           sideOf(f.leg()),
           f.orderId(),
           f.requested(),
@@ -125,12 +125,12 @@ public final class ExecutionJson {
         Leg l = f.leg();
         legs.add(
             new PlanLeg(
-                l.market().id(),
+                l.tradable().id(),
                 l.exchange(),
-                l.market().base().toString(),
-                l.market().quote().toString(),
+                l.tradable().base().toString(),
+                l.tradable().quote().toString(),
                 sideOf(l),
-                l.market().takerFee(),
+                l.tradable().fee(),
                 f.spent(),
                 f.received(),
                 f.worstPrice()));

@@ -4,15 +4,19 @@ import dev.arb.engine.chain.ChainView;
 import dev.arb.engine.chain.DexAttempt;
 import dev.arb.engine.chain.DexExecutor;
 import dev.arb.engine.chain.PoolWatch;
+import dev.arb.engine.execution.InventoryCycles;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.ChainSnapshot;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.SameAs;
 import dev.arb.engine.model.Token;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
 import dev.arb.engine.scan.PoolOptions;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
@@ -38,6 +42,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +55,13 @@ import org.slf4j.LoggerFactory;
  * transactions for the same pools in one block); such a cycle is decided at a later block. Each
  * block first settles the pending transactions. Every finished attempt goes to the recorder. Data
  * older than {@code maxAge} is not scanned.
+ *
+ * <p>With {@link #tradeInventory} the scan also holds the exchanges' books joined to the chain's
+ * tokens ({@code same-as}), and every block with news is scanned: a sized cycle that mixes books
+ * and pools of this chain goes to the {@link InventoryTrader} (all legs at once from inventory),
+ * unless one of its pools is busy, one of its pools or books was traded earlier in the same step
+ * (the scan sized it on what that trade took), or it was traded before on exactly the same pool
+ * states.
  */
 public final class ChainFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
@@ -106,6 +118,35 @@ public final class ChainFollower implements AutoCloseable {
   private static final int MAX_REMEMBERED = 10_000;
 
   private final Map<List<String>, List<Pool>> rejected = new HashMap<>();
+  private final Map<List<String>, List<Pool>> inventoryTried = new HashMap<>();
+  private final Map<OpportunityStatusKey, Long> inventoryCounts = new HashMap<>();
+  private volatile Inventory inventory;
+
+  /**
+   * CEX–DEX cycles traded from inventory.
+   *
+   * @param books the exchanges' current books
+   * @param joins the chain's tokens held as one with exchange assets
+   * @param trader trades such cycles
+   */
+  public record Inventory(
+      Supplier<List<OrderBook>> books, List<SameAs> joins, InventoryTrader trader) {
+    public Inventory {
+      Objects.requireNonNull(books, "books");
+      joins = List.copyOf(joins);
+      if (joins.isEmpty()) {
+        throw new IllegalArgumentException("no same-as join: books and pools cannot meet");
+      }
+      Objects.requireNonNull(trader, "trader");
+    }
+  }
+
+  /** How inventory trades ended, for counting. */
+  private enum OpportunityStatusKey {
+    EXECUTED,
+    FAILED
+  }
+
   private volatile ChainView last;
   private volatile String error;
   private volatile BigInteger gasSpent = BigInteger.ZERO;
@@ -130,6 +171,23 @@ public final class ChainFollower implements AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     for (DexAttempt.Outcome o : DexAttempt.Outcome.values()) {
       counts.put(o, 0L);
+    }
+  }
+
+  /** Also trades the CEX–DEX cycles of this chain from inventory; call before {@link #start}. */
+  public ChainFollower tradeInventory(Inventory inv) {
+    this.inventory = Objects.requireNonNull(inv, "inventory");
+    return this;
+  }
+
+  /** Inventory trades so far: {@code executed} and {@code failed}. */
+  public Map<String, Long> inventoryTrades() {
+    synchronized (inventoryCounts) {
+      Map<String, Long> out = new java.util.TreeMap<>();
+      for (OpportunityStatusKey k : OpportunityStatusKey.values()) {
+        out.put(k.name().toLowerCase(java.util.Locale.ROOT), inventoryCounts.getOrDefault(k, 0L));
+      }
+      return out;
     }
   }
 
@@ -159,7 +217,7 @@ public final class ChainFollower implements AutoCloseable {
         LOG.debug("{}: chain update failed", watch.chain(), e);
       }
       try {
-        Thread.sleep(settings.poll().toMillis());
+        watch.awaitNews(settings.poll());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -179,7 +237,9 @@ public final class ChainFollower implements AutoCloseable {
     for (DexAttempt a : executor.settle(view)) {
       finished(a);
     }
-    if (!firstView && view.changedPools().isEmpty()) {
+    Inventory inv = inventory;
+    boolean news = !view.changedPools().isEmpty() || (inv != null && view.newBlocks() > 0);
+    if (!firstView && !news) {
       return;
     }
     Instant now = clock.instant();
@@ -192,10 +252,11 @@ public final class ChainFollower implements AutoCloseable {
       return;
     }
     ChainSnapshot chain = view.snapshot();
+    List<OrderBook> books = inv == null ? List.of() : inv.books().get();
     ScanReport report =
         Scanner.scan(
-            new MarketSnapshot(List.of(), List.of(), "chain " + chain.name(), List.of(chain)),
-            request(view));
+            new MarketSnapshot(books, List.of(), "chain " + chain.name(), List.of(chain)),
+            request(view, inv));
     LOG.debug(
         "{}: block {}: {} cycles, {} pools changed",
         chain.name(),
@@ -212,6 +273,10 @@ public final class ChainFollower implements AutoCloseable {
       }
       TradePlan plan = o.plan().get();
       List<String> pools = dexOnly(plan, chain.name());
+      if (pools.isEmpty() && inv != null && InventoryCycles.mixed(plan)) {
+        inventory(inv, o, plan, report, now, busy);
+        continue;
+      }
       if (pools.isEmpty() || pools.size() > 6 || pools.stream().anyMatch(busy::contains)) {
         // a pool in a transaction not mined yet: decided again at a later block
         continue;
@@ -234,6 +299,54 @@ public final class ChainFollower implements AutoCloseable {
     }
   }
 
+  /** Trades a mixed cycle from inventory, unless a pool is busy or it was tried on these states. */
+  private void inventory(
+      Inventory inv,
+      Opportunity o,
+      TradePlan plan,
+      ScanReport report,
+      Instant now,
+      Set<String> busy) {
+    List<String> pools = new ArrayList<>();
+    List<String> markets = new ArrayList<>();
+    for (LegFill f : plan.fills()) {
+      if (f.leg().isPool()) {
+        if (f.swap().isEmpty() || !f.leg().pool().chain().equals(watch.chain())) {
+          return; // a pool of another chain, or not sized: not this follower's
+        }
+        pools.add(f.leg().pool().address());
+      } else {
+        markets.add(f.leg().market().id());
+      }
+    }
+    // a pool or a book already traded in this step: the scan sized this cycle on what that trade
+    // took, so it is decided again at the next scan
+    if (pools.stream().anyMatch(busy::contains) || markets.stream().anyMatch(busy::contains)) {
+      return;
+    }
+    List<Pool> state = plan.swaps().stream().map(PoolSwap::pool).toList();
+    if (state.equals(inventoryTried.get(pools))) {
+      return;
+    }
+    if (inventoryTried.size() >= MAX_REMEMBERED) {
+      inventoryTried.clear();
+    }
+    inventoryTried.put(pools, state);
+    OpportunityRecord r = OpportunityRecords.of(o, report.source(), now, report.names());
+    InventoryTrader.Traded t = inv.trader().trade(r, plan);
+    busy.addAll(pools);
+    busy.addAll(markets);
+    synchronized (inventoryCounts) {
+      inventoryCounts.merge(
+          t.record().status() == dev.arb.engine.record.OpportunityStatus.EXECUTED
+              ? OpportunityStatusKey.EXECUTED
+              : OpportunityStatusKey.FAILED,
+          1L,
+          Long::sum);
+    }
+    record(t.record());
+  }
+
   /** The pools of a plan whose legs are all pools of {@code chain}; empty otherwise. */
   private static List<String> dexOnly(TradePlan plan, String chain) {
     List<String> out = new ArrayList<>();
@@ -247,7 +360,7 @@ public final class ChainFollower implements AutoCloseable {
     return out;
   }
 
-  private ScanRequest request(ChainView view) {
+  private ScanRequest request(ChainView view, Inventory inv) {
     ChainSnapshot chain = view.snapshot();
     Set<Asset> starts = new LinkedHashSet<>();
     for (String s : settings.startTokens()) {
@@ -266,7 +379,10 @@ public final class ChainFollower implements AutoCloseable {
     // profits before gas: the executor values the real gas estimate of the exact transaction at
     // the oracle's fee, and records a cycle that does not beat it as rejected with that figure
     return new ScanRequest(query, Optional.empty(), Optional.empty())
-        .withPools(PoolOptions.defaults().withGas(settings.gas()));
+        .withPools(
+            PoolOptions.defaults()
+                .withGas(settings.gas())
+                .withSameAs(inv == null ? List.of() : inv.joins()));
   }
 
   private void finished(DexAttempt a) {
