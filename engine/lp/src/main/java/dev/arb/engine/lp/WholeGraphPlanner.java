@@ -200,12 +200,15 @@ public final class WholeGraphPlanner {
 
   /**
    * The start-asset value of one unit of each asset reachable from {@code start}: breadth-first
-   * over the markets, each step priced at the geometric mean of the two directions' rates.
+   * over the markets, each step priced at the geometric mean of the pair's two top-of-book rates
+   * (or the one rate of a one-way pair).
    */
   static Map<Asset, Double> values(List<ExactReplay.Edge> edges, Asset start) {
     Map<Asset, List<ExactReplay.Edge>> out = new HashMap<>();
+    Map<List<Asset>, Double> best = new HashMap<>();
     for (ExactReplay.Edge e : edges) {
       out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+      best.merge(List.of(e.from(), e.to()), e.rate().doubleValue(), Math::max);
     }
     Map<Asset, Double> value = new HashMap<>();
     value.put(start, 1.0);
@@ -215,26 +218,16 @@ public final class WholeGraphPlanner {
       Asset a = queue.poll();
       for (ExactReplay.Edge e : out.getOrDefault(a, List.of())) {
         if (!value.containsKey(e.to())) {
-          // one unit of `from` buys `rate` units of `to`: value(to) ≈ value(from) / mid rate
-          double mid = midRate(edges, e);
+          // one unit of `from` buys about `mid` units of `to`
+          double forward = best.get(List.of(e.from(), e.to()));
+          Double back = best.get(List.of(e.to(), e.from()));
+          double mid = back != null && back > 0 ? Math.sqrt(forward / back) : forward;
           value.put(e.to(), value.get(a) / mid);
           queue.add(e.to());
         }
       }
     }
     return value;
-  }
-
-  /** The geometric mean of e's rate and the inverse of the best rate back, or e's rate alone. */
-  private static double midRate(List<ExactReplay.Edge> edges, ExactReplay.Edge e) {
-    double forward = e.rate().doubleValue();
-    double back = 0;
-    for (ExactReplay.Edge r : edges) {
-      if (r.from().equals(e.to()) && r.to().equals(e.from()) && r.level() == 0) {
-        back = Math.max(back, r.rate().doubleValue());
-      }
-    }
-    return back > 0 ? Math.sqrt(forward / back) : forward;
   }
 
   private static List<ExactReplay.Edge> edges(MarketSnapshot snapshot, int levels) {

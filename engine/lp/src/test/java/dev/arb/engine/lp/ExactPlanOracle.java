@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The independent oracle for the whole-graph plan: the same programme as {@link WholeGraphPlanner}
- * solved exactly, in rational arithmetic, by a dense-tableau primal simplex with Bland's rule (no
- * cycling, so it always ends). For small instances only (a few markets and steps).
+ * solved exactly, in rational arithmetic, by a dense-tableau primal simplex (Dantzig's rule, then
+ * Bland's rule for good after 50 degenerate pivots in a row, so it always ends). For small
+ * instances only (a few markets and steps).
  *
  * <p>The balances are eliminated: {@code v[n][t] = v0·[n=start] + Σ_{t'≤t} (Σ_in a·x − Σ_out x)},
  * so {@code v ≥ 0} follows from "no shorting" ({@code Σ_out x[t] ≤ v[n][t−1]}) and the programme is
@@ -133,12 +134,21 @@ final class ExactPlanOracle {
       r[j] = j < n ? c[j] : Q.ZERO;
     }
     Q z = Q.ZERO;
+    // Dantzig's rule (largest reduced cost) while pivots make progress; after a run of degenerate
+    // pivots, Bland's rule (lowest index) for good, which cannot cycle
+    boolean bland = false;
+    int degenerate = 0;
     for (int iter = 0; iter < 1_000_000; iter++) {
       int enter = -1;
       for (int j = 0; j < cols; j++) {
         if (r[j].signum() > 0) {
-          enter = j;
-          break;
+          if (bland) {
+            enter = j;
+            break;
+          }
+          if (enter < 0 || r[j].compareTo(r[enter]) > 0) {
+            enter = j;
+          }
         }
       }
       if (enter < 0) {
@@ -159,6 +169,8 @@ final class ExactPlanOracle {
       if (leave < 0) {
         throw new IllegalStateException("unbounded programme");
       }
+      degenerate = best.signum() == 0 ? degenerate + 1 : 0;
+      bland |= degenerate > 50;
       Q p = t[leave][enter];
       for (int j = 0; j <= cols; j++) {
         if (t[leave][j].signum() != 0) {
