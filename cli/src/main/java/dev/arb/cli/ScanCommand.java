@@ -571,7 +571,9 @@ final class ScanCommand extends BaseCommand {
     notes.add(
         "plan: whole-graph LP over top-of-book capacities, "
             + steps
-            + " steps; amounts are the solver's (double), not rounded to lot sizes");
+            + " steps; found in double, then every trade re-priced exactly against the books"
+            + " (lot sizes, minimums, amounts received rounded down): the amounts shown are what"
+            + " the trades pay");
     if (json) {
       out().println(Json.pretty(WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes)));
     } else {
@@ -586,7 +588,7 @@ final class ScanCommand extends BaseCommand {
         out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
       }
     }
-    return failOnEmpty && p.profit() <= 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
+    return failOnEmpty && p.profit().signum() <= 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
   }
 
   private int record(ArbConfig cfg, ScanReport report) {
@@ -724,22 +726,23 @@ final class ScanCommand extends BaseCommand {
               x.marketId(),
               x.side().name().toLowerCase(Locale.ROOT),
               x.from() + ">" + x.to(),
-              WholeGraphPlanRecords.decimal(x.amountIn()),
-              WholeGraphPlanRecords.decimal(x.amountOut())));
+              short12(x.amountIn()),
+              short12(x.amountOut())));
     }
     out().print(t.render());
     out().println();
     out()
         .printf(
             Locale.ROOT,
-            "%s %s -> %s %s after %d steps (%s bp; solver value %s)%n",
-            WholeGraphPlanRecords.decimal(p.startAmount()),
+            "%s %s -> %s %s after %d steps (%s bp; exact %s, solver value %s)%n",
+            WholeGraphPlanRecords.exact(p.startAmount()),
             p.start(),
-            new BigDecimal(p.finalAmount()).setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+            p.finalAmount().setScale(2, RoundingMode.DOWN).toPlainString(),
             p.start(),
             p.steps(),
             bp(p.returnBp()),
-            WholeGraphPlanRecords.decimal(p.finalAmount()));
+            WholeGraphPlanRecords.exact(p.finalAmount()),
+            WholeGraphPlanRecords.decimal(p.solverFinalAmount()));
   }
 
   private static String bp(double v) {

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The branch-and-bound DFS of {@link PathOptimizer#search}, and its state, allocated once per
- * search (see {@link PathOptimizer} for the method).
+ * search (see {@link PathOptimizer} for the method). The same walk, bounded max-heap and results
+ * serve {@link EdgeCycleSearch} ({@link #through}): the cycles through one edge, closed at the
+ * edge's source with no rank floor, against bounds the caller computes into {@link #dist}.
  */
 final class TopKSearch {
   private static final double INF = Double.POSITIVE_INFINITY;
@@ -38,7 +40,9 @@ final class TopKSearch {
   private final PathGraph g;
   private final boolean[] onPath;
   private final int[] path;
-  private final double[] dist;
+  // dist[r·n + v]: lower bound of a walk v → s of at most r edges (see bounds(); EdgeCycleSearch
+  // fills it for through())
+  final double[] dist;
   // Reverse CSR for the bounds: the in-edges of node u are inStart[u] <= i < inStart[u + 1],
   // from inFrom[i] at weight inWeight[i], sorted by the rank of their source, highest first.
   // Built on the first start that is searched.
@@ -59,8 +63,15 @@ final class TopKSearch {
   // start nodes skipped because no cycle from them could beat the threshold
   long skipped;
   private final long maxSteps;
-  private long steps;
+  long steps;
   boolean stopped;
+  // the walk's mode: nodes ranked at or below floor are not entered (full search: rank[s]; through
+  // one edge: -1, none); bounded: prune with dist; startCount >= 0: a cycle is kept only if it
+  // visits a node ranked below it (a start asset); rotate: results rotated to their lowest rank
+  private int floor;
+  private boolean bounded;
+  private int startCount = -1;
+  private boolean rotate;
   // Potentials on all edges but the masked ones (see potentials()); skipping is off without them.
   private boolean skipping;
   private int maskedCount;
@@ -212,6 +223,10 @@ final class TopKSearch {
       return;
     }
     s = start;
+    floor = rank[s];
+    bounded = pruning;
+    startCount = -1;
+    rotate = false;
     if (pruning) {
       if (inStart == null) {
         reverse();
@@ -221,6 +236,43 @@ final class TopKSearch {
     onPath[s] = true;
     dfs(s, 0, 0, 0.0, false);
     onPath[s] = false;
+  }
+
+  /** Forgets the cycles kept and the counters: the next walk starts afresh. */
+  void reset() {
+    size = 0;
+    steps = 0;
+    examined = 0;
+    stopped = false;
+  }
+
+  /**
+   * The walk of {@link EdgeCycleSearch}: every simple cycle through edge {@code e} (source {@code
+   * a}, target {@code b}), as {@code e} followed by a walk from {@code b} back to {@code a} through
+   * any node, pruned with the bounds the caller put in {@link #dist} (walks back to {@code a}).
+   *
+   * @param starts with start assets, how many (a cycle must visit a node ranked below it); -1: any
+   */
+  void through(int e, int a, int b, int starts) {
+    s = a;
+    floor = -1;
+    bounded = true;
+    startCount = starts;
+    rotate = true;
+    boolean transfer = legs[e] == null;
+    path[0] = e;
+    onPath[a] = true;
+    onPath[b] = true;
+    if (maxLen > 1) {
+      dfs(b, 1, transfer ? 0 : 1, w[e], transfer);
+    }
+    onPath[a] = false;
+    onPath[b] = false;
+  }
+
+  /** Edges per cycle at most (trades, or twice that with transfer edges). */
+  int maxLen() {
+    return maxLen;
   }
 
   private static boolean hasTransfers(PathGraph g) {
@@ -311,7 +363,7 @@ final class TopKSearch {
   }
 
   private void dfs(int v, int depth, int trades, double weight, boolean lastTransfer) {
-    int rs = rank[s];
+    int rs = floor;
     steps += off[v + 1] - off[v];
     if (steps > maxSteps) {
       stopped = true;
@@ -334,7 +386,7 @@ final class TopKSearch {
         }
         examined++;
         path[depth] = e;
-        if (nw < threshold()) {
+        if (nw < threshold() && (startCount < 0 || hasStart(depth + 1))) {
           offer(nw, depth + 1);
         }
         continue;
@@ -343,7 +395,7 @@ final class TopKSearch {
       if (used >= maxLen || onPath[u] || rank[u] <= rs) {
         continue;
       }
-      if (pruning) {
+      if (bounded) {
         // no two transfers in a row: a completion has at most 2·(trades left) + 1 edges
         int left = Math.min(maxLen - used, maxLen == maxTrades ? maxLen : 2 * (maxTrades - t) + 1);
         double lb = dist[left * n + u];
@@ -359,6 +411,17 @@ final class TopKSearch {
         return;
       }
     }
+  }
+
+  /** Whether the cycle in {@code path[0..len)} visits a start asset (ranked below startCount). */
+  private boolean hasStart(int len) {
+    int[] src = g.sources();
+    for (int i = 0; i < len; i++) {
+      if (rank[src[path[i]]] < startCount) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void offer(double weight, int len) {
@@ -412,21 +475,42 @@ final class TopKSearch {
     heapE[b] = te;
   }
 
-  /** The kept cycles, best first; ties broken by edge ids for a stable order. */
+  /**
+   * The kept cycles, best first; ties broken by edge ids for a stable order. Cycles through one
+   * edge are first rotated to start at their lowest-ranked node, as the full search finds them.
+   */
   List<Cycle> results() {
+    int[][] edges = new int[size][];
     Integer[] idx = new Integer[size];
     for (int i = 0; i < size; i++) {
       idx[i] = i;
+      edges[i] = rotate ? rotated(heapE[i]) : heapE[i];
     }
     Arrays.sort(
         idx,
         (a, b) -> {
           int c = Double.compare(heapW[a], heapW[b]);
-          return c != 0 ? c : Arrays.compare(heapE[a], heapE[b]);
+          return c != 0 ? c : Arrays.compare(edges[a], edges[b]);
         });
     List<Cycle> out = new ArrayList<>(size);
     for (Integer i : idx) {
-      PathOptimizer.cycle(g, heapE[i]).ifPresent(out::add);
+      PathOptimizer.cycle(g, edges[i]).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The cycle's edges rotated to start at its lowest-ranked node. */
+  private int[] rotated(int[] cycle) {
+    int[] src = g.sources();
+    int best = 0;
+    for (int i = 1; i < cycle.length; i++) {
+      if (rank[src[cycle[i]]] < rank[src[cycle[best]]]) {
+        best = i;
+      }
+    }
+    int[] out = new int[cycle.length];
+    for (int i = 0; i < cycle.length; i++) {
+      out[i] = cycle[(best + i) % cycle.length];
     }
     return out;
   }

@@ -265,11 +265,10 @@ public final class ExactSweep {
     double f3 = n > 3 ? full[3] : 0;
     double q3 = n > 3 ? rate[3] : 1.0;
     double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
-    // each leg's next inverse rate, read ahead (padding: 1)
+    // legs 0-2's next inverse rate, read ahead (padding: 1); the last leg's factor rescales no leg
     double ni0 = nextInverseRate[0];
     double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
     double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
-    double ni3 = n > 3 ? nextInverseRate[3] : 1.0;
     double st = start;
     while (true) {
       double m = q0 * q1 * q2 * q3;
@@ -305,11 +304,11 @@ public final class ExactSweep {
               + (r1 <= RESIDUE * f1 ? 1 : 0)
               + (r2 <= RESIDUE * f2 ? 1 : 0)
               + (r3 <= RESIDUE * f3 ? 1 : 0);
-      r0 = b == 0 ? 0 : r0;
-      r1 = b == 1 ? 0 : r1;
-      r2 = b == 2 ? 0 : r2;
-      r3 = b == 3 ? 0 : r3;
       if (used > 1) {
+        r0 = b == 0 ? 0 : r0;
+        r1 = b == 1 ? 0 : r1;
+        r2 = b == 2 ? 0 : r2;
+        r3 = b == 3 ? 0 : r3;
         store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
         boolean ok = advanceAll(n);
         r0 = remaining[0];
@@ -337,49 +336,55 @@ public final class ExactSweep {
         ni0 = nextInverseRate[0];
         ni1 = n > 1 ? nextInverseRate[1] : 1.0;
         ni2 = n > 2 ? nextInverseRate[2] : 1.0;
-        ni3 = n > 3 ? nextInverseRate[3] : 1.0;
         if (!ok) {
           stop = Stop.LIQUIDITY;
           break;
         }
         continue;
       }
-      // The usual case: only the binding leg moves to its next level (see advance). Every leg's
-      // factor old / new rate is formed before the binding leg is known, then picked.
+      // The usual case: only the binding leg moves to its next level (see advance). Each later
+      // leg's remainder, capacity and multiplier is multiplied by every candidate binding leg's
+      // factor old / new rate and the product for the binding leg picked, so no multiply waits
+      // for a picked factor (the products are the ones the pick-then-multiply form computed).
       double cap = nextCapacity[b];
       if (Double.isNaN(cap)) {
+        r0 = b == 0 ? 0 : r0;
+        r1 = b == 1 ? 0 : r1;
+        r2 = b == 2 ? 0 : r2;
+        r3 = b == 3 ? 0 : r3;
         stop = Stop.LIQUIDITY;
         break;
       }
       double g0 = q0 * ni0;
       double g1 = q1 * ni1;
       double g2 = q2 * ni2;
-      double g3 = q3 * ni3;
-      double f = b == 0 ? g0 : b == 1 ? g1 : b == 2 ? g2 : g3;
       double nq = nextRate[b];
       level[b]++;
       examined[b]++;
+      double nf0 = cap * m0;
+      double nf1 = cap * m1;
+      double nf2 = cap * m2;
+      double nf3 = cap * m3;
       q0 = b == 0 ? nq : q0;
-      f0 = b == 0 ? cap * m0 : f0;
-      r0 = b == 0 ? f0 : r0;
+      f0 = b == 0 ? nf0 : f0;
+      r0 = b == 0 ? nf0 : r0;
       q1 = b == 1 ? nq : q1;
-      f1 = b == 1 ? cap * m1 : b < 1 ? f1 * f : f1;
-      r1 = b == 1 ? f1 : b < 1 ? r1 * f : r1;
-      m1 = b < 1 ? m1 * f : m1;
+      f1 = b == 1 ? nf1 : b == 0 ? f1 * g0 : f1;
+      r1 = b == 1 ? nf1 : b == 0 ? r1 * g0 : r1;
+      m1 = b == 0 ? m1 * g0 : m1;
       q2 = b == 2 ? nq : q2;
-      f2 = b == 2 ? cap * m2 : b < 2 ? f2 * f : f2;
-      r2 = b == 2 ? f2 : b < 2 ? r2 * f : r2;
-      m2 = b < 2 ? m2 * f : m2;
+      f2 = b == 2 ? nf2 : b == 0 ? f2 * g0 : b == 1 ? f2 * g1 : f2;
+      r2 = b == 2 ? nf2 : b == 0 ? r2 * g0 : b == 1 ? r2 * g1 : r2;
+      m2 = b == 0 ? m2 * g0 : b == 1 ? m2 * g1 : m2;
       q3 = b == 3 ? nq : q3;
-      f3 = b == 3 ? cap * m3 : b < 3 ? f3 * f : f3;
-      r3 = b == 3 ? f3 : b < 3 ? r3 * f : r3;
-      m3 = b < 3 ? m3 * f : m3;
+      f3 = b == 3 ? nf3 : b == 0 ? f3 * g0 : b == 1 ? f3 * g1 : b == 2 ? f3 * g2 : f3;
+      r3 = b == 3 ? nf3 : b == 0 ? r3 * g0 : b == 1 ? r3 * g1 : b == 2 ? r3 * g2 : r3;
+      m3 = b == 0 ? m3 * g0 : b == 1 ? m3 * g1 : b == 2 ? m3 * g2 : m3;
       prefetch(b);
       double ni = nextInverseRate[b];
       ni0 = b == 0 ? ni : ni0;
       ni1 = b == 1 ? ni : ni1;
       ni2 = b == 2 ? ni : ni2;
-      ni3 = b == 3 ? ni : ni3;
     }
     start = st;
     store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Where a whole-graph plan becomes a record ({@code arb scan --plan lp --record}), and its JSON
- * document ({@code --json}). Doubles from the LP are shown with 12 significant digits.
+ * document ({@code --json}). Amounts are the plan's exact re-priced decimals; the solver's own
+ * double is shown with 12 significant digits.
  */
 public final class WholeGraphPlanRecords {
 
@@ -24,7 +25,7 @@ public final class WholeGraphPlanRecords {
 
   /**
    * The {@code arb scan --plan lp --json} document, stored as the record's solution, in this key
-   * order. Amounts are decimal strings of the LP's doubles ({@link #decimal}).
+   * order. Amounts are the exact decimal strings of the re-priced plan.
    *
    * @param source where the books came from
    * @param plan always {@code lp}
@@ -34,6 +35,7 @@ public final class WholeGraphPlanRecords {
    * @param finalAmount start asset held at the end
    * @param profit {@code final_amount - start_amount}
    * @param returnBp profit in basis points of {@code start_amount}
+   * @param solverFinalAmount what the LP's double optimum claimed, 12 significant digits
    * @param transactions the trades, in step order
    * @param notes what to tell the user about the plan
    */
@@ -46,6 +48,7 @@ public final class WholeGraphPlanRecords {
       String finalAmount,
       String profit,
       double returnBp,
+      String solverFinalAmount,
       List<TransactionJson> transactions,
       List<String> notes) {}
 
@@ -86,18 +89,19 @@ public final class WholeGraphPlanRecords {
               t.from().code(),
               t.to().code(),
               t.level(),
-              decimal(t.amountIn()),
-              decimal(t.amountOut())));
+              exact(t.amountIn()),
+              exact(t.amountOut())));
     }
     return new PlanJson(
         source,
         "lp",
         plan.start().code(),
         plan.steps(),
-        decimal(plan.startAmount()),
-        decimal(plan.finalAmount()),
-        decimal(plan.profit()),
+        exact(plan.startAmount()),
+        exact(plan.finalAmount()),
+        exact(plan.profit()),
         plan.returnBp(),
+        decimal(plan.solverFinalAmount()),
         txs,
         List.copyOf(notes));
   }
@@ -105,6 +109,12 @@ public final class WholeGraphPlanRecords {
   /** A double from the LP as a decimal string with 12 significant digits. */
   public static String decimal(double v) {
     BigDecimal d = new BigDecimal(v).round(LP_DIGITS).stripTrailingZeros();
+    return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+  }
+
+  /** An exact amount as a plain decimal string without trailing zeros. */
+  public static String exact(BigDecimal v) {
+    BigDecimal d = v.stripTrailingZeros();
     return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
   }
 
@@ -121,7 +131,7 @@ public final class WholeGraphPlanRecords {
     }
     PlanJson solution = json(plan, source, notes);
     PathJson path = new PathJson(source, "lp", solution.transactions());
-    boolean profitable = plan.profit() > 0;
+    boolean profitable = plan.profit().signum() > 0;
     return new OpportunityRecord(
         0,
         detectedAt,
@@ -131,7 +141,7 @@ public final class WholeGraphPlanRecords {
         List.copyOf(assets),
         Json.write(path),
         Json.write(solution),
-        new BigDecimal(decimal(plan.profit())),
+        plan.profit(),
         plan.returnBp(),
         null,
         profitable ? null : "no profit: the best whole-graph plan ends with no gain");

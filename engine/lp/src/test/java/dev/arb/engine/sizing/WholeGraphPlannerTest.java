@@ -26,8 +26,8 @@ class WholeGraphPlannerTest {
     WholeGraphPlan plan = WholeGraphPlanner.plan(snapshot, USD, new BigDecimal("10000"), 8);
 
     // published: 10,000 USD -> 10,009.01 USD (9.006 bp); HiGHS gives 10,009.0065
-    assertThat(plan.finalAmount()).isCloseTo(10_009.01, within(0.01));
-    assertThat(plan.finalAmount()).isCloseTo(10_009.0065, within(0.001));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(10_009.01, within(0.01));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(10_009.0065, within(0.001));
     assertThat(plan.returnBp()).isCloseTo(9.006, within(0.001));
     assertFeasible(snapshot, plan);
     // the published plan is not a single cycle: it routes through more than 3 assets
@@ -43,13 +43,15 @@ class WholeGraphPlannerTest {
 
     // published (5 decimals): 100 USD -> 11861 JPY -> 126.9127 CAD -> 100.45140 USD;
     // exactly 100 · 118.61 · 0.0107 · 0.7915 = 100.45140205
-    assertThat(plan.finalAmount()).isCloseTo(100.4514, within(5e-6));
-    assertThat(plan.finalAmount()).isCloseTo(100.45140205, within(1e-8));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(100.4514, within(5e-6));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(100.45140205, within(1e-8));
     assertThat(plan.transactions())
         .extracting(t -> t.step() + ":" + t.from() + "->" + t.to())
         .containsExactly("1:USD->JPY", "2:JPY->CAD", "3:CAD->USD");
-    assertThat(plan.transactions().get(0).amountOut()).isCloseTo(11_861.0, within(1e-6));
-    assertThat(plan.transactions().get(1).amountOut()).isCloseTo(126.9127, within(1e-6));
+    assertThat(plan.transactions().get(0).amountOut().doubleValue())
+        .isCloseTo(11_861.0, within(1e-6));
+    assertThat(plan.transactions().get(1).amountOut().doubleValue())
+        .isCloseTo(126.9127, within(1e-6));
     assertFeasible(snapshot, plan);
   }
 
@@ -59,7 +61,7 @@ class WholeGraphPlannerTest {
         WholeGraphPlanner.plan(Fixtures.forex(), Asset.of("EUR"), new BigDecimal("100"), 3);
 
     // published: 100 EUR -> 13160.97 JPY -> 140.82238 CAD -> 100.44860 EUR
-    assertThat(plan.finalAmount()).isCloseTo(100.4486, within(1e-5));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(100.4486, within(1e-5));
   }
 
   @Test
@@ -67,7 +69,7 @@ class WholeGraphPlannerTest {
     WholeGraphPlan plan =
         WholeGraphPlanner.plan(Fixtures.mobook(), USD, new BigDecimal("10000"), 1);
 
-    assertThat(plan.finalAmount()).isCloseTo(10_000.0, within(1e-6));
+    assertThat(plan.finalAmount().doubleValue()).isCloseTo(10_000.0, within(1e-6));
     assertThat(plan.transactions()).isEmpty();
   }
 
@@ -97,7 +99,9 @@ class WholeGraphPlannerTest {
         WholeGraphPlanner.plan(
             new MarketSnapshot(withFees, List.of(), "fees"), USD, new BigDecimal("10000"), 8);
 
-    assertThat(plan.finalAmount()).isGreaterThanOrEqualTo(10_000.0 - 1e-6).isLessThan(10_009.0);
+    assertThat(plan.finalAmount().doubleValue())
+        .isGreaterThanOrEqualTo(10_000.0 - 1e-6)
+        .isLessThan(10_009.0);
     assertFeasible(new MarketSnapshot(withFees, List.of(), "fees"), plan);
   }
 
@@ -106,7 +110,7 @@ class WholeGraphPlannerTest {
     WholeGraphPlan plan =
         WholeGraphPlanner.plan(Fixtures.mobook(), Asset.of("XYZ"), new BigDecimal("5"), 4);
 
-    assertThat(plan.finalAmount()).isEqualTo(5.0);
+    assertThat(plan.finalAmount()).isEqualByComparingTo("5");
     assertThat(plan.transactions()).isEmpty();
   }
 
@@ -120,7 +124,7 @@ class WholeGraphPlannerTest {
       books.put(b.market().id(), b);
     }
     Map<Asset, Double> held = new HashMap<>();
-    held.put(plan.start(), plan.startAmount());
+    held.put(plan.start(), plan.startAmount().doubleValue());
     Map<String, Double> traded = new HashMap<>();
     int step = 0;
     Map<Asset, Double> before = new HashMap<>(held);
@@ -143,15 +147,16 @@ class WholeGraphPlannerTest {
           t.side() == Side.SELL
               ? level.amount().doubleValue()
               : level.amount().doubleValue() * level.price().doubleValue();
-      assertThat(t.amountOut()).isCloseTo(t.amountIn() * rate, within(1e-9 * t.amountOut()));
+      assertThat(t.amountOut().doubleValue())
+          .isCloseTo(t.amountIn().doubleValue() * rate, within(1e-9 * t.amountOut().doubleValue()));
       String key = t.marketId() + t.side() + t.level();
-      double total = traded.merge(key, t.amountIn(), Double::sum);
+      double total = traded.merge(key, t.amountIn().doubleValue(), Double::sum);
       assertThat(total).isLessThanOrEqualTo(cap * (1 + 1e-9));
-      double spent = spentThisStep.merge(t.from(), t.amountIn(), Double::sum);
+      double spent = spentThisStep.merge(t.from(), t.amountIn().doubleValue(), Double::sum);
       assertThat(spent).isLessThanOrEqualTo(before.getOrDefault(t.from(), 0.0) * (1 + 1e-9) + 1e-8);
-      held.merge(t.from(), -t.amountIn(), Double::sum);
-      held.merge(t.to(), t.amountOut(), Double::sum);
+      held.merge(t.from(), -t.amountIn().doubleValue(), Double::sum);
+      held.merge(t.to(), t.amountOut().doubleValue(), Double::sum);
     }
-    assertThat(held.get(plan.start())).isCloseTo(plan.finalAmount(), within(1e-6));
+    assertThat(held.get(plan.start())).isCloseTo(plan.finalAmount().doubleValue(), within(1e-6));
   }
 }
