@@ -4,6 +4,8 @@ import com.lmax.disruptor.EventHandler;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.Secret;
 import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.chat.ChatControl;
+import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.MarketEvent;
@@ -59,6 +61,9 @@ public final class Daemon {
 
   /** Forced exit status (a second signal, or a stop that overran its bound). */
   public static final int FORCED_EXIT = 1;
+
+  /** Longest wait for the chat bot's thread to end when stopping (it is a daemon thread). */
+  static final Duration CHAT_STOP = Duration.ofSeconds(2);
 
   /** Slots of the event ring. */
   static final int RING_SIZE = 1 << 14;
@@ -117,6 +122,8 @@ public final class Daemon {
   private Function<RecordStore, TradeStep> traderFactory;
   private Function<RecordStore, Function<String, HttpEndpoint.Response>> relayFactory;
   private Function<RecordStore, List<ChainFollower>> chainFactory;
+  private Function<ChatControl, TelegramBot> chatFactory;
+  private final DaemonChatControl chatControl;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -152,11 +159,14 @@ public final class Daemon {
     this.shutdown = new Shutdown(lifecycle, hooks, settings.shutdownTimeout());
     this.killSwitch = new LifecycleKillSwitch(lifecycle, running, this.alerts);
     this.reload = new ConfigReload(config, this.alerts, running, clock);
+    StatusView statusView =
+        new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload);
+    this.chatControl = new DaemonChatControl(lifecycle, killSwitch::engage, statusView);
     this.routes =
         new Routes(
             lifecycle,
             metrics,
-            new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload),
+            statusView,
             running,
             config.storage().queueCapacity(),
             recordsJson,
@@ -206,6 +216,16 @@ public final class Daemon {
    */
   public Daemon chains(Function<RecordStore, List<ChainFollower>> factory) {
     this.chainFactory = factory;
+    return this;
+  }
+
+  /**
+   * Obeys chat commands with the bot {@code factory} builds, given the daemon's control (the same
+   * lifecycle and kill switch as the HTTP control routes): started once the daemon runs, shown in
+   * {@code /status} ({@code chat}), stopped when it stops. Call before {@link #run}.
+   */
+  public Daemon chat(Function<ChatControl, TelegramBot> factory) {
+    this.chatFactory = java.util.Objects.requireNonNull(factory, "factory");
     return this;
   }
 
@@ -353,6 +373,10 @@ public final class Daemon {
       announce(store);
       LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
       lifecycle.started();
+      if (chatFactory != null) {
+        running.chat = chatFactory.apply(chatControl);
+        running.chat.start();
+      }
       ready.countDown();
       alerts.alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
       if (firstScan != null) {
@@ -375,6 +399,7 @@ public final class Daemon {
       lifecycle.requestStop("failure: " + e.getMessage());
       ready.countDown();
       ring.close(Duration.ZERO);
+      stopChat();
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
@@ -382,11 +407,19 @@ public final class Daemon {
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
+    stopChat();
     stopChains();
     if (!ring.close(settings.shutdownTimeout())) {
       LOG.warn("the event runner did not finish its events within {}", settings.shutdownTimeout());
     }
     return shutdown.finish(running, stats.scans(), alerts, feed, metrics, out);
+  }
+
+  private void stopChat() {
+    TelegramBot bot = running.chat;
+    if (bot != null) {
+      bot.stop(CHAT_STOP);
+    }
   }
 
   private void stopChains() {
