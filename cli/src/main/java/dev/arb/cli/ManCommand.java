@@ -23,7 +23,9 @@ final class ManCommand extends BaseCommand {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the page to FILE (replaced if it exists) instead of printing it.")
+      description =
+          "Write the page to FILE (replaced if it exists; missing folders are made) instead of"
+              + " printing it.")
   Path output;
 
   @Override
@@ -35,6 +37,10 @@ final class ManCommand extends BaseCommand {
       return ExitCode.OK;
     }
     try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
       Files.writeString(output, page, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(
@@ -42,7 +48,7 @@ final class ManCommand extends BaseCommand {
               + output
               + " ("
               + IoMessages.of(e)
-              + "); check that its folder exists and can be written");
+              + "); choose a FILE in a folder you can write");
     }
     out().println("arb man: wrote " + output);
     return ExitCode.OK;

@@ -95,17 +95,18 @@ class ManPageTest {
   }
 
   @Test
-  void outputFileGetsThePageAndAFolderThatIsNotThereIsNamed() throws Exception {
-    Path file = dir.resolve("arb.1");
+  void outputFileGetsThePageInFoldersMadeForItAndAnUnwritablePlaceIsNamed() throws Exception {
+    Path file = dir.resolve("man/man1/arb.1");
     CliRun r = CliRun.run(ENV, "man", "--output", file.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).isEqualTo("arb man: wrote " + file + "\n");
     assertThat(Files.readString(file)).isEqualTo(ManPage.of(tree()));
-    CliRun bad = CliRun.run(ENV, "man", "-o", dir.resolve("no/such/arb.1").toString());
+    Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+    CliRun bad = CliRun.run(ENV, "man", "-o", aFile.resolve("arb.1").toString());
     assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(bad.err())
-        .contains("man: cannot write " + dir.resolve("no/such/arb.1"))
-        .contains("check that its folder exists")
+        .contains("man: cannot write " + aFile.resolve("arb.1"))
+        .contains("choose a FILE in a folder you can write")
         .doesNotContain("Exception");
     CliRun printed = CliRun.run(ENV, "man");
     assertThat(printed.out()).isEqualTo(Files.readString(file));
