@@ -30,7 +30,7 @@ final class ManCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    String page = ManPage.of(spec.root().commandLine());
+    String page = ManPageFormatter.of(spec.root().commandLine());
     if (output == null) {
       out().print(page);
       out().flush();

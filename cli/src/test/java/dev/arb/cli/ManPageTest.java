@@ -28,7 +28,7 @@ class ManPageTest {
 
   /** The page's section of one command: from its {@code .SS} line to the next one. */
   private static String section(String page, List<String> path) {
-    String head = ".SS \"" + ManPage.escape("arb " + String.join(" ", path)) + "\"\n";
+    String head = ".SS \"" + ManPageFormatter.escape("arb " + String.join(" ", path)) + "\"\n";
     int start = page.indexOf(head);
     assertThat(start).as("a section " + head.strip()).isGreaterThanOrEqualTo(0);
     assertThat(page.indexOf(head, start + 1)).as("one section " + head.strip()).isEqualTo(-1);
@@ -40,7 +40,7 @@ class ManPageTest {
   @Test
   void everyCommandOptionAndParameterIsInItsSection() {
     CommandLine root = tree();
-    String page = ManPage.of(root);
+    String page = ManPageFormatter.of(root);
     List<List<String>> paths = HelpTreeTest.commandPaths();
     assertThat(paths).hasSizeGreaterThan(30).contains(List.of("man"), List.of("config", "show"));
     int options = 0;
@@ -58,20 +58,20 @@ class ManPageTest {
         for (String name : o.names()) {
           assertThat(section)
               .as("arb " + String.join(" ", path) + " " + name)
-              .contains("\\fB" + ManPage.escape(name) + "\\fR");
+              .contains("\\fB" + ManPageFormatter.escape(name) + "\\fR");
         }
         options++;
       }
       for (PositionalParamSpec p : spec.positionalParameters()) {
         if (!p.hidden()) {
-          assertThat(section).contains("\\fI" + ManPage.escape(p.paramLabel()) + "\\fR");
+          assertThat(section).contains("\\fI" + ManPageFormatter.escape(p.paramLabel()) + "\\fR");
         }
       }
       String first = spec.usageMessage().description()[0].strip();
       String words = first.substring(0, Math.min(30, first.length()));
       assertThat(section.replace("\n.br\n", " ").replace("\n", " "))
           .as("the description of arb " + String.join(" ", path))
-          .contains(ManPage.escape(words));
+          .contains(ManPageFormatter.escape(words));
     }
     assertThat(options).as("options in the tree").isGreaterThan(200);
     // the root's own options, environment and exit codes
@@ -83,11 +83,11 @@ class ManPageTest {
 
   @Test
   void roffControlCharactersInTextAreEscaped() {
-    assertThat(ManPage.escape(".hidden")).isEqualTo("\\&.hidden");
-    assertThat(ManPage.escape("'quoted")).isEqualTo("\\&'quoted");
-    assertThat(ManPage.escape("a\\b --x")).isEqualTo("a\\eb \\-\\-x");
+    assertThat(ManPageFormatter.escape(".hidden")).isEqualTo("\\&.hidden");
+    assertThat(ManPageFormatter.escape("'quoted")).isEqualTo("\\&'quoted");
+    assertThat(ManPageFormatter.escape("a\\b --x")).isEqualTo("a\\eb \\-\\-x");
     // no text line of the page starts with a control character but the macros written on purpose
-    for (String line : ManPage.of(tree()).split("\n")) {
+    for (String line : ManPageFormatter.of(tree()).split("\n")) {
       if (line.startsWith(".") || line.startsWith("'")) {
         assertThat(line).matches("\\.(\\\\\"|TH|SH|SS|PP|TP|IP|br)( .*)?");
       }
@@ -100,7 +100,7 @@ class ManPageTest {
     CliRun r = CliRun.run(ENV, "man", "--output", file.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).isEqualTo("arb man: wrote " + file + "\n");
-    assertThat(Files.readString(file)).isEqualTo(ManPage.of(tree()));
+    assertThat(Files.readString(file)).isEqualTo(ManPageFormatter.of(tree()));
     Path aFile = Files.writeString(dir.resolve("a-file"), "x");
     CliRun bad = CliRun.run(ENV, "man", "-o", aFile.resolve("arb.1").toString());
     assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -14,14 +14,14 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * first, aliases once) with its synopsis, description, parameters and options; the environment
  * overrides and the exit codes. Hidden options and commands are left out, as in {@code --help}.
  */
-final class ManPage {
+final class ManPageFormatter {
   private final StringBuilder b = new StringBuilder();
 
-  private ManPage() {}
+  private ManPageFormatter() {}
 
   /** The page for the tree under {@code root}. */
   static String of(CommandLine root) {
-    ManPage m = new ManPage();
+    ManPageFormatter m = new ManPageFormatter();
     m.write(root);
     return m.b.toString();
   }
