@@ -99,6 +99,12 @@ class TelegramChatIT {
       api.message(OPERATOR, "/resume");
       assertThat(reply(api.awaitSent(6), 5)).startsWith("Already so: running");
 
+      // five commands carried out (the unknown one got the help), the stranger ignored
+      CliRun st = CliRun.run(Map.of("HOME", dir.toString()), "status", "--url", d.url());
+      assertThat(st.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(st.out())
+          .containsPattern(
+              "chat: +telegram, last poll [0-9.]+ s ago, 5 commands, 1 ignored," + " no errors");
       assertThat(api.sent()).allMatch(m -> m.chatId() == OPERATOR);
       assertThat(api.wrongToken()).isZero();
       String status = Http.get(d.url() + "/status").body();
