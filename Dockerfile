@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # arb in a container: the daemon (`arb run`) as a non-root user, its records in a volume.
 #   docker build -t arb .
 #   docker run --rm -p 127.0.0.1:8742:8742 -v arb-data:/var/lib/arb arb          # bundled sample
