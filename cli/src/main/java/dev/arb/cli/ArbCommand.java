@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       BacktestCommand.class,
       BenchCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      ManCommand.class
     })
 public final class ArbCommand implements Callable<Integer> {
 

@@ -198,7 +198,8 @@ final class BacktestCommand extends BaseCommand {
             cfg.paper(),
             cfg.risk(),
             cfg.trading(),
-            cfg.chains());
+            cfg.chains(),
+            cfg.chat());
     try (RecordStore store = Stores.open(own)) {
       Backtest.Report r =
           Backtest.run(

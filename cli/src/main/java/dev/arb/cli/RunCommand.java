@@ -6,6 +6,7 @@ import dev.arb.cli.wiring.LoggingSetup;
 import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
+import dev.arb.config.ChatConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.Secret;
 import dev.arb.config.SecretResolver;
@@ -17,6 +18,8 @@ import dev.arb.daemon.LiveFeed;
 import dev.arb.daemon.ReplayFeed;
 import dev.arb.daemon.SnapshotFeed;
 import dev.arb.daemon.WebhookNotifier;
+import dev.arb.daemon.chat.TelegramApi;
+import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.JournalWriter;
 import dev.arb.daemon.trade.PaperTrader;
@@ -44,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -99,6 +103,9 @@ final class RunCommand extends BaseCommand {
 
   /** The longest recorded gap between two replayed snapshots that is waited out. */
   private static final Duration MAX_REPLAY_WAIT = Duration.ofMinutes(1);
+
+  /** Longest wait between two polls of the chat service while it fails. */
+  static final Duration CHAT_MAX_BACKOFF = Duration.ofMinutes(1);
 
   @Option(
       names = "--input",
@@ -292,6 +299,18 @@ final class RunCommand extends BaseCommand {
     }
   }
 
+  /**
+   * arb.chat.telegram: the bot polls from the start; a missing or malformed token is refused before
+   * anything starts (exit 2), without its value.
+   */
+  private void chat(Daemon daemon, ChatConfig.Telegram t, SecretResolver secrets) {
+    Secret botToken = secrets.resolve("arb.chat.telegram.token", t.token().orElseThrow());
+    TelegramApi api = new TelegramApi(t.apiUrl(), botToken);
+    TelegramBot.Settings settings =
+        new TelegramBot.Settings(Set.copyOf(t.allowedChats()), t.pollTimeout(), CHAT_MAX_BACKOFF);
+    daemon.chat(control -> new TelegramBot(api, control, settings, context().clock()));
+  }
+
   private int run(
       ArbConfig cfg, List<ExchangeConfig> live, Stores.Claim claim, double journalSpeed) {
     SecretResolver secrets = new SecretResolver(context().env());
@@ -340,6 +359,9 @@ final class RunCommand extends BaseCommand {
             context().hooks(),
             context().clock(),
             out());
+    if (cfg.chat().telegram().enabled()) {
+      chat(daemon, cfg.chat().telegram(), secrets);
+    }
     // SIGHUP: the same sources read again; what can change while running is applied
     daemon.reloading(() -> root().reloadConfig().config(), LoggingSetup::level);
     daemon.streaming(request, StreamEngine.Settings.defaults(), EventRing.Wait.PHASED);

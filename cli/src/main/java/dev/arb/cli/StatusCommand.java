@@ -177,6 +177,26 @@ final class StatusCommand extends BaseCommand {
             + " queued ("
             + rec.path("database").asText()
             + ")");
+    JsonNode chat = s.path("chat");
+    if (chat.path("enabled").asBoolean()) {
+      row(
+          "chat",
+          chat.path("service").asText()
+              + ", last poll "
+              + (chat.path("last_poll_at").isNull()
+                  ? "none yet"
+                  : age(chat.path("last_poll_age_seconds")) + " ago")
+              + ", "
+              + chat.path("commands").asLong()
+              + " commands, "
+              + chat.path("ignored").asLong()
+              + " ignored, "
+              + (chat.path("errors").asLong() == 0
+                  ? "no errors"
+                  : chat.path("errors").asLong()
+                      + " errors, last: "
+                      + chat.path("last_error").asText()));
+    }
     JsonNode err = s.path("errors");
     row(
         "errors",

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param trading how cycles are traded: paper or live, legs in turn or at once ({@code
  *     arb.trading})
  * @param chains EVM chains whose pools are read, by lower-case chain name ({@code arb.chains})
+ * @param chat control of the daemon from a chat ({@code arb.chat})
  */
 public record ArbConfig(
     Path dataDir,
@@ -37,7 +38,8 @@ public record ArbConfig(
     PaperConfig paper,
     RiskConfig risk,
     TradingConfig trading,
-    Map<String, ChainConfig> chains) {
+    Map<String, ChainConfig> chains,
+    ChatConfig chat) {
 
   public ArbConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -53,6 +55,7 @@ public record ArbConfig(
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(trading, "trading");
     chains = Map.copyOf(chains);
+    Objects.requireNonNull(chat, "chat");
   }
 
   /** The SQLite database file of the records. */

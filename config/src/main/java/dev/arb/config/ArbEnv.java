@@ -21,6 +21,9 @@ public final class ArbEnv {
   /** Default variable holding the alert webhook URL ({@code arb.alerts.webhook}). */
   public static final String ALERT_WEBHOOK = "ARB_ALERT_WEBHOOK";
 
+  /** Default variable holding the Telegram bot token ({@code arb.chat.telegram.token}). */
+  public static final String TELEGRAM_TOKEN = "ARB_TELEGRAM_TOKEN";
+
   /** Default variable holding the keystore password ({@code arb.defi.keystore-password}). */
   public static final String KEYSTORE_PASSWORD = "ARB_KEYSTORE_PASSWORD";
 

@@ -362,6 +362,7 @@ public final class ConfigLoader {
             false,
             "a decimal of the chain's native token of 0 or more, such as 0.001 (ETH on Ethereum)");
     Map<String, ChainConfig> chains = ChainsSection.read(r);
+    ChatConfig chat = ChatSection.read(r);
 
     if (!r.problems().isEmpty()
         || level == null
@@ -383,7 +384,8 @@ public final class ConfigLoader {
         || legs == null
         || tradingMode == null
         || orderTimeout == null
-        || orderPoll == null) {
+        || orderPoll == null
+        || chat == null) {
       return null;
     }
     return new ArbConfig(
@@ -425,7 +427,8 @@ public final class ConfigLoader {
             TradingConfig.Legs.valueOf(legs.toUpperCase(Locale.ROOT)),
             orderTimeout,
             orderPoll),
-        chains);
+        chains,
+        chat);
   }
 
   private static PaperConfig paper(ConfigReader r) {

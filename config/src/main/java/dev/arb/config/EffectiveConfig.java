@@ -86,6 +86,11 @@ public final class EffectiveConfig {
     b.add("arb.alerts.min-profit-bp", c.alerts().minProfitBp());
     b.add("arb.alerts.timeout", duration(c.alerts().timeout()));
     b.add("arb.alerts.exchange-down-after", duration(c.alerts().exchangeDownAfter()));
+    b.add("arb.chat.telegram.enabled", c.chat().telegram().enabled());
+    b.add("arb.chat.telegram.api-url", c.chat().telegram().apiUrl().toString());
+    b.add("arb.chat.telegram.allowed-chats", c.chat().telegram().allowedChats());
+    b.secret("arb.chat.telegram.token", c.chat().telegram().token());
+    b.add("arb.chat.telegram.poll-timeout", duration(c.chat().telegram().pollTimeout()));
     c.paper()
         .balances()
         .forEach(

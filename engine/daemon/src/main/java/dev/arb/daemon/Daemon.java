@@ -5,6 +5,8 @@ import dev.arb.config.ArbConfig;
 import dev.arb.config.RunConfig;
 import dev.arb.config.Secret;
 import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.chat.ChatControl;
+import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.stream.DecisionStage;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.EventRing;
@@ -61,6 +63,9 @@ public final class Daemon {
 
   /** Forced exit status (a second signal, or a stop that overran its bound). */
   public static final int FORCED_EXIT = 1;
+
+  /** Longest wait for the chat bot's thread to end when stopping (it is a daemon thread). */
+  static final Duration CHAT_STOP = Duration.ofSeconds(2);
 
   /** Slots of the event ring. */
   static final int RING_SIZE = 1 << 14;
@@ -121,6 +126,8 @@ public final class Daemon {
   private Function<RecordStore, List<ChainFollower>> chainFactory;
   private final Optional<Duration> retention;
   private Retention retainer;
+  private Function<ChatControl, TelegramBot> chatFactory;
+  private final DaemonChatControl chatControl;
 
   /**
    * @param stores opens the record store (on the daemon's own thread, while it starts)
@@ -160,6 +167,7 @@ public final class Daemon {
     StatusView statusView =
         new StatusView(config, lifecycle, stats, streamStatus, feed, running, clock, reload);
     metrics.bookAgesFrom(statusView::bookAgeSeconds);
+    this.chatControl = new DaemonChatControl(lifecycle, killSwitch::engage, statusView);
     this.routes =
         new Routes(
             lifecycle,
@@ -214,6 +222,16 @@ public final class Daemon {
    */
   public Daemon chains(Function<RecordStore, List<ChainFollower>> factory) {
     this.chainFactory = factory;
+    return this;
+  }
+
+  /**
+   * Obeys chat commands with the bot {@code factory} builds, given the daemon's control (the same
+   * lifecycle and kill switch as the HTTP control routes): started once the daemon runs, shown in
+   * {@code /status} ({@code chat}), stopped when it stops. Call before {@link #run}.
+   */
+  public Daemon chat(Function<ChatControl, TelegramBot> factory) {
+    this.chatFactory = java.util.Objects.requireNonNull(factory, "factory");
     return this;
   }
 
@@ -371,6 +389,10 @@ public final class Daemon {
       announce(store);
       LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);
       lifecycle.started();
+      if (chatFactory != null) {
+        running.chat = chatFactory.apply(chatControl);
+        running.chat.start();
+      }
       ready.countDown();
       alerts.alert("daemon_started", "info", "arb run started: " + feed.describe(), Map.of());
       if (firstScan != null) {
@@ -394,6 +416,7 @@ public final class Daemon {
       ready.countDown();
       ring.close(Duration.ZERO);
       stage.close(Duration.ZERO);
+      stopChat();
       if (running.store == null) {
         opening.closeWhenOpen(); // still opening: close it once it is open
       }
@@ -402,6 +425,7 @@ public final class Daemon {
       shutdown.abort(running, alerts, feed, metrics);
       throw e;
     }
+    stopChat();
     stopChains();
     stopRetention();
     if (!ring.close(settings.shutdownTimeout())) {
@@ -418,6 +442,13 @@ public final class Daemon {
   private void stopRetention() {
     if (retainer != null) {
       retainer.close();
+    }
+  }
+
+  private void stopChat() {
+    TelegramBot bot = running.chat;
+    if (bot != null) {
+      bot.stop(CHAT_STOP);
     }
   }
 

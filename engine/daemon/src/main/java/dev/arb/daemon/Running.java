@@ -1,6 +1,7 @@
 package dev.arb.daemon;
 
 import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.OpportunityRecorder;
 import dev.arb.engine.port.RecordStore;
@@ -21,6 +22,7 @@ final class Running {
   volatile TradeStep trader;
   volatile Function<String, HttpEndpoint.Response> relay;
   volatile List<ChainFollower> chains = List.of();
+  volatile TelegramBot chat;
 
   /** Records written so far; 0 before the store is open. */
   long written() {

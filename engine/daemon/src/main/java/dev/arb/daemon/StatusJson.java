@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.arb.daemon.chain.ChainStatus;
+import dev.arb.daemon.chat.ChatStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param config the reloadable settings in force and how the last reload went
  * @param trading what trading is blocked by or holds; left out without trading
  * @param chains per chain followed, by name: head, lag, pools, attempts; left out without chains
+ * @param chat chat control: on or off, last poll and its age, commands, errors (never the token)
  */
 record StatusJson(
     String state,
@@ -48,7 +50,8 @@ record StatusJson(
     Records records,
     Config config,
     @JsonInclude(Include.NON_NULL) Trading trading,
-    @JsonInclude(Include.NON_NULL) Map<String, ChainStatus> chains) {
+    @JsonInclude(Include.NON_NULL) Map<String, ChainStatus> chains,
+    ChatStatus chat) {
 
   /**
    * The data part.

@@ -3,6 +3,8 @@ package dev.arb.daemon;
 import dev.arb.config.ArbConfig;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.chain.ChainStatus;
+import dev.arb.daemon.chat.ChatStatus;
+import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.port.VenueHealth;
 import java.time.Clock;
@@ -86,6 +88,7 @@ final class StatusView {
             d.ended(),
             withLiveExchanges(d.exchanges(), now));
     TradeStep t = running.trader;
+    TelegramBot bot = running.chat;
     return new StatusJson(
         lifecycle.state().code(),
         lifecycle.killSwitch(),
@@ -109,7 +112,8 @@ final class StatusView {
             config.databaseFile().toString()),
         reload.status(),
         t == null ? null : new StatusJson.Trading(t.blocked().orElse(null), t.holdings()),
-        chains(now));
+        chains(now),
+        bot == null ? ChatStatus.off() : bot.status());
   }
 
   /**
