@@ -5,11 +5,8 @@ import dev.arb.cli.chart.Html;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.daemon.ChartData;
-import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
-import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.HistoryQuery;
-import dev.arb.engine.record.OpportunityRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code arb history --plot FILE}: the records {@code history}'s filters select drawn as the
@@ -41,40 +37,13 @@ final class HistoryPlotReport {
    * dead letters of the window, ending at {@code until} or {@code now}.
    */
   static ChartData.ChartJson chart(ArbConfig cfg, HistoryQuery query, Instant now) {
-    List<OpportunityRecord> records = List.of();
-    List<DeadLetter> dead = List.of();
-    boolean complete = true;
-    if (cfg.storage().postgres().isPresent() || Files.exists(cfg.databaseFile())) {
-      HistoryQuery one =
-          new HistoryQuery(
-              query.since(),
-              query.until(),
-              query.statuses(),
-              query.exchange(),
-              query.asset(),
-              query.minProfitBp(),
-              query.limit() + 1,
-              query.instance());
-      try (RecordStore db = Stores.open(cfg)) {
-        List<OpportunityRecord> found = db.opportunities().find(one);
-        complete = found.size() <= query.limit();
-        records = complete ? found : found.subList(0, query.limit());
-        dead =
-            db
-                .deadLetters()
-                .list(new DeadLetterRepository.Query(Set.of(), query.since(), MAX_RECORDS))
-                .stream()
-                .filter(d -> query.until().map(u -> d.createdAt().isBefore(u)).orElse(true))
-                .toList();
-      }
+    if (cfg.storage().postgres().isEmpty() && !Files.exists(cfg.databaseFile())) {
+      Instant to = query.until().filter(u -> u.isBefore(now)).orElse(now);
+      return ChartData.of(List.of(), true, List.of(), Optional.empty(), query.since(), to);
     }
-    Instant to = query.until().filter(u -> u.isBefore(now)).orElse(now);
-    Optional<Instant> from = query.since();
-    if (from.isEmpty() && !records.isEmpty()) {
-      // the window starts at the oldest record drawn, not at an older dead letter
-      from = Optional.of(records.get(records.size() - 1).detectedAt());
+    try (RecordStore db = Stores.open(cfg)) {
+      return ChartData.read(db, query, Optional.empty(), now);
     }
-    return ChartData.of(records, complete, dead, Optional.empty(), from, to);
   }
 
   /** One line saying what is drawn, for the image's heading and the page's title. */

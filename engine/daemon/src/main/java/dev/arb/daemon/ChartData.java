@@ -1,6 +1,9 @@
 package dev.arb.daemon;
 
+import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.DeadLetter;
+import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import java.math.BigDecimal;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -166,6 +170,41 @@ public final class ChartData {
         bucket,
         from,
         to);
+  }
+
+  /**
+   * The chart of what {@code query} selects in {@code store} (the dashboard's {@code /aggregate},
+   * {@code arb history --plot}): at most {@code query.limit()} of the newest records ({@code
+   * complete} is false when the window held more) and as many dead letters of the window, which
+   * ends at {@code query.until()} or {@code now}, whichever is earlier.
+   *
+   * @throws HistoryParams.BadParameter when the bucket is too fine for the window
+   */
+  public static ChartJson read(
+      RecordStore store, HistoryQuery query, Optional<Bucket> bucket, Instant now) {
+    int limit = query.limit();
+    HistoryQuery oneMore =
+        new HistoryQuery(
+            query.since(),
+            query.until(),
+            query.statuses(),
+            query.exchange(),
+            query.asset(),
+            query.minProfitBp(),
+            limit == Integer.MAX_VALUE ? limit : limit + 1,
+            query.instance());
+    List<OpportunityRecord> found = store.opportunities().find(oneMore);
+    boolean complete = found.size() <= limit;
+    List<OpportunityRecord> records = complete ? found : found.subList(0, limit);
+    List<DeadLetter> dead =
+        store
+            .deadLetters()
+            .list(new DeadLetterRepository.Query(Set.of(), query.since(), limit))
+            .stream()
+            .filter(d -> query.until().map(u -> d.createdAt().isBefore(u)).orElse(true))
+            .toList();
+    Instant to = query.until().filter(u -> u.isBefore(now)).orElse(now);
+    return of(records, complete, dead, bucket, query.since(), to);
   }
 
   /**

@@ -2,9 +2,7 @@ package dev.arb.daemon;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arb.daemon.trade.TradeStep;
-import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.port.RecordStore;
-import dev.arb.engine.record.DeadLetter;
 import dev.arb.engine.record.HistoryQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.error.ArbException;
@@ -270,24 +268,12 @@ final class Routes {
     }
     try {
       Instant now = clock.instant();
-      HistoryQuery q = HistoryParams.parse(req.query(), now, MAX_AGGREGATED + 1);
+      HistoryQuery q = HistoryParams.parse(req.query(), now, MAX_AGGREGATED);
       Optional<ChartData.Bucket> bucket =
           Optional.ofNullable(req.query().get("bucket"))
               .filter(b -> !b.isBlank())
               .map(ChartData.Bucket::parse);
-      List<OpportunityRecord> found = st.opportunities().find(q);
-      boolean complete = found.size() <= MAX_AGGREGATED;
-      List<OpportunityRecord> records = complete ? found : found.subList(0, MAX_AGGREGATED);
-      List<DeadLetter> dead =
-          st
-              .deadLetters()
-              .list(new DeadLetterRepository.Query(Set.of(), q.since(), MAX_AGGREGATED))
-              .stream()
-              .filter(d -> q.until().map(u -> d.createdAt().isBefore(u)).orElse(true))
-              .toList();
-      Instant to = q.until().filter(u -> u.isBefore(now)).orElse(now);
-      return HttpEndpoint.Response.json(
-          200, ChartData.of(records, complete, dead, bucket, q.since(), to));
+      return HttpEndpoint.Response.json(200, ChartData.read(st, q, bucket, now));
     } catch (HistoryParams.BadParameter e) {
       return HttpEndpoint.Response.error(400, e.getMessage());
     }
