@@ -55,7 +55,13 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     List<String> problems = new ArrayList<>();
     List<XChangeVenue> venues = new ArrayList<>();
     for (ExchangeConfig e : exchanges) {
-      Optional<ExchangeAdapter> adapter = SupportedExchanges.byName(e.name());
+      Optional<ExchangeAdapter> adapter;
+      try {
+        adapter = SupportedExchanges.forConfig(e);
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+        continue;
+      }
       if (adapter.isEmpty()) {
         problems.add(
             "config: arb.exchanges."
