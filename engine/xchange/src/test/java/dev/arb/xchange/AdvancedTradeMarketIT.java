@@ -196,4 +196,50 @@ class AdvancedTradeMarketIT {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("streaming = false");
   }
+
+  @Test
+  void balancesAreEachAccountsAvailableAmountReadWithTheCdpKey() {
+    String host = java.net.URI.create(server.baseUrl()).getAuthority();
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/brokerage/accounts"))
+            .andMatching(
+                r ->
+                    MatchResult.of(
+                        TestCdpKeys.problem(
+                                r.getHeader("Authorization"),
+                                KEYS.getPublic(),
+                                "GET " + host + "/api/v3/brokerage/accounts")
+                            .isEmpty()))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(fixture("coinbase-advanced/accounts.json"))));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/brokerage/transaction_summary"))
+            .willReturn(aResponse().withStatus(401)));
+    ExchangeConfig cfg =
+        coinbase()
+            .keys(
+                new SecretRef.Env("ARB_COINBASE_API_KEY"),
+                new SecretRef.Env("ARB_COINBASE_API_SECRET"))
+            .build();
+    Map<String, String> env =
+        Map.of(
+            "ARB_COINBASE_API_KEY",
+            TestCdpKeys.KEY_NAME,
+            "ARB_COINBASE_API_SECRET",
+            TestCdpKeys.sec1Pem(KEYS));
+    try (XChangeMarketDataSource src = source(cfg, env)) {
+      var b = src.balances().get(0);
+      assertThat(b.problem()).isEmpty();
+      // available amounts; the empty ETH account is left out
+      assertThat(b.available())
+          .containsOnlyKeys("BTC", "USD")
+          .hasEntrySatisfying("BTC", v -> assertThat(v).isEqualByComparingTo("0.04120007"))
+          .hasEntrySatisfying("USD", v -> assertThat(v).isEqualByComparingTo("1523.77"));
+      server.verify(
+          getRequestedFor(urlPathEqualTo("/api/v3/brokerage/accounts"))
+              .withQueryParam("limit", equalTo("250")));
+    }
+  }
 }

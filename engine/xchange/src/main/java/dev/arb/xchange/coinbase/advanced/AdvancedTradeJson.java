@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.knowm.xchange.currency.Currency;
 import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.Order.OrderType;
+import org.knowm.xchange.dto.account.Balance;
 import org.knowm.xchange.dto.marketdata.OrderBook;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.trade.LimitOrder;
@@ -247,6 +248,28 @@ final class AdvancedTradeJson {
         id, text(o, "status"), reason.isEmpty() ? null : reason, filled, value, fee);
   }
 
+  /**
+   * Balances of a {@code GET /accounts} page: each account's {@code currency} and {@code
+   * available_balance.value}, its {@code hold.value} added for the total.
+   */
+  static List<Balance> balances(JsonNode body) throws IOException {
+    JsonNode accounts = body == null ? null : body.get("accounts");
+    if (accounts == null || !accounts.isArray()) {
+      throw new IOException("Coinbase answered GET /api/v3/brokerage/accounts without accounts");
+    }
+    List<Balance> out = new ArrayList<>();
+    for (JsonNode a : accounts) {
+      String currency = text(a, "currency");
+      BigDecimal available = decimal(a.path("available_balance"), "value");
+      if (currency.isEmpty() || available == null) {
+        continue;
+      }
+      BigDecimal hold = zero(decimal(a.path("hold"), "value"));
+      out.add(new Balance(Currency.getInstance(currency), available.add(hold), available, hold));
+    }
+    return out;
+  }
+
   static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
     return v == null || v.isNull() ? "" : v.asText("").trim();
@@ -271,10 +294,5 @@ final class AdvancedTradeJson {
 
   private static BigDecimal zero(BigDecimal v) {
     return v == null ? BigDecimal.ZERO : v;
-  }
-
-  /** {@code Coinbase's NOT_FOUND} and the like, upper case, for matching error names. */
-  static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
   }
 }
