@@ -24,6 +24,7 @@ import dev.arb.engine.model.TransferCosts;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
+import dev.arb.engine.port.WithdrawalFees;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.Opportunity;
@@ -47,8 +48,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -218,6 +223,9 @@ final class ScanCommand extends BaseCommand {
               + " rebalanced later). fees: an asset is moved, paying the withdrawal fee, minimum"
               + " and network of arb.transfers.<ASSET>. Default: each exchange on its own.")
   String transfers;
+
+  /** Withdrawal fees the live exchanges reported, read with {@code --transfers=fees}. */
+  private List<WithdrawalFees> withdrawalFees = List.of();
 
   @Option(
       names = "--balances",
@@ -433,6 +441,9 @@ final class ScanCommand extends BaseCommand {
       if (balances) {
         notes.addAll(LiveExchangeLines.balanceLines(source.balances()));
       }
+      if ("fees".equals(transfers)) {
+        withdrawalFees = source.withdrawalFees();
+      }
     }
     notes.add("input: " + snapshot.source());
     if (fees != null) {
@@ -479,7 +490,9 @@ final class ScanCommand extends BaseCommand {
     PoolOptions pools = poolOptions.resolve(loaded.snapshot(), cfg.chains(), notes, problems);
     if (transfers != null && !transfers.equals("inventory") && !transfers.equals("fees")) {
       problems.add("scan: --transfers must be inventory or fees, got " + transfers);
-    } else if ("fees".equals(transfers) && sc.transfers().isEmpty()) {
+    } else if ("fees".equals(transfers)
+        && sc.transfers().isEmpty()
+        && withdrawalFees.stream().allMatch(w -> w.fees().isEmpty())) {
       problems.add(
           "scan: --transfers=fees needs the cost of moving each asset in arb.transfers"
               + " (e.g. arb.transfers.BTC { fee = \"0.0005\", minimum = \"0.001\" }),"
@@ -514,13 +527,22 @@ final class ScanCommand extends BaseCommand {
                   "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
     }
     if ("fees".equals(transfers)) {
-      TransferCosts costs = TransferOptions.of(sc.transfers());
+      Map<String, Set<Asset>> held = new TreeMap<>();
+      for (dev.arb.engine.model.OrderBook b : loaded.snapshot().books()) {
+        Set<Asset> assets =
+            held.computeIfAbsent(
+                b.market().exchange().toLowerCase(java.util.Locale.ROOT), e -> new TreeSet<>());
+        assets.add(b.market().base());
+        assets.add(b.market().quote());
+      }
+      TransferCosts costs = TransferOptions.of(sc.transfers(), withdrawalFees, held, notes);
       notes.add(
           "transfers: an asset moved between exchanges pays its withdrawal fee ("
               + costs.byAsset().size()
               + " assets and "
               + costs.byRoute().size()
-              + " routes in arb.transfers; other assets are not moved)");
+              + " routes in arb.transfers, which win over fees read from the exchanges; other"
+              + " assets are not moved)");
       return new ScanRequest(query, amt, age, true).withPools(pools).withTransferFees(costs);
     }
     if (transfers != null) {

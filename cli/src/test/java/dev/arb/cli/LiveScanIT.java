@@ -151,6 +151,67 @@ class LiveScanIT {
     assertThat(new ObjectMapper().readTree(replay.out()).path("markets").asInt()).isEqualTo(2);
   }
 
+  @Test
+  void transfersWithFeesUseTheWithdrawalFeesBitstampReportsAndSayWhereTheyCameFrom()
+      throws IOException {
+    // Bitstamp's withdrawal fees, hand-made in its documented format (no recording exists)
+    bitstamp.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/api/v2/fees/withdrawal/"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "[{\"currency\": \"eth\", \"fee\": \"0.00120000\", \"network\":"
+                        + " \"ethereum\"}, {\"currency\": \"usd\", \"fee\": \"25.00\","
+                        + " \"network\": \"wire\"}, {\"currency\": \"xrp\", \"fee\":"
+                        + " \"0.25\", \"network\": \"xrpl\"}]")));
+    Files.writeString(
+        dataDir.resolve("arb.conf"),
+        "arb.exchanges {\n"
+            + "  bitstamp { markets = [\"ETH/USD\"], rate-limit = 100,"
+            + " api-key = { env = \"ARB_BITSTAMP_API_KEY\" },"
+            + " api-secret = { env = \"ARB_BITSTAMP_API_SECRET\" } }\n"
+            + "  kraken { markets = [\"XMR/USD\"], rate-limit = 100 }\n"
+            + "}\n"
+            + "arb.transfers { USD { fee = \"15\" } }\n");
+    String[] args = {
+      "--config",
+      dataDir.resolve("arb.conf").toString(),
+      "--data-dir",
+      dataDir.toString(),
+      "scan",
+      "--exchange",
+      "bitstamp",
+      "--exchange",
+      "kraken",
+      "--exchange-url",
+      "bitstamp=" + bitstampUrl,
+      "--exchange-url",
+      "kraken=" + krakenUrl,
+      "--max-book-age",
+      "100000d",
+      "--transfers=fees",
+      "--no-record"
+    };
+    CliRun r =
+        CliRun.run(
+            Map.of(
+                "ARB_BITSTAMP_API_KEY",
+                "arb-test-key",
+                "ARB_BITSTAMP_API_SECRET",
+                "arb-test-secret"),
+            args);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    // ETH from Bitstamp's own list; USD configured (15) wins over Bitstamp's 25; XRP is in no book
+    assertThat(r.out() + r.err())
+        .contains(
+            "transfers: withdrawal fees read from bitstamp (POST /api/v2/fees/withdrawal/): ETH"
+                + " 0.0012; arb.transfers wins for USD")
+        .doesNotContain("XRP 0.25")
+        .doesNotContain("arb-test-secret");
+  }
+
   /** A WireMock server on 127.0.0.1, on a free port (also used by {@link LiveRunIT}). */
   static WireMockServer server() {
     WireMockServer s =

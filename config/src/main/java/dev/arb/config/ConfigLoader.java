@@ -750,6 +750,11 @@ public final class ConfigLoader {
               "a number of at least 0 (24h volume in the quote asset), or null");
       boolean streaming = r.bool(p + ".streaming", false);
       String wsUrl = r.url(p + ".ws-url", List.of("ws", "wss"));
+      String api =
+          r.choice(
+              p + ".api",
+              List.of("exchange", "advanced-trade"),
+              "exchange or advanced-trade (Coinbase: which of its APIs arb speaks)");
       out.put(
           name,
           new ExchangeConfig(
@@ -768,7 +773,8 @@ public final class ConfigLoader {
               metadataTtl == null ? ExchangeConfig.DEFAULT_METADATA_TTL : metadataTtl,
               Optional.ofNullable(minVolume24h),
               streaming,
-              Optional.ofNullable(wsUrl)));
+              Optional.ofNullable(wsUrl),
+              Optional.ofNullable(api)));
     }
     return out;
   }

@@ -71,6 +71,7 @@ public final class EffectiveConfig {
       b.add(p + ".base-url", e.baseUrl().orElse(null));
       b.add(p + ".streaming", e.streaming());
       b.add(p + ".ws-url", e.wsUrl().orElse(null));
+      b.add(p + ".api", e.api().orElse(null));
       b.secret(p + ".api-key", e.apiKey());
       b.secret(p + ".api-secret", e.apiSecret());
     }

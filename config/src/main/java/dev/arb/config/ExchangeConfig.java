@@ -34,6 +34,9 @@ import java.util.Optional;
  *     as the fallback while the stream is down or resynchronising); false polls REST only
  * @param wsUrl WebSocket URL override ({@code ws://} or {@code wss://}: proxies, local stand-ins),
  *     empty for the exchange's own
+ * @param api which of the exchange's APIs arb speaks, where it has several ({@code coinbase}:
+ *     {@code exchange}, Coinbase Exchange, or {@code advanced-trade}, Coinbase Advanced Trade);
+ *     empty for the exchange's default
  */
 public record ExchangeConfig(
     String name,
@@ -51,7 +54,8 @@ public record ExchangeConfig(
     Duration metadataTtl,
     Optional<BigDecimal> minVolume24h,
     boolean streaming,
-    Optional<String> wsUrl) {
+    Optional<String> wsUrl,
+    Optional<String> api) {
 
   /** Default of {@code max-markets}. */
   public static final int DEFAULT_MAX_MARKETS = 50;
@@ -90,6 +94,45 @@ public record ExchangeConfig(
       throw new IllegalArgumentException("minVolume24h must not be negative");
     }
     Objects.requireNonNull(wsUrl, "wsUrl");
+    Objects.requireNonNull(api, "api");
+  }
+
+  /** Settings with the exchange's default API. */
+  public ExchangeConfig(
+      String name,
+      boolean enabled,
+      List<String> markets,
+      Optional<BigDecimal> takerFee,
+      Optional<String> baseUrl,
+      Optional<SecretRef> apiKey,
+      Optional<SecretRef> apiSecret,
+      List<String> assets,
+      int maxMarkets,
+      Duration maxBookAge,
+      Optional<BigDecimal> rateLimit,
+      Duration requestTimeout,
+      Duration metadataTtl,
+      Optional<BigDecimal> minVolume24h,
+      boolean streaming,
+      Optional<String> wsUrl) {
+    this(
+        name,
+        enabled,
+        markets,
+        takerFee,
+        baseUrl,
+        apiKey,
+        apiSecret,
+        assets,
+        maxMarkets,
+        maxBookAge,
+        rateLimit,
+        requestTimeout,
+        metadataTtl,
+        minVolume24h,
+        streaming,
+        wsUrl,
+        Optional.empty());
   }
 
   /** An enabled exchange with every setting at its default (used for {@code --exchange NAME}). */
@@ -143,6 +186,7 @@ public record ExchangeConfig(
     private Optional<BigDecimal> minVolume24h = Optional.empty();
     private boolean streaming;
     private Optional<String> wsUrl = Optional.empty();
+    private Optional<String> api = Optional.empty();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -165,6 +209,7 @@ public record ExchangeConfig(
       minVolume24h = c.minVolume24h;
       streaming = c.streaming;
       wsUrl = c.wsUrl;
+      api = c.api;
     }
 
     public Builder enabled(boolean v) {
@@ -242,6 +287,12 @@ public record ExchangeConfig(
       return this;
     }
 
+    /** Which of the exchange's APIs arb speaks ({@code advanced-trade}). */
+    public Builder api(String v) {
+      api = Optional.of(v);
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -264,7 +315,8 @@ public record ExchangeConfig(
           metadataTtl,
           minVolume24h,
           streaming,
-          wsUrl);
+          wsUrl,
+          api);
     }
   }
 

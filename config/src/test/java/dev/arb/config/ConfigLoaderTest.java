@@ -235,6 +235,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void apiChoosesCoinbaseAdvancedTradeAndDefaultsToTheExchangesOwn() throws IOException {
+    Path f =
+        file(
+            """
+            arb.exchanges {
+              coinbase { api = advanced-trade }
+              kraken { }
+            }
+            """);
+    Map<String, ExchangeConfig> ex = load(f, ENV, Map.of()).config().exchanges();
+    assertThat(ex.get("coinbase").api()).contains("advanced-trade");
+    assertThat(ex.get("kraken").api()).isEmpty();
+    Path bad = file("arb.exchanges.coinbase {\n  api = retail\n}");
+    assertThat(problems(bad, ENV))
+        .singleElement()
+        .asString()
+        .startsWith("config: arb.exchanges.coinbase.api must be exchange or advanced-trade")
+        .contains("line 2");
+  }
+
+  @Test
   void httpWsUrlIsAProblemWithItsLine() throws IOException {
     Path f = file("arb.exchanges.kraken {\n  ws-url = \"https://ws.kraken.com\"\n}");
     assertThat(problems(f, ENV))

@@ -8,6 +8,7 @@ import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.BookListener;
 import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.port.WithdrawalFees;
 import dev.arb.error.ArbException;
 import dev.arb.error.ConfigException;
 import dev.arb.xchange.spi.ExchangeAdapter;
@@ -55,7 +56,13 @@ public final class XChangeMarketDataSource implements MarketDataSource {
     List<String> problems = new ArrayList<>();
     List<XChangeVenue> venues = new ArrayList<>();
     for (ExchangeConfig e : exchanges) {
-      Optional<ExchangeAdapter> adapter = SupportedExchanges.byName(e.name());
+      Optional<ExchangeAdapter> adapter;
+      try {
+        adapter = SupportedExchanges.forConfig(e);
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+        continue;
+      }
       if (adapter.isEmpty()) {
         problems.add(
             "config: arb.exchanges."
@@ -77,6 +84,23 @@ public final class XChangeMarketDataSource implements MarketDataSource {
       throw new ConfigException(problems);
     }
     return new XChangeMarketDataSource(venues);
+  }
+
+  /**
+   * Each exchange's withdrawal fees as it reports them (see {@link XChangeVenue#withdrawalFees}).
+   */
+  @Override
+  public List<WithdrawalFees> withdrawalFees() {
+    List<WithdrawalFees> out = new ArrayList<>();
+    for (XChangeVenue v : venues) {
+      try {
+        v.withdrawalFees().ifPresent(out::add);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ArbException("interrupted while reading withdrawal fees", e);
+      }
+    }
+    return out;
   }
 
   /** Names of the exchanges arb supports. */

@@ -1,14 +1,18 @@
 package dev.arb.xchange;
 
 import dev.arb.config.ExchangeConfig;
+import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Transfer;
 import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.BookListener;
 import dev.arb.engine.port.VenueHealth;
+import dev.arb.engine.port.WithdrawalFees;
 import dev.arb.engine.resilience.Retry;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
+import dev.arb.xchange.spi.WithdrawalFeeCall;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -338,6 +342,44 @@ final class XChangeVenue {
     }
     return new AccountBalances(
         cfg.name(), XChangeBalances.available(cfg.name(), o.value()), Optional.empty());
+  }
+
+  /**
+   * The exchange's withdrawal fees read from the exchange, where it has a call for them and keys
+   * are configured; empty otherwise.
+   */
+  synchronized Optional<WithdrawalFees> withdrawalFees() throws InterruptedException {
+    Optional<WithdrawalFeeCall> call =
+        hasKeys ? adapter.withdrawalFees(exchange) : Optional.empty();
+    if (call.isEmpty()) {
+      return Optional.empty();
+    }
+    String endpoint = call.get().endpoint();
+    if (!calls.allows()) {
+      return Optional.of(
+          new WithdrawalFees(cfg.name(), endpoint, Map.of(), Optional.of(calls.downMessage())));
+    }
+    Retry.Outcome<Map<String, Transfer>> o =
+        calls.call("withdrawal fees: " + endpoint, () -> call.get().call().fees());
+    if (!o.ok()) {
+      return Optional.of(
+          new WithdrawalFees(
+              cfg.name(),
+              endpoint,
+              Map.of(),
+              Optional.of(
+                  cfg.name()
+                      + ": withdrawal fees not read: "
+                      + endpoint
+                      + " "
+                      + o.fault().message()
+                      + calls.retriedNote(o.fault()))));
+    }
+    Map<Asset, Transfer> fees = new HashMap<>();
+    for (Transfer t : o.value().values()) {
+      fees.put(t.asset(), t);
+    }
+    return Optional.of(new WithdrawalFees(cfg.name(), endpoint, fees, Optional.empty()));
   }
 
   /** Markets of this exchange that were part of a profitable opportunity: poll them often. */

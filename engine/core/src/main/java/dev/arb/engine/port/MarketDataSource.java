@@ -44,6 +44,15 @@ public interface MarketDataSource extends AutoCloseable {
   List<AccountBalances> balances();
 
   /**
+   * The withdrawal fees of every exchange that reports them (with an API key where the exchange
+   * needs one), one entry per exchange that has such a call; a failure is that entry's problem.
+   * Empty for sources that read no exchange.
+   */
+  default List<WithdrawalFees> withdrawalFees() {
+    return List.of();
+  }
+
+  /**
    * Tells the source which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
    * opportunity of the latest scan, so it can refresh them sooner (adaptive polling). Sources that
    * do not poll ignore it.

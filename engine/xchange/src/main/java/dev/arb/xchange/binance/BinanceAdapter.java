@@ -5,6 +5,7 @@ import dev.arb.xchange.spi.BookStream;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
 import dev.arb.xchange.spi.VenueOrders;
+import dev.arb.xchange.spi.WithdrawalFeeCall;
 import dev.arb.xchange.spi.XChangeMarkets;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -57,6 +58,13 @@ public final class BinanceAdapter implements ExchangeAdapter {
   public Optional<AccountFees> accountFees(Exchange exchange) {
     BinanceAccountFees fees = new BinanceAccountFees((BinanceExchange) exchange);
     return Optional.of(new AccountFees(BinanceAccountFees.ENDPOINT, fees::takerFees));
+  }
+
+  /** Binance's {@code GET /sapi/v1/capital/config/getall}. */
+  @Override
+  public Optional<WithdrawalFeeCall> withdrawalFees(Exchange exchange) {
+    BinanceWithdrawalFees fees = new BinanceWithdrawalFees((BinanceExchange) exchange);
+    return Optional.of(new WithdrawalFeeCall(BinanceWithdrawalFees.ENDPOINT, fees::fees));
   }
 
   @Override

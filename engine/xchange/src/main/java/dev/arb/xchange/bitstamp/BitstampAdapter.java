@@ -5,6 +5,7 @@ import dev.arb.xchange.spi.BookStream;
 import dev.arb.xchange.spi.ExchangeAdapter;
 import dev.arb.xchange.spi.VenueMarket;
 import dev.arb.xchange.spi.VenueOrders;
+import dev.arb.xchange.spi.WithdrawalFeeCall;
 import dev.arb.xchange.spi.XChangeMarkets;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -55,6 +56,13 @@ public final class BitstampAdapter implements ExchangeAdapter {
   public Optional<AccountFees> accountFees(Exchange exchange) {
     BitstampTradingFees fees = new BitstampTradingFees((BitstampExchange) exchange);
     return Optional.of(new AccountFees(BitstampTradingFees.ENDPOINT, fees::takerFees));
+  }
+
+  /** Bitstamp's {@code POST /api/v2/fees/withdrawal/}. */
+  @Override
+  public Optional<WithdrawalFeeCall> withdrawalFees(Exchange exchange) {
+    BitstampWithdrawalFees fees = new BitstampWithdrawalFees((BitstampExchange) exchange);
+    return Optional.of(new WithdrawalFeeCall(BitstampWithdrawalFees.ENDPOINT, fees::fees));
   }
 
   @Override

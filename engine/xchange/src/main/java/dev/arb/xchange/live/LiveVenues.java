@@ -81,8 +81,13 @@ public final class LiveVenues {
       if (!e.enabled()) {
         continue;
       }
-      Optional<ExchangeAdapter> adapter =
-          SupportedExchanges.byName(e.name()).filter(ExchangeAdapter::tradesLive);
+      Optional<ExchangeAdapter> adapter;
+      try {
+        adapter = SupportedExchanges.forConfig(e).filter(ExchangeAdapter::tradesLive);
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+        continue;
+      }
       if (adapter.isEmpty()) {
         problems.add(
             "config: arb.exchanges."

@@ -72,6 +72,14 @@ public interface ExchangeAdapter {
     return Optional.empty();
   }
 
+  /**
+   * The call for the exchange's withdrawal fees, where it offers one (Bitstamp, Binance); only
+   * asked with keys.
+   */
+  default Optional<WithdrawalFeeCall> withdrawalFees(Exchange exchange) {
+    return Optional.empty();
+  }
+
   // books
 
   /** The order-book call for one market, for messages. */
