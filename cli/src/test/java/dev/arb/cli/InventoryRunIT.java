@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.config.ConfigLoader;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.ContractsDir;
@@ -12,6 +13,8 @@ import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.keystore.Keystore;
 import dev.arb.defi.local.DaemonMarket;
+import dev.arb.engine.record.Holding;
+import dev.arb.storage.SqliteRecordStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,13 +218,34 @@ class InventoryRunIT {
         CliRun.run(env, "--data-dir", data.toString(), "history", "--json", "--limit", "1000");
     assertThat(h.exitCode()).as(h.err()).isEqualTo(ExitCode.OK);
     long inventory = 0;
+    BigDecimal usdcOut = BigDecimal.ZERO;
+    BigDecimal ethIn = BigDecimal.ZERO;
     for (JsonNode r : JSON.readTree(h.out())) {
       if (r.path("solution").path("inventory").asBoolean()) {
         inventory++;
         assertThat(r.path("solution").path("mode").asText()).isEqualTo("paper");
+        JsonNode book = r.path("solution").path("legs_executed").get(1);
+        usdcOut = usdcOut.add(new BigDecimal(book.path("realized_spent").asText()));
+        ethIn = ethIn.add(new BigDecimal(book.path("realized_received").asText()));
       }
     }
     assertThat(inventory).isPositive();
+    // the book legs moved the stored paper ledger (arb.paper.balances), saved with the execution
+    try (SqliteRecordStore db =
+        SqliteRecordStore.open(
+            ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of("HOME", dir.toString()),
+                    Map.of("arb.data-dir", data.toString()))
+                .config())) {
+      Map<String, BigDecimal> ledger = new java.util.HashMap<>();
+      for (Holding x : db.executions().paperBalances()) {
+        ledger.put(x.exchange() + ":" + x.asset().code(), x.amount());
+      }
+      assertThat(ledger.get("kraken:USDC"))
+          .isEqualByComparingTo(new BigDecimal("20000").subtract(usdcOut));
+      assertThat(ledger.get("kraken:ETH")).isEqualByComparingTo(ethIn);
+    }
   }
 
   @Test
