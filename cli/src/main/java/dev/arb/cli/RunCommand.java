@@ -27,6 +27,7 @@ import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.scan.OpportunityRecords;
@@ -49,6 +50,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -324,10 +326,18 @@ final class RunCommand extends BaseCommand {
                 ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
                 : liveFeed(cfg, live, pace, context());
     ScanRequest request = request(cfg);
-    Daemon.ScanStep step =
+    Daemon.ScanStep scanned =
         live.isEmpty() || fees == null
             ? (snapshot, at) -> scan(snapshot, request, at)
             : (snapshot, at) -> scan(Snapshots.withTakerFee(snapshot, fees), request, at);
+    // the books of the latest snapshot scanned: what the chains' inventory trades fill on
+    AtomicReference<List<OrderBook>> latestBooks = new AtomicReference<>(List.of());
+    Daemon.ScanStep step =
+        (snapshot, at) -> {
+          latestBooks.set(snapshot.books());
+          return scanned.scan(snapshot, at);
+        };
+    AtomicReference<PaperTrader> paperTrader = new AtomicReference<>();
     Function<Consumer<String>, AlertSink> alerts =
         outcomes ->
             webhook
@@ -376,6 +386,7 @@ final class RunCommand extends BaseCommand {
               // arb.paper.latency: orders fill on the replay's books that follow by it
               paper.fillLater(replay::after);
             }
+            paperTrader.set(paper);
             return paper;
           });
     } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
@@ -423,7 +434,18 @@ final class RunCommand extends BaseCommand {
                           : " (paper: cycles are simulated and recorded, nothing is sent;"
                               + " arb.trading.mode = live sends)"));
         }
-        daemon.chains(store -> chains.followers(store, context().clock()));
+        // follow.inventory: CEX-DEX cycles on the latest books, on the paper ledger the daemon's
+        // paper trades use (--dry-run), else on the stored paper ledger of its own
+        daemon.chains(
+            store ->
+                chains.followers(
+                    store,
+                    context().clock(),
+                    latestBooks::get,
+                    () ->
+                        paperTrader.get() != null
+                            ? paperTrader.get().ledger()
+                            : TradingService.open(store, cfg, context().clock()).paper().ledger()));
       }
       if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
         return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;

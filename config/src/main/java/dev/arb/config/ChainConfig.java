@@ -154,6 +154,9 @@ public record ChainConfig(
    * @param pollInterval time between two polls of the node for new blocks
    * @param replaceAfterBlocks a sent transaction not mined after this many blocks is sent again
    *     with higher fees (at most {@code arb.defi.max-replacements} times) or dropped; at least 1
+   * @param inventory whether the cycles joining the chain's tokens to exchange assets ({@code
+   *     same-as}) are traded from inventory: book legs on the exchanges, pool legs as swaps of the
+   *     contract's own balance ({@code arb.chains.<name>.follow.inventory}, default false)
    */
   public record Follow(
       String contract,
@@ -162,7 +165,8 @@ public record ChainConfig(
       List<String> startTokens,
       int maxHops,
       Duration pollInterval,
-      int replaceAfterBlocks) {
+      int replaceAfterBlocks,
+      boolean inventory) {
     /** Default of {@code max-hops}. */
     public static final int DEFAULT_MAX_HOPS = 3;
 
@@ -191,6 +195,26 @@ public record ChainConfig(
         throw new IllegalArgumentException(
             "replaceAfterBlocks must be at least 1, got " + replaceAfterBlocks);
       }
+    }
+
+    /** Without inventory trading. */
+    public Follow(
+        String contract,
+        Optional<String> balancerVault,
+        Optional<String> aavePool,
+        List<String> startTokens,
+        int maxHops,
+        Duration pollInterval,
+        int replaceAfterBlocks) {
+      this(
+          contract,
+          balancerVault,
+          aavePool,
+          startTokens,
+          maxHops,
+          pollInterval,
+          replaceAfterBlocks,
+          false);
     }
   }
 

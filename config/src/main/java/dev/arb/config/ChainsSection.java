@@ -113,7 +113,7 @@ final class ChainsSection {
               + p
               + ".pools is set; each pool's factory must be a configured DEX (its name and fee)");
     }
-    Optional<ChainConfig.Follow> follow = follow(r, p, nativeToken);
+    Optional<ChainConfig.Follow> follow = follow(r, p, nativeToken, sameAs);
     if (r.problems().size() > before || chainId == null) {
       return null;
     }
@@ -138,7 +138,7 @@ final class ChainsSection {
    * interval, replace-after-blocks; empty when absent or null (problems go to {@code r}).
    */
   private static Optional<ChainConfig.Follow> follow(
-      ConfigReader r, String chain, String nativeToken) {
+      ConfigReader r, String chain, String nativeToken, Map<String, String> sameAs) {
     String p = chain + ".follow";
     ConfigValue v = r.value(p);
     if (v == null || v.valueType() == ConfigValueType.NULL) {
@@ -198,6 +198,10 @@ final class ChainsSection {
             p + ".poll-interval", Duration.ZERO, true, false, "a positive duration such as 1s");
     Long replace =
         r.integer(p + ".replace-after-blocks", 1, 1000, "a whole number of blocks from 1 to 1000");
+    boolean inventory = r.bool(p + ".inventory", false);
+    if (inventory) {
+      inventoryJoins(r, chain, p, v, sameAs);
+    }
     if (r.problems().size() > before || contract == null || (vault == null && aave == null)) {
       return Optional.empty();
     }
@@ -209,9 +213,39 @@ final class ChainsSection {
             starts,
             hops == null ? ChainConfig.Follow.DEFAULT_MAX_HOPS : hops.intValue(),
             poll == null ? ChainConfig.Follow.DEFAULT_POLL_INTERVAL : poll,
-            replace == null
-                ? ChainConfig.Follow.DEFAULT_REPLACE_AFTER_BLOCKS
-                : replace.intValue()));
+            replace == null ? ChainConfig.Follow.DEFAULT_REPLACE_AFTER_BLOCKS : replace.intValue(),
+            inventory));
+  }
+
+  /**
+   * {@code follow.inventory = true} trades the cycles that {@code same-as} joins: at least one
+   * join, each keyed by the token's address (the follower joins before it has read any symbol).
+   */
+  private static void inventoryJoins(
+      ConfigReader r, String chain, String p, ConfigValue follow, Map<String, String> sameAs) {
+    if (sameAs.isEmpty()) {
+      r.note(
+          p + ".inventory",
+          follow.origin(),
+          "is true but "
+              + chain
+              + ".same-as is empty: books and pools meet only through a same-as join; add one"
+              + " such as { \"0x<WETH address>\" = \"ETH\" } or set "
+              + p
+              + ".inventory = false");
+      return;
+    }
+    for (String token : sameAs.keySet()) {
+      if (!ADDRESS.matcher(token).matches()) {
+        r.note(
+            chain + ".same-as.\"" + token + "\"",
+            follow.origin(),
+            "names the token by its symbol; with "
+                + p
+                + ".inventory = true write its address (0x and 40 hex digits) instead, so the"
+                + " follower can join it before reading any symbol");
+      }
+    }
   }
 
   /** A URL string (http or https), or a secret reference to where the URL is kept. */

@@ -201,6 +201,7 @@ public final class EffectiveConfig {
       b.add(p + ".follow.max-hops", f.maxHops());
       b.add(p + ".follow.poll-interval", duration(f.pollInterval()));
       b.add(p + ".follow.replace-after-blocks", f.replaceAfterBlocks());
+      b.add(p + ".follow.inventory", f.inventory());
     }
   }
 

@@ -332,6 +332,7 @@ class ChainConfigTest {
     assertThat(follow.maxHops()).isEqualTo(3);
     assertThat(follow.pollInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(follow.replaceAfterBlocks()).isEqualTo(3);
+    assertThat(follow.inventory()).isFalse();
     assertThat(cfg.defi().minProfitMargin()).isEqualByComparingTo("0.0025");
   }
 
@@ -372,5 +373,54 @@ class ChainConfigTest {
         .contains("arb.chains.ethereum.follow.poll-interval must be a positive duration")
         .contains("arb.chains.ethereum.follow.replace-after-blocks must be a whole number");
     assertThat(problems).allMatch(p -> p.contains("arb.conf"));
+  }
+
+  private Path inventory(String sameAs, String value) throws IOException {
+    return file(
+        """
+        arb.chains.ethereum {
+          chain-id = 1
+          native-token = "%s"
+          dexes { uniswap-v2 { factory = "%s" } }
+          same-as { %s }
+          follow { contract = "%s", balancer-vault = "%s", inventory = %s }
+        }
+        """
+            .formatted(WETH, UNI, sameAs, PROXY, VAULT, value));
+  }
+
+  @Test
+  void inventoryIsReadAndNeedsSameAsJoinsKeyedByAddress() throws IOException {
+    Path f = inventory("\"%s\" = ETH, \"%s\" = USDC".formatted(WETH, USDC), "true");
+    ArbConfig on = load(f);
+    assertThat(on.chains().get("ethereum").follow().orElseThrow().inventory()).isTrue();
+    assertThat(on.chains().get("ethereum").sameAs()).hasSize(2);
+    assertThat(EffectiveConfig.settings(ConfigLoader.load(Optional.of(f), ENV, Map.of()), ENV))
+        .filteredOn(s -> s.key().equals("arb.chains.ethereum.follow.inventory"))
+        .extracting(EffectiveConfig.Setting::value)
+        .containsExactly(true);
+
+    String empty = String.join("\n", problems(inventory("", "true")));
+    assertThat(empty)
+        .contains("arb.chains.ethereum.follow.inventory is true but arb.chains.ethereum.same-as is")
+        .contains("arb.conf");
+
+    String symbol =
+        String.join("\n", problems(inventory("WETH = ETH, \"%s\" = USDC".formatted(USDC), "true")));
+    assertThat(symbol)
+        .contains("arb.chains.ethereum.same-as.\"WETH\" names the token by its symbol")
+        .doesNotContain(USDC);
+
+    // a symbol join is fine without inventory trading (arb scan --chain resolves it)
+    assertThat(
+            load(inventory("WETH = ETH", "false"))
+                .chains()
+                .get("ethereum")
+                .follow()
+                .orElseThrow()
+                .inventory())
+        .isFalse();
+    assertThat(String.join("\n", problems(inventory("WETH = ETH", "maybe"))))
+        .contains("arb.chains.ethereum.follow.inventory must be true or false");
   }
 }

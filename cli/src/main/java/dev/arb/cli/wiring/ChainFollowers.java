@@ -6,7 +6,9 @@ import dev.arb.config.DefiConfig;
 import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.daemon.chain.ChainFollower;
+import dev.arb.daemon.chain.InventoryTrader;
 import dev.arb.defi.chain.ChainClient;
+import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
@@ -15,7 +17,12 @@ import dev.arb.defi.keystore.KeystorePassword;
 import dev.arb.defi.pools.ChainSpec;
 import dev.arb.defi.pools.TokenMetadataCache;
 import dev.arb.defi.watch.FlashRouteExecutor;
+import dev.arb.defi.watch.InventorySwapper;
 import dev.arb.defi.watch.JsonRpcPoolWatch;
+import dev.arb.engine.model.Asset;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.SameAs;
+import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.sizing.GasModel;
 import dev.arb.error.ConfigException;
@@ -25,6 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -53,10 +62,23 @@ public final class ChainFollowers implements AutoCloseable {
       String rpcUrl,
       ChainClient chain,
       FlashRouteExecutor ex,
-      java.util.Optional<String> wsUrl) {}
+      java.util.Optional<String> wsUrl,
+      FlashLoanArbitrageContract contract,
+      FeeHistoryGasOracle oracle) {}
+
+  /** How much less than planned an inventory swap may receive, basis points. */
+  static final int INVENTORY_SLIPPAGE_BP = 10;
+
+  private final Credentials key;
 
   private ChainFollowers(
-      List<Entry> entries, List<ChainClient> clients, Path dataDir, boolean send, ArbConfig cfg) {
+      List<Entry> entries,
+      List<ChainClient> clients,
+      Path dataDir,
+      boolean send,
+      ArbConfig cfg,
+      Credentials key) {
+    this.key = key;
     this.entries = List.copyOf(entries);
     this.clients = List.copyOf(clients);
     this.dataDir = dataDir;
@@ -84,6 +106,14 @@ public final class ChainFollowers implements AutoCloseable {
     Map<String, String> wsUrls = new java.util.HashMap<>();
     SecretResolver secrets = new SecretResolver(env);
     for (ChainConfig c : chains) {
+      if (send && c.follow().orElseThrow().inventory()) {
+        problems.add(
+            "config: arb.chains."
+                + c.name()
+                + ".follow.inventory = true trades CEX-DEX cycles in paper mode only for now;"
+                + " with arb.trading.mode = live set it to false (the chain's DEX cycles are still"
+                + " sent) or run in paper mode");
+      }
       String key = "arb.chains." + c.name() + ".rpc-url";
       if (c.rpcUrl().isEmpty()) {
         problems.add(
@@ -157,11 +187,12 @@ public final class ChainFollowers implements AutoCloseable {
         f.aavePool().ifPresent(p -> lenders.add(Map.entry(LoanSource.AAVE_V3, p)));
         FeeHistoryGasOracle oracle =
             new FeeHistoryGasOracle(new FeeHistoryGasOracle.Settings(20, 50, 2, defi.maxFeeWei()));
+        FlashLoanArbitrageContract contract = new FlashLoanArbitrageContract(chain, f.contract());
         FlashRouteExecutor executor =
             new FlashRouteExecutor(
                 chain,
                 key,
-                new FlashLoanArbitrageContract(chain, f.contract()),
+                contract,
                 oracle,
                 new FlashRouteExecutor.Settings(
                     defi.minProfitMargin(),
@@ -175,13 +206,15 @@ public final class ChainFollowers implements AutoCloseable {
                 urls.get(i),
                 chain,
                 executor,
-                java.util.Optional.ofNullable(wsUrls.get(c.name()))));
+                java.util.Optional.ofNullable(wsUrls.get(c.name())),
+                contract,
+                oracle));
       }
     } catch (RuntimeException e) {
       clients.forEach(ChainClient::close);
       throw e;
     }
-    return new ChainFollowers(entries, clients, cfg.dataDir(), send, cfg);
+    return new ChainFollowers(entries, clients, cfg.dataDir(), send, cfg, key);
   }
 
   /** What is followed, for the start-up line. */
@@ -197,8 +230,31 @@ public final class ChainFollowers implements AutoCloseable {
         .toList();
   }
 
-  /** The followers, recording in {@code store} (for {@code Daemon.chains}). */
+  /** Whether any followed chain trades CEX–DEX cycles from inventory ({@code follow.inventory}). */
+  public boolean inventory() {
+    return entries.stream().anyMatch(e -> e.config().follow().orElseThrow().inventory());
+  }
+
+  /** The followers, recording in {@code store}, without inventory trading. */
   public List<ChainFollower> followers(RecordStore store, Clock clock) {
+    return followers(store, clock, List::of, () -> null);
+  }
+
+  /**
+   * The followers, recording in {@code store} (for {@code Daemon.chains}); those with {@code
+   * follow.inventory} also trade the cycles their {@code same-as} joins from inventory: the book
+   * legs filled on paper on {@code books} (the daemon's latest), moving {@code ledger} (the paper
+   * ledger, called once when needed), the pool legs simulated with {@code eth_call} from the
+   * contract's balance (paper mode; live refuses to open with inventory).
+   */
+  public List<ChainFollower> followers(
+      RecordStore store,
+      Clock clock,
+      Supplier<List<OrderBook>> books,
+      Supplier<PaperBalances> ledger) {
+    PaperBalances paper = inventory() ? Objects.requireNonNull(ledger.get(), "ledger") : null;
+    LatestBooksPaperExecutor orders =
+        paper == null ? null : new LatestBooksPaperExecutor(books, paper);
     List<ChainFollower> out = new ArrayList<>();
     for (Entry e : entries) {
       ChainConfig.Follow f = e.config().follow().orElseThrow();
@@ -214,7 +270,7 @@ public final class ChainFollowers implements AutoCloseable {
               TokenMetadataCache.at(ChainPools.cacheFile(dataDir, e.config().name())));
       // new blocks announced over WebSocket where configured; polling otherwise and meanwhile
       e.wsUrl().ifPresent(watch::subscribeHeads);
-      out.add(
+      ChainFollower follower =
           new ChainFollower(
               watch,
               e.ex(),
@@ -229,8 +285,30 @@ public final class ChainFollowers implements AutoCloseable {
                   GasModel.defaults()),
               store.recorder(),
               clock,
-              a -> {}));
+              a -> {});
+      if (f.inventory()) {
+        InventoryTrader trader =
+            new InventoryTrader(
+                store.executions(),
+                orders::books,
+                orders,
+                new InventorySwapper(new Wallet(e.chain(), key, e.oracle()), e.contract()),
+                send,
+                INVENTORY_SLIPPAGE_BP,
+                clock,
+                paper::holdings);
+        follower.tradeInventory(new ChainFollower.Inventory(books, joins(e.config()), trader));
+      }
+      out.add(follower);
     }
+    return out;
+  }
+
+  /** The chain's {@code same-as} joins (keyed by token address, as the config checked). */
+  static List<SameAs> joins(ChainConfig c) {
+    List<SameAs> out = new ArrayList<>();
+    c.sameAs()
+        .forEach((token, asset) -> out.add(new SameAs(c.name(), Asset.of(token), Asset.of(asset))));
     return out;
   }
 

@@ -13,6 +13,7 @@ import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.ExecutionStatus;
+import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.TradePlan;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class InventoryTrader {
   private final boolean send;
   private final int slippageBp;
   private final Clock clock;
+  private final Supplier<List<Holding>> ledger;
   private long seq;
 
   /**
@@ -60,6 +63,23 @@ public final class InventoryTrader {
       boolean send,
       int slippageBp,
       Clock clock) {
+    this(executions, books, orders, dex, send, slippageBp, clock, () -> null);
+  }
+
+  /**
+   * As the other constructor, and each execution is stored with {@code ledger} (the paper ledger's
+   * balances after it, as the daemon's paper trades are; null: not stored).
+   */
+  public InventoryTrader(
+      ExecutionRepository executions,
+      Supplier<Books> books,
+      OrderExecutor orders,
+      DexLegs dex,
+      boolean send,
+      int slippageBp,
+      Clock clock,
+      Supplier<List<Holding>> ledger) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.executions = Objects.requireNonNull(executions, "executions");
     this.books = Objects.requireNonNull(books, "books");
     this.orders = Objects.requireNonNull(orders, "orders");
@@ -97,7 +117,7 @@ public final class InventoryTrader {
         InventoryCycles.execute(plan, books, orders, dex, send, id, slippageBp);
     ExecutionResult x = o.result();
     String mode = send ? "live" : "paper";
-    long executionId = executions.save(x, mode, r.detectedAt(), now, null);
+    long executionId = executions.save(x, mode, r.detectedAt(), now, ledger.get());
     OpportunityRecord out;
     if (x.status() == ExecutionStatus.EXECUTED) {
       out = with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null, o, x, mode);

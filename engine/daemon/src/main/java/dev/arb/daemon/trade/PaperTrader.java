@@ -58,6 +58,11 @@ public final class PaperTrader implements TradeStep {
     this.later = java.util.Objects.requireNonNull(source, "source");
   }
 
+  /** The paper ledger itself (shared with the chains' inventory trades). */
+  public PaperBalances ledger() {
+    return ledger;
+  }
+
   /** The paper balances now. */
   public List<Holding> balances() {
     return ledger.holdings();
