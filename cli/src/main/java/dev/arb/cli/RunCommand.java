@@ -444,8 +444,8 @@ final class RunCommand extends BaseCommand {
                     latestBooks::get,
                     () ->
                         paperTrader.get() != null
-                            ? paperTrader.get().ledger()
-                            : TradingService.open(store, cfg, context().clock()).paper().ledger()));
+                            ? paperTrader.get()
+                            : TradingService.open(store, cfg, context().clock()).paper()));
       }
       if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
         return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;

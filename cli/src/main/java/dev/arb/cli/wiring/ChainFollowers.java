@@ -7,6 +7,7 @@ import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.chain.InventoryTrader;
+import dev.arb.daemon.trade.PaperTrader;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
@@ -22,7 +23,6 @@ import dev.arb.defi.watch.JsonRpcPoolWatch;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.SameAs;
-import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.sizing.GasModel;
 import dev.arb.error.ConfigException;
@@ -243,18 +243,16 @@ public final class ChainFollowers implements AutoCloseable {
   /**
    * The followers, recording in {@code store} (for {@code Daemon.chains}); those with {@code
    * follow.inventory} also trade the cycles their {@code same-as} joins from inventory: the book
-   * legs filled on paper on {@code books} (the daemon's latest), moving {@code ledger} (the paper
-   * ledger, called once when needed), the pool legs simulated with {@code eth_call} from the
-   * contract's balance (paper mode; live refuses to open with inventory).
+   * legs filled on paper on {@code books} (the daemon's latest), moving the ledger of {@code
+   * ledger}'s paper trader (called once when needed), the pool legs simulated with {@code eth_call}
+   * from the contract's balance (paper mode; live refuses to open with inventory).
    */
   public List<ChainFollower> followers(
       RecordStore store,
       Clock clock,
       Supplier<List<OrderBook>> books,
-      Supplier<PaperBalances> ledger) {
-    PaperBalances paper = inventory() ? Objects.requireNonNull(ledger.get(), "ledger") : null;
-    LatestBooksPaperExecutor orders =
-        paper == null ? null : new LatestBooksPaperExecutor(books, paper);
+      Supplier<PaperTrader> ledger) {
+    PaperTrader paper = inventory() ? Objects.requireNonNull(ledger.get(), "ledger") : null;
     List<ChainFollower> out = new ArrayList<>();
     for (Entry e : entries) {
       ChainConfig.Follow f = e.config().follow().orElseThrow();
@@ -288,15 +286,14 @@ public final class ChainFollowers implements AutoCloseable {
               a -> {});
       if (f.inventory()) {
         InventoryTrader trader =
-            new InventoryTrader(
+            InventoryTrader.onPaper(
                 store.executions(),
-                orders::books,
-                orders,
+                books,
+                paper,
                 new InventorySwapper(new Wallet(e.chain(), key, e.oracle()), e.contract()),
                 send,
                 INVENTORY_SLIPPAGE_BP,
-                clock,
-                paper::holdings);
+                clock);
         follower.tradeInventory(new ChainFollower.Inventory(books, joins(e.config()), trader));
       }
       out.add(follower);

@@ -3,12 +3,14 @@ package dev.arb.daemon.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.daemon.trade.PaperTrader;
 import dev.arb.engine.chain.DexLegResult;
 import dev.arb.engine.chain.DexLegs;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.DeadLetterKind;
 import dev.arb.engine.execution.InventoryCycles;
 import dev.arb.engine.json.Json;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.ExecutionResult;
@@ -90,6 +92,24 @@ public final class InventoryTrader {
     }
     this.slippageBp = slippageBp;
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A trader whose book legs fill on paper on the daemon's latest books ({@code books}, made again
+   * whenever newer ones were scanned), every fill moving {@code paper}'s ledger, and each execution
+   * stored with that ledger's balances: what {@code arb run} wires for {@code follow.inventory}.
+   */
+  public static InventoryTrader onPaper(
+      ExecutionRepository executions,
+      Supplier<List<OrderBook>> books,
+      PaperTrader paper,
+      DexLegs dex,
+      boolean send,
+      int slippageBp,
+      Clock clock) {
+    LatestBooksPaperExecutor orders = new LatestBooksPaperExecutor(books, paper.ledger());
+    return new InventoryTrader(
+        executions, orders::books, orders, dex, send, slippageBp, clock, paper.ledger()::holdings);
   }
 
   /** What one trade did: the record to store and the execution behind it. */

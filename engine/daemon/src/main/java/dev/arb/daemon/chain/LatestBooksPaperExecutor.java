@@ -1,4 +1,4 @@
-package dev.arb.cli.wiring;
+package dev.arb.daemon.chain;
 
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.model.OrderBook;
