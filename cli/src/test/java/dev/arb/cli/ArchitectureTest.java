@@ -187,6 +187,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheFeedPackageUsesAeron() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.arb.daemon.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.aeron..", "org.agrona..")
+        .because("book feeds between processes are kept in dev.arb.daemon.feed")
+        .check(classes);
+  }
+
+  @Test
   void lowerModulesDoNotReachUp() {
     noClasses()
         .that()

@@ -257,7 +257,8 @@ public final class DaemonMetrics implements AutoCloseable {
   }
 
   private volatile Supplier<List<PublisherStatus>> publishers = List::of;
-  private final java.util.Set<String> publishersBound = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> publishersBound =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * Shows every book publisher subscribed to (they appear while running: each is registered when

@@ -54,8 +54,7 @@ public final class FeedMedia implements AutoCloseable {
         name = driver.aeronDirectoryName();
       }
       Aeron aeron =
-          Aeron.connect(
-              new Aeron.Context().aeronDirectoryName(name).driverTimeoutMs(10_000));
+          Aeron.connect(new Aeron.Context().aeronDirectoryName(name).driverTimeoutMs(10_000));
       return new FeedMedia(driver, aeron);
     } catch (RuntimeException e) {
       if (driver != null) {
@@ -64,7 +63,8 @@ public final class FeedMedia implements AutoCloseable {
       if (e instanceof ArbException a) {
         throw a;
       }
-      throw new ArbException("feed: the Aeron media driver could not be used: " + e.getMessage(), e);
+      throw new ArbException(
+          "feed: the Aeron media driver could not be used: " + e.getMessage(), e);
     }
   }
 

@@ -76,8 +76,7 @@ public final class FeedPublisher implements EventSink, AutoCloseable {
     this.settings = settings;
     this.id = new java.security.SecureRandom().nextLong() | 1L;
     this.data = media.aeron().addPublication(settings.channel(), FeedChannels.DATA_STREAM);
-    this.requests =
-        media.aeron().addSubscription(settings.requests(), FeedChannels.REQUEST_STREAM);
+    this.requests = media.aeron().addSubscription(settings.requests(), FeedChannels.REQUEST_STREAM);
     this.duty = new Thread(this::loop, "arb-feed-publisher");
     duty.setDaemon(true);
     duty.start();
@@ -89,7 +88,8 @@ public final class FeedPublisher implements EventSink, AutoCloseable {
   }
 
   /** Publishes {@code book}: an update with the market's next sequence (its first: a snapshot). */
-  public synchronized void publish(OrderBook book, long exchangeEpochNanos, long receivedEpochNanos) {
+  public synchronized void publish(
+      OrderBook book, long exchangeEpochNanos, long receivedEpochNanos) {
     String market = book.market().id();
     boolean first = !sequences.containsKey(market);
     long seq = sequences.getOrDefault(market, 0L) + 1;
@@ -157,7 +157,8 @@ public final class FeedPublisher implements EventSink, AutoCloseable {
       if (r > 0) {
         return true;
       }
-      if (r == Publication.NOT_CONNECTED || r == Publication.CLOSED
+      if (r == Publication.NOT_CONNECTED
+          || r == Publication.CLOSED
           || r == Publication.MAX_POSITION_EXCEEDED) {
         return false;
       }
@@ -172,11 +173,7 @@ public final class FeedPublisher implements EventSink, AutoCloseable {
             buffer,
             0,
             new BookCodec.Heartbeat(
-                id,
-                settings.name(),
-                settings.requests(),
-                FeedChannels.REQUEST_STREAM,
-                sequences));
+                id, settings.name(), settings.requests(), FeedChannels.REQUEST_STREAM, sequences));
     offer(length);
   }
 
@@ -246,7 +243,8 @@ public final class FeedPublisher implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void unreadable(String origin, String problem, long receivedNanos, long receivedEpochNanos) {
+  public void unreadable(
+      String origin, String problem, long receivedNanos, long receivedEpochNanos) {
     LOG.warn("{}: {}", origin, problem);
   }
 

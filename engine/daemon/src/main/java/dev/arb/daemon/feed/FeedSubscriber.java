@@ -286,8 +286,7 @@ public final class FeedSubscriber implements AutoCloseable {
   }
 
   private void deliver(BookCodec.BookMessage m, long arrived) {
-    listener.book(
-        m.book(), m.exchangeEpochNanos(), m.receivedEpochNanos(), m.sentNanos(), arrived);
+    listener.book(m.book(), m.exchangeEpochNanos(), m.receivedEpochNanos(), m.sentNanos(), arrived);
   }
 
   /** Silence and snapshot requests; returns the work done. */

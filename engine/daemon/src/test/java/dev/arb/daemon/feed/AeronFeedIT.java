@@ -201,7 +201,6 @@ class AeronFeedIT {
     until(() -> status().connected());
     assertThat(status().resyncs()).isEqualTo(1);
     assertThat(status().markets()).isEqualTo(8);
-    assertThat(subscriber.books().get(books.get(0).market().id()))
-        .isEqualTo(nudged(books.get(0)));
+    assertThat(subscriber.books().get(books.get(0).market().id())).isEqualTo(nudged(books.get(0)));
   }
 }
