@@ -118,6 +118,7 @@ public final class FeedBench {
       while (!pub.connected() && System.nanoTime() - end < 0) {
         Thread.sleep(10);
       }
+      Thread.sleep(200); // the publisher's own snapshot on connecting goes out before the books
       pace(
           warmup + updates,
           rate,
