@@ -49,6 +49,9 @@ public final class FeedMedia implements AutoCloseable {
                     .sharedIdleStrategy(new BackoffIdleStrategy(1, 10, 1_000, 1_000_000))
                     .publicationTermBufferLength(1 << 20)
                     .ipcTermBufferLength(1 << 20)
+                    // a directory of its own: Aeron's default is one per user, and a feed and an
+                    // engine on one machine each embed a driver
+                    .aeronDirectoryName(ownDirectory())
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
         name = driver.aeronDirectoryName();
@@ -66,6 +69,20 @@ public final class FeedMedia implements AutoCloseable {
       throw new ArbException(
           "feed: the Aeron media driver could not be used: " + e.getMessage(), e);
     }
+  }
+
+  private static String ownDirectory() {
+    Path shm = Path.of("/dev/shm");
+    Path base =
+        Files.isDirectory(shm) && Files.isWritable(shm)
+            ? shm
+            : Path.of(System.getProperty("java.io.tmpdir"));
+    return base.resolve(
+            "arb-aeron-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + Long.toHexString(new java.security.SecureRandom().nextLong()))
+        .toString();
   }
 
   /** The client. */
