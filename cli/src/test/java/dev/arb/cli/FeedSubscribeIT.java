@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code arb feed} as a real process (a child JVM) keeping Kraken's book from its REST stand-in
  * (recorded responses on 127.0.0.1) and publishing it over Aeron UDP on loopback; {@code arb run
  * --subscribe} takes it: {@code /status} lists the publisher and kraken's book, {@code /metrics}
- * the publisher's series; the feed killed → stale; started again → resynced.
+ * the publisher's series; the feed stopped → stale; started again → resynced.
  */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FeedSubscribeIT {
@@ -41,9 +41,17 @@ class FeedSubscribeIT {
   @AfterEach
   void stop() throws Exception {
     if (feed != null) {
-      feed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      stopFeed();
     }
     kraken.stop();
+  }
+
+  /** SIGTERM (the feed closes its media driver and removes its files), then SIGKILL if needed. */
+  private void stopFeed() throws InterruptedException {
+    feed.destroy();
+    if (!feed.waitFor(30, TimeUnit.SECONDS)) {
+      feed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   private Process startFeed(String channel, int n) throws Exception {
@@ -150,7 +158,7 @@ class FeedSubscribeIT {
           .contains("arb_feed_publisher_connected{publisher=\"feed-eu\"} 1.0")
           .contains("arb_feed_publisher_gaps_total{publisher=\"feed-eu\"} 0.0");
 
-      feed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      stopFeed();
       JsonNode stale =
           d.awaitStatus(
               x ->

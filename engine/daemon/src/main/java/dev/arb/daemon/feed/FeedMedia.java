@@ -49,8 +49,8 @@ public final class FeedMedia implements AutoCloseable {
                     .sharedIdleStrategy(new BackoffIdleStrategy(1, 10, 1_000, 1_000_000))
                     .publicationTermBufferLength(1 << 20)
                     .ipcTermBufferLength(1 << 20)
-                    // a directory of its own: Aeron's default is one per user, and a feed and an
-                    // engine on one machine each embed a driver
+                    // a directory of its own, named for arb and this process (a feed and an engine
+                    // on one machine each embed a driver)
                     .aeronDirectoryName(ownDirectory())
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
