@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       ScanCommand.class,
       RecordCommand.class,
       RunCommand.class,
+      FeedCommand.class,
       StatusCommand.class,
       ControlCommand.Pause.class,
       ControlCommand.Resume.class,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       ""
     },
     footer = {"", "Typical use:", "  arb bench stream --edges 10000 --updates 100000 --rate 10000"},
-    subcommands = {BenchStreamCommand.class})
+    subcommands = {BenchStreamCommand.class, BenchFeedCommand.class})
 final class BenchCommand extends BaseCommand {
 
   /** With no subcommand: say so, show the usage, and fail as a usage error. */

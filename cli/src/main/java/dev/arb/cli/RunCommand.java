@@ -85,6 +85,7 @@ import picocli.CommandLine.Option;
       "  arb run --input orderbooks/ --fees 0.001 --loop --interval 500ms",
       "  arb run --exchange kraken --journal journal/        (record every event while running)",
       "  arb run --replay journal/ --speed max --exit-at-end",
+      "  arb run --subscribe aeron:udp?endpoint=10.0.1.7:40123     (books from 'arb feed')",
       "",
       "Stop: SIGTERM or SIGINT finishes the current scan, flushes the records and exits 0 within"
           + " arb.run.shutdown-timeout; a second signal exits at once.",
@@ -179,6 +180,32 @@ final class RunCommand extends BaseCommand {
               + " times) to an event journal in DIR, for 'arb run --replay' and 'arb backtest'.")
   Path journal;
 
+  @Option(
+      names = "--subscribe",
+      paramLabel = "CHANNEL",
+      description =
+          "Also take the books that 'arb feed' processes publish on this Aeron channel"
+              + " (aeron:udp?endpoint=HOST:PORT, this machine's address, or aeron:ipc); repeatable."
+              + " Without --exchange or --input, the subscribed books are the only market data.")
+  List<String> subscribe = new ArrayList<>();
+
+  @Option(
+      names = "--aeron-dir",
+      paramLabel = "DIR",
+      description =
+          "With --subscribe: use the standalone Aeron media driver running in DIR. Default: a"
+              + " driver embedded in this process.")
+  Path aeronDir;
+
+  @Option(
+      names = "--feed-silence",
+      paramLabel = "DURATION",
+      converter = ScanCommand.DurationConverter.class,
+      description =
+          "With --subscribe: a publisher silent for this long has its books left out until it"
+              + " sends a snapshot again. Default: 3s.")
+  Duration feedSilence;
+
   @Option(names = "--loop", description = "Start the replay over at its end.")
   boolean loop;
 
@@ -267,6 +294,22 @@ final class RunCommand extends BaseCommand {
         problems.add("run: none of the inputs can be replayed; nothing was started");
       }
     }
+    for (String c : subscribe) {
+      try {
+        dev.arb.daemon.feed.FeedChannels.check(c, "run: --subscribe");
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (subscribe.isEmpty() && (aeronDir != null || feedSilence != null)) {
+      problems.add("run: --aeron-dir and --feed-silence apply to --subscribe");
+    }
+    if (feedSilence != null && (feedSilence.isZero() || feedSilence.isNegative())) {
+      problems.add("run: --feed-silence must be positive");
+    }
+    if (!subscribe.isEmpty() && replay != null) {
+      problems.add("run: --subscribe takes live books; it cannot be combined with --replay");
+    }
     if (!inputs.isEmpty() && liveOptions.given()) {
       problems.add(
           "run: use either --input (a replay) or --exchange/--exchange-url (live), not both");
@@ -274,8 +317,11 @@ final class RunCommand extends BaseCommand {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    // with --subscribe, local exchanges only when named (the subscribed books may be all there is)
     List<ExchangeConfig> live =
-        inputs.isEmpty() && replay == null ? liveOptions.select(cfg, "run") : List.of();
+        inputs.isEmpty() && replay == null && (subscribe.isEmpty() || liveOptions.given())
+            ? liveOptions.select(cfg, "run")
+            : List.of();
     if (!live.isEmpty()) {
       List<String> replayOnly = new ArrayList<>();
       if (loop) {
@@ -322,9 +368,11 @@ final class RunCommand extends BaseCommand {
     SnapshotFeed feed =
         replay != null
             ? new JournalFeed(replay, journalSpeed, MAX_REPLAY_WAIT)
-            : live.isEmpty()
-                ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
-                : liveFeed(cfg, live, pace, context());
+            : !subscribe.isEmpty()
+                ? subscribed(cfg, live, pace)
+                : live.isEmpty()
+                    ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
+                    : liveFeed(cfg, live, pace, context());
     ScanRequest request = request(cfg);
     Daemon.ScanStep scanned =
         live.isEmpty() || fees == null
@@ -472,6 +520,35 @@ final class RunCommand extends BaseCommand {
     }
     boolean send = !dryRun && cfg.trading().mode() == TradingConfig.Mode.LIVE;
     return ChainFollowers.open(cfg, context().env(), send);
+  }
+
+  /**
+   * {@code --subscribe}: the subscribed books, next to the live exchanges or replayed inputs when
+   * given (else alone).
+   */
+  private SnapshotFeed subscribed(ArbConfig cfg, List<ExchangeConfig> live, Duration pace) {
+    Optional<SnapshotFeed> base =
+        !live.isEmpty()
+            ? Optional.of(liveFeed(cfg, live, pace, context()))
+            : !inputs.isEmpty()
+                ? Optional.of(new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop))
+                : Optional.empty();
+    try {
+      dev.arb.daemon.feed.FeedMedia media =
+          dev.arb.daemon.feed.FeedMedia.open(Optional.ofNullable(aeronDir));
+      return new dev.arb.daemon.feed.SubscribedFeed(
+          base,
+          media,
+          new dev.arb.daemon.feed.FeedSubscriber.Settings(
+              subscribe,
+              cfg.storage().instance(),
+              feedSilence != null ? feedSilence : Duration.ofSeconds(3)),
+          pace,
+          context().clock());
+    } catch (RuntimeException e) {
+      base.ifPresent(SnapshotFeed::close);
+      throw e;
+    }
   }
 
   /** One source per exchange, so each one's retries are counted apart. */

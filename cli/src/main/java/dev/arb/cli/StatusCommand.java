@@ -175,6 +175,7 @@ final class StatusCommand extends BaseCommand {
             + " written, "
             + rec.path("queued").asLong()
             + " queued ("
+            + (rec.has("storage") ? rec.path("storage").asText() + " " : "")
             + rec.path("database").asText()
             + ")");
     JsonNode chat = s.path("chat");

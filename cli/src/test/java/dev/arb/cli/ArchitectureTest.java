@@ -68,6 +68,8 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // nor other modules' test jars (arb-storage's test server, on the test class path)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.arb");
   }
 
@@ -183,6 +185,18 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.netty..")
         .because("Netty is the endpoint's HTTP server, kept in dev.arb.daemon.http")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheFeedPackageUsesAeron() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.arb.daemon.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.aeron..", "org.agrona..")
+        .because("book feeds between processes are kept in dev.arb.daemon.feed")
         .check(classes);
   }
 

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * exits. Logins need the password ({@code scram-sha-256}). When the tests run as root the server
  * runs as the {@code postgres} user (the server refuses root).
  */
-final class PostgresServer {
-  static final String USER = "arb";
-  static final String PASSWORD = "arb-test-only-password";
+public final class PostgresServer {
+  public static final String USER = "arb";
+  public static final String PASSWORD = "arb-test-only-password";
 
   private static PostgresServer shared;
 
@@ -49,7 +49,7 @@ final class PostgresServer {
   }
 
   /** The server of this test JVM, started on first use. */
-  static synchronized PostgresServer shared() {
+  public static synchronized PostgresServer shared() {
     if (shared == null) {
       shared = start();
       PostgresServer s = shared;
@@ -114,7 +114,7 @@ final class PostgresServer {
   }
 
   /** A new, empty database on this server; its JDBC URL. */
-  String createDatabase() {
+  public String createDatabase() {
     String name = "arb_test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
     try (Connection c = connect("postgres");
         Statement st = c.createStatement()) {
@@ -126,7 +126,7 @@ final class PostgresServer {
   }
 
   /** Drops a database made by {@link #createDatabase()} (ending its sessions). */
-  void dropDatabase(String url) {
+  public void dropDatabase(String url) {
     String name = url.substring(url.lastIndexOf('/') + 1);
     try (Connection c = connect("postgres");
         Statement st = c.createStatement()) {

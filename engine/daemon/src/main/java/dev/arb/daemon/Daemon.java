@@ -385,6 +385,7 @@ public final class Daemon {
           () -> lifecycle.state() == DaemonState.PAUSED ? 1 : 0,
           () -> lifecycle.killSwitch() ? 1 : 0);
       metrics.bindExchanges(feed::exchanges);
+      metrics.bindPublishers(feed::publishers);
       metrics.bindStream(streamStatus);
       announce(store);
       LOG.debug("started in {} ms", (System.nanoTime() - t0) / 1_000_000);

@@ -269,6 +269,62 @@ public final class DaemonMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  private volatile Supplier<List<PublisherStatus>> publishers = List::of;
+  private final java.util.Set<String> publishersBound =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Shows every book publisher subscribed to (they appear while running: each is registered when
+   * first seen, at the next scrape): connected, last message age, gaps, resyncs.
+   */
+  void bindPublishers(Supplier<List<PublisherStatus>> all) {
+    this.publishers = all;
+    registerPublishers();
+  }
+
+  private void registerPublishers() {
+    Supplier<List<PublisherStatus>> all = publishers;
+    for (PublisherStatus p : all.get()) {
+      String name = p.name();
+      if (!publishersBound.add(name)) {
+        continue;
+      }
+      Supplier<Optional<PublisherStatus>> one =
+          () -> publishers.get().stream().filter(x -> x.name().equals(name)).findFirst();
+      DoubleSupplier connected = () -> one.get().map(x -> x.connected() ? 1.0 : 0.0).orElse(0.0);
+      DoubleSupplier age =
+          () ->
+              one.get()
+                  .flatMap(PublisherStatus::lastMessageAgeMillis)
+                  .map(ms -> ms / 1000.0)
+                  .orElse(Double.NaN);
+      DoubleSupplier gaps = () -> one.get().map(x -> (double) x.gaps()).orElse(0.0);
+      DoubleSupplier resyncs = () -> one.get().map(x -> (double) x.resyncs()).orElse(0.0);
+      List<DoubleSupplier> keep = new ArrayList<>(bound);
+      keep.addAll(List.of(connected, age, gaps, resyncs));
+      bound = List.copyOf(keep);
+      Gauge.builder("arb.feed.publisher.connected", connected, DoubleSupplier::getAsDouble)
+          .description("1 while a subscribed book publisher's messages arrive")
+          .tag("publisher", name)
+          .strongReference(true)
+          .register(registry);
+      Gauge.builder("arb.feed.publisher.last.message.age", age, DoubleSupplier::getAsDouble)
+          .description("Seconds since a subscribed book publisher's last message")
+          .tag("publisher", name)
+          .baseUnit("seconds")
+          .strongReference(true)
+          .register(registry);
+      FunctionCounter.builder("arb.feed.publisher.gaps", gaps, DoubleSupplier::getAsDouble)
+          .description("Sequence gaps seen in a subscribed publisher's books (lost updates)")
+          .tag("publisher", name)
+          .register(registry);
+      FunctionCounter.builder("arb.feed.publisher.resyncs", resyncs, DoubleSupplier::getAsDouble)
+          .description("Snapshots that made a subscribed publisher's stale books fresh again")
+          .tag("publisher", name)
+          .register(registry);
+    }
+  }
+
   void scan(Duration took) {
     scans.increment();
     scanDuration.record(took);
@@ -355,6 +411,7 @@ public final class DaemonMetrics implements AutoCloseable {
 
   /** The Prometheus text exposition (format 0.0.4). */
   public String scrape() {
+    registerPublishers();
     return registry.scrape();
   }
 

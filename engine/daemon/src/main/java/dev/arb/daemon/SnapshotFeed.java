@@ -75,6 +75,11 @@ public interface SnapshotFeed extends AutoCloseable {
     return List.of();
   }
 
+  /** The book publishers subscribed to ({@code arb run --subscribe}); empty without. */
+  default List<PublisherStatus> publishers() {
+    return List.of();
+  }
+
   /**
    * Tells the feed which markets (ids such as {@code kraken:BTC/USD}) were part of a profitable
    * opportunity of the latest scan; a live feed polls them sooner, a replay ignores it.

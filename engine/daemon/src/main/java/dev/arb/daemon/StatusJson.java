@@ -32,6 +32,7 @@ import java.util.Map;
  * @param trading what trading is blocked by or holds; left out without trading
  * @param chains per chain followed, by name: head, lag, pools, attempts; left out without chains
  * @param chat chat control: on or off, last poll and its age, commands, errors (never the token)
+ * @param publishers the book publishers subscribed to; left out without {@code --subscribe}
  */
 record StatusJson(
     String state,
@@ -51,7 +52,8 @@ record StatusJson(
     Config config,
     @JsonInclude(Include.NON_NULL) Trading trading,
     @JsonInclude(Include.NON_NULL) Map<String, ChainStatus> chains,
-    ChatStatus chat) {
+    ChatStatus chat,
+    @JsonInclude(Include.NON_NULL) List<Publisher> publishers) {
 
   /**
    * The data part.
@@ -145,10 +147,41 @@ record StatusJson(
    * @param queued records waiting in memory
    * @param spilled records kept in the spill journal while the store cannot be written
    * @param failure why the last write failed, {@code null} while writes succeed
-   * @param database the store's file
+   * @param storage {@code sqlite} or {@code postgresql}
+   * @param database the SQLite file, or the PostgreSQL URL without user or password
    */
   record Records(
-      long accepted, long written, long queued, long spilled, String failure, String database) {}
+      long accepted,
+      long written,
+      long queued,
+      long spilled,
+      String failure,
+      String storage,
+      String database) {}
+
+  /**
+   * A book publisher subscribed to ({@code arb run --subscribe}).
+   *
+   * @param name its name
+   * @param channel where it is heard
+   * @param connected whether its messages arrive
+   * @param lastMessageAgeMs milliseconds since its last message
+   * @param markets markets it gave books of
+   * @param staleMarkets markets left out until its snapshot (after a gap or silence)
+   * @param messages messages taken
+   * @param gaps sequence gaps seen
+   * @param resyncs snapshots that made stale books fresh again
+   */
+  record Publisher(
+      String name,
+      String channel,
+      boolean connected,
+      Long lastMessageAgeMs,
+      int markets,
+      int staleMarkets,
+      long messages,
+      long gaps,
+      long resyncs) {}
 
   /**
    * The reloadable settings in force (SIGHUP or {@code POST /reload}) and how reloads went.

@@ -109,11 +109,62 @@ final class StatusView {
             running.queued(),
             running.spilled(),
             running.storageFailure().orElse(null),
-            config.databaseFile().toString()),
+            config.storage().postgres().isPresent() ? "postgresql" : "sqlite",
+            database(config)),
         reload.status(),
         t == null ? null : new StatusJson.Trading(t.blocked().orElse(null), t.holdings()),
         chains(now),
-        bot == null ? ChatStatus.off() : bot.status());
+        bot == null ? ChatStatus.off() : bot.status(),
+        publishers());
+  }
+
+  private java.util.List<StatusJson.Publisher> publishers() {
+    java.util.List<PublisherStatus> all = feed.publishers();
+    if (all.isEmpty()) {
+      return null;
+    }
+    return all.stream()
+        .map(
+            p ->
+                new StatusJson.Publisher(
+                    p.name(),
+                    p.channel(),
+                    p.connected(),
+                    p.lastMessageAgeMillis().orElse(null),
+                    p.markets(),
+                    p.staleMarkets(),
+                    p.messages(),
+                    p.gaps(),
+                    p.resyncs()))
+        .toList();
+  }
+
+  /**
+   * Where records go, for people: the SQLite file, or the PostgreSQL URL without a user or password
+   * (neither in a {@code user:password@} part nor as {@code user=} / {@code password=} parameters).
+   */
+  static String database(ArbConfig config) {
+    return config
+        .storage()
+        .postgres()
+        .map(p -> withoutCredentials(p.url()))
+        .orElseGet(() -> config.databaseFile().toString());
+  }
+
+  static String withoutCredentials(String url) {
+    String u = url.replaceFirst("^(jdbc:postgresql://)[^/@?]*@", "$1");
+    int q = u.indexOf('?');
+    if (q < 0) {
+      return u;
+    }
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    for (String param : u.substring(q + 1).split("&")) {
+      String key = param.split("=", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      if (!key.equals("user") && !key.equals("password")) {
+        kept.add(param);
+      }
+    }
+    return u.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
   }
 
   /**
