@@ -191,7 +191,9 @@ class AeronFeedIT {
     until(() -> subscriber.books().equals(publisher.books()));
     publisher.close();
     publisher = null;
-    until(() -> !status().connected());
+    // the image going away and the markets marked stale are two steps of the subscriber's poll:
+    // wait for both (a quiet machine read the status between them)
+    until(() -> !status().connected() && status().staleMarkets() == 8);
     assertThat(status().staleMarkets()).isEqualTo(8);
     assertThat(subscriber.books()).isEmpty();
     assertThat(staleCalls).isPositive();
