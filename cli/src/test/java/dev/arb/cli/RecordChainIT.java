@@ -372,10 +372,6 @@ class RecordChainIT {
     assertThat(both.err())
         .isEqualTo("record: give either exchanges (--exchange) or a chain (--chain), not both\n");
 
-    CliRun jsonAlone =
-        CliRun.run(ENV, "record", "--exchange", "kraken", "--json", "--output", out.toString());
-    assertThat(jsonAlone.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(jsonAlone.err()).isEqualTo("record: --json is for --chain\n");
     assertThat(out).doesNotExist();
   }
 
