@@ -235,7 +235,10 @@ final class DefiDaemonDemo {
         DexAttempt done =
             next(
                 attempts,
-                a -> a.txHash().isPresent() && a.outcome() != DexAttempt.Outcome.PENDING,
+                a ->
+                    a.txHash().isPresent()
+                        && a.outcome() != DexAttempt.Outcome.PENDING
+                        && a.pools().contains(aPair),
                 "transaction mined");
         AttemptJson first = json(done, n, chain, weth, owner.address(), before);
         (done.outcome() == DexAttempt.Outcome.EXECUTED ? executed : failed).add(first);
@@ -262,7 +265,7 @@ final class DefiDaemonDemo {
                 + (first.txHash() == null ? "" : ", tx " + first.txHash()));
 
         // 2. a mispricing too small to beat gas, once the daemon has taken what the first left
-        quiet(follower, clock, lastAttempt);
+        quiet(follower, chain, clock, lastAttempt);
         attempts.clear();
         String cPair = market.pair("dex-c", "WETH", "DAI");
         long m =
@@ -279,7 +282,7 @@ final class DefiDaemonDemo {
         progress.accept("daemon: rejected: " + smallJson.reason());
 
         // 3. a competitor between simulation and inclusion
-        quiet(follower, clock, lastAttempt);
+        quiet(follower, chain, clock, lastAttempt);
         chain.rpc("evm_setAutomine", List.of(false));
         try {
           attempts.clear();
@@ -297,7 +300,10 @@ final class DefiDaemonDemo {
           progress.accept(
               "mispricing: 20 WETH sold into dex-b WETH/USDT in block " + k + " (mining by hand)");
           DexAttempt sent =
-              next(attempts, a -> a.outcome() == DexAttempt.Outcome.PENDING, "a sent transaction");
+              next(
+                  attempts,
+                  a -> a.outcome() == DexAttempt.Outcome.PENDING && a.pools().contains(bPair),
+                  "a sent transaction");
           progress.accept(
               "daemon: sent " + sent.txHash().orElse("?") + "; a competitor swaps back first");
           for (ChainClient.SignedTx tx :
@@ -414,12 +420,20 @@ final class DefiDaemonDemo {
         "demo: the daemon gave no " + what + " within " + WAIT.toSeconds() + " s");
   }
 
-  /** Waits until nothing is pending and no attempt came for two seconds. */
+  /**
+   * Waits until the daemon has decided on the chain's head block with nothing pending (it then
+   * sends nothing until a new block: no leftover of one scenario can land in the next), and no
+   * attempt came for two seconds.
+   */
   private static void quiet(
-      ChainFollower follower, Clock clock, java.util.concurrent.atomic.AtomicLong lastAttempt) {
+      ChainFollower follower,
+      ChainClient chain,
+      Clock clock,
+      java.util.concurrent.atomic.AtomicLong lastAttempt) {
     await(
         () ->
-            follower.status(clock.instant()).pending() == 0
+            follower.idleAt(chain.blockNumber().longValueExact())
+                && follower.status(clock.instant()).pending() == 0
                 && System.nanoTime() - lastAttempt.get() > Duration.ofSeconds(2).toNanos(),
         "quiet moment of the daemon");
   }

@@ -145,6 +145,8 @@ final class DefiDemoCommand extends BaseCommand {
         r.problems().forEach(p -> out().println("problem: " + p));
       }
       out().flush();
+      // with --json the problems are in the document too; stderr says them to a person either way
+      r.problems().forEach(p -> err().println("demo: problem: " + p));
       err()
           .println(
               "demo: records "

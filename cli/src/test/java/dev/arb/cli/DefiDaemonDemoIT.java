@@ -37,7 +37,8 @@ class DefiDaemonDemoIT {
             "daemon",
             "--json");
 
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    // on failure: the problems first (a long message is cut in the middle), then stderr's tail
+    assertThat(r.exitCode()).as(() -> failure(r)).isEqualTo(ExitCode.OK);
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.path("ok").asBoolean()).isTrue();
     assertThat(j.path("problems")).isEmpty();
@@ -101,5 +102,19 @@ class DefiDaemonDemoIT {
     assertThat(executed.path("realized_profit").asText()).isEqualTo(realized);
     assertThat(executed.path("path").path("source").asText()).isEqualTo("BALANCER");
     assertThat(stored.toString()).contains(small.path("reason").asText());
+  }
+
+  private static String failure(CliRun r) {
+    String problems;
+    try {
+      problems = new ObjectMapper().readTree(r.out()).path("problems").toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      problems = "(no JSON on stdout)";
+    }
+    List<String> lines = r.err().lines().toList();
+    return "problems: "
+        + problems
+        + "\nlast lines of stderr:\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size()));
   }
 }

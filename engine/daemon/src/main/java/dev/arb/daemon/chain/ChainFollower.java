@@ -426,6 +426,16 @@ public final class ChainFollower implements AutoCloseable {
     return v == null ? 0 : v.lagBlocks();
   }
 
+  /**
+   * Whether the follower has finished deciding on block {@code head} (or later) and has no
+   * transaction pending: it then sends nothing until a new block comes. Waits for a step in
+   * progress to end (it takes the step's lock), so a caller never sees the state half-decided.
+   */
+  public synchronized boolean idleAt(long head) {
+    ChainView v = last;
+    return v != null && v.block() >= head && executor.busyPools().isEmpty();
+  }
+
   /** The chain as {@code /status} shows it. */
   public ChainStatus status(Instant now) {
     ChainView v = last;
