@@ -16,6 +16,7 @@ import static dev.arb.xchange.live.LiveTestSupport.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
@@ -59,6 +60,7 @@ class AdvancedTradeLiveExecutionIT {
   private static final Books BOOKS = Books.of(List.of(BTC_USD_BOOK, ETH_BTC_BOOK, ETH_USD_BOOK));
 
   @RegisterExtension final LiveExchange coinbase = LiveExchange.advancedTrade(KEYS);
+  private WireMockServer server;
   private AdvancedTradeStandIn standIn;
 
   static Market market(String base, String quote, String lot) {
@@ -67,7 +69,8 @@ class AdvancedTradeLiveExecutionIT {
 
   @BeforeEach
   void start() {
-    standIn = new AdvancedTradeStandIn(coinbase.server(), KEYS.getPublic());
+    server = coinbase.server();
+    standIn = new AdvancedTradeStandIn(server, KEYS.getPublic());
   }
 
   private String cid(String arbId) {
@@ -131,26 +134,22 @@ class AdvancedTradeLiveExecutionIT {
     // fees 0.4993546 + 0.4994454 = 0.9988 USD, valued in BTC at the average price: 0.00000908
     assertFill(f, "o-1", "999.7988", "0.00908", "0.00908", "110000", "0.00000908");
     assertThat(f.note()).isEmpty();
-    coinbase
-        .server()
-        .verify(
-            1,
-            postRequestedFor(urlPathEqualTo(BASE + "/orders"))
-                .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid("t1-1"))))
-                .withRequestBody(matchingJsonPath("$.product_id", equalTo("BTC-USD")))
-                .withRequestBody(matchingJsonPath("$.side", equalTo("BUY")))
-                .withRequestBody(
-                    matchingJsonPath(
-                        "$.order_configuration.sor_limit_ioc.base_size", equalTo("0.00908")))
-                .withRequestBody(
-                    matchingJsonPath(
-                        "$.order_configuration.sor_limit_ioc.limit_price", equalTo("110000"))));
-    coinbase
-        .server()
-        .verify(
-            1,
-            getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/fills"))
-                .withQueryParam("order_ids", equalTo("o-1")));
+    server.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(BASE + "/orders"))
+            .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid("t1-1"))))
+            .withRequestBody(matchingJsonPath("$.product_id", equalTo("BTC-USD")))
+            .withRequestBody(matchingJsonPath("$.side", equalTo("BUY")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.order_configuration.sor_limit_ioc.base_size", equalTo("0.00908")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.order_configuration.sor_limit_ioc.limit_price", equalTo("110000"))));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/fills"))
+            .withQueryParam("order_ids", equalTo("o-1")));
     JournalEntry j = coinbase.journal().find("t1-1").orElseThrow();
     assertThat(j.state()).isEqualTo(OrderState.FILLED);
     assertThat(j.venueOrderId()).contains("o-1");
@@ -173,8 +172,8 @@ class AdvancedTradeLiveExecutionIT {
             "Insufficient balance in source account");
     assertThat(coinbase.journal().find("t2-1").orElseThrow().state())
         .isEqualTo(OrderState.REJECTED);
-    coinbase.server().verify(0, getRequestedFor(urlPathMatching(BASE + "/orders/historical/.*")));
-    coinbase.server().verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
+    server.verify(0, getRequestedFor(urlPathMatching(BASE + "/orders/historical/.*")));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
   }
 
   @Test
@@ -199,35 +198,28 @@ class AdvancedTradeLiveExecutionIT {
                 "0.43996");
     String open = partlySold.apply("OPEN");
     String cancelled = partlySold.apply("CANCELLED");
-    coinbase
-        .server()
-        .stubFor(
-            get(urlPathEqualTo(BASE + "/orders/historical/o-3"))
-                .inScenario("o-3")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .andMatching(standIn::signed)
-                .willReturn(json(200, open)));
-    coinbase
-        .server()
-        .stubFor(
-            post(urlPathEqualTo(BASE + "/orders/batch_cancel"))
-                .withRequestBody(matchingJsonPath("$.order_ids[0]", equalTo("o-3")))
-                .inScenario("o-3")
-                .andMatching(standIn::signed)
-                .willReturn(
-                    json(
-                        200,
-                        AdvancedTradeStandIn.cancelled(
-                            "o-3", true, "UNKNOWN_CANCEL_FAILURE_REASON")))
-                .willSetStateTo("cancelled"));
-    coinbase
-        .server()
-        .stubFor(
-            get(urlPathEqualTo(BASE + "/orders/historical/o-3"))
-                .inScenario("o-3")
-                .whenScenarioStateIs("cancelled")
-                .andMatching(standIn::signed)
-                .willReturn(json(200, cancelled)));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "/orders/historical/o-3"))
+            .inScenario("o-3")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .andMatching(standIn::signed)
+            .willReturn(json(200, open)));
+    server.stubFor(
+        post(urlPathEqualTo(BASE + "/orders/batch_cancel"))
+            .withRequestBody(matchingJsonPath("$.order_ids[0]", equalTo("o-3")))
+            .inScenario("o-3")
+            .andMatching(standIn::signed)
+            .willReturn(
+                json(
+                    200,
+                    AdvancedTradeStandIn.cancelled("o-3", true, "UNKNOWN_CANCEL_FAILURE_REASON")))
+            .willSetStateTo("cancelled"));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "/orders/historical/o-3"))
+            .inScenario("o-3")
+            .whenScenarioStateIs("cancelled")
+            .andMatching(standIn::signed)
+            .willReturn(json(200, cancelled)));
     standIn.onFills(
         "o-3",
         AdvancedTradeStandIn.fills(
@@ -238,7 +230,7 @@ class AdvancedTradeLiveExecutionIT {
     // 0.004 × 109990 = 439.96 USD, less 0.43996
     assertFill(f, "o-3", "0.004", "439.52004", "0.004", "109990", "0.43996");
     assertThat(f.note()).contains("0.004 of 0.00999 BTC filled", "cancelled");
-    coinbase.server().verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders/batch_cancel")));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders/batch_cancel")));
     assertThat(coinbase.journal().find("t3-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
     assertThat(standIn.refused).isEmpty();
   }
@@ -254,14 +246,12 @@ class AdvancedTradeLiveExecutionIT {
     Fill f = execute("t4-1", BTC_USD, Side.BUY, "1000", "110000");
 
     assertFill(f, "o-4", "999.7988", "0.00908", "0.00908", "110000", "0.00000908");
-    coinbase.server().verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
-    coinbase
-        .server()
-        .verify(
-            1,
-            getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch"))
-                .withQueryParam("product_ids", equalTo("BTC-USD"))
-                .withQueryParam("limit", equalTo("100")));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch"))
+            .withQueryParam("product_ids", equalTo("BTC-USD"))
+            .withQueryParam("limit", equalTo("100")));
     assertThat(coinbase.journal().states("t4-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
     assertThat(standIn.refused).isEmpty();
@@ -269,24 +259,20 @@ class AdvancedTradeLiveExecutionIT {
 
   @Test
   void aPlacementThatDidNotLandIsSentAgainWithTheSameClientIdOnlyAfterTheListHasNoSuchOrder() {
-    coinbase
-        .server()
-        .stubFor(
-            post(urlPathEqualTo(BASE + "/orders"))
-                .inScenario("resend")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .andMatching(standIn::signed)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                .willSetStateTo("looked up"));
-    coinbase
-        .server()
-        .stubFor(
-            post(urlPathEqualTo(BASE + "/orders"))
-                .inScenario("resend")
-                .whenScenarioStateIs("looked up")
-                .andMatching(standIn::signed)
-                .willReturn(
-                    json(200, AdvancedTradeStandIn.placed("o-5", cid("t5-1"), "BTC-USD", "BUY"))));
+    server.stubFor(
+        post(urlPathEqualTo(BASE + "/orders"))
+            .inScenario("resend")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .andMatching(standIn::signed)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("looked up"));
+    server.stubFor(
+        post(urlPathEqualTo(BASE + "/orders"))
+            .inScenario("resend")
+            .whenScenarioStateIs("looked up")
+            .andMatching(standIn::signed)
+            .willReturn(
+                json(200, AdvancedTradeStandIn.placed("o-5", cid("t5-1"), "BTC-USD", "BUY"))));
     standIn.onList("BTC-USD", json(200, AdvancedTradeStandIn.page(false, "")));
     standIn.onOrder("o-5", json(200, btcBought("o-5", "t5-1")));
     btcBoughtFills("o-5");
@@ -295,13 +281,11 @@ class AdvancedTradeLiveExecutionIT {
 
     assertThat(f.orderId()).isEqualTo("o-5");
     assertThat(f.received()).isEqualByComparingTo("0.00908");
-    coinbase
-        .server()
-        .verify(
-            2,
-            postRequestedFor(urlPathEqualTo(BASE + "/orders"))
-                .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid("t5-1")))));
-    coinbase.server().verify(1, getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch")));
+    server.verify(
+        2,
+        postRequestedFor(urlPathEqualTo(BASE + "/orders"))
+            .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid("t5-1")))));
+    server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch")));
   }
 
   @Test
@@ -312,9 +296,7 @@ class AdvancedTradeLiveExecutionIT {
     assertThatThrownBy(() -> coinbase.orders().findByClientId(BTC_USD, Side.BUY, "t6-1"))
         .isInstanceOf(VenueException.class)
         .hasMessageContaining("not among the newest 1000 orders of BTC-USD");
-    coinbase
-        .server()
-        .verify(10, getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch")));
+    server.verify(10, getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch")));
   }
 
   @Test

@@ -13,6 +13,8 @@ import static dev.arb.xchange.live.LiveTestSupport.bodies;
 import static dev.arb.xchange.live.LiveTestSupport.book;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
@@ -67,6 +69,7 @@ class BinanceLiveExecutionIT {
   private static final Trade LEG3 = new Trade("4462.53", "0.227", "1.01299431", "USDT");
 
   @RegisterExtension final LiveExchange binance = LiveExchange.binance();
+  private WireMockServer server;
   private BinanceStandIn standIn;
 
   static Market market(String base, String quote, String lot) {
@@ -75,7 +78,8 @@ class BinanceLiveExecutionIT {
 
   @BeforeEach
   void start() {
-    standIn = new BinanceStandIn(binance.server());
+    server = binance.server();
+    standIn = new BinanceStandIn(server);
   }
 
   private static TradePlan plan() {
@@ -125,7 +129,7 @@ class BinanceLiveExecutionIT {
     // 1011.98131569 − 999.9 − 0.742908
     assertThat(r.realizedProfit()).isEqualByComparingTo("11.33840769");
 
-    List<String> adds = bodies(binance.server(), "/api/v3/order");
+    List<String> adds = bodies(server, "/api/v3/order");
     assertThat(adds).hasSize(3);
     assertThat(adds.get(0))
         .contains("symbol=BTCUSDT", "side=BUY", "type=LIMIT", "timeInForce=IOC")
@@ -135,8 +139,8 @@ class BinanceLiveExecutionIT {
     assertThat(adds.get(1)).contains("symbol=ETHBTC", "quantity=0.227", "price=0.04");
     assertThat(adds.get(2)).contains("symbol=ETHUSDT", "side=SELL", "quantity=0.227");
     // the placements' answers carried the fills: no order or trade was queried
-    binance.server().verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
-    binance.server().verify(0, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")));
 
     JournalEntry j2 = binance.journal().find("c1-2").orElseThrow();
     assertThat(j2.state()).isEqualTo(OrderState.FILLED);
@@ -214,7 +218,7 @@ class BinanceLiveExecutionIT {
     assertThat(r.realizedProfit()).isEqualByComparingTo("3.651391053");
     assertThat(binance.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
     assertThat(binance.journal().find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
-    assertThat(bodies(binance.server(), "/api/v3/order").get(2))
+    assertThat(bodies(server, "/api/v3/order").get(2))
         .contains("symbol=BTCUSDT", "side=SELL", "quantity=0.00508", "timeInForce=IOC");
   }
 
@@ -240,10 +244,8 @@ class BinanceLiveExecutionIT {
     assertThat(r.realizedProfit()).isEqualByComparingTo("-2.1895092");
     assertThat(binance.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
     // an answer: not looked up, not sent again
-    binance.server().verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
-    assertThat(bodies(binance.server(), "/api/v3/order"))
-        .filteredOn(b -> b.contains("ETHBTC"))
-        .hasSize(1);
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+    assertThat(bodies(server, "/api/v3/order")).filteredOn(b -> b.contains("ETHBTC")).hasSize(1);
   }
 
   @Test
@@ -270,30 +272,24 @@ class BinanceLiveExecutionIT {
     String cancelled =
         BinanceStandIn.order(
             1001, "c1-1", "BTCUSDT", "BUY", "CANCELED", "110000", "0.00909", "0.004", "440");
-    binance
-        .server()
-        .stubFor(
-            get(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("orderId", equalTo("1001"))
-                .inScenario("order")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(200, open)));
-    binance
-        .server()
-        .stubFor(
-            com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("orderId", equalTo("1001"))
-                .inScenario("order")
-                .willReturn(json(200, BinanceStandIn.cancelled(1001, "BTCUSDT")))
-                .willSetStateTo("cancelled"));
-    binance
-        .server()
-        .stubFor(
-            get(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("orderId", equalTo("1001"))
-                .inScenario("order")
-                .whenScenarioStateIs("cancelled")
-                .willReturn(json(200, cancelled)));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", equalTo("1001"))
+            .inScenario("order")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(json(200, open)));
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", equalTo("1001"))
+            .inScenario("order")
+            .willReturn(json(200, BinanceStandIn.cancelled(1001, "BTCUSDT")))
+            .willSetStateTo("cancelled"));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", equalTo("1001"))
+            .inScenario("order")
+            .whenScenarioStateIs("cancelled")
+            .willReturn(json(200, cancelled)));
     standIn.onTrades(
         1001,
         BinanceStandIn.trades(
@@ -307,18 +303,14 @@ class BinanceLiveExecutionIT {
     assertFill(r.legs().get(0), "1001", "440", "0.003996", "0.004", "110000", "0.000004");
     assertThat(r.legs().get(0).note()).contains("0.004 of 0.00909 BTC filled", "canceled");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-1.5787601");
-    binance
-        .server()
-        .verify(
-            1,
-            deleteRequestedFor(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("orderId", equalTo("1001")));
-    binance
-        .server()
-        .verify(
-            1,
-            getRequestedFor(urlPathEqualTo("/api/v3/myTrades"))
-                .withQueryParam("orderId", equalTo("1001")));
+    server.verify(
+        1,
+        deleteRequestedFor(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("orderId", equalTo("1001")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/api/v3/myTrades"))
+            .withQueryParam("orderId", equalTo("1001")));
     assertThat(binance.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
   }
 
@@ -341,46 +333,39 @@ class BinanceLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     assertFill(r.legs().get(0), "1001", "999.9", "0.00908091", "0.00909", "110000", "0.00000909");
     assertThat(r.realizedProfit()).isEqualByComparingTo("11.33840769");
-    assertThat(
-            bodies(binance.server(), "/api/v3/order").stream().filter(b -> b.contains("BTCUSDT")))
+    assertThat(bodies(server, "/api/v3/order").stream().filter(b -> b.contains("BTCUSDT")))
         .hasSize(1);
-    binance
-        .server()
-        .verify(
-            1,
-            getRequestedFor(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("origClientOrderId", equalTo("c1-1"))
-                .withQueryParam("symbol", equalTo("BTCUSDT")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("origClientOrderId", equalTo("c1-1"))
+            .withQueryParam("symbol", equalTo("BTCUSDT")));
     assertThat(binance.journal().states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
   }
 
+  /** Placements on BTCUSDT while scenario {@code resend} is in {@code state}. */
+  private static ScenarioMappingBuilder btcPlacement(String state) {
+    return com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
+        .inScenario("resend")
+        .whenScenarioStateIs(state);
+  }
+
   @Test
   void aPlacementThatDidNotLandIsSentAgainOnlyAfterTheLookupFindsNothing() {
-    binance
-        .server()
-        .stubFor(
-            com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
-                .withRequestBody(
-                    com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
-                .inScenario("resend")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                .willSetStateTo("looked up"));
-    binance
-        .server()
-        .stubFor(
-            com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
-                .withRequestBody(
-                    com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
-                .inScenario("resend")
-                .whenScenarioStateIs("looked up")
-                .willReturn(
-                    json(
-                        200,
-                        BinanceStandIn.placed(
-                            1001, "c1-1", "BTCUSDT", "BUY", "FILLED", "110000", "0.00909",
-                            "0.00909", LEG1))));
+    server.stubFor(
+        btcPlacement(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("looked up"));
+    server.stubFor(
+        btcPlacement("looked up")
+            .willReturn(
+                json(
+                    200,
+                    BinanceStandIn.placed(
+                        1001, "c1-1", "BTCUSDT", "BUY", "FILLED", "110000", "0.00909", "0.00909",
+                        LEG1))));
     standIn.onLookup(
         "c1-1", json(400, LiveTestSupport.fixture("binance/error-order-does-not-exist.json")));
     standIn.fills(1002, "c1-2", "ETHBTC", "BUY", "0.04", "0.227", LEG2_BNB);
@@ -390,17 +375,13 @@ class BinanceLiveExecutionIT {
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     List<String> sends =
-        bodies(binance.server(), "/api/v3/order").stream()
-            .filter(b -> b.contains("symbol=BTCUSDT"))
-            .toList();
+        bodies(server, "/api/v3/order").stream().filter(b -> b.contains("symbol=BTCUSDT")).toList();
     assertThat(sends).hasSize(2);
     assertThat(sends.get(1)).contains("quantity=0.00909", "newClientOrderId=c1-1");
-    binance
-        .server()
-        .verify(
-            1,
-            getRequestedFor(urlPathEqualTo("/api/v3/order"))
-                .withQueryParam("origClientOrderId", equalTo("c1-1")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/api/v3/order"))
+            .withQueryParam("origClientOrderId", equalTo("c1-1")));
   }
 
   @Test
@@ -424,20 +405,16 @@ class BinanceLiveExecutionIT {
 
   @Test
   void binanceDownBeforeTheFirstLegSendsNothingTwiceAndEndsUnknown() {
-    binance
-        .server()
-        .stubFor(
-            com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
-                .willReturn(aResponse().withStatus(503)));
-    binance
-        .server()
-        .stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(503)));
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
+            .willReturn(aResponse().withStatus(503)));
+    server.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(503)));
 
     ExecutionResult r = run();
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(r.legs().get(0).note()).contains("outcome unknown", "lookup by client id failed");
-    binance.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
+    server.verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
     assertThat(binance.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
   }
 }

@@ -15,6 +15,7 @@ import static dev.arb.xchange.live.LiveTestSupport.market;
 import static dev.arb.xchange.live.LiveTestSupport.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
@@ -32,6 +33,7 @@ import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +58,12 @@ class KrakenLiveExecutionIT {
   private static final String VOL2 = "0.22609515";
 
   @RegisterExtension final LiveExchange kraken = LiveExchange.kraken();
+  private WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    server = kraken.server();
+  }
 
   private ExecutionResult run() {
     return kraken.run(
@@ -64,41 +72,31 @@ class KrakenLiveExecutionIT {
 
   /** Kraken takes the order on {@code pair} as {@code txid}. */
   private void placed(String txid, String pair, String type) {
-    krakenPost(kraken.server(), "AddOrder", krakenAddOrder(txid), "pair=" + pair, "type=" + type);
+    krakenPost(server, "AddOrder", krakenAddOrder(txid), "pair=" + pair, "type=" + type);
   }
 
-  /** QueryOrders answers {@code txid} with this order (see {@link LiveTestSupport#krakenOrder}). */
-  private void queried(
-      String txid,
-      String status,
-      String pair,
-      String type,
-      String limit,
-      String vol,
-      String volExec,
-      String cost,
-      String fee,
-      String avgPrice) {
-    krakenPost(
-        kraken.server(),
-        "QueryOrders",
-        krakenOrder(txid, status, pair, type, limit, vol, volExec, cost, fee, avgPrice),
-        "txid=" + txid);
+  /**
+   * QueryOrders answers {@code txid} with {@code order} (see {@link LiveTestSupport#krakenOrder}).
+   */
+  private void queried(String txid, String order) {
+    krakenPost(server, "QueryOrders", order, "txid=" + txid);
   }
 
   /** Leg 1, OLEG01, closed: filled in full. */
   private void leg1Answered() {
     queried(
         "OLEG01-AAAAA-BBBBB1",
-        "closed",
-        "XBTUSDT",
-        "buy",
-        "110000",
-        VOL1,
-        VOL1,
-        "997.40520",
-        "2.59325",
-        "110000.0");
+        krakenOrder(
+            "OLEG01-AAAAA-BBBBB1",
+            "closed",
+            "XBTUSDT",
+            "buy",
+            "110000",
+            VOL1,
+            VOL1,
+            "997.40520",
+            "2.59325",
+            "110000.0"));
   }
 
   private void leg1Fills() {
@@ -107,33 +105,42 @@ class KrakenLiveExecutionIT {
   }
 
   private void leg2Fills() {
+    leg2Closed(VOL2, "0.009043806", "0.00002351");
+  }
+
+  /** Leg 2, OLEG02: {@code filled} of the VOL2 ETH ordered at 0.04 for {@code cost} BTC. */
+  private void leg2Closed(String filled, String cost, String fee) {
     placed("OLEG02-AAAAA-BBBBB2", "XETHXXBT", "buy");
     queried(
         "OLEG02-AAAAA-BBBBB2",
-        "closed",
-        "ETHXBT",
-        "buy",
-        "0.04",
-        VOL2,
-        VOL2,
-        "0.009043806",
-        "0.00002351",
-        "0.04");
+        krakenOrder(
+            "OLEG02-AAAAA-BBBBB2",
+            "closed",
+            "ETHXBT",
+            "buy",
+            "0.04",
+            VOL2,
+            filled,
+            cost,
+            fee,
+            "0.04"));
   }
 
   private void leg3Fills() {
     placed("OLEG03-AAAAA-BBBBB3", "ETHUSDT", "sell");
     queried(
         "OLEG03-AAAAA-BBBBB3",
-        "closed",
-        "ETHUSDT",
-        "sell",
-        "4462.53",
-        VOL2,
-        VOL2,
-        "1008.95639",
-        "2.62329",
-        "4462.53");
+        krakenOrder(
+            "OLEG03-AAAAA-BBBBB3",
+            "closed",
+            "ETHUSDT",
+            "sell",
+            "4462.53",
+            VOL2,
+            VOL2,
+            "1008.95639",
+            "2.62329",
+            "4462.53"));
   }
 
   /** The unwind's sale of BTC on XBTUSDT at the 109990 bid, filled in full. */
@@ -141,15 +148,17 @@ class KrakenLiveExecutionIT {
     placed("OUNW01-AAAAA-BBBBB4", "XBTUSDT", "sell");
     queried(
         "OUNW01-AAAAA-BBBBB4",
-        "closed",
-        "XBTUSDT",
-        "sell",
-        "109990",
-        volume,
-        volume,
-        cost,
-        fee,
-        "109990.0");
+        krakenOrder(
+            "OUNW01-AAAAA-BBBBB4",
+            "closed",
+            "XBTUSDT",
+            "sell",
+            "109990",
+            volume,
+            volume,
+            cost,
+            fee,
+            "109990.0"));
   }
 
   @Test
@@ -179,7 +188,7 @@ class KrakenLiveExecutionIT {
     assertThat(r.startReturned()).isEqualByComparingTo("1006.3331");
     assertThat(r.realizedProfit()).isEqualByComparingTo("6.33465");
 
-    List<String> adds = bodies(kraken.server(), "/0/private/AddOrder");
+    List<String> adds = bodies(server, "/0/private/AddOrder");
     assertThat(adds).hasSize(3);
     assertThat(adds.get(0))
         .contains("pair=XBTUSDT", "type=buy", "ordertype=limit", "price=110000&", "volume=" + VOL1)
@@ -189,7 +198,7 @@ class KrakenLiveExecutionIT {
     assertThat(adds.get(1)).contains("pair=XETHXXBT", "type=buy", "price=0.04&", "volume=" + VOL2);
     assertThat(adds.get(2))
         .contains("pair=ETHUSDT", "type=sell", "price=4462.53&", "volume=" + VOL2);
-    kraken.server().verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
 
     assertThat(kraken.journal().states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
@@ -208,32 +217,24 @@ class KrakenLiveExecutionIT {
   @Test
   void partialFillOfLegTwoIsUnwoundBackToUsdt() {
     leg1Fills();
-    placed("OLEG02-AAAAA-BBBBB2", "XETHXXBT", "buy");
-    queried(
-        "OLEG02-AAAAA-BBBBB2",
-        "closed",
-        "ETHXBT",
-        "buy",
-        "0.04",
-        VOL2,
-        "0.1",
-        "0.004",
-        "0.0000104",
-        "0.04");
+    // leg 2: 0.1 of the VOL2 ETH filled
+    leg2Closed("0.1", "0.004", "0.0000104");
     // unwind: the 0.00505692 BTC not spent, and the 0.1 ETH bought
     btcSaleFills("0.00505692", "556.21063", "1.44615");
     placed("OUNW02-AAAAA-BBBBB5", "ETHUSDT", "sell");
     queried(
         "OUNW02-AAAAA-BBBBB5",
-        "closed",
-        "ETHUSDT",
-        "sell",
-        "4462.53",
-        "0.1",
-        "0.1",
-        "446.253",
-        "1.16026",
-        "4462.53");
+        krakenOrder(
+            "OUNW02-AAAAA-BBBBB5",
+            "closed",
+            "ETHUSDT",
+            "sell",
+            "4462.53",
+            "0.1",
+            "0.1",
+            "446.253",
+            "1.16026",
+            "4462.53"));
 
     ExecutionResult r = run();
 
@@ -257,7 +258,7 @@ class KrakenLiveExecutionIT {
     assertThat(r.startReturned()).isEqualByComparingTo("999.85722");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-0.14123");
     assertThat(r.leftover()).isEmpty();
-    List<String> adds = bodies(kraken.server(), "/0/private/AddOrder");
+    List<String> adds = bodies(server, "/0/private/AddOrder");
     assertThat(adds).hasSize(4);
     assertThat(adds.get(2))
         .contains(
@@ -271,7 +272,7 @@ class KrakenLiveExecutionIT {
   void rejectionOfLegTwoIsAnEmptyFillWithTheExchangesMessageAndTheBtcIsSoldBack() {
     leg1Fills();
     krakenPost(
-        kraken.server(),
+        server,
         "AddOrder",
         "{\"error\":[\"EOrder:Insufficient funds\"],\"result\":{}}",
         "pair=XETHXXBT");
@@ -297,10 +298,10 @@ class KrakenLiveExecutionIT {
     assertThat(kraken.journal().find("c1-2").orElseThrow().error())
         .contains("EOrder:Insufficient funds");
     // a rejection is an answer: not sent again, not looked up
-    assertThat(bodies(kraken.server(), "/0/private/AddOrder"))
+    assertThat(bodies(server, "/0/private/AddOrder"))
         .filteredOn(b -> b.contains("XETHXXBT"))
         .hasSize(1);
-    kraken.server().verify(0, postRequestedFor(urlPathEqualTo("/0/private/OpenOrders")));
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/OpenOrders")));
   }
 
   @Test
@@ -330,30 +331,24 @@ class KrakenLiveExecutionIT {
             "440",
             "1.144",
             "110000.0");
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/QueryOrders"))
-                .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
-                .inScenario("order")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(open)));
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/CancelOrder"))
-                .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
-                .inScenario("order")
-                .willReturn(okJson(LiveTestSupport.fixture("kraken/cancelorder.json")))
-                .willSetStateTo("cancelled"));
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/QueryOrders"))
-                .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
-                .inScenario("order")
-                .whenScenarioStateIs("cancelled")
-                .willReturn(okJson(cancelled)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/QueryOrders"))
+            .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
+            .inScenario("order")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson(open)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/CancelOrder"))
+            .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
+            .inScenario("order")
+            .willReturn(okJson(LiveTestSupport.fixture("kraken/cancelorder.json")))
+            .willSetStateTo("cancelled"));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/QueryOrders"))
+            .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
+            .inScenario("order")
+            .whenScenarioStateIs("cancelled")
+            .willReturn(okJson(cancelled)));
     btcSaleFills("0.004", "439.96", "1.14390");
 
     ExecutionResult r = run();
@@ -365,11 +360,11 @@ class KrakenLiveExecutionIT {
     assertThat(r.startSpent()).isEqualByComparingTo("441.144");
     assertThat(r.startReturned()).isEqualByComparingTo("438.8161");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-2.3279");
-    List<String> cancels = bodies(kraken.server(), "/0/private/CancelOrder");
+    List<String> cancels = bodies(server, "/0/private/CancelOrder");
     assertThat(cancels).hasSize(1);
     assertThat(cancels.get(0)).contains("txid=OLEG01-AAAAA-BBBBB1");
     assertThat(
-            bodies(kraken.server(), "/0/private/QueryOrders").stream()
+            bodies(server, "/0/private/QueryOrders").stream()
                 .filter(b -> b.contains("OLEG01"))
                 .count())
         .isGreaterThanOrEqualTo(2);
@@ -379,22 +374,16 @@ class KrakenLiveExecutionIT {
   @Test
   void exchangeDownMidCycleEndsStrandedNamingTheBtcHeld() {
     leg1Fills();
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .withRequestBody(containing("pair=XETHXXBT"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .withRequestBody(containing("type=sell"))
-                .willReturn(aResponse().withStatus(503)));
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/OpenOrders")).willReturn(aResponse().withStatus(503)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XETHXXBT"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("type=sell"))
+            .willReturn(aResponse().withStatus(503)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/OpenOrders")).willReturn(aResponse().withStatus(503)));
 
     ExecutionResult r = run();
 
@@ -404,8 +393,8 @@ class KrakenLiveExecutionIT {
         .containsExactly(new Holding("kraken", Asset.of("BTC"), new BigDecimal(VOL1)));
     assertThat(r.realizedProfit()).isEqualByComparingTo("-999.99845");
     // each placement went out once; the lookups by client id were retried (3 attempts each)
-    assertThat(bodies(kraken.server(), "/0/private/AddOrder")).hasSize(3);
-    List<String> lookups = bodies(kraken.server(), "/0/private/OpenOrders");
+    assertThat(bodies(server, "/0/private/AddOrder")).hasSize(3);
+    List<String> lookups = bodies(server, "/0/private/OpenOrders");
     assertThat(lookups).hasSize(6);
     assertThat(lookups.get(0)).contains("userref=" + kraken.orders().clientIdFor("c1-2"));
     assertThat(kraken.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
@@ -425,19 +414,16 @@ class KrakenLiveExecutionIT {
 
   @Test
   void aPlacementWhoseAnswerWasLostIsFoundByClientIdAndNotSentAgain() {
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .withRequestBody(containing("pair=XBTUSDT"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     String landed =
         krakenOrder(
                 "OLEG01-AAAAA-BBBBB1", "open", "XBTUSDT", "buy", "110000", VOL1, "0", "0", "0", "0")
             .replace("\"result\":{", "\"result\":{\"open\":{")
             .replaceFirst("}}$", "}}}");
-    krakenPost(
-        kraken.server(), "OpenOrders", landed, "userref=" + kraken.orders().clientIdFor("c1-1"));
+    krakenPost(server, "OpenOrders", landed, "userref=" + kraken.orders().clientIdFor("c1-1"));
     leg1Answered();
     leg2Fills();
     leg3Fills();
@@ -447,7 +433,7 @@ class KrakenLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     assertThat(r.legs().get(0).orderId()).isEqualTo("OLEG01-AAAAA-BBBBB1");
     assertThat(r.realizedProfit()).isEqualByComparingTo("6.33465");
-    assertThat(bodies(kraken.server(), "/0/private/AddOrder"))
+    assertThat(bodies(server, "/0/private/AddOrder"))
         .filteredOn(b -> b.contains("XBTUSDT"))
         .hasSize(1);
     assertThat(kraken.journal().states("c1-1"))
@@ -456,13 +442,11 @@ class KrakenLiveExecutionIT {
 
   @Test
   void krakenUnreachableBeforeTheFirstOrderSendsNothingUntilItIsBack() {
-    kraken.server().resetAll();
+    server.resetAll();
     for (String n : List.of("AssetPairs", "Assets")) {
-      kraken
-          .server()
-          .stubFor(
-              com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/0/public/" + n))
-                  .willReturn(aResponse().withStatus(503)));
+      server.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/0/public/" + n))
+              .willReturn(aResponse().withStatus(503)));
     }
     Leg buy = new Leg(BTC_USDT, Side.BUY);
 
@@ -475,12 +459,12 @@ class KrakenLiveExecutionIT {
 
     assertThat(f.filled()).isFalse();
     assertThat(f.note()).contains("kraken not reachable, order not sent", "HTTP 503");
-    kraken.server().verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
     assertThat(kraken.journal().rows).isEmpty();
 
     // back: the next order loads the pairs first, then goes out
-    kraken.server().resetAll();
-    LiveTestSupport.krakenPairs(kraken.server());
+    server.resetAll();
+    LiveTestSupport.krakenPairs(server);
     leg1Fills();
     Fill g =
         kraken
@@ -494,30 +478,25 @@ class KrakenLiveExecutionIT {
   }
 
   private void noOrdersByUserref() {
-    krakenPost(kraken.server(), "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
-    krakenPost(
-        kraken.server(), "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
+    krakenPost(server, "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
+    krakenPost(server, "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
   }
 
   @Test
   void aPlacementThatDidNotLandIsSentAgainOnlyAfterTheLookupFindsNothing() {
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .withRequestBody(containing("pair=XBTUSDT"))
-                .inScenario("resend")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                .willSetStateTo("looked up"));
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .withRequestBody(containing("pair=XBTUSDT"))
-                .inScenario("resend")
-                .whenScenarioStateIs("looked up")
-                .willReturn(okJson(krakenAddOrder("OLEG01-AAAAA-BBBBB1"))));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .inScenario("resend")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("looked up"));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .withRequestBody(containing("pair=XBTUSDT"))
+            .inScenario("resend")
+            .whenScenarioStateIs("looked up")
+            .willReturn(okJson(krakenAddOrder("OLEG01-AAAAA-BBBBB1"))));
     noOrdersByUserref();
     leg1Answered();
     leg2Fills();
@@ -527,24 +506,20 @@ class KrakenLiveExecutionIT {
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     List<String> sends =
-        bodies(kraken.server(), "/0/private/AddOrder").stream()
-            .filter(b -> b.contains("XBTUSDT"))
-            .toList();
+        bodies(server, "/0/private/AddOrder").stream().filter(b -> b.contains("XBTUSDT")).toList();
     assertThat(sends).hasSize(2);
     // same order both times: same volume, same userref
     assertThat(sends.get(1))
         .contains("volume=" + VOL1, "userref=" + kraken.orders().clientIdFor("c1-1"));
-    assertThat(bodies(kraken.server(), "/0/private/OpenOrders")).hasSize(1);
-    assertThat(bodies(kraken.server(), "/0/private/ClosedOrders")).hasSize(1);
+    assertThat(bodies(server, "/0/private/OpenOrders")).hasSize(1);
+    assertThat(bodies(server, "/0/private/ClosedOrders")).hasSize(1);
   }
 
   @Test
   void aPlacementNeverAnsweredAndNeverFoundIsUnknownAfterTwoSends() {
-    kraken
-        .server()
-        .stubFor(
-            post(urlPathEqualTo("/0/private/AddOrder"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo("/0/private/AddOrder"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     noOrdersByUserref();
 
     ExecutionResult r = run();
@@ -552,7 +527,7 @@ class KrakenLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(r.legs().get(0).note())
         .contains("outcome unknown", "not found by client id after 2 sends");
-    assertThat(bodies(kraken.server(), "/0/private/AddOrder")).hasSize(2);
+    assertThat(bodies(server, "/0/private/AddOrder")).hasSize(2);
     assertThat(kraken.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
   }
 }
