@@ -115,6 +115,11 @@ class LiveCrashReconcileIT {
     }
   }
 
+  /** Leg 2's order as QueryOrders shows it: 0.1 of 0.22609515 ETH bought at 0.04. */
+  private static String leg2(String status) {
+    return order(L2, status, "ETHXBT", "buy", "0.04", "0.22609515", "0.1", "0.004", "0.0000104");
+  }
+
   @BeforeEach
   void start() {
     kraken = CrashChildren.standIn();
@@ -151,18 +156,7 @@ class LiveCrashReconcileIT {
             .withRequestBody(containing("txid=" + L2))
             .inScenario("leg2")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(
-                ok(
-                    order(
-                        L2,
-                        "open",
-                        "ETHXBT",
-                        "buy",
-                        "0.04",
-                        "0.22609515",
-                        "0.1",
-                        "0.004",
-                        "0.0000104"))));
+            .willReturn(ok(leg2("open"))));
     kraken.stubFor(
         post(urlPathEqualTo("/0/private/CancelOrder"))
             .withRequestBody(containing("txid=" + L2))
@@ -174,18 +168,7 @@ class LiveCrashReconcileIT {
             .withRequestBody(containing("txid=" + L2))
             .inScenario("leg2")
             .whenScenarioStateIs("cancelled")
-            .willReturn(
-                ok(
-                    order(
-                        L2,
-                        "canceled",
-                        "ETHXBT",
-                        "buy",
-                        "0.04",
-                        "0.22609515",
-                        "0.1",
-                        "0.004",
-                        "0.0000104"))));
+            .willReturn(ok(leg2("canceled"))));
   }
 
   @AfterEach

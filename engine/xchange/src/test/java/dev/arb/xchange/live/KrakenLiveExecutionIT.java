@@ -307,30 +307,22 @@ class KrakenLiveExecutionIT {
   @Test
   void anOrderStillOpenAtTheTimeoutIsCancelledAndItsPartialFillUnwound() {
     placed("OLEG01-AAAAA-BBBBB1", "XBTUSDT", "buy");
-    String open =
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "open",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            "0.004",
-            "440",
-            "1.144",
-            "110000.0");
-    String cancelled =
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "canceled",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            "0.004",
-            "440",
-            "1.144",
-            "110000.0");
+    // 0.004 of VOL1 BTC bought so far, as long as it is open
+    java.util.function.Function<String, String> partlyBought =
+        status ->
+            krakenOrder(
+                "OLEG01-AAAAA-BBBBB1",
+                status,
+                "XBTUSDT",
+                "buy",
+                "110000",
+                VOL1,
+                "0.004",
+                "440",
+                "1.144",
+                "110000.0");
+    String open = partlyBought.apply("open");
+    String cancelled = partlyBought.apply("canceled");
     server.stubFor(
         post(urlPathEqualTo("/0/private/QueryOrders"))
             .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
