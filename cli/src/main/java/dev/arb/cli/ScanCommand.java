@@ -1,60 +1,26 @@
 package dev.arb.cli;
 
-import static java.util.stream.Collectors.joining;
-
-import dev.arb.cli.wiring.ChainPools;
-import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
-import dev.arb.config.ChainConfig;
-import dev.arb.config.ExchangeConfig;
-import dev.arb.config.ScanConfig;
-import dev.arb.defi.pools.ChainPoolState;
-import dev.arb.defi.pools.ChainSpec;
 import dev.arb.engine.json.Json;
 import dev.arb.engine.lp.WholeGraphPlan;
 import dev.arb.engine.lp.WholeGraphPlanRecords;
 import dev.arb.engine.lp.WholeGraphPlanner;
-import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Cycle;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.MarketSnapshot;
-import dev.arb.engine.model.Pool;
-import dev.arb.engine.model.TransferCosts;
-import dev.arb.engine.path.PathQuery;
-import dev.arb.engine.port.MarketDataSource;
 import dev.arb.engine.port.RecordStore;
-import dev.arb.engine.port.WithdrawalFees;
 import dev.arb.engine.record.OpportunityRecord;
-import dev.arb.engine.sample.SampleSnapshot;
-import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.scan.OpportunityRecords;
-import dev.arb.engine.scan.PoolOptions;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.scan.Scanner;
-import dev.arb.engine.scan.Snapshots;
-import dev.arb.engine.sizing.TradePlan;
-import dev.arb.engine.source.InputFormat;
-import dev.arb.engine.source.ReadOptions;
-import dev.arb.engine.source.SnapshotReaders;
 import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -102,9 +68,6 @@ final class ScanCommand extends BaseCommand {
   @Mixin ChainSourceOptions chainOptions;
 
   @Mixin ScanPoolOptions poolOptions;
-
-  /** Problems printed in the table view before "and N more". */
-  private static final int PROBLEMS_SHOWN = 10;
 
   @Option(
       names = "--input",
@@ -224,9 +187,6 @@ final class ScanCommand extends BaseCommand {
               + " and network of arb.transfers.<ASSET>. Default: each exchange on its own.")
   String transfers;
 
-  /** Withdrawal fees the live exchanges reported, read with {@code --transfers=fees}. */
-  private List<WithdrawalFees> withdrawalFees = List.of();
-
   @Option(
       names = "--balances",
       description =
@@ -249,7 +209,7 @@ final class ScanCommand extends BaseCommand {
   protected int execute() throws Exception {
     ArbConfig cfg = config().config();
     List<String> notes = new ArrayList<>();
-    Loaded loaded = loadSnapshot(cfg, notes);
+    ScanInputOptions.Loaded loaded = new ScanInputOptions(this).load(cfg, notes);
     String mode = plan.toLowerCase(Locale.ROOT);
     if (mode.equals("lp")) {
       return wholeGraph(cfg, loaded, notes);
@@ -257,15 +217,15 @@ final class ScanCommand extends BaseCommand {
     if (!mode.equals("cycles")) {
       throw new ConfigException("scan: --plan must be cycles or lp, got '" + plan + "'");
     }
-    ScanRequest request = request(cfg, loaded, notes);
+    ScanRequest request = new ScanOptions(this).cycles(cfg, loaded, notes);
     ScanReport report = Scanner.scan(loaded.snapshot(), request);
     notes.addAll(report.notes());
     if (json) {
       out().println(Json.pretty(ScanJson.of(report, notes)));
     } else {
-      printTable(report, notes, request.query().maxLength());
+      new ScanTable(out(), err()).cycles(report, notes, request.query().maxLength());
     }
-    int recorded = record(cfg, report);
+    int recorded = noRecord ? 0 : record(cfg, OpportunityRecords.of(report, now()));
     if (!json && recorded > 0) {
       out().println(recorded + " recorded in " + cfg.databaseFile() + " (see 'arb history')");
     }
@@ -273,339 +233,24 @@ final class ScanCommand extends BaseCommand {
     return failOnEmpty && sized == 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
   }
 
-  /** A snapshot and whether its depth is real (false for rate tables). */
-  private record Loaded(MarketSnapshot snapshot, boolean unlimitedDepth) {}
-
-  private Loaded loadSnapshot(ArbConfig cfg, List<String> notes) {
-    if (fees != null && (fees.signum() < 0 || fees.compareTo(BigDecimal.ONE) >= 0)) {
-      throw new ConfigException(
-          "scan: --fees must be a fraction in [0, 1) such as 0.001 (0.1 %), got "
-              + fees.toPlainString());
-    }
-    if (balances && input != null) {
-      throw new ConfigException(
-          "scan: --balances needs live exchanges (--exchange NAME), not --input");
-    }
-    if (sample != null) {
-      return sample(notes);
-    }
-    if (chainOptions.given()) {
-      return chainSnapshot(cfg, notes);
-    }
-    if (input == null) {
-      List<ExchangeConfig> live = liveOptions.select(cfg, "scan");
-      if (!live.isEmpty()) {
-        return liveSnapshot(cfg, live, notes);
-      }
-      if (balances) {
-        throw new ConfigException("scan: --balances needs live exchanges (--exchange NAME)");
-      }
-
-      if (format != null) {
-        throw new ConfigException("scan: --format needs --input");
-      }
-      MarketSnapshot sample = SampleSnapshot.load();
-      notes.add("input: the bundled sample (" + SampleSnapshot.SOURCE + ")");
-      if (fees != null) {
-        notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
-        sample = Snapshots.withTakerFee(sample, fees);
-      } else {
-        notes.add(
-            "fees: 0, as the sample's source states; real venues charge fees (try --fees 0.001)");
-      }
-      return new Loaded(sample, false);
-    }
-    Optional<InputFormat> fmt =
-        format == null ? Optional.empty() : Optional.of(InputFormat.fromCliName(format));
-    InputFormat actual = fmt.orElseGet(() -> SnapshotReaders.detect(input));
-    boolean carriesFees = actual == InputFormat.SNAPSHOT;
-    ReadOptions options = ReadOptions.withFee(fees == null ? BigDecimal.ZERO : fees);
-    if (exchangeName != null) {
-      options = options.withExchangeName(exchangeName);
-    }
-    MarketSnapshot snapshot = SnapshotReaders.read(input, Optional.of(actual), options);
-    notes.add("input: " + input + " (" + actual.cliName() + ")");
-    if (fees != null) {
-      if (carriesFees) {
-        snapshot = Snapshots.withTakerFee(snapshot, fees);
-      }
-      notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
-    } else if (!carriesFees) {
-      notes.add("fees: 0 assumed, the input carries none; pass --fees to set the taker fee");
-    }
-    boolean unlimited = actual == InputFormat.RATES || actual == InputFormat.FOREX_TSV;
-    return new Loaded(snapshot, unlimited);
-  }
-
-  private Loaded sample(List<String> notes) {
-    if (input != null || liveOptions.given() || chainOptions.given()) {
-      throw new ConfigException(
-          "scan: --sample scans the bundled data; leave out --input, --exchange and --chain");
-    }
-    if (format != null || balances) {
-      throw new ConfigException("scan: --format and --balances do not apply to --sample");
-    }
-    MarketSnapshot s;
-    switch (sample.toLowerCase(Locale.ROOT)) {
-      case "books":
-        s = SampleSnapshot.load();
-        notes.add("input: the bundled sample (" + SampleSnapshot.SOURCE + ")");
-        break;
-      case "pools":
-        s = SampleSnapshot.loadWithPools();
-        notes.add(
-            "input: the bundled sample with pools (" + SampleSnapshot.WITH_POOLS_SOURCE + ")");
-        break;
-      default:
-        throw new ConfigException("scan: --sample must be books or pools, got " + sample);
-    }
-    if (fees != null) {
-      notes.add("fees: " + fees.toPlainString() + " on every book market (--fees)");
-      s = Snapshots.withTakerFee(s, fees);
-    } else {
-      notes.add(
-          "fees: 0 on the books, as the sample's source states; real venues charge fees (try"
-              + " --fees 0.001)");
-    }
-    if (!s.chains().isEmpty()) {
-      notes.add("pool fees: each pool's own (0.3 % on these Uniswap V2 and SushiSwap pairs)");
-    }
-    return new Loaded(s, false);
-  }
-
-  /** A chain's pools read live, with the books of {@code --exchange} exchanges if named. */
-  private Loaded chainSnapshot(ArbConfig cfg, List<String> notes) {
-    if (input != null) {
-      throw new ConfigException(
-          "scan: --chain reads a chain live and cannot be combined with --input; record the chain"
-              + " with 'arb record --chain' and scan that file instead");
-    }
-    if (format != null || exchangeName != null) {
-      throw new ConfigException("scan: --format and --exchange-name need --input");
-    }
-    if (balances && !liveOptions.given()) {
-      throw new ConfigException("scan: --balances needs live exchanges (--exchange NAME)");
-    }
-    chainOptions.command = "scan";
-    chainOptions.validate();
-    Optional<ChainConfig> configured = Optional.ofNullable(cfg.chains().get(chainOptions.chain));
-    ChainSpec spec = chainOptions.spec(configured);
-    String url = chainOptions.rpcUrl(configured, context().env());
-    ChainPools.Read read = ChainPools.read(spec, url, cfg.dataDir(), chainOptions.blockToRead());
-    ChainPoolState s = read.state();
-    MarketSnapshot pools =
-        read.snapshot(
-            "chain "
-                + s.name()
-                + " ("
-                + read.shownUrl()
-                + ") at block "
-                + s.block()
-                + ": "
-                + s.poolCount()
-                + " pools, "
-                + s.tokens().size()
-                + " tokens, "
-                + s.counts().leftOutTotal()
-                + " left out");
-    if (!liveOptions.given()) {
-      notes.add("input: " + pools.source());
-      if (fees != null) {
-        notes.add("fees: --fees sets the taker fee of books; pools keep their own");
-      }
-      return new Loaded(pools, false);
-    }
-    Loaded books = liveSnapshot(cfg, liveOptions.select(cfg, "scan"), notes);
-    notes.add("input: " + pools.source());
-    MarketSnapshot both =
-        new MarketSnapshot(
-                books.snapshot().books(),
-                books.snapshot().problems(),
-                books.snapshot().source() + "; " + pools.source(),
-                pools.chains())
-            .withProblems(pools.problems());
-    return new Loaded(both, false);
-  }
-
-  private Loaded liveSnapshot(ArbConfig cfg, List<ExchangeConfig> live, List<String> notes) {
-    if (format != null || exchangeName != null) {
-      throw new ConfigException("scan: --format and --exchange-name need --input");
-    }
-    MarketSnapshot snapshot;
-    try (MarketDataSource source = MarketData.open(cfg, live, context().clock(), context().env())) {
-      notes.addAll(source.notes());
-      try (ProgressLines progress = ProgressLines.of(context(), json, "scan: exchanges")) {
-        snapshot = source.snapshotWithProgress(progress);
-      }
-      notes.addAll(LiveExchangeLines.healthLines(source.health()));
-      if (balances) {
-        notes.addAll(LiveExchangeLines.balanceLines(source.balances()));
-      }
-      if ("fees".equals(transfers)) {
-        withdrawalFees = source.withdrawalFees();
-      }
-    }
-    notes.add("input: " + snapshot.source());
-    if (fees != null) {
-      snapshot = Snapshots.withTakerFee(snapshot, fees);
-      notes.add("fees: " + fees.toPlainString() + " on every market (--fees)");
-    } else {
-      notes.add("fees: each exchange's taker fee (metadata, lowest public tier, or taker-fee)");
-    }
-    return new Loaded(snapshot, false);
-  }
-
-  private ScanRequest request(ArbConfig cfg, Loaded loaded, List<String> notes) {
-    ScanConfig sc = cfg.scan();
-    int length = maxLength != null ? maxLength : sc.maxLength();
-    int k = top != null ? top : sc.top();
-    List<String> problems = new ArrayList<>();
-    if (length < 2 || length > 10) {
-      problems.add("scan: --max-length must be between 2 and 10, got " + length);
-    }
-    if (k < 1) {
-      problems.add("scan: --top must be at least 1, got " + k);
-    }
-    if (minProfitBp != null && (minProfitBp.isNaN() || minProfitBp <= -10_000)) {
-      problems.add("scan: --min-profit-bp must be a number above -10000, got " + minProfitBp);
-    }
-    if (amount != null && amount.signum() <= 0) {
-      problems.add("scan: --amount must be positive, got " + amount.toPlainString());
-    }
-    Duration maxAge = null;
-    boolean ageOff = "off".equalsIgnoreCase(maxAgeText == null ? "" : maxAgeText.strip());
-    if (maxAgeText != null && !ageOff) {
-      try {
-        maxAge = new DurationConverter().convert(maxAgeText);
-        if (maxAge.isZero() || maxAge.isNegative()) {
-          problems.add("scan: --max-age must be positive, got " + Json.duration(maxAge));
-        }
-      } catch (CommandLine.TypeConversionException e) {
-        problems.add("scan: --max-age: " + e.getMessage() + ", or off");
-      }
-    }
-    List<Asset> starts =
-        ScanPoolOptions.startAssets(
-            start != null ? start : sc.startAssets(), loaded.snapshot(), problems);
-    PoolOptions pools = poolOptions.resolve(loaded.snapshot(), cfg.chains(), notes, problems);
-    if (transfers != null && !transfers.equals("inventory") && !transfers.equals("fees")) {
-      problems.add("scan: --transfers must be inventory or fees, got " + transfers);
-    } else if ("fees".equals(transfers)
-        && sc.transfers().isEmpty()
-        && withdrawalFees.stream().allMatch(w -> w.fees().isEmpty())) {
-      problems.add(
-          "scan: --transfers=fees needs the cost of moving each asset in arb.transfers"
-              + " (e.g. arb.transfers.BTC { fee = \"0.0005\", minimum = \"0.001\" }),"
-              + " or use --transfers=inventory");
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    double minBp = minProfitBp != null ? minProfitBp : sc.minProfitBp();
-    PathQuery query = new PathQuery(length, k, starts, OptionalDouble.of(minBp), true);
-    Optional<BigDecimal> amt = Optional.ofNullable(amount).or(sc::amount);
-    if (amt.isEmpty() && loaded.unlimitedDepth()) {
-      amt = Optional.of(BigDecimal.ONE);
-      notes.add("amount: 1 unit of the start asset (a rate table has no depth; set --amount)");
-    }
-    Optional<Duration> age = ageOff ? Optional.empty() : Optional.ofNullable(maxAge).or(sc::maxAge);
-    long exchanges =
-        loaded.snapshot().books().stream().map(b -> b.market().exchange()).distinct().count();
-    // a file joins books recorded at any time; a live scan fetches them together (and an
-    // exchange's own stamp on a quiet book may be old), so the default is for files only
-    if (age.isEmpty() && !ageOff && input != null && (transfers != null || exchanges > 1)) {
-      age = Optional.of(DEFAULT_SKEW);
-      notes.add(
-          "max age: "
-              + Json.duration(DEFAULT_SKEW)
-              + " before the snapshot's newest observation (the default with several exchanges;"
-              + " --max-age sets it, --max-age off keeps every book)");
-    } else {
-      age.ifPresent(
-          a ->
-              notes.add(
-                  "max age: " + Json.duration(a) + " before the snapshot's newest observation"));
-    }
-    if ("fees".equals(transfers)) {
-      Map<String, Set<Asset>> held = new TreeMap<>();
-      for (dev.arb.engine.model.OrderBook b : loaded.snapshot().books()) {
-        Set<Asset> assets =
-            held.computeIfAbsent(
-                b.market().exchange().toLowerCase(java.util.Locale.ROOT), e -> new TreeSet<>());
-        assets.add(b.market().base());
-        assets.add(b.market().quote());
-      }
-      TransferCosts costs = TransferOptions.of(sc.transfers(), withdrawalFees, held, notes);
-      notes.add(
-          "transfers: an asset moved between exchanges pays its withdrawal fee ("
-              + costs.byAsset().size()
-              + " assets and "
-              + costs.byRoute().size()
-              + " routes in arb.transfers, which win over fees read from the exchanges; other"
-              + " assets are not moved)");
-      return new ScanRequest(query, amt, age, true).withPools(pools).withTransferFees(costs);
-    }
-    if (transfers != null) {
-      notes.add(
-          "transfers: the same asset on different exchanges is interchangeable at no cost"
-              + " (inventory on every exchange; withdrawal fees not modelled)");
-    }
-    return new ScanRequest(query, amt, age, transfers != null).withPools(pools);
-  }
-
-  private int wholeGraph(ArbConfig cfg, Loaded loaded, List<String> notes) {
-    List<String> problems = new ArrayList<>();
-    List<String> codes = start != null ? start : cfg.scan().startAssets();
-    if (codes.size() != 1) {
-      problems.add(
-          "scan: --plan lp needs exactly one --start asset, got "
-              + (codes.isEmpty() ? "none" : String.join(", ", codes)));
-    }
-    Optional<BigDecimal> amt = Optional.ofNullable(amount).or(() -> cfg.scan().amount());
-    if (amt.isEmpty() || amt.get().signum() <= 0) {
-      problems.add("scan: --plan lp needs a positive --amount of the start asset");
-    }
-    if (steps < 1 || steps > 64) {
-      problems.add("scan: --steps must be between 1 and 64, got " + steps);
-    } else if ((long) loaded.snapshot().books().size() * steps
-        > WholeGraphPlanner.MAX_MARKET_STEPS) {
-      problems.add(
-          "scan: --plan lp solves one programme over every market and step: "
-              + loaded.snapshot().books().size()
-              + " markets x "
-              + steps
-              + " steps is more than "
-              + WholeGraphPlanner.MAX_MARKET_STEPS
-              + "; use fewer --steps, a smaller input, or --plan cycles");
-    }
-    Asset startAsset = null;
-    if (codes.size() == 1) {
-      try {
-        startAsset = Asset.of(codes.get(0));
-      } catch (IllegalArgumentException e) {
-        problems.add("scan: --start " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    WholeGraphPlan p = WholeGraphPlanner.plan(loaded.snapshot(), startAsset, amt.get(), steps);
+  /** {@code --plan lp}: one whole-graph plan from the start asset back to it. */
+  private int wholeGraph(ArbConfig cfg, ScanInputOptions.Loaded loaded, List<String> notes) {
+    ScanOptions.Lp lp = new ScanOptions(this).lp(cfg, loaded);
+    MarketSnapshot snapshot = loaded.snapshot();
+    WholeGraphPlan p = WholeGraphPlanner.plan(snapshot, lp.start(), lp.amount(), lp.steps());
     notes.add(
         "plan: whole-graph LP over top-of-book capacities, "
-            + steps
+            + lp.steps()
             + " steps; found in double, then every trade re-priced exactly against the books"
             + " (lot sizes, minimums, amounts received rounded down): the amounts shown are what"
             + " the trades pay");
     if (json) {
-      out().println(Json.pretty(WholeGraphPlanRecords.json(p, loaded.snapshot().source(), notes)));
+      out().println(Json.pretty(WholeGraphPlanRecords.json(p, snapshot.source(), notes)));
     } else {
-      printLp(p, loaded.snapshot(), notes);
+      new ScanTable(out(), err()).lp(p, snapshot, notes);
     }
     if (!noRecord) {
-      try (RecordStore sink = Stores.open(cfg)) {
-        sink.recorder()
-            .record(WholeGraphPlanRecords.of(p, loaded.snapshot().source(), now(), notes));
-      }
+      record(cfg, List.of(WholeGraphPlanRecords.of(p, snapshot.source(), now(), notes)));
       if (!json) {
         out().println("1 recorded in " + cfg.databaseFile() + " (see 'arb history')");
       }
@@ -613,11 +258,11 @@ final class ScanCommand extends BaseCommand {
     return failOnEmpty && p.profit().signum() <= 0 ? ExitCode.NOTHING_FOUND : ExitCode.OK;
   }
 
-  private int record(ArbConfig cfg, ScanReport report) {
-    if (noRecord || report.opportunities().isEmpty()) {
+  /** Records {@code records} in the configured store; how many were recorded. */
+  private int record(ArbConfig cfg, List<OpportunityRecord> records) {
+    if (records.isEmpty()) {
       return 0;
     }
-    List<OpportunityRecord> records = OpportunityRecords.of(report, now());
     try (RecordStore sink = Stores.open(cfg)) {
       records.forEach(sink.recorder()::record);
     }
@@ -626,155 +271,6 @@ final class ScanCommand extends BaseCommand {
 
   private Instant now() {
     return context().clock().instant();
-  }
-
-  private void printTable(ScanReport report, List<String> notes, int maxLegs) {
-    for (String n : notes) {
-      out().println(n);
-    }
-    out()
-        .printf(
-            Locale.ROOT,
-            "graph: %d markets, %d nodes, %d edges; arbitrage (negative cycle): %s%n",
-            report.markets(),
-            report.search().nodes(),
-            report.search().edges(),
-            report.search().negativeCycleExists() ? "yes" : "no");
-    for (String n : report.search().notes()) {
-      out().println("note: " + n);
-    }
-    printProblems(report.problems());
-    if (report.opportunities().isEmpty()) {
-      out().println("no cycle of at most " + maxLegs + " legs above the profit threshold");
-      report
-          .search()
-          .detectedCycle()
-          .filter(c -> c.legs().size() > maxLegs)
-          .ifPresent(
-              c ->
-                  out()
-                      .printf(
-                          Locale.ROOT,
-                          "hint: the negative cycle the detector found, %s, has %d legs (%.3f bp"
-                              + " at top of book); --max-length %d would search that long%n",
-                          c.assets().stream().map(Object::toString).collect(joining(">")),
-                          c.legs().size(),
-                          c.returnBp(),
-                          Math.min(10, c.legs().size())));
-      return;
-    }
-    out().println();
-    boolean gas =
-        report.opportunities().stream().anyMatch(o -> o.plan().flatMap(TradePlan::gas).isPresent());
-    List<TableFormatter.Column> columns = new ArrayList<>();
-    columns.add(TableFormatter.Column.right("#"));
-    columns.add(TableFormatter.Column.left("cycle").max(60));
-    columns.add(TableFormatter.Column.left("exchanges").max(30));
-    columns.add(TableFormatter.Column.right("return bp"));
-    columns.add(TableFormatter.Column.right("start"));
-    columns.add(TableFormatter.Column.right("end"));
-    columns.add(TableFormatter.Column.right("profit"));
-    if (gas) {
-      columns.add(TableFormatter.Column.right("gas"));
-      columns.add(TableFormatter.Column.right("after gas"));
-    }
-    columns.add(TableFormatter.Column.right("profit bp"));
-    columns.add(TableFormatter.Column.left("status"));
-    columns.add(TableFormatter.Column.left("reason").max(70));
-    TableFormatter t = new TableFormatter(columns);
-    for (Opportunity o : report.opportunities()) {
-      Optional<TradePlan> p = o.plan();
-      List<String> row = new ArrayList<>();
-      row.add(Integer.toString(o.rank()));
-      row.add(String.join(">", OpportunityRecords.nodeNames(o.cycle(), report.names())));
-      row.add(venues(o.cycle()));
-      row.add(bp(o.cycle().returnBp()));
-      row.add(p.map(x -> short12(x.startAmount())).orElse(""));
-      row.add(p.map(x -> short12(x.endAmount())).orElse(""));
-      row.add(p.map(x -> short12(x.profit())).orElse(""));
-      if (gas) {
-        row.add(p.flatMap(TradePlan::gas).map(g -> short12(g.value())).orElse(""));
-        row.add(p.filter(x -> x.gas().isPresent()).map(x -> short12(x.netProfit())).orElse(""));
-      }
-      row.add(p.map(x -> bp(x.netProfitBp())).orElse(""));
-      row.add(o.status().code());
-      row.add(o.reason().orElse(""));
-      t.row(row);
-    }
-    out().print(t.render());
-  }
-
-  /** The exchanges of the cycle's book legs and the DEXes of its pool legs, in order of use. */
-  private static String venues(Cycle c) {
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (Leg l : c.legs()) {
-      out.add(l.tradable() instanceof Pool p ? p.dex() : l.exchange());
-    }
-    return String.join(",", out);
-  }
-
-  private void printProblems(List<String> problems) {
-    for (int i = 0; i < problems.size() && i < PROBLEMS_SHOWN; i++) {
-      err().println("warning: " + problems.get(i));
-    }
-    if (problems.size() > PROBLEMS_SHOWN) {
-      err()
-          .println(
-              "warning: ... and "
-                  + (problems.size() - PROBLEMS_SHOWN)
-                  + " more problems (all are listed with --json)");
-    }
-  }
-
-  private void printLp(WholeGraphPlan p, MarketSnapshot snapshot, List<String> notes) {
-    for (String n : notes) {
-      out().println(n);
-    }
-    printProblems(snapshot.problems());
-    out().println();
-    TableFormatter t =
-        new TableFormatter(
-            List.of(
-                TableFormatter.Column.right("step"),
-                TableFormatter.Column.left("market"),
-                TableFormatter.Column.left("side"),
-                TableFormatter.Column.left("from>to"),
-                TableFormatter.Column.right("amount in"),
-                TableFormatter.Column.right("amount out")));
-    for (WholeGraphPlan.Transaction x : p.transactions()) {
-      t.row(
-          List.of(
-              Integer.toString(x.step()),
-              x.marketId(),
-              x.side().name().toLowerCase(Locale.ROOT),
-              x.from() + ">" + x.to(),
-              short12(x.amountIn()),
-              short12(x.amountOut())));
-    }
-    out().print(t.render());
-    out().println();
-    out()
-        .printf(
-            Locale.ROOT,
-            "%s %s -> %s %s after %d steps (%s bp; exact %s, solver value %s)%n",
-            WholeGraphPlanRecords.exact(p.startAmount()),
-            p.start(),
-            p.finalAmount().setScale(2, RoundingMode.DOWN).toPlainString(),
-            p.start(),
-            p.steps(),
-            bp(p.returnBp()),
-            WholeGraphPlanRecords.exact(p.finalAmount()),
-            WholeGraphPlanRecords.decimal(p.solverFinalAmount()));
-  }
-
-  private static String bp(double v) {
-    return String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  /** At most 12 significant digits for the table; JSON has the exact value. */
-  private static String short12(BigDecimal v) {
-    BigDecimal r = v.round(new java.math.MathContext(12, RoundingMode.DOWN)).stripTrailingZeros();
-    return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
   }
 
   /** Durations like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT5S}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,16 +30,7 @@ class ControlCommandIT {
   }
 
   private InProcessDaemon daemon() {
-    return new InProcessDaemon(
-        env(TOKEN),
-        "--data-dir",
-        dir.resolve("data").toString(),
-        "run",
-        "--http-port",
-        "0",
-        "--loop",
-        "--interval",
-        "10ms");
+    return LoopingDaemon.start(env(TOKEN), dir.resolve("data"), "10ms");
   }
 
   @Test
@@ -103,11 +93,7 @@ class ControlCommandIT {
 
   @Test
   void noDaemonAnsweringIsAFailureThatSaysWhereItLooked() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + port;
+    String url = LoopingDaemon.urlWithNothingListening();
     CliRun r = CliRun.run(env(TOKEN), "resume", "--url", url);
     assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err())

@@ -83,61 +83,6 @@ public record ChainConfig(
     Objects.requireNonNull(wsUrl, "wsUrl");
   }
 
-  /** A chain whose transactions go to its RPC URL. */
-  public ChainConfig(
-      String name,
-      Optional<RpcUrl> rpcUrl,
-      long chainId,
-      Optional<String> nativeToken,
-      Map<String, DexConfig> dexes,
-      List<String> pools,
-      List<String> tokens,
-      Map<String, String> sameAs,
-      int batchSize,
-      Duration requestTimeout,
-      Optional<Follow> follow) {
-    this(
-        name,
-        rpcUrl,
-        chainId,
-        nativeToken,
-        dexes,
-        pools,
-        tokens,
-        sameAs,
-        batchSize,
-        requestTimeout,
-        follow,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** A chain that {@code arb run} does not follow. */
-  public ChainConfig(
-      String name,
-      Optional<RpcUrl> rpcUrl,
-      long chainId,
-      Optional<String> nativeToken,
-      Map<String, DexConfig> dexes,
-      List<String> pools,
-      List<String> tokens,
-      Map<String, String> sameAs,
-      int batchSize,
-      Duration requestTimeout) {
-    this(
-        name,
-        rpcUrl,
-        chainId,
-        nativeToken,
-        dexes,
-        pools,
-        tokens,
-        sameAs,
-        batchSize,
-        requestTimeout,
-        Optional.empty());
-  }
-
   /**
    * How {@code arb run} follows the chain block by block and executes the DEX-only cycles it finds
    * through a deployed FlashLoanArbitrage contract ({@code arb.chains.<name>.follow}). The signing
@@ -195,26 +140,6 @@ public record ChainConfig(
         throw new IllegalArgumentException(
             "replaceAfterBlocks must be at least 1, got " + replaceAfterBlocks);
       }
-    }
-
-    /** Without inventory trading. */
-    public Follow(
-        String contract,
-        Optional<String> balancerVault,
-        Optional<String> aavePool,
-        List<String> startTokens,
-        int maxHops,
-        Duration pollInterval,
-        int replaceAfterBlocks) {
-      this(
-          contract,
-          balancerVault,
-          aavePool,
-          startTokens,
-          maxHops,
-          pollInterval,
-          replaceAfterBlocks,
-          false);
     }
   }
 

@@ -97,44 +97,6 @@ public record ExchangeConfig(
     Objects.requireNonNull(api, "api");
   }
 
-  /** Settings with the exchange's default API. */
-  public ExchangeConfig(
-      String name,
-      boolean enabled,
-      List<String> markets,
-      Optional<BigDecimal> takerFee,
-      Optional<String> baseUrl,
-      Optional<SecretRef> apiKey,
-      Optional<SecretRef> apiSecret,
-      List<String> assets,
-      int maxMarkets,
-      Duration maxBookAge,
-      Optional<BigDecimal> rateLimit,
-      Duration requestTimeout,
-      Duration metadataTtl,
-      Optional<BigDecimal> minVolume24h,
-      boolean streaming,
-      Optional<String> wsUrl) {
-    this(
-        name,
-        enabled,
-        markets,
-        takerFee,
-        baseUrl,
-        apiKey,
-        apiSecret,
-        assets,
-        maxMarkets,
-        maxBookAge,
-        rateLimit,
-        requestTimeout,
-        metadataTtl,
-        minVolume24h,
-        streaming,
-        wsUrl,
-        Optional.empty());
-  }
-
   /** An enabled exchange with every setting at its default (used for {@code --exchange NAME}). */
   public static ExchangeConfig defaults(String name) {
     return builder(name).build();

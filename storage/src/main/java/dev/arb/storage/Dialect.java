@@ -72,8 +72,8 @@ enum Dialect {
     /**
      * Takes the database-wide write lock (a transaction-scoped advisory lock, freed at commit or
      * rollback, and by the server when the connection ends): the statements that read then write
-     * (ids after the current maximum, "insert unless present") were written for SQLite's single
-     * writer and keep that guarantee here. Readers never wait for it.
+     * (the next record ids, "insert unless present") were written for SQLite's single writer and
+     * keep that guarantee here. Readers never wait for it.
      */
     @Override
     void lockForWrite(Handle h) {

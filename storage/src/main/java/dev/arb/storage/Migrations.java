@@ -51,7 +51,8 @@ public final class Migrations {
             fromResource(4, "dead letters", "V4__dead_letters.sql"),
             fromResource(5, "live order journal", "V5__live_orders.sql"),
             fromResource(6, "spill batches", "V6__spill_batches.sql"),
-            fromResource(7, "instance of every row", "V7__instance.sql")));
+            fromResource(7, "instance of every row", "V7__instance.sql"),
+            fromResource(8, "record ids never reused", "V8__record_ids.sql")));
   }
 
   static Migration fromResource(int version, String description, String name) {

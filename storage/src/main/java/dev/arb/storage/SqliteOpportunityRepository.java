@@ -38,6 +38,9 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
           + " solution AS solution_json, estimated_profit, return_bp, realized_profit, reason,"
           + " instance";
 
+  /** The {@code id_sequence} row of this table's ids. */
+  private static final String ID_SEQUENCE = "arbitrage_record";
+
   private final Database db;
   private final boolean holdsDataDir;
 
@@ -106,13 +109,12 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
   }
 
   private List<OpportunityRecord> insert(Handle h, List<OpportunityRecord> records) {
-    // The transaction holds the write lock (Database#inTransaction): ids after the current maximum
-    // are ours and can be assigned up front, which lets all three tables be written as prepared
-    // batches.
+    // The transaction holds the write lock (Database#inTransaction): ids after the last one ever
+    // given are ours and can be assigned up front, which lets all three tables be written as
+    // prepared batches. The last id is kept in id_sequence (V8) and advanced in this transaction,
+    // so a pruned record's id is never given again.
     String instance = db.instance();
-    long next =
-        h.createQuery("SELECT coalesce(max(id), 0) FROM arbitrage_record").mapTo(Long.class).one()
-            + 1;
+    long next = lastId(h) + 1;
     PreparedBatch main =
         h.prepareBatch(
             "INSERT INTO arbitrage_record ("
@@ -162,7 +164,29 @@ public final class SqliteOpportunityRepository implements OpportunityRepository 
       exchanges.execute();
     }
     assets.execute();
+    h.createUpdate(
+            "INSERT INTO id_sequence (name, last_id) VALUES (:name, :last)"
+                + " ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id")
+        .bind("name", ID_SEQUENCE)
+        .bind("last", next - 1)
+        .execute();
     return saved;
+  }
+
+  /**
+   * The highest record id ever given: the sequence's, or the table's highest id if a row was
+   * written around the sequence (never lower, so an id in the table is never given again either).
+   */
+  private static long lastId(Handle h) {
+    long given =
+        h.createQuery("SELECT last_id FROM id_sequence WHERE name = :name")
+            .bind("name", ID_SEQUENCE)
+            .mapTo(Long.class)
+            .findOne()
+            .orElse(0L);
+    long highest =
+        h.createQuery("SELECT coalesce(max(id), 0) FROM arbitrage_record").mapTo(Long.class).one();
+    return Math.max(given, highest);
   }
 
   @Override

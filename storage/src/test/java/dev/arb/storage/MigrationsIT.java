@@ -54,7 +54,7 @@ class MigrationsIT {
   @Test
   void freshFileGetsEveryMigrationRecordedWithItsTime() {
     try (SqliteDatabase db = open(Migrations.standard())) {
-      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(7);
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(8);
       assertThat(versions(db))
           .containsExactly(
               Map.of("version", 1, "description", "records", "applied_at", "2026-11-24T08:00:00Z"),
@@ -99,6 +99,13 @@ class MigrationsIT {
                   "description",
                   "instance of every row",
                   "applied_at",
+                  "2026-11-24T08:00:00Z"),
+              Map.of(
+                  "version",
+                  8,
+                  "description",
+                  "record ids never reused",
+                  "applied_at",
                   "2026-11-24T08:00:00Z"));
       assertThat(tables(db))
           .contains(
@@ -107,6 +114,7 @@ class MigrationsIT {
               "arbitrage_record_exchange",
               "dead_letters",
               "executions",
+              "id_sequence",
               "live_orders",
               "paper_balance",
               "relay_requests",

@@ -134,6 +134,45 @@ abstract class OpportunityRepositoryContract {
   }
 
   @Test
+  void idsAreNeverGivenAgainAfterTheNewestOrAllRecordsArePruned() {
+    repo.saveAll(List.of(Records.sample(1), Records.sample(2), Records.sample(3)));
+    Instant afterAll = T0.plusSeconds(3600);
+    assertThat(repo.prune(afterAll, Set.of(), 100)).isEqualTo(3);
+    assertThat(repo.find(HistoryQuery.all(10))).isEmpty();
+    assertThat(ids(repo.saveAll(List.of(Records.sample(4), Records.sample(5)))))
+        .containsExactly(4L, 5L);
+    // the newest records pruned again: their ids are not given again either
+    assertThat(repo.prune(T0.plusSeconds(6), Set.of(), 100)).isEqualTo(2);
+    assertThat(ids(repo.saveAll(List.of(Records.sample(6))))).containsExactly(6L);
+    // a batch replayed from the spill file takes its ids from the same sequence
+    assertThat(repo.saveOnce("batch-1", List.of(Records.sample(7)), afterAll)).isTrue();
+    assertThat(ids(repo.find(HistoryQuery.all(10)))).containsExactly(7L, 6L);
+    // and a new process (a restart) continues after them
+    SqliteOpportunityRepository reopened = new SqliteOpportunityRepository(fresh.reopen());
+    assertThat(reopened.prune(afterAll, Set.of(), 100)).isEqualTo(2);
+    assertThat(ids(reopened.saveAll(List.of(Records.sample(8))))).containsExactly(8L);
+  }
+
+  @Test
+  void aDatabaseFromBeforeTheSequenceKeepsItsIdsAndNeverGivesThemAgain() {
+    repo.saveAll(List.of(Records.sample(1), Records.sample(2), Records.sample(3)));
+    // make it the database an arb before migration 8 left: no sequence, schema version 7
+    fresh
+        .database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute("DROP TABLE id_sequence");
+              h.execute("DELETE FROM schema_version WHERE version = 8");
+            });
+    SqliteOpportunityRepository upgraded = new SqliteOpportunityRepository(fresh.reopen());
+    assertThat(fresh.database().schemaVersion()).isEqualTo(8);
+    assertThat(ids(upgraded.find(HistoryQuery.all(10)))).containsExactly(3L, 2L, 1L);
+    assertThat(upgraded.prune(T0.plusSeconds(3600), Set.of(), 100)).isEqualTo(3);
+    assertThat(ids(upgraded.saveAll(List.of(Records.sample(4))))).containsExactly(4L);
+  }
+
+  @Test
   void exchangesDifferingOnlyInCaseDoNotBreakTheBatch() {
     OpportunityRecord r =
         Records.record(

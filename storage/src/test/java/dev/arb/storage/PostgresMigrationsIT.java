@@ -25,7 +25,7 @@ class PostgresMigrationsIT {
   @Test
   void freshDatabaseGetsEveryMigrationWithSqliteTypesWidened() {
     Database db = fresh.database();
-    assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(7);
+    assertThat(db.schemaVersion()).isEqualTo(Migrations.standard().latestVersion()).isEqualTo(8);
     Map<String, String> types =
         db.jdbi()
             .withHandle(
@@ -67,7 +67,7 @@ class PostgresMigrationsIT {
         opening.add(pool.submit(open));
       }
       for (Future<Database> f : opening) {
-        assertThat(f.get(60, TimeUnit.SECONDS).schemaVersion()).isEqualTo(7);
+        assertThat(f.get(60, TimeUnit.SECONDS).schemaVersion()).isEqualTo(8);
       }
     } finally {
       pool.shutdownNow();
@@ -81,7 +81,7 @@ class PostgresMigrationsIT {
                     h.createQuery("SELECT version FROM schema_version ORDER BY version")
                         .mapTo(Integer.class)
                         .list());
-    assertThat(versions).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(versions).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
   }
 
   @Test
@@ -93,10 +93,10 @@ class PostgresMigrationsIT {
             h ->
                 h.execute(
                     "INSERT INTO schema_version (version, description, applied_at)"
-                        + " VALUES (8, 'from the future', '2030-01-01T00:00:00Z')"));
+                        + " VALUES (9, 'from the future', '2030-01-01T00:00:00Z')"));
     assertThatThrownBy(() -> fresh.open())
         .isInstanceOf(StorageException.class)
-        .hasMessageContaining("has schema version 8 but this arb knows up to 7")
+        .hasMessageContaining("has schema version 9 but this arb knows up to 8")
         .hasMessageContaining(fresh.url());
   }
 

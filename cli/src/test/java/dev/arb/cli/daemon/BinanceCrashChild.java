@@ -8,18 +8,10 @@ import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.record.OrderRequest;
-import dev.arb.engine.resilience.Sleeper;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteOrderJournal;
-import dev.arb.xchange.VenueOptions;
 import dev.arb.xchange.live.LiveOrderExecutor;
-import dev.arb.xchange.live.LiveVenue;
-import dev.arb.xchange.live.LiveVenues;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,24 +50,9 @@ public final class BinanceCrashChild {
   }
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0]);
-    SqliteDatabase db = SqliteDatabase.open(file, Duration.ofSeconds(5));
-    List<LiveVenue> venues =
-        LiveVenues.create(
-            List.of(binance(args[1])), secrets(), VenueOptions.defaults(file.getParent()));
     LiveOrderExecutor executor =
-        new LiveOrderExecutor(
-            venues,
-            new SqliteOrderJournal(db),
-            new LiveOrderExecutor.Options(
-                Duration.ofMinutes(10),
-                Duration.ofMillis(50),
-                2,
-                Clock.systemUTC(),
-                System::nanoTime,
-                Sleeper.SYSTEM));
-    System.out.println("started");
-    System.out.flush();
+        CrashChildren.journaledExecutor(Path.of(args[0]), binance(args[1]), secrets());
+    CrashChildren.started();
     executor.execute(
         new OrderRequest(
             "b1-1", new Leg(BTC_USDT, Side.BUY), new BigDecimal("1000"), new BigDecimal("110000")));

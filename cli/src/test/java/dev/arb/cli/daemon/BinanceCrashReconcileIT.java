@@ -1,16 +1,15 @@
 package dev.arb.cli.daemon;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.arb.cli.daemon.CrashChildren.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
@@ -18,21 +17,13 @@ import dev.arb.engine.record.OrderState;
 import dev.arb.engine.record.Reconciliation;
 import dev.arb.storage.SqliteDatabase;
 import dev.arb.storage.SqliteOrderJournal;
-import dev.arb.xchange.VenueOptions;
 import dev.arb.xchange.live.LiveVenue;
 import dev.arb.xchange.live.LiveVenues;
 import dev.arb.xchange.live.Reconciler;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,15 +43,9 @@ class BinanceCrashReconcileIT {
   @TempDir Path dir;
   private WireMockServer binance;
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
-    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-  }
-
   @BeforeEach
   void start() {
-    binance =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    binance.start();
+    binance = CrashChildren.standIn();
     // the placement lands on Binance, but its answer comes only after the child is dead
     binance.stubFor(
         post(urlPathEqualTo("/api/v3/order"))
@@ -108,64 +93,27 @@ class BinanceCrashReconcileIT {
   @Test
   void anOrderWhoseChildWasKilledBeforeTheAnswerIsFoundByClientIdAndRecorded() throws Exception {
     Path db = dir.resolve("arb.db");
-    Path stderr = dir.resolve("child-stderr.txt");
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.net.http.retryPost=false",
-                "-cp",
-                cp,
-                BinanceCrashChild.class.getName(),
-                db.toString(),
-                binance.baseUrl())
-            .redirectError(stderr.toFile())
-            .start();
-    Optional<JournalEntry> inFlight = Optional.empty();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      assertThat(out.readLine()).as("child stderr: %s", stderr).isEqualTo("started");
-      try (SqliteDatabase watch = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
-        SqliteOrderJournal j = new SqliteOrderJournal(watch);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-          inFlight = j.find("b1-1");
-          if (inFlight.isPresent()
-              && !binance.findAll(postRequestedFor(urlPathEqualTo("/api/v3/order"))).isEmpty()) {
-            break;
-          }
-          Thread.sleep(50);
-        }
-      }
-      // SIGKILL while the placement's answer is held back
-      child.destroyForcibly();
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      child.destroyForcibly();
-    }
-    assertThat(inFlight).as("child stderr: %s", Files.readString(stderr)).isPresent();
-    assertThat(inFlight.get().state()).isEqualTo(OrderState.INTENT);
-    assertThat(inFlight.get().venueOrderId()).isEmpty();
-    assertThat(child.exitValue()).isEqualTo(137);
+    // SIGKILL while the answer is held back: the order journaled, its request at Binance
+    CrashChildren.Killed killed =
+        CrashChildren.killWhenInFlight(
+            BinanceCrashChild.class,
+            db,
+            binance.baseUrl(),
+            j ->
+                j.find("b1-1")
+                    .filter(
+                        e ->
+                            !binance
+                                .findAll(postRequestedFor(urlPathEqualTo("/api/v3/order")))
+                                .isEmpty()));
+    assertThat(killed.inFlight()).as("child stderr: %s", killed.stderr()).isPresent();
+    assertThat(killed.inFlight().get().state()).isEqualTo(OrderState.INTENT);
+    assertThat(killed.inFlight().get().venueOrderId()).isEmpty();
+    assertThat(killed.exitValue()).isEqualTo(137);
     binance.verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
 
     // a new process reconciles the journal before it may trade
     try (SqliteDatabase restarted = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
-      VenueOptions options =
-          new VenueOptions(
-              dir,
-              Clock.systemUTC(),
-              System::nanoTime,
-              nanos -> {},
-              new SplittableRandom(1),
-              3,
-              Duration.ofMillis(10),
-              Duration.ofMillis(10),
-              Duration.ofSeconds(1),
-              3,
-              Duration.ofSeconds(60),
-              Duration.ZERO);
       List<LiveVenue> venues =
           LiveVenues.create(
               List.of(
@@ -173,7 +121,7 @@ class BinanceCrashReconcileIT {
                       .requestTimeout(Duration.ofSeconds(5))
                       .build()),
               BinanceCrashChild.secrets(),
-              options);
+              CrashChildren.restartOptions(dir));
       SqliteOrderJournal journal = new SqliteOrderJournal(restarted);
 
       Reconciliation r = Reconciler.reconcile(journal, venues, Clock.systemUTC());

@@ -13,20 +13,12 @@ import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
-import dev.arb.engine.resilience.Sleeper;
 import dev.arb.engine.sizing.PlanPricer;
 import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
-import dev.arb.storage.SqliteDatabase;
-import dev.arb.storage.SqliteOrderJournal;
-import dev.arb.xchange.VenueOptions;
 import dev.arb.xchange.live.LiveOrderExecutor;
-import dev.arb.xchange.live.LiveVenue;
-import dev.arb.xchange.live.LiveVenues;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,22 +68,8 @@ public final class LiveCrashChild {
   }
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0]);
-    SqliteDatabase db = SqliteDatabase.open(file, Duration.ofSeconds(5));
-    List<LiveVenue> venues =
-        LiveVenues.create(
-            List.of(kraken(args[1])), secrets(), VenueOptions.defaults(file.getParent()));
     LiveOrderExecutor executor =
-        new LiveOrderExecutor(
-            venues,
-            new SqliteOrderJournal(db),
-            new LiveOrderExecutor.Options(
-                Duration.ofMinutes(10),
-                Duration.ofMillis(50),
-                2,
-                Clock.systemUTC(),
-                System::nanoTime,
-                Sleeper.SYSTEM));
+        CrashChildren.journaledExecutor(Path.of(args[0]), kraken(args[1]), secrets());
     Market btcUsdt = market("BTC", "USDT");
     Market ethBtc = market("ETH", "BTC");
     Market ethUsdt = market("ETH", "USDT");
@@ -107,8 +85,7 @@ public final class LiveCrashChild {
             1.006);
     TradePlan plan =
         ((SizingOutcome.Sized) PlanPricer.price(c, books, 1000, 0, new BigDecimal("1000"))).plan();
-    System.out.println("started");
-    System.out.flush();
+    CrashChildren.started();
     ExecutionPolicy.execute(
         plan, () -> Books.of(books), executor, ProfitThreshold.anyProfit(), "c1");
     System.out.println("finished");

@@ -1,18 +1,17 @@
 package dev.arb.cli.daemon;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.arb.cli.daemon.CrashChildren.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.config.RiskConfig;
 import dev.arb.config.StorageConfig;
@@ -36,22 +35,17 @@ import dev.arb.xchange.live.LiveOrderExecutor;
 import dev.arb.xchange.live.LiveVenue;
 import dev.arb.xchange.live.LiveVenues;
 import dev.arb.xchange.live.XChangeTradingVenues;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,15 +115,14 @@ class LiveCrashReconcileIT {
     }
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
-    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+  /** Leg 2's order as QueryOrders shows it: 0.1 of 0.22609515 ETH bought at 0.04. */
+  private static String leg2(String status) {
+    return order(L2, status, "ETHXBT", "buy", "0.04", "0.22609515", "0.1", "0.004", "0.0000104");
   }
 
   @BeforeEach
   void start() {
-    kraken =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    kraken.start();
+    kraken = CrashChildren.standIn();
     for (String n : List.of("AssetPairs", "Assets")) {
       kraken.stubFor(get(urlPathEqualTo("/0/public/" + n)).willReturn(ok(resource(n + ".json"))));
     }
@@ -163,18 +156,7 @@ class LiveCrashReconcileIT {
             .withRequestBody(containing("txid=" + L2))
             .inScenario("leg2")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(
-                ok(
-                    order(
-                        L2,
-                        "open",
-                        "ETHXBT",
-                        "buy",
-                        "0.04",
-                        "0.22609515",
-                        "0.1",
-                        "0.004",
-                        "0.0000104"))));
+            .willReturn(ok(leg2("open"))));
     kraken.stubFor(
         post(urlPathEqualTo("/0/private/CancelOrder"))
             .withRequestBody(containing("txid=" + L2))
@@ -186,18 +168,7 @@ class LiveCrashReconcileIT {
             .withRequestBody(containing("txid=" + L2))
             .inScenario("leg2")
             .whenScenarioStateIs("cancelled")
-            .willReturn(
-                ok(
-                    order(
-                        L2,
-                        "canceled",
-                        "ETHXBT",
-                        "buy",
-                        "0.04",
-                        "0.22609515",
-                        "0.1",
-                        "0.004",
-                        "0.0000104"))));
+            .willReturn(ok(leg2("canceled"))));
   }
 
   @AfterEach
@@ -208,65 +179,25 @@ class LiveCrashReconcileIT {
   @Test
   void aCycleKilledWithLegTwoOpenIsReconciledOnRestartBeforeAnyTrade() throws Exception {
     Path db = dir.resolve("arb.db");
-    Path stderr = dir.resolve("child-stderr.txt");
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.net.http.retryPost=false",
-                "-cp",
-                cp,
-                LiveCrashChild.class.getName(),
-                db.toString(),
-                kraken.baseUrl())
-            .redirectError(stderr.toFile())
-            .start();
-    Optional<JournalEntry> inFlight = Optional.empty();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      assertThat(out.readLine()).as("child stderr: %s", stderr).isEqualTo("started");
-      try (SqliteDatabase watch = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
-        SqliteOrderJournal j = new SqliteOrderJournal(watch);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-          inFlight = j.find("c1-2").filter(e -> e.state() == OrderState.SENT);
-          if (inFlight.isPresent()) {
-            break;
-          }
-          Thread.sleep(50);
-        }
-      }
-      // SIGKILL while leg 2 waits on the exchange
-      child.destroyForcibly();
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      child.destroyForcibly();
-    }
-    assertThat(inFlight).as("child stderr: %s", Files.readString(stderr)).isPresent();
-    assertThat(inFlight.get().venueOrderId()).contains(L2);
-    assertThat(child.exitValue()).isEqualTo(137);
+    // SIGKILL while leg 2 waits on the exchange
+    CrashChildren.Killed killed =
+        CrashChildren.killWhenInFlight(
+            LiveCrashChild.class,
+            db,
+            kraken.baseUrl(),
+            j -> j.find("c1-2").filter(e -> e.state() == OrderState.SENT));
+    assertThat(killed.inFlight()).as("child stderr: %s", killed.stderr()).isPresent();
+    assertThat(killed.inFlight().get().venueOrderId()).contains(L2);
+    assertThat(killed.exitValue()).isEqualTo(137);
     kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
 
     // the restart: live trading reconciles the journal before it may trade
     try (SqliteDatabase restarted = SqliteDatabase.open(db, Duration.ofSeconds(5))) {
-      VenueOptions options =
-          new VenueOptions(
-              dir,
-              Clock.systemUTC(),
-              System::nanoTime,
-              nanos -> {},
-              new SplittableRandom(1),
-              3,
-              Duration.ofMillis(10),
-              Duration.ofMillis(10),
-              Duration.ofSeconds(1),
-              3,
-              Duration.ofSeconds(60),
-              Duration.ZERO);
       List<LiveVenue> venues =
           LiveVenues.create(
-              List.of(LiveCrashChild.kraken(kraken.baseUrl())), LiveCrashChild.secrets(), options);
+              List.of(LiveCrashChild.kraken(kraken.baseUrl())),
+              LiveCrashChild.secrets(),
+              CrashChildren.restartOptions(dir));
       LiveTrader trader =
           new LiveTrader(
               new XChangeTradingVenues(
@@ -328,36 +259,38 @@ class LiveCrashReconcileIT {
     }
   }
 
+  /** Journals {@code id}, a Kraken buy of cycle k1, as {@code state} with order {@code txid}. */
+  private static void journaled(
+      SqliteOrderJournal journal,
+      String id,
+      String base,
+      String quote,
+      String amount,
+      String limit,
+      OrderState state,
+      String txid) {
+    JournalEntry e =
+        JournalEntry.intent(
+            id,
+            "k1",
+            "kraken",
+            base,
+            quote,
+            dev.arb.engine.model.Side.BUY,
+            new BigDecimal(amount),
+            new BigDecimal(limit),
+            java.time.Instant.now());
+    journal.insert(e);
+    journal.update(e.with(state, txid, null, java.time.Instant.now()));
+  }
+
   @Test
   void theKillSwitchCancelsEveryJournaledOrderThatMayStillBeOpen() throws Exception {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("arb.db"), Duration.ofSeconds(5))) {
       SqliteOrderJournal journal = new SqliteOrderJournal(db);
-      JournalEntry open =
-          JournalEntry.intent(
-              "k1-2",
-              "k1",
-              "kraken",
-              "ETH",
-              "BTC",
-              dev.arb.engine.model.Side.BUY,
-              new BigDecimal("0.22609515"),
-              new BigDecimal("0.04"),
-              java.time.Instant.now());
-      journal.insert(open);
-      journal.update(open.with(OrderState.SENT, L2, null, java.time.Instant.now()));
-      JournalEntry done =
-          JournalEntry.intent(
-              "k1-1",
-              "k1",
-              "kraken",
-              "BTC",
-              "USDT",
-              dev.arb.engine.model.Side.BUY,
-              new BigDecimal("0.00906732"),
-              new BigDecimal("110000"),
-              java.time.Instant.now());
-      journal.insert(done);
-      journal.update(done.with(OrderState.FILLED, L1, null, java.time.Instant.now()));
+      // leg 2 of k1 sent and maybe open; leg 1 filled
+      journaled(journal, "k1-2", "ETH", "BTC", "0.22609515", "0.04", OrderState.SENT, L2);
+      journaled(journal, "k1-1", "BTC", "USDT", "0.00906732", "110000", OrderState.FILLED, L1);
       LiveTrader trader =
           new LiveTrader(
               new XChangeTradingVenues(

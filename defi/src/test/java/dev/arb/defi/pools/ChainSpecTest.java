@@ -74,7 +74,10 @@ class ChainSpecTest {
             List.of(UNI.toLowerCase()),
             Map.of("WETH", "ETH"),
             42,
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     ChainSpec s = ChainSpec.of(c);
     assertThat(s.name()).isEqualTo("ethereum");
     assertThat(s.chainId()).hasValue(1);

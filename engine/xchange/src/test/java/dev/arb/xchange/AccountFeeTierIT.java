@@ -1,6 +1,5 @@
 package dev.arb.xchange;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,17 +10,12 @@ import static dev.arb.xchange.VenueTestSupport.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.MarketSnapshot;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,39 +55,14 @@ class AccountFeeTierIT {
   }
 
   private XChangeMarketDataSource source(String exchange, String market) {
-    String env = "ARB_" + exchange.toUpperCase(java.util.Locale.ROOT) + "_API_";
-    ExchangeConfig cfg =
-        new ExchangeConfig(
-            exchange,
-            true,
-            List.of(market),
-            Optional.empty(),
-            Optional.of(server.baseUrl()),
-            Optional.of(new SecretRef.Env(env + "KEY")),
-            Optional.of(new SecretRef.Env(env + "SECRET")),
-            List.of(),
-            ExchangeConfig.DEFAULT_MAX_MARKETS,
-            Duration.ofSeconds(10),
-            Optional.of(new BigDecimal("1000")),
-            Duration.ofSeconds(5),
-            ExchangeConfig.DEFAULT_METADATA_TTL,
-            Optional.empty(),
-            false,
-            Optional.empty());
     return XChangeMarketDataSource.create(
-        List.of(cfg),
+        List.of(VenueTestSupport.keyed(exchange, server.baseUrl(), market)),
         new SecretResolver(ENV),
         options(dataDir, now, new VenueTestSupport.RecordingSleeper()));
   }
 
   private void serve(String path, int status, String body) {
-    server.stubFor(
-        get(urlPathEqualTo(path))
-            .willReturn(
-                aResponse()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(body)));
+    VenueTestSupport.answer(server, get(urlPathEqualTo(path)), status, body);
   }
 
   /** Binance's markets as a keyed exchange loads them: XChange also asks for the coins' details. */
@@ -112,10 +81,7 @@ class AccountFeeTierIT {
       // public lowest tier 0.10 %; the account's commissionRates.taker "0.00150000" = 0.15 %
       assertThat(s.books().get(0).market().takerFee()).isEqualByComparingTo("0.0015");
       server.verify(
-          getRequestedFor(urlPathEqualTo("/api/v3/account"))
-              .withHeader("X-MBX-APIKEY", equalTo(KEY))
-              .withQueryParam("timestamp", matching("[0-9]+"))
-              .withQueryParam("signature", matching("[0-9a-f]{64}")));
+          VenueTestSupport.binanceSigned(getRequestedFor(urlPathEqualTo("/api/v3/account")), KEY));
       assertThat(s.toString()).doesNotContain(SECRET);
     }
   }

@@ -1,12 +1,17 @@
 package dev.arb.xchange;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.arb.config.ExchangeConfig;
+import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.resilience.Sleeper;
 import java.io.IOException;
@@ -74,8 +79,7 @@ final class VenueTestSupport {
     json(s, "/0/public/Assets", fixture("kraken/Assets.json"));
     s.stubFor(
         get(urlPathEqualTo("/0/public/Depth"))
-            .withQueryParam(
-                "pair", com.github.tomakehurst.wiremock.client.WireMock.equalTo("XXMRZUSD"))
+            .withQueryParam("pair", equalTo("XXMRZUSD"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -94,6 +98,34 @@ final class VenueTestSupport {
         .rateLimit(new BigDecimal("1000"))
         .requestTimeout(requestTimeout)
         .build();
+  }
+
+  /**
+   * As {@link #exchange(String, String, String...)}, with API keys read from {@code
+   * ARB_<NAME>_API_KEY} and {@code ARB_<NAME>_API_SECRET}.
+   */
+  static ExchangeConfig keyed(String name, String url, String... markets) {
+    String env = "ARB_" + name.toUpperCase(java.util.Locale.ROOT) + "_API_";
+    return exchange(name, url, markets).toBuilder()
+        .keys(new SecretRef.Env(env + "KEY"), new SecretRef.Env(env + "SECRET"))
+        .build();
+  }
+
+  /** Answers requests matching {@code m} with {@code status} and the JSON {@code body}. */
+  static void answer(WireMockServer s, MappingBuilder m, int status, String body) {
+    s.stubFor(
+        m.willReturn(
+            aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)));
+  }
+
+  /** {@code r} as Binance's signed calls are made: the API key header, a timestamp, a signature. */
+  static RequestPatternBuilder binanceSigned(RequestPatternBuilder r, String key) {
+    return r.withHeader("X-MBX-APIKEY", equalTo(key))
+        .withQueryParam("timestamp", matching("[0-9]+"))
+        .withQueryParam("signature", matching("[0-9a-f]{64}"));
   }
 
   /** Records the waits asked for instead of sleeping. */

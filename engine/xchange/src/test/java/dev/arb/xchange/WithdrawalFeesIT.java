@@ -1,6 +1,5 @@
 package dev.arb.xchange;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,8 +12,6 @@ import static dev.arb.xchange.VenueTestSupport.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.Transfer;
@@ -60,18 +57,12 @@ class WithdrawalFeesIT {
   }
 
   private XChangeMarketDataSource source(String exchange, boolean keys) {
-    String env = "ARB_" + exchange.toUpperCase(java.util.Locale.ROOT) + "_API_";
-    ExchangeConfig.Builder b =
-        ExchangeConfig.builder(exchange)
-            .markets(List.of("BTC/USD"))
-            .baseUrl(server.baseUrl())
-            .rateLimit(new BigDecimal("1000"))
-            .requestTimeout(Duration.ofSeconds(5));
-    if (keys) {
-      b.keys(new SecretRef.Env(env + "KEY"), new SecretRef.Env(env + "SECRET"));
-    }
+    String url = server.baseUrl();
     return XChangeMarketDataSource.create(
-        List.of(b.build()),
+        List.of(
+            keys
+                ? VenueTestSupport.keyed(exchange, url, "BTC/USD")
+                : VenueTestSupport.exchange(exchange, url, "BTC/USD")),
         new SecretResolver(ENV),
         options(
             dataDir,
@@ -81,12 +72,7 @@ class WithdrawalFeesIT {
 
   private void serve(
       com.github.tomakehurst.wiremock.client.MappingBuilder m, int status, String body) {
-    server.stubFor(
-        m.willReturn(
-            aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body)));
+    VenueTestSupport.answer(server, m, status, body);
   }
 
   private static Transfer transfer(
@@ -140,10 +126,9 @@ class WithdrawalFeesIT {
       assertThat(w.fees().get(Asset.of("ETH")))
           .isEqualTo(transfer("ETH", "0.00160000", "0.00320000", "ETH", Duration.ofMinutes(5)));
       server.verify(
-          getRequestedFor(urlPathEqualTo("/sapi/v1/capital/config/getall"))
-              .withHeader("X-MBX-APIKEY", equalTo(AccountFeeTierIT.KEY))
-              .withQueryParam("timestamp", matching("[0-9]+"))
-              .withQueryParam("signature", matching("[0-9a-f]{64}")));
+          VenueTestSupport.binanceSigned(
+              getRequestedFor(urlPathEqualTo("/sapi/v1/capital/config/getall")),
+              AccountFeeTierIT.KEY));
     }
   }
 

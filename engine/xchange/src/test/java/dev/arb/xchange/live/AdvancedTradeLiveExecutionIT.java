@@ -11,21 +11,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.arb.xchange.live.AdvancedTradeStandIn.BASE;
 import static dev.arb.xchange.live.AdvancedTradeStandIn.json;
+import static dev.arb.xchange.live.LiveTestSupport.assertFill;
+import static dev.arb.xchange.live.LiveTestSupport.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.arb.config.ExchangeConfig;
-import dev.arb.config.SecretRef;
-import dev.arb.config.SecretResolver;
 import dev.arb.engine.execution.Books;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ProfitThreshold;
-import dev.arb.engine.execution.UnknownOutcomeGuard;
-import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
@@ -36,22 +30,14 @@ import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderRequest;
 import dev.arb.engine.record.OrderState;
-import dev.arb.engine.sizing.PlanPricer;
-import dev.arb.engine.sizing.SizingOutcome;
-import dev.arb.engine.sizing.TradePlan;
 import dev.arb.error.VenueException;
 import dev.arb.xchange.coinbase.advanced.TestCdpKeys;
-import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live executor against a Coinbase Advanced Trade stand-in ({@code api = advanced-trade}) with
@@ -73,74 +59,60 @@ class AdvancedTradeLiveExecutionIT {
   private static final OrderBook ETH_USD_BOOK = book(ETH_USD, "4462.53", "20", "4470", "20");
   private static final Books BOOKS = Books.of(List.of(BTC_USD_BOOK, ETH_BTC_BOOK, ETH_USD_BOOK));
 
-  @TempDir Path dir;
+  @RegisterExtension final LiveExchange coinbase = LiveExchange.advancedTrade(KEYS);
   private WireMockServer server;
   private AdvancedTradeStandIn standIn;
-  private MemoryJournal journal;
-  private List<LiveVenue> venues;
-  private VenueOrders orders;
-  private LiveOrderExecutor executor;
 
   static Market market(String base, String quote, String lot) {
-    return new Market(
-        "coinbase",
-        Asset.of(base),
-        Asset.of(quote),
-        FEE,
-        new BigDecimal(lot),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO);
-  }
-
-  static OrderBook book(Market m, String bid, String bidAmount, String ask, String askAmount) {
-    return LiveTestSupport.book(m, bid, bidAmount, ask, askAmount);
+    return LiveTestSupport.market("coinbase", base, quote, FEE, lot);
   }
 
   @BeforeEach
   void start() {
-    server = LiveTestSupport.server();
+    server = coinbase.server();
     standIn = new AdvancedTradeStandIn(server, KEYS.getPublic());
-    journal = new MemoryJournal();
-    ExchangeConfig cfg =
-        ExchangeConfig.builder("coinbase")
-            .api("advanced-trade")
-            .baseUrl(server.baseUrl())
-            .keys(
-                new SecretRef.Env("ARB_COINBASE_API_KEY"),
-                new SecretRef.Env("ARB_COINBASE_API_SECRET"))
-            .rateLimit(new BigDecimal("1000"))
-            .requestTimeout(Duration.ofSeconds(2))
-            .build();
-    SecretResolver secrets =
-        new SecretResolver(
-            Map.of(
-                "ARB_COINBASE_API_KEY",
-                TestCdpKeys.KEY_NAME,
-                "ARB_COINBASE_API_SECRET",
-                TestCdpKeys.sec1Pem(KEYS)));
-    venues = LiveVenues.create(List.of(cfg), secrets, LiveTestSupport.options(dir));
-    orders = venues.get(0).orders();
-    executor = new LiveOrderExecutor(venues, journal, LiveTestSupport.executorOptions());
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   private String cid(String arbId) {
-    return orders.clientIdFor(arbId);
+    return coinbase.orders().clientIdFor(arbId);
   }
 
-  private static void assertFill(
-      Fill f, String id, String spent, String received, String base, String price, String fee) {
-    assertThat(f.orderId()).isEqualTo(id);
-    assertThat(f.spent()).isEqualByComparingTo(spent);
-    assertThat(f.received()).isEqualByComparingTo(received);
-    assertThat(f.baseAmount()).isEqualByComparingTo(base);
-    assertThat(f.averagePrice()).isEqualByComparingTo(price);
-    assertThat(f.fee()).isEqualByComparingTo(fee);
+  /** Executes one order for {@code arbId} on the live executor alone. */
+  private Fill execute(String arbId, Market m, Side side, String amount, String limit) {
+    return coinbase
+        .executor()
+        .execute(
+            new OrderRequest(
+                arbId, new Leg(m, side), new BigDecimal(amount), new BigDecimal(limit)));
+  }
+
+  /** Somebody's older filled BTC-USD order, listed with ours. */
+  private String olderOrder() {
+    return AdvancedTradeStandIn.order(
+        "o-0", cid("older"), "BTC-USD", "BUY", "FILLED", "0.001", "100000", "0.001", "100", "0.1");
+  }
+
+  /** Order {@code id} of {@code arbId}: 1000 USD of BTC-USD bought in full, 0.00908 at 110000. */
+  private String btcBought(String id, String arbId) {
+    return AdvancedTradeStandIn.order(
+        id,
+        cid(arbId),
+        "BTC-USD",
+        "BUY",
+        "FILLED",
+        "0.00908",
+        "110000",
+        "0.00908",
+        "998.8",
+        "0.9988");
+  }
+
+  /** The one fill of {@link #btcBought}. */
+  private void btcBoughtFills(String id) {
+    standIn.onFills(
+        id,
+        AdvancedTradeStandIn.fills(
+            id, "BTC-USD", "BUY", new AdvancedTradeStandIn.Fill("110000", "0.00908", "0.9988")));
   }
 
   @Test
@@ -156,13 +128,7 @@ class AdvancedTradeLiveExecutionIT {
         new AdvancedTradeStandIn.Fill("109990", "0.00454", "0.4993546"),
         new AdvancedTradeStandIn.Fill("110010", "0.00454", "0.4994454"));
 
-    Fill f =
-        executor.execute(
-            new OrderRequest(
-                "t1-1",
-                new Leg(BTC_USD, Side.BUY),
-                new BigDecimal("1000"),
-                new BigDecimal("110000")));
+    Fill f = execute("t1-1", BTC_USD, Side.BUY, "1000", "110000");
 
     // 0.00454 × 109990 + 0.00454 × 110010 = 499.3546 + 499.4454 = 998.8 USD (average 110000),
     // fees 0.4993546 + 0.4994454 = 0.9988 USD, valued in BTC at the average price: 0.00000908
@@ -184,7 +150,7 @@ class AdvancedTradeLiveExecutionIT {
         1,
         getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/fills"))
             .withQueryParam("order_ids", equalTo("o-1")));
-    JournalEntry j = journal.find("t1-1").orElseThrow();
+    JournalEntry j = coinbase.journal().find("t1-1").orElseThrow();
     assertThat(j.state()).isEqualTo(OrderState.FILLED);
     assertThat(j.venueOrderId()).contains("o-1");
     assertThat(j.fee()).isEqualByComparingTo("0.9988");
@@ -196,13 +162,7 @@ class AdvancedTradeLiveExecutionIT {
   void aRefusedOrderIsAnEmptyFillWithCoinbasesReasonAndIsNotLookedUp() {
     standIn.onPlace("ETH-BTC", "BUY", json(200, AdvancedTradeStandIn.refusedOrder()));
 
-    Fill f =
-        executor.execute(
-            new OrderRequest(
-                "t2-1",
-                new Leg(ETH_BTC, Side.BUY),
-                new BigDecimal("0.00908"),
-                new BigDecimal("0.04")));
+    Fill f = execute("t2-1", ETH_BTC, Side.BUY, "0.00908", "0.04");
 
     assertThat(f.filled()).isFalse();
     assertThat(f.note())
@@ -210,7 +170,8 @@ class AdvancedTradeLiveExecutionIT {
             "coinbase rejected the order",
             "INSUFFICIENT_FUND",
             "Insufficient balance in source account");
-    assertThat(journal.find("t2-1").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
+    assertThat(coinbase.journal().find("t2-1").orElseThrow().state())
+        .isEqualTo(OrderState.REJECTED);
     server.verify(0, getRequestedFor(urlPathMatching(BASE + "/orders/historical/.*")));
     server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
   }
@@ -221,30 +182,22 @@ class AdvancedTradeLiveExecutionIT {
         "BTC-USD",
         "SELL",
         json(200, AdvancedTradeStandIn.placed("o-3", cid("t3-1"), "BTC-USD", "SELL")));
-    String open =
-        AdvancedTradeStandIn.order(
-            "o-3",
-            cid("t3-1"),
-            "BTC-USD",
-            "SELL",
-            "OPEN",
-            "0.00999",
-            "109990",
-            "0.004",
-            "439.96",
-            "0.43996");
-    String cancelled =
-        AdvancedTradeStandIn.order(
-            "o-3",
-            cid("t3-1"),
-            "BTC-USD",
-            "SELL",
-            "CANCELLED",
-            "0.00999",
-            "109990",
-            "0.004",
-            "439.96",
-            "0.43996");
+    // order o-3: 0.004 of 0.00999 BTC sold at 109990 so far
+    java.util.function.Function<String, String> partlySold =
+        status ->
+            AdvancedTradeStandIn.order(
+                "o-3",
+                cid("t3-1"),
+                "BTC-USD",
+                "SELL",
+                status,
+                "0.00999",
+                "109990",
+                "0.004",
+                "439.96",
+                "0.43996");
+    String open = partlySold.apply("OPEN");
+    String cancelled = partlySold.apply("CANCELLED");
     server.stubFor(
         get(urlPathEqualTo(BASE + "/orders/historical/o-3"))
             .inScenario("o-3")
@@ -272,62 +225,25 @@ class AdvancedTradeLiveExecutionIT {
         AdvancedTradeStandIn.fills(
             "o-3", "BTC-USD", "SELL", new AdvancedTradeStandIn.Fill("109990", "0.004", "0.43996")));
 
-    Fill f =
-        executor.execute(
-            new OrderRequest(
-                "t3-1",
-                new Leg(BTC_USD, Side.SELL),
-                new BigDecimal("0.00999"),
-                new BigDecimal("109990")));
+    Fill f = execute("t3-1", BTC_USD, Side.SELL, "0.00999", "109990");
 
     // 0.004 × 109990 = 439.96 USD, less 0.43996
     assertFill(f, "o-3", "0.004", "439.52004", "0.004", "109990", "0.43996");
     assertThat(f.note()).contains("0.004 of 0.00999 BTC filled", "cancelled");
     server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders/batch_cancel")));
-    assertThat(journal.find("t3-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(coinbase.journal().find("t3-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
     assertThat(standIn.refused).isEmpty();
   }
 
   @Test
   void aPlacementWhoseAnswerWasLostIsFoundByClientIdInTheOrderListAndNotSentAgain() {
     standIn.onPlace("BTC-USD", "BUY", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-    String other =
-        AdvancedTradeStandIn.order(
-            "o-0",
-            cid("older"),
-            "BTC-USD",
-            "BUY",
-            "FILLED",
-            "0.001",
-            "100000",
-            "0.001",
-            "100",
-            "0.1");
-    String mine =
-        AdvancedTradeStandIn.order(
-            "o-4",
-            cid("t4-1"),
-            "BTC-USD",
-            "BUY",
-            "FILLED",
-            "0.00908",
-            "110000",
-            "0.00908",
-            "998.8",
-            "0.9988");
+    String other = olderOrder();
+    String mine = btcBought("o-4", "t4-1");
     standIn.onList("BTC-USD", json(200, AdvancedTradeStandIn.page(false, "", mine, other)));
-    standIn.onFills(
-        "o-4",
-        AdvancedTradeStandIn.fills(
-            "o-4", "BTC-USD", "BUY", new AdvancedTradeStandIn.Fill("110000", "0.00908", "0.9988")));
+    btcBoughtFills("o-4");
 
-    Fill f =
-        executor.execute(
-            new OrderRequest(
-                "t4-1",
-                new Leg(BTC_USD, Side.BUY),
-                new BigDecimal("1000"),
-                new BigDecimal("110000")));
+    Fill f = execute("t4-1", BTC_USD, Side.BUY, "1000", "110000");
 
     assertFill(f, "o-4", "999.7988", "0.00908", "0.00908", "110000", "0.00000908");
     server.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/orders")));
@@ -336,7 +252,7 @@ class AdvancedTradeLiveExecutionIT {
         getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch"))
             .withQueryParam("product_ids", equalTo("BTC-USD"))
             .withQueryParam("limit", equalTo("100")));
-    assertThat(journal.states("t4-1"))
+    assertThat(coinbase.journal().states("t4-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
     assertThat(standIn.refused).isEmpty();
   }
@@ -358,33 +274,10 @@ class AdvancedTradeLiveExecutionIT {
             .willReturn(
                 json(200, AdvancedTradeStandIn.placed("o-5", cid("t5-1"), "BTC-USD", "BUY"))));
     standIn.onList("BTC-USD", json(200, AdvancedTradeStandIn.page(false, "")));
-    standIn.onOrder(
-        "o-5",
-        json(
-            200,
-            AdvancedTradeStandIn.order(
-                "o-5",
-                cid("t5-1"),
-                "BTC-USD",
-                "BUY",
-                "FILLED",
-                "0.00908",
-                "110000",
-                "0.00908",
-                "998.8",
-                "0.9988")));
-    standIn.onFills(
-        "o-5",
-        AdvancedTradeStandIn.fills(
-            "o-5", "BTC-USD", "BUY", new AdvancedTradeStandIn.Fill("110000", "0.00908", "0.9988")));
+    standIn.onOrder("o-5", json(200, btcBought("o-5", "t5-1")));
+    btcBoughtFills("o-5");
 
-    Fill f =
-        executor.execute(
-            new OrderRequest(
-                "t5-1",
-                new Leg(BTC_USD, Side.BUY),
-                new BigDecimal("1000"),
-                new BigDecimal("110000")));
+    Fill f = execute("t5-1", BTC_USD, Side.BUY, "1000", "110000");
 
     assertThat(f.orderId()).isEqualTo("o-5");
     assertThat(f.received()).isEqualByComparingTo("0.00908");
@@ -397,21 +290,10 @@ class AdvancedTradeLiveExecutionIT {
 
   @Test
   void aClientIdBeyondTheOrdersReadIsNotReportedAsNeverPlaced() {
-    String other =
-        AdvancedTradeStandIn.order(
-            "o-0",
-            cid("older"),
-            "BTC-USD",
-            "BUY",
-            "FILLED",
-            "0.001",
-            "100000",
-            "0.001",
-            "100",
-            "0.1");
+    String other = olderOrder();
     standIn.onList("BTC-USD", json(200, AdvancedTradeStandIn.page(true, "next", other)));
 
-    assertThatThrownBy(() -> orders.findByClientId(BTC_USD, Side.BUY, "t6-1"))
+    assertThatThrownBy(() -> coinbase.orders().findByClientId(BTC_USD, Side.BUY, "t6-1"))
         .isInstanceOf(VenueException.class)
         .hasMessageContaining("not among the newest 1000 orders of BTC-USD");
     server.verify(10, getRequestedFor(urlPathEqualTo(BASE + "/orders/historical/batch")));
@@ -427,27 +309,13 @@ class AdvancedTradeLiveExecutionIT {
     standIn.onCancel(
         "odd", json(200, AdvancedTradeStandIn.cancelled("odd", false, "INVALID_CANCEL_REQUEST")));
 
-    assertThat(orders.cancel(BTC_USD, "gone")).isFalse();
-    assertThat(orders.cancel(BTC_USD, "live")).isTrue();
-    assertThatThrownBy(() -> orders.cancel(BTC_USD, "odd"))
+    assertThat(coinbase.orders().cancel(BTC_USD, "gone")).isFalse();
+    assertThat(coinbase.orders().cancel(BTC_USD, "live")).isTrue();
+    assertThatThrownBy(() -> coinbase.orders().cancel(BTC_USD, "odd"))
         .hasMessageContaining("INVALID_CANCEL_REQUEST");
     assertThat(cid("c1-1"))
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(standIn.refused).isEmpty();
-  }
-
-  private static TradePlan plan() {
-    Cycle c =
-        new Cycle(
-            List.of(
-                new Leg(BTC_USD, Side.BUY),
-                new Leg(ETH_BTC, Side.BUY),
-                new Leg(ETH_USD, Side.SELL)),
-            1.01);
-    SizingOutcome o =
-        PlanPricer.price(
-            c, List.of(BTC_USD_BOOK, ETH_BTC_BOOK, ETH_USD_BOOK), 1000, 0, new BigDecimal("1000"));
-    return ((SizingOutcome.Sized) o).plan();
   }
 
   @Test
@@ -503,10 +371,9 @@ class AdvancedTradeLiveExecutionIT {
         "4462.53",
         "0.1",
         new AdvancedTradeStandIn.Fill("4462.53", "0.1", "0.446253"));
-    UnknownOutcomeGuard guarded = new UnknownOutcomeGuard(executor);
-
     ExecutionResult r =
-        ExecutionPolicy.execute(plan(), () -> BOOKS, guarded, ProfitThreshold.anyProfit(), "c1");
+        coinbase.run(
+            LiveTestSupport.buyBuySell(1.01, BTC_USD_BOOK, ETH_BTC_BOOK, ETH_USD_BOOK), BOOKS);
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.UNWOUND);
     assertThat(r.legs()).hasSize(2);
@@ -520,8 +387,8 @@ class AdvancedTradeLiveExecutionIT {
     assertFill(r.unwind().get(1), "o-14", "0.1", "445.806747", "0.1", "4462.53", "0.446253");
     // 557.0916507 + 445.806747 − 999.7988
     assertThat(r.realizedProfit()).isEqualByComparingTo("3.0995977");
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
-    assertThat(journal.find("c1-u2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(coinbase.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(coinbase.journal().find("c1-u2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
     assertThat(standIn.refused).isEmpty();
   }
 }

@@ -8,19 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.arb.xchange.live.BinanceStandIn.json;
+import static dev.arb.xchange.live.LiveTestSupport.assertFill;
 import static dev.arb.xchange.live.LiveTestSupport.bodies;
+import static dev.arb.xchange.live.LiveTestSupport.book;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
-import dev.arb.engine.execution.ExecutionPolicy;
-import dev.arb.engine.execution.ProfitThreshold;
-import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Cycle;
-import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
@@ -30,19 +28,14 @@ import dev.arb.engine.record.FeeCharge;
 import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
-import dev.arb.engine.sizing.PlanPricer;
-import dev.arb.engine.sizing.SizingOutcome;
 import dev.arb.engine.sizing.TradePlan;
 import dev.arb.xchange.live.BinanceStandIn.Trade;
-import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live executor through the execution policy against a Binance stand-in, with the fault cases
@@ -75,81 +68,38 @@ class BinanceLiveExecutionIT {
   private static final Trade LEG2_BNB = new Trade("0.04", "0.227", "0.00123818", "BNB");
   private static final Trade LEG3 = new Trade("4462.53", "0.227", "1.01299431", "USDT");
 
-  @TempDir Path dir;
-  private WireMockServer binance;
+  @RegisterExtension final LiveExchange binance = LiveExchange.binance();
+  private WireMockServer server;
   private BinanceStandIn standIn;
-  private MemoryJournal journal;
-  private UnknownOutcomeGuard executor;
-  private VenueOrders orders;
 
   static Market market(String base, String quote, String lot) {
-    return new Market(
-        "binance",
-        Asset.of(base),
-        Asset.of(quote),
-        FEE,
-        new BigDecimal(lot),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO);
-  }
-
-  static OrderBook book(Market m, String bid, String bidAmount, String ask, String askAmount) {
-    return LiveTestSupport.book(m, bid, bidAmount, ask, askAmount);
+    return LiveTestSupport.market("binance", base, quote, FEE, lot);
   }
 
   @BeforeEach
   void start() {
-    binance = LiveTestSupport.server();
-    standIn = new BinanceStandIn(binance);
-    journal = new MemoryJournal();
-    List<LiveVenue> venues =
-        LiveVenues.create(
-            List.of(LiveTestSupport.exchange("binance", binance.baseUrl())),
-            LiveTestSupport.secrets(),
-            LiveTestSupport.options(dir));
-    orders = venues.get(0).orders();
-    executor =
-        new UnknownOutcomeGuard(
-            new LiveOrderExecutor(venues, journal, LiveTestSupport.executorOptions()));
-  }
-
-  @AfterEach
-  void stop() {
-    binance.stop();
+    server = binance.server();
+    standIn = new BinanceStandIn(server);
   }
 
   private static TradePlan plan() {
-    Cycle c =
-        new Cycle(
-            List.of(
-                new Leg(BTC_USDT, Side.BUY),
-                new Leg(ETH_BTC, Side.BUY),
-                new Leg(ETH_USDT, Side.SELL)),
-            1.01);
-    SizingOutcome o =
-        PlanPricer.price(
-            c,
-            List.of(BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK),
-            1000,
-            0,
-            new BigDecimal("1000"));
-    return ((SizingOutcome.Sized) o).plan();
+    return LiveTestSupport.buyBuySell(1.01, BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK);
   }
 
   private ExecutionResult run() {
-    return ExecutionPolicy.execute(
-        plan(), () -> BOOKS, executor, ProfitThreshold.anyProfit(), "c1");
+    return binance.run(plan(), BOOKS);
   }
 
-  private static void assertFill(
-      Fill f, String id, String spent, String received, String base, String price, String fee) {
-    assertThat(f.orderId()).isEqualTo(id);
-    assertThat(f.spent()).isEqualByComparingTo(spent);
-    assertThat(f.received()).isEqualByComparingTo(received);
-    assertThat(f.baseAmount()).isEqualByComparingTo(base);
-    assertThat(f.averagePrice()).isEqualByComparingTo(price);
-    assertThat(f.fee()).isEqualByComparingTo(fee);
+  /** The unwind's sale of BTC on BTCUSDT at the 109990 bid (order 1004), filled in full. */
+  private void btcSaleFills(String qty, String commission) {
+    standIn.fills(
+        1004,
+        "c1-u1",
+        "BTCUSDT",
+        "SELL",
+        "109990",
+        qty,
+        new Trade("109990", qty, commission, "USDT"));
   }
 
   private void legsOneAndTwoFill() {
@@ -179,7 +129,7 @@ class BinanceLiveExecutionIT {
     // 1011.98131569 − 999.9 − 0.742908
     assertThat(r.realizedProfit()).isEqualByComparingTo("11.33840769");
 
-    List<String> adds = bodies(binance, "/api/v3/order");
+    List<String> adds = bodies(server, "/api/v3/order");
     assertThat(adds).hasSize(3);
     assertThat(adds.get(0))
         .contains("symbol=BTCUSDT", "side=BUY", "type=LIMIT", "timeInForce=IOC")
@@ -189,20 +139,20 @@ class BinanceLiveExecutionIT {
     assertThat(adds.get(1)).contains("symbol=ETHBTC", "quantity=0.227", "price=0.04");
     assertThat(adds.get(2)).contains("symbol=ETHUSDT", "side=SELL", "quantity=0.227");
     // the placements' answers carried the fills: no order or trade was queried
-    binance.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
-    binance.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")));
 
-    JournalEntry j2 = journal.find("c1-2").orElseThrow();
+    JournalEntry j2 = binance.journal().find("c1-2").orElseThrow();
     assertThat(j2.state()).isEqualTo(OrderState.FILLED);
     assertThat(j2.venueOrderId()).contains("1002");
     assertThat(j2.spent()).isEqualByComparingTo("0.00908");
     assertThat(j2.received()).isEqualByComparingTo("0.227");
     assertThat(j2.fee()).isEqualByComparingTo("0.00123818");
     assertThat(j2.feeAsset()).isEqualTo("BNB");
-    JournalEntry j1 = journal.find("c1-1").orElseThrow();
+    JournalEntry j1 = binance.journal().find("c1-1").orElseThrow();
     assertThat(j1.fee()).isEqualByComparingTo("0.00000909");
     assertThat(j1.feeAsset()).isEqualTo("BTC");
-    assertThat(journal.unresolved()).isEmpty();
+    assertThat(binance.journal().unresolved()).isEmpty();
   }
 
   @Test
@@ -211,12 +161,7 @@ class BinanceLiveExecutionIT {
     standIn.fills(1003, "c1-3", "ETHUSDT", "SELL", "4462.53", "0.227", LEG3);
 
     ExecutionResult r =
-        ExecutionPolicy.execute(
-            plan(),
-            () -> Books.of(List.of(BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK)),
-            executor,
-            ProfitThreshold.anyProfit(),
-            "c1");
+        binance.run(plan(), Books.of(List.of(BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK)));
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     assertThat(r.otherFees()).isEqualByComparingTo("0");
@@ -245,14 +190,7 @@ class BinanceLiveExecutionIT {
                 "0.1",
                 new Trade("0.04", "0.1", "0.0001", "ETH"))));
     // unwind: 0.00908091 − 0.004 = 0.00508091 BTC unspent → 0.00508 at the lot; 0.0999 ETH bought
-    standIn.fills(
-        1004,
-        "c1-u1",
-        "BTCUSDT",
-        "SELL",
-        "109990",
-        "0.00508",
-        new Trade("109990", "0.00508", "0.5587492", "USDT"));
+    btcSaleFills("0.00508", "0.5587492");
     standIn.fills(
         1005,
         "c1-u2",
@@ -278,9 +216,9 @@ class BinanceLiveExecutionIT {
         r.unwind().get(1), "1005", "0.0999", "445.360940253", "0.0999", "4462.53", "0.445806747");
     // 558.1904508 + 445.360940253 − 999.9
     assertThat(r.realizedProfit()).isEqualByComparingTo("3.651391053");
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
-    assertThat(journal.find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
-    assertThat(bodies(binance, "/api/v3/order").get(2))
+    assertThat(binance.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(binance.journal().find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(bodies(server, "/api/v3/order").get(2))
         .contains("symbol=BTCUSDT", "side=SELL", "quantity=0.00508", "timeInForce=IOC");
   }
 
@@ -292,14 +230,7 @@ class BinanceLiveExecutionIT {
         "BUY",
         json(400, LiveTestSupport.fixture("binance/error-insufficient-balance.json")));
     // 0.00908091 BTC held → 0.00908 at the lot, sold at 109990: 998.7092, less 0.9987092
-    standIn.fills(
-        1004,
-        "c1-u1",
-        "BTCUSDT",
-        "SELL",
-        "109990",
-        "0.00908",
-        new Trade("109990", "0.00908", "0.9987092", "USDT"));
+    btcSaleFills("0.00908", "0.9987092");
 
     ExecutionResult r = run();
 
@@ -311,10 +242,10 @@ class BinanceLiveExecutionIT {
     assertFill(
         r.unwind().get(0), "1004", "0.00908", "997.7104908", "0.00908", "109990", "0.9987092");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-2.1895092");
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
+    assertThat(binance.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
     // an answer: not looked up, not sent again
-    binance.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
-    assertThat(bodies(binance, "/api/v3/order")).filteredOn(b -> b.contains("ETHBTC")).hasSize(1);
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/order")));
+    assertThat(bodies(server, "/api/v3/order")).filteredOn(b -> b.contains("ETHBTC")).hasSize(1);
   }
 
   @Test
@@ -341,19 +272,19 @@ class BinanceLiveExecutionIT {
     String cancelled =
         BinanceStandIn.order(
             1001, "c1-1", "BTCUSDT", "BUY", "CANCELED", "110000", "0.00909", "0.004", "440");
-    binance.stubFor(
+    server.stubFor(
         get(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("orderId", equalTo("1001"))
             .inScenario("order")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(json(200, open)));
-    binance.stubFor(
+    server.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("orderId", equalTo("1001"))
             .inScenario("order")
             .willReturn(json(200, BinanceStandIn.cancelled(1001, "BTCUSDT")))
             .willSetStateTo("cancelled"));
-    binance.stubFor(
+    server.stubFor(
         get(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("orderId", equalTo("1001"))
             .inScenario("order")
@@ -364,14 +295,7 @@ class BinanceLiveExecutionIT {
         BinanceStandIn.trades(
             1001, "BTCUSDT", true, new Trade("110000", "0.004", "0.000004", "BTC")));
     // unwind: 0.004 − 0.000004 = 0.003996 BTC → 0.00399 at the lot: 438.8601, less 0.4388601
-    standIn.fills(
-        1004,
-        "c1-u1",
-        "BTCUSDT",
-        "SELL",
-        "109990",
-        "0.00399",
-        new Trade("109990", "0.00399", "0.4388601", "USDT"));
+    btcSaleFills("0.00399", "0.4388601");
 
     ExecutionResult r = run();
 
@@ -379,15 +303,15 @@ class BinanceLiveExecutionIT {
     assertFill(r.legs().get(0), "1001", "440", "0.003996", "0.004", "110000", "0.000004");
     assertThat(r.legs().get(0).note()).contains("0.004 of 0.00909 BTC filled", "canceled");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-1.5787601");
-    binance.verify(
+    server.verify(
         1,
         deleteRequestedFor(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("orderId", equalTo("1001")));
-    binance.verify(
+    server.verify(
         1,
         getRequestedFor(urlPathEqualTo("/api/v3/myTrades"))
             .withQueryParam("orderId", equalTo("1001")));
-    assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(binance.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
   }
 
   @Test
@@ -409,31 +333,33 @@ class BinanceLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     assertFill(r.legs().get(0), "1001", "999.9", "0.00908091", "0.00909", "110000", "0.00000909");
     assertThat(r.realizedProfit()).isEqualByComparingTo("11.33840769");
-    assertThat(bodies(binance, "/api/v3/order").stream().filter(b -> b.contains("BTCUSDT")))
+    assertThat(bodies(server, "/api/v3/order").stream().filter(b -> b.contains("BTCUSDT")))
         .hasSize(1);
-    binance.verify(
+    server.verify(
         1,
         getRequestedFor(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("origClientOrderId", equalTo("c1-1"))
             .withQueryParam("symbol", equalTo("BTCUSDT")));
-    assertThat(journal.states("c1-1"))
+    assertThat(binance.journal().states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
+  }
+
+  /** Placements on BTCUSDT while scenario {@code resend} is in {@code state}. */
+  private static ScenarioMappingBuilder btcPlacement(String state) {
+    return com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
+        .inScenario("resend")
+        .whenScenarioStateIs(state);
   }
 
   @Test
   void aPlacementThatDidNotLandIsSentAgainOnlyAfterTheLookupFindsNothing() {
-    binance.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
-            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
-            .inScenario("resend")
-            .whenScenarioStateIs(Scenario.STARTED)
+    server.stubFor(
+        btcPlacement(Scenario.STARTED)
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
             .willSetStateTo("looked up"));
-    binance.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
-            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("BTCUSDT"))
-            .inScenario("resend")
-            .whenScenarioStateIs("looked up")
+    server.stubFor(
+        btcPlacement("looked up")
             .willReturn(
                 json(
                     200,
@@ -449,12 +375,10 @@ class BinanceLiveExecutionIT {
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     List<String> sends =
-        bodies(binance, "/api/v3/order").stream()
-            .filter(b -> b.contains("symbol=BTCUSDT"))
-            .toList();
+        bodies(server, "/api/v3/order").stream().filter(b -> b.contains("symbol=BTCUSDT")).toList();
     assertThat(sends).hasSize(2);
     assertThat(sends.get(1)).contains("quantity=0.00909", "newClientOrderId=c1-1");
-    binance.verify(
+    server.verify(
         1,
         getRequestedFor(urlPathEqualTo("/api/v3/order"))
             .withQueryParam("origClientOrderId", equalTo("c1-1")));
@@ -467,29 +391,30 @@ class BinanceLiveExecutionIT {
     standIn.onLookup(
         "zz-9", json(400, LiveTestSupport.fixture("binance/error-order-does-not-exist.json")));
 
-    assertThat(orders.cancel(BTC_USDT, "77")).isFalse();
-    assertThat(orders.cancel(BTC_USDT, "78")).isTrue();
-    assertThat(orders.findByClientId(BTC_USDT, Side.BUY, "zz-9")).isEqualTo(Optional.empty());
-    assertThat(orders.clientIdFor("c1-1")).isEqualTo("c1-1");
+    assertThat(binance.orders().cancel(BTC_USDT, "77")).isFalse();
+    assertThat(binance.orders().cancel(BTC_USDT, "78")).isTrue();
+    assertThat(binance.orders().findByClientId(BTC_USDT, Side.BUY, "zz-9"))
+        .isEqualTo(Optional.empty());
+    assertThat(binance.orders().clientIdFor("c1-1")).isEqualTo("c1-1");
     // longer than Binance's 36 characters: a stable hash in Binance's alphabet
     String longId = "x".repeat(40) + "-1";
-    assertThat(orders.clientIdFor(longId))
+    assertThat(binance.orders().clientIdFor(longId))
         .matches("arb-[0-9a-f]{32}")
-        .isEqualTo(orders.clientIdFor(longId));
+        .isEqualTo(binance.orders().clientIdFor(longId));
   }
 
   @Test
   void binanceDownBeforeTheFirstLegSendsNothingTwiceAndEndsUnknown() {
-    binance.stubFor(
+    server.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v3/order"))
             .willReturn(aResponse().withStatus(503)));
-    binance.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(503)));
+    server.stubFor(get(urlPathEqualTo("/api/v3/order")).willReturn(aResponse().withStatus(503)));
 
     ExecutionResult r = run();
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(r.legs().get(0).note()).contains("outcome unknown", "lookup by client id failed");
-    binance.verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
-    assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
+    server.verify(1, postRequestedFor(urlPathEqualTo("/api/v3/order")));
+    assertThat(binance.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
   }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.arb.xchange.live.LiveTestSupport.assertFill;
 import static dev.arb.xchange.live.LiveTestSupport.bodies;
 import static dev.arb.xchange.live.LiveTestSupport.book;
 import static dev.arb.xchange.live.LiveTestSupport.krakenAddOrder;
@@ -18,12 +19,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.arb.engine.execution.Books;
-import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.OrderOutcomeUnknownException;
-import dev.arb.engine.execution.ProfitThreshold;
-import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
@@ -34,17 +31,11 @@ import dev.arb.engine.record.Fill;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.JournalEntry;
 import dev.arb.engine.record.OrderState;
-import dev.arb.engine.sizing.PlanPricer;
-import dev.arb.engine.sizing.SizingOutcome;
-import dev.arb.engine.sizing.TradePlan;
-import dev.arb.xchange.spi.VenueOrders;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live executor through the execution policy against a Kraken stand-in: the cycle USDT → BTC
@@ -66,62 +57,35 @@ class KrakenLiveExecutionIT {
   // leg 2: 0.00906732 BTC / (0.04 × 1.0026) → 0.22609515 ETH
   private static final String VOL2 = "0.22609515";
 
-  @TempDir Path dir;
-  private WireMockServer kraken;
-  private MemoryJournal journal;
-  private UnknownOutcomeGuard executor;
-  private VenueOrders orders;
+  @RegisterExtension final LiveExchange kraken = LiveExchange.kraken();
+  private WireMockServer server;
 
   @BeforeEach
   void start() {
-    kraken = LiveTestSupport.server();
-    LiveTestSupport.krakenPairs(kraken);
-    journal = new MemoryJournal();
-    List<LiveVenue> venues =
-        LiveVenues.create(
-            List.of(LiveTestSupport.exchange("kraken", kraken.baseUrl())),
-            LiveTestSupport.secrets(),
-            LiveTestSupport.options(dir));
-    orders = venues.get(0).orders();
-    executor =
-        new UnknownOutcomeGuard(
-            new LiveOrderExecutor(venues, journal, LiveTestSupport.executorOptions()));
-  }
-
-  @AfterEach
-  void stop() {
-    kraken.stop();
-  }
-
-  private static TradePlan plan() {
-    Cycle c =
-        new Cycle(
-            List.of(
-                new Leg(BTC_USDT, Side.BUY),
-                new Leg(ETH_BTC, Side.BUY),
-                new Leg(ETH_USDT, Side.SELL)),
-            1.006);
-    SizingOutcome o =
-        PlanPricer.price(
-            c,
-            List.of(BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK),
-            1000,
-            0,
-            new BigDecimal("1000"));
-    return ((SizingOutcome.Sized) o).plan();
+    server = kraken.server();
   }
 
   private ExecutionResult run() {
-    return ExecutionPolicy.execute(
-        plan(), () -> BOOKS, executor, ProfitThreshold.anyProfit(), "c1");
+    return kraken.run(
+        LiveTestSupport.buyBuySell(1.006, BTC_USDT_BOOK, ETH_BTC_BOOK, ETH_USDT_BOOK), BOOKS);
   }
 
-  private void leg1Fills() {
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OLEG01-AAAAA-BBBBB1"), "pair=XBTUSDT", "type=buy");
-    krakenPost(
-        kraken,
-        "QueryOrders",
+  /** Kraken takes the order on {@code pair} as {@code txid}. */
+  private void placed(String txid, String pair, String type) {
+    krakenPost(server, "AddOrder", krakenAddOrder(txid), "pair=" + pair, "type=" + type);
+  }
+
+  /**
+   * QueryOrders answers {@code txid} with {@code order} (see {@link LiveTestSupport#krakenOrder}).
+   */
+  private void queried(String txid, String order) {
+    krakenPost(server, "QueryOrders", order, "txid=" + txid);
+  }
+
+  /** Leg 1, OLEG01, closed: filled in full. */
+  private void leg1Answered() {
+    queried(
+        "OLEG01-AAAAA-BBBBB1",
         krakenOrder(
             "OLEG01-AAAAA-BBBBB1",
             "closed",
@@ -132,16 +96,23 @@ class KrakenLiveExecutionIT {
             VOL1,
             "997.40520",
             "2.59325",
-            "110000.0"),
-        "txid=OLEG01-AAAAA-BBBBB1");
+            "110000.0"));
+  }
+
+  private void leg1Fills() {
+    placed("OLEG01-AAAAA-BBBBB1", "XBTUSDT", "buy");
+    leg1Answered();
   }
 
   private void leg2Fills() {
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OLEG02-AAAAA-BBBBB2"), "pair=XETHXXBT", "type=buy");
-    krakenPost(
-        kraken,
-        "QueryOrders",
+    leg2Closed(VOL2, "0.009043806", "0.00002351");
+  }
+
+  /** Leg 2, OLEG02: {@code filled} of the VOL2 ETH ordered at 0.04 for {@code cost} BTC. */
+  private void leg2Closed(String filled, String cost, String fee) {
+    placed("OLEG02-AAAAA-BBBBB2", "XETHXXBT", "buy");
+    queried(
+        "OLEG02-AAAAA-BBBBB2",
         krakenOrder(
             "OLEG02-AAAAA-BBBBB2",
             "closed",
@@ -149,19 +120,16 @@ class KrakenLiveExecutionIT {
             "buy",
             "0.04",
             VOL2,
-            VOL2,
-            "0.009043806",
-            "0.00002351",
-            "0.04"),
-        "txid=OLEG02-AAAAA-BBBBB2");
+            filled,
+            cost,
+            fee,
+            "0.04"));
   }
 
   private void leg3Fills() {
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OLEG03-AAAAA-BBBBB3"), "pair=ETHUSDT", "type=sell");
-    krakenPost(
-        kraken,
-        "QueryOrders",
+    placed("OLEG03-AAAAA-BBBBB3", "ETHUSDT", "sell");
+    queried(
+        "OLEG03-AAAAA-BBBBB3",
         krakenOrder(
             "OLEG03-AAAAA-BBBBB3",
             "closed",
@@ -172,17 +140,14 @@ class KrakenLiveExecutionIT {
             VOL2,
             "1008.95639",
             "2.62329",
-            "4462.53"),
-        "txid=OLEG03-AAAAA-BBBBB3");
+            "4462.53"));
   }
 
   /** The unwind's sale of BTC on XBTUSDT at the 109990 bid, filled in full. */
   private void btcSaleFills(String volume, String cost, String fee) {
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OUNW01-AAAAA-BBBBB4"), "pair=XBTUSDT", "type=sell");
-    krakenPost(
-        kraken,
-        "QueryOrders",
+    placed("OUNW01-AAAAA-BBBBB4", "XBTUSDT", "sell");
+    queried(
+        "OUNW01-AAAAA-BBBBB4",
         krakenOrder(
             "OUNW01-AAAAA-BBBBB4",
             "closed",
@@ -193,18 +158,7 @@ class KrakenLiveExecutionIT {
             volume,
             cost,
             fee,
-            "109990.0"),
-        "txid=OUNW01-AAAAA-BBBBB4");
-  }
-
-  private static void assertFill(
-      Fill f, String id, String spent, String received, String base, String price, String fee) {
-    assertThat(f.orderId()).isEqualTo(id);
-    assertThat(f.spent()).isEqualByComparingTo(spent);
-    assertThat(f.received()).isEqualByComparingTo(received);
-    assertThat(f.baseAmount()).isEqualByComparingTo(base);
-    assertThat(f.averagePrice()).isEqualByComparingTo(price);
-    assertThat(f.fee()).isEqualByComparingTo(fee);
+            "109990.0"));
   }
 
   @Test
@@ -234,20 +188,21 @@ class KrakenLiveExecutionIT {
     assertThat(r.startReturned()).isEqualByComparingTo("1006.3331");
     assertThat(r.realizedProfit()).isEqualByComparingTo("6.33465");
 
-    List<String> adds = bodies(kraken, "/0/private/AddOrder");
+    List<String> adds = bodies(server, "/0/private/AddOrder");
     assertThat(adds).hasSize(3);
     assertThat(adds.get(0))
         .contains("pair=XBTUSDT", "type=buy", "ordertype=limit", "price=110000&", "volume=" + VOL1)
-        .contains("oflags=fciq", "timeinforce=IOC", "userref=" + orders.clientIdFor("c1-1"))
+        .contains(
+            "oflags=fciq", "timeinforce=IOC", "userref=" + kraken.orders().clientIdFor("c1-1"))
         .doesNotContain("ordertype=market");
     assertThat(adds.get(1)).contains("pair=XETHXXBT", "type=buy", "price=0.04&", "volume=" + VOL2);
     assertThat(adds.get(2))
         .contains("pair=ETHUSDT", "type=sell", "price=4462.53&", "volume=" + VOL2);
-    kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/CancelOrder")));
 
-    assertThat(journal.states("c1-1"))
+    assertThat(kraken.journal().states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
-    JournalEntry j3 = journal.find("c1-3").orElseThrow();
+    JournalEntry j3 = kraken.journal().find("c1-3").orElseThrow();
     assertThat(j3.state()).isEqualTo(OrderState.FILLED);
     assertThat(j3.venueOrderId()).contains("OLEG03-AAAAA-BBBBB3");
     assertThat(j3.executionRef()).isEqualTo("c1");
@@ -256,36 +211,19 @@ class KrakenLiveExecutionIT {
     assertThat(j3.received()).isEqualByComparingTo("1006.3331");
     assertThat(j3.fee()).isEqualByComparingTo("2.62329");
     assertThat(j3.feeAsset()).isEqualTo("USDT");
-    assertThat(journal.unresolved()).isEmpty();
+    assertThat(kraken.journal().unresolved()).isEmpty();
   }
 
   @Test
   void partialFillOfLegTwoIsUnwoundBackToUsdt() {
     leg1Fills();
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OLEG02-AAAAA-BBBBB2"), "pair=XETHXXBT", "type=buy");
-    krakenPost(
-        kraken,
-        "QueryOrders",
-        krakenOrder(
-            "OLEG02-AAAAA-BBBBB2",
-            "closed",
-            "ETHXBT",
-            "buy",
-            "0.04",
-            VOL2,
-            "0.1",
-            "0.004",
-            "0.0000104",
-            "0.04"),
-        "txid=OLEG02-AAAAA-BBBBB2");
+    // leg 2: 0.1 of the VOL2 ETH filled
+    leg2Closed("0.1", "0.004", "0.0000104");
     // unwind: the 0.00505692 BTC not spent, and the 0.1 ETH bought
     btcSaleFills("0.00505692", "556.21063", "1.44615");
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OUNW02-AAAAA-BBBBB5"), "pair=ETHUSDT", "type=sell");
-    krakenPost(
-        kraken,
-        "QueryOrders",
+    placed("OUNW02-AAAAA-BBBBB5", "ETHUSDT", "sell");
+    queried(
+        "OUNW02-AAAAA-BBBBB5",
         krakenOrder(
             "OUNW02-AAAAA-BBBBB5",
             "closed",
@@ -296,8 +234,7 @@ class KrakenLiveExecutionIT {
             "0.1",
             "446.253",
             "1.16026",
-            "4462.53"),
-        "txid=OUNW02-AAAAA-BBBBB5");
+            "4462.53"));
 
     ExecutionResult r = run();
 
@@ -321,21 +258,21 @@ class KrakenLiveExecutionIT {
     assertThat(r.startReturned()).isEqualByComparingTo("999.85722");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-0.14123");
     assertThat(r.leftover()).isEmpty();
-    List<String> adds = bodies(kraken, "/0/private/AddOrder");
+    List<String> adds = bodies(server, "/0/private/AddOrder");
     assertThat(adds).hasSize(4);
     assertThat(adds.get(2))
         .contains(
             "pair=XBTUSDT", "type=sell", "price=109990&", "volume=0.00505692", "timeinforce=IOC");
     assertThat(adds.get(3)).contains("pair=ETHUSDT", "type=sell", "volume=0.1&", "timeinforce=IOC");
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
-    assertThat(journal.find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(kraken.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(kraken.journal().find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.FILLED);
   }
 
   @Test
   void rejectionOfLegTwoIsAnEmptyFillWithTheExchangesMessageAndTheBtcIsSoldBack() {
     leg1Fills();
     krakenPost(
-        kraken,
+        server,
         "AddOrder",
         "{\"error\":[\"EOrder:Insufficient funds\"],\"result\":{}}",
         "pair=XETHXXBT");
@@ -357,56 +294,48 @@ class KrakenLiveExecutionIT {
         "109990.000352915745777143",
         "2.59302");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-5.27694");
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
-    assertThat(journal.find("c1-2").orElseThrow().error()).contains("EOrder:Insufficient funds");
+    assertThat(kraken.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.REJECTED);
+    assertThat(kraken.journal().find("c1-2").orElseThrow().error())
+        .contains("EOrder:Insufficient funds");
     // a rejection is an answer: not sent again, not looked up
-    assertThat(bodies(kraken, "/0/private/AddOrder"))
+    assertThat(bodies(server, "/0/private/AddOrder"))
         .filteredOn(b -> b.contains("XETHXXBT"))
         .hasSize(1);
-    kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/OpenOrders")));
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/OpenOrders")));
   }
 
   @Test
   void anOrderStillOpenAtTheTimeoutIsCancelledAndItsPartialFillUnwound() {
-    krakenPost(
-        kraken, "AddOrder", krakenAddOrder("OLEG01-AAAAA-BBBBB1"), "pair=XBTUSDT", "type=buy");
-    String open =
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "open",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            "0.004",
-            "440",
-            "1.144",
-            "110000.0");
-    String cancelled =
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "canceled",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            "0.004",
-            "440",
-            "1.144",
-            "110000.0");
-    kraken.stubFor(
+    placed("OLEG01-AAAAA-BBBBB1", "XBTUSDT", "buy");
+    // 0.004 of VOL1 BTC bought so far, as long as it is open
+    java.util.function.Function<String, String> partlyBought =
+        status ->
+            krakenOrder(
+                "OLEG01-AAAAA-BBBBB1",
+                status,
+                "XBTUSDT",
+                "buy",
+                "110000",
+                VOL1,
+                "0.004",
+                "440",
+                "1.144",
+                "110000.0");
+    String open = partlyBought.apply("open");
+    String cancelled = partlyBought.apply("canceled");
+    server.stubFor(
         post(urlPathEqualTo("/0/private/QueryOrders"))
             .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
             .inScenario("order")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(okJson(open)));
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/CancelOrder"))
             .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
             .inScenario("order")
             .willReturn(okJson(LiveTestSupport.fixture("kraken/cancelorder.json")))
             .willSetStateTo("cancelled"));
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/QueryOrders"))
             .withRequestBody(containing("txid=OLEG01-AAAAA-BBBBB1"))
             .inScenario("order")
@@ -423,29 +352,29 @@ class KrakenLiveExecutionIT {
     assertThat(r.startSpent()).isEqualByComparingTo("441.144");
     assertThat(r.startReturned()).isEqualByComparingTo("438.8161");
     assertThat(r.realizedProfit()).isEqualByComparingTo("-2.3279");
-    List<String> cancels = bodies(kraken, "/0/private/CancelOrder");
+    List<String> cancels = bodies(server, "/0/private/CancelOrder");
     assertThat(cancels).hasSize(1);
     assertThat(cancels.get(0)).contains("txid=OLEG01-AAAAA-BBBBB1");
     assertThat(
-            bodies(kraken, "/0/private/QueryOrders").stream()
+            bodies(server, "/0/private/QueryOrders").stream()
                 .filter(b -> b.contains("OLEG01"))
                 .count())
         .isGreaterThanOrEqualTo(2);
-    assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
+    assertThat(kraken.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.PARTIAL);
   }
 
   @Test
   void exchangeDownMidCycleEndsStrandedNamingTheBtcHeld() {
     leg1Fills();
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .withRequestBody(containing("pair=XETHXXBT"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .withRequestBody(containing("type=sell"))
             .willReturn(aResponse().withStatus(503)));
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/OpenOrders")).willReturn(aResponse().withStatus(503)));
 
     ExecutionResult r = run();
@@ -456,28 +385,28 @@ class KrakenLiveExecutionIT {
         .containsExactly(new Holding("kraken", Asset.of("BTC"), new BigDecimal(VOL1)));
     assertThat(r.realizedProfit()).isEqualByComparingTo("-999.99845");
     // each placement went out once; the lookups by client id were retried (3 attempts each)
-    assertThat(bodies(kraken, "/0/private/AddOrder")).hasSize(3);
-    List<String> lookups = bodies(kraken, "/0/private/OpenOrders");
+    assertThat(bodies(server, "/0/private/AddOrder")).hasSize(3);
+    List<String> lookups = bodies(server, "/0/private/OpenOrders");
     assertThat(lookups).hasSize(6);
-    assertThat(lookups.get(0)).contains("userref=" + orders.clientIdFor("c1-2"));
-    assertThat(journal.find("c1-2").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
-    assertThat(journal.find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
-    assertThat(journal.unresolved())
+    assertThat(lookups.get(0)).contains("userref=" + kraken.orders().clientIdFor("c1-2"));
+    assertThat(kraken.journal().find("c1-2").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
+    assertThat(kraken.journal().find("c1-u1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
+    assertThat(kraken.journal().unresolved())
         .extracting(JournalEntry::clientOrderId)
         .containsExactly("c1-2", "c1-u1");
     // nothing written for people or the journal carries the API key or secret
-    for (JournalEntry e : journal.history) {
+    for (JournalEntry e : kraken.journal().history) {
       assertThat(e.error()).doesNotContain("test-key", "dGVzdC1zZWNyZXQ=");
     }
     assertThat(r.reason()).doesNotContain("test-key", "dGVzdC1zZWNyZXQ=");
-    assertThat(executor.unknown())
+    assertThat(kraken.guarded().unknown())
         .extracting(OrderOutcomeUnknownException::clientOrderId)
         .containsExactly("c1-2", "c1-u1");
   }
 
   @Test
   void aPlacementWhoseAnswerWasLostIsFoundByClientIdAndNotSentAgain() {
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .withRequestBody(containing("pair=XBTUSDT"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -486,22 +415,8 @@ class KrakenLiveExecutionIT {
                 "OLEG01-AAAAA-BBBBB1", "open", "XBTUSDT", "buy", "110000", VOL1, "0", "0", "0", "0")
             .replace("\"result\":{", "\"result\":{\"open\":{")
             .replaceFirst("}}$", "}}}");
-    krakenPost(kraken, "OpenOrders", landed, "userref=" + orders.clientIdFor("c1-1"));
-    krakenPost(
-        kraken,
-        "QueryOrders",
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "closed",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            VOL1,
-            "997.40520",
-            "2.59325",
-            "110000.0"),
-        "txid=OLEG01-AAAAA-BBBBB1");
+    krakenPost(server, "OpenOrders", landed, "userref=" + kraken.orders().clientIdFor("c1-1"));
+    leg1Answered();
     leg2Fills();
     leg3Fills();
 
@@ -510,82 +425,72 @@ class KrakenLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     assertThat(r.legs().get(0).orderId()).isEqualTo("OLEG01-AAAAA-BBBBB1");
     assertThat(r.realizedProfit()).isEqualByComparingTo("6.33465");
-    assertThat(bodies(kraken, "/0/private/AddOrder"))
+    assertThat(bodies(server, "/0/private/AddOrder"))
         .filteredOn(b -> b.contains("XBTUSDT"))
         .hasSize(1);
-    assertThat(journal.states("c1-1"))
+    assertThat(kraken.journal().states("c1-1"))
         .containsExactly(OrderState.INTENT, OrderState.SENT, OrderState.FILLED);
   }
 
   @Test
   void krakenUnreachableBeforeTheFirstOrderSendsNothingUntilItIsBack() {
-    kraken.resetAll();
+    server.resetAll();
     for (String n : List.of("AssetPairs", "Assets")) {
-      kraken.stubFor(
+      server.stubFor(
           com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/0/public/" + n))
               .willReturn(aResponse().withStatus(503)));
     }
     Leg buy = new Leg(BTC_USDT, Side.BUY);
 
     Fill f =
-        executor.execute(
-            new dev.arb.engine.record.OrderRequest(
-                "x1-1", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
+        kraken
+            .guarded()
+            .execute(
+                new dev.arb.engine.record.OrderRequest(
+                    "x1-1", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
 
     assertThat(f.filled()).isFalse();
     assertThat(f.note()).contains("kraken not reachable, order not sent", "HTTP 503");
-    kraken.verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
-    assertThat(journal.rows).isEmpty();
+    server.verify(0, postRequestedFor(urlPathEqualTo("/0/private/AddOrder")));
+    assertThat(kraken.journal().rows).isEmpty();
 
     // back: the next order loads the pairs first, then goes out
-    kraken.resetAll();
-    LiveTestSupport.krakenPairs(kraken);
+    server.resetAll();
+    LiveTestSupport.krakenPairs(server);
     leg1Fills();
     Fill g =
-        executor.execute(
-            new dev.arb.engine.record.OrderRequest(
-                "x1-2", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
+        kraken
+            .guarded()
+            .execute(
+                new dev.arb.engine.record.OrderRequest(
+                    "x1-2", buy, new BigDecimal("999.999"), new BigDecimal("110000")));
 
     assertFill(g, "OLEG01-AAAAA-BBBBB1", "999.99845", VOL1, VOL1, "110000", "0.000023575");
-    assertThat(journal.find("x1-2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(kraken.journal().find("x1-2").orElseThrow().state()).isEqualTo(OrderState.FILLED);
   }
 
   private void noOrdersByUserref() {
-    krakenPost(kraken, "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
-    krakenPost(kraken, "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
+    krakenPost(server, "OpenOrders", "{\"error\":[],\"result\":{\"open\":{}}}");
+    krakenPost(server, "ClosedOrders", "{\"error\":[],\"result\":{\"closed\":{},\"count\":0}}");
   }
 
   @Test
   void aPlacementThatDidNotLandIsSentAgainOnlyAfterTheLookupFindsNothing() {
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .withRequestBody(containing("pair=XBTUSDT"))
             .inScenario("resend")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
             .willSetStateTo("looked up"));
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .withRequestBody(containing("pair=XBTUSDT"))
             .inScenario("resend")
             .whenScenarioStateIs("looked up")
             .willReturn(okJson(krakenAddOrder("OLEG01-AAAAA-BBBBB1"))));
     noOrdersByUserref();
-    krakenPost(
-        kraken,
-        "QueryOrders",
-        krakenOrder(
-            "OLEG01-AAAAA-BBBBB1",
-            "closed",
-            "XBTUSDT",
-            "buy",
-            "110000",
-            VOL1,
-            VOL1,
-            "997.40520",
-            "2.59325",
-            "110000.0"),
-        "txid=OLEG01-AAAAA-BBBBB1");
+    leg1Answered();
     leg2Fills();
     leg3Fills();
 
@@ -593,17 +498,18 @@ class KrakenLiveExecutionIT {
 
     assertThat(r.status()).isEqualTo(ExecutionStatus.EXECUTED);
     List<String> sends =
-        bodies(kraken, "/0/private/AddOrder").stream().filter(b -> b.contains("XBTUSDT")).toList();
+        bodies(server, "/0/private/AddOrder").stream().filter(b -> b.contains("XBTUSDT")).toList();
     assertThat(sends).hasSize(2);
     // same order both times: same volume, same userref
-    assertThat(sends.get(1)).contains("volume=" + VOL1, "userref=" + orders.clientIdFor("c1-1"));
-    assertThat(bodies(kraken, "/0/private/OpenOrders")).hasSize(1);
-    assertThat(bodies(kraken, "/0/private/ClosedOrders")).hasSize(1);
+    assertThat(sends.get(1))
+        .contains("volume=" + VOL1, "userref=" + kraken.orders().clientIdFor("c1-1"));
+    assertThat(bodies(server, "/0/private/OpenOrders")).hasSize(1);
+    assertThat(bodies(server, "/0/private/ClosedOrders")).hasSize(1);
   }
 
   @Test
   void aPlacementNeverAnsweredAndNeverFoundIsUnknownAfterTwoSends() {
-    kraken.stubFor(
+    server.stubFor(
         post(urlPathEqualTo("/0/private/AddOrder"))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     noOrdersByUserref();
@@ -613,7 +519,7 @@ class KrakenLiveExecutionIT {
     assertThat(r.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(r.legs().get(0).note())
         .contains("outcome unknown", "not found by client id after 2 sends");
-    assertThat(bodies(kraken, "/0/private/AddOrder")).hasSize(2);
-    assertThat(journal.find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
+    assertThat(bodies(server, "/0/private/AddOrder")).hasSize(2);
+    assertThat(kraken.journal().find("c1-1").orElseThrow().state()).isEqualTo(OrderState.UNKNOWN);
   }
 }

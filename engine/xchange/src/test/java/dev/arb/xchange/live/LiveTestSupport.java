@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,24 +17,34 @@ import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
+import dev.arb.engine.model.Cycle;
+import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Side;
+import dev.arb.engine.record.Fill;
 import dev.arb.engine.resilience.Sleeper;
+import dev.arb.engine.sizing.PlanPricer;
+import dev.arb.engine.sizing.SizingOutcome;
+import dev.arb.engine.sizing.TradePlan;
 import dev.arb.xchange.VenueOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Exchange stand-ins on 127.0.0.1 serving XChange's recorded order responses (see LICENSE.XChange):
@@ -204,15 +215,64 @@ final class LiveTestSupport {
   }
 
   static Market market(String exchange, String base, String quote) {
+    return market(exchange, base, quote, FEE, LOT);
+  }
+
+  /** A market with its own taker fee and lot size, and no minimums. */
+  static Market market(String exchange, String base, String quote, BigDecimal fee, String lot) {
+    return market(exchange, base, quote, fee, new BigDecimal(lot));
+  }
+
+  private static Market market(
+      String exchange, String base, String quote, BigDecimal fee, BigDecimal lot) {
     return new Market(
         exchange,
         Asset.of(base),
         Asset.of(quote),
-        FEE,
-        LOT,
+        fee,
+        lot,
         BigDecimal.ZERO,
         BigDecimal.ZERO,
         BigDecimal.ZERO);
+  }
+
+  /**
+   * The plan for 1000 of the start asset round the cycle that buys on {@code first} and {@code
+   * second} and sells on {@code third}, priced on those books.
+   */
+  static TradePlan buyBuySell(double ratio, OrderBook first, OrderBook second, OrderBook third) {
+    Cycle c =
+        new Cycle(
+            List.of(
+                new Leg(first.market(), Side.BUY),
+                new Leg(second.market(), Side.BUY),
+                new Leg(third.market(), Side.SELL)),
+            ratio);
+    SizingOutcome o =
+        PlanPricer.price(c, List.of(first, second, third), 1000, 0, new BigDecimal("1000"));
+    return ((SizingOutcome.Sized) o).plan();
+  }
+
+  /** Checks every amount of a fill exactly (compared as numbers, any scale). */
+  static void assertFill(
+      Fill f, String id, String spent, String received, String base, String price, String fee) {
+    assertThat(f.orderId()).isEqualTo(id);
+    assertThat(f.spent()).isEqualByComparingTo(spent);
+    assertThat(f.received()).isEqualByComparingTo(received);
+    assertThat(f.baseAmount()).isEqualByComparingTo(base);
+    assertThat(f.averagePrice()).isEqualByComparingTo(price);
+    assertThat(f.fee()).isEqualByComparingTo(fee);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   static OrderBook book(Market m, String bid, String bidAmount, String ask, String askAmount) {
