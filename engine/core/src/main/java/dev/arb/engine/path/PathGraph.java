@@ -137,6 +137,7 @@ public final class PathGraph {
     BigDecimal lastFee = null;
     BigDecimal keep = BigDecimal.ONE;
     double keepDouble = 1;
+    long keepUnscaled = 1;
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
       int base = nodes.id(m.exchange(), m.base(), false, 16);
@@ -145,12 +146,13 @@ public final class PathGraph {
       if (fee != lastFee && !fee.equals(lastFee)) {
         keep = BigDecimal.ONE.subtract(fee);
         keepDouble = keep.doubleValue();
+        keepUnscaled = unscaled(keep);
         lastFee = fee;
       }
       marketKeep[market] = keepDouble;
       marketTradables[market] = m;
       if (!b.bids().isEmpty()) {
-        double rate = b.bids().get(0).price().multiply(keep).doubleValue();
+        double rate = times(b.bids().get(0).price(), keep, keepUnscaled);
         edges.add(base, quote, rate, new Leg(m, Side.SELL), market);
       } else if (allSides) {
         edges.add(base, quote, 0, new Leg(m, Side.SELL), market);
@@ -268,6 +270,47 @@ public final class PathGraph {
         marketKeep,
         marketTradables,
         bookMarkets);
+  }
+
+  // 10^0 … 10^22: every one exact in double
+  private static final double[] TEN = new double[23];
+
+  static {
+    TEN[0] = 1;
+    for (int i = 1; i < TEN.length; i++) {
+      TEN[i] = TEN[i - 1] * 10;
+    }
+  }
+
+  /**
+   * The unscaled value of {@code d} if it has at most 15 digits and a scale in [0, 22], else −1.
+   * Its double {@code u / 10^scale} is within a relative 2⁻⁵³ of the value, so {@code ·10^scale}
+   * lands within {@code u·2⁻⁵² < 0.23} of {@code u}: rounding gives {@code u} exactly.
+   */
+  static long unscaled(BigDecimal d) {
+    int scale = d.scale();
+    if (scale < 0 || scale >= TEN.length || d.signum() < 0 || d.precision() > 15) {
+      return -1;
+    }
+    return Math.round(d.doubleValue() * TEN[scale]);
+  }
+
+  /**
+   * {@code price·keep} rounded to the nearest double, exactly {@code
+   * price.multiply(keep).doubleValue()}, without the BigDecimal product where both unscaled values
+   * are known and their product is below 2⁵³ at a scale up to 22: then it and {@code 10^scale} are
+   * exact doubles and one division rounds their quotient to the nearest double, as the BigDecimal
+   * conversion does.
+   */
+  static double times(BigDecimal price, BigDecimal keep, long keepUnscaled) {
+    if (keepUnscaled >= 0) {
+      long p = unscaled(price);
+      int scale = price.scale() + keep.scale();
+      if (p >= 0 && scale < TEN.length && (keepUnscaled == 0 || p <= (1L << 53) / keepUnscaled)) {
+        return (double) (p * keepUnscaled) / TEN[scale];
+      }
+    }
+    return price.multiply(keep).doubleValue();
   }
 
   /** {@code −ln(rate)}; +∞ for a disabled edge (rate 0). */

@@ -6,7 +6,9 @@ import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The branch-and-bound DFS of {@link PathOptimizer#search}, and its state, allocated once per
@@ -152,6 +154,13 @@ final class TopKSearch {
    * weights (the potentials cancel), so it is at least the sum of the negative reduced weights of
    * the masked edges it may use. More than {@link #MAX_MASKED} cycles: no skipping.
    *
+   * <p>The labels of a run that found a cycle single out the edge whose relaxation closed it, not
+   * the edge out of line: one lifted book makes many cycles, and masking another edge of each
+   * leaves the lifted one to close the next. So an edge on more of the cycles found so far is
+   * masked first (the lifted edge is masked at the second cycle through it); the lowest reduced
+   * weight decides among edges on as many. Which edges are masked changes only how many starts are
+   * skipped, never the results.
+   *
    * @param detector the detector after its first run
    * @param cycle the cycle that run found, or null
    */
@@ -160,16 +169,21 @@ final class TopKSearch {
     int[] found = cycle;
     int count = 0;
     int[] edges = new int[MAX_MASKED];
+    // how many of the cycles found so far each of their edges is on
+    Map<Integer, Integer> seen = new HashMap<>();
     while (found != null) {
       if (count == MAX_MASKED) {
         return;
       }
       double[] label = detector.labels();
       int worst = found[0];
+      int most = 0;
       double lowest = INF;
       for (int e : found) {
+        int on = seen.merge(e, 1, Integer::sum);
         double reduced = w[e] + label[src[e]] - label[tgt[e]];
-        if (reduced < lowest) {
+        if (on > most || (on == most && reduced < lowest)) {
+          most = on;
           lowest = reduced;
           worst = e;
         }

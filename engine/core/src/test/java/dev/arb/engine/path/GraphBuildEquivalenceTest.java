@@ -60,6 +60,30 @@ class GraphBuildEquivalenceTest {
   }
 
   @Test
+  void theBidRateIsTheBigDecimalProductRoundedToDouble() {
+    Random random = new Random(53L);
+    String[] keeps = {"1", "0.999", "0.9990", "0.99925", "0.9974", "0.5", "0.123456789012345"};
+    int fast = 0;
+    for (int i = 0; i < 200_000; i++) {
+      // unscaled values of 1-18 digits (around the 15-digit and 2^53 limits) at scales -2 … 25
+      long unscaled = (long) Math.pow(10, random.nextInt(18) + random.nextDouble());
+      BigDecimal price = BigDecimal.valueOf(Math.max(0, unscaled), random.nextInt(28) - 2);
+      BigDecimal keep = new BigDecimal(keeps[random.nextInt(keeps.length)]);
+      long keepUnscaled = PathGraph.unscaled(keep);
+      double expected = price.multiply(keep).doubleValue();
+      assertThat(Double.doubleToRawLongBits(PathGraph.times(price, keep, keepUnscaled)))
+          .as("%s × %s", price, keep)
+          .isEqualTo(Double.doubleToRawLongBits(expected));
+      long p = PathGraph.unscaled(price);
+      if (p >= 0) {
+        assertThat(p).isEqualTo(price.unscaledValue().longValueExact());
+        fast++;
+      }
+    }
+    assertThat(fast).as("products taken without BigDecimal").isGreaterThan(50_000);
+  }
+
+  @Test
   void marketIdsAndLookupsMatchTheSnapshot() {
     MarketSnapshot snapshot = SyntheticPools.random(7, 8, 10, 8);
     PathGraph g = PathGraph.of(snapshot);
