@@ -33,11 +33,12 @@ import java.util.Optional;
  * graph is checked for a cycle every n relaxations; a predecessor cycle is always negative.
  *
  * <p><b>Skipping start nodes</b>: after the detector, the search masks one edge of each negative
- * cycle found (at most {@link TopKSearch#MAX_MASKED}) and reruns it to get potentials on all other
- * edges; a cycle's weight is at least the sum of the negative reduced weights of the masked edges
- * it can use, so once the K-th best (or the profit threshold) is below that for every cycle from a
- * start node, that start is not searched. The results are the same as without skipping (tests
- * compare both); only the work is less.
+ * cycle found (at most {@link TopKSearch#MAX_MASKED}; the edge on most of the cycles found so far)
+ * and reruns it to get potentials on all other edges; a cycle's weight is at least the sum of the
+ * negative reduced weights of the masked edges it can use (ranked at or above its start, in its
+ * start's connected component), so once the K-th best (or the profit threshold) is below that for
+ * every cycle from a start node, that start is not searched. The results are the same as without
+ * skipping (tests compare both); only the work is less.
  *
  * <p>Hot loops work on the graph's primitive arrays: no boxing, no streams, no allocation per
  * relaxation or DFS step; arrays are allocated once per call.
