@@ -8,6 +8,7 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Pool;
 import dev.arb.engine.model.SameAs;
 import dev.arb.engine.model.Side;
+import dev.arb.engine.model.Tradable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,12 +60,15 @@ public final class PathGraph {
   private final Leg[] legs;
   private final List<String> warnings;
   // markets: the market of each edge (−1 for a transfer or same-as join), each market's two edges
-  // (−1 where there is none), its fee kept as 1 − fee in double, and its id
+  // (−1 where there is none), its fee kept as 1 − fee in double, its book or pool, and its id
+  // (made on first use: a scan asks for few); markets below bookMarkets are books, the rest pools
   private final int[] edgeMarket;
   private final int[] marketSell;
   private final int[] marketBuy;
   private final double[] marketKeep;
+  private final Tradable[] marketTradables;
   private final String[] marketIds;
+  private final int bookMarkets;
   private Map<String, Integer> marketIndex;
 
   private PathGraph(
@@ -81,7 +85,8 @@ public final class PathGraph {
       int[] marketSell,
       int[] marketBuy,
       double[] marketKeep,
-      String[] marketIds) {
+      Tradable[] marketTradables,
+      int bookMarkets) {
     this.nodeExchange = nodeExchange;
     this.nodeAsset = nodeAsset;
     this.offsets = offsets;
@@ -95,7 +100,9 @@ public final class PathGraph {
     this.marketSell = marketSell;
     this.marketBuy = marketBuy;
     this.marketKeep = marketKeep;
-    this.marketIds = marketIds;
+    this.marketTradables = marketTradables;
+    this.marketIds = new String[marketTradables.length];
+    this.bookMarkets = bookMarkets;
   }
 
   /** The graph of a snapshot's markets, without transfer edges. */
@@ -123,29 +130,42 @@ public final class PathGraph {
     Edges edges = new Edges(2 * snapshot.marketCount() + 16, allSides);
     int markets = snapshot.marketCount();
     double[] marketKeep = new double[markets];
-    String[] marketIds = new String[markets];
+    Tradable[] marketTradables = new Tradable[markets];
     int market = 0;
+    // 1 − fee of the last fee seen (most markets of a snapshot share a few fees): the same
+    // BigDecimal and double as computing it per market
+    BigDecimal lastFee = null;
+    BigDecimal keep = BigDecimal.ONE;
+    double keepDouble = 1;
+    long keepUnscaled = 1;
     for (OrderBook b : snapshot.books()) {
       var m = b.market();
       int base = nodes.id(m.exchange(), m.base(), false, 16);
       int quote = nodes.id(m.exchange(), m.quote(), false, 16);
-      BigDecimal keep = BigDecimal.ONE.subtract(m.takerFee());
-      marketKeep[market] = keep.doubleValue();
-      marketIds[market] = m.id();
+      BigDecimal fee = m.takerFee();
+      if (fee != lastFee && !fee.equals(lastFee)) {
+        keep = BigDecimal.ONE.subtract(fee);
+        keepDouble = keep.doubleValue();
+        keepUnscaled = unscaled(keep);
+        lastFee = fee;
+      }
+      marketKeep[market] = keepDouble;
+      marketTradables[market] = m;
       if (!b.bids().isEmpty()) {
-        double rate = b.bids().get(0).price().multiply(keep).doubleValue();
+        double rate = times(b.bids().get(0).price(), keep, keepUnscaled);
         edges.add(base, quote, rate, new Leg(m, Side.SELL), market);
       } else if (allSides) {
         edges.add(base, quote, 0, new Leg(m, Side.SELL), market);
       }
       if (!b.asks().isEmpty()) {
-        double rate = keep.doubleValue() / b.asks().get(0).price().doubleValue();
+        double rate = keepDouble / b.asks().get(0).price().doubleValue();
         edges.add(quote, base, rate, new Leg(m, Side.BUY), market);
       } else if (allSides) {
         edges.add(quote, base, 0, new Leg(m, Side.BUY), market);
       }
       market++;
     }
+    int bookMarkets = market;
     for (ChainSnapshot c : snapshot.chains()) {
       for (Pool p : c.pools()) {
         int t0 = nodes.id(c.name(), p.base(), true, c.tokens().size());
@@ -153,7 +173,7 @@ public final class PathGraph {
         // a concentrated pool with no liquidity one way within its recorded ticks has no edge there
         // (or, for in-place updates, a disabled one)
         marketKeep[market] = 1;
-        marketIds[market] = p.id();
+        marketTradables[market] = p;
         double sell = p.marginalRate(true);
         double buy = p.marginalRate(false);
         if (sell > 0 || allSides) {
@@ -248,7 +268,49 @@ public final class PathGraph {
         marketSell,
         marketBuy,
         marketKeep,
-        marketIds);
+        marketTradables,
+        bookMarkets);
+  }
+
+  // 10^0 … 10^22: every one exact in double
+  private static final double[] TEN = new double[23];
+
+  static {
+    TEN[0] = 1;
+    for (int i = 1; i < TEN.length; i++) {
+      TEN[i] = TEN[i - 1] * 10;
+    }
+  }
+
+  /**
+   * The unscaled value of {@code d} if it has at most 15 digits and a scale in [0, 22], else −1.
+   * Its double {@code u / 10^scale} is within a relative 2⁻⁵³ of the value, so {@code ·10^scale}
+   * lands within {@code u·2⁻⁵² < 0.23} of {@code u}: rounding gives {@code u} exactly.
+   */
+  static long unscaled(BigDecimal d) {
+    int scale = d.scale();
+    if (scale < 0 || scale >= TEN.length || d.signum() < 0 || d.precision() > 15) {
+      return -1;
+    }
+    return Math.round(d.doubleValue() * TEN[scale]);
+  }
+
+  /**
+   * {@code price·keep} rounded to the nearest double, exactly {@code
+   * price.multiply(keep).doubleValue()}, without the BigDecimal product where both unscaled values
+   * are known and their product is below 2⁵³ at a scale up to 22: then it and {@code 10^scale} are
+   * exact doubles and one division rounds their quotient to the nearest double, as the BigDecimal
+   * conversion does.
+   */
+  static double times(BigDecimal price, BigDecimal keep, long keepUnscaled) {
+    if (keepUnscaled >= 0) {
+      long p = unscaled(price);
+      int scale = price.scale() + keep.scale();
+      if (p >= 0 && scale < TEN.length && (keepUnscaled == 0 || p <= (1L << 53) / keepUnscaled)) {
+        return (double) (p * keepUnscaled) / TEN[scale];
+      }
+    }
+    return price.multiply(keep).doubleValue();
   }
 
   /** {@code −ln(rate)}; +∞ for a disabled edge (rate 0). */
@@ -262,13 +324,23 @@ public final class PathGraph {
     final List<String> venues = new ArrayList<>();
     final List<Asset> assets = new ArrayList<>();
     final BitSet chain = new BitSet();
+    // the venue asked for last and its nodes (consecutive books are mostly on one exchange)
+    private String lastVenue;
+    private Map<Asset, Integer> lastByAsset;
 
     /** The node of ({@code venue}, {@code a}); {@code expected}: the venue's likely node count. */
     int id(String venue, Asset a, boolean onChain, int expected) {
-      Map<Asset, Integer> byAsset = ids.get(venue);
-      if (byAsset == null) {
-        byAsset = new HashMap<>(Math.max(16, 2 * expected));
-        ids.put(venue, byAsset);
+      Map<Asset, Integer> byAsset;
+      if (venue == lastVenue) {
+        byAsset = lastByAsset;
+      } else {
+        byAsset = ids.get(venue);
+        if (byAsset == null) {
+          byAsset = new HashMap<>(Math.max(16, 2 * expected));
+          ids.put(venue, byAsset);
+        }
+        lastVenue = venue;
+        lastByAsset = byAsset;
       }
       Integer id = byAsset.get(a);
       if (id == null) {
@@ -410,12 +482,22 @@ public final class PathGraph {
 
   /** Books and pools of the graph, numbered in snapshot order (books first, then pools). */
   public int marketCount() {
-    return marketIds.length;
+    return marketTradables.length;
   }
 
   /** The id of market {@code m} ({@code kraken:BTC/USD}, or {@code chain:address} for a pool). */
   public String marketId(int m) {
-    return marketIds[m];
+    String id = marketIds[m];
+    if (id == null) {
+      id = marketTradables[m].id();
+      marketIds[m] = id;
+    }
+    return id;
+  }
+
+  /** Whether market {@code m} is a pool (else a book). */
+  public boolean isPoolMarket(int m) {
+    return m >= bookMarkets;
   }
 
   /**
@@ -427,7 +509,7 @@ public final class PathGraph {
     if (index == null) {
       index = new HashMap<>(Math.max(16, 2 * marketIds.length));
       for (int i = 0; i < marketIds.length; i++) {
-        index.put(marketIds[i], i);
+        index.put(marketId(i), i);
       }
       marketIndex = index;
     }
@@ -502,9 +584,9 @@ public final class PathGraph {
   public int updatePool(int m, Pool pool) {
     int sell = marketSell[m];
     int buy = marketBuy[m];
-    if (!pool.id().equals(marketIds[m]) || sell < 0 || buy < 0) {
+    if (!pool.id().equals(marketId(m)) || sell < 0 || buy < 0) {
       throw new IllegalArgumentException(
-          "market " + m + " is " + marketIds[m] + ", not pool " + pool.id());
+          "market " + m + " is " + marketId(m) + ", not pool " + pool.id());
     }
     legs[sell] = new Leg(pool, Side.SELL);
     legs[buy] = new Leg(pool, Side.BUY);

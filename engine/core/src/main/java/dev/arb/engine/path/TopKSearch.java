@@ -6,7 +6,9 @@ import dev.arb.engine.model.Cycle;
 import dev.arb.engine.model.Leg;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The branch-and-bound DFS of {@link PathOptimizer#search}, and its state, allocated once per
@@ -79,6 +81,9 @@ final class TopKSearch {
   private final int[] maskedTo = new int[MAX_MASKED];
   private final double[] maskedReduced = new double[MAX_MASKED];
   private double margin;
+  // the (weakly) connected component of each node, once edges are masked: a cycle from a start
+  // stays in the start's component, so only the masked edges there count (null: none masked)
+  private int[] component;
   // Bounded max-heap of the best cycles by weight (root = worst kept).
   private double[] heapW = new double[16];
   private int[][] heapE = new int[16][];
@@ -152,6 +157,13 @@ final class TopKSearch {
    * weights (the potentials cancel), so it is at least the sum of the negative reduced weights of
    * the masked edges it may use. More than {@link #MAX_MASKED} cycles: no skipping.
    *
+   * <p>The labels of a run that found a cycle single out the edge whose relaxation closed it, not
+   * the edge out of line: one lifted book makes many cycles, and masking another edge of each
+   * leaves the lifted one to close the next. So an edge on more of the cycles found so far is
+   * masked first (the lifted edge is masked at the second cycle through it); the lowest reduced
+   * weight decides among edges on as many. Which edges are masked changes only how many starts are
+   * skipped, never the results.
+   *
    * @param detector the detector after its first run
    * @param cycle the cycle that run found, or null
    */
@@ -160,16 +172,21 @@ final class TopKSearch {
     int[] found = cycle;
     int count = 0;
     int[] edges = new int[MAX_MASKED];
+    // how many of the cycles found so far each of their edges is on
+    Map<Integer, Integer> seen = new HashMap<>();
     while (found != null) {
       if (count == MAX_MASKED) {
         return;
       }
       double[] label = detector.labels();
       int worst = found[0];
+      int most = 0;
       double lowest = INF;
       for (int e : found) {
+        int on = seen.merge(e, 1, Integer::sum);
         double reduced = w[e] + label[src[e]] - label[tgt[e]];
-        if (reduced < lowest) {
+        if (on > most || (on == most && reduced < lowest)) {
+          most = on;
           lowest = reduced;
           worst = e;
         }
@@ -195,6 +212,9 @@ final class TopKSearch {
       maskedReduced[j] = w[e] + pot[src[e]] - pot[tgt[e]];
     }
     maskedCount = count;
+    if (count > 0) {
+      component = components();
+    }
     // The detector's slack per edge plus rounding (labels, reduced weights, the search's own sums)
     // relative to the magnitudes involved, with room to spare: a bound too low only cuts less.
     margin = (maxLen + count) * (2 * EPSILON + 1e-14 * scale);
@@ -204,17 +224,50 @@ final class TopKSearch {
   /**
    * Whether no cycle from {@code start} (through nodes ranked at or above it) can beat the current
    * threshold: its weight is at least the sum of the negative reduced weights of the masked edges
-   * among those nodes.
+   * among those nodes in the start's connected component (a cycle never leaves it: without transfer
+   * edges every exchange is a component of its own).
    */
   private boolean cannotBeat(int start) {
     int rs = rank[start];
+    int cs = maskedCount == 0 ? 0 : component[start];
     double lowest = -margin;
     for (int j = 0; j < maskedCount; j++) {
-      if (rank[maskedFrom[j]] >= rs && rank[maskedTo[j]] >= rs && maskedReduced[j] < 0) {
+      if (rank[maskedFrom[j]] >= rs
+          && rank[maskedTo[j]] >= rs
+          && maskedReduced[j] < 0
+          && component[maskedFrom[j]] == cs) {
         lowest += maskedReduced[j];
       }
     }
     return lowest >= threshold();
+  }
+
+  /** The connected component of each node, ignoring edge directions (union-find over the edges). */
+  private int[] components() {
+    int[] src = g.sources();
+    int[] parent = new int[n];
+    for (int v = 0; v < n; v++) {
+      parent[v] = v;
+    }
+    for (int e = 0; e < src.length; e++) {
+      int a = root(parent, src[e]);
+      int b = root(parent, tgt[e]);
+      if (a != b) {
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      parent[v] = root(parent, v);
+    }
+    return parent;
+  }
+
+  private static int root(int[] parent, int v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
   }
 
   void from(int start) {

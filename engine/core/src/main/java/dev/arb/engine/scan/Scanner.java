@@ -71,12 +71,28 @@ public final class Scanner {
     return false;
   }
 
-  /** The book of each leg ({@code null} for a pool leg or a market without one). */
-  private static List<OrderBook> books(Cycle cycle, MarketSnapshot snapshot) {
-    Map<String, OrderBook> byId = new HashMap<>();
-    for (OrderBook b : snapshot.books()) {
-      byId.put(b.market().id(), b);
+  /** The snapshot's books by market id (the last of an id), made on first use, once per scan. */
+  private static final class BooksById {
+    private final MarketSnapshot snapshot;
+    private Map<String, OrderBook> byId;
+
+    BooksById(MarketSnapshot snapshot) {
+      this.snapshot = snapshot;
     }
+
+    OrderBook get(String id) {
+      if (byId == null) {
+        byId = new HashMap<>(Math.max(16, 2 * snapshot.books().size()));
+        for (OrderBook b : snapshot.books()) {
+          byId.put(b.market().id(), b);
+        }
+      }
+      return byId.get(id);
+    }
+  }
+
+  /** The book of each leg ({@code null} for a pool leg or a market without one). */
+  private static List<OrderBook> books(Cycle cycle, BooksById byId) {
     List<OrderBook> out = new ArrayList<>();
     for (Leg l : cycle.legs()) {
       out.add(l.isPool() ? null : byId.get(l.market().id()));
@@ -101,6 +117,9 @@ public final class Scanner {
     PathSearchResult search =
         PathOptimizer.search(PathGraph.build(fresh, graphOptions), request.query());
     AmtOptimizer sizer = new AmtOptimizer(request.query().maxLength());
+    // the books of the reported cycles only: one pass over the snapshot, no index of every market
+    sizer.prepare(fresh, search.cycles());
+    BooksById byId = new BooksById(fresh);
     GasValuation gas = new GasValuation(pools.gas(), fresh, pools.sameAs());
     BigDecimal available = request.amount().orElse(DEPTH_ONLY);
     List<Opportunity> found = new ArrayList<>(search.cycles().size());
@@ -111,7 +130,7 @@ public final class Scanner {
       SizingOutcome outcome =
           request.transferFees().isPresent() && crossesExchanges(cycle)
               ? TransferSizer.size(
-                  cycle, books(cycle, fresh), request.transferFees().get(), available)
+                  cycle, books(cycle, byId), request.transferFees().get(), available)
               : sizer.size(cycle, fresh, available, gas);
       found.add(judge(rank, outcome, request));
       for (Leg l : cycle.legs()) {

@@ -34,9 +34,12 @@ public final class AmtOptimizer {
   // index), built once per snapshot, so sizing one more cycle costs O(legs), not O(markets): books
   // by their market instance (a cycle found on the snapshot's graph has the very instances of its
   // books; no string per market), and by market id only when a leg's instance is not there (a
-  // cycle from elsewhere), built on that first miss.
+  // cycle from elsewhere), built on that first miss. After prepare(), the index by instance holds
+  // only the markets of the cycles prepared (null: not in the snapshot) and is partial: a market
+  // that is not a key there gets the whole index first, so every lookup answers as the whole index.
   private MarketSnapshot indexed;
   private Map<Market, OrderBook> booksByMarket = Map.of();
+  private boolean partial;
   private Map<String, OrderBook> booksById;
 
   /** An optimizer for cycles of up to {@code maxLegs} legs. */
@@ -57,14 +60,46 @@ public final class AmtOptimizer {
   /** Indexes the books of {@code snapshot} by market instance, once per snapshot. */
   private void index(MarketSnapshot snapshot) {
     if (snapshot != indexed) {
-      Map<Market, OrderBook> byMarket = new IdentityHashMap<>(2 * snapshot.books().size());
-      for (OrderBook b : snapshot.books()) {
-        byMarket.put(b.market(), b);
-      }
-      booksByMarket = byMarket;
+      indexAll(snapshot);
       booksById = null;
       indexed = snapshot;
     }
+  }
+
+  private void indexAll(MarketSnapshot snapshot) {
+    Map<Market, OrderBook> byMarket = new IdentityHashMap<>(2 * snapshot.books().size());
+    for (OrderBook b : snapshot.books()) {
+      byMarket.put(b.market(), b);
+    }
+    booksByMarket = byMarket;
+    partial = false;
+  }
+
+  /**
+   * Prepares sizing {@code cycles} on {@code snapshot}: indexes the books of only their markets, in
+   * one pass over the snapshot's books, instead of every book (a scan sizes its top K cycles, a few
+   * dozen markets out of thousands). Optional: sizing gives the same plans with or without it, and
+   * a cycle not prepared for is sized as before.
+   */
+  public void prepare(MarketSnapshot snapshot, List<Cycle> cycles) {
+    Map<Market, OrderBook> wanted = new IdentityHashMap<>();
+    for (Cycle c : cycles) {
+      for (Leg leg : c.legs()) {
+        if (!leg.isPool()) {
+          wanted.put(leg.market(), null);
+        }
+      }
+    }
+    for (OrderBook b : snapshot.books()) {
+      Market m = b.market();
+      if (wanted.containsKey(m)) {
+        wanted.put(m, b);
+      }
+    }
+    booksByMarket = wanted;
+    partial = true;
+    booksById = null;
+    indexed = snapshot;
   }
 
   /**
@@ -73,6 +108,9 @@ public final class AmtOptimizer {
    * in the snapshot, the last book whose market has its id; null if none.
    */
   private OrderBook book(MarketSnapshot snapshot, Market market) {
+    if (partial && !booksByMarket.containsKey(market)) {
+      indexAll(snapshot);
+    }
     OrderBook b = booksByMarket.get(market);
     if (b != null) {
       return b;
