@@ -240,12 +240,13 @@ public final class ExactSweep {
   }
 
   /**
-   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays,
-   * and the binding leg's step done with selects: the same arithmetic on the same values in the
-   * same order, so the same results bit for bit, without a store and reload of every remainder per
-   * segment. Missing legs are padding that never binds ({@code remaining} ∞, {@code full} 0) and
-   * multiplies by 1 (exact). The rare segment that uses up two levels at once goes through the
-   * arrays ({@link #advanceAll}).
+   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays:
+   * the same arithmetic on the same values in the same order, so the same results bit for bit.
+   * After the binding leg is found, one block per binding leg does only that leg's work: it moves
+   * the leg to its next level and rescales only the legs after it (a leg before it keeps its
+   * remainder, capacity and multiplier), with no select per leg and value. Missing legs are padding
+   * that never binds ({@code remaining} ∞, {@code full} 0) and multiplies by 1 (exact). The rare
+   * segment that uses up two levels at once goes through the arrays ({@link #advanceAll}).
    */
   private void sweepLinear4(int n, double available) {
     final double inf = Double.POSITIVE_INFINITY;
@@ -265,51 +266,70 @@ public final class ExactSweep {
     double f3 = n > 3 ? full[3] : 0;
     double q3 = n > 3 ? rate[3] : 1.0;
     double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
-    // legs 0-2's next inverse rate, read ahead (padding: 1); the last leg's factor rescales no leg
     double ni0 = nextInverseRate[0];
     double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
     double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
+    final double[] nextRate = this.nextRate;
+    final double[] nextCapacity = this.nextCapacity;
+    final double[] nextInverseRate = this.nextInverseRate;
     double st = start;
+    double m;
     while (true) {
-      double m = q0 * q1 * q2 * q3;
-      marginal = m;
+      m = q0 * q1 * q2 * q3;
       if (m <= 1.0) {
         stop = st > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
         break;
       }
       // the smallest remainder, lowest leg on ties (as the sequential scan of sweepLinear)
-      boolean c01 = r1 < r0;
-      double a01 = c01 ? r1 : r0;
-      int i01 = c01 ? 1 : 0;
-      boolean c23 = r3 < r2;
-      double a23 = c23 ? r3 : r2;
-      int i23 = c23 ? 3 : 2;
-      boolean c = a23 < a01;
-      double lowest = c ? a23 : a01;
-      double dx = available - st;
-      int b = lowest < dx ? (c ? i23 : i01) : -1;
-      dx = lowest < dx ? lowest : dx;
-      st += dx;
-      r0 -= dx;
-      r1 -= dx;
-      r2 -= dx;
-      r3 -= dx;
-      if (b < 0) {
+      double a01 = r0;
+      int i01 = 0;
+      if (r1 < r0) {
+        a01 = r1;
+        i01 = 1;
+      }
+      double a23 = r2;
+      int i23 = 2;
+      if (r3 < r2) {
+        a23 = r3;
+        i23 = 3;
+      }
+      double lowest = a01;
+      int b = i01;
+      if (a23 < a01) {
+        lowest = a23;
+        b = i23;
+      }
+      double rest = available - st;
+      if (!(lowest < rest)) {
         st = available;
+        r0 -= rest;
+        r1 -= rest;
+        r2 -= rest;
+        r3 -= rest;
         stop = Stop.BALANCE;
         break;
       }
+      st += lowest;
+      r0 -= lowest;
+      r1 -= lowest;
+      r2 -= lowest;
+      r3 -= lowest;
       int used =
           (r0 <= RESIDUE * f0 ? 1 : 0)
               + (r1 <= RESIDUE * f1 ? 1 : 0)
               + (r2 <= RESIDUE * f2 ? 1 : 0)
               + (r3 <= RESIDUE * f3 ? 1 : 0);
-      if (used > 1) {
+      double cap = nextCapacity[b];
+      if (used > 1 || Double.isNaN(cap)) {
         r0 = b == 0 ? 0 : r0;
         r1 = b == 1 ? 0 : r1;
         r2 = b == 2 ? 0 : r2;
         r3 = b == 3 ? 0 : r3;
         store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+        if (used <= 1) {
+          stop = Stop.LIQUIDITY;
+          break;
+        }
         boolean ok = advanceAll(n);
         r0 = remaining[0];
         f0 = full[0];
@@ -342,52 +362,67 @@ public final class ExactSweep {
         }
         continue;
       }
-      // The usual case: only the binding leg moves to its next level (see advance). Each later
-      // leg's remainder, capacity and multiplier is multiplied by every candidate binding leg's
-      // factor old / new rate and the product for the binding leg picked, so no multiply waits
-      // for a picked factor (the products are the ones the pick-then-multiply form computed).
-      double cap = nextCapacity[b];
-      if (Double.isNaN(cap)) {
-        r0 = b == 0 ? 0 : r0;
-        r1 = b == 1 ? 0 : r1;
-        r2 = b == 2 ? 0 : r2;
-        r3 = b == 3 ? 0 : r3;
-        stop = Stop.LIQUIDITY;
-        break;
-      }
-      double g0 = q0 * ni0;
-      double g1 = q1 * ni1;
-      double g2 = q2 * ni2;
-      double nq = nextRate[b];
+      // The usual case: only the binding leg moves to its next level (see advance); the legs after
+      // it fall by the factor old / new rate of its level in multiplier and grow by it in
+      // remainder and capacity (start-asset units).
       level[b]++;
       examined[b]++;
-      double nf0 = cap * m0;
-      double nf1 = cap * m1;
-      double nf2 = cap * m2;
-      double nf3 = cap * m3;
-      q0 = b == 0 ? nq : q0;
-      f0 = b == 0 ? nf0 : f0;
-      r0 = b == 0 ? nf0 : r0;
-      q1 = b == 1 ? nq : q1;
-      f1 = b == 1 ? nf1 : b == 0 ? f1 * g0 : f1;
-      r1 = b == 1 ? nf1 : b == 0 ? r1 * g0 : r1;
-      m1 = b == 0 ? m1 * g0 : m1;
-      q2 = b == 2 ? nq : q2;
-      f2 = b == 2 ? nf2 : b == 0 ? f2 * g0 : b == 1 ? f2 * g1 : f2;
-      r2 = b == 2 ? nf2 : b == 0 ? r2 * g0 : b == 1 ? r2 * g1 : r2;
-      m2 = b == 0 ? m2 * g0 : b == 1 ? m2 * g1 : m2;
-      q3 = b == 3 ? nq : q3;
-      f3 = b == 3 ? nf3 : b == 0 ? f3 * g0 : b == 1 ? f3 * g1 : b == 2 ? f3 * g2 : f3;
-      r3 = b == 3 ? nf3 : b == 0 ? r3 * g0 : b == 1 ? r3 * g1 : b == 2 ? r3 * g2 : r3;
-      m3 = b == 0 ? m3 * g0 : b == 1 ? m3 * g1 : b == 2 ? m3 * g2 : m3;
-      prefetch(b);
-      double ni = nextInverseRate[b];
-      ni0 = b == 0 ? ni : ni0;
-      ni1 = b == 1 ? ni : ni1;
-      ni2 = b == 2 ? ni : ni2;
+      switch (b) {
+        case 0 -> {
+          double g = q0 * ni0;
+          q0 = nextRate[0];
+          r0 = cap * m0;
+          f0 = r0;
+          r1 *= g;
+          f1 *= g;
+          m1 *= g;
+          r2 *= g;
+          f2 *= g;
+          m2 *= g;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          prefetch(0);
+          ni0 = nextInverseRate[0];
+        }
+        case 1 -> {
+          double g = q1 * ni1;
+          q1 = nextRate[1];
+          r1 = cap * m1;
+          f1 = r1;
+          r2 *= g;
+          f2 *= g;
+          m2 *= g;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          prefetch(1);
+          ni1 = nextInverseRate[1];
+        }
+        case 2 -> {
+          double g = q2 * ni2;
+          q2 = nextRate[2];
+          r2 = cap * m2;
+          f2 = r2;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          prefetch(2);
+          ni2 = nextInverseRate[2];
+        }
+        default -> {
+          q3 = nextRate[3];
+          r3 = cap * m3;
+          f3 = r3;
+          prefetch(3);
+        }
+      }
     }
+    marginal = m;
     start = st;
-    store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+    if (stop != Stop.LIQUIDITY) {
+      store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+    }
   }
 
   /** Writes the locals of {@link #sweepLinear4} back to the state arrays (legs below n). */
