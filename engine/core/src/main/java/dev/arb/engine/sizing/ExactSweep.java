@@ -266,14 +266,38 @@ public final class ExactSweep {
     double f3 = n > 3 ? full[3] : 0;
     double q3 = n > 3 ? rate[3] : 1.0;
     double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
+    // each leg's level, its next level read ahead (capacity NaN: none), and its ladder's arrays
+    int j0 = level[0];
+    int j1 = n > 1 ? level[1] : 0;
+    int j2 = n > 2 ? level[2] : 0;
+    int j3 = n > 3 ? level[3] : 0;
+    double nq0 = nextRate[0];
+    double nc0 = nextCapacity[0];
     double ni0 = nextInverseRate[0];
+    double nq1 = n > 1 ? nextRate[1] : 1.0;
+    double nc1 = n > 1 ? nextCapacity[1] : Double.NaN;
     double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
+    double nq2 = n > 2 ? nextRate[2] : 1.0;
+    double nc2 = n > 2 ? nextCapacity[2] : Double.NaN;
     double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
-    final double[] nextRate = this.nextRate;
-    final double[] nextCapacity = this.nextCapacity;
-    final double[] nextInverseRate = this.nextInverseRate;
+    double nq3 = n > 3 ? nextRate[3] : 1.0;
+    double nc3 = n > 3 ? nextCapacity[3] : Double.NaN;
+    double ni3 = n > 3 ? nextInverseRate[3] : 1.0;
+    final double[] ra0 = rateArray[0];
+    final double[] ca0 = capacityArray[0];
+    final double[] ia0 = inverseRateArray[0];
+    final double[] ra1 = n > 1 ? rateArray[1] : ra0;
+    final double[] ca1 = n > 1 ? capacityArray[1] : ca0;
+    final double[] ia1 = n > 1 ? inverseRateArray[1] : ia0;
+    final double[] ra2 = n > 2 ? rateArray[2] : ra0;
+    final double[] ca2 = n > 2 ? capacityArray[2] : ca0;
+    final double[] ia2 = n > 2 ? inverseRateArray[2] : ia0;
+    final double[] ra3 = n > 3 ? rateArray[3] : ra0;
+    final double[] ca3 = n > 3 ? capacityArray[3] : ca0;
+    final double[] ia3 = n > 3 ? inverseRateArray[3] : ia0;
     double st = start;
     double m;
+    sweep:
     while (true) {
       m = q0 * q1 * q2 * q3;
       if (m <= 1.0) {
@@ -319,59 +343,74 @@ public final class ExactSweep {
               + (r1 <= RESIDUE * f1 ? 1 : 0)
               + (r2 <= RESIDUE * f2 ? 1 : 0)
               + (r3 <= RESIDUE * f3 ? 1 : 0);
-      double cap = nextCapacity[b];
-      if (used > 1 || Double.isNaN(cap)) {
+      if (used > 1) {
+        // rare: through the arrays (advanceAll), then back into locals
         r0 = b == 0 ? 0 : r0;
         r1 = b == 1 ? 0 : r1;
         r2 = b == 2 ? 0 : r2;
         r3 = b == 3 ? 0 : r3;
         store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
-        if (used <= 1) {
-          stop = Stop.LIQUIDITY;
-          break;
-        }
+        storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
         boolean ok = advanceAll(n);
         r0 = remaining[0];
         f0 = full[0];
         q0 = rate[0];
         m0 = inverseMultiplier[0];
+        j0 = level[0];
+        nq0 = nextRate[0];
+        nc0 = nextCapacity[0];
+        ni0 = nextInverseRate[0];
         if (n > 1) {
           r1 = remaining[1];
           f1 = full[1];
           q1 = rate[1];
           m1 = inverseMultiplier[1];
+          j1 = level[1];
+          nq1 = nextRate[1];
+          nc1 = nextCapacity[1];
+          ni1 = nextInverseRate[1];
         }
         if (n > 2) {
           r2 = remaining[2];
           f2 = full[2];
           q2 = rate[2];
           m2 = inverseMultiplier[2];
+          j2 = level[2];
+          nq2 = nextRate[2];
+          nc2 = nextCapacity[2];
+          ni2 = nextInverseRate[2];
         }
         if (n > 3) {
           r3 = remaining[3];
           f3 = full[3];
           q3 = rate[3];
           m3 = inverseMultiplier[3];
+          j3 = level[3];
+          nq3 = nextRate[3];
+          nc3 = nextCapacity[3];
+          ni3 = nextInverseRate[3];
         }
-        ni0 = nextInverseRate[0];
-        ni1 = n > 1 ? nextInverseRate[1] : 1.0;
-        ni2 = n > 2 ? nextInverseRate[2] : 1.0;
         if (!ok) {
           stop = Stop.LIQUIDITY;
-          break;
+          start = st;
+          marginal = m;
+          return;
         }
         continue;
       }
       // The usual case: only the binding leg moves to its next level (see advance); the legs after
       // it fall by the factor old / new rate of its level in multiplier and grow by it in
-      // remainder and capacity (start-asset units).
-      level[b]++;
-      examined[b]++;
+      // remainder and capacity (start-asset units). Its level after that is read ahead.
       switch (b) {
         case 0 -> {
+          if (Double.isNaN(nc0)) {
+            r0 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
           double g = q0 * ni0;
-          q0 = nextRate[0];
-          r0 = cap * m0;
+          q0 = nq0;
+          r0 = nc0 * m0;
           f0 = r0;
           r1 *= g;
           f1 *= g;
@@ -382,13 +421,24 @@ public final class ExactSweep {
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          prefetch(0);
-          ni0 = nextInverseRate[0];
+          int next = ++j0 + 1;
+          if (next < ca0.length) {
+            nq0 = ra0[next];
+            nc0 = ca0[next];
+            ni0 = ia0[next];
+          } else {
+            nc0 = Double.NaN;
+          }
         }
         case 1 -> {
+          if (Double.isNaN(nc1)) {
+            r1 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
           double g = q1 * ni1;
-          q1 = nextRate[1];
-          r1 = cap * m1;
+          q1 = nq1;
+          r1 = nc1 * m1;
           f1 = r1;
           r2 *= g;
           f2 *= g;
@@ -396,32 +446,95 @@ public final class ExactSweep {
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          prefetch(1);
-          ni1 = nextInverseRate[1];
+          int next = ++j1 + 1;
+          if (next < ca1.length) {
+            nq1 = ra1[next];
+            nc1 = ca1[next];
+            ni1 = ia1[next];
+          } else {
+            nc1 = Double.NaN;
+          }
         }
         case 2 -> {
+          if (Double.isNaN(nc2)) {
+            r2 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
           double g = q2 * ni2;
-          q2 = nextRate[2];
-          r2 = cap * m2;
+          q2 = nq2;
+          r2 = nc2 * m2;
           f2 = r2;
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          prefetch(2);
-          ni2 = nextInverseRate[2];
+          int next = ++j2 + 1;
+          if (next < ca2.length) {
+            nq2 = ra2[next];
+            nc2 = ca2[next];
+            ni2 = ia2[next];
+          } else {
+            nc2 = Double.NaN;
+          }
         }
         default -> {
-          q3 = nextRate[3];
-          r3 = cap * m3;
+          if (Double.isNaN(nc3)) {
+            r3 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
+          q3 = nq3;
+          r3 = nc3 * m3;
           f3 = r3;
-          prefetch(3);
+          int next = ++j3 + 1;
+          if (next < ca3.length) {
+            nq3 = ra3[next];
+            nc3 = ca3[next];
+            ni3 = ia3[next];
+          } else {
+            nc3 = Double.NaN;
+          }
         }
       }
     }
     marginal = m;
     start = st;
-    if (stop != Stop.LIQUIDITY) {
-      store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+    store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+    storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
+  }
+
+  /**
+   * Writes the levels and read-ahead locals of {@link #sweepLinear4} back to the arrays (legs below
+   * n); a leg's levels examined are its level + 1.
+   */
+  private void storeLevels(
+      int n,
+      int j0,
+      double nq0,
+      double nc0,
+      double ni0,
+      int j1,
+      double nq1,
+      double nc1,
+      double ni1,
+      int j2,
+      double nq2,
+      double nc2,
+      double ni2,
+      int j3,
+      double nq3,
+      double nc3,
+      double ni3) {
+    int[] js = {j0, j1, j2, j3};
+    double[] nq = {nq0, nq1, nq2, nq3};
+    double[] nc = {nc0, nc1, nc2, nc3};
+    double[] ni = {ni0, ni1, ni2, ni3};
+    for (int k = 0; k < n; k++) {
+      level[k] = js[k];
+      examined[k] = js[k] + 1;
+      nextRate[k] = nq[k];
+      nextCapacity[k] = nc[k];
+      nextInverseRate[k] = ni[k];
     }
   }
 
