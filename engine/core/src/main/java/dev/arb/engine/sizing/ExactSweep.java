@@ -240,12 +240,13 @@ public final class ExactSweep {
   }
 
   /**
-   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays,
-   * and the binding leg's step done with selects: the same arithmetic on the same values in the
-   * same order, so the same results bit for bit, without a store and reload of every remainder per
-   * segment. Missing legs are padding that never binds ({@code remaining} ∞, {@code full} 0) and
-   * multiplies by 1 (exact). The rare segment that uses up two levels at once goes through the
-   * arrays ({@link #advanceAll}).
+   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays:
+   * the same arithmetic on the same values in the same order, so the same results bit for bit.
+   * After the binding leg is found, one block per binding leg does only that leg's work: it moves
+   * the leg to its next level and rescales only the legs after it (a leg before it keeps its
+   * remainder, capacity and multiplier), with no select per leg and value. Missing legs are padding
+   * that never binds ({@code remaining} ∞, {@code full} 0) and multiplies by 1 (exact). The rare
+   * segment that uses up two levels at once goes through the arrays ({@link #advanceAll}).
    */
   private void sweepLinear4(int n, double available) {
     final double inf = Double.POSITIVE_INFINITY;
@@ -265,129 +266,276 @@ public final class ExactSweep {
     double f3 = n > 3 ? full[3] : 0;
     double q3 = n > 3 ? rate[3] : 1.0;
     double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
-    // legs 0-2's next inverse rate, read ahead (padding: 1); the last leg's factor rescales no leg
+    // each leg's level, its next level read ahead (capacity NaN: none), and its ladder's arrays
+    int j0 = level[0];
+    int j1 = n > 1 ? level[1] : 0;
+    int j2 = n > 2 ? level[2] : 0;
+    int j3 = n > 3 ? level[3] : 0;
+    double nq0 = nextRate[0];
+    double nc0 = nextCapacity[0];
     double ni0 = nextInverseRate[0];
+    double nq1 = n > 1 ? nextRate[1] : 1.0;
+    double nc1 = n > 1 ? nextCapacity[1] : Double.NaN;
     double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
+    double nq2 = n > 2 ? nextRate[2] : 1.0;
+    double nc2 = n > 2 ? nextCapacity[2] : Double.NaN;
     double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
+    double nq3 = n > 3 ? nextRate[3] : 1.0;
+    double nc3 = n > 3 ? nextCapacity[3] : Double.NaN;
+    double ni3 = n > 3 ? nextInverseRate[3] : 1.0;
+    final double[] ra0 = rateArray[0];
+    final double[] ca0 = capacityArray[0];
+    final double[] ia0 = inverseRateArray[0];
+    final double[] ra1 = n > 1 ? rateArray[1] : ra0;
+    final double[] ca1 = n > 1 ? capacityArray[1] : ca0;
+    final double[] ia1 = n > 1 ? inverseRateArray[1] : ia0;
+    final double[] ra2 = n > 2 ? rateArray[2] : ra0;
+    final double[] ca2 = n > 2 ? capacityArray[2] : ca0;
+    final double[] ia2 = n > 2 ? inverseRateArray[2] : ia0;
+    final double[] ra3 = n > 3 ? rateArray[3] : ra0;
+    final double[] ca3 = n > 3 ? capacityArray[3] : ca0;
+    final double[] ia3 = n > 3 ? inverseRateArray[3] : ia0;
     double st = start;
+    double m;
+    sweep:
     while (true) {
-      double m = q0 * q1 * q2 * q3;
-      marginal = m;
+      m = q0 * q1 * q2 * q3;
       if (m <= 1.0) {
         stop = st > 0 ? Stop.MARGINAL_RATE : Stop.NONE;
         break;
       }
       // the smallest remainder, lowest leg on ties (as the sequential scan of sweepLinear)
-      boolean c01 = r1 < r0;
-      double a01 = c01 ? r1 : r0;
-      int i01 = c01 ? 1 : 0;
-      boolean c23 = r3 < r2;
-      double a23 = c23 ? r3 : r2;
-      int i23 = c23 ? 3 : 2;
-      boolean c = a23 < a01;
-      double lowest = c ? a23 : a01;
-      double dx = available - st;
-      int b = lowest < dx ? (c ? i23 : i01) : -1;
-      dx = lowest < dx ? lowest : dx;
-      st += dx;
-      r0 -= dx;
-      r1 -= dx;
-      r2 -= dx;
-      r3 -= dx;
-      if (b < 0) {
+      double a01 = r0;
+      int i01 = 0;
+      if (r1 < r0) {
+        a01 = r1;
+        i01 = 1;
+      }
+      double a23 = r2;
+      int i23 = 2;
+      if (r3 < r2) {
+        a23 = r3;
+        i23 = 3;
+      }
+      double lowest = a01;
+      int b = i01;
+      if (a23 < a01) {
+        lowest = a23;
+        b = i23;
+      }
+      double rest = available - st;
+      if (!(lowest < rest)) {
         st = available;
+        r0 -= rest;
+        r1 -= rest;
+        r2 -= rest;
+        r3 -= rest;
         stop = Stop.BALANCE;
         break;
       }
+      st += lowest;
+      r0 -= lowest;
+      r1 -= lowest;
+      r2 -= lowest;
+      r3 -= lowest;
       int used =
           (r0 <= RESIDUE * f0 ? 1 : 0)
               + (r1 <= RESIDUE * f1 ? 1 : 0)
               + (r2 <= RESIDUE * f2 ? 1 : 0)
               + (r3 <= RESIDUE * f3 ? 1 : 0);
       if (used > 1) {
+        // rare: through the arrays (advanceAll), then back into locals
         r0 = b == 0 ? 0 : r0;
         r1 = b == 1 ? 0 : r1;
         r2 = b == 2 ? 0 : r2;
         r3 = b == 3 ? 0 : r3;
         store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+        storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
         boolean ok = advanceAll(n);
         r0 = remaining[0];
         f0 = full[0];
         q0 = rate[0];
         m0 = inverseMultiplier[0];
+        j0 = level[0];
+        nq0 = nextRate[0];
+        nc0 = nextCapacity[0];
+        ni0 = nextInverseRate[0];
         if (n > 1) {
           r1 = remaining[1];
           f1 = full[1];
           q1 = rate[1];
           m1 = inverseMultiplier[1];
+          j1 = level[1];
+          nq1 = nextRate[1];
+          nc1 = nextCapacity[1];
+          ni1 = nextInverseRate[1];
         }
         if (n > 2) {
           r2 = remaining[2];
           f2 = full[2];
           q2 = rate[2];
           m2 = inverseMultiplier[2];
+          j2 = level[2];
+          nq2 = nextRate[2];
+          nc2 = nextCapacity[2];
+          ni2 = nextInverseRate[2];
         }
         if (n > 3) {
           r3 = remaining[3];
           f3 = full[3];
           q3 = rate[3];
           m3 = inverseMultiplier[3];
+          j3 = level[3];
+          nq3 = nextRate[3];
+          nc3 = nextCapacity[3];
+          ni3 = nextInverseRate[3];
         }
-        ni0 = nextInverseRate[0];
-        ni1 = n > 1 ? nextInverseRate[1] : 1.0;
-        ni2 = n > 2 ? nextInverseRate[2] : 1.0;
         if (!ok) {
           stop = Stop.LIQUIDITY;
-          break;
+          start = st;
+          marginal = m;
+          return;
         }
         continue;
       }
-      // The usual case: only the binding leg moves to its next level (see advance). Each later
-      // leg's remainder, capacity and multiplier is multiplied by every candidate binding leg's
-      // factor old / new rate and the product for the binding leg picked, so no multiply waits
-      // for a picked factor (the products are the ones the pick-then-multiply form computed).
-      double cap = nextCapacity[b];
-      if (Double.isNaN(cap)) {
-        r0 = b == 0 ? 0 : r0;
-        r1 = b == 1 ? 0 : r1;
-        r2 = b == 2 ? 0 : r2;
-        r3 = b == 3 ? 0 : r3;
-        stop = Stop.LIQUIDITY;
-        break;
+      // The usual case: only the binding leg moves to its next level (see advance); the legs after
+      // it fall by the factor old / new rate of its level in multiplier and grow by it in
+      // remainder and capacity (start-asset units). Its level after that is read ahead.
+      switch (b) {
+        case 0 -> {
+          if (Double.isNaN(nc0)) {
+            r0 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
+          double g = q0 * ni0;
+          q0 = nq0;
+          r0 = nc0 * m0;
+          f0 = r0;
+          r1 *= g;
+          f1 *= g;
+          m1 *= g;
+          r2 *= g;
+          f2 *= g;
+          m2 *= g;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          int next = ++j0 + 1;
+          if (next < ca0.length) {
+            nq0 = ra0[next];
+            nc0 = ca0[next];
+            ni0 = ia0[next];
+          } else {
+            nc0 = Double.NaN;
+          }
+        }
+        case 1 -> {
+          if (Double.isNaN(nc1)) {
+            r1 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
+          double g = q1 * ni1;
+          q1 = nq1;
+          r1 = nc1 * m1;
+          f1 = r1;
+          r2 *= g;
+          f2 *= g;
+          m2 *= g;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          int next = ++j1 + 1;
+          if (next < ca1.length) {
+            nq1 = ra1[next];
+            nc1 = ca1[next];
+            ni1 = ia1[next];
+          } else {
+            nc1 = Double.NaN;
+          }
+        }
+        case 2 -> {
+          if (Double.isNaN(nc2)) {
+            r2 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
+          double g = q2 * ni2;
+          q2 = nq2;
+          r2 = nc2 * m2;
+          f2 = r2;
+          r3 *= g;
+          f3 *= g;
+          m3 *= g;
+          int next = ++j2 + 1;
+          if (next < ca2.length) {
+            nq2 = ra2[next];
+            nc2 = ca2[next];
+            ni2 = ia2[next];
+          } else {
+            nc2 = Double.NaN;
+          }
+        }
+        default -> {
+          if (Double.isNaN(nc3)) {
+            r3 = 0;
+            stop = Stop.LIQUIDITY;
+            break sweep;
+          }
+          q3 = nq3;
+          r3 = nc3 * m3;
+          f3 = r3;
+          int next = ++j3 + 1;
+          if (next < ca3.length) {
+            nq3 = ra3[next];
+            nc3 = ca3[next];
+            ni3 = ia3[next];
+          } else {
+            nc3 = Double.NaN;
+          }
+        }
       }
-      double g0 = q0 * ni0;
-      double g1 = q1 * ni1;
-      double g2 = q2 * ni2;
-      double nq = nextRate[b];
-      level[b]++;
-      examined[b]++;
-      double nf0 = cap * m0;
-      double nf1 = cap * m1;
-      double nf2 = cap * m2;
-      double nf3 = cap * m3;
-      q0 = b == 0 ? nq : q0;
-      f0 = b == 0 ? nf0 : f0;
-      r0 = b == 0 ? nf0 : r0;
-      q1 = b == 1 ? nq : q1;
-      f1 = b == 1 ? nf1 : b == 0 ? f1 * g0 : f1;
-      r1 = b == 1 ? nf1 : b == 0 ? r1 * g0 : r1;
-      m1 = b == 0 ? m1 * g0 : m1;
-      q2 = b == 2 ? nq : q2;
-      f2 = b == 2 ? nf2 : b == 0 ? f2 * g0 : b == 1 ? f2 * g1 : f2;
-      r2 = b == 2 ? nf2 : b == 0 ? r2 * g0 : b == 1 ? r2 * g1 : r2;
-      m2 = b == 0 ? m2 * g0 : b == 1 ? m2 * g1 : m2;
-      q3 = b == 3 ? nq : q3;
-      f3 = b == 3 ? nf3 : b == 0 ? f3 * g0 : b == 1 ? f3 * g1 : b == 2 ? f3 * g2 : f3;
-      r3 = b == 3 ? nf3 : b == 0 ? r3 * g0 : b == 1 ? r3 * g1 : b == 2 ? r3 * g2 : r3;
-      m3 = b == 0 ? m3 * g0 : b == 1 ? m3 * g1 : b == 2 ? m3 * g2 : m3;
-      prefetch(b);
-      double ni = nextInverseRate[b];
-      ni0 = b == 0 ? ni : ni0;
-      ni1 = b == 1 ? ni : ni1;
-      ni2 = b == 2 ? ni : ni2;
     }
+    marginal = m;
     start = st;
     store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
+    storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
+  }
+
+  /**
+   * Writes the levels and read-ahead locals of {@link #sweepLinear4} back to the arrays (legs below
+   * n); a leg's levels examined are its level + 1.
+   */
+  private void storeLevels(
+      int n,
+      int j0,
+      double nq0,
+      double nc0,
+      double ni0,
+      int j1,
+      double nq1,
+      double nc1,
+      double ni1,
+      int j2,
+      double nq2,
+      double nc2,
+      double ni2,
+      int j3,
+      double nq3,
+      double nc3,
+      double ni3) {
+    int[] js = {j0, j1, j2, j3};
+    double[] nq = {nq0, nq1, nq2, nq3};
+    double[] nc = {nc0, nc1, nc2, nc3};
+    double[] ni = {ni0, ni1, ni2, ni3};
+    for (int k = 0; k < n; k++) {
+      level[k] = js[k];
+      examined[k] = js[k] + 1;
+      nextRate[k] = nq[k];
+      nextCapacity[k] = nc[k];
+      nextInverseRate[k] = ni[k];
+    }
   }
 
   /** Writes the locals of {@link #sweepLinear4} back to the state arrays (legs below n). */
