@@ -512,6 +512,44 @@ public final class PathGraph {
     return setRate(buy, pool.marginalRate(false)) ? changed | 2 : changed;
   }
 
+  /**
+   * A twin of this graph for a search on another thread: the same nodes, edges and markets (shared;
+   * they never change), its own rates, weights and legs, equal to this graph's now. Refreshed by
+   * {@link #copyRatesFrom}; updates of this graph do not reach it.
+   */
+  public PathGraph twin() {
+    return new PathGraph(
+        nodeExchange,
+        nodeAsset,
+        offsets,
+        sources,
+        targets,
+        weights.clone(),
+        rates.clone(),
+        legs.clone(),
+        warnings,
+        edgeMarket,
+        marketSell,
+        marketBuy,
+        marketKeep,
+        marketIds);
+  }
+
+  /**
+   * Sets this twin's rates, weights and legs to {@code from}'s now (a copy of three arrays of one
+   * entry per edge; allocates nothing).
+   *
+   * @throws IllegalArgumentException when {@code from} is not this twin's graph
+   */
+  public void copyRatesFrom(PathGraph from) {
+    if (from.offsets != offsets) {
+      throw new IllegalArgumentException("not a twin of this graph");
+    }
+    System.arraycopy(from.weights, 0, weights, 0, weights.length);
+    System.arraycopy(from.rates, 0, rates, 0, rates.length);
+    System.arraycopy(from.legs, 0, legs, 0, legs.length);
+  }
+
   // Package-private raw arrays for the search loops (read-only by contract).
   int[] offsets() {
     return offsets;

@@ -11,6 +11,7 @@ import dev.arb.engine.path.EdgeCycleSearch;
 import dev.arb.engine.path.GraphOptions;
 import dev.arb.engine.path.IncrementalDetector;
 import dev.arb.engine.path.PathGraph;
+import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.pool.LiquidityFilter;
 import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.scan.ScanRequest;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * The state the streaming runner decides on: the latest book of every market and state of every
@@ -96,7 +98,11 @@ public final class StreamEngine {
   private Pool[] pools;
   private long[] observed;
   private boolean[] stale;
-  private final Map<Market, Integer> byMarket = new HashMap<>();
+  private boolean hasPools;
+  // replaced (not cleared) by a build: frames in flight keep reading the one they were captured on
+  private Map<Market, Integer> byMarket = new HashMap<>();
+  private Frames frames;
+  private int[] flaggedScratch = new int[16];
 
   private long events;
   private long sinceFull;
@@ -146,7 +152,8 @@ public final class StreamEngine {
     pools = new Pool[markets];
     observed = new long[markets];
     stale = new boolean[markets];
-    byMarket.clear();
+    byMarket = new HashMap<>();
+    hasPools = false;
     int m = 0;
     for (OrderBook b : s.books()) {
       books[m] = b;
@@ -158,6 +165,7 @@ public final class StreamEngine {
       for (Pool p : c.pools()) {
         pools[m] = p;
         observed[m] = nanos(c.observedAt());
+        hasPools = true;
         m++;
       }
     }
@@ -168,6 +176,7 @@ public final class StreamEngine {
     leaveOutStale();
     detector = new IncrementalDetector(graph);
     search = new EdgeCycleSearch(graph, request.query());
+    frames = new Frames(graph, request.query());
     fullRuns++;
     rebuilds++;
     sinceFull = 0;
@@ -395,20 +404,218 @@ public final class StreamEngine {
       return null;
     }
     long t0 = System.nanoTime();
-    List<Cycle> found = new ArrayList<>();
+    if (flaggedScratch.length < flagged) {
+      flaggedScratch = new int[Math.max(flagged, 2 * flaggedScratch.length)];
+    }
     for (int i = 0; i < flagged; i++) {
-      for (Cycle c : search.through(detector.flagged(i))) {
+      flaggedScratch[i] = detector.flagged(i);
+    }
+    Candidates c =
+        find(
+            search,
+            flaggedScratch,
+            flagged,
+            request.query().topK(),
+            books,
+            pools,
+            stale,
+            byMarket,
+            base,
+            graph.marketCount());
+    searchNanos = System.nanoTime() - t0;
+    return c;
+  }
+
+  /**
+   * {@link #candidates()} deferred, so that the search runs on another thread (the decision stage)
+   * while this engine goes on with the next events: here, on the engine's thread, the state the
+   * search reads (the graph's rates, weights and legs, the books, the pools when the graph has
+   * some, and the flagged edges) is copied into a preallocated frame (a few microseconds: a few
+   * arrays of one entry per edge or market); {@link Deferred#candidates()} then searches that copy,
+   * on any one thread, and finds exactly what {@link #candidates()} would have found now. Later
+   * updates never reach the copy (nothing torn). With {@value #FRAMES} frames in flight the search
+   * runs here, at once (as {@link #candidates()}). Null when nothing was flagged.
+   */
+  public Deferred defer() {
+    int flagged = detector.flaggedCount();
+    if (flagged == 0) {
+      searchNanos = 0;
+      return null;
+    }
+    long t0 = System.nanoTime();
+    Frame f = frames.take();
+    if (f == null) {
+      Candidates c = candidates();
+      return new Deferred(c, null, searchNanos);
+    }
+    f.capture(this, flagged);
+    searchNanos = System.nanoTime() - t0;
+    return new Deferred(null, f, searchNanos);
+  }
+
+  /** Frames of one graph build that may be in flight at once. */
+  public static final int FRAMES = 4;
+
+  /**
+   * A search of flagged edges, found at once ({@link #defer()} with every frame in flight) or still
+   * to run on a frame: {@link #candidates()} runs it (once; later calls return the same value) and
+   * hands the frame back. For one thread at a time.
+   */
+  public static final class Deferred {
+    private final boolean onFrame;
+    private Candidates found;
+    private Frame frame;
+    private long nanos;
+
+    private Deferred(Candidates found, Frame frame, long nanos) {
+      this.onFrame = frame != null;
+      this.found = found;
+      this.frame = frame;
+      this.nanos = nanos;
+    }
+
+    /** What {@link StreamEngine#candidates()} found (or would have found) at the event. */
+    public Candidates candidates() {
+      Frame f = frame;
+      if (f != null) {
+        frame = null;
+        long t0 = System.nanoTime();
+        try {
+          found = f.find();
+        } finally {
+          nanos += System.nanoTime() - t0;
+          f.release();
+        }
+      }
+      return found;
+    }
+
+    /** Whether the search runs (or ran) on a frame; false: it ran on the engine's thread. */
+    public boolean onFrame() {
+      return onFrame;
+    }
+
+    /** Nanoseconds of the search so far: the frame's capture, and its search once run. */
+    public long searchNanos() {
+      return nanos;
+    }
+  }
+
+  /** The frames of one graph build: made on the engine's thread, handed back from any thread. */
+  private static final class Frames {
+    private final PathGraph graph;
+    private final PathQuery query;
+    private final ArrayBlockingQueue<Frame> free = new ArrayBlockingQueue<>(FRAMES);
+    private int made;
+
+    Frames(PathGraph graph, PathQuery query) {
+      this.graph = graph;
+      this.query = query;
+    }
+
+    /** A free frame, made on first need; null when every one is in flight. */
+    Frame take() {
+      Frame f = free.poll();
+      if (f == null && made < FRAMES) {
+        made++;
+        f = new Frame(this, graph.twin(), query);
+      }
+      return f;
+    }
+  }
+
+  /** A copy of what a search reads, with its own graph twin and search scratch space. */
+  private static final class Frame {
+    private final Frames owner;
+    private final PathGraph twin;
+    private final EdgeCycleSearch search;
+    private final int topK;
+    private int[] flagged = new int[16];
+    private int flaggedCount;
+    private OrderBook[] books = new OrderBook[0];
+    private Pool[] pools;
+    private boolean[] stale;
+    private Map<Market, Integer> byMarket;
+    private MarketSnapshot base;
+    private int markets;
+
+    Frame(Frames owner, PathGraph twin, PathQuery query) {
+      this.owner = owner;
+      this.twin = twin;
+      this.search = new EdgeCycleSearch(twin, query);
+      this.topK = query.topK();
+    }
+
+    /** Copies engine {@code e}'s state (its thread); {@code count} edges flagged. */
+    void capture(StreamEngine e, int count) {
+      twin.copyRatesFrom(e.graph);
+      if (flagged.length < count) {
+        flagged = new int[Math.max(count, 2 * flagged.length)];
+      }
+      for (int i = 0; i < count; i++) {
+        flagged[i] = e.detector.flagged(i);
+      }
+      flaggedCount = count;
+      int n = e.books.length;
+      if (books.length != n) {
+        books = new OrderBook[n];
+      }
+      System.arraycopy(e.books, 0, books, 0, n);
+      if (e.hasPools) {
+        if (pools == null || pools.length != n) {
+          pools = new Pool[n];
+          stale = new boolean[n];
+        }
+        System.arraycopy(e.pools, 0, pools, 0, n);
+        System.arraycopy(e.stale, 0, stale, 0, n);
+      }
+      byMarket = e.byMarket;
+      base = e.base;
+      markets = e.graph.marketCount();
+    }
+
+    Candidates find() {
+      return StreamEngine.find(
+          search, flagged, flaggedCount, topK, books, pools, stale, byMarket, base, markets);
+    }
+
+    /** Hands the frame back for the next capture. */
+    void release() {
+      base = null;
+      byMarket = null;
+      owner.free.offer(this);
+    }
+  }
+
+  /**
+   * The best cycles through {@code flagged[0..count)} (at most {@code topK}, best top-of-book
+   * return first, each once), with the books (and pools) they are to be sized on: {@link
+   * #candidates()} on the engine's live state or on a frame's copy of it.
+   */
+  private static Candidates find(
+      EdgeCycleSearch search,
+      int[] flagged,
+      int count,
+      int topK,
+      OrderBook[] books,
+      Pool[] pools,
+      boolean[] stale,
+      Map<Market, Integer> byMarket,
+      MarketSnapshot base,
+      int markets) {
+    List<Cycle> found = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      for (Cycle c : search.through(flagged[i])) {
         if (!found.contains(c)) {
           found.add(c);
         }
       }
     }
     found.sort(Comparator.comparingDouble(Cycle::topOfBookReturn).reversed());
-    if (found.size() > request.query().topK()) {
-      found = new ArrayList<>(found.subList(0, request.query().topK()));
+    if (found.size() > topK) {
+      found = new ArrayList<>(found.subList(0, topK));
     }
     if (found.isEmpty()) {
-      searchNanos = System.nanoTime() - t0;
       return null;
     }
     List<List<OrderBook>> legBooks = new ArrayList<>(found.size());
@@ -420,7 +627,7 @@ public final class StreamEngine {
         if (l.isPool()) {
           bs.add(null);
           if (withPools == null) {
-            withPools = current(false);
+            withPools = current(books, pools, stale, base, false);
           }
         } else {
           OrderBook b = books[byMarket.get(l.market())];
@@ -430,14 +637,13 @@ public final class StreamEngine {
       }
       legBooks.add(Collections.unmodifiableList(bs));
     }
-    searchNanos = System.nanoTime() - t0;
     return new Candidates(
         List.copyOf(found),
         List.copyOf(legBooks),
         withPools,
         List.copyOf(used.values()),
         base.source(),
-        graph.marketCount());
+        markets);
   }
 
   /**
@@ -519,6 +725,11 @@ public final class StreamEngine {
    * The current state as a snapshot: every book and pool (stale ones too when {@code withStale}).
    */
   public MarketSnapshot current(boolean withStale) {
+    return current(books, pools, stale, base, withStale);
+  }
+
+  private static MarketSnapshot current(
+      OrderBook[] books, Pool[] pools, boolean[] stale, MarketSnapshot base, boolean withStale) {
     List<OrderBook> bs = new ArrayList<>(books.length);
     Map<String, List<Pool>> byChain = new HashMap<>();
     for (int m = 0; m < books.length; m++) {
