@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The decision stage decides exactly what the runner would have decided itself: the same seeded
  * stream of updates, decided once on one thread ({@link EventDecider#book}) and once split (the
- * state a search reads copied on this thread; search, sizing and judging on the stage's, while
- * this thread goes on with the next updates), gives the same records in the same order.
+ * state a search reads copied on this thread; search, sizing and judging on the stage's, while this
+ * thread goes on with the next updates), gives the same records in the same order.
  */
 class DecisionStageTest {
 
