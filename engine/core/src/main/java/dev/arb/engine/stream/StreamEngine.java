@@ -100,6 +100,11 @@ public final class StreamEngine {
   // replaced (not cleared) by a build: frames in flight keep reading the one they were captured on
   private Map<Market, Integer> byMarket = new HashMap<>();
   private Frames frames;
+  // the market number by the identity of the Market instance (a feed passes the same one for every
+  // book of a market): a direct-mapped cache in front of byMarket, whose record hash reads every
+  // field (about 110 ns against 25 ns per event, measured on the synthetic stream)
+  private Market[] cachedMarket;
+  private int[] cachedNumber;
   private int[] flaggedScratch = new int[16];
   // the markets changed, in order (a ring of the last LOG): a frame copies only those changed
   // since its last capture
@@ -156,6 +161,9 @@ public final class StreamEngine {
     observed = new long[markets];
     stale = new boolean[markets];
     byMarket = new HashMap<>();
+    int slots = Integer.highestOneBit(Math.max(8, markets) * 4 - 1);
+    cachedMarket = new Market[slots];
+    cachedNumber = new int[slots];
     int m = 0;
     for (OrderBook b : s.books()) {
       books[m] = b;
@@ -240,11 +248,20 @@ public final class StreamEngine {
    */
   public int book(OrderBook book, double bestBid, double bestAsk, long atNanos) {
     long t0 = System.nanoTime();
-    Integer at = byMarket.get(book.market());
-    if (at == null) {
-      return structural(book, null, atNanos);
+    Market market = book.market();
+    int slot = System.identityHashCode(market) & (cachedMarket.length - 1);
+    int m;
+    if (cachedMarket[slot] == market) {
+      m = cachedNumber[slot];
+    } else {
+      Integer at = byMarket.get(market);
+      if (at == null) {
+        return structural(book, null, atNanos);
+      }
+      m = at;
+      cachedMarket[slot] = market;
+      cachedNumber[slot] = m;
     }
-    int m = at;
     books[m] = book;
     long o = nanos(book.observedAt());
     observed[m] = o;
@@ -571,7 +588,9 @@ public final class StreamEngine {
     void capture(StreamEngine e, int count) {
       long from = capturedAt;
       long to = e.changes;
-      if (from < 0 || to - from > LOG) {
+      // a market's change is copied at random places (about 100 ns each when not cached): more
+      // than an eighth of the markets, and copying the arrays whole is faster
+      if (from < 0 || to - from > Math.min(LOG, books.length / 8)) {
         twin.copyRatesFrom(e.graph);
         System.arraycopy(e.books, 0, books, 0, books.length);
         System.arraycopy(e.pools, 0, pools, 0, pools.length);

@@ -73,16 +73,18 @@ public final class StreamBench {
    * Where the streaming runner's work went (its measured run), counted and timed per thread so that
    * it reads the same on a busy machine: {@code handedOver} events handed to the decision stage,
    * {@code searchedOnStage} of them searched there on a frame copied by the runner, {@code
-   * searchedOnRunner} searched on the runner (every frame in flight); {@code runnerFlaggedP50Us} /
-   * {@code runnerFlaggedMaxUs}: the runner's own time for a flagged event (update, detect, the
-   * frame's copy or the search); {@code stageCpuMs}, {@code publisherCpuMs}: thread CPU time of the
-   * decision stage and of the publisher over the run ({@link ThreadMXBean}; the runner's is not
-   * given: it spins while it waits).
+   * searchedOnRunner} searched on the runner (every frame in flight); {@code handOffP50Us}: from an
+   * update's stamp (published by the publisher) to the runner starting on it; {@code
+   * runnerFlaggedP50Us} / {@code runnerFlaggedMaxUs}: the runner's own time for a flagged event
+   * (update, detect, the frame's copy or the search); {@code stageCpuMs}, {@code publisherCpuMs}:
+   * thread CPU time of the decision stage and of the publisher over the run ({@link ThreadMXBean};
+   * the runner's is not given: it spins while it waits).
    */
   public record Stages(
       long handedOver,
       long searchedOnStage,
       long searchedOnRunner,
+      double handOffP50Us,
       double runnerFlaggedP50Us,
       double runnerFlaggedMaxUs,
       double stageCpuMs,
@@ -154,6 +156,8 @@ public final class StreamBench {
     final Histogram staged = new Histogram(1, 60_000_000_000L, 3);
     // the runner's own time for the events it flagged
     final Histogram flaggedService = new Histogram(1, 60_000_000_000L, 3);
+    // from the publisher's stamp to the runner's start
+    final Histogram handOff = new Histogram(1, 60_000_000_000L, 3);
     final AtomicLong handled = new AtomicLong();
     boolean flagged;
     long publisherCpuNanos;
@@ -161,6 +165,7 @@ public final class StreamBench {
     @Override
     public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
       long t0 = System.nanoTime();
+      handOff.recordValue(Math.max(1, t0 - e.receivedNanos()));
       flagged = false;
       boolean decided = decide(e);
       long t1 = System.nanoTime();
@@ -247,6 +252,7 @@ public final class StreamBench {
           handedOver,
           searchedOnStage,
           searchedOnRunner,
+          handOff.getValueAtPercentile(50) / 1e3,
           flaggedService.getTotalCount() == 0 ? 0 : flaggedService.getValueAtPercentile(50) / 1e3,
           flaggedService.getMaxValue() / 1e3,
           stageCpuNanos / 1e6,
