@@ -101,6 +101,22 @@ final class BenchStreamCommand extends BaseCommand {
             "decisions with opportunities: %,d; full runs of the detector: %,d%n",
             r.decisions(),
             r.fullRuns());
+    StreamBench.Stages st = r.stages();
+    out()
+        .printf(
+            Locale.ROOT,
+            "flagged updates: %,d handed to the decision stage (%,d searched there on a copy,"
+                + " %,d on the runner); hand-off to the runner p50 %.2f µs; runner per flagged"
+                + " update p50 %.2f µs, max %.2f µs;"
+                + " thread CPU: decision stage %.1f ms, publisher %.1f ms%n",
+            st.handedOver(),
+            st.searchedOnStage(),
+            st.searchedOnRunner(),
+            st.handOffP50Us(),
+            st.runnerFlaggedP50Us(),
+            st.runnerFlaggedMaxUs(),
+            st.stageCpuMs(),
+            st.publisherCpuMs());
     return ExitCode.OK;
   }
 
@@ -130,6 +146,15 @@ final class BenchStreamCommand extends BaseCommand {
     n.put("ratio_p50", decimal(r.ratioP50()));
     n.put("decisions", r.decisions());
     n.put("full_runs", r.fullRuns());
+    ObjectNode st = n.putObject("stages");
+    st.put("handed_over", r.stages().handedOver());
+    st.put("searched_on_stage", r.stages().searchedOnStage());
+    st.put("searched_on_runner", r.stages().searchedOnRunner());
+    st.put("hand_off_p50_us", decimal(r.stages().handOffP50Us()));
+    st.put("runner_flagged_p50_us", decimal(r.stages().runnerFlaggedP50Us()));
+    st.put("runner_flagged_max_us", decimal(r.stages().runnerFlaggedMaxUs()));
+    st.put("stage_cpu_ms", decimal(r.stages().stageCpuMs()));
+    st.put("publisher_cpu_ms", decimal(r.stages().publisherCpuMs()));
     return n;
   }
 

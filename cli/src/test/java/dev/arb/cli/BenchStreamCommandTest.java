@@ -38,6 +38,14 @@ class BenchStreamCommandTest {
       assertThat(n.at(key).isTextual()).as(key).isTrue();
       assertThat(new BigDecimal(n.at(key).asText())).as(key).isPositive();
     }
+    for (String key : new String[] {"/stages/hand_off_p50_us", "/stages/stage_cpu_ms"}) {
+      assertThat(n.at(key).isTextual()).as(key).isTrue();
+      assertThat(new BigDecimal(n.at(key).asText())).as(key).isPositive();
+    }
+    assertThat(n.at("/stages/handed_over").asLong())
+        .isLessThanOrEqualTo(
+            n.at("/stages/searched_on_stage").asLong()
+                + n.at("/stages/searched_on_runner").asLong());
     BigDecimal ratio = new BigDecimal(n.path("ratio_p50").asText());
     BigDecimal expected =
         new BigDecimal(n.at("/full_rescan/p50_us").asText())

@@ -82,26 +82,27 @@ final class EventRunner implements EventHandler<MarketEvent> {
       metrics.decisionLatency(latency);
       return;
     }
-    long searchNanos = engine == null ? 0 : engine.searchNanos();
     if (stage != null) {
       status.applied(book, System.nanoTime(), engine);
-      if (stage.offer(() -> decide(p, stageSizing, searchNanos))) {
+      if (stage.offer(() -> decide(p, stageSizing))) {
         return;
       }
       // the stage is full: decide here (nothing lost; the events behind wait)
-      decide(p, runnerSizing, searchNanos);
+      decide(p, runnerSizing);
       return;
     }
-    decide(p, runnerSizing, searchNanos);
+    decide(p, runnerSizing);
     status.applied(book, System.nanoTime(), engine);
   }
 
   /**
-   * Sizes and judges {@code p} with the calling thread's {@code sizing}, records the
-   * tick-to-decision latency, then hands the decision to trading and the records.
+   * Searches (on the frame {@code p} captured), sizes and judges {@code p} with the calling
+   * thread's {@code sizing}, records the tick-to-decision latency, then hands the decision to
+   * trading and the records.
    */
-  private void decide(EventDecider.Pending p, StreamEngine.Sizing sizing, long searchNanos) {
+  private void decide(EventDecider.Pending p, StreamEngine.Sizing sizing) {
     long t0 = System.nanoTime();
+    long searchedBefore = p.search().searchNanos(); // the capture on the runner (or the search)
     ScanResult r;
     try {
       r = decider.finish(p, sizing);
@@ -116,7 +117,9 @@ final class EventRunner implements EventHandler<MarketEvent> {
     metrics.decisionLatency(latency);
     if (r != null) {
       boolean recorded = scans.recordStream(r);
-      status.decision(r.records().size(), recorded, searchNanos, now - t0);
+      long searchNanos = p.search().searchNanos(); // with the frame's search done in finish
+      long sizeNanos = now - t0 - (searchNanos - searchedBefore);
+      status.decision(r.records().size(), recorded, searchNanos, sizeNanos);
     }
   }
 

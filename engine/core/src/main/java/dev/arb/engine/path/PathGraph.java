@@ -594,6 +594,64 @@ public final class PathGraph {
     return setRate(buy, pool.marginalRate(false)) ? changed | 2 : changed;
   }
 
+  /**
+   * A twin of this graph for a search on another thread: the same nodes, edges and markets (shared;
+   * they never change), its own rates, weights and legs, equal to this graph's now. Refreshed by
+   * {@link #copyRatesFrom}; updates of this graph do not reach it.
+   */
+  public PathGraph twin() {
+    return new PathGraph(
+        nodeExchange,
+        nodeAsset,
+        offsets,
+        sources,
+        targets,
+        weights.clone(),
+        rates.clone(),
+        legs.clone(),
+        warnings,
+        edgeMarket,
+        marketSell,
+        marketBuy,
+        marketKeep,
+        marketIds);
+  }
+
+  /**
+   * Sets this twin's rates, weights and legs to {@code from}'s now (a copy of three arrays of one
+   * entry per edge; allocates nothing).
+   *
+   * @throws IllegalArgumentException when {@code from} is not this twin's graph
+   */
+  public void copyRatesFrom(PathGraph from) {
+    if (from.offsets != offsets) {
+      throw new IllegalArgumentException("not a twin of this graph");
+    }
+    System.arraycopy(from.weights, 0, weights, 0, weights.length);
+    System.arraycopy(from.rates, 0, rates, 0, rates.length);
+    System.arraycopy(from.legs, 0, legs, 0, legs.length);
+  }
+
+  /**
+   * Sets this twin's rates, weights and legs of market {@code m}'s edges to {@code from}'s now (the
+   * market's changes only; allocates nothing). {@code from} must be this twin's graph ({@link
+   * #copyRatesFrom} checks it).
+   */
+  public void copyMarketFrom(PathGraph from, int m) {
+    int sell = marketSell[m];
+    if (sell >= 0) {
+      weights[sell] = from.weights[sell];
+      rates[sell] = from.rates[sell];
+      legs[sell] = from.legs[sell];
+    }
+    int buy = marketBuy[m];
+    if (buy >= 0) {
+      weights[buy] = from.weights[buy];
+      rates[buy] = from.rates[buy];
+      legs[buy] = from.legs[buy];
+    }
+  }
+
   // Package-private raw arrays for the search loops (read-only by contract).
   int[] offsets() {
     return offsets;

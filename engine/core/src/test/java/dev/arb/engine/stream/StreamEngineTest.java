@@ -10,6 +10,7 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.path.PathOptimizer;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.sample.SampleSnapshot;
+import dev.arb.engine.sample.SyntheticStream;
 import dev.arb.engine.scan.Opportunity;
 import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
@@ -221,6 +222,51 @@ class StreamEngineTest {
     assertThat(flagged).as("small moves never open a cycle here").isZero();
     assertThat(engine.fullRuns()).as("full runs happened in between").isGreaterThan(30);
     assertThat(allocated).as("bytes allocated by 20,000 book updates").isLessThan(4_096);
+  }
+
+  @Test
+  void aDeferredSearchFindsWhatTheEngineFoundAtItsEventAfterLaterUpdates() {
+    SyntheticStream stream = SyntheticStream.generate(600, 5, 31);
+    StreamEngine engine =
+        new StreamEngine(
+            stream.initial(),
+            new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty()),
+            new StreamEngine.Settings(500, Duration.ofSeconds(1)),
+            T0);
+    // searches in flight: each with what candidates() found at its event, run some updates later
+    List<StreamEngine.Deferred> inFlight = new ArrayList<>();
+    List<StreamEngine.Candidates> expected = new ArrayList<>();
+    int onFrames = 0;
+    int onEngine = 0;
+    int found = 0;
+    for (int i = 0; i < 20_000; i++) {
+      OrderBook b = stream.next();
+      // between 5,000 and 14,000 nothing is searched: a frame's next capture is then more changes
+      // behind than the engine keeps a log of, and copies everything
+      if (engine.book(b, T0 + i * 100_000L) == 0 || (i >= 5_000 && i < 14_000)) {
+        continue;
+      }
+      StreamEngine.Deferred d = engine.defer();
+      expected.add(engine.candidates()); // the engine's own search, at the same event
+      inFlight.add(d);
+      if (d.onFrame()) {
+        onFrames++;
+      } else {
+        onEngine++;
+      }
+      if (inFlight.size() > StreamEngine.FRAMES + 1 || i % 7 == 0) {
+        StreamEngine.Candidates c = inFlight.remove(0).candidates();
+        StreamEngine.Candidates e = expected.remove(0);
+        assertThat(c).isEqualTo(e);
+        found += c == null ? 0 : c.cycles().size();
+      }
+    }
+    for (int i = 0; i < inFlight.size(); i++) {
+      assertThat(inFlight.get(i).candidates()).isEqualTo(expected.get(i));
+    }
+    assertThat(found).as("cycles found by deferred searches").isPositive();
+    assertThat(onFrames).as("searches on frames").isGreaterThan(10);
+    assertThat(onEngine).as("searches on the engine's thread, every frame in flight").isPositive();
   }
 
   @Test

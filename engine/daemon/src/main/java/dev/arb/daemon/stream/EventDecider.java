@@ -123,9 +123,10 @@ public final class EventDecider {
 
   /**
    * The first half of {@link #book}/{@link #pool}, on the runner's thread: the event applied to the
-   * state, and the cycles through the edges it changed, to be sized by {@link #finish} (on any
-   * thread, with that thread's {@link StreamEngine.Sizing}); null when there is nothing to decide
-   * (almost every event; nothing allocated then).
+   * state and, when it flagged edges, their search captured ({@link StreamEngine#defer()}: the
+   * state it reads copied, the search itself left to {@link #finish}), to be searched, sized and
+   * judged by {@link #finish} (on any one thread, with that thread's {@link StreamEngine.Sizing});
+   * null when there is nothing to decide (almost every event; nothing allocated then).
    */
   public Pending search(MarketEvent e, boolean decide) {
     if (engine == null) {
@@ -141,40 +142,43 @@ public final class EventDecider {
     if (flagged == 0 || !decide) {
       return null;
     }
-    StreamEngine.Candidates c = engine.candidates();
-    return c == null ? null : new Pending(c, e.receivedNanos, e.receivedEpochNanos);
+    StreamEngine.Deferred d = engine.defer();
+    return d == null ? null : new Pending(d, e.receivedNanos, e.receivedEpochNanos);
   }
 
   /**
-   * What {@link #search} found, with the event's receive times ({@link System#nanoTime()} and epoch
-   * nanoseconds).
+   * What {@link #search} captured, with the event's receive times ({@link System#nanoTime()} and
+   * epoch nanoseconds).
    */
-  public record Pending(
-      StreamEngine.Candidates candidates, long receivedNanos, long receivedEpochNanos) {
+  public record Pending(StreamEngine.Deferred search, long receivedNanos, long receivedEpochNanos) {
     public Pending {
-      Objects.requireNonNull(candidates, "candidates");
+      Objects.requireNonNull(search, "search");
     }
   }
 
   /**
-   * The second half: {@code p} sized and judged with {@code sizing} (one per thread); the decision
-   * with opportunities, or null when no cycle beats the threshold. Safe on another thread than the
-   * runner's.
+   * The second half: {@code p} searched (unless the runner had to), sized and judged with {@code
+   * sizing} (one per thread); the decision with opportunities, or null when no cycle beats the
+   * threshold. Safe on another thread than the runner's (one thread per pending).
    */
   public ScanResult finish(Pending p, StreamEngine.Sizing sizing) {
-    List<Opportunity> found = sizing.size(p.candidates());
+    StreamEngine.Candidates c = p.search().candidates();
+    if (c == null) {
+      return null;
+    }
+    List<Opportunity> found = sizing.size(c);
     if (found.isEmpty()) {
       return null;
     }
     streamDecisions.increment();
     opportunities.add(found.size());
     Instant at = EventRing.instant(p.receivedEpochNanos());
-    MarketSnapshot books = p.candidates().snapshot();
+    MarketSnapshot books = c.snapshot();
     List<OpportunityRecord> records = new ArrayList<>(found.size());
     for (Opportunity o : found) {
       records.add(OpportunityRecords.of(o, books.source(), at));
     }
-    return new ScanResult(p.candidates().markets(), records, found, Optional.of(books));
+    return new ScanResult(c.markets(), records, found, Optional.of(books));
   }
 
   /** A sizing for {@link #finish} on another thread, under this decider's request. */

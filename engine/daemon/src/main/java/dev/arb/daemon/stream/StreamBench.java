@@ -8,6 +8,8 @@ import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.sample.SyntheticStream;
 import dev.arb.engine.scan.ScanRequest;
 import dev.arb.engine.stream.StreamEngine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,14 +20,16 @@ import org.HdrHistogram.Histogram;
  * {@code arb bench stream}: a synthetic replay measured in process, tick to decision. A publisher
  * thread plays {@link SyntheticStream}'s updates (most move a price by well under 1 bp, 10 % are
  * volatile, 0.2 % open cycles for a few updates) into the event ring at a fixed rate, stamping each
- * with {@link System#nanoTime()} as it is published (its arrival); the runner thread decides each
- * one as the daemon's does (update, detection, search of the cycles through changed edges; the
- * cycles found sized and judged on the {@link DecisionStage}), and the time from arrival to
- * decision made goes into a histogram. The same updates are then played at the same rate into a
- * runner that re-scans the whole graph per update (the market's edges updated in place, then a full
- * SPFA detection, as a timer-driven scan would do per update). Both runs follow a warm-up pass over
- * the same updates at full speed, so that the JIT has compiled the hot path. Queueing is included:
- * a runner slower than the rate falls behind and its latencies grow.
+ * with {@link System#nanoTime()} as it is published (its arrival; the book, made before the run, is
+ * read just before, as a feed has the book it just built in cache); the runner thread decides each
+ * one as the daemon's does (update, detection, the state a search reads copied for the {@link
+ * DecisionStage}, which searches the cycles through the changed edges, sizes and judges them; see
+ * {@link StreamEngine#defer()}), and the time from arrival to decision made goes into a histogram.
+ * The same updates are then played at the same rate into a runner that re-scans the whole graph per
+ * update (the market's edges updated in place, then a full SPFA detection, as a timer-driven scan
+ * would do per update). Both runs follow a warm-up pass over the same updates at full speed, so
+ * that the JIT has compiled the hot path. Queueing is included: a runner slower than the rate falls
+ * behind and its latencies grow.
  */
 public final class StreamBench {
 
@@ -68,6 +72,27 @@ public final class StreamBench {
       double serviceMaxUs) {}
 
   /**
+   * Where the streaming runner's work went (its measured run), counted and timed per thread so that
+   * it reads the same on a busy machine: {@code handedOver} events handed to the decision stage,
+   * {@code searchedOnStage} of them searched there on a frame copied by the runner, {@code
+   * searchedOnRunner} searched on the runner (every frame in flight); {@code handOffP50Us}: from an
+   * update's stamp (published by the publisher) to the runner starting on it; {@code
+   * runnerFlaggedP50Us} / {@code runnerFlaggedMaxUs}: the runner's own time for a flagged event
+   * (update, detect, the frame's copy or the search); {@code stageCpuMs}, {@code publisherCpuMs}:
+   * thread CPU time of the decision stage and of the publisher over the run ({@link ThreadMXBean};
+   * the runner's is not given: it spins while it waits).
+   */
+  public record Stages(
+      long handedOver,
+      long searchedOnStage,
+      long searchedOnRunner,
+      double handOffP50Us,
+      double runnerFlaggedP50Us,
+      double runnerFlaggedMaxUs,
+      double stageCpuMs,
+      double publisherCpuMs) {}
+
+  /**
    * The result.
    *
    * @param markets markets of the graph
@@ -76,6 +101,7 @@ public final class StreamBench {
    * @param fullRescan update in place and a full detection per update
    * @param decisions updates the streaming runner decided with opportunities
    * @param fullRuns full runs of the incremental detector (its safety net)
+   * @param stages where the streaming runner's work went
    */
   public record Result(
       Settings settings,
@@ -83,12 +109,17 @@ public final class StreamBench {
       Latencies incremental,
       Latencies fullRescan,
       long decisions,
-      long fullRuns) {
+      long fullRuns,
+      Stages stages) {
     /** Full re-scan p50 over incremental p50. */
     public double ratioP50() {
       return incremental.p50Us() <= 0 ? 0 : fullRescan.p50Us() / incremental.p50Us();
     }
   }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  // written so that reading a book before its stamp is not optimised away
+  static double warm;
 
   private StreamBench() {}
 
@@ -114,7 +145,8 @@ public final class StreamBench {
         a,
         b,
         inc.decider.streamDecisions(),
-        inc.decider.engine().map(StreamEngine::fullRuns).orElse(0L));
+        inc.decider.engine().map(StreamEngine::fullRuns).orElse(0L),
+        inc.stages());
   }
 
   /**
@@ -126,14 +158,25 @@ public final class StreamBench {
     final Histogram service = new Histogram(1, 60_000_000_000L, 3);
     // the decision stage's latencies (its thread only), added to latency at the end
     final Histogram staged = new Histogram(1, 60_000_000_000L, 3);
+    // the runner's own time for the events it flagged
+    final Histogram flaggedService = new Histogram(1, 60_000_000_000L, 3);
+    // from the publisher's stamp to the runner's start
+    final Histogram handOff = new Histogram(1, 60_000_000_000L, 3);
     final AtomicLong handled = new AtomicLong();
+    boolean flagged;
+    long publisherCpuNanos;
 
     @Override
     public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
       long t0 = System.nanoTime();
+      handOff.recordValue(Math.max(1, t0 - e.receivedNanos()));
+      flagged = false;
       boolean decided = decide(e);
       long t1 = System.nanoTime();
       service.recordValue(Math.max(1, t1 - t0));
+      if (flagged) {
+        flaggedService.recordValue(Math.max(1, t1 - t0));
+      }
       if (decided) {
         latency.recordValue(Math.max(1, t1 - e.receivedNanos()));
         handled.incrementAndGet();
@@ -142,6 +185,9 @@ public final class StreamBench {
 
     /** Decides {@code e}; false when its decision was handed to the stage. */
     abstract boolean decide(MarketEvent e);
+
+    /** Called once every event is handled, before {@link #close()} (threads still alive). */
+    void measured() {}
 
     void close() {}
   }
@@ -152,6 +198,11 @@ public final class StreamBench {
     final DecisionStage stage = new DecisionStage("arb-bench-decide");
     final StreamEngine.Sizing stageSizing;
     final StreamEngine.Sizing runnerSizing;
+    volatile long stageThread = -1;
+    long stageCpuNanos;
+    long handedOver;
+    long searchedOnStage;
+    long searchedOnRunner;
 
     Incremental(SyntheticStream s, ScanRequest request, StreamEngine.Settings settings) {
       decider = new EventDecider(request, settings, (snapshot, at) -> null);
@@ -166,13 +217,23 @@ public final class StreamBench {
       if (p == null) {
         return true;
       }
+      flagged = true;
+      if (p.search().onFrame()) {
+        searchedOnStage++;
+      } else {
+        searchedOnRunner++;
+      }
       Runnable sized =
           () -> {
+            if (stageThread < 0) {
+              stageThread = Thread.currentThread().getId();
+            }
             decider.finish(p, stageSizing);
             staged.recordValue(Math.max(1, System.nanoTime() - p.receivedNanos()));
             handled.incrementAndGet();
           };
       if (stage.offer(sized)) {
+        handedOver++;
         return false;
       }
       decider.finish(p, runnerSizing); // the stage is full: as the daemon does
@@ -180,8 +241,26 @@ public final class StreamBench {
     }
 
     @Override
+    void measured() {
+      long t = stageThread;
+      stageCpuNanos = t < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(t));
+    }
+
+    @Override
     void close() {
       stage.close(Duration.ofSeconds(10));
+    }
+
+    Stages stages() {
+      return new Stages(
+          handedOver,
+          searchedOnStage,
+          searchedOnRunner,
+          handOff.getValueAtPercentile(50) / 1e3,
+          flaggedService.getTotalCount() == 0 ? 0 : flaggedService.getValueAtPercentile(50) / 1e3,
+          flaggedService.getMaxValue() / 1e3,
+          stageCpuNanos / 1e6,
+          publisherCpuNanos / 1e6);
     }
   }
 
@@ -213,6 +292,7 @@ public final class StreamBench {
             r);
     ring.start();
     try {
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
       long period = rate == 0 ? 0 : 1_000_000_000L / rate;
       long start = System.nanoTime();
       for (int i = 0; i < books.length; i++) {
@@ -224,8 +304,17 @@ public final class StreamBench {
           // update is stamped when it is published, so that is not counted as latency)
           LockSupport.parkNanos(due - now);
         }
-        ring.book(books[i], now, EventRing.epochNanos(books[i].observedAt()), MarketEvent.NO_TIME);
+        // a feed hands over a book it has just built, in its own cache; these were made before
+        // the run and sit cold in memory, as no feed's book does: read this one before the stamp.
+        // Everything from the stamp on (the ring computing the best prices, the hand-over, the
+        // runner) is measured, for both runners alike
+        OrderBook b = books[i];
+        long epochNanos = EventRing.epochNanos(b.observedAt());
+        warm += StreamEngine.bestBid(b) + StreamEngine.bestAsk(b);
+        now = System.nanoTime();
+        ring.book(b, now, epochNanos, MarketEvent.NO_TIME);
       }
+      r.publisherCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0;
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       while (r.handled.get() < books.length) {
         if (System.nanoTime() - deadline > 0) {
@@ -238,6 +327,7 @@ public final class StreamBench {
         }
         LockSupport.parkNanos(100_000);
       }
+      r.measured();
     } finally {
       ring.close(Duration.ofSeconds(5));
       r.close();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decision stage decides exactly what the runner would have decided itself: the same seeded
- * stream of updates, decided once on one thread ({@link EventDecider#book}) and once split (search
- * on this thread, sizing and judging on the stage's, while this thread goes on with the next
- * updates), gives the same records in the same order.
+ * stream of updates, decided once on one thread ({@link EventDecider#book}) and once split (the
+ * state a search reads copied on this thread; search, sizing and judging on the stage's, while this
+ * thread goes on with the next updates), gives the same records in the same order.
  */
 class DecisionStageTest {
 
@@ -54,11 +54,13 @@ class DecisionStageTest {
     List<List<OpportunityRecord>> staged = Collections.synchronizedList(new ArrayList<>());
     DecisionStage stage = new DecisionStage("test-decide");
     int handedOver = 0;
+    int onFrames = 0;
     try {
       for (int i = 0; i < books.size(); i++) {
         EventDecider.Pending p = split.search(fill(slot, books.get(i), i), true);
         if (p != null) {
           handedOver++;
+          onFrames += p.search().onFrame() ? 1 : 0;
           Runnable sized =
               () -> {
                 ScanResult r = split.finish(p, sizing);
@@ -74,6 +76,7 @@ class DecisionStageTest {
     }
 
     assertThat(handedOver).as("decisions handed to the stage").isGreaterThan(5);
+    assertThat(onFrames).as("searches left to the stage, on a copy of the state").isPositive();
     assertThat(expected).as("decisions with opportunities").isNotEmpty();
     assertThat(staged).containsExactlyElementsOf(expected);
     assertThat(split.streamDecisions()).isEqualTo(alone.streamDecisions());

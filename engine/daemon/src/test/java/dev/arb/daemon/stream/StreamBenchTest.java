@@ -19,6 +19,15 @@ class StreamBenchTest {
     assertThat(r.fullRescan().count()).isEqualTo(3_000);
     // 0.2 % of 3,000 updates lift a book by 1-2 %: cycles open and are decided
     assertThat(r.decisions()).isPositive();
+    // every decision came from a flagged update whose search was left to the stage or done on
+    // the runner; only those can be handed over
+    StreamBench.Stages st = r.stages();
+    long searched = st.searchedOnStage() + st.searchedOnRunner();
+    assertThat(searched).isGreaterThanOrEqualTo(r.decisions());
+    assertThat(st.handedOver()).isPositive().isLessThanOrEqualTo(searched);
+    assertThat(st.searchedOnStage()).as("searches on frames").isPositive();
+    assertThat(st.stageCpuMs()).as("the stage's thread CPU").isPositive();
+    assertThat(st.handOffP50Us()).isPositive();
     for (StreamBench.Latencies l : new StreamBench.Latencies[] {r.incremental(), r.fullRescan()}) {
       assertThat(l.p50Us()).isPositive().isLessThanOrEqualTo(l.p99Us());
       assertThat(l.p99Us()).isLessThanOrEqualTo(l.p999Us());
