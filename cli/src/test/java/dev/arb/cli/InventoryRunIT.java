@@ -249,7 +249,7 @@ class InventoryRunIT {
   }
 
   @Test
-  void inventoryWithASymbolJoinOrInLiveModeIsRefusedNamingTheKey() throws Exception {
+  void inventoryWithASymbolJoinOrLiveWithoutAnExchangeIsRefusedNamingTheKey() throws Exception {
     Path symbol = config("true");
     Files.writeString(
         symbol, Files.readString(symbol).replace("\"" + weth + "\" = ETH", "WETH = ETH"));
@@ -282,7 +282,9 @@ class InventoryRunIT {
             "0");
     assertThat(l.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(l.err())
-        .contains("arb.chains.local.follow.inventory = true trades CEX-DEX cycles in paper mode")
+        .contains(
+            "arb.chains.local.follow.inventory = true with arb.trading.mode = live trades the book"
+                + " legs on the exchanges of arb.exchanges, and none is enabled")
         .doesNotContain("Exception");
   }
 }

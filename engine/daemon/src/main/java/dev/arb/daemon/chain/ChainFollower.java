@@ -144,7 +144,8 @@ public final class ChainFollower implements AutoCloseable {
   /** How inventory trades ended, for counting. */
   private enum OpportunityStatusKey {
     EXECUTED,
-    FAILED
+    FAILED,
+    REJECTED
   }
 
   private volatile ChainView last;
@@ -180,7 +181,10 @@ public final class ChainFollower implements AutoCloseable {
     return this;
   }
 
-  /** Inventory trades so far: {@code executed} and {@code failed}. */
+  /**
+   * Inventory trades so far: {@code executed}, {@code failed} and {@code rejected} (a risk limit,
+   * the kill switch, live trading paused).
+   */
   public Map<String, Long> inventoryTrades() {
     synchronized (inventoryCounts) {
       Map<String, Long> out = new java.util.TreeMap<>();
@@ -338,9 +342,11 @@ public final class ChainFollower implements AutoCloseable {
     busy.addAll(markets);
     synchronized (inventoryCounts) {
       inventoryCounts.merge(
-          t.record().status() == dev.arb.engine.record.OpportunityStatus.EXECUTED
-              ? OpportunityStatusKey.EXECUTED
-              : OpportunityStatusKey.FAILED,
+          switch (t.record().status()) {
+            case EXECUTED -> OpportunityStatusKey.EXECUTED;
+            case REJECTED -> OpportunityStatusKey.REJECTED;
+            default -> OpportunityStatusKey.FAILED;
+          },
           1L,
           Long::sum);
     }
