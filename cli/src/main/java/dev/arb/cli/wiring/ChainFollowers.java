@@ -20,6 +20,7 @@ import dev.arb.defi.pools.TokenMetadataCache;
 import dev.arb.defi.watch.FlashRouteExecutor;
 import dev.arb.defi.watch.InventorySwapper;
 import dev.arb.defi.watch.JsonRpcPoolWatch;
+import dev.arb.engine.model.Addresses;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.SameAs;
 import dev.arb.engine.port.RecordStore;
@@ -247,11 +248,6 @@ public final class ChainFollowers implements AutoCloseable {
     }
   }
 
-  /** The followers, recording in {@code store}, without inventory trading. */
-  public List<ChainFollower> followers(RecordStore store, Clock clock) {
-    return followers(store, clock, null);
-  }
-
   /**
    * The followers, recording in {@code store} (for {@code Daemon.chains}); those with {@code
    * follow.inventory} also trade the cycles their {@code same-as} joins from inventory through
@@ -301,18 +297,40 @@ public final class ChainFollowers implements AutoCloseable {
             inventory.trader(
                 new InventorySwapper(e.wallet(), e.contract()), INVENTORY_SLIPPAGE_BP, send);
         follower.tradeInventory(
-            new ChainFollower.Inventory(inventory.books(), joins(e.config()), trader));
+            new ChainFollower.Inventory(
+                inventory.books(), joins(e.config()), symbolJoins(e.config()), trader));
       }
       out.add(follower);
     }
     return out;
   }
 
-  /** The chain's {@code same-as} joins (keyed by token address, as the config checked). */
+  /** The chain's {@code same-as} joins keyed by a token address. */
   static List<SameAs> joins(ChainConfig c) {
     List<SameAs> out = new ArrayList<>();
     c.sameAs()
-        .forEach((token, asset) -> out.add(new SameAs(c.name(), Asset.of(token), Asset.of(asset))));
+        .forEach(
+            (token, asset) -> {
+              if (Addresses.isAddress(token)) {
+                out.add(new SameAs(c.name(), Asset.of(token), Asset.of(asset)));
+              }
+            });
+    return out;
+  }
+
+  /**
+   * The chain's {@code same-as} joins keyed by a token symbol (the follower resolves them among the
+   * tokens of its pools).
+   */
+  static Map<String, Asset> symbolJoins(ChainConfig c) {
+    Map<String, Asset> out = new java.util.LinkedHashMap<>();
+    c.sameAs()
+        .forEach(
+            (token, asset) -> {
+              if (!Addresses.isAddress(token)) {
+                out.put(token, Asset.of(asset));
+              }
+            });
     return out;
   }
 
