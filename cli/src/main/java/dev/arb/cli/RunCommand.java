@@ -18,6 +18,7 @@ import dev.arb.daemon.LiveFeed;
 import dev.arb.daemon.ReplayFeed;
 import dev.arb.daemon.SnapshotFeed;
 import dev.arb.daemon.WebhookNotifier;
+import dev.arb.daemon.chain.InventoryTrading;
 import dev.arb.daemon.chat.TelegramApi;
 import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.stream.EventRing;
@@ -385,7 +386,8 @@ final class RunCommand extends BaseCommand {
           latestBooks.set(snapshot.books());
           return scanned.scan(snapshot, at);
         };
-    AtomicReference<PaperTrader> paperTrader = new AtomicReference<>();
+    // the trading service of the daemon's trading step: the chains' inventory trades go through it
+    AtomicReference<TradingService> trading = new AtomicReference<>();
     Function<Consumer<String>, AlertSink> alerts =
         outcomes ->
             webhook
@@ -429,12 +431,12 @@ final class RunCommand extends BaseCommand {
     if (dryRun) {
       daemon.trading(
           store -> {
-            PaperTrader paper = TradingService.open(store, cfg, context().clock()).paper();
+            trading.set(TradingService.open(store, cfg, context().clock()));
+            PaperTrader paper = trading.get().paper();
             if (feed instanceof ReplayFeed replay) {
               // arb.paper.latency: orders fill on the replay's books that follow by it
               paper.fillLater(replay::after);
             }
-            paperTrader.set(paper);
             return paper;
           });
     } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
@@ -449,19 +451,24 @@ final class RunCommand extends BaseCommand {
       }
       // refuse before anything starts when a key is missing (exit 2, nothing done)
       Exchanges.requireKeys(tradeOn, context().env());
+      // follow.inventory trades its book legs through the live trader below: it needs exchanges
+      ChainFollowers.requireLiveExchanges(cfg, !tradeOn.isEmpty());
       // no exchange but followed chains: live applies to the chains only
       if (!tradeOn.isEmpty()) {
         daemon.trading(
-            store ->
-                TradingService.open(store, cfg, context().clock())
-                    .live(
-                        Exchanges.trading(
-                            cfg,
-                            tradeOn,
-                            context().env(),
-                            context().clock(),
-                            store.orderJournalOfHeldAccounts()),
-                        tradeOn.stream().map(ExchangeConfig::name).toList()));
+            store -> {
+              trading.set(TradingService.open(store, cfg, context().clock()));
+              return trading
+                  .get()
+                  .live(
+                      Exchanges.trading(
+                          cfg,
+                          tradeOn,
+                          context().env(),
+                          context().clock(),
+                          store.orderJournalOfHeldAccounts()),
+                      tradeOn.stream().map(ExchangeConfig::name).toList());
+            });
       }
     }
     // arb.chains.<name>.follow: pools block by block, DEX cycles through the flash-loan contract;
@@ -482,18 +489,21 @@ final class RunCommand extends BaseCommand {
                           : " (paper: cycles are simulated and recorded, nothing is sent;"
                               + " arb.trading.mode = live sends)"));
         }
-        // follow.inventory: CEX-DEX cycles on the latest books, on the paper ledger the daemon's
-        // paper trades use (--dry-run), else on the stored paper ledger of its own
+        // follow.inventory: CEX-DEX cycles on the latest books, their book legs through the
+        // daemon's own trading: the live trader (live mode: same orders, journal, limits, kill
+        // switch), the paper trader (--dry-run), else the stored paper ledger of its own
         daemon.chains(
             store ->
                 chains.followers(
                     store,
                     context().clock(),
-                    latestBooks::get,
-                    () ->
-                        paperTrader.get() != null
-                            ? paperTrader.get()
-                            : TradingService.open(store, cfg, context().clock()).paper()));
+                    new InventoryTrading(
+                        () ->
+                            trading.get() != null
+                                ? trading.get()
+                                : TradingService.open(store, cfg, context().clock()),
+                        latestBooks::get,
+                        daemon.killSwitch())));
       }
       if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
         return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;

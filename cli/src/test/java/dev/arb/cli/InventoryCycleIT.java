@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ConfigLoader;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.chain.InventoryTrader;
+import dev.arb.daemon.trade.InventoryDesk;
+import dev.arb.daemon.trade.KillSwitch;
 import dev.arb.defi.chain.AnvilProcess;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
@@ -24,6 +26,7 @@ import dev.arb.defi.watch.InventorySwapper;
 import dev.arb.defi.watch.JsonRpcPoolWatch;
 import dev.arb.engine.chain.DexLegs;
 import dev.arb.engine.execution.Books;
+import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.BookLevel;
 import dev.arb.engine.model.Market;
@@ -135,6 +138,7 @@ class InventoryCycleIT {
   }
 
   private PaperBalances ledger;
+  private RiskLimits limits = RiskLimits.none();
 
   private PaperBalances ledger() {
     ledger =
@@ -173,7 +177,12 @@ class InventoryCycleIT {
                 3,
                 2));
     InventoryTrader inventory =
-        new InventoryTrader(store.executions(), cex::books, cex, dex, live, 10, Clock.systemUTC());
+        new InventoryTrader(
+            InventoryDesk.of(
+                store.executions(), limits, cex::books, cex, ledger, live, Clock.systemUTC()),
+            dex,
+            10,
+            KillSwitch.NONE);
     List<OrderBook> books = krakenBook();
     return new ChainFollower(
             watch,

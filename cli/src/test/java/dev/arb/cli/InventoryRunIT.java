@@ -31,13 +31,13 @@ import org.web3j.crypto.Credentials;
 
 /**
  * {@code arb run} trading a CEX–DEX cycle from inventory, wired from its configuration file ({@code
- * arb.chains.local.follow.inventory = true}, {@code same-as} by token address) on anvil with the
- * daemon demo's market (real Uniswap V2 bytecode; the WETH/USDC pairs at 2,000), the flash-loan
- * contract holding WETH and USDC, and a stand-in kraken ETH/USDC book offered at 1,900 replayed by
- * {@code --input}: in paper mode (the default) the mixed cycle WETH → USDC (a pool) → ETH (the
- * book) is recorded executed with {@code inventory: true}, its book leg filled on the replayed book
- * from the paper ledger, its swap simulated; nothing is sent (the owner's nonce and the contract's
- * balances unchanged).
+ * arb.chains.local.follow.inventory = true}, {@code same-as} by symbol for WETH and by address for
+ * USDC) on anvil with the daemon demo's market (real Uniswap V2 bytecode; the WETH/USDC pairs at
+ * 2,000), the flash-loan contract holding WETH and USDC, and a stand-in kraken ETH/USDC book
+ * offered at 1,900 replayed by {@code --input}: in paper mode (the default) the mixed cycle WETH →
+ * USDC (a pool) → ETH (the book) is recorded executed with {@code inventory: true}, its book leg
+ * filled on the replayed book from the paper ledger, its swap simulated; nothing is sent (the
+ * owner's nonce and the contract's balances unchanged).
  */
 class InventoryRunIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,9 +133,8 @@ class InventoryRunIT {
             + weth
             + "\", \""
             + usdc
-            + "\"]\n  same-as { \""
-            + weth
-            + "\" = ETH, \""
+            // WETH joined by its symbol (resolved among the pools' tokens), USDC by its address
+            + "\"]\n  same-as { WETH = ETH, \""
             + usdc
             + "\" = USDC }\n  follow {\n    contract = \""
             + arb.address()
@@ -249,25 +248,7 @@ class InventoryRunIT {
   }
 
   @Test
-  void inventoryWithASymbolJoinOrInLiveModeIsRefusedNamingTheKey() throws Exception {
-    Path symbol = config("true");
-    Files.writeString(
-        symbol, Files.readString(symbol).replace("\"" + weth + "\" = ETH", "WETH = ETH"));
-    CliRun r =
-        CliRun.run(
-            env,
-            "--config",
-            symbol.toString(),
-            "--data-dir",
-            dir.resolve("d1").toString(),
-            "run",
-            "--http-port",
-            "0");
-    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err())
-        .contains("arb.chains.local.same-as.\"WETH\" names the token by its symbol")
-        .doesNotContain("Exception");
-
+  void liveInventoryWithoutAnExchangeIsRefusedNamingTheKey() throws Exception {
     Path live = config("true");
     Files.writeString(live, Files.readString(live) + "arb.trading.mode = live\n");
     CliRun l =
@@ -282,7 +263,9 @@ class InventoryRunIT {
             "0");
     assertThat(l.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(l.err())
-        .contains("arb.chains.local.follow.inventory = true trades CEX-DEX cycles in paper mode")
+        .contains(
+            "arb.chains.local.follow.inventory = true with arb.trading.mode = live trades the book"
+                + " legs on the exchanges of arb.exchanges, and none is enabled")
         .doesNotContain("Exception");
   }
 }

@@ -218,8 +218,9 @@ final class ChainsSection {
   }
 
   /**
-   * {@code follow.inventory = true} trades the cycles that {@code same-as} joins: at least one
-   * join, each keyed by the token's address (the follower joins before it has read any symbol).
+   * {@code follow.inventory = true} trades the cycles that {@code same-as} joins: at least one join
+   * (keyed by the token's address, or by its symbol, which the follower resolves among its pools'
+   * tokens).
    */
   private static void inventoryJoins(
       ConfigReader r, String chain, String p, ConfigValue follow, Map<String, String> sameAs) {
@@ -233,18 +234,6 @@ final class ChainsSection {
               + " such as { \"0x<WETH address>\" = \"ETH\" } or set "
               + p
               + ".inventory = false");
-      return;
-    }
-    for (String token : sameAs.keySet()) {
-      if (!ADDRESS.matcher(token).matches()) {
-        r.note(
-            chain + ".same-as.\"" + token + "\"",
-            follow.origin(),
-            "names the token by its symbol; with "
-                + p
-                + ".inventory = true write its address (0x and 40 hex digits) instead, so the"
-                + " follower can join it before reading any symbol");
-      }
     }
   }
 

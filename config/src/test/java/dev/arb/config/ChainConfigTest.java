@@ -390,7 +390,7 @@ class ChainConfigTest {
   }
 
   @Test
-  void inventoryIsReadAndNeedsSameAsJoinsKeyedByAddress() throws IOException {
+  void inventoryIsReadAndNeedsASameAsJoinByAddressOrSymbol() throws IOException {
     Path f = inventory("\"%s\" = ETH, \"%s\" = USDC".formatted(WETH, USDC), "true");
     ArbConfig on = load(f);
     assertThat(on.chains().get("ethereum").follow().orElseThrow().inventory()).isTrue();
@@ -405,11 +405,14 @@ class ChainConfigTest {
         .contains("arb.chains.ethereum.follow.inventory is true but arb.chains.ethereum.same-as is")
         .contains("arb.conf");
 
-    String symbol =
-        String.join("\n", problems(inventory("WETH = ETH, \"%s\" = USDC".formatted(USDC), "true")));
-    assertThat(symbol)
-        .contains("arb.chains.ethereum.same-as.\"WETH\" names the token by its symbol")
-        .doesNotContain(USDC);
+    // a join keyed by the token's symbol: the follower resolves it among its pools' tokens
+    assertThat(
+            load(inventory("WETH = ETH, \"%s\" = USDC".formatted(USDC), "true"))
+                .chains()
+                .get("ethereum")
+                .sameAs())
+        .containsEntry("WETH", "ETH")
+        .hasSize(2);
 
     // a symbol join is fine without inventory trading (arb scan --chain resolves it)
     assertThat(

@@ -7,7 +7,7 @@ import dev.arb.config.SecretRef;
 import dev.arb.config.SecretResolver;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.daemon.chain.InventoryTrader;
-import dev.arb.daemon.trade.PaperTrader;
+import dev.arb.daemon.chain.InventoryTrading;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
@@ -20,8 +20,8 @@ import dev.arb.defi.pools.TokenMetadataCache;
 import dev.arb.defi.watch.FlashRouteExecutor;
 import dev.arb.defi.watch.InventorySwapper;
 import dev.arb.defi.watch.JsonRpcPoolWatch;
+import dev.arb.engine.model.Addresses;
 import dev.arb.engine.model.Asset;
-import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.SameAs;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.sizing.GasModel;
@@ -32,8 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -64,21 +62,13 @@ public final class ChainFollowers implements AutoCloseable {
       FlashRouteExecutor ex,
       java.util.Optional<String> wsUrl,
       FlashLoanArbitrageContract contract,
-      FeeHistoryGasOracle oracle) {}
+      Wallet wallet) {}
 
   /** How much less than planned an inventory swap may receive, basis points. */
   static final int INVENTORY_SLIPPAGE_BP = 10;
 
-  private final Credentials key;
-
   private ChainFollowers(
-      List<Entry> entries,
-      List<ChainClient> clients,
-      Path dataDir,
-      boolean send,
-      ArbConfig cfg,
-      Credentials key) {
-    this.key = key;
+      List<Entry> entries, List<ChainClient> clients, Path dataDir, boolean send, ArbConfig cfg) {
     this.entries = List.copyOf(entries);
     this.clients = List.copyOf(clients);
     this.dataDir = dataDir;
@@ -106,14 +96,6 @@ public final class ChainFollowers implements AutoCloseable {
     Map<String, String> wsUrls = new java.util.HashMap<>();
     SecretResolver secrets = new SecretResolver(env);
     for (ChainConfig c : chains) {
-      if (send && c.follow().orElseThrow().inventory()) {
-        problems.add(
-            "config: arb.chains."
-                + c.name()
-                + ".follow.inventory = true trades CEX-DEX cycles in paper mode only for now;"
-                + " with arb.trading.mode = live set it to false (the chain's DEX cycles are still"
-                + " sent) or run in paper mode");
-      }
       String key = "arb.chains." + c.name() + ".rpc-url";
       if (c.rpcUrl().isEmpty()) {
         problems.add(
@@ -188,9 +170,12 @@ public final class ChainFollowers implements AutoCloseable {
         FeeHistoryGasOracle oracle =
             new FeeHistoryGasOracle(new FeeHistoryGasOracle.Settings(20, 50, 2, defi.maxFeeWei()));
         FlashLoanArbitrageContract contract = new FlashLoanArbitrageContract(chain, f.contract());
+        // one wallet per chain and key: the flash routes and the inventory swaps take their
+        // nonces from its one NonceManager, so the two senders never pick the same nonce
+        Wallet wallet = new Wallet(chain, key, oracle);
         FlashRouteExecutor executor =
             new FlashRouteExecutor(
-                chain,
+                wallet,
                 key,
                 contract,
                 oracle,
@@ -208,13 +193,13 @@ public final class ChainFollowers implements AutoCloseable {
                 executor,
                 java.util.Optional.ofNullable(wsUrls.get(c.name())),
                 contract,
-                oracle));
+                wallet));
       }
     } catch (RuntimeException e) {
       clients.forEach(ChainClient::close);
       throw e;
     }
-    return new ChainFollowers(entries, clients, cfg.dataDir(), send, cfg, key);
+    return new ChainFollowers(entries, clients, cfg.dataDir(), send, cfg);
   }
 
   /** What is followed, for the start-up line. */
@@ -235,24 +220,44 @@ public final class ChainFollowers implements AutoCloseable {
     return entries.stream().anyMatch(e -> e.config().follow().orElseThrow().inventory());
   }
 
-  /** The followers, recording in {@code store}, without inventory trading. */
-  public List<ChainFollower> followers(RecordStore store, Clock clock) {
-    return followers(store, clock, List::of, () -> null);
+  /**
+   * Refuses live inventory trading without an exchange to trade the book legs on: with {@code
+   * arb.trading.mode = live} the book legs of {@code follow.inventory} go through the daemon's live
+   * trading, which needs at least one exchange under {@code arb.exchanges}.
+   *
+   * @param liveExchanges whether the daemon trades live on at least one exchange
+   * @throws ConfigException naming each chain's {@code follow.inventory} key
+   */
+  public static void requireLiveExchanges(ArbConfig cfg, boolean liveExchanges) {
+    if (liveExchanges) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (ChainConfig c : followed(cfg)) {
+      if (c.follow().orElseThrow().inventory()) {
+        problems.add(
+            "config: arb.chains."
+                + c.name()
+                + ".follow.inventory = true with arb.trading.mode = live trades the book legs on"
+                + " the exchanges of arb.exchanges, and none is enabled; add one with its api-key"
+                + " and api-secret, or set inventory = false");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
   }
 
   /**
    * The followers, recording in {@code store} (for {@code Daemon.chains}); those with {@code
-   * follow.inventory} also trade the cycles their {@code same-as} joins from inventory: the book
-   * legs filled on paper on {@code books} (the daemon's latest), moving the ledger of {@code
-   * ledger}'s paper trader (called once when needed), the pool legs simulated with {@code eth_call}
-   * from the contract's balance (paper mode; live refuses to open with inventory).
+   * follow.inventory} also trade the cycles their {@code same-as} joins from inventory through
+   * {@code inventory} (the daemon's own trading, paper or live, on its latest books): the pool legs
+   * as swaps from the contract's balance, sent in live mode and simulated with {@code eth_call}
+   * otherwise.
+   *
+   * @param inventory the daemon's trading for inventory cycles; null: none traded
    */
-  public List<ChainFollower> followers(
-      RecordStore store,
-      Clock clock,
-      Supplier<List<OrderBook>> books,
-      Supplier<PaperTrader> ledger) {
-    PaperTrader paper = inventory() ? Objects.requireNonNull(ledger.get(), "ledger") : null;
+  public List<ChainFollower> followers(RecordStore store, Clock clock, InventoryTrading inventory) {
     List<ChainFollower> out = new ArrayList<>();
     for (Entry e : entries) {
       ChainConfig.Follow f = e.config().follow().orElseThrow();
@@ -285,27 +290,47 @@ public final class ChainFollowers implements AutoCloseable {
               clock,
               a -> {});
       if (f.inventory()) {
+        if (inventory == null) {
+          throw new IllegalStateException("follow.inventory without the daemon's trading");
+        }
         InventoryTrader trader =
-            InventoryTrader.onPaper(
-                store.executions(),
-                books,
-                paper,
-                new InventorySwapper(new Wallet(e.chain(), key, e.oracle()), e.contract()),
-                send,
-                INVENTORY_SLIPPAGE_BP,
-                clock);
-        follower.tradeInventory(new ChainFollower.Inventory(books, joins(e.config()), trader));
+            inventory.trader(
+                new InventorySwapper(e.wallet(), e.contract()), INVENTORY_SLIPPAGE_BP, send);
+        follower.tradeInventory(
+            new ChainFollower.Inventory(
+                inventory.books(), joins(e.config()), symbolJoins(e.config()), trader));
       }
       out.add(follower);
     }
     return out;
   }
 
-  /** The chain's {@code same-as} joins (keyed by token address, as the config checked). */
+  /** The chain's {@code same-as} joins keyed by a token address. */
   static List<SameAs> joins(ChainConfig c) {
     List<SameAs> out = new ArrayList<>();
     c.sameAs()
-        .forEach((token, asset) -> out.add(new SameAs(c.name(), Asset.of(token), Asset.of(asset))));
+        .forEach(
+            (token, asset) -> {
+              if (Addresses.isAddress(token)) {
+                out.add(new SameAs(c.name(), Asset.of(token), Asset.of(asset)));
+              }
+            });
+    return out;
+  }
+
+  /**
+   * The chain's {@code same-as} joins keyed by a token symbol (the follower resolves them among the
+   * tokens of its pools).
+   */
+  static Map<String, Asset> symbolJoins(ChainConfig c) {
+    Map<String, Asset> out = new java.util.LinkedHashMap<>();
+    c.sameAs()
+        .forEach(
+            (token, asset) -> {
+              if (!Addresses.isAddress(token)) {
+                out.put(token, Asset.of(asset));
+              }
+            });
     return out;
   }
 

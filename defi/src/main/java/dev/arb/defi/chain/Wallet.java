@@ -76,6 +76,15 @@ public final class Wallet {
     this.nonces = new NonceManager(() -> chain.pendingNonce(credentials.getAddress()));
   }
 
+  /**
+   * The nonces of this account in this process: every sender of the account (this wallet, a
+   * flash-route executor given this wallet) takes its nonces here, so two senders never pick the
+   * same one.
+   */
+  public NonceManager nonces() {
+    return nonces;
+  }
+
   /** The account address, 0x-hex lower case. */
   public String address() {
     return credentials.getAddress();

@@ -111,19 +111,39 @@ public final class FlashRouteExecutor implements DexExecutor {
   private final NonceManager nonces;
   private final List<Pending> pending = new ArrayList<>();
 
+  /** An executor that is the only sender of its account in this process. */
   public FlashRouteExecutor(
       ChainClient chain,
       Credentials credentials,
       FlashLoanArbitrageContract contract,
       FeeHistoryGasOracle oracle,
       Settings settings) {
-    this.chain = Objects.requireNonNull(chain, "chain");
+    this(new Wallet(chain, credentials, oracle), credentials, contract, oracle, settings);
+  }
+
+  /**
+   * An executor sending from {@code wallet}'s account and taking its nonces from {@code wallet}'s
+   * {@link NonceManager}, so that it and the wallet's other users (the inventory swaps of the same
+   * chain and key) never pick the same nonce.
+   *
+   * @param credentials the key of {@code wallet}'s account (signs routes, replacements and drops)
+   */
+  public FlashRouteExecutor(
+      Wallet wallet,
+      Credentials credentials,
+      FlashLoanArbitrageContract contract,
+      FeeHistoryGasOracle oracle,
+      Settings settings) {
+    this.wallet = Objects.requireNonNull(wallet, "wallet");
+    this.chain = wallet.chain();
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    if (!credentials.getAddress().equalsIgnoreCase(wallet.address())) {
+      throw new IllegalArgumentException("credentials and wallet are different accounts");
+    }
     this.contract = Objects.requireNonNull(contract, "contract");
     this.oracle = Objects.requireNonNull(oracle, "oracle");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.wallet = new Wallet(chain, credentials, oracle);
-    this.nonces = new NonceManager(() -> chain.pendingNonce(credentials.getAddress()));
+    this.nonces = wallet.nonces();
   }
 
   /** The sending account. */

@@ -171,6 +171,85 @@ class FlashRouteReplaceIT extends OnSnapshotChain {
     return sent;
   }
 
+  /**
+   * One account, two senders (the flash routes and the inventory swaps of a chain, wired as {@code
+   * arb run} does: one {@link Wallet}, the executor taking its nonces from it): the wallet has sent
+   * before, so its nonce manager holds the next nonce locally; the route is sent (mining by hand)
+   * and, while it waits in the pool, the wallet sends too. They get consecutive nonces, no nonce
+   * error, and are mined in the same block.
+   */
+  @Test
+  void theRouteAndTheWalletsOtherSendTakeConsecutiveNoncesAndAreMinedInOneBlock() throws Exception {
+    Wallet owner = local.wallet(DevAccounts.OWNER);
+    FlashRouteExecutor ex =
+        new FlashRouteExecutor(
+            owner,
+            DevAccounts.OWNER,
+            arb,
+            FeeHistoryGasOracle.local(),
+            new FlashRouteExecutor.Settings(
+                new BigDecimal("0.001"),
+                List.of(Map.entry(LoanSource.BALANCER, market.vault())),
+                2,
+                2));
+    String weth = market.tokens().get("WETH");
+    Erc20.transfer(owner, weth, KEY.getAddress(), BigInteger.ONE);
+    BigInteger first = chain.pendingNonce(owner.address());
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (JsonRpcPoolWatch w = watch()) {
+      DexAttempt sent = sendWithManualMining(w, ex);
+      String route = sent.txHash().orElseThrow();
+      java.util.concurrent.Future<?> transfer =
+          other.submit(() -> Erc20.transfer(owner, weth, KEY.getAddress(), BigInteger.ONE));
+      // both in the node's pool before the block is made
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!chain.pendingNonce(owner.address()).equals(first.add(BigInteger.TWO))) {
+        assertThat(System.nanoTime()).as("the second send reached the pool").isLessThan(deadline);
+        assertThat(transfer.isDone()).as("the second send is still waiting").isFalse();
+        Thread.sleep(20);
+      }
+      chain.rpc("evm_mine", List.of());
+      transfer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      List<DexAttempt> done = ex.settle(w.advance());
+      assertThat(done).hasSize(1);
+      assertThat(done.get(0).outcome()).isEqualTo(DexAttempt.Outcome.EXECUTED);
+      Transaction routeTx =
+          chain.web3j().ethGetTransactionByHash(route).send().getTransaction().orElseThrow();
+      assertThat(routeTx.getNonce()).isEqualTo(first);
+      // the wallet's send took the next nonce and went into the route's block
+      BigInteger block = routeTx.getBlockNumber();
+      var txs =
+          chain
+              .web3j()
+              .ethGetBlockByNumber(
+                  org.web3j.protocol.core.DefaultBlockParameter.valueOf(block), true)
+              .send()
+              .getBlock()
+              .getTransactions();
+      assertThat(txs).hasSize(2);
+      List<BigInteger> nonces = new ArrayList<>();
+      for (var t : txs) {
+        Transaction tx = (Transaction) t.get();
+        assertThat(tx.getFrom()).isEqualToIgnoringCase(owner.address());
+        nonces.add(tx.getNonce());
+        assertThat(
+                chain
+                    .web3j()
+                    .ethGetTransactionReceipt(tx.getHash())
+                    .send()
+                    .getTransactionReceipt()
+                    .orElseThrow()
+                    .isStatusOK())
+            .isTrue();
+      }
+      assertThat(nonces).containsExactly(first, first.add(BigInteger.ONE));
+      assertThat(chain.pendingNonce(owner.address())).isEqualTo(first.add(BigInteger.TWO));
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
   @Test
   void aTransactionNotMinedInTwoBlocksIsReplacedWithHigherFeesAndTheReplacementIsMined()
       throws Exception {

@@ -216,6 +216,15 @@ public final class Daemon {
   }
 
   /**
+   * The daemon's kill switch, for trading outside its scan loop (the chains' CEX–DEX inventory
+   * trades): checked before each trade, tripped by the daily loss limit; engaging it cancels the
+   * trading step's open orders.
+   */
+  public dev.arb.daemon.trade.KillSwitch killSwitch() {
+    return killSwitch;
+  }
+
+  /**
    * Follows chains with the followers {@code factory} builds once the store is open (given the
    * store): each is started then, shown in {@code /status} ({@code chains}) and {@code /metrics},
    * and stopped before the store is closed. Call before {@link #run}.

@@ -82,7 +82,7 @@ public final class RiskGate {
    * another exchange than the leg before it must find what it spends already there (pre-funded
    * inventory); a later leg on the same exchange spends what the leg before it received.
    */
-  public synchronized Optional<String> check(
+  public Optional<String> check(
       TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
     for (Leg leg : plan.cycle().legs()) {
       if (leg.isPool()) {
@@ -93,6 +93,23 @@ public final class RiskGate {
                 + " of scanned cycles is not built yet)");
       }
     }
+    return limits(plan, books, now, dataClock, balances);
+  }
+
+  /**
+   * As {@link #check(TradePlan, List, Instant, Instant, BalanceView)} for a cycle traded from
+   * inventory, whose pool legs are swaps from a chain's inventory (a CEX–DEX cycle joined by {@code
+   * same-as}): the same limits on the start amount, the day's totals, the daily loss, the profit
+   * threshold and the books' age; the balance check covers the book legs only (a pool leg spends
+   * the contract's balance, which its swap's simulation checks before anything is sent).
+   */
+  public Optional<String> checkInventory(
+      TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
+    return limits(plan, books, now, dataClock, balances);
+  }
+
+  private synchronized Optional<String> limits(
+      TradePlan plan, List<OrderBook> books, Instant now, Instant dataClock, BalanceView balances) {
     Asset start = plan.cycle().startAsset();
     BigDecimal spend = plan.startAmount();
     if (limits.maxTradeNotional().isPresent()
@@ -150,7 +167,7 @@ public final class RiskGate {
     for (int i = 0; i < fills.size(); i++) {
       LegFill f = fills.get(i);
       Leg leg = f.leg();
-      if (i > 0 && leg.exchange().equals(fills.get(i - 1).leg().exchange())) {
+      if (leg.isPool() || (i > 0 && leg.exchange().equals(fills.get(i - 1).leg().exchange()))) {
         continue;
       }
       BigDecimal have = balances.balance(leg.exchange(), leg.from());

@@ -209,4 +209,46 @@ class InventoryCyclesTest {
     assertThat(x.reason()).contains("not swapped back on chain");
     assertThat(DeadLetterKind.of(x)).contains(DeadLetterKind.UNWIND_INCOMPLETE);
   }
+
+  @Test
+  void theRiskGateChecksAnInventoryCycleWithTheLimitsAndTheBookLegsBalancesOnly() {
+    TradePlan plan = mixedPlan();
+    java.time.Instant now = java.time.Instant.now();
+    // the chain side holds nothing in the ledger: a pool leg spends the contract's balance, which
+    // the swap's simulation checks
+    PaperBalances books = funded(plan);
+    assertThat(new RiskGate(RiskLimits.none()).checkInventory(plan, List.of(), now, now, books))
+        .isEmpty();
+    // the order path still refuses pools
+    assertThat(new RiskGate(RiskLimits.none()).check(plan, List.of(), now, now, books))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("not traded: leg "));
+
+    BigDecimal half = plan.startAmount().divide(BigDecimal.valueOf(2));
+    RiskLimits small =
+        new RiskLimits(
+            Optional.of(half),
+            Optional.empty(),
+            ProfitThreshold.anyProfit(),
+            Optional.empty(),
+            Optional.empty(),
+            1);
+    assertThat(new RiskGate(small).checkInventory(plan, List.of(), now, now, books))
+        .hasValue(
+            "risk: spends "
+                + plan.startAmount().toPlainString()
+                + " "
+                + plan.cycle().startAsset()
+                + ", above max-trade-notional "
+                + half.toPlainString());
+
+    LegFill book = plan.fills().stream().filter(f -> !f.leg().isPool()).findFirst().orElseThrow();
+    assertThat(
+            new RiskGate(RiskLimits.none())
+                .checkInventory(plan, List.of(), now, now, new PaperBalances(List.of())))
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .startsWith("balance: " + book.leg().exchange() + " has 0 ")
+                    .contains("needs " + book.spent().toPlainString()));
+  }
 }

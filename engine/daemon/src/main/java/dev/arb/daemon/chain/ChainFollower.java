@@ -126,25 +126,65 @@ public final class ChainFollower implements AutoCloseable {
    * CEX–DEX cycles traded from inventory.
    *
    * @param books the exchanges' current books
-   * @param joins the chain's tokens held as one with exchange assets
+   * @param joins the chain's tokens held as one with exchange assets, by token address
+   * @param symbolJoins more such joins, the token named by its symbol (e.g. {@code WETH -> ETH}):
+   *     resolved at each scan among the tokens of the chain's pools; a symbol no token or more than
+   *     one token has joins nothing (logged once)
    * @param trader trades such cycles
    */
   public record Inventory(
-      Supplier<List<OrderBook>> books, List<SameAs> joins, InventoryTrader trader) {
+      Supplier<List<OrderBook>> books,
+      List<SameAs> joins,
+      Map<String, Asset> symbolJoins,
+      InventoryTrader trader) {
     public Inventory {
       Objects.requireNonNull(books, "books");
       joins = List.copyOf(joins);
-      if (joins.isEmpty()) {
+      symbolJoins = Map.copyOf(symbolJoins);
+      if (joins.isEmpty() && symbolJoins.isEmpty()) {
         throw new IllegalArgumentException("no same-as join: books and pools cannot meet");
       }
       Objects.requireNonNull(trader, "trader");
     }
+
+    /** Joins by token address only. */
+    public Inventory(Supplier<List<OrderBook>> books, List<SameAs> joins, InventoryTrader trader) {
+      this(books, joins, Map.of(), trader);
+    }
+  }
+
+  /** Symbols of {@code same-as} joins already reported as not resolvable. */
+  private final Set<String> unresolved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The joins of {@code inv} on {@code chain}'s tokens: by address, and by symbol if unique. */
+  private List<SameAs> joins(Inventory inv, ChainSnapshot chain) {
+    if (inv.symbolJoins().isEmpty()) {
+      return inv.joins();
+    }
+    List<SameAs> out = new ArrayList<>(inv.joins());
+    for (Map.Entry<String, Asset> j : inv.symbolJoins().entrySet()) {
+      List<Token> found = chain.find(j.getKey());
+      if (found.size() == 1) {
+        out.add(new SameAs(chain.name(), found.get(0).asset(), j.getValue()));
+      } else if (unresolved.add(j.getKey() + "/" + found.size())) {
+        LOG.warn(
+            "{}: same-as {} = {} joins nothing: {} of the pools' tokens have the symbol {}{}",
+            chain.name(),
+            j.getKey(),
+            j.getValue(),
+            found.size(),
+            j.getKey(),
+            found.isEmpty() ? "" : "; write the token's address instead");
+      }
+    }
+    return out;
   }
 
   /** How inventory trades ended, for counting. */
   private enum OpportunityStatusKey {
     EXECUTED,
-    FAILED
+    FAILED,
+    REJECTED
   }
 
   private volatile ChainView last;
@@ -180,7 +220,10 @@ public final class ChainFollower implements AutoCloseable {
     return this;
   }
 
-  /** Inventory trades so far: {@code executed} and {@code failed}. */
+  /**
+   * Inventory trades so far: {@code executed}, {@code failed} and {@code rejected} (a risk limit,
+   * the kill switch, live trading paused).
+   */
   public Map<String, Long> inventoryTrades() {
     synchronized (inventoryCounts) {
       Map<String, Long> out = new java.util.TreeMap<>();
@@ -338,9 +381,11 @@ public final class ChainFollower implements AutoCloseable {
     busy.addAll(markets);
     synchronized (inventoryCounts) {
       inventoryCounts.merge(
-          t.record().status() == dev.arb.engine.record.OpportunityStatus.EXECUTED
-              ? OpportunityStatusKey.EXECUTED
-              : OpportunityStatusKey.FAILED,
+          switch (t.record().status()) {
+            case EXECUTED -> OpportunityStatusKey.EXECUTED;
+            case REJECTED -> OpportunityStatusKey.REJECTED;
+            default -> OpportunityStatusKey.FAILED;
+          },
           1L,
           Long::sum);
     }
@@ -382,7 +427,7 @@ public final class ChainFollower implements AutoCloseable {
         .withPools(
             PoolOptions.defaults()
                 .withGas(settings.gas())
-                .withSameAs(inv == null ? List.of() : inv.joins()));
+                .withSameAs(inv == null ? List.of() : joins(inv, chain)));
   }
 
   private void finished(DexAttempt a) {

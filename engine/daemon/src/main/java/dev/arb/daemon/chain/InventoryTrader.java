@@ -3,118 +3,66 @@ package dev.arb.daemon.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arb.daemon.trade.PaperTrader;
+import dev.arb.daemon.trade.InventoryDesk;
+import dev.arb.daemon.trade.KillSwitch;
 import dev.arb.engine.chain.DexLegResult;
 import dev.arb.engine.chain.DexLegs;
-import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.DeadLetterKind;
 import dev.arb.engine.execution.InventoryCycles;
 import dev.arb.engine.json.Json;
-import dev.arb.engine.model.OrderBook;
-import dev.arb.engine.port.ExecutionRepository;
-import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.ExecutionResult;
 import dev.arb.engine.record.ExecutionStatus;
-import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.TradePlan;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trades the CEX–DEX cycles a {@link ChainFollower} finds (book legs and pool legs joined by {@code
- * same-as}) from inventory, all legs at once ({@link InventoryCycles}): book legs through the
- * {@link OrderExecutor} (paper fills, or live orders with {@code arb.trading.mode = live}), pool
- * legs through {@link DexLegs} (simulated with {@code eth_call} in paper mode, sent in live mode).
- * Each execution is stored in {@code executions}, where one that did not execute in full gets its
- * dead letter as any cycle does; the opportunity record is executed (realized profit) or failed
- * (why), its solution carrying {@code found_by: "daemon"}, {@code inventory: true} and each leg's
- * expected and realized amounts.
+ * same-as}) from inventory, all legs at once ({@link InventoryCycles}), through the daemon's {@link
+ * InventoryDesk}: book legs are orders of the daemon's own trading (paper fills, or the live
+ * trader's journaled orders with {@code arb.trading.mode = live}) under the risk limits of {@code
+ * arb.risk} and the kill switch; pool legs go through {@link DexLegs} (simulated with {@code
+ * eth_call} in paper mode, sent in live mode). Each execution is stored in {@code executions},
+ * where one that did not execute in full gets its dead letter as any cycle does; the opportunity
+ * record is executed (realized profit), failed (why) or rejected (the limit), its solution carrying
+ * {@code found_by: "daemon"}, {@code inventory: true} and each leg's expected and realized amounts.
  */
 public final class InventoryTrader {
   private static final Logger LOG = LoggerFactory.getLogger(InventoryTrader.class);
 
-  private final ExecutionRepository executions;
-  private final Supplier<Books> books;
-  private final OrderExecutor orders;
+  private final InventoryDesk desk;
   private final DexLegs dex;
-  private final boolean send;
   private final int slippageBp;
-  private final Clock clock;
-  private final Supplier<List<Holding>> ledger;
-  private long seq;
+  private final KillSwitch control;
 
   /**
-   * @param books the current books (unwinds and dust checks)
-   * @param send whether swaps are sent ({@code arb.trading.mode = live}); else simulated
+   * @param desk the daemon's trading (paper or live) the book legs go through
+   * @param dex the pool legs: sent when the desk is live, else simulated
    * @param slippageBp how much less than planned a swap may receive, basis points
+   * @param control the daemon's kill switch
    */
-  public InventoryTrader(
-      ExecutionRepository executions,
-      Supplier<Books> books,
-      OrderExecutor orders,
-      DexLegs dex,
-      boolean send,
-      int slippageBp,
-      Clock clock) {
-    this(executions, books, orders, dex, send, slippageBp, clock, () -> null);
-  }
-
-  /**
-   * As the other constructor, and each execution is stored with {@code ledger} (the paper ledger's
-   * balances after it, as the daemon's paper trades are; null: not stored).
-   */
-  public InventoryTrader(
-      ExecutionRepository executions,
-      Supplier<Books> books,
-      OrderExecutor orders,
-      DexLegs dex,
-      boolean send,
-      int slippageBp,
-      Clock clock,
-      Supplier<List<Holding>> ledger) {
-    this.ledger = Objects.requireNonNull(ledger, "ledger");
-    this.executions = Objects.requireNonNull(executions, "executions");
-    this.books = Objects.requireNonNull(books, "books");
-    this.orders = Objects.requireNonNull(orders, "orders");
+  public InventoryTrader(InventoryDesk desk, DexLegs dex, int slippageBp, KillSwitch control) {
+    this.desk = Objects.requireNonNull(desk, "desk");
     this.dex = Objects.requireNonNull(dex, "dex");
-    this.send = send;
     if (slippageBp < 0 || slippageBp >= 10_000) {
       throw new IllegalArgumentException("slippageBp must be in [0, 10000), got " + slippageBp);
     }
     this.slippageBp = slippageBp;
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.control = Objects.requireNonNull(control, "control");
   }
 
   /**
-   * A trader whose book legs fill on paper on the daemon's latest books ({@code books}, made again
-   * whenever newer ones were scanned), every fill moving {@code paper}'s ledger, and each execution
-   * stored with that ledger's balances: what {@code arb run} wires for {@code follow.inventory}.
+   * What one trade did: the record to store and the execution behind it (empty when the desk
+   * refused it: a risk limit, the kill switch, live trading paused).
    */
-  public static InventoryTrader onPaper(
-      ExecutionRepository executions,
-      Supplier<List<OrderBook>> books,
-      PaperTrader paper,
-      DexLegs dex,
-      boolean send,
-      int slippageBp,
-      Clock clock) {
-    LatestBooksPaperExecutor orders = new LatestBooksPaperExecutor(books, paper.ledger());
-    return new InventoryTrader(
-        executions, orders::books, orders, dex, send, slippageBp, clock, paper.ledger()::holdings);
-  }
-
-  /** What one trade did: the record to store and the execution behind it. */
   public record Traded(
-      OpportunityRecord record, InventoryCycles.Outcome outcome, long executionId) {
+      OpportunityRecord record, Optional<InventoryCycles.Outcome> outcome, long executionId) {
     public Traded {
       Objects.requireNonNull(record, "record");
       Objects.requireNonNull(outcome, "outcome");
@@ -123,7 +71,7 @@ public final class InventoryTrader {
 
   /** Whether swaps are sent (live) or simulated (paper). */
   public boolean live() {
-    return send;
+    return desk.live();
   }
 
   /**
@@ -131,19 +79,28 @@ public final class InventoryTrader {
    * execution; returns the record to store.
    */
   public synchronized Traded trade(OpportunityRecord r, TradePlan plan) {
-    Instant now = clock.instant();
-    String id = (send ? "i" : "q") + now.toEpochMilli() + "-" + (++seq);
-    InventoryCycles.Outcome o =
-        InventoryCycles.execute(plan, books, orders, dex, send, id, slippageBp);
+    InventoryDesk.Done d = desk.trade(r, plan, dex, slippageBp, control);
+    if (d.executed().isEmpty()) {
+      LOG.info("inventory cycle not traded ({}): {}", d.mode(), d.record().reason());
+      return new Traded(
+          with(
+              d.record(),
+              d.record().status(),
+              null,
+              d.record().reason(),
+              rejectedSolution(r.solutionJson(), d.mode())),
+          Optional.empty(),
+          -1);
+    }
+    InventoryCycles.Outcome o = d.executed().get();
     ExecutionResult x = o.result();
-    String mode = send ? "live" : "paper";
-    long executionId = executions.save(x, mode, r.detectedAt(), now, ledger.get());
+    String mode = d.mode();
+    String solution = solution(r.solutionJson(), o, x, mode);
     OpportunityRecord out;
     if (x.status() == ExecutionStatus.EXECUTED) {
-      out = with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null, o, x, mode);
+      out = with(r, OpportunityStatus.EXECUTED, x.realizedProfit(), null, solution);
       LOG.info(
-          "inventory cycle {} executed ({}): realized {} {}",
-          id,
+          "inventory cycle executed ({}): realized {} {}",
           mode,
           x.realizedProfit().toPlainString(),
           plan.cycle().startAsset());
@@ -155,12 +112,20 @@ public final class InventoryTrader {
               OpportunityStatus.FAILED,
               x.traded() ? x.realizedProfit() : null,
               x.status().code() + ": " + x.reason() + kind,
-              o,
-              x,
-              mode);
-      LOG.warn("inventory cycle {} {}: {}{}", id, x.status().code(), x.reason(), kind);
+              solution);
+      LOG.warn("inventory cycle {}: {}{}", x.status().code(), x.reason(), kind);
     }
-    return new Traded(out, o, executionId);
+    return new Traded(out, Optional.of(o), d.executionId());
+  }
+
+  /** The scan's solution marked as an inventory cycle the desk did not trade. */
+  static String rejectedSolution(String scanned, String mode) {
+    JsonNode parsed = Json.treeOrText(scanned);
+    ObjectNode root = parsed instanceof ObjectNode n ? n : Json.nodes().objectNode();
+    root.put("found_by", "daemon");
+    root.put("inventory", true);
+    root.put("mode", mode);
+    return Json.write(root);
   }
 
   private static OpportunityRecord with(
@@ -168,9 +133,7 @@ public final class InventoryTrader {
       OpportunityStatus status,
       BigDecimal realized,
       String reason,
-      InventoryCycles.Outcome o,
-      ExecutionResult x,
-      String mode) {
+      String solution) {
     return new OpportunityRecord(
         r.id(),
         r.detectedAt(),
@@ -179,7 +142,7 @@ public final class InventoryTrader {
         r.exchanges(),
         r.assets(),
         r.pathJson(),
-        solution(r.solutionJson(), o, x, mode),
+        solution,
         r.estimatedProfit(),
         r.returnBp(),
         realized,

@@ -1,6 +1,7 @@
 package dev.arb.daemon.trade;
 
 import dev.arb.config.RiskConfig;
+import dev.arb.engine.execution.BalanceView;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.LegMode;
@@ -10,10 +11,12 @@ import dev.arb.engine.execution.UnknownOutcomeGuard;
 import dev.arb.engine.json.DeadLetterContext;
 import dev.arb.engine.json.Json;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Side;
 import dev.arb.engine.port.AccountBalances;
 import dev.arb.engine.port.AccountLocks;
 import dev.arb.engine.port.DeadLetterRepository;
+import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.port.OrderJournal;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.port.TradingVenues;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +108,7 @@ public final class LiveTrader implements TradeStep {
   }
 
   /** Resolves the journal's in-flight orders; trading may start only when this returns true. */
-  public boolean reconcile() {
+  public synchronized boolean reconcile() {
     List<String> elsewhere = new ArrayList<>();
     for (String a : accounts) {
       if (!locks.tryAcquire(a)) {
@@ -187,6 +191,77 @@ public final class LiveTrader implements TradeStep {
   @Override
   public Optional<String> blocked() {
     return blocked;
+  }
+
+  /**
+   * Whether a trade may start now: an account lock lost pauses trading; a paused trader reconciles
+   * the journal first. Empty when it may, else why not.
+   */
+  private synchronized Optional<String> ready() {
+    if (blocked.isEmpty() && !accounts.stream().allMatch(locks::holds)) {
+      blocked = Optional.of("lost an account lock (the connection to the record store dropped)");
+      LOG.warn("live trading paused: {}", blocked.get());
+    }
+    if (blocked.isPresent()) {
+      reconcile();
+    }
+    return blocked;
+  }
+
+  /**
+   * The desk the chains' CEX–DEX cycles trade through live: their book legs are orders through this
+   * trader's venues (journaled; an order of unknown outcome pauses trading until the journal is
+   * reconciled, as for its own cycles), under the same risk limits, daily totals and open-cycle
+   * slots, recorded in the same executions and dead letters; balances are the accounts' own, read
+   * before each trade; {@code latest} gives the daemon's latest books (dust checks and unwinds).
+   */
+  public InventoryDesk inventoryDesk(Supplier<List<OrderBook>> latest) {
+    return new InventoryDesk(
+        core,
+        new InventoryDesk.Venue() {
+          @Override
+          public Optional<String> blocked() {
+            return ready();
+          }
+
+          @Override
+          public Supplier<Books> books() {
+            return () -> Books.of(latest.get());
+          }
+
+          @Override
+          public OrderExecutor orders() {
+            return new UnknownOutcomeGuard(venues.orders());
+          }
+
+          @Override
+          public BalanceView balances() {
+            Map<String, Map<String, BigDecimal>> view = readBalances();
+            return (ex, asset) ->
+                view.getOrDefault(ex, Map.of()).getOrDefault(asset.code(), BigDecimal.ZERO);
+          }
+
+          @Override
+          public Supplier<List<Holding>> ledgerAfter() {
+            return null;
+          }
+
+          @Override
+          public void after(OrderExecutor used, String id) {
+            List<?> unknown = ((UnknownOutcomeGuard) used).unknown();
+            if (!unknown.isEmpty()) {
+              blocked =
+                  Optional.of(
+                      unknown.size()
+                          + " order(s) of "
+                          + id
+                          + " with unknown outcome; reconciling before the next trade");
+              LOG.warn("live trading paused: {}", blocked.get());
+            }
+          }
+        },
+        true,
+        clock);
   }
 
   /** What earlier executions left in assets other than their start asset. */

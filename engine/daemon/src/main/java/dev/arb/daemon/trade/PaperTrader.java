@@ -1,13 +1,16 @@
 package dev.arb.daemon.trade;
 
 import dev.arb.config.RiskConfig;
+import dev.arb.engine.execution.BalanceView;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
 import dev.arb.engine.paper.PaperOrderExecutor;
+import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Paper trading for {@code arb run --dry-run}: each sized opportunity of a scan passes the risk
@@ -61,6 +65,48 @@ public final class PaperTrader implements TradeStep {
   /** The paper ledger itself (shared with the chains' inventory trades). */
   public PaperBalances ledger() {
     return ledger;
+  }
+
+  /**
+   * The desk the chains' CEX–DEX cycles trade through on paper: book legs filled on the daemon's
+   * latest books ({@code latest}, made again whenever newer ones were scanned), moving this
+   * trader's ledger, under the same risk limits and records as its own trades.
+   */
+  public InventoryDesk inventoryDesk(Supplier<List<OrderBook>> latest) {
+    LatestBooksPaperExecutor exchange = new LatestBooksPaperExecutor(latest, ledger);
+    return new InventoryDesk(
+        core,
+        new InventoryDesk.Venue() {
+          @Override
+          public Optional<String> blocked() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Supplier<Books> books() {
+            return exchange::books;
+          }
+
+          @Override
+          public OrderExecutor orders() {
+            return exchange;
+          }
+
+          @Override
+          public BalanceView balances() {
+            return ledger;
+          }
+
+          @Override
+          public Supplier<List<Holding>> ledgerAfter() {
+            return ledger::holdings;
+          }
+
+          @Override
+          public void after(OrderExecutor used, String id) {}
+        },
+        false,
+        clock);
   }
 
   /** The paper balances now. */

@@ -1,8 +1,10 @@
 package dev.arb.daemon.trade;
 
+import dev.arb.engine.chain.DexLegs;
 import dev.arb.engine.execution.BalanceView;
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.execution.ExecutionPolicy;
+import dev.arb.engine.execution.InventoryCycles;
 import dev.arb.engine.execution.LegMode;
 import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.model.Asset;
@@ -38,7 +40,8 @@ final class TradeCore {
   private final LegMode legs;
   private final String mode;
   private final String idPrefix;
-  private long seq;
+  private final java.util.concurrent.atomic.AtomicLong seq =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param mode stored with each execution ({@code paper} or {@code live})
@@ -107,7 +110,7 @@ final class TradeCore {
       return new Outcome(
           with(r, OpportunityStatus.REJECTED, null, busy.get()), null, Optional.empty());
     }
-    String id = idPrefix + now.toEpochMilli() + "-" + (++seq);
+    String id = idPrefix + now.toEpochMilli() + "-" + seq.incrementAndGet();
     ExecutionResult x;
     try {
       x =
@@ -135,6 +138,90 @@ final class TradeCore {
     return new Outcome(out, id, Optional.of(x));
   }
 
+  /**
+   * The result of one {@link #tradeInventory} call.
+   *
+   * @param record the scan's record, {@code rejected} with the limit when not traded; otherwise as
+   *     given (the caller adds the outcome)
+   * @param executed the execution, when the cycle was traded
+   */
+  record InventoryOutcome(
+      OpportunityRecord record,
+      String id,
+      Optional<InventoryCycles.Outcome> executed,
+      long executionId,
+      String mode) {}
+
+  /**
+   * Trades one CEX–DEX cycle from inventory ({@link InventoryCycles}, all legs at once): the same
+   * risk limits as {@link #tradeOne} ({@link RiskGate#checkInventory}), the same slot of {@code
+   * max-open-cycles}, stored with its dead letter and counted into the day's totals (the daily loss
+   * limit trips the kill switch).
+   *
+   * @param dex swaps the pool legs
+   * @param send whether swaps are sent, or simulated
+   * @param slippageBp how much less than planned a swap may receive, basis points
+   */
+  InventoryOutcome tradeInventory(
+      OpportunityRecord r,
+      TradePlan plan,
+      Supplier<Books> books,
+      OrderExecutor executor,
+      DexLegs dex,
+      boolean send,
+      int slippageBp,
+      BalanceView balances,
+      Supplier<List<Holding>> ledgerAfter,
+      Instant now,
+      KillSwitch control) {
+    if (control.engaged()) {
+      return new InventoryOutcome(
+          with(r, OpportunityStatus.REJECTED, null, "kill switch engaged: not traded"),
+          null,
+          Optional.empty(),
+          -1,
+          mode);
+    }
+    List<OrderBook> cycleBooks = new ArrayList<>();
+    Books current = books.get();
+    for (Leg leg : plan.cycle().legs()) {
+      if (!leg.isPool()) {
+        current.book(leg.market()).ifPresent(cycleBooks::add);
+      }
+    }
+    Asset start = plan.cycle().startAsset();
+    if (gate.dailyLossReached(now, start)) {
+      control.trip(lossMessage(now, start));
+    }
+    Optional<String> refused = gate.checkInventory(plan, cycleBooks, now, now, balances);
+    if (refused.isEmpty()) {
+      refused = gate.acquire();
+    }
+    if (refused.isPresent()) {
+      return new InventoryOutcome(
+          with(r, OpportunityStatus.REJECTED, null, refused.get()),
+          null,
+          Optional.empty(),
+          -1,
+          mode);
+    }
+    String id = idPrefix + "i" + now.toEpochMilli() + "-" + seq.incrementAndGet();
+    InventoryCycles.Outcome o;
+    long executionId;
+    try {
+      o = InventoryCycles.execute(plan, books, executor, dex, send, id, slippageBp);
+      ExecutionResult x = o.result();
+      executionId =
+          repo.save(x, mode, r.detectedAt(), now, ledgerAfter == null ? null : ledgerAfter.get());
+      if (gate.record(x, now)) {
+        control.trip(lossMessage(now, start));
+      }
+    } finally {
+      gate.release();
+    }
+    return new InventoryOutcome(r, id, Optional.of(o), executionId, mode);
+  }
+
   private String lossMessage(Instant now, Asset start) {
     return "daily loss limit: "
         + gate.dayRealized(now, start).negate().toPlainString()
@@ -144,7 +231,7 @@ final class TradeCore {
         + gate.limits().dailyLossLimit().map(BigDecimal::toPlainString).orElse("none");
   }
 
-  private static OpportunityRecord with(
+  static OpportunityRecord with(
       OpportunityRecord r, OpportunityStatus status, BigDecimal realized, String reason) {
     return new OpportunityRecord(
         r.id(),

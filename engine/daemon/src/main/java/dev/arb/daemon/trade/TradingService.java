@@ -8,6 +8,7 @@ import dev.arb.engine.execution.RiskGate;
 import dev.arb.engine.execution.RiskLimits;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
+import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.paper.PaperBalances;
 import dev.arb.engine.paper.PaperModel;
 import dev.arb.engine.port.ExecutionRepository;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class TradingService {
   private final ArbConfig config;
   private final Clock clock;
   private final RiskGate gate;
+  private volatile TradeStep made;
 
   private TradingService(RecordStore store, ArbConfig config, Clock clock, RiskGate gate) {
     this.store = store;
@@ -62,11 +65,14 @@ public final class TradingService {
    * arb.paper.balances} the first time.
    */
   public PaperTrader paper() {
-    return new PaperTrader(
-        ledger(true),
-        new TradeCore(store.executions(), gate, legMode(config.trading()), "paper", "p"),
-        clock,
-        paperModel(config.paper()));
+    PaperTrader p =
+        new PaperTrader(
+            ledger(true),
+            new TradeCore(store.executions(), gate, legMode(config.trading()), "paper", "p"),
+            clock,
+            paperModel(config.paper()));
+    made = p;
+    return p;
   }
 
   /**
@@ -84,7 +90,22 @@ public final class TradingService {
   public LiveTrader live(TradingVenues venues, List<String> accounts) {
     LiveTrader t = new LiveTrader(venues, store, gate, clock, legMode(config.trading()), accounts);
     t.reconcile();
+    made = t;
     return t;
+  }
+
+  /**
+   * The desk the chains' CEX–DEX cycles trade their book legs through: that of the trader this
+   * service made last ({@link #live}: live orders through its venues and journal; {@link #paper}:
+   * its paper ledger), or of a new paper trader when it made none; either way under this service's
+   * risk limits and day totals. {@code books}: the daemon's latest books.
+   */
+  public InventoryDesk inventoryDesk(Supplier<List<OrderBook>> books) {
+    TradeStep t = made;
+    if (t instanceof LiveTrader l) {
+      return l.inventoryDesk(books);
+    }
+    return (t instanceof PaperTrader p ? p : paper()).inventoryDesk(books);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.arb.daemon.chain;
+package dev.arb.daemon.trade;
 
 import dev.arb.engine.execution.Books;
 import dev.arb.engine.model.OrderBook;
