@@ -614,7 +614,8 @@ public final class PathGraph {
         marketSell,
         marketBuy,
         marketKeep,
-        marketIds);
+        marketTradables,
+        bookMarkets);
   }
 
   /**
