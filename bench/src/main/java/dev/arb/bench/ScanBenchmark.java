@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
  * above 0 bp, and the sizing of every reported cycle on 10-level books (sweep plus BigDecimal
  * re-pricing), on {@code markets} synthetic markets over 5 exchanges with 3 injected profitable
  * triangles. The cost of one more reported cycle is the difference between the {@code top} values;
- * it should not grow with the market count.
+ * it should not grow with the market count. On a shared machine, {@link ScanProbe} times the same
+ * scan (and its build and search) by thread CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
