@@ -323,7 +323,7 @@ class ExactSweepEquivalenceTest {
         rate[i] = ladders[i].rates()[0];
         inverseMultiplier[i] = im;
         full[i] = ladders[i].capacities()[0] * im;
-        im *= ladders[i].inverseRates()[0];
+        im *= ladders[i].inverseRate(0);
         remaining[i] = full[i];
         examined[i] = 1;
       }
@@ -396,7 +396,7 @@ class ExactSweepEquivalenceTest {
       full[k] = caps[next] * inverseMultiplier[k];
       remaining[k] = full[k];
       examined[k]++;
-      double f = old * ladders[k].inverseRates()[next];
+      double f = old * ladders[k].inverseRate(next);
       marginal /= f;
       for (int i = k + 1; i < n; i++) {
         remaining[i] *= f;
