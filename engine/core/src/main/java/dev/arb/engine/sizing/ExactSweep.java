@@ -71,9 +71,7 @@ public final class ExactSweep {
   private final double[] boundary = new double[BOUNDARIES];
   private int boundaries;
   // books-only runs: each leg's arrays, and its next level read ahead (capacity NaN: none)
-  private final double[][] rateArray;
-  private final double[][] capacityArray;
-  private final double[][] inverseRateArray;
+  private final double[][] levelsArray;
   private final double[] nextRate;
   private final double[] nextCapacity;
   private final double[] nextInverseRate;
@@ -101,9 +99,7 @@ public final class ExactSweep {
     position = new double[maxLegs];
     prefixM = new double[maxLegs];
     prefixK = new double[maxLegs];
-    rateArray = new double[maxLegs][];
-    capacityArray = new double[maxLegs][];
-    inverseRateArray = new double[maxLegs][];
+    levelsArray = new double[maxLegs][];
     nextRate = new double[maxLegs];
     nextCapacity = new double[maxLegs];
     nextInverseRate = new double[maxLegs];
@@ -157,25 +153,21 @@ public final class ExactSweep {
     double im = 1.0;
     for (int i = 0; i < n; i++) {
       LegLadder l = ladders[i];
-      rateArray[i] = l.rates();
-      capacityArray[i] = l.capacities();
-      inverseRateArray[i] = l.inverseRates();
+      levelsArray[i] = l.levels();
       rate[i] = l.rates()[0];
       inverseMultiplier[i] = im;
       full[i] = l.capacities()[0] * im;
-      im *= l.inverseRates()[0];
+      im *= l.inverseRate(0);
       remaining[i] = full[i];
       examined[i] = 1;
       prefetch(i);
     }
-    if (n <= 4) {
+    if (n <= 4 && shallow(ladders, n)) {
       sweepLinear4(n, available);
     } else {
       sweepLinear(n, available);
     }
-    Arrays.fill(rateArray, 0, n, null);
-    Arrays.fill(capacityArray, 0, n, null);
-    Arrays.fill(inverseRateArray, 0, n, null);
+    Arrays.fill(levelsArray, 0, n, null);
     settle(ladders, n);
     return stop;
   }
@@ -240,13 +232,23 @@ public final class ExactSweep {
   }
 
   /**
-   * {@link #sweepLinear} for up to 4 legs with the state in locals (registers) instead of arrays:
-   * the same arithmetic on the same values in the same order, so the same results bit for bit.
-   * After the binding leg is found, one block per binding leg does only that leg's work: it moves
-   * the leg to its next level and rescales only the legs after it (a leg before it keeps its
-   * remainder, capacity and multiplier), with no select per leg and value. Missing legs are padding
-   * that never binds ({@code remaining} ∞, {@code full} 0) and multiplies by 1 (exact). The rare
-   * segment that uses up two levels at once goes through the arrays ({@link #advanceAll}).
+   * {@link #sweepLinear} for up to 4 legs with the whole state in locals (registers) instead of
+   * arrays: remainders, capacities, multipliers, rates, and the four legs' levels packed 16 bits
+   * each in one {@code long} ({@link #run} takes this path only for ladders of at most 65,535
+   * levels). The same arithmetic on the same values in the same order, so the same results bit for
+   * bit. After the binding leg is found, one block per binding leg does only that leg's work: it
+   * moves the leg to its next level, read from its ladder's {@link LegLadder#levels} (rate,
+   * capacity, inverse rate side by side), and rescales only the legs after it (a leg before it
+   * keeps its remainder, capacity and multiplier), with no select per leg and value.
+   *
+   * <p>Why this shape (measured, see docs/benchmarks.md): with the levels and the read-ahead in
+   * arrays indexed by the binding leg, every segment stored and reloaded at an index known only
+   * from the pick; with twelve per-leg locals more than the registers, C2's register allocator
+   * spilled inside the loop in some JVMs and not in others (the same code ran at 1.1 or 2.6 µs per
+   * JVM). The loop now stores nothing and the compiled code was the same in every JVM tried.
+   * Missing legs are padding that never binds ({@code remaining} ∞, {@code full} 0) and multiplies
+   * by 1 (exact). The rare segment that uses up two levels at once goes through the arrays ({@link
+   * #advanceAll}).
    */
   private void sweepLinear4(int n, double available) {
     final double inf = Double.POSITIVE_INFINITY;
@@ -266,35 +268,9 @@ public final class ExactSweep {
     double f3 = n > 3 ? full[3] : 0;
     double q3 = n > 3 ? rate[3] : 1.0;
     double m3 = n > 3 ? inverseMultiplier[3] : 1.0;
-    // each leg's level, its next level read ahead (capacity NaN: none), and its ladder's arrays
-    int j0 = level[0];
-    int j1 = n > 1 ? level[1] : 0;
-    int j2 = n > 2 ? level[2] : 0;
-    int j3 = n > 3 ? level[3] : 0;
-    double nq0 = nextRate[0];
-    double nc0 = nextCapacity[0];
-    double ni0 = nextInverseRate[0];
-    double nq1 = n > 1 ? nextRate[1] : 1.0;
-    double nc1 = n > 1 ? nextCapacity[1] : Double.NaN;
-    double ni1 = n > 1 ? nextInverseRate[1] : 1.0;
-    double nq2 = n > 2 ? nextRate[2] : 1.0;
-    double nc2 = n > 2 ? nextCapacity[2] : Double.NaN;
-    double ni2 = n > 2 ? nextInverseRate[2] : 1.0;
-    double nq3 = n > 3 ? nextRate[3] : 1.0;
-    double nc3 = n > 3 ? nextCapacity[3] : Double.NaN;
-    double ni3 = n > 3 ? nextInverseRate[3] : 1.0;
-    final double[] ra0 = rateArray[0];
-    final double[] ca0 = capacityArray[0];
-    final double[] ia0 = inverseRateArray[0];
-    final double[] ra1 = n > 1 ? rateArray[1] : ra0;
-    final double[] ca1 = n > 1 ? capacityArray[1] : ca0;
-    final double[] ia1 = n > 1 ? inverseRateArray[1] : ia0;
-    final double[] ra2 = n > 2 ? rateArray[2] : ra0;
-    final double[] ca2 = n > 2 ? capacityArray[2] : ca0;
-    final double[] ia2 = n > 2 ? inverseRateArray[2] : ia0;
-    final double[] ra3 = n > 3 ? rateArray[3] : ra0;
-    final double[] ca3 = n > 3 ? capacityArray[3] : ca0;
-    final double[] ia3 = n > 3 ? inverseRateArray[3] : ia0;
+    // each leg's level and its ladder's levels (rate, capacity, inverse rate at 3j, 3j+1, 3j+2)
+    long js = levels4(n);
+    final double[][] levels = levelsArray;
     double st = start;
     double m;
     sweep:
@@ -350,45 +326,29 @@ public final class ExactSweep {
         r2 = b == 2 ? 0 : r2;
         r3 = b == 3 ? 0 : r3;
         store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
-        storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
+        storeLevels(n, js);
         boolean ok = advanceAll(n);
         r0 = remaining[0];
         f0 = full[0];
         q0 = rate[0];
         m0 = inverseMultiplier[0];
-        j0 = level[0];
-        nq0 = nextRate[0];
-        nc0 = nextCapacity[0];
-        ni0 = nextInverseRate[0];
         if (n > 1) {
           r1 = remaining[1];
           f1 = full[1];
           q1 = rate[1];
           m1 = inverseMultiplier[1];
-          j1 = level[1];
-          nq1 = nextRate[1];
-          nc1 = nextCapacity[1];
-          ni1 = nextInverseRate[1];
         }
         if (n > 2) {
           r2 = remaining[2];
           f2 = full[2];
           q2 = rate[2];
           m2 = inverseMultiplier[2];
-          j2 = level[2];
-          nq2 = nextRate[2];
-          nc2 = nextCapacity[2];
-          ni2 = nextInverseRate[2];
         }
         if (n > 3) {
           r3 = remaining[3];
           f3 = full[3];
           q3 = rate[3];
           m3 = inverseMultiplier[3];
-          j3 = level[3];
-          nq3 = nextRate[3];
-          nc3 = nextCapacity[3];
-          ni3 = nextInverseRate[3];
         }
         if (!ok) {
           stop = Stop.LIQUIDITY;
@@ -396,22 +356,27 @@ public final class ExactSweep {
           marginal = m;
           return;
         }
+        js = levels4(n);
         continue;
       }
       // The usual case: only the binding leg moves to its next level (see advance); the legs after
       // it fall by the factor old / new rate of its level in multiplier and grow by it in
-      // remainder and capacity (start-asset units). Its level after that is read ahead.
+      // remainder and capacity (start-asset units). The next level's values are loaded here, not
+      // kept in registers: their addresses are known long before the segment's arithmetic is.
       switch (b) {
         case 0 -> {
-          if (Double.isNaN(nc0)) {
+          double[] p = levels[0];
+          int o = 3 * ((int) js & 0xFFFF) + 3;
+          if (o >= p.length) {
             r0 = 0;
             stop = Stop.LIQUIDITY;
             break sweep;
           }
-          double g = q0 * ni0;
-          q0 = nq0;
-          r0 = nc0 * m0;
+          double g = q0 * p[o + 2];
+          q0 = p[o];
+          r0 = p[o + 1] * m0;
           f0 = r0;
+          js += 1;
           r1 *= g;
           f1 *= g;
           m1 *= g;
@@ -421,121 +386,98 @@ public final class ExactSweep {
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          int next = ++j0 + 1;
-          if (next < ca0.length) {
-            nq0 = ra0[next];
-            nc0 = ca0[next];
-            ni0 = ia0[next];
-          } else {
-            nc0 = Double.NaN;
-          }
         }
         case 1 -> {
-          if (Double.isNaN(nc1)) {
+          double[] p = levels[1];
+          int o = 3 * ((int) (js >>> 16) & 0xFFFF) + 3;
+          if (o >= p.length) {
             r1 = 0;
             stop = Stop.LIQUIDITY;
             break sweep;
           }
-          double g = q1 * ni1;
-          q1 = nq1;
-          r1 = nc1 * m1;
+          double g = q1 * p[o + 2];
+          q1 = p[o];
+          r1 = p[o + 1] * m1;
           f1 = r1;
+          js += 1L << 16;
           r2 *= g;
           f2 *= g;
           m2 *= g;
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          int next = ++j1 + 1;
-          if (next < ca1.length) {
-            nq1 = ra1[next];
-            nc1 = ca1[next];
-            ni1 = ia1[next];
-          } else {
-            nc1 = Double.NaN;
-          }
         }
         case 2 -> {
-          if (Double.isNaN(nc2)) {
+          double[] p = levels[2];
+          int o = 3 * ((int) (js >>> 32) & 0xFFFF) + 3;
+          if (o >= p.length) {
             r2 = 0;
             stop = Stop.LIQUIDITY;
             break sweep;
           }
-          double g = q2 * ni2;
-          q2 = nq2;
-          r2 = nc2 * m2;
+          double g = q2 * p[o + 2];
+          q2 = p[o];
+          r2 = p[o + 1] * m2;
           f2 = r2;
+          js += 1L << 32;
           r3 *= g;
           f3 *= g;
           m3 *= g;
-          int next = ++j2 + 1;
-          if (next < ca2.length) {
-            nq2 = ra2[next];
-            nc2 = ca2[next];
-            ni2 = ia2[next];
-          } else {
-            nc2 = Double.NaN;
-          }
         }
         default -> {
-          if (Double.isNaN(nc3)) {
+          double[] p = levels[3];
+          int o = 3 * ((int) (js >>> 48) & 0xFFFF) + 3;
+          if (o >= p.length) {
             r3 = 0;
             stop = Stop.LIQUIDITY;
             break sweep;
           }
-          q3 = nq3;
-          r3 = nc3 * m3;
+          q3 = p[o];
+          r3 = p[o + 1] * m3;
           f3 = r3;
-          int next = ++j3 + 1;
-          if (next < ca3.length) {
-            nq3 = ra3[next];
-            nc3 = ca3[next];
-            ni3 = ia3[next];
-          } else {
-            nc3 = Double.NaN;
-          }
+          js += 1L << 48;
         }
       }
     }
     marginal = m;
     start = st;
     store4(n, r0, f0, q0, m0, r1, f1, q1, m1, r2, f2, q2, m2, r3, f3, q3, m3);
-    storeLevels(n, j0, nq0, nc0, ni0, j1, nq1, nc1, ni1, j2, nq2, nc2, ni2, j3, nq3, nc3, ni3);
+    storeLevels(n, js);
   }
 
   /**
-   * Writes the levels and read-ahead locals of {@link #sweepLinear4} back to the arrays (legs below
-   * n); a leg's levels examined are its level + 1.
+   * Writes the levels of {@link #sweepLinear4} back to the arrays (legs below n), with each leg's
+   * levels examined (its level + 1) and its next level read ahead for {@link #advance}.
    */
-  private void storeLevels(
-      int n,
-      int j0,
-      double nq0,
-      double nc0,
-      double ni0,
-      int j1,
-      double nq1,
-      double nc1,
-      double ni1,
-      int j2,
-      double nq2,
-      double nc2,
-      double ni2,
-      int j3,
-      double nq3,
-      double nc3,
-      double ni3) {
-    int[] js = {j0, j1, j2, j3};
-    double[] nq = {nq0, nq1, nq2, nq3};
-    double[] nc = {nc0, nc1, nc2, nc3};
-    double[] ni = {ni0, ni1, ni2, ni3};
+  private void storeLevels(int n, long js) {
     for (int k = 0; k < n; k++) {
-      level[k] = js[k];
-      examined[k] = js[k] + 1;
-      nextRate[k] = nq[k];
-      nextCapacity[k] = nc[k];
-      nextInverseRate[k] = ni[k];
+      storeLevel(k, (int) (js >>> (16 * k)) & 0xFFFF);
     }
+  }
+
+  /** The levels of up to 4 legs, 16 bits each (leg k at bit 16k). */
+  private long levels4(int n) {
+    long js = 0;
+    for (int k = 0; k < n; k++) {
+      js |= (long) level[k] << (16 * k);
+    }
+    return js;
+  }
+
+  private void storeLevel(int k, int j) {
+    level[k] = j;
+    examined[k] = j + 1;
+    prefetch(k);
+  }
+
+  /** Whether every ladder's level index fits the 16 bits {@link #sweepLinear4} keeps it in. */
+  private static boolean shallow(LegLadder[] ladders, int n) {
+    for (int i = 0; i < n; i++) {
+      if (ladders[i].depth() > 0xFFFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes the locals of {@link #sweepLinear4} back to the state arrays (legs below n). */
@@ -583,12 +525,12 @@ public final class ExactSweep {
 
   /** Reads leg {@code i}'s level after its current one into the read-ahead arrays (NaN: none). */
   private void prefetch(int i) {
-    int next = level[i] + 1;
-    double[] caps = capacityArray[i];
-    if (next < caps.length) {
-      nextRate[i] = rateArray[i][next];
-      nextCapacity[i] = caps[next];
-      nextInverseRate[i] = inverseRateArray[i][next];
+    int next = 3 * (level[i] + 1);
+    double[] levels = levelsArray[i];
+    if (next < levels.length) {
+      nextRate[i] = levels[next];
+      nextCapacity[i] = levels[next + 1];
+      nextInverseRate[i] = levels[next + 2];
     } else {
       nextCapacity[i] = Double.NaN;
     }

@@ -33,9 +33,11 @@ public final class LegLadder {
   private final Leg leg;
   private final double[] rate;
   private final double[] capacity;
-  private final double[] inverseRate;
   private final double[] cumulativeCapacity;
   private final double[] cumulativeOutput;
+  // level j's rate, capacity and inverse rate (1 / rate, so the sweep multiplies instead of
+  // dividing) at 3j, 3j+1, 3j+2: the sweep reads one array, one cache line per level
+  private final double[] levels;
   // null for a linear ladder (every piece of curvature 0)
   private final double[] curvature;
 
@@ -48,11 +50,13 @@ public final class LegLadder {
     this.rate = rate;
     this.capacity = capacity;
     this.curvature = curvature;
-    this.inverseRate = new double[rate.length];
     this.cumulativeCapacity = new double[rate.length + 1];
     this.cumulativeOutput = new double[rate.length + 1];
+    this.levels = new double[3 * rate.length];
     for (int j = 0; j < rate.length; j++) {
-      inverseRate[j] = 1.0 / rate[j];
+      levels[3 * j] = rate[j];
+      levels[3 * j + 1] = capacity[j];
+      levels[3 * j + 2] = 1.0 / rate[j];
       cumulativeCapacity[j + 1] = cumulativeCapacity[j] + capacity[j];
       cumulativeOutput[j + 1] =
           cumulativeOutput[j]
@@ -193,8 +197,16 @@ public final class LegLadder {
   }
 
   /** {@code 1 / rate[j]}, computed once per ladder so the sweep multiplies instead of dividing. */
-  double[] inverseRates() {
-    return inverseRate;
+  double inverseRate(int j) {
+    return levels[3 * j + 2];
+  }
+
+  /**
+   * Level {@code j}'s rate, capacity and inverse rate at {@code 3j}, {@code 3j+1}, {@code 3j+2}
+   * (the same values as {@link #rates()}, {@link #capacities()}, {@link #inverseRate}).
+   */
+  double[] levels() {
+    return levels;
   }
 
   /**

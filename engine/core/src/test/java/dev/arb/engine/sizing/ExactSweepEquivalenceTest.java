@@ -132,6 +132,30 @@ class ExactSweepEquivalenceTest {
   }
 
   @Test
+  void sameResultsAsTheReferenceWithMoreLevelsThanThe4LegLoopPacks() {
+    // the 4-leg loop keeps each leg's level in 16 bits; deeper ladders take the array loop
+    Random r = new Random(7);
+    int depth = 70_000;
+    double[] rate = new double[depth];
+    double[] cap = new double[depth];
+    double q = 1.001;
+    for (int j = 0; j < depth; j++) {
+      rate[j] = q;
+      q *= 1 - 1e-8 - r.nextDouble() * 1e-8;
+      cap[j] = 0.001 + r.nextDouble() * 0.002;
+    }
+    LegLadder deep = LegLadder.ofArrays(LEG, rate, cap);
+    LegLadder flat = LegLadder.ofArrays(LEG, new double[] {1.0, 0.5}, new double[] {1e9, 1});
+    LegLadder[] ladders = {deep, flat};
+    ExactSweep sweep = new ExactSweep(4);
+    Reference ref = new Reference(4);
+    assertThat(sweep.run(ladders, 2, 1e12)).isEqualTo(ref.run(ladders, 2, 1e12));
+    assertThat(sweep.start()).isEqualTo(ref.start);
+    assertThat(sweep.end()).isEqualTo(ref.end);
+    assertThat(sweep.levelsExamined(0)).isEqualTo(ref.examined[0]).isGreaterThan(0xFFFF);
+  }
+
+  @Test
   void sameExactPlansAsTheReferenceOnRandomBooks() {
     Random r = new Random(20_261_208L);
     AmtOptimizer optimizer = new AmtOptimizer(8);
@@ -323,7 +347,7 @@ class ExactSweepEquivalenceTest {
         rate[i] = ladders[i].rates()[0];
         inverseMultiplier[i] = im;
         full[i] = ladders[i].capacities()[0] * im;
-        im *= ladders[i].inverseRates()[0];
+        im *= ladders[i].inverseRate(0);
         remaining[i] = full[i];
         examined[i] = 1;
       }
@@ -396,7 +420,7 @@ class ExactSweepEquivalenceTest {
       full[k] = caps[next] * inverseMultiplier[k];
       remaining[k] = full[k];
       examined[k]++;
-      double f = old * ladders[k].inverseRates()[next];
+      double f = old * ladders[k].inverseRate(next);
       marginal /= f;
       for (int i = k + 1; i < n; i++) {
         remaining[i] *= f;
