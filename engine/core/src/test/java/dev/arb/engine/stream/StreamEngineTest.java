@@ -7,8 +7,11 @@ import dev.arb.engine.model.Leg;
 import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.model.Pool;
+import dev.arb.engine.model.Token;
 import dev.arb.engine.path.PathOptimizer;
 import dev.arb.engine.path.PathQuery;
+import dev.arb.engine.pool.SyntheticPools;
 import dev.arb.engine.sample.SampleSnapshot;
 import dev.arb.engine.sample.SyntheticStream;
 import dev.arb.engine.scan.Opportunity;
@@ -267,6 +270,78 @@ class StreamEngineTest {
     assertThat(found).as("cycles found by deferred searches").isPositive();
     assertThat(onFrames).as("searches on frames").isGreaterThan(10);
     assertThat(onEngine).as("searches on the engine's thread, every frame in flight").isPositive();
+  }
+
+  @Test
+  void aFrameCatchesUpOnTheMarketsChangedSinceItsLastCapture() {
+    MarketSnapshot s = sample();
+    StreamEngine engine = new StreamEngine(s, request(10), StreamEngine.Settings.defaults(), T0);
+    OrderBook eth = find(s, "binanceus:ETH/USD");
+    Instant t = Instant.parse("2023-03-02T15:36:10Z");
+    OrderBook lifted = moved(eth, 1.015, t.plusMillis(1));
+    assertThat(engine.book(lifted, T0 + 1)).isPositive();
+    StreamEngine.Deferred first = engine.defer();
+    StreamEngine.Candidates before = first.candidates(); // the frame is free again
+    assertThat(before).isNotNull();
+    // the lift falls back; three other books of the cycles found move a little; the lift again:
+    // five markets changed since the frame's capture (45 markets: at most an eighth, 5, are
+    // caught up one by one)
+    assertThat(engine.book(moved(eth, 1.0, t.plusMillis(2)), T0 + 2)).isZero();
+    int moved = 0;
+    for (OrderBook b : before.books()) {
+      if (moved < 3 && !b.market().equals(eth.market())) {
+        engine.book(moved(b, 0.9995, t.plusMillis(3 + moved)), T0 + 3 + moved);
+        moved++;
+      }
+    }
+    assertThat(moved).isEqualTo(3);
+    assertThat(engine.book(moved(eth, 1.015, t.plusMillis(9)), T0 + 9)).isPositive();
+    StreamEngine.Deferred second = engine.defer();
+    StreamEngine.Candidates expected = engine.candidates();
+    engine.book(moved(eth, 1.0, t.plusMillis(10)), T0 + 10);
+    assertThat(second.onFrame()).isTrue();
+    assertThat(expected).isNotNull().isNotEqualTo(before);
+    assertThat(second.candidates()).isEqualTo(expected);
+  }
+
+  @Test
+  void aDeferredSearchThroughPoolsSizesOnThePoolsOfItsEvent() {
+    Token a = SyntheticPools.token(1, "A", 18);
+    Token b = SyntheticPools.token(2, "B", 18);
+    Token c = SyntheticPools.token(3, "C", 18);
+    List<Pool> balanced =
+        List.of(
+            SyntheticPools.pool(1, a, b, "1000", "1000", "0.003"),
+            SyntheticPools.pool(2, b, c, "1000", "1000", "0.003"),
+            SyntheticPools.pool(3, a, c, "1000", "1000", "0.003"));
+    MarketSnapshot s =
+        new MarketSnapshot(
+            List.of(),
+            List.of(),
+            "pools",
+            List.of(SyntheticPools.chain(List.of(a, b, c), balanced)));
+    StreamEngine engine =
+        new StreamEngine(
+            s,
+            new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty()),
+            StreamEngine.Settings.defaults(),
+            T0);
+    // pool 3 lifted: C → A now pays 1.21, a cycle A → B → C → A opens through it
+    Pool lifted = SyntheticPools.pool(3, a, c, "1210", "1000", "0.003");
+    assertThat(engine.pool(lifted, SyntheticPools.AT.plusSeconds(12), T0 + 1)).isPositive();
+    StreamEngine.Deferred d = engine.defer();
+    StreamEngine.Candidates expected = engine.candidates();
+    assertThat(d.onFrame()).isTrue();
+    assertThat(expected).isNotNull();
+    assertThat(expected.withPools()).as("a pool leg: every pool handed over").isNotNull();
+    // then it closes again, before the stage gets to the search
+    assertThat(engine.pool(balanced.get(2), SyntheticPools.AT.plusSeconds(24), T0 + 2)).isZero();
+    StreamEngine.Candidates found = d.candidates();
+    assertThat(found).isEqualTo(expected);
+    assertThat(found.withPools().chains().get(0).pools())
+        .as("the pools of the event, not of later ones")
+        .contains(lifted)
+        .doesNotContain(balanced.get(2));
   }
 
   @Test
