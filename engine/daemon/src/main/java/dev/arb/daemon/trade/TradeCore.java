@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,7 @@ final class TradeCore {
   private final LegMode legs;
   private final String mode;
   private final String idPrefix;
-  private final java.util.concurrent.atomic.AtomicLong seq =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong seq = new AtomicLong();
 
   /**
    * @param mode stored with each execution ({@code paper} or {@code live})
