@@ -378,6 +378,8 @@ public final class ChainFollower implements AutoCloseable {
     inventoryTried.put(pools, state);
     OpportunityRecord r = OpportunityRecords.of(o, report.source(), now, report.names());
     InventoryTrader.Traded t = inv.trader().trade(r, plan);
+    // a trade that was under way when the follower was stopped is still recorded
+    boolean stopped = Thread.interrupted();
     busy.addAll(pools);
     busy.addAll(markets);
     synchronized (inventoryCounts) {
@@ -390,7 +392,13 @@ public final class ChainFollower implements AutoCloseable {
           1L,
           Long::sum);
     }
-    record(t.record());
+    try {
+      record(t.record());
+    } finally {
+      if (stopped) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The pools of a plan whose legs are all pools of {@code chain}; empty otherwise. */

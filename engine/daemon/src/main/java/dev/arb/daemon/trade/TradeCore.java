@@ -208,8 +208,11 @@ final class TradeCore {
     String id = idPrefix + "i" + now.toEpochMilli() + "-" + seq.incrementAndGet();
     InventoryCycles.Outcome o;
     long executionId;
+    boolean stopping = false;
     try {
       o = InventoryCycles.execute(plan, books, executor, dex, send, id, slippageBp);
+      // interrupted while the legs were out (the daemon stopping): the execution is stored first
+      stopping = Thread.interrupted();
       ExecutionResult x = o.result();
       executionId =
           repo.save(x, mode, r.detectedAt(), now, ledgerAfter == null ? null : ledgerAfter.get());
@@ -218,6 +221,9 @@ final class TradeCore {
       }
     } finally {
       gate.release();
+      if (stopping) {
+        Thread.currentThread().interrupt();
+      }
     }
     return new InventoryOutcome(r, id, Optional.of(o), executionId, mode);
   }
