@@ -139,6 +139,7 @@ class InventoryCycleIT {
 
   private PaperBalances ledger;
   private RiskLimits limits = RiskLimits.none();
+  private KillSwitch control = KillSwitch.NONE;
 
   private PaperBalances ledger() {
     ledger =
@@ -182,7 +183,7 @@ class InventoryCycleIT {
                 store.executions(), limits, cex::books, cex, ledger, live, Clock.systemUTC()),
             dex,
             10,
-            KillSwitch.NONE);
+            control);
     List<OrderBook> books = krakenBook();
     return new ChainFollower(
             watch,
@@ -345,6 +346,40 @@ class InventoryCycleIT {
     assertThat(s.path("legs_executed").get(0).path("note").asText()).contains("eth_call");
     assertThat(Erc20.balanceOf(chain, weth, arb.address())).isEqualTo(wethBefore);
     assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonceBefore);
+  }
+
+  @Test
+  void anEngagedKillSwitchRejectsTheCycleAndNothingIsTradedOrSent() throws Exception {
+    PaperOrderExecutor cex = new PaperOrderExecutor(Books.of(krakenBook()), ledger());
+    InventorySwapper dex = new InventorySwapper(owner, arb);
+    control =
+        new KillSwitch() {
+          @Override
+          public boolean engaged() {
+            return true;
+          }
+
+          @Override
+          public void trip(String reason) {}
+        };
+    BigInteger wethBefore = Erc20.balanceOf(chain, weth, arb.address());
+    BigInteger nonceBefore = chain.pendingNonce(owner.address());
+
+    try (ChainFollower f = follower(cex, dex, true)) {
+      f.step();
+      assertThat(f.inventoryTrades())
+          .containsEntry("executed", 0L)
+          .containsEntry("failed", 0L)
+          .containsEntry("rejected", 1L);
+    }
+
+    OpportunityRecord r = only("rejected");
+    assertThat(r.reason()).isEqualTo("kill switch engaged: not traded");
+    assertThat(JSON.readTree(r.solutionJson()).path("inventory").asBoolean()).isTrue();
+    assertThat(Erc20.balanceOf(chain, weth, arb.address())).isEqualTo(wethBefore);
+    assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonceBefore);
+    assertThat(ledger.balance("kraken", Asset.of("USDC"))).isEqualByComparingTo("20000");
+    assertThat(store.executions().since(Instant.EPOCH)).as("no execution stored").isEmpty();
   }
 
   private OpportunityRecord only(String status) {

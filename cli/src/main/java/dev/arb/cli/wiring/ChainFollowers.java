@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Credentials;
@@ -323,7 +324,7 @@ public final class ChainFollowers implements AutoCloseable {
    * tokens of its pools).
    */
   static Map<String, Asset> symbolJoins(ChainConfig c) {
-    Map<String, Asset> out = new java.util.LinkedHashMap<>();
+    Map<String, Asset> out = new LinkedHashMap<>();
     c.sameAs()
         .forEach(
             (token, asset) -> {

@@ -11,6 +11,7 @@ import dev.arb.daemon.stream.DecisionStage;
 import dev.arb.daemon.stream.EventDecider;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.MarketEvent;
+import dev.arb.daemon.trade.KillSwitch;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradeStep;
 import dev.arb.engine.model.MarketSnapshot;
@@ -220,7 +221,7 @@ public final class Daemon {
    * trades): checked before each trade, tripped by the daily loss limit; engaging it cancels the
    * trading step's open orders.
    */
-  public dev.arb.daemon.trade.KillSwitch killSwitch() {
+  public KillSwitch killSwitch() {
     return killSwitch;
   }
 

@@ -158,7 +158,26 @@ public final class InventoryCycles {
         calls.add(() -> orders.execute(o));
       }
     }
-    List<Object> done = sendAll(calls, segments, planned, idPrefix);
+    boolean[] interrupted = new boolean[1];
+    List<Object> done = sendAll(calls, segments, planned, idPrefix, interrupted);
+    try {
+      return outcome(plan, planned, segments, done, books, orders, idPrefix);
+    } finally {
+      if (interrupted[0]) {
+        Thread.currentThread().interrupt(); // deferred until the legs and any unwind are done
+      }
+    }
+  }
+
+  /** What the legs did, with the unwind of the book legs when one was missed. */
+  private static Outcome outcome(
+      TradePlan plan,
+      List<LegFill> planned,
+      List<Segment> segments,
+      List<Object> done,
+      Supplier<Books> books,
+      OrderExecutor orders,
+      String idPrefix) {
 
     List<Fill> fills = new ArrayList<>();
     List<LegOutcome> outcomes = new ArrayList<>();
@@ -329,9 +348,18 @@ public final class InventoryCycles {
     return out;
   }
 
-  /** Runs every call at once, one thread each; a call that throws is a missed leg, with why. */
+  /**
+   * Runs every call at once, one thread each; a call that throws is a missed leg, with why. Once
+   * sent, the legs are waited for even if this thread is interrupted (the daemon stopping): an
+   * order or a swap already out must end in the execution's record; {@code interrupted[0]} says
+   * whether an interrupt is to be raised again once the execution is complete.
+   */
   private static List<Object> sendAll(
-      List<Callable<Object>> calls, List<Segment> segments, List<LegFill> planned, String id) {
+      List<Callable<Object>> calls,
+      List<Segment> segments,
+      List<LegFill> planned,
+      String id,
+      boolean[] interrupted) {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             calls.size(),
@@ -341,28 +369,34 @@ public final class InventoryCycles {
               return t;
             });
     try {
-      List<Future<Object>> futures = pool.invokeAll(calls);
+      List<Future<Object>> futures = new ArrayList<>();
+      for (Callable<Object> c : calls) {
+        futures.add(pool.submit(c));
+      }
       List<Object> out = new ArrayList<>();
       for (int k = 0; k < futures.size(); k++) {
-        try {
-          out.add(futures.get(k).get());
-        } catch (ExecutionException e) {
-          Segment s = segments.get(k);
-          String why = "outcome unknown: " + e.getCause().getMessage();
-          if (s.pool()) {
-            out.add(
-                DexLegResult.missed(
-                    Optional.empty(), Optional.empty(), BigInteger.ZERO, BigInteger.ZERO, why));
-          } else {
-            LegFill f = planned.get(s.from());
-            out.add(Fill.empty(f.leg(), id + "-" + (s.from() + 1), f.spent(), why));
+        while (true) {
+          try {
+            out.add(futures.get(k).get());
+            break;
+          } catch (InterruptedException e) {
+            interrupted[0] = true;
+          } catch (ExecutionException e) {
+            Segment s = segments.get(k);
+            String why = "outcome unknown: " + e.getCause().getMessage();
+            if (s.pool()) {
+              out.add(
+                  DexLegResult.missed(
+                      Optional.empty(), Optional.empty(), BigInteger.ZERO, BigInteger.ZERO, why));
+            } else {
+              LegFill f = planned.get(s.from());
+              out.add(Fill.empty(f.leg(), id + "-" + (s.from() + 1), f.spent(), why));
+            }
+            break;
           }
         }
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the legs were being sent", e);
     } finally {
       pool.shutdown();
     }

@@ -251,4 +251,45 @@ class InventoryCyclesTest {
                     .startsWith("balance: " + book.leg().exchange() + " has 0 ")
                     .contains("needs " + book.spent().toPlainString()));
   }
+
+  @Test
+  void anInterruptWhileTheLegsAreOutWaitsForThemAndIsRaisedAgainAfterwards() throws Exception {
+    TradePlan plan = mixedPlan();
+    PaperBalances ledger = funded(plan);
+    PaperOrderExecutor cex = new PaperOrderExecutor(Books.of(SNAPSHOT.books()), ledger);
+    FakeChain mined = new FakeChain(false);
+    java.util.concurrent.CountDownLatch swapping = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    DexLegs slow =
+        (swaps, minOut, send) -> {
+          swapping.countDown();
+          try {
+            // the swap is on its way (waiting for its receipt) when the caller is interrupted
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            throw new AssertionError("the leg itself must not be interrupted", e);
+          }
+          return mined.swap(swaps, minOut, send);
+        };
+    java.util.concurrent.atomic.AtomicReference<InventoryCycles.Outcome> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean interruptedAfter =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              outcome.set(InventoryCycles.execute(plan, cex::books, cex, slow, true, "t", 10));
+              interruptedAfter.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    assertThat(swapping.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    release.countDown();
+    caller.join(30_000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(outcome.get().result().status()).isEqualTo(ExecutionStatus.EXECUTED);
+    assertThat(outcome.get().swaps()).allMatch(DexLegResult::done);
+    assertThat(interruptedAfter).isTrue();
+  }
 }

@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -154,7 +155,7 @@ public final class ChainFollower implements AutoCloseable {
   }
 
   /** Symbols of {@code same-as} joins already reported as not resolvable. */
-  private final Set<String> unresolved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> unresolved = ConcurrentHashMap.newKeySet();
 
   /** The joins of {@code inv} on {@code chain}'s tokens: by address, and by symbol if unique. */
   private List<SameAs> joins(Inventory inv, ChainSnapshot chain) {
@@ -377,6 +378,8 @@ public final class ChainFollower implements AutoCloseable {
     inventoryTried.put(pools, state);
     OpportunityRecord r = OpportunityRecords.of(o, report.source(), now, report.names());
     InventoryTrader.Traded t = inv.trader().trade(r, plan);
+    // a trade that was under way when the follower was stopped is still recorded
+    boolean stopped = Thread.interrupted();
     busy.addAll(pools);
     busy.addAll(markets);
     synchronized (inventoryCounts) {
@@ -389,7 +392,13 @@ public final class ChainFollower implements AutoCloseable {
           1L,
           Long::sum);
     }
-    record(t.record());
+    try {
+      record(t.record());
+    } finally {
+      if (stopped) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The pools of a plan whose legs are all pools of {@code chain}; empty otherwise. */

@@ -11,6 +11,7 @@ import dev.arb.engine.port.ExecutionRepository;
 import dev.arb.engine.port.OrderExecutor;
 import dev.arb.engine.record.Holding;
 import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.engine.record.OpportunityStatus;
 import dev.arb.engine.sizing.TradePlan;
 import java.time.Clock;
 import java.time.Instant;
@@ -161,10 +162,7 @@ public final class InventoryDesk {
     if (blocked.isPresent()) {
       return new Done(
           TradeCore.with(
-              r,
-              dev.arb.engine.record.OpportunityStatus.REJECTED,
-              null,
-              "live trading paused: " + blocked.get()),
+              r, OpportunityStatus.REJECTED, null, "live trading paused: " + blocked.get()),
           Optional.empty(),
           -1,
           live ? "live" : "paper");

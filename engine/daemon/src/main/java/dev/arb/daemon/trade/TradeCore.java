@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,7 @@ final class TradeCore {
   private final LegMode legs;
   private final String mode;
   private final String idPrefix;
-  private final java.util.concurrent.atomic.AtomicLong seq =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong seq = new AtomicLong();
 
   /**
    * @param mode stored with each execution ({@code paper} or {@code live})
@@ -208,8 +208,11 @@ final class TradeCore {
     String id = idPrefix + "i" + now.toEpochMilli() + "-" + seq.incrementAndGet();
     InventoryCycles.Outcome o;
     long executionId;
+    boolean stopping = false;
     try {
       o = InventoryCycles.execute(plan, books, executor, dex, send, id, slippageBp);
+      // interrupted while the legs were out (the daemon stopping): the execution is stored first
+      stopping = Thread.interrupted();
       ExecutionResult x = o.result();
       executionId =
           repo.save(x, mode, r.detectedAt(), now, ledgerAfter == null ? null : ledgerAfter.get());
@@ -218,6 +221,9 @@ final class TradeCore {
       }
     } finally {
       gate.release();
+      if (stopping) {
+        Thread.currentThread().interrupt();
+      }
     }
     return new InventoryOutcome(r, id, Optional.of(o), executionId, mode);
   }
