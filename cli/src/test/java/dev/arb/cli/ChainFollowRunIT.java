@@ -230,6 +230,49 @@ class ChainFollowRunIT {
   }
 
   @Test
+  void theKillSwitchHoldsTheChainFollowersUntilResumed() throws Exception {
+    String token = "chain-kill-token-0123456789";
+    Map<String, String> withToken = new java.util.HashMap<>(env);
+    withToken.put("ARB_HTTP_TOKEN", token);
+    Path data = dir.resolve("data-kill");
+    Path config = config("live");
+    try (InProcessDaemon d =
+        new InProcessDaemon(
+            withToken,
+            "--config",
+            config.toString(),
+            "--data-dir",
+            data.toString(),
+            "run",
+            "--http-port",
+            "0",
+            "--loop",
+            "--interval",
+            "200ms")) {
+      String url = d.url();
+      d.awaitStatus(s -> s.path("chains").path("local").has("block"));
+      assertThat(Http.post(url + "/kill-switch", token).statusCode()).isEqualTo(200);
+      String countsHeld = counts(quiet(d));
+      BigInteger nonce = chain.pendingNonce(owner.address());
+
+      // a mispricing the daemon would send at once; the follower reads past it and sends nothing
+      long n = mispricing();
+      awaitChain(d, c -> c.path("block").asLong() >= n);
+      Thread.sleep(1_000); // several polls of the chain after the mispricing's block
+      JsonNode held = d.status();
+      assertThat(held.path("kill_switch").asBoolean()).isTrue();
+      assertThat(counts(held)).isEqualTo(countsHeld);
+      assertThat(chain.pendingNonce(owner.address())).isEqualTo(nonce);
+
+      // resumed: the next poll scans the chain in full, with no new block, and sends
+      assertThat(Http.post(url + "/resume", token).statusCode()).isEqualTo(200);
+      JsonNode after = awaitChain(d, c -> c.path("executed").asLong() >= 1);
+      assertThat(after.path("kill_switch").asBoolean()).isFalse();
+      assertThat(chain.pendingNonce(owner.address())).isGreaterThan(nonce);
+    }
+  }
+
+  @Test
   void paperModeSimulatesAndRecordsTheCycleButSendsNothing() throws Exception {
     Path data = dir.resolve("data-paper");
     String weth = market.tokens().get("WETH");

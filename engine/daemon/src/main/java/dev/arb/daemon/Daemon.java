@@ -279,6 +279,17 @@ public final class Daemon {
     return this;
   }
 
+  /** Why the chain followers hold their decisions now, or empty when they may decide. */
+  private Optional<String> chainHold() {
+    if (lifecycle.killSwitch()) {
+      return Optional.of("the kill switch is on");
+    }
+    if (lifecycle.state() == DaemonState.PAUSED) {
+      return Optional.of("the daemon is paused");
+    }
+    return Optional.empty();
+  }
+
   /** The lifecycle, for tests and the command. */
   public Lifecycle lifecycle() {
     return lifecycle;
@@ -385,7 +396,8 @@ public final class Daemon {
       if (chainFactory != null) {
         running.chains = List.copyOf(chainFactory.apply(store));
         metrics.bindChains(running.chains);
-        running.chains.forEach(ChainFollower::start);
+        // paused or killed: the followers keep their pools fresh but decide and send nothing
+        running.chains.forEach(c -> c.holdWhile(this::chainHold).start());
       }
       LOG.debug("store open and recovered in {} ms", (System.nanoTime() - t0) / 1_000_000);
       metrics.bindState(

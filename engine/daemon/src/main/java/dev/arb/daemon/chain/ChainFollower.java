@@ -123,6 +123,15 @@ public final class ChainFollower implements AutoCloseable {
   private final Map<OpportunityStatusKey, Long> inventoryCounts = new HashMap<>();
   private volatile Inventory inventory;
 
+  /** Why decisions are held now (the daemon paused, its kill switch on), or empty. */
+  private volatile Supplier<Optional<String>> hold = Optional::empty;
+
+  /** The hold reason last logged, so a hold is logged once, not every block. */
+  private Optional<String> held = Optional.empty();
+
+  /** A hold ended: the first step after it scans even without news (blocks passed unscanned). */
+  private boolean scanAfterHold;
+
   /**
    * CEX–DEX cycles traded from inventory.
    *
@@ -240,6 +249,17 @@ public final class ChainFollower implements AutoCloseable {
     return watch.chain();
   }
 
+  /**
+   * Holds decisions while {@code reason} gives one (the daemon's pause and kill switch): the
+   * follower keeps following blocks (pool states stay fresh) and settling the transactions it has
+   * already sent, but decides, sends and trades nothing new; once the hold ends, the next block is
+   * scanned in full. Call before {@link #start}.
+   */
+  public ChainFollower holdWhile(Supplier<Optional<String>> reason) {
+    this.hold = Objects.requireNonNull(reason, "reason");
+    return this;
+  }
+
   /** Starts following on a thread of its own. */
   public synchronized ChainFollower start() {
     if (thread != null) {
@@ -281,8 +301,23 @@ public final class ChainFollower implements AutoCloseable {
     for (DexAttempt a : executor.settle(view)) {
       finished(a);
     }
+    Optional<String> why = hold.get();
+    if (why.isPresent()) {
+      if (!why.equals(held)) {
+        LOG.info("{}: {}: following blocks, deciding and sending nothing", view.chain(), why.get());
+      }
+      held = why;
+      scanAfterHold = true;
+      return;
+    }
+    if (held.isPresent()) {
+      LOG.info("{}: deciding again from block {}", view.chain(), view.block());
+      held = Optional.empty();
+    }
     Inventory inv = inventory;
-    boolean news = !view.changedPools().isEmpty() || (inv != null && view.newBlocks() > 0);
+    boolean news =
+        !view.changedPools().isEmpty() || (inv != null && view.newBlocks() > 0) || scanAfterHold;
+    scanAfterHold = false;
     if (!firstView && !news) {
       return;
     }
@@ -309,6 +344,10 @@ public final class ChainFollower implements AutoCloseable {
         view.changedPools().size());
     Set<String> busy = new HashSet<>(executor.busyPools());
     for (Opportunity o : report.opportunities()) {
+      if (hold.get().isPresent()) {
+        scanAfterHold = true; // held in the middle of the step: the rest is decided after it
+        break;
+      }
       // sized, or sized and then rejected by a later rule (gas above profit): the executor
       // simulates both and records why it does not send
       if (o.plan().isEmpty()) {

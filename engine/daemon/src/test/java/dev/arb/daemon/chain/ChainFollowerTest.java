@@ -296,4 +296,40 @@ class ChainFollowerTest {
     assertThat(e.plans).hasSize(2);
     assertThat(f.status(T0).mode()).isEqualTo("live");
   }
+
+  @Test
+  void whileHeldItSettlesWhatWasSentButDecidesNothingAndScansAgainWhenReleased() {
+    Watch w = new Watch();
+    Executor e = new Executor();
+    Records r = new Records();
+    w.views.add(view(10, 200_000, List.of(DEAR, CHEAP)));
+    w.views.add(view(11, 199_000, List.of(CHEAP)));
+    w.views.add(view(12, 199_000, List.of()));
+    java.util.concurrent.atomic.AtomicReference<Optional<String>> reason =
+        new java.util.concurrent.atomic.AtomicReference<>(Optional.of("the kill switch is on"));
+    ChainFollower f = follower(w, e, r, true).holdWhile(reason::get);
+    e.settled =
+        List.of(
+            new DexAttempt(
+                DexAttempt.Outcome.EXECUTED,
+                Optional.of(record(OpportunityStatus.EXECUTED)),
+                List.of(DEAR, CHEAP),
+                Optional.of("0x01"),
+                Optional.of(10L),
+                Optional.of(BigInteger.valueOf(200_000)),
+                BigInteger.valueOf(7_000_000)));
+
+    f.step(); // held: a mispricing in view, nothing decided; what was sent before is settled
+    f.step(); // still held, a pool moved: still nothing
+    assertThat(e.plans).isEmpty();
+    assertThat(r.kept)
+        .extracting(OpportunityRecord::status)
+        .containsExactly(OpportunityStatus.EXECUTED);
+    assertThat(f.status(T0).block()).isEqualTo(11L);
+
+    reason.set(Optional.empty());
+    f.step(); // released at a block that changed no pool: scanned all the same
+    assertThat(e.plans).hasSize(1);
+    assertThat(e.sends).containsExactly(true);
+  }
 }
