@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.defi.chain.CallResult;
-import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
-import dev.arb.defi.keystore.Keystore;
 import dev.arb.defi.local.DaemonMarket;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,11 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.utils.Numeric;
 
@@ -37,66 +29,22 @@ import org.web3j.utils.Numeric;
  * default) it simulates and records it, and sends nothing (the owner's nonce and balance
  * unchanged).
  */
-class ChainFollowRunIT {
+class ChainFollowRunIT extends AnvilMarketFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  private DefiChain net;
-  private ChainClient chain;
-  private Wallet owner;
-  private Wallet trader;
-  private DaemonMarket market;
-  private FlashLoanArbitrageContract arb;
   private Path keystore;
   private Map<String, String> env;
 
   @BeforeEach
-  void chainMarketAndContract() throws Exception {
-    net = DefiChain.start();
-    chain = net.chain();
-    owner =
-        new Wallet(chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    trader =
-        new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
-    market = DaemonMarket.deploy(owner, ContractsDir.locate());
-    arb =
-        FlashLoanArbitrageContract.deploy(
-            owner,
-            owner.address(),
-            market.vault(),
-            ChainClient.ZERO_ADDRESS,
-            ChainClient.ZERO_ADDRESS,
-            List.copyOf(market.factories().values()),
-            List.of(market.v3Factory()));
-    Erc20.transfer(
-        owner, market.tokens().get("WETH"), trader.address(), DaemonMarket.tokens(1_000));
-    keystore =
-        Keystore.importKey(
-                DefiChain.DEPLOYER_KEY, "owner-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT)
-            .file();
+  void traderAndKeystore() throws Exception {
+    fundTrader(1_000);
+    keystore = ownerKeystore();
     env = Map.of("HOME", dir.toString(), "OWNER_PW", "owner-pw");
-  }
-
-  @AfterEach
-  void stop() {
-    if (net != null) {
-      net.close();
-    }
   }
 
   /** The config file: arb.defi (keystore, margin), the chain's DEXes, tokens and follow. */
   private Path config(String mode) throws Exception {
-    StringBuilder dexes = new StringBuilder();
-    market
-        .factories()
-        .forEach(
-            (name, f) ->
-                dexes
-                    .append("      ")
-                    .append(name)
-                    .append(" { factory = \"")
-                    .append(f)
-                    .append("\", fee = 0.003, max-pools = 100 }\n"));
+    StringBuilder dexes = new StringBuilder(v2Dexes());
     dexes
         .append("      uniswap-v3 { factory = \"")
         .append(market.v3Factory())

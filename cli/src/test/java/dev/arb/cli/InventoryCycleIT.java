@@ -10,11 +10,7 @@ import dev.arb.daemon.chain.InventoryTrader;
 import dev.arb.daemon.trade.InventoryDesk;
 import dev.arb.daemon.trade.KillSwitch;
 import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
-import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.gas.FeeHistoryGasOracle;
 import dev.arb.defi.local.DaemonMarket;
@@ -44,7 +40,6 @@ import dev.arb.engine.sizing.PoolSwap;
 import dev.arb.storage.SqliteRecordStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +52,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -68,45 +62,17 @@ import org.web3j.crypto.Credentials;
  * follower scans books and pools together; the mixed cycle WETH → USDC (a pool) → ETH (the book) is
  * executed with both legs at once.
  */
-class InventoryCycleIT {
+class InventoryCycleIT extends AnvilMarketFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  private DefiChain net;
-  private ChainClient chain;
-  private Wallet owner;
-  private Wallet trader;
-  private DaemonMarket market;
-  private FlashLoanArbitrageContract arb;
-  private String weth;
-  private String usdc;
   private SqliteRecordStore store;
   private final List<OpportunityRecord> recorded = new ArrayList<>();
 
   @BeforeEach
   void chainMarketContractAndInventory() {
-    net = DefiChain.start();
-    chain = net.chain();
-    owner =
-        new Wallet(chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    trader =
-        new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
-    market = DaemonMarket.deploy(owner, ContractsDir.locate());
-    arb =
-        FlashLoanArbitrageContract.deploy(
-            owner,
-            owner.address(),
-            market.vault(),
-            ChainClient.ZERO_ADDRESS,
-            ChainClient.ZERO_ADDRESS,
-            List.copyOf(market.factories().values()),
-            List.of(market.v3Factory()));
-    weth = market.tokens().get("WETH");
-    usdc = market.tokens().get("USDC");
     // the contract's inventory: 50 WETH and 100,000 USDC
-    Erc20.transfer(owner, weth, arb.address(), DaemonMarket.tokens(50));
-    Erc20.transfer(owner, usdc, arb.address(), DaemonMarket.tokens(100_000));
-    Erc20.transfer(owner, weth, trader.address(), DaemonMarket.tokens(1_000));
+    stockContract(50, 100_000);
+    fundTrader(1_000);
     store =
         SqliteRecordStore.open(
             ConfigLoader.load(
@@ -120,9 +86,6 @@ class InventoryCycleIT {
   void stop() {
     if (store != null) {
       store.close();
-    }
-    if (net != null) {
-      net.close();
     }
   }
 

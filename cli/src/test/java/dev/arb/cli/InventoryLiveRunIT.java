@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ConfigLoader;
-import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
-import dev.arb.defi.contract.FlashLoanArbitrageContract;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
-import dev.arb.defi.keystore.Keystore;
-import dev.arb.defi.local.DaemonMarket;
 import dev.arb.engine.port.DeadLetterRepository;
 import dev.arb.engine.record.DeadLetter;
 import dev.arb.storage.SqliteRecordStore;
@@ -30,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
 
 /**
  * {@code arb run} in live mode ({@code arb.trading.mode = live}) trading a CEX–DEX cycle from
@@ -43,49 +34,18 @@ import org.web3j.crypto.Credentials;
  * of the contract, sent and mined.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class InventoryLiveRunIT {
+class InventoryLiveRunIT extends AnvilMarketFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  private DefiChain net;
-  private ChainClient chain;
-  private Wallet owner;
-  private Wallet trader;
-  private DaemonMarket market;
-  private FlashLoanArbitrageContract arb;
   private Path keystore;
   private Map<String, String> env;
-  private String weth;
-  private String usdc;
   private KrakenStandIn kraken;
 
   @BeforeEach
   void chainMarketContractInventoryAndExchange() throws Exception {
-    net = DefiChain.start();
-    chain = net.chain();
-    owner =
-        new Wallet(chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    trader =
-        new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
-    market = DaemonMarket.deploy(owner, ContractsDir.locate());
-    arb =
-        FlashLoanArbitrageContract.deploy(
-            owner,
-            owner.address(),
-            market.vault(),
-            ChainClient.ZERO_ADDRESS,
-            ChainClient.ZERO_ADDRESS,
-            List.copyOf(market.factories().values()),
-            List.of(market.v3Factory()));
-    weth = market.tokens().get("WETH");
-    usdc = market.tokens().get("USDC");
-    Erc20.transfer(owner, weth, arb.address(), DaemonMarket.tokens(50));
-    Erc20.transfer(owner, usdc, arb.address(), DaemonMarket.tokens(100_000));
-    Erc20.transfer(owner, weth, trader.address(), DaemonMarket.tokens(10));
-    keystore =
-        Keystore.importKey(
-                DefiChain.DEPLOYER_KEY, "owner-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT)
-            .file();
+    stockContract(50, 100_000);
+    fundTrader(10);
+    keystore = ownerKeystore();
     // test keys, never real ones
     env =
         Map.of(
@@ -110,24 +70,11 @@ class InventoryLiveRunIT {
     if (kraken != null) {
       kraken.close();
     }
-    if (net != null) {
-      net.close();
-    }
   }
 
   /** The config file: live mode, kraken with its keys, the chain's DEXes, same-as and follow. */
   private Path config(String risk) throws Exception {
-    StringBuilder dexes = new StringBuilder();
-    market
-        .factories()
-        .forEach(
-            (name, f) ->
-                dexes
-                    .append("      ")
-                    .append(name)
-                    .append(" { factory = \"")
-                    .append(f)
-                    .append("\", fee = 0.003, max-pools = 100 }\n"));
+    String dexes = v2Dexes();
     Path file = dir.resolve("arb.conf");
     Files.writeString(
         file,

@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arb.config.ConfigLoader;
-import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.ContractsDir;
 import dev.arb.defi.contract.Erc20;
-import dev.arb.defi.contract.FlashLoanArbitrageContract;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
-import dev.arb.defi.keystore.Keystore;
-import dev.arb.defi.local.DaemonMarket;
 import dev.arb.engine.record.Holding;
 import dev.arb.storage.SqliteRecordStore;
 import java.math.BigDecimal;
@@ -20,14 +13,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
 
 /**
  * {@code arb run} trading a CEX–DEX cycle from inventory, wired from its configuration file ({@code
@@ -39,57 +28,19 @@ import org.web3j.crypto.Credentials;
  * filled on the replayed book from the paper ledger, its swap simulated; nothing is sent (the
  * owner's nonce and the contract's balances unchanged).
  */
-class InventoryRunIT {
+class InventoryRunIT extends AnvilMarketFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  private DefiChain net;
-  private ChainClient chain;
-  private Wallet owner;
-  private Wallet trader;
-  private DaemonMarket market;
-  private FlashLoanArbitrageContract arb;
   private Path keystore;
   private Map<String, String> env;
-  private String weth;
-  private String usdc;
 
   @BeforeEach
   void chainMarketContractAndInventory() throws Exception {
-    net = DefiChain.start();
-    chain = net.chain();
-    owner =
-        new Wallet(chain, Credentials.create(DefiChain.DEPLOYER_KEY), FeeHistoryGasOracle.local());
-    trader =
-        new Wallet(chain, Credentials.create(DefiChain.OTHER_KEY), FeeHistoryGasOracle.local());
-    market = DaemonMarket.deploy(owner, ContractsDir.locate());
-    arb =
-        FlashLoanArbitrageContract.deploy(
-            owner,
-            owner.address(),
-            market.vault(),
-            ChainClient.ZERO_ADDRESS,
-            ChainClient.ZERO_ADDRESS,
-            List.copyOf(market.factories().values()),
-            List.of(market.v3Factory()));
-    weth = market.tokens().get("WETH");
-    usdc = market.tokens().get("USDC");
     // the contract's inventory: 50 WETH and 100,000 USDC
-    Erc20.transfer(owner, weth, arb.address(), DaemonMarket.tokens(50));
-    Erc20.transfer(owner, usdc, arb.address(), DaemonMarket.tokens(100_000));
-    Erc20.transfer(owner, weth, trader.address(), DaemonMarket.tokens(10));
-    keystore =
-        Keystore.importKey(
-                DefiChain.DEPLOYER_KEY, "owner-pw", dir.resolve("keys"), Keystore.Kdf.LIGHT)
-            .file();
+    stockContract(50, 100_000);
+    fundTrader(10);
+    keystore = ownerKeystore();
     env = Map.of("HOME", dir.toString(), "OWNER_PW", "owner-pw");
-  }
-
-  @AfterEach
-  void stop() {
-    if (net != null) {
-      net.close();
-    }
   }
 
   /** The stand-in exchange: kraken ETH/USDC, asks from 1,900 (the pools: 2,000), bids 1,890. */
@@ -106,17 +57,7 @@ class InventoryRunIT {
 
   /** The config file: arb.defi, the paper ledger, the chain's V2 DEXes, same-as and follow. */
   private Path config(String inventory) throws Exception {
-    StringBuilder dexes = new StringBuilder();
-    market
-        .factories()
-        .forEach(
-            (name, f) ->
-                dexes
-                    .append("      ")
-                    .append(name)
-                    .append(" { factory = \"")
-                    .append(f)
-                    .append("\", fee = 0.003, max-pools = 100 }\n"));
+    String dexes = v2Dexes();
     Path file = dir.resolve("arb-" + inventory + ".conf");
     Files.writeString(
         file,
