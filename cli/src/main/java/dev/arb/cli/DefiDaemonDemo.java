@@ -3,18 +3,12 @@ package dev.arb.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arb.daemon.chain.ChainFollower;
 import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Fees;
 import dev.arb.defi.chain.Wallet;
-import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
-import dev.arb.defi.contract.LoanSource;
-import dev.arb.defi.gas.FeeHistoryGasOracle;
+import dev.arb.defi.local.DaemonDemoChain;
 import dev.arb.defi.local.DaemonMarket;
-import dev.arb.defi.pools.ChainSpec;
-import dev.arb.defi.pools.DexSpec;
-import dev.arb.defi.pools.TokenMetadataCache;
 import dev.arb.defi.watch.FlashRouteExecutor;
 import dev.arb.defi.watch.JsonRpcPoolWatch;
 import dev.arb.engine.chain.DexAttempt;
@@ -26,25 +20,17 @@ import dev.arb.error.ArbException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.NoSuchAlgorithmException;
-import java.security.NoSuchProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.utils.Numeric;
 
 /**
  * {@code arb defi demo --scenario daemon}: the daemon's chain follower on a local chain it starts.
@@ -67,7 +53,6 @@ import org.web3j.utils.Numeric;
 final class DefiDaemonDemo {
   private DefiDaemonDemo() {}
 
-  private static final BigInteger HUNDRED_ETH = BigInteger.TEN.pow(20);
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   /** Margin of the demo: 0.001 ETH after gas. */
@@ -130,67 +115,15 @@ final class DefiDaemonDemo {
             ChainClient.connect(
                 ChainClient.Settings.local(anvil.rpcUrl(), AnvilProcess.CHAIN_ID))) {
       progress.accept("anvil: chain " + chain.chainId() + " at " + anvil.rpcUrl());
-      Credentials ownerKey = freshKey();
-      Credentials traderKey = freshKey();
-      for (Credentials c : List.of(ownerKey, traderKey)) {
-        chain.rpc("anvil_setBalance", List.of(c.getAddress(), "0x" + HUNDRED_ETH.toString(16)));
-      }
-      Wallet owner = new Wallet(chain, ownerKey, FeeHistoryGasOracle.local());
-      Wallet trader = new Wallet(chain, traderKey, FeeHistoryGasOracle.local());
-      DaemonMarket market = DaemonMarket.deploy(owner, contractsDir);
-      String weth = market.tokens().get("WETH");
-      progress.accept(
-          "deployed: 5 tokens, Uniswap V2 x3 ("
-              + market.pairs().size()
-              + " pairs), Uniswap V3 ("
-              + market.v3Pools().size()
-              + " pools), Balancer vault "
-              + market.vault()
-              + " (real npm bytecode)");
-      FlashLoanArbitrageContract arb =
-          FlashLoanArbitrageContract.deploy(
-              owner,
-              owner.address(),
-              market.vault(),
-              ChainClient.ZERO_ADDRESS,
-              ChainClient.ZERO_ADDRESS,
-              List.copyOf(market.factories().values()),
-              List.of(market.v3Factory()));
-      progress.accept("deployed: FlashLoanArbitrage proxy " + arb.address());
-      for (String s : List.of("WETH", "USDC", "USDT")) {
-        Erc20.transfer(
-            owner, market.tokens().get(s), trader.address(), DaemonMarket.tokens(500_000));
-      }
-      // a base fee like a busy mainnet's, so that gas is worth counting
-      chain.rpc(
-          "anvil_setNextBlockBaseFeePerGas",
-          List.of("0x" + BigInteger.valueOf(30_000_000_000L).toString(16)));
-
-      List<DexSpec> dexes = new ArrayList<>();
-      market
-          .factories()
-          .forEach((name, f) -> dexes.add(new DexSpec(name, f, DexSpec.UNISWAP_V2_FEE, 100)));
-      dexes.add(DexSpec.concentrated("uniswap-v3", market.v3Factory(), List.of(500, 3000), 2));
-      ChainSpec spec =
-          new ChainSpec(
-              "local",
-              OptionalLong.of(AnvilProcess.CHAIN_ID),
-              Optional.of(weth),
-              dexes,
-              List.of(),
-              List.copyOf(market.tokens().values()),
-              100,
-              Duration.ofSeconds(10));
-      JsonRpcPoolWatch watch =
-          new JsonRpcPoolWatch(spec, anvil.rpcUrl(), chain, TokenMetadataCache.inMemory());
-      FlashRouteExecutor executor =
-          new FlashRouteExecutor(
-              chain,
-              ownerKey,
-              arb,
-              FeeHistoryGasOracle.local(),
-              new FlashRouteExecutor.Settings(
-                  MARGIN, List.of(Map.entry(LoanSource.BALANCER, market.vault())), 3, 2));
+      DaemonDemoChain demo = DaemonDemoChain.deploy(chain, contractsDir, progress);
+      Wallet owner = demo.owner();
+      Wallet trader = demo.trader();
+      Credentials traderKey = demo.traderKey();
+      DaemonMarket market = demo.market();
+      FlashLoanArbitrageContract arb = demo.arb();
+      String weth = demo.weth();
+      JsonRpcPoolWatch watch = demo.watch(anvil.rpcUrl());
+      FlashRouteExecutor executor = demo.executor(MARGIN);
       BlockingQueue<DexAttempt> attempts = new LinkedBlockingQueue<>();
       java.util.concurrent.atomic.AtomicLong lastAttempt =
           new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
@@ -230,7 +163,7 @@ final class DefiDaemonDemo {
         // 1. a large mispricing: found, simulated, sent, mined within 2 blocks
         String aPair = market.pair("dex-a", "WETH", "USDC");
         long n = DaemonMarket.swapV2(trader, aPair, weth, DaemonMarket.tokens(20));
-        BigInteger before = balanceAt(chain, weth, owner.address(), n);
+        BigInteger before = demo.balanceAt(weth, owner.address(), n);
         progress.accept("mispricing: 20 WETH sold into dex-a WETH/USDC in block " + n);
         DexAttempt done =
             next(
@@ -240,7 +173,7 @@ final class DefiDaemonDemo {
                         && a.outcome() != DexAttempt.Outcome.PENDING
                         && a.pools().contains(aPair),
                 "transaction mined");
-        AttemptJson first = json(done, n, chain, weth, owner.address(), before);
+        AttemptJson first = json(done, n, demo, weth, owner.address(), before);
         (done.outcome() == DexAttempt.Outcome.EXECUTED ? executed : failed).add(first);
         if (done.outcome() != DexAttempt.Outcome.EXECUTED) {
           problems.add("the large mispricing was not executed: " + first.reason());
@@ -277,7 +210,7 @@ final class DefiDaemonDemo {
                 attempts,
                 a -> a.outcome() == DexAttempt.Outcome.REJECTED && a.pools().contains(cPair),
                 "decision on the small mispricing");
-        AttemptJson smallJson = json(small, m, chain, weth, owner.address(), null);
+        AttemptJson smallJson = json(small, m, demo, weth, owner.address(), null);
         rejected.add(smallJson);
         progress.accept("daemon: rejected: " + smallJson.reason());
 
@@ -324,7 +257,7 @@ final class DefiDaemonDemo {
                   a ->
                       a.txHash().equals(sent.txHash()) && a.outcome() != DexAttempt.Outcome.PENDING,
                   "the sent transaction's outcome");
-          AttemptJson lostJson = json(lost, k, chain, weth, owner.address(), null);
+          AttemptJson lostJson = json(lost, k, demo, weth, owner.address(), null);
           (lost.outcome() == DexAttempt.Outcome.FAILED ? failed : executed).add(lostJson);
           if (lost.outcome() != DexAttempt.Outcome.FAILED) {
             problems.add(
@@ -352,7 +285,7 @@ final class DefiDaemonDemo {
   private static AttemptJson json(
       DexAttempt a,
       long mispricing,
-      ChainClient chain,
+      DaemonDemoChain demo,
       String weth,
       String owner,
       BigInteger before) {
@@ -367,7 +300,7 @@ final class DefiDaemonDemo {
     BigDecimal gain = null;
     if (before != null && a.block().isPresent()) {
       gain =
-          new BigDecimal(balanceAt(chain, weth, owner, a.block().get()).subtract(before))
+          new BigDecimal(demo.balanceAt(weth, owner, a.block().get()).subtract(before))
               .movePointLeft(18)
               .stripTrailingZeros();
     }
@@ -385,22 +318,6 @@ final class DefiDaemonDemo {
         mispricing,
         a.block().orElse(null),
         r.reason());
-  }
-
-  private static BigInteger balanceAt(ChainClient chain, String token, String holder, long block) {
-    String data =
-        "0x70a08231" + Numeric.toHexStringNoPrefixZeroPadded(Numeric.toBigInt(holder), 64);
-    CallResult r =
-        chain.call(
-            holder,
-            token,
-            data,
-            FlashLoanArbitrageContract.decoder(),
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-    if (!(r instanceof CallResult.Success ok)) {
-      throw new ArbException("demo: balanceOf reverted at block " + block);
-    }
-    return Numeric.toBigInt(ok.data());
   }
 
   private static DexAttempt next(
@@ -450,16 +367,6 @@ final class DefiDaemonDemo {
         Thread.currentThread().interrupt();
         throw new ArbException("demo: interrupted");
       }
-    }
-  }
-
-  private static Credentials freshKey() {
-    try {
-      return Credentials.create(Keys.createEcKeyPair());
-    } catch (InvalidAlgorithmParameterException
-        | NoSuchAlgorithmException
-        | NoSuchProviderException e) {
-      throw new ArbException("demo: no key could be made: " + e.getMessage());
     }
   }
 }
