@@ -88,18 +88,8 @@ final class TradeCore {
       Instant now,
       Instant dataClock,
       KillSwitch control) {
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    Books current = books.get();
-    for (Leg leg : plan.cycle().legs()) {
-      if (!leg.isPool()) {
-        current.book(leg.market()).ifPresent(cycleBooks::add);
-      }
-    }
-    Asset start = plan.cycle().startAsset();
-    if (gate.dailyLossReached(now, start)) {
-      // e.g. after a restart on a day that already lost too much: stop trading at once
-      control.trip(lossMessage(now, start));
-    }
+    List<OrderBook> cycleBooks = cycleBooks(plan, books);
+    tripOnDailyLoss(plan, now, control);
     Optional<String> refused = gate.check(plan, cycleBooks, now, dataClock, balances);
     if (refused.isPresent()) {
       return new Outcome(
@@ -118,7 +108,7 @@ final class TradeCore {
               plan, books, executor, gate.limits().threshold(), id, legs, balances);
       repo.save(x, mode, r.detectedAt(), now, ledgerAfter == null ? null : ledgerAfter.get());
       if (gate.record(x, now)) {
-        control.trip(lossMessage(now, start));
+        control.trip(lossMessage(now, plan.cycle().startAsset()));
       }
     } finally {
       gate.release();
@@ -182,17 +172,8 @@ final class TradeCore {
           -1,
           mode);
     }
-    List<OrderBook> cycleBooks = new ArrayList<>();
-    Books current = books.get();
-    for (Leg leg : plan.cycle().legs()) {
-      if (!leg.isPool()) {
-        current.book(leg.market()).ifPresent(cycleBooks::add);
-      }
-    }
-    Asset start = plan.cycle().startAsset();
-    if (gate.dailyLossReached(now, start)) {
-      control.trip(lossMessage(now, start));
-    }
+    List<OrderBook> cycleBooks = cycleBooks(plan, books);
+    tripOnDailyLoss(plan, now, control);
     Optional<String> refused = gate.checkInventory(plan, cycleBooks, now, now, balances);
     if (refused.isEmpty()) {
       refused = gate.acquire();
@@ -217,7 +198,7 @@ final class TradeCore {
       executionId =
           repo.save(x, mode, r.detectedAt(), now, ledgerAfter == null ? null : ledgerAfter.get());
       if (gate.record(x, now)) {
-        control.trip(lossMessage(now, start));
+        control.trip(lossMessage(now, plan.cycle().startAsset()));
       }
     } finally {
       gate.release();
@@ -252,5 +233,28 @@ final class TradeCore {
         r.returnBp(),
         realized,
         reason);
+  }
+
+  /** The current books of the plan's book legs (pool legs have none). */
+  private static List<OrderBook> cycleBooks(TradePlan plan, Supplier<Books> books) {
+    List<OrderBook> out = new ArrayList<>();
+    Books current = books.get();
+    for (Leg leg : plan.cycle().legs()) {
+      if (!leg.isPool()) {
+        current.book(leg.market()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Trips the kill switch when the day's loss in the plan's start asset already reached the limit
+   * (e.g. after a restart on a day that lost too much): trading stops at once.
+   */
+  private void tripOnDailyLoss(TradePlan plan, Instant now, KillSwitch control) {
+    Asset start = plan.cycle().startAsset();
+    if (gate.dailyLossReached(now, start)) {
+      control.trip(lossMessage(now, start));
+    }
   }
 }
