@@ -329,6 +329,8 @@ public final class Daemon {
     hooks.onReloadSignal(() -> reload.reload("SIGHUP"));
     EventDecider decider =
         new EventDecider(streamRequest, streamSettings, (snapshot, at) -> step.scan(snapshot, at));
+    // the per-stage timings are read by the debug log only: two clock reads an event saved
+    decider.timeStages(StreamStatus.stagesLogged());
     DecisionStage stage = new DecisionStage("arb-decide");
     EventRunner runner =
         new EventRunner(lifecycle, scans, decider, streamStatus, metrics, alerts, feed, stage);

@@ -59,12 +59,19 @@ final class StreamStatus {
     if (engine != null) {
       fullRuns = engine.fullRuns();
       markets = engine.markets();
-      update.recordValue(Math.max(1, engine.updateNanos()));
-      detect.recordValue(Math.max(1, engine.detectNanos()));
+      if (engine.updateNanos() > 0) { // timed: the debug log reads them
+        update.recordValue(engine.updateNanos());
+        detect.recordValue(Math.max(1, engine.detectNanos()));
+      }
     }
     if (nowNanos - nextLog >= 0) {
       logStages(nowNanos);
     }
+  }
+
+  /** Whether the per-stage timings are logged (at debug level), so worth taking. */
+  static boolean stagesLogged() {
+    return LOG.isDebugEnabled();
   }
 
   /** The tick-to-decision latency of an event decided on the decision stage (its thread). */

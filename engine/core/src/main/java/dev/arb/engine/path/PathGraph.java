@@ -633,26 +633,6 @@ public final class PathGraph {
     System.arraycopy(from.legs, 0, legs, 0, legs.length);
   }
 
-  /**
-   * Sets this twin's rates, weights and legs of market {@code m}'s edges to {@code from}'s now (the
-   * market's changes only; allocates nothing). {@code from} must be this twin's graph ({@link
-   * #copyRatesFrom} checks it).
-   */
-  public void copyMarketFrom(PathGraph from, int m) {
-    int sell = marketSell[m];
-    if (sell >= 0) {
-      weights[sell] = from.weights[sell];
-      rates[sell] = from.rates[sell];
-      legs[sell] = from.legs[sell];
-    }
-    int buy = marketBuy[m];
-    if (buy >= 0) {
-      weights[buy] = from.weights[buy];
-      rates[buy] = from.rates[buy];
-      legs[buy] = from.legs[buy];
-    }
-  }
-
   // Package-private raw arrays for the search loops (read-only by contract).
   int[] offsets() {
     return offsets;

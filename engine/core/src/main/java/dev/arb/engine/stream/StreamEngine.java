@@ -106,11 +106,11 @@ public final class StreamEngine {
   private Market[] cachedMarket;
   private int[] cachedNumber;
   private int[] flaggedScratch = new int[16];
-  // the markets changed, in order (a ring of the last LOG): a frame copies only those changed
-  // since its last capture
+  // the changes, in order, with what they set (a ring of the last LOG): a frame takes the entries
+  // since its last capture (a sequential copy) and replays them on its own graph twin, on the
+  // thread that searches it
   private static final int LOG = 1 << 13;
-  private final int[] changeLog = new int[LOG];
-  private long changes;
+  private final ChangeLog log = new ChangeLog(LOG);
 
   private long events;
   private long sinceFull;
@@ -119,6 +119,8 @@ public final class StreamEngine {
   private long fullRuns;
   private long rebuilds;
   private long ignored;
+  // whether book and pool events time their update and detection (two clock reads each)
+  private boolean timed = true;
   private long updateNanos;
   private long detectNanos;
   private long searchNanos;
@@ -224,8 +226,10 @@ public final class StreamEngine {
       observed[i] = nanos(b.observedAt());
       newestObserved = Math.max(newestObserved, observed[i]);
       stale[i] = false;
-      graph.updateBook(i, bestBid(b), bestAsk(b));
-      changed(i);
+      double bid = bestBid(b);
+      double ask = bestAsk(b);
+      graph.updateBook(i, bid, ask);
+      log.book(i, bid, ask, b);
     }
     events++;
     fullRun(atNanos);
@@ -247,8 +251,22 @@ public final class StreamEngine {
    * market is new (the graph is rebuilt then).
    */
   public int book(OrderBook book, double bestBid, double bestAsk, long atNanos) {
-    long t0 = System.nanoTime();
-    Market market = book.market();
+    return book(book, book.market(), bestBid, bestAsk, nanos(book.observedAt()), atNanos);
+  }
+
+  /**
+   * {@link #book(OrderBook, double, double, long)} with the book's market and observation time
+   * (epoch nanoseconds) read where it arrived too, so that the runner does not go back to the
+   * book's objects: they are in the cache of the thread that received it.
+   */
+  public int book(
+      OrderBook book,
+      Market market,
+      double bestBid,
+      double bestAsk,
+      long observedNanos,
+      long atNanos) {
+    long t0 = timed ? System.nanoTime() : 0;
     int slot = System.identityHashCode(market) & (cachedMarket.length - 1);
     int m;
     if (cachedMarket[slot] == market) {
@@ -263,16 +281,15 @@ public final class StreamEngine {
       cachedNumber[slot] = m;
     }
     books[m] = book;
-    long o = nanos(book.observedAt());
-    observed[m] = o;
-    if (o > newestObserved) {
-      newestObserved = o;
+    observed[m] = observedNanos;
+    if (observedNanos > newestObserved) {
+      newestObserved = observedNanos;
     }
     stale[m] = false;
     detector.beginStep();
     int changed = graph.updateBook(m, bestBid, bestAsk);
-    changed(m);
-    long t1 = System.nanoTime();
+    log.book(m, bestBid, bestAsk, book);
+    long t1 = timed ? System.nanoTime() : 0;
     checkChanged(m, changed);
     detector.endStep();
     events++;
@@ -280,8 +297,10 @@ public final class StreamEngine {
     if (sinceFull >= settings.fullRunEvery() || atNanos - lastFullAt >= intervalNanos) {
       fullRun(atNanos);
     }
-    updateNanos = t1 - t0;
-    detectNanos = System.nanoTime() - t1;
+    if (timed) {
+      updateNanos = t1 - t0;
+      detectNanos = System.nanoTime() - t1;
+    }
     return detector.flaggedCount();
   }
 
@@ -295,7 +314,7 @@ public final class StreamEngine {
    * pool of a chain the engine does not have is ignored (counted in {@link #ignored()}).
    */
   public int pool(Pool pool, Instant observedAt, long atNanos) {
-    long t0 = System.nanoTime();
+    long t0 = timed ? System.nanoTime() : 0;
     int m = graph.market(pool.id());
     if (m < 0) {
       return structural(null, pool, atNanos);
@@ -306,8 +325,8 @@ public final class StreamEngine {
     stale[m] = false;
     detector.beginStep();
     int changed = graph.updatePool(m, pool);
-    changed(m);
-    long t1 = System.nanoTime();
+    log.pool(m, pool);
+    long t1 = timed ? System.nanoTime() : 0;
     checkChanged(m, changed);
     detector.endStep();
     events++;
@@ -315,15 +334,11 @@ public final class StreamEngine {
     if (sinceFull >= settings.fullRunEvery() || atNanos - lastFullAt >= intervalNanos) {
       fullRun(atNanos);
     }
-    updateNanos = t1 - t0;
-    detectNanos = System.nanoTime() - t1;
+    if (timed) {
+      updateNanos = t1 - t0;
+      detectNanos = System.nanoTime() - t1;
+    }
     return detector.flaggedCount();
-  }
-
-  /** Logs market {@code m}'s book, pool, staleness or edges as changed (for the frames). */
-  private void changed(int m) {
-    changeLog[(int) changes & (LOG - 1)] = m;
-    changes++;
   }
 
   private void checkChanged(int m, int changed) {
@@ -394,7 +409,7 @@ public final class StreamEngine {
         if (buy >= 0) {
           graph.setRate(buy, 0);
         }
-        changed(m);
+        log.stale(m);
       }
     }
   }
@@ -554,9 +569,11 @@ public final class StreamEngine {
   }
 
   /**
-   * A copy of what a search reads, with its own graph twin and search scratch space. A capture
-   * copies only the markets changed since the frame's last one (from the engine's change log), or
-   * everything when the log no longer reaches back that far.
+   * A copy of what a search reads, with its own graph twin and search scratch space. A capture (on
+   * the engine's thread) takes only the changes since the frame's last one, copied out of the
+   * engine's {@link ChangeLog} in order, and the search replays them first (on its own thread); it
+   * copies everything when the log no longer reaches back that far (the first capture, or a frame
+   * left unused for more than the log holds).
    */
   private static final class Frame {
     private final Frames owner;
@@ -570,6 +587,8 @@ public final class StreamEngine {
     private final boolean[] stale;
     // the engine's change count at the last capture; -1: none yet
     private long capturedAt = -1;
+    // the changes since the capture before, to replay before the search
+    private final ChangeLog.Delta delta = new ChangeLog.Delta();
     private Map<Market, Integer> byMarket;
     private MarketSnapshot base;
     private int markets;
@@ -587,22 +606,17 @@ public final class StreamEngine {
     /** Copies engine {@code e}'s state (on its thread); {@code count} edges flagged. */
     void capture(StreamEngine e, int count) {
       long from = capturedAt;
-      long to = e.changes;
-      // a market's change is copied at random places (about 100 ns each when not cached): more
-      // than an eighth of the markets, and copying the arrays whole is faster
-      if (from < 0 || to - from > Math.min(LOG, books.length / 8)) {
+      long to = e.log.count();
+      // the changes copied out of the log in order (sequential: a few ns each; replayed at random
+      // places by the search's thread), or the arrays whole when the log no longer has them
+      if (from < 0 || to - from > e.log.capacity()) {
+        delta.clear();
         twin.copyRatesFrom(e.graph);
         System.arraycopy(e.books, 0, books, 0, books.length);
         System.arraycopy(e.pools, 0, pools, 0, pools.length);
         System.arraycopy(e.stale, 0, stale, 0, stale.length);
       } else {
-        for (long j = from; j < to; j++) {
-          int m = e.changeLog[(int) j & (LOG - 1)];
-          twin.copyMarketFrom(e.graph, m);
-          books[m] = e.books[m];
-          pools[m] = e.pools[m];
-          stale[m] = e.stale[m];
-        }
+        e.log.copyTo(from, to, delta);
       }
       capturedAt = to;
       if (flagged.length < count) {
@@ -618,6 +632,7 @@ public final class StreamEngine {
     }
 
     Candidates find() {
+      delta.replay(twin, books, pools, stale);
       return StreamEngine.find(
           search, flagged, flaggedCount, topK, books, pools, stale, byMarket, base, markets);
     }
@@ -846,12 +861,28 @@ public final class StreamEngine {
     return ignored;
   }
 
-  /** Nanoseconds the last event took to update the graph. */
+  /**
+   * Whether {@link #book} and {@link #pool} time their update and detection ({@link
+   * #updateNanos()}, {@link #detectNanos()}; on by default): three clock reads per event, about 75
+   * ns, that a runner whose stage timings nobody reads leaves out.
+   */
+  public void timeStages(boolean on) {
+    timed = on;
+    if (!on) {
+      updateNanos = 0;
+      detectNanos = 0;
+    }
+  }
+
+  /** Nanoseconds the last event took to update the graph (0 when not timed). */
   public long updateNanos() {
     return updateNanos;
   }
 
-  /** Nanoseconds the last event's detection took (a full run included when one was due). */
+  /**
+   * Nanoseconds the last event's detection took (a full run included when one was due; 0 when not
+   * timed).
+   */
   public long detectNanos() {
     return detectNanos;
   }

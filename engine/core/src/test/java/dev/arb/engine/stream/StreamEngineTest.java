@@ -284,8 +284,7 @@ class StreamEngineTest {
     StreamEngine.Candidates before = first.candidates(); // the frame is free again
     assertThat(before).isNotNull();
     // the lift falls back; three other books of the cycles found move a little; the lift again:
-    // five markets changed since the frame's capture (45 markets: at most an eighth, 5, are
-    // caught up one by one)
+    // five changes since the frame's capture, which it replays from the engine's change log
     assertThat(engine.book(moved(eth, 1.0, t.plusMillis(2)), T0 + 2)).isZero();
     int moved = 0;
     for (OrderBook b : before.books()) {

@@ -174,10 +174,7 @@ public final class Backtest {
         if (e instanceof JournalEvent.Book b) {
           books++;
           OrderBook book = takerFee.map(f -> withFee(b.book(), f)).orElse(b.book());
-          slot.kind = MarketEvent.Kind.BOOK;
-          slot.book = book;
-          slot.bestBid = StreamEngine.bestBid(book);
-          slot.bestAsk = StreamEngine.bestAsk(book);
+          slot.setBook(book);
           r = decider.book(slot);
         } else if (e instanceof JournalEvent.PoolState p) {
           pools++;

@@ -47,6 +47,7 @@ public final class EventDecider {
   private final StreamEngine.Sizing ownSizing;
   private final LongAdder streamDecisions = new LongAdder();
   private final LongAdder opportunities = new LongAdder();
+  private boolean timeStages = true;
 
   /**
    * @param request what streamed decisions search and size (as {@code arb.scan})
@@ -75,6 +76,7 @@ public final class EventDecider {
   public void adopt(MarketSnapshot s, long atNanos) {
     if (engine == null) {
       engine = new StreamEngine(withEarlyBooks(s), request, settings, atNanos);
+      engine.timeStages(timeStages);
       early.clear();
     } else {
       engine.reset(s, atNanos);
@@ -137,7 +139,8 @@ public final class EventDecider {
     }
     int flagged =
         e.kind == MarketEvent.Kind.BOOK
-            ? engine.book(e.book, e.bestBid, e.bestAsk, e.receivedEpochNanos)
+            ? engine.book(
+                e.book, e.market, e.bestBid, e.bestAsk, e.observedNanos, e.receivedEpochNanos)
             : engine.pool(e.pool, e.poolObservedAt, e.receivedEpochNanos);
     if (flagged == 0 || !decide) {
       return null;
@@ -179,6 +182,17 @@ public final class EventDecider {
       records.add(OpportunityRecords.of(o, books.source(), at));
     }
     return new ScanResult(c.markets(), records, found, Optional.of(books));
+  }
+
+  /**
+   * Whether the engine times each event's update and detection ({@link StreamEngine#timeStages}; on
+   * by default): the runner turns it off when nobody reads the stage timings.
+   */
+  public void timeStages(boolean on) {
+    timeStages = on;
+    if (engine != null) {
+      engine.timeStages(on);
+    }
   }
 
   /** A sizing for {@link #finish} on another thread, under this decider's request. */

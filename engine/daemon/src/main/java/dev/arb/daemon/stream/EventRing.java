@@ -10,6 +10,7 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Pool;
@@ -38,6 +39,7 @@ public final class EventRing implements EventSink, AutoCloseable {
   public enum Wait {
     PHASED,
     YIELDING,
+    SPIN,
     BLOCKING
   }
 
@@ -100,6 +102,7 @@ public final class EventRing implements EventSink, AutoCloseable {
     return switch (wait) {
       case PHASED -> PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
       case YIELDING -> new YieldingWaitStrategy();
+      case SPIN -> new com.lmax.disruptor.BusySpinWaitStrategy();
       case BLOCKING -> new com.lmax.disruptor.BlockingWaitStrategy();
     };
   }
@@ -136,14 +139,19 @@ public final class EventRing implements EventSink, AutoCloseable {
   @Override
   public void book(
       OrderBook book, long receivedNanos, long receivedEpochNanos, long exchangeNanos) {
+    // read here, on the publisher's thread, before a slot is claimed
     double bid = StreamEngine.bestBid(book);
     double ask = StreamEngine.bestAsk(book);
+    Market market = book.market();
+    long observed = epochNanos(book.observedAt());
     long seq = claim();
     if (seq < 0) {
       return;
     }
     MarketEvent e = slot(seq, MarketEvent.Kind.BOOK, receivedNanos, receivedEpochNanos);
     e.book = book;
+    e.market = market;
+    e.observedNanos = observed;
     e.bestBid = bid;
     e.bestAsk = ask;
     e.exchangeEpochNanos = exchangeNanos;

@@ -1,8 +1,10 @@
 package dev.arb.daemon.stream;
 
+import dev.arb.engine.model.Market;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.model.Pool;
+import dev.arb.engine.stream.StreamEngine;
 import java.time.Instant;
 
 /**
@@ -32,6 +34,10 @@ public final class MarketEvent {
 
   Kind kind;
   OrderBook book;
+  // the book's market and observation time, read where the book arrived (with its best prices), so
+  // that the runner does not go back to the book's objects, still in the publisher's cache
+  Market market;
+  long observedNanos;
   double bestBid;
   double bestAsk;
   Pool pool;
@@ -52,6 +58,7 @@ public final class MarketEvent {
 
   void clear() {
     book = null;
+    market = null;
     pool = null;
     poolObservedAt = null;
     snapshot = null;
@@ -62,6 +69,19 @@ public final class MarketEvent {
     bestAsk = 0;
     block = -1;
     exchangeEpochNanos = NO_TIME;
+  }
+
+  /**
+   * Makes this a {@link Kind#BOOK} event of {@code b}: its market, observation time and best prices
+   * read now (on the publisher's thread).
+   */
+  void setBook(OrderBook b) {
+    kind = Kind.BOOK;
+    book = b;
+    market = b.market();
+    observedNanos = EventRing.epochNanos(b.observedAt());
+    bestBid = StreamEngine.bestBid(b);
+    bestAsk = StreamEngine.bestAsk(b);
   }
 
   public Kind kind() {

@@ -206,6 +206,7 @@ public final class StreamBench {
 
     Incremental(SyntheticStream s, ScanRequest request, StreamEngine.Settings settings) {
       decider = new EventDecider(request, settings, (snapshot, at) -> null);
+      decider.timeStages(false); // as the daemon's runner below debug level
       decider.adopt(s.initial(), EventRing.epochNanos(s.initial().books().get(0).observedAt()));
       stageSizing = decider.sizing();
       runnerSizing = decider.sizing();

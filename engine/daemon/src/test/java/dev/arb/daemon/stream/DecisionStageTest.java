@@ -119,10 +119,7 @@ class DecisionStageTest {
 
   private static MarketEvent fill(MarketEvent e, OrderBook book, int i) {
     e.clear();
-    e.kind = MarketEvent.Kind.BOOK;
-    e.book = book;
-    e.bestBid = StreamEngine.bestBid(book);
-    e.bestAsk = StreamEngine.bestAsk(book);
+    e.setBook(book);
     e.receivedNanos = i;
     e.receivedEpochNanos = EventRing.epochNanos(book.observedAt());
     return e;

@@ -24,8 +24,7 @@ class JournalTest {
   static MarketEvent book(OrderBook b, long rx, long ex) {
     MarketEvent e = new MarketEvent();
     e.clear();
-    e.kind = MarketEvent.Kind.BOOK;
-    e.book = b;
+    e.setBook(b);
     e.receivedEpochNanos = rx;
     e.exchangeEpochNanos = ex;
     return e;
