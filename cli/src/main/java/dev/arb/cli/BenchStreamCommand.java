@@ -2,6 +2,7 @@ package dev.arb.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arb.config.RunConfig;
 import dev.arb.daemon.stream.StreamBench;
 import dev.arb.engine.json.Json;
 import dev.arb.error.ConfigException;
@@ -25,13 +26,18 @@ import picocli.CommandLine.Option;
           + " well under 1 bp, 10 % are volatile, 0.2 % open cycles for a few updates. Both runs"
           + " follow a warm-up pass. Latencies include queueing: a runner slower than --rate falls"
           + " behind.",
+      "",
+      "The runner waits as arb.run.wait = spin does (--wait): it keeps a core of its own and the"
+          + " decision stage (search on a copy, sizing) runs at idle priority; --wait phased"
+          + " measures the daemon's default (spin 20 µs, yield, then sleep).",
       ""
     },
     footer = {
       "",
       "Examples:",
       "  arb bench stream",
-      "  arb bench stream --edges 1000 --updates 20000 --rate 5000 --json"
+      "  arb bench stream --edges 1000 --updates 20000 --rate 5000 --json",
+      "  arb bench stream --wait phased"
     })
 final class BenchStreamCommand extends BaseCommand {
 
@@ -53,6 +59,14 @@ final class BenchStreamCommand extends BaseCommand {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic stream.")
   long seed = 17;
 
+  @Option(
+      names = "--wait",
+      paramLabel = "HOW",
+      description =
+          "How the runner waits for updates, as arb.run.wait: spin (a core of its own) or phased"
+              + " (the daemon's default). Default: spin.")
+  String wait = "spin";
+
   @Option(names = "--json", description = "Print JSON (snake_case keys, decimal strings).")
   boolean json;
 
@@ -60,7 +74,7 @@ final class BenchStreamCommand extends BaseCommand {
   protected int execute() throws JsonProcessingException {
     StreamBench.Settings settings;
     try {
-      settings = new StreamBench.Settings(edges, updates, rate, seed);
+      settings = new StreamBench.Settings(edges, updates, rate, seed, waitOption());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("bench stream: " + e.getMessage());
     }
@@ -83,11 +97,14 @@ final class BenchStreamCommand extends BaseCommand {
     out()
         .printf(
             Locale.ROOT,
-            "%,d updates at %,d/s, %,d edges (%,d markets on 5 exchanges)%n",
+            "%,d updates at %,d/s, %,d edges (%,d markets on 5 exchanges); runner wait: %s,"
+                + " decision stage at %s priority%n",
             updates,
             rate,
             edges,
-            r.markets());
+            r.markets(),
+            waitName(r),
+            r.stages().stageIdle() ? "idle" : "normal");
     out()
         .println(
             "tick to decision (µs)          p50       p99     p99.9       max   runner p50"
@@ -120,6 +137,19 @@ final class BenchStreamCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
+  private RunConfig.Wait waitOption() {
+    for (RunConfig.Wait w : RunConfig.Wait.values()) {
+      if (w.name().equalsIgnoreCase(wait.trim())) {
+        return w;
+      }
+    }
+    throw new ConfigException("bench stream: --wait must be spin or phased, got '" + wait + "'");
+  }
+
+  private static String waitName(StreamBench.Result r) {
+    return r.settings().runnerWait().name().toLowerCase(Locale.ROOT);
+  }
+
   private void row(String name, StreamBench.Latencies l) {
     out()
         .printf(
@@ -141,6 +171,7 @@ final class BenchStreamCommand extends BaseCommand {
     n.put("markets", r.markets());
     n.put("updates", r.settings().updates());
     n.put("rate", r.settings().rate());
+    n.put("wait", waitName(r));
     latencies(n.putObject("incremental"), r.incremental());
     latencies(n.putObject("full_rescan"), r.fullRescan());
     n.put("ratio_p50", decimal(r.ratioP50()));
@@ -155,6 +186,7 @@ final class BenchStreamCommand extends BaseCommand {
     st.put("runner_flagged_max_us", decimal(r.stages().runnerFlaggedMaxUs()));
     st.put("stage_cpu_ms", decimal(r.stages().stageCpuMs()));
     st.put("publisher_cpu_ms", decimal(r.stages().publisherCpuMs()));
+    st.put("stage_idle_priority", r.stages().stageIdle());
     return n;
   }
 

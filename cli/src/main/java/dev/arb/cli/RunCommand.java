@@ -424,7 +424,8 @@ final class RunCommand extends BaseCommand {
     }
     // SIGHUP: the same sources read again; what can change while running is applied
     daemon.reloading(() -> root().reloadConfig().config(), LoggingSetup::level);
-    daemon.streaming(request, StreamEngine.Settings.defaults(), EventRing.Wait.PHASED);
+    daemon.streaming(
+        request, StreamEngine.Settings.defaults(), EventRing.Wait.of(cfg.run().runnerWait()));
     if (journal != null) {
       daemon.journal(new JournalWriter(journal, StreamOptions.ROLL_EVENTS));
     }

@@ -29,6 +29,8 @@ class BenchStreamCommandTest {
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertThat(n.path("edges").asInt()).isEqualTo(300);
     assertThat(n.path("updates").asInt()).isEqualTo(2000);
+    assertThat(n.path("wait").asText()).isEqualTo("spin");
+    assertThat(n.at("/stages/stage_idle_priority").isBoolean()).isTrue();
     assertThat(n.path("incremental").path("count").asLong()).isEqualTo(2000);
     assertThat(n.path("full_rescan").path("count").asLong()).isEqualTo(2000);
     for (String key :
@@ -55,6 +57,33 @@ class BenchStreamCommandTest {
                 java.math.RoundingMode.HALF_EVEN);
     assertThat(ratio.setScale(1, java.math.RoundingMode.HALF_EVEN))
         .isCloseTo(expected, org.assertj.core.data.Offset.offset(new BigDecimal("0.1")));
+  }
+
+  @Test
+  void measuresTheDaemonsDefaultWaitOnRequestAndRefusesAnUnknownOne() throws Exception {
+    CliRun r =
+        CliRun.run(
+            Map.of(),
+            "bench",
+            "stream",
+            "--edges",
+            "300",
+            "--updates",
+            "500",
+            "--rate",
+            "100000",
+            "--wait",
+            "phased",
+            "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertThat(n.path("wait").asText()).isEqualTo("phased");
+    assertThat(n.at("/stages/stage_idle_priority").asBoolean())
+        .as("a runner that does not spin leaves the stage at normal priority")
+        .isFalse();
+    CliRun bad = CliRun.run(Map.of(), "bench", "stream", "--wait", "busy");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("--wait must be spin or phased, got 'busy'");
   }
 
   @Test

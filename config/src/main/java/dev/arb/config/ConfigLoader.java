@@ -289,6 +289,7 @@ public final class ConfigLoader {
             true,
             true,
             "a positive duration such as 30d, or null to keep every record");
+    String runWait = r.choice("arb.run.wait", List.of("phased", "spin"), "phased or spin");
     Optional<SecretRef> webhook = r.secret("arb.alerts.webhook");
     String alertFormat =
         r.choice(
@@ -374,6 +375,7 @@ public final class ConfigLoader {
         || httpHost == null
         || runInterval == null
         || shutdownTimeout == null
+        || runWait == null
         || alertFormat == null
         || alertTimeout == null
         || exchangeDownAfter == null
@@ -413,7 +415,11 @@ public final class ConfigLoader {
             maxReplacements,
             relayer,
             minProfitMargin == null ? DefiConfig.DEFAULT_MIN_PROFIT_MARGIN : minProfitMargin),
-        new RunConfig(runInterval, shutdownTimeout, Optional.ofNullable(retention)),
+        new RunConfig(
+            runInterval,
+            shutdownTimeout,
+            Optional.ofNullable(retention),
+            RunConfig.Wait.valueOf(runWait.toUpperCase(Locale.ROOT))),
         new AlertsConfig(
             webhook,
             AlertsConfig.Format.valueOf(alertFormat.toUpperCase(Locale.ROOT)),

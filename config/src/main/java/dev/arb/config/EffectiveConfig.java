@@ -82,6 +82,7 @@ public final class EffectiveConfig {
     b.add("arb.run.interval", duration(c.run().interval()));
     b.add("arb.run.shutdown-timeout", duration(c.run().shutdownTimeout()));
     b.add("arb.run.retention", c.run().retention().map(EffectiveConfig::duration).orElse(null));
+    b.add("arb.run.wait", c.run().runnerWait().name().toLowerCase(java.util.Locale.ROOT));
     b.secret("arb.alerts.webhook", c.alerts().webhook());
     b.add("arb.alerts.format", c.alerts().format().name().toLowerCase(java.util.Locale.ROOT));
     b.add("arb.alerts.min-profit-bp", c.alerts().minProfitBp());

@@ -607,6 +607,9 @@ class ConfigLoaderTest {
     assertThat(c.run())
         .isEqualTo(
             new RunConfig(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(3)));
+    assertThat(c.run().runnerWait()).as("the default").isEqualTo(RunConfig.Wait.PHASED);
+    assertThat(load(file("arb.run.wait = SPIN"), ENV, Map.of()).config().run().runnerWait())
+        .isEqualTo(RunConfig.Wait.SPIN);
     assertThat(c.alerts().webhook()).contains(new SecretRef.File(Path.of("/etc/arb/hook")));
     assertThat(c.alerts().format()).isEqualTo(AlertsConfig.Format.SLACK);
     assertThat(c.alerts().minProfitBp()).isEqualTo(2.5);
@@ -618,7 +621,7 @@ class ConfigLoaderTest {
   void rejectsBadRunAndAlertSettingsAndNeverEchoesAWebhook() throws IOException {
     Path f =
         file(
-            "arb.run { interval = 0s, shutdown-timeout = soon }\n"
+            "arb.run { interval = 0s, shutdown-timeout = soon, wait = busy }\n"
                 + "arb.alerts { webhook = \"https://hooks.example/T0/SECRETPART\","
                 + " format = teams, timeout = -1s, exchange-down-after = 0s }");
     List<String> problems = problems(f, ENV);
@@ -626,6 +629,7 @@ class ConfigLoaderTest {
         .anySatisfy(s -> assertThat(s).startsWith("config: arb.run.interval must be a positive"))
         .anySatisfy(
             s -> assertThat(s).startsWith("config: arb.run.shutdown-timeout must be a positive"))
+        .anySatisfy(s -> assertThat(s).startsWith("config: arb.run.wait must be phased or spin"))
         .anySatisfy(s -> assertThat(s).startsWith("config: arb.alerts.webhook must say where"))
         .anySatisfy(
             s -> assertThat(s).startsWith("config: arb.alerts.format must be generic, slack or"))

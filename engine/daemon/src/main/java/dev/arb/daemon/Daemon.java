@@ -331,7 +331,8 @@ public final class Daemon {
         new EventDecider(streamRequest, streamSettings, (snapshot, at) -> step.scan(snapshot, at));
     // the per-stage timings are read by the debug log only: two clock reads an event saved
     decider.timeStages(StreamStatus.stagesLogged());
-    DecisionStage stage = new DecisionStage("arb-decide");
+    // a runner that spins owns its core: the stage sizes at idle priority, on the other core
+    DecisionStage stage = new DecisionStage("arb-decide", wait == EventRing.Wait.SPIN);
     EventRunner runner =
         new EventRunner(lifecycle, scans, decider, streamStatus, metrics, alerts, feed, stage);
     List<EventHandler<MarketEvent>> consumers = new ArrayList<>();

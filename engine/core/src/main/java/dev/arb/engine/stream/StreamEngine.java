@@ -497,7 +497,7 @@ public final class StreamEngine {
   }
 
   /** Frames of one graph build that may be in flight at once. */
-  public static final int FRAMES = 4;
+  public static final int FRAMES = 8;
 
   /**
    * A search of flagged edges, found at once ({@link #defer()} with every frame in flight) or still

@@ -2,6 +2,7 @@ package dev.arb.daemon.stream;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,20 @@ public final class DecisionStage implements AutoCloseable {
   public static final int CAPACITY = 1024;
 
   private final ThreadPoolExecutor executor;
+  private volatile boolean idle;
 
-  /** A stage whose thread is called {@code name}. */
+  /** A stage whose thread is called {@code name}, at normal priority. */
   public DecisionStage(String name) {
+    this(name, false);
+  }
+
+  /**
+   * A stage whose thread is called {@code name}; {@code background}: the thread puts itself in the
+   * idle scheduling class first ({@link BackgroundPriority}), for a runner that spins on a core of
+   * its own and must not lose it to the stage.
+   */
+  public DecisionStage(String name, boolean background) {
+    CountDownLatch ready = new CountDownLatch(1);
     executor =
         new ThreadPoolExecutor(
             1,
@@ -37,11 +49,36 @@ public final class DecisionStage implements AutoCloseable {
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(CAPACITY),
             r -> {
-              Thread t = new Thread(r, name);
+              Runnable work =
+                  !background
+                      ? r
+                      : () -> {
+                        idle = BackgroundPriority.lowerCurrentThread();
+                        ready.countDown();
+                        r.run();
+                      };
+              Thread t = new Thread(work, name);
               t.setDaemon(true);
               return t;
             },
             new ThreadPoolExecutor.AbortPolicy());
+    // the thread starts now (and, in the background, lowers its priority before any decision)
+    executor.prestartCoreThread();
+    if (background) {
+      try {
+        ready.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Whether the stage's thread runs in the idle scheduling class (it started as a background stage
+   * and the class could be set).
+   */
+  public boolean idle() {
+    return idle;
   }
 
   /** Hands {@code decision} to the stage; false (not run) when the stage is full or closed. */

@@ -31,8 +31,10 @@ import java.util.function.BiConsumer;
  *
  * <p>Waiting: {@link Wait#PHASED} (the daemon's default) spins 20 µs, then yields for 1 ms, then
  * blocks on a lock: at steady rates above about 1,000 events/s the runner never sleeps, and at low
- * rates it costs no CPU; {@link Wait#YIELDING} never blocks (lowest latency, one core busy); {@link
- * Wait#BLOCKING} always blocks.
+ * rates it costs no CPU; {@link Wait#YIELDING} never blocks, but gives the core to any other thread
+ * that wants it while idle; {@link Wait#SPIN}: the first consumer (the runner) busy-spins and never
+ * gives its core away (lowest latency, one core always busy), the others wait as with {@link
+ * Wait#PHASED}; {@link Wait#BLOCKING} always blocks.
  */
 public final class EventRing implements EventSink, AutoCloseable {
   /** How consumers wait for the next event. */
@@ -40,7 +42,12 @@ public final class EventRing implements EventSink, AutoCloseable {
     PHASED,
     YIELDING,
     SPIN,
-    BLOCKING
+    BLOCKING;
+
+    /** The ring's wait for the daemon's {@code arb.run.wait}. */
+    public static Wait of(dev.arb.config.RunConfig.Wait w) {
+      return w == dev.arb.config.RunConfig.Wait.SPIN ? SPIN : PHASED;
+    }
   }
 
   private final Disruptor<MarketEvent> disruptor;
@@ -66,6 +73,7 @@ public final class EventRing implements EventSink, AutoCloseable {
       throw new IllegalArgumentException("ring size must be a power of two, got " + size);
     }
     AtomicInteger threads = new AtomicInteger();
+    WaitStrategy waiting = strategy(wait);
     disruptor =
         new Disruptor<>(
             MarketEvent::new,
@@ -76,7 +84,7 @@ public final class EventRing implements EventSink, AutoCloseable {
               return t;
             },
             ProducerType.MULTI,
-            strategy(wait));
+            waiting);
     disruptor.setDefaultExceptionHandler(
         new ExceptionHandler<>() {
           @Override
@@ -94,15 +102,89 @@ public final class EventRing implements EventSink, AutoCloseable {
             failure.accept(ex, null);
           }
         });
+    if (waiting instanceof FirstSpins spins && consumers.length > 0) {
+      consumers = consumers.clone();
+      consumers[0] = spins.spinning(consumers[0]);
+    }
     disruptor.handleEventsWith(consumers);
     ring = disruptor.getRingBuffer();
+  }
+
+  /**
+   * {@link Wait#SPIN}: the thread of one consumer (the runner, marked when it starts) busy-spins;
+   * every other consumer's waits as {@link Wait#PHASED} (a journal writer must not hold a second
+   * core).
+   */
+  private static final class FirstSpins implements WaitStrategy {
+    private final WaitStrategy others =
+        PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
+    private volatile Thread spinner;
+
+    /** {@code c}, whose thread spins once it starts. */
+    EventHandler<MarketEvent> spinning(EventHandler<MarketEvent> c) {
+      return new EventHandler<>() {
+        @Override
+        public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) throws Exception {
+          c.onEvent(e, sequence, endOfBatch);
+        }
+
+        @Override
+        public void onBatchStart(long batchSize, long queueDepth) {
+          c.onBatchStart(batchSize, queueDepth);
+        }
+
+        @Override
+        public void onStart() {
+          spinner = Thread.currentThread();
+          c.onStart();
+        }
+
+        @Override
+        public void onShutdown() {
+          c.onShutdown();
+        }
+
+        @Override
+        public void onTimeout(long sequence) throws Exception {
+          c.onTimeout(sequence);
+        }
+
+        @Override
+        public void setSequenceCallback(com.lmax.disruptor.Sequence callback) {
+          c.setSequenceCallback(callback);
+        }
+      };
+    }
+
+    @Override
+    public long waitFor(
+        long sequence,
+        com.lmax.disruptor.Sequence cursor,
+        com.lmax.disruptor.Sequence dependent,
+        com.lmax.disruptor.SequenceBarrier barrier)
+        throws com.lmax.disruptor.AlertException, InterruptedException, TimeoutException {
+      if (Thread.currentThread() != spinner) {
+        return others.waitFor(sequence, cursor, dependent, barrier);
+      }
+      long available;
+      while ((available = dependent.get()) < sequence) {
+        barrier.checkAlert();
+        Thread.onSpinWait();
+      }
+      return available;
+    }
+
+    @Override
+    public void signalAllWhenBlocking() {
+      others.signalAllWhenBlocking(); // the other consumers may sleep
+    }
   }
 
   private static WaitStrategy strategy(Wait wait) {
     return switch (wait) {
       case PHASED -> PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
       case YIELDING -> new YieldingWaitStrategy();
-      case SPIN -> new com.lmax.disruptor.BusySpinWaitStrategy();
+      case SPIN -> new FirstSpins();
       case BLOCKING -> new com.lmax.disruptor.BlockingWaitStrategy();
     };
   }

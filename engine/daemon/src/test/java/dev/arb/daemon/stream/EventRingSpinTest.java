@@ -1,0 +1,79 @@
+package dev.arb.daemon.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lmax.disruptor.EventHandler;
+import dev.arb.engine.model.OrderBook;
+import dev.arb.engine.sample.SyntheticStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code arb.run.wait = spin}: the runner (the ring's first consumer) spins on its core, every
+ * other consumer (a journal) still sleeps when idle, and both see every event in order.
+ */
+class EventRingSpinTest {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Records the books it sees and the thread it runs on. */
+  private static final class Seen implements EventHandler<MarketEvent> {
+    final List<OrderBook> books = new ArrayList<>();
+    volatile long thread = -1;
+
+    @Override
+    public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
+      thread = Thread.currentThread().getId();
+      books.add(e.book());
+    }
+  }
+
+  @Test
+  void theRunnerSpinsWhileAJournalConsumerSleepsAndBothSeeEveryEventInOrder() {
+    SyntheticStream s = SyntheticStream.generate(300, 5, 3);
+    Seen runner = new Seen();
+    Seen journal = new Seen();
+    EventRing ring =
+        new EventRing(
+            1 << 10,
+            EventRing.Wait.SPIN,
+            "test-spin",
+            (ex, ev) -> {
+              throw new AssertionError(ex);
+            },
+            runner,
+            journal);
+    ring.start();
+    List<OrderBook> sent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2_000; i++) {
+        OrderBook b = s.next();
+        sent.add(b);
+        ring.book(b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while ((runner.books.size() < sent.size() || journal.books.size() < sent.size())
+          && System.nanoTime() - deadline < 0) {
+        LockSupport.parkNanos(1_000_000);
+      }
+      // then a quiet market: the runner's thread keeps its core, the journal's sleeps
+      long r0 = THREADS.getThreadCpuTime(runner.thread);
+      long j0 = THREADS.getThreadCpuTime(journal.thread);
+      LockSupport.parkNanos(Duration.ofMillis(400).toNanos());
+      long runnerCpu = THREADS.getThreadCpuTime(runner.thread) - r0;
+      long journalCpu = THREADS.getThreadCpuTime(journal.thread) - j0;
+      assertThat(runnerCpu)
+          .as("runner CPU %d ns vs journal %d ns while idle", runnerCpu, journalCpu)
+          .isGreaterThan(10 * Math.max(journalCpu, 1_000_000));
+    } finally {
+      assertThat(ring.close(Duration.ofSeconds(10))).isTrue();
+    }
+    assertThat(runner.books).containsExactlyElementsOf(sent);
+    assertThat(journal.books).containsExactlyElementsOf(sent);
+    assertThat(runner.thread).isNotEqualTo(journal.thread);
+  }
+}
