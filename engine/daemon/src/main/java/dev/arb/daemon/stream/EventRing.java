@@ -17,6 +17,7 @@ import dev.arb.engine.model.Pool;
 import dev.arb.engine.stream.StreamEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -50,10 +51,16 @@ public final class EventRing implements EventSink, AutoCloseable {
     }
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventRing.class);
+  // seconds start() waits for every consumer's thread
+  private static final long STARTING = 10;
+
   private final Disruptor<MarketEvent> disruptor;
   private final RingBuffer<MarketEvent> ring;
   private volatile boolean closed;
-  private boolean started;
+  private boolean running;
+  // counted down by each consumer's thread as it starts
+  private final CountDownLatch started;
 
   /**
    * A ring whose consumers run in parallel, each on its own thread.
@@ -102,59 +109,79 @@ public final class EventRing implements EventSink, AutoCloseable {
             failure.accept(ex, null);
           }
         });
-    if (waiting instanceof FirstSpins spins && consumers.length > 0) {
-      consumers = consumers.clone();
-      consumers[0] = spins.spinning(consumers[0]);
+    started = new CountDownLatch(consumers.length);
+    @SuppressWarnings("unchecked")
+    EventHandler<MarketEvent>[] handlers = new EventHandler[consumers.length];
+    for (int i = 0; i < consumers.length; i++) {
+      FirstSpins spins = i == 0 && waiting instanceof FirstSpins f ? f : null;
+      handlers[i] = new Consumer(consumers[i], spins, started);
     }
-    disruptor.handleEventsWith(consumers);
+    disruptor.handleEventsWith(handlers);
     ring = disruptor.getRingBuffer();
   }
 
   /**
-   * {@link Wait#SPIN}: the thread of one consumer (the runner, marked when it starts) busy-spins;
-   * every other consumer's waits as {@link Wait#PHASED} (a journal writer must not hold a second
-   * core).
+   * A consumer as the ring runs it: says when its thread started ({@link #start} waits for every
+   * one) and, for {@link Wait#SPIN}'s runner, marks its thread as the one that spins.
+   */
+  private static final class Consumer implements EventHandler<MarketEvent> {
+    private final EventHandler<MarketEvent> c;
+    private final FirstSpins spins;
+    private final CountDownLatch started;
+
+    Consumer(EventHandler<MarketEvent> c, FirstSpins spins, CountDownLatch started) {
+      this.c = c;
+      this.spins = spins;
+      this.started = started;
+    }
+
+    @Override
+    public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) throws Exception {
+      c.onEvent(e, sequence, endOfBatch);
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+      c.onBatchStart(batchSize, queueDepth);
+    }
+
+    @Override
+    public void onStart() {
+      if (spins != null) {
+        spins.spinner = Thread.currentThread();
+      }
+      try {
+        c.onStart();
+      } finally {
+        started.countDown();
+      }
+    }
+
+    @Override
+    public void onShutdown() {
+      c.onShutdown();
+    }
+
+    @Override
+    public void onTimeout(long sequence) throws Exception {
+      c.onTimeout(sequence);
+    }
+
+    @Override
+    public void setSequenceCallback(com.lmax.disruptor.Sequence callback) {
+      c.setSequenceCallback(callback);
+    }
+  }
+
+  /**
+   * {@link Wait#SPIN}: the thread of one consumer (the runner, marked by {@link Consumer} when it
+   * starts) busy-spins; every other consumer's waits as {@link Wait#PHASED} (a journal writer must
+   * not hold a second core).
    */
   private static final class FirstSpins implements WaitStrategy {
     private final WaitStrategy others =
         PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
-    private volatile Thread spinner;
-
-    /** {@code c}, whose thread spins once it starts. */
-    EventHandler<MarketEvent> spinning(EventHandler<MarketEvent> c) {
-      return new EventHandler<>() {
-        @Override
-        public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) throws Exception {
-          c.onEvent(e, sequence, endOfBatch);
-        }
-
-        @Override
-        public void onBatchStart(long batchSize, long queueDepth) {
-          c.onBatchStart(batchSize, queueDepth);
-        }
-
-        @Override
-        public void onStart() {
-          spinner = Thread.currentThread();
-          c.onStart();
-        }
-
-        @Override
-        public void onShutdown() {
-          c.onShutdown();
-        }
-
-        @Override
-        public void onTimeout(long sequence) throws Exception {
-          c.onTimeout(sequence);
-        }
-
-        @Override
-        public void setSequenceCallback(com.lmax.disruptor.Sequence callback) {
-          c.setSequenceCallback(callback);
-        }
-      };
-    }
+    volatile Thread spinner;
 
     @Override
     public long waitFor(
@@ -191,9 +218,22 @@ public final class EventRing implements EventSink, AutoCloseable {
 
   /** Starts the consumers; events published before are handled first. */
   public synchronized void start() {
-    if (!started) {
-      started = true;
+    if (!running) {
+      running = true;
       disruptor.start();
+      // a consumer whose thread has not started yet is not waited for by a close (the Disruptor
+      // counts only running consumers): it would be halted before its first event, and a journal
+      // of a short run (the sample, --exit-at-end) would stay empty
+      try {
+        if (!started.await(STARTING, TimeUnit.SECONDS)) {
+          LOG.warn(
+              "{} of the event ring's consumers did not start within {} s",
+              started.getCount(),
+              STARTING);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -307,7 +347,7 @@ public final class EventRing implements EventSink, AutoCloseable {
   public boolean close(Duration bound) {
     closed = true;
     synchronized (this) {
-      if (!started) {
+      if (!running) {
         return true;
       }
     }

@@ -25,10 +25,48 @@ class EventRingSpinTest {
     final List<OrderBook> books = new ArrayList<>();
     volatile long thread = -1;
 
+    volatile boolean started;
+
+    @Override
+    public void onStart() {
+      started = true;
+    }
+
     @Override
     public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
       thread = Thread.currentThread().getId();
       books.add(e.book());
+    }
+  }
+
+  @Test
+  void aRingClosedRightAfterItStartedHandsEveryEventToEveryConsumer() {
+    SyntheticStream s = SyntheticStream.generate(60, 5, 9);
+    for (int round = 0; round < 100; round++) {
+      Seen runner = new Seen();
+      Seen journal = new Seen();
+      EventRing ring =
+          new EventRing(
+              1 << 6,
+              round % 2 == 0 ? EventRing.Wait.PHASED : EventRing.Wait.SPIN,
+              "test-short",
+              (ex, ev) -> {
+                throw new AssertionError(ex);
+              },
+              runner,
+              journal);
+      // as the daemon: the first state is published before the ring starts, the end right after
+      List<OrderBook> sent = List.of(s.next(), s.next(), s.next());
+      for (OrderBook b : sent) {
+        ring.book(b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+      }
+      ring.start();
+      assertThat(runner.started && journal.started)
+          .as("round %d: every consumer running once start returns", round)
+          .isTrue();
+      assertThat(ring.close(Duration.ofSeconds(10))).isTrue();
+      assertThat(journal.books).as("round %d: the journal's events", round).isEqualTo(sent);
+      assertThat(runner.books).as("round %d: the runner's events", round).isEqualTo(sent);
     }
   }
 
