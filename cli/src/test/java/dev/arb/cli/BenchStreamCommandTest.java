@@ -5,26 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code arb bench stream}: the JSON keys programs read, and a clear refusal of bad options. */
 class BenchStreamCommandTest {
 
+  /** A short run on 300 edges at 100,000 updates/s, printing JSON, with {@code more} options. */
+  private static CliRun bench(int updates, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "stream",
+                "--edges",
+                "300",
+                "--updates",
+                String.valueOf(updates),
+                "--rate",
+                "100000",
+                "--json"));
+    args.addAll(List.of(more));
+    return CliRun.run(Map.of(), args.toArray(String[]::new));
+  }
+
   @Test
   void printsTheLatencyKeysAsDecimalStrings() throws Exception {
-    CliRun r =
-        CliRun.run(
-            Map.of(),
-            "bench",
-            "stream",
-            "--edges",
-            "300",
-            "--updates",
-            "2000",
-            "--rate",
-            "100000",
-            "--json");
+    CliRun r = bench(2000);
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode n = new ObjectMapper().readTree(r.out());
     assertThat(n.path("edges").asInt()).isEqualTo(300);

@@ -553,6 +553,16 @@ public final class PathGraph {
     return true;
   }
 
+  /** Disables market {@code m}'s edges (rate 0) until their next update, in place. */
+  public void disableMarket(int m) {
+    if (marketSell[m] >= 0) {
+      setRate(marketSell[m], 0);
+    }
+    if (marketBuy[m] >= 0) {
+      setRate(marketBuy[m], 0);
+    }
+  }
+
   /**
    * Sets book market {@code m}'s edges from a new top of book, in place: the sell edge at {@code
    * bestBid·(1 − fee)}, the buy edge at {@code (1 − fee)/bestAsk}. A side whose price is not

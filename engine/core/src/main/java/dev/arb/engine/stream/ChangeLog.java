@@ -163,14 +163,7 @@ final class ChangeLog {
           }
           default -> {
             stale[m] = true;
-            int sell = twin.sellEdge(m);
-            int buy = twin.buyEdge(m);
-            if (sell >= 0) {
-              twin.setRate(sell, 0);
-            }
-            if (buy >= 0) {
-              twin.setRate(buy, 0);
-            }
+            twin.disableMarket(m);
           }
         }
       }

@@ -401,14 +401,7 @@ public final class StreamEngine {
     for (int m = 0; m < observed.length; m++) {
       if (!stale[m] && observed[m] < oldest) {
         stale[m] = true;
-        int sell = graph.sellEdge(m);
-        int buy = graph.buyEdge(m);
-        if (sell >= 0) {
-          graph.setRate(sell, 0);
-        }
-        if (buy >= 0) {
-          graph.setRate(buy, 0);
-        }
+        graph.disableMarket(m);
         log.stale(m);
       }
     }
