@@ -207,7 +207,11 @@ public final class IncrementalDetector {
         return CYCLE;
       }
       mask(e, witnessLength);
-    } else if (result == NONE && fell && maybeCount < maybe.length && maskedNear(e)) {
+    } else if (result == NONE
+        && fell
+        && maskCount > 0
+        && maybeCount < maybe.length
+        && maskedNear(e)) {
       // a cycle through e and a masked edge is invisible to e's check (the masked edge is left
       // out): worth a search if an edge is still masked at the end of the step
       maybe[maybeCount++] = e;
