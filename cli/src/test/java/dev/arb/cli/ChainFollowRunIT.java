@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.contract.Erc20;
-import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.local.DaemonMarket;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.utils.Numeric;
 
 /**
  * {@code arb run} pointed at a chain by its configuration file ({@code arb.chains.local.follow},
@@ -342,16 +338,6 @@ class ChainFollowRunIT extends AnvilMarketFixture {
   }
 
   private BigInteger balanceAt(String token, String holder, long block) {
-    String data =
-        "0x70a08231" + Numeric.toHexStringNoPrefixZeroPadded(Numeric.toBigInt(holder), 64);
-    CallResult r =
-        chain.call(
-            holder,
-            token,
-            data,
-            FlashLoanArbitrageContract.decoder(),
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-    assertThat(r).isInstanceOf(CallResult.Success.class);
-    return Numeric.toBigInt(((CallResult.Success) r).data());
+    return Erc20.balanceOf(chain, token, holder, block);
   }
 }

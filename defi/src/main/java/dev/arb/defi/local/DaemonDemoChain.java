@@ -1,7 +1,6 @@
 package dev.arb.defi.local;
 
 import dev.arb.defi.chain.AnvilProcess;
-import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.Erc20;
@@ -29,8 +28,6 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.utils.Numeric;
 
 /**
  * The chain of {@code arb defi demo --scenario daemon}, on a local anvil: fresh owner and trader
@@ -139,19 +136,7 @@ public record DaemonDemoChain(
 
   /** {@code holder}'s balance of {@code token} at {@code block}, in the token's smallest unit. */
   public BigInteger balanceAt(String token, String holder, long block) {
-    String data =
-        "0x70a08231" + Numeric.toHexStringNoPrefixZeroPadded(Numeric.toBigInt(holder), 64);
-    CallResult r =
-        chain.call(
-            holder,
-            token,
-            data,
-            FlashLoanArbitrageContract.decoder(),
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-    if (!(r instanceof CallResult.Success ok)) {
-      throw new ArbException("demo: balanceOf reverted at block " + block);
-    }
-    return Numeric.toBigInt(ok.data());
+    return Erc20.balanceOf(chain, token, holder, block);
   }
 
   private static Credentials freshKey() {

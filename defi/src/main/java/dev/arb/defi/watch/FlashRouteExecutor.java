@@ -6,6 +6,7 @@ import dev.arb.defi.chain.Fees;
 import dev.arb.defi.chain.NonceManager;
 import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
+import dev.arb.defi.contract.Erc20;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashLoanFees;
 import dev.arb.defi.contract.FlashRoute;
@@ -585,19 +586,7 @@ public final class FlashRouteExecutor implements DexExecutor {
   }
 
   private BigInteger balanceAt(String token, long block) {
-    String data =
-        "0x70a08231" + Numeric.toHexStringNoPrefixZeroPadded(Numeric.toBigInt(address()), 64);
-    CallResult r =
-        chain.call(
-            address(),
-            token,
-            data,
-            DECODER,
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-    if (!(r instanceof CallResult.Success ok)) {
-      throw new ChainException("chain: balanceOf of " + token + " at block " + block + " reverted");
-    }
-    return Numeric.toBigInt(ok.data());
+    return Erc20.balanceOf(chain, token, address(), block);
   }
 
   private DexAttempt rejected(
