@@ -68,9 +68,6 @@ public final class Daemon {
   /** Longest wait for the chat bot's thread to end when stopping (it is a daemon thread). */
   static final Duration CHAT_STOP = Duration.ofSeconds(2);
 
-  /** Slots of the event ring. */
-  static final int RING_SIZE = 1 << 14;
-
   /** One scan of one snapshot: the records to write (at most a few dozen). */
   @FunctionalInterface
   public interface ScanStep {
@@ -340,7 +337,7 @@ public final class Daemon {
     consumers.addAll(journals);
     EventRing ring =
         new EventRing(
-            RING_SIZE,
+            EventRing.SIZE,
             wait,
             "arb-runner",
             (ex, event) -> {

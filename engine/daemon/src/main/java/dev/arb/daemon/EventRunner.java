@@ -3,6 +3,7 @@ package dev.arb.daemon;
 import com.lmax.disruptor.EventHandler;
 import dev.arb.daemon.stream.DecisionStage;
 import dev.arb.daemon.stream.EventDecider;
+import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.MarketEvent;
 import dev.arb.daemon.trade.ScanResult;
 import dev.arb.engine.stream.StreamEngine;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * would otherwise delay every event queued behind it. Trading and records stay one at a time:
  * {@link ScanLoop} serialises them.
  */
-final class EventRunner implements EventHandler<MarketEvent> {
+final class EventRunner implements EventHandler<MarketEvent>, EventRing.Idle {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   private final Lifecycle lifecycle;
@@ -69,6 +70,12 @@ final class EventRunner implements EventHandler<MarketEvent> {
       case UNREADABLE -> alerts.error("input", e.origin() + ": " + e.problem());
       case END -> scans.endOfFeed();
     }
+  }
+
+  /** While the runner spins ({@code arb.run.wait = spin}): keeps its working set in the cache. */
+  @Override
+  public void idle() {
+    decider.warm();
   }
 
   private void streamed(MarketEvent e) {

@@ -157,6 +157,17 @@ public final class IncrementalDetector {
     fullRun();
   }
 
+  /**
+   * Adds the arrays a check of a changed edge reads or writes (its state, the potentials, the flags
+   * and the repair's scratch) to {@code w}; the graph's own are added by {@link
+   * PathGraph#hotArrays}.
+   */
+  public void hotArrays(CacheWarmer w) {
+    w.add(stepStamp).add(lastWeight).add(masked).add(isFlagged).add(d).add(component);
+    w.add(flagged).add(maybe).add(maskList).add(key).add(pred).add(heap).add(heapPos);
+    w.add(touched).add(settled);
+  }
+
   /** The graph this detector follows. */
   public PathGraph graph() {
     return g;

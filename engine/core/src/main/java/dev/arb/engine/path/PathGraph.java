@@ -605,6 +605,15 @@ public final class PathGraph {
   }
 
   /**
+   * Adds the arrays an update in place reads or writes (its market's edges, their rates and
+   * weights, and the edges' ends the detector reads) to {@code w}.
+   */
+  public void hotArrays(CacheWarmer w) {
+    w.add(marketSell).add(marketBuy).add(marketKeep).add(rates).add(weights);
+    w.add(sources).add(targets).add(offsets);
+  }
+
+  /**
    * A twin of this graph for a search on another thread: the same nodes, edges and markets (shared;
    * they never change), its own rates, weights and legs, equal to this graph's now. Refreshed by
    * {@link #copyRatesFrom}; updates of this graph do not reach it.

@@ -220,11 +220,39 @@ class StreamEngineTest {
     long before = threads.getThreadAllocatedBytes(id);
     for (int i = 0; i < updates; i++) {
       flagged += engine.book(events[i], bids[i], asks[i], T0 + i);
+      engine.warm(); // what a spinning runner does between events
     }
     long allocated = threads.getThreadAllocatedBytes(id) - before;
     assertThat(flagged).as("small moves never open a cycle here").isZero();
     assertThat(engine.fullRuns()).as("full runs happened in between").isGreaterThan(30);
     assertThat(allocated).as("bytes allocated by 20,000 book updates").isLessThan(4_096);
+  }
+
+  @Test
+  void warmingBetweenEventsChangesNoDecision() {
+    SyntheticStream stream = SyntheticStream.generate(600, 5, 17);
+    ScanRequest request = new ScanRequest(PathQuery.defaults(), Optional.empty(), Optional.empty());
+    StreamEngine.Settings settings = new StreamEngine.Settings(700, Duration.ofSeconds(1));
+    StreamEngine warmed = new StreamEngine(stream.initial(), request, settings, T0);
+    StreamEngine plain = new StreamEngine(stream.initial(), request, settings, T0);
+    int decided = 0;
+    for (int i = 0; i < 6_000; i++) {
+      OrderBook b = stream.next();
+      for (int k = 0; k < 1 + i % 300; k++) {
+        warmed.warm(); // from one step to more than a whole round of the 600-edge graph
+      }
+      int fw = warmed.book(b, T0 + i * 100_000L);
+      int fp = plain.book(b, T0 + i * 100_000L);
+      assertThat(fw).as("flagged edges at update %d", i).isEqualTo(fp);
+      assertThat(warmed.hasNegativeCycle()).isEqualTo(plain.hasNegativeCycle());
+      if (fw > 0) {
+        List<Opportunity> w = warmed.decide();
+        assertThat(w).isEqualTo(plain.decide());
+        decided += w.isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(decided).as("updates decided with opportunities").isPositive();
+    assertThat(warmed.fullRuns()).isEqualTo(plain.fullRuns());
   }
 
   @Test

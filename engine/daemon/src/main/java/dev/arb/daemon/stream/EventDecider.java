@@ -150,6 +150,17 @@ public final class EventDecider {
   }
 
   /**
+   * One short step of keeping the engine's working set in the CPU's caches ({@link
+   * StreamEngine#warm()}), for a runner that spins while it waits; nothing before the first
+   * snapshot. On the runner's thread.
+   */
+  public void warm() {
+    if (engine != null) {
+      engine.warm();
+    }
+  }
+
+  /**
    * What {@link #search} captured, with the event's receive times ({@link System#nanoTime()} and
    * epoch nanoseconds).
    */

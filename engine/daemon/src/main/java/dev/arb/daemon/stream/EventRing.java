@@ -51,6 +51,21 @@ public final class EventRing implements EventSink, AutoCloseable {
     }
   }
 
+  /**
+   * A first consumer with something useful to do while it spins ({@link Wait#SPIN} only): {@link
+   * #idle()} is called between two looks at the ring, so it must return within about 0.1 µs.
+   */
+  public interface Idle {
+    /** One short step of idle work. */
+    void idle();
+  }
+
+  /**
+   * Slots of the daemon's ring: bursts of this many events (a reconnect's books, a slow journal
+   * write) are absorbed before publishers wait.
+   */
+  public static final int SIZE = 1 << 14;
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventRing.class);
   // seconds start() waits for every consumer's thread
   private static final long STARTING = 10;
@@ -148,6 +163,7 @@ public final class EventRing implements EventSink, AutoCloseable {
     @Override
     public void onStart() {
       if (spins != null) {
+        spins.idle = c instanceof Idle i ? i : null;
         spins.spinner = Thread.currentThread();
       }
       try {
@@ -182,6 +198,8 @@ public final class EventRing implements EventSink, AutoCloseable {
     private final WaitStrategy others =
         PhasedBackoffWaitStrategy.withLiteLock(20, 1_000, TimeUnit.MICROSECONDS);
     volatile Thread spinner;
+    // what the spinning runner does between two looks at the ring, if anything
+    Idle idle;
 
     @Override
     public long waitFor(
@@ -194,9 +212,14 @@ public final class EventRing implements EventSink, AutoCloseable {
         return others.waitFor(sequence, cursor, dependent, barrier);
       }
       long available;
+      Idle i = idle;
       while ((available = dependent.get()) < sequence) {
         barrier.checkAlert();
-        Thread.onSpinWait();
+        if (i != null) {
+          i.idle();
+        } else {
+          Thread.onSpinWait();
+        }
       }
       return available;
     }

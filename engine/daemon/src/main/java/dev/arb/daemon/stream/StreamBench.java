@@ -26,11 +26,14 @@ import org.HdrHistogram.Histogram;
  * one as the daemon's does (update, detection, the state a search reads copied for the {@link
  * DecisionStage}, which searches the cycles through the changed edges, sizes and judges them; see
  * {@link StreamEngine#defer()}), and the time from arrival to decision made goes into a histogram.
- * The same updates are then played at the same rate into a runner that re-scans the whole graph per
- * update (the market's edges updated in place, then a full SPFA detection, as a timer-driven scan
- * would do per update). Both runs follow a warm-up pass over the same updates at full speed, so
- * that the JIT has compiled the hot path. Queueing is included: a runner slower than the rate falls
- * behind and its latencies grow.
+ * As the daemon's runner does with {@code arb.run.wait = spin}, it keeps the lines an update
+ * touches in its cache while it spins ({@link StreamEngine#warm()}); the ring has the daemon's size
+ * and the runner takes no per-stage timings (the daemon's default log level). The same updates are
+ * then played at the same rate into a runner that re-scans the whole graph per update (the market's
+ * edges updated in place, then a full SPFA detection, as a timer-driven scan would do per update).
+ * Both runs follow a warm-up pass over the same updates at full speed, so that the JIT has compiled
+ * the hot path. Queueing is included: a runner slower than the rate falls behind and its latencies
+ * grow.
  */
 public final class StreamBench {
 
@@ -218,7 +221,7 @@ public final class StreamBench {
   }
 
   /** The daemon's runner: detection and search here, sizing on a {@link DecisionStage}. */
-  private static final class Incremental extends Runner {
+  private static final class Incremental extends Runner implements EventRing.Idle {
     final EventDecider decider;
     final DecisionStage stage;
     final StreamEngine.Sizing stageSizing;
@@ -237,9 +240,16 @@ public final class StreamBench {
       // as the daemon: a runner that spins owns its core, the stage sizes at idle priority
       stage = new DecisionStage("arb-bench-decide", wait == EventRing.Wait.SPIN);
       decider = new EventDecider(request, settings, (snapshot, at) -> null);
+      // as the daemon at its default log level: no per-stage timings (two clock reads an event)
+      decider.timeStages(false);
       decider.adopt(s.initial(), EventRing.epochNanos(s.initial().books().get(0).observedAt()));
       stageSizing = decider.sizing();
       runnerSizing = decider.sizing();
+    }
+
+    @Override
+    public void idle() {
+      decider.warm(); // as the daemon's runner, when it spins
     }
 
     @Override
@@ -315,7 +325,7 @@ public final class StreamBench {
   private static Latencies play(OrderBook[] books, int rate, EventRing.Wait wait, Runner r) {
     EventRing ring =
         new EventRing(
-            1 << 16,
+            EventRing.SIZE,
             wait,
             "arb-bench",
             (ex, ev) -> {

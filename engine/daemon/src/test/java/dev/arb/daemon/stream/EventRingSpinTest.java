@@ -39,6 +39,77 @@ class EventRingSpinTest {
     }
   }
 
+  /** A runner with idle work: counts the steps, on its own thread only. */
+  private static final class Warming implements EventHandler<MarketEvent>, EventRing.Idle {
+    final List<OrderBook> books = new ArrayList<>();
+    volatile long idleSteps;
+    volatile long idleOnOtherThreads;
+    volatile Thread thread;
+
+    @Override
+    public void onStart() {
+      thread = Thread.currentThread();
+    }
+
+    @Override
+    public void onEvent(MarketEvent e, long sequence, boolean endOfBatch) {
+      books.add(e.book());
+    }
+
+    @Override
+    public void idle() {
+      if (Thread.currentThread() != thread) {
+        idleOnOtherThreads++;
+      }
+      idleSteps++;
+    }
+  }
+
+  @Test
+  void aSpinningRunnerDoesItsIdleWorkBetweenEventsAndOnlyWhenItSpins() {
+    SyntheticStream s = SyntheticStream.generate(120, 5, 5);
+    for (EventRing.Wait wait : new EventRing.Wait[] {EventRing.Wait.SPIN, EventRing.Wait.PHASED}) {
+      Warming runner = new Warming();
+      Warming journal = new Warming();
+      EventRing ring =
+          new EventRing(
+              1 << 8,
+              wait,
+              "test-idle",
+              (ex, ev) -> {
+                throw new AssertionError(ex);
+              },
+              runner,
+              journal);
+      ring.start();
+      List<OrderBook> sent = new ArrayList<>();
+      try {
+        for (int i = 0; i < 1_000; i++) {
+          OrderBook b = s.next();
+          sent.add(b);
+          ring.book(
+              b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+          if (i % 100 == 0) {
+            LockSupport.parkNanos(2_000_000); // quiet spells
+          }
+        }
+      } finally {
+        assertThat(ring.close(Duration.ofSeconds(10))).isTrue();
+      }
+      assertThat(runner.books).as("%s: the runner's events", wait).containsExactlyElementsOf(sent);
+      assertThat(journal.books)
+          .as("%s: the journal's events", wait)
+          .containsExactlyElementsOf(sent);
+      assertThat(journal.idleSteps).as("%s: a consumer after the first never spins", wait).isZero();
+      assertThat(runner.idleOnOtherThreads).isZero();
+      if (wait == EventRing.Wait.SPIN) {
+        assertThat(runner.idleSteps).as("idle steps of the spinning runner").isGreaterThan(1_000);
+      } else {
+        assertThat(runner.idleSteps).as("idle steps of a runner that does not spin").isZero();
+      }
+    }
+  }
+
   @Test
   void aRingClosedRightAfterItStartedHandsEveryEventToEveryConsumer() {
     SyntheticStream s = SyntheticStream.generate(60, 5, 9);
