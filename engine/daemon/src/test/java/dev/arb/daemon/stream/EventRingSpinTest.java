@@ -39,6 +39,29 @@ class EventRingSpinTest {
     }
   }
 
+  /** A ring to a runner and a journal; a consumer that throws fails the test. */
+  private static EventRing ring(
+      int size,
+      EventRing.Wait wait,
+      String name,
+      EventHandler<MarketEvent> runner,
+      EventHandler<MarketEvent> journal) {
+    return new EventRing(
+        size,
+        wait,
+        name,
+        (ex, ev) -> {
+          throw new AssertionError(ex);
+        },
+        runner,
+        journal);
+  }
+
+  /** Publishes {@code b} as received now. */
+  private static void publish(EventRing ring, OrderBook b) {
+    ring.book(b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+  }
+
   /** A runner with idle work: counts the steps, on its own thread only. */
   private static final class Warming implements EventHandler<MarketEvent>, EventRing.Idle {
     final List<OrderBook> books = new ArrayList<>();
@@ -71,24 +94,14 @@ class EventRingSpinTest {
     for (EventRing.Wait wait : new EventRing.Wait[] {EventRing.Wait.SPIN, EventRing.Wait.PHASED}) {
       Warming runner = new Warming();
       Warming journal = new Warming();
-      EventRing ring =
-          new EventRing(
-              1 << 8,
-              wait,
-              "test-idle",
-              (ex, ev) -> {
-                throw new AssertionError(ex);
-              },
-              runner,
-              journal);
+      EventRing ring = ring(1 << 8, wait, "test-idle", runner, journal);
       ring.start();
       List<OrderBook> sent = new ArrayList<>();
       try {
         for (int i = 0; i < 1_000; i++) {
           OrderBook b = s.next();
           sent.add(b);
-          ring.book(
-              b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+          publish(ring, b);
           if (i % 100 == 0) {
             LockSupport.parkNanos(2_000_000); // quiet spells
           }
@@ -117,19 +130,16 @@ class EventRingSpinTest {
       Seen runner = new Seen();
       Seen journal = new Seen();
       EventRing ring =
-          new EventRing(
+          ring(
               1 << 6,
               round % 2 == 0 ? EventRing.Wait.PHASED : EventRing.Wait.SPIN,
               "test-short",
-              (ex, ev) -> {
-                throw new AssertionError(ex);
-              },
               runner,
               journal);
       // as the daemon: the first state is published before the ring starts, the end right after
       List<OrderBook> sent = List.of(s.next(), s.next(), s.next());
       for (OrderBook b : sent) {
-        ring.book(b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+        publish(ring, b);
       }
       ring.start();
       assertThat(runner.started && journal.started)
@@ -146,23 +156,14 @@ class EventRingSpinTest {
     SyntheticStream s = SyntheticStream.generate(300, 5, 3);
     Seen runner = new Seen();
     Seen journal = new Seen();
-    EventRing ring =
-        new EventRing(
-            1 << 10,
-            EventRing.Wait.SPIN,
-            "test-spin",
-            (ex, ev) -> {
-              throw new AssertionError(ex);
-            },
-            runner,
-            journal);
+    EventRing ring = ring(1 << 10, EventRing.Wait.SPIN, "test-spin", runner, journal);
     ring.start();
     List<OrderBook> sent = new ArrayList<>();
     try {
       for (int i = 0; i < 2_000; i++) {
         OrderBook b = s.next();
         sent.add(b);
-        ring.book(b, System.nanoTime(), EventRing.epochNanos(b.observedAt()), MarketEvent.NO_TIME);
+        publish(ring, b);
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while ((runner.books.size() < sent.size() || journal.books.size() < sent.size())
