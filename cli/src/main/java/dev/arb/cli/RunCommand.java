@@ -1,7 +1,7 @@
 package dev.arb.cli;
 
 import dev.arb.cli.wiring.ChainFollowers;
-import dev.arb.cli.wiring.Exchanges;
+import dev.arb.cli.wiring.DaemonTrading;
 import dev.arb.cli.wiring.LoggingSetup;
 import dev.arb.cli.wiring.MarketData;
 import dev.arb.cli.wiring.Stores;
@@ -23,9 +23,7 @@ import dev.arb.daemon.chat.TelegramApi;
 import dev.arb.daemon.chat.TelegramBot;
 import dev.arb.daemon.stream.EventRing;
 import dev.arb.daemon.stream.JournalWriter;
-import dev.arb.daemon.trade.PaperTrader;
 import dev.arb.daemon.trade.ScanResult;
-import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.model.Asset;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
@@ -386,8 +384,6 @@ final class RunCommand extends BaseCommand {
           latestBooks.set(snapshot.books());
           return scanned.scan(snapshot, at);
         };
-    // the trading service of the daemon's trading step: the chains' inventory trades go through it
-    AtomicReference<TradingService> trading = new AtomicReference<>();
     Function<Consumer<String>, AlertSink> alerts =
         outcomes ->
             webhook
@@ -429,49 +425,8 @@ final class RunCommand extends BaseCommand {
     if (journal != null) {
       daemon.journal(new JournalWriter(journal, StreamOptions.ROLL_EVENTS));
     }
-    if (dryRun) {
-      daemon.trading(
-          store -> {
-            trading.set(TradingService.open(store, cfg, context().clock()));
-            PaperTrader paper = trading.get().paper();
-            if (feed instanceof ReplayFeed replay) {
-              // arb.paper.latency: orders fill on the replay's books that follow by it
-              paper.fillLater(replay::after);
-            }
-            return paper;
-          });
-    } else if (cfg.trading().mode() == TradingConfig.Mode.LIVE) {
-      // the exchanges polled (with --exchange/--exchange-url), else every enabled one
-      List<ExchangeConfig> tradeOn =
-          (!live.isEmpty() ? live : List.copyOf(cfg.exchanges().values()))
-              .stream().filter(ExchangeConfig::enabled).toList();
-      if (tradeOn.isEmpty() && ChainFollowers.followed(cfg).isEmpty()) {
-        throw new ConfigException(
-            "config: arb.trading.mode = live needs at least one exchange under arb.exchanges, with"
-                + " its api-key and api-secret");
-      }
-      // refuse before anything starts when a key is missing (exit 2, nothing done)
-      Exchanges.requireKeys(tradeOn, context().env());
-      // follow.inventory trades its book legs through the live trader below: it needs exchanges
-      ChainFollowers.requireLiveExchanges(cfg, !tradeOn.isEmpty());
-      // no exchange but followed chains: live applies to the chains only
-      if (!tradeOn.isEmpty()) {
-        daemon.trading(
-            store -> {
-              trading.set(TradingService.open(store, cfg, context().clock()));
-              return trading
-                  .get()
-                  .live(
-                      Exchanges.trading(
-                          cfg,
-                          tradeOn,
-                          context().env(),
-                          context().clock(),
-                          store.orderJournalOfHeldAccounts()),
-                      tradeOn.stream().map(ExchangeConfig::name).toList());
-            });
-      }
-    }
+    DaemonTrading trading =
+        DaemonTrading.attach(daemon, cfg, live, dryRun, feed, context().env(), context().clock());
     // arb.chains.<name>.follow: pools block by block, DEX cycles through the flash-loan contract;
     // sent only in live mode (not with --dry-run), else simulated and recorded
     try (ChainFollowers chains = chainFollowers(cfg)) {
@@ -499,12 +454,7 @@ final class RunCommand extends BaseCommand {
                     store,
                     context().clock(),
                     new InventoryTrading(
-                        () ->
-                            trading.get() != null
-                                ? trading.get()
-                                : TradingService.open(store, cfg, context().clock()),
-                        latestBooks::get,
-                        daemon.killSwitch())));
+                        () -> trading.service(store), latestBooks::get, daemon.killSwitch())));
       }
       if (cfg.defi().relayer().isEmpty() || !cfg.http().enabled()) {
         return daemon.run() == 0 ? ExitCode.OK : ExitCode.FAILURE;
