@@ -77,8 +77,20 @@ public final class PostgresAccountLocks implements AccountLocks {
     }
   }
 
+  /**
+   * Lets every account go: unlocked on the server before the session closes, so that another
+   * daemon's {@link #tryAcquire} right after this returns gets them (a closed connection's locks
+   * are freed only once the server has noticed, a few milliseconds later).
+   */
   @Override
   public synchronized void close() {
+    if (!held.isEmpty() && session != null) {
+      try (PreparedStatement st = session.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+        st.executeQuery().close();
+      } catch (SQLException e) {
+        // the session's end frees them
+      }
+    }
     held.clear();
     dropSession();
   }
