@@ -8,6 +8,7 @@ import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.daemon.ChartData;
 import dev.arb.daemon.stream.Backtest;
+import dev.arb.daemon.trade.ScanResult;
 import dev.arb.daemon.trade.TradingService;
 import dev.arb.engine.json.Json;
 import dev.arb.engine.port.DeadLetterRepository;
@@ -207,7 +208,7 @@ final class BacktestCommand extends BaseCommand {
               request,
               StreamEngine.Settings.defaults(),
               fee,
-              (snapshot, at) -> RunCommand.scan(snapshot, request, at),
+              (snapshot, at) -> ScanResult.of(snapshot, request, at),
               clock -> TradingService.open(store, own, clock).paper(),
               stored);
       for (DeadLetter d :

@@ -1,5 +1,6 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.DaemonChainDemo;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
 import dev.arb.defi.contract.ContractsDir;
@@ -108,8 +109,8 @@ final class DefiDemoCommand extends BaseCommand {
   private int daemon(ArbConfig cfg, Path dir) throws IOException {
     try (RecordStore sink = noRecord ? null : Stores.open(cfg)) {
       List<OpportunityRecord> kept = new java.util.ArrayList<>();
-      DefiDaemonDemo.Result r =
-          DefiDaemonDemo.run(
+      DaemonChainDemo.Result r =
+          DaemonChainDemo.run(
               dir,
               context().clock(),
               sink == null ? new ListRecorder(kept) : sink.recorder(),
@@ -123,7 +124,7 @@ final class DefiDemoCommand extends BaseCommand {
       if (json) {
         out().println(Json.write(r));
       } else {
-        for (DefiDaemonDemo.AttemptJson a : r.executed()) {
+        for (DaemonChainDemo.AttemptJson a : r.executed()) {
           out().println("executed: " + String.join(" | ", a.route()));
           out().println("  expected profit:  " + a.expectedProfit().toPlainString() + " WETH");
           out().println("  realized profit:  " + a.realizedProfit().toPlainString() + " WETH");

@@ -1,5 +1,6 @@
 package dev.arb.cli;
 
+import dev.arb.cli.wiring.MarketData;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.daemon.LiveFeed;
@@ -112,7 +113,7 @@ final class FeedCommand extends BaseCommand {
     context().hooks().onStopSignal(signal -> stop.countDown());
     Duration pace = interval != null ? interval : cfg.run().interval();
     // the exchanges first (their markets load), then the publisher: its heartbeats mean books
-    try (LiveFeed feed = RunCommand.liveFeed(cfg, live, pace, context());
+    try (LiveFeed feed = MarketData.liveFeed(cfg, live, pace, context().clock(), context().env());
         FeedMedia media = FeedMedia.open(Optional.ofNullable(aeronDir));
         FeedPublisher publisher =
             new FeedPublisher(

@@ -206,7 +206,8 @@ final class RecordCommand extends BaseCommand {
     JournalWriter journal = new JournalWriter(output, StreamOptions.ROLL_EVENTS);
     CountDownLatch stop = new CountDownLatch(1);
     context().hooks().onStopSignal(signal -> stop.countDown());
-    LiveFeed feed = RunCommand.liveFeed(cfg, live, cfg.run().interval(), context());
+    LiveFeed feed =
+        MarketData.liveFeed(cfg, live, cfg.run().interval(), context().clock(), context().env());
     err()
         .println(
             "arb record: recording "

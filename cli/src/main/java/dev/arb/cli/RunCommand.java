@@ -14,7 +14,6 @@ import dev.arb.config.TradingConfig;
 import dev.arb.daemon.AlertSink;
 import dev.arb.daemon.Daemon;
 import dev.arb.daemon.JournalFeed;
-import dev.arb.daemon.LiveFeed;
 import dev.arb.daemon.ReplayFeed;
 import dev.arb.daemon.SnapshotFeed;
 import dev.arb.daemon.WebhookNotifier;
@@ -29,10 +28,7 @@ import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.sample.SampleSnapshot;
-import dev.arb.engine.scan.OpportunityRecords;
-import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
-import dev.arb.engine.scan.Scanner;
 import dev.arb.engine.scan.Snapshots;
 import dev.arb.engine.source.InputFormat;
 import dev.arb.engine.source.ReadOptions;
@@ -42,13 +38,11 @@ import dev.arb.error.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -371,12 +365,12 @@ final class RunCommand extends BaseCommand {
                 ? subscribed(cfg, live, pace)
                 : live.isEmpty()
                     ? new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop)
-                    : liveFeed(cfg, live, pace, context());
+                    : MarketData.liveFeed(cfg, live, pace, context().clock(), context().env());
     ScanRequest request = request(cfg);
     Daemon.ScanStep scanned =
         live.isEmpty() || fees == null
-            ? (snapshot, at) -> scan(snapshot, request, at)
-            : (snapshot, at) -> scan(Snapshots.withTakerFee(snapshot, fees), request, at);
+            ? (snapshot, at) -> ScanResult.of(snapshot, request, at)
+            : (snapshot, at) -> ScanResult.of(Snapshots.withTakerFee(snapshot, fees), request, at);
     // the books of the latest snapshot scanned: what the chains' inventory trades fill on
     AtomicReference<List<OrderBook>> latestBooks = new AtomicReference<>(List.of());
     Daemon.ScanStep step =
@@ -490,7 +484,7 @@ final class RunCommand extends BaseCommand {
   private SnapshotFeed subscribed(ArbConfig cfg, List<ExchangeConfig> live, Duration pace) {
     Optional<SnapshotFeed> base =
         !live.isEmpty()
-            ? Optional.of(liveFeed(cfg, live, pace, context()))
+            ? Optional.of(MarketData.liveFeed(cfg, live, pace, context().clock(), context().env()))
             : !inputs.isEmpty()
                 ? Optional.of(new ReplayFeed(sources(), replaySpeed, pace, MAX_REPLAY_WAIT, loop))
                 : Optional.empty();
@@ -510,30 +504,6 @@ final class RunCommand extends BaseCommand {
       base.ifPresent(SnapshotFeed::close);
       throw e;
     }
-  }
-
-  /** One source per exchange, so each one's retries are counted apart. */
-  static LiveFeed liveFeed(
-      ArbConfig cfg, List<ExchangeConfig> live, Duration pace, CliContext context) {
-    List<LiveFeed.Venue> venues = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (ExchangeConfig e : live) {
-      AtomicLong retries = new AtomicLong();
-      try {
-        venues.add(
-            new LiveFeed.Venue(
-                e.name(),
-                MarketData.openCountingRetries(cfg, e, context.clock(), context.env(), retries),
-                retries::get));
-      } catch (ConfigException x) {
-        problems.addAll(x.problems());
-      }
-    }
-    if (!problems.isEmpty()) {
-      venues.forEach(v -> v.source().close());
-      throw new ConfigException(problems);
-    }
-    return new LiveFeed(venues, pace, context.clock());
   }
 
   private List<ReplayFeed.Source> sources() {
@@ -584,14 +554,5 @@ final class RunCommand extends BaseCommand {
             OptionalDouble.of(cfg.scan().minProfitBp()),
             true);
     return new ScanRequest(query, cfg.scan().amount(), cfg.scan().maxAge());
-  }
-
-  static ScanResult scan(MarketSnapshot snapshot, ScanRequest request, Instant at) {
-    ScanReport report = Scanner.scan(snapshot, request);
-    return new ScanResult(
-        report.markets(),
-        OpportunityRecords.of(report, at),
-        report.opportunities(),
-        Optional.of(snapshot));
   }
 }

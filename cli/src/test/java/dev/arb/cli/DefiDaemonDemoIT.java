@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arb.cli.wiring.DaemonChainDemo;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class DefiDaemonDemoIT {
     BigDecimal gas = new BigDecimal(small.path("gas_cost").asText());
     BigDecimal simulated = new BigDecimal(small.path("simulated_profit").asText());
     assertThat(gas).isPositive();
-    assertThat(simulated.subtract(gas)).isLessThan(DefiDaemonDemo.MARGIN);
+    assertThat(simulated.subtract(gas)).isLessThan(DaemonChainDemo.MARGIN);
     assertThat(small.path("reason").asText())
         .startsWith("not sent: simulated profit " + small.path("simulated_profit").asText())
         .contains("less gas " + small.path("gas_cost").asText() + " WETH (")

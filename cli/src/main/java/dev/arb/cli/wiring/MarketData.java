@@ -3,10 +3,14 @@ package dev.arb.cli.wiring;
 import dev.arb.config.ArbConfig;
 import dev.arb.config.ExchangeConfig;
 import dev.arb.config.SecretResolver;
+import dev.arb.daemon.LiveFeed;
 import dev.arb.engine.port.MarketDataSource;
+import dev.arb.error.ConfigException;
 import dev.arb.xchange.VenueOptions;
 import dev.arb.xchange.XChangeMarketDataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,5 +80,35 @@ public final class MarketData {
             defaults.volatileMove(),
             defaults.profitableFor());
     return XChangeMarketDataSource.create(exchanges, new SecretResolver(env), options);
+  }
+
+  /**
+   * The daemon's feed of the live exchanges {@code live}, polled every {@code pace}: one source per
+   * exchange, so each one's retries are counted apart. Every exchange that cannot be opened is
+   * reported at once (the others are closed again).
+   */
+  public static LiveFeed liveFeed(
+      ArbConfig cfg,
+      List<ExchangeConfig> live,
+      Duration pace,
+      Clock clock,
+      Map<String, String> env) {
+    List<LiveFeed.Venue> venues = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (ExchangeConfig e : live) {
+      AtomicLong retries = new AtomicLong();
+      try {
+        venues.add(
+            new LiveFeed.Venue(
+                e.name(), openCountingRetries(cfg, e, clock, env, retries), retries::get));
+      } catch (ConfigException x) {
+        problems.addAll(x.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      venues.forEach(v -> v.source().close());
+      throw new ConfigException(problems);
+    }
+    return new LiveFeed(venues, pace, clock);
   }
 }

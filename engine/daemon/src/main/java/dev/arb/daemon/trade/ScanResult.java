@@ -3,6 +3,11 @@ package dev.arb.daemon.trade;
 import dev.arb.engine.model.MarketSnapshot;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.scan.Opportunity;
+import dev.arb.engine.scan.OpportunityRecords;
+import dev.arb.engine.scan.ScanReport;
+import dev.arb.engine.scan.ScanRequest;
+import dev.arb.engine.scan.Scanner;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +34,16 @@ public record ScanResult(
       throw new IllegalArgumentException(
           "one opportunity per record: " + records.size() + " records, " + opportunities.size());
     }
+  }
+
+  /** {@code snapshot} scanned for {@code request}, its records made at {@code at}. */
+  public static ScanResult of(MarketSnapshot snapshot, ScanRequest request, Instant at) {
+    ScanReport report = Scanner.scan(snapshot, request);
+    return new ScanResult(
+        report.markets(),
+        OpportunityRecords.of(report, at),
+        report.opportunities(),
+        Optional.of(snapshot));
   }
 
   /** A result with records only (nothing to trade). */

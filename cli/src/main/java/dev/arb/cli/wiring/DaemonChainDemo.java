@@ -1,4 +1,4 @@
-package dev.arb.cli;
+package dev.arb.cli.wiring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arb.daemon.chain.ChainFollower;
@@ -37,7 +37,8 @@ import org.web3j.crypto.Credentials;
  * Three real Uniswap V2 factories and three real V3 pools (33 pools, {@link DaemonMarket}), a
  * Balancer vault to lend WETH, the flash-loan contract; the follower ({@link ChainFollower} over
  * {@link JsonRpcPoolWatch} and {@link FlashRouteExecutor}, exactly as {@code arb run} wires them)
- * is given no route. Three things happen to the pools, each checked:
+ * is given no route (wired here, beside {@link ChainFollowers}, as it names the adapters). Three
+ * things happen to the pools, each checked:
  *
  * <ol>
  *   <li>a large swap (20 WETH into dex-a's WETH/USDC) creates a mispricing: the follower finds the
@@ -50,13 +51,13 @@ import org.web3j.crypto.Credentials;
  *       minimum profit, the loss is only gas; recorded failed with the decoded reason.
  * </ol>
  */
-final class DefiDaemonDemo {
-  private DefiDaemonDemo() {}
+public final class DaemonChainDemo {
+  private DaemonChainDemo() {}
 
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   /** Margin of the demo: 0.001 ETH after gas. */
-  static final BigDecimal MARGIN = new BigDecimal("0.001");
+  public static final BigDecimal MARGIN = new BigDecimal("0.001");
 
   /**
    * One attempt as the demo prints it.
@@ -75,7 +76,7 @@ final class DefiDaemonDemo {
    * @param minedBlock the block it was mined in
    * @param reason why not sent, or why it failed
    */
-  record AttemptJson(
+  public record AttemptJson(
       String status,
       String foundBy,
       List<String> route,
@@ -96,7 +97,7 @@ final class DefiDaemonDemo {
    * @param ok whether every scenario went as described
    * @param problems what did not
    */
-  record Result(
+  public record Result(
       String scenario,
       long chainId,
       String contract,
@@ -108,7 +109,7 @@ final class DefiDaemonDemo {
       boolean ok,
       List<String> problems) {}
 
-  static Result run(
+  public static Result run(
       Path contractsDir, Clock clock, OpportunityRecorder recorder, Consumer<String> progress) {
     try (AnvilProcess anvil = AnvilProcess.start(contractsDir);
         ChainClient chain =
