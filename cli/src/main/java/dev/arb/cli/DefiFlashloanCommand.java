@@ -4,19 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.arb.cli.wiring.Stores;
 import dev.arb.config.ArbConfig;
-import dev.arb.defi.chain.CallResult;
 import dev.arb.defi.chain.ChainClient;
-import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
 import dev.arb.defi.contract.LoanSource;
 import dev.arb.defi.contract.UniswapV2;
 import dev.arb.defi.flashloan.FlashLoanOutcome;
-import dev.arb.defi.flashloan.FlashLoanRecords;
 import dev.arb.defi.flashloan.RouteNames;
 import dev.arb.defi.flashloan.Web3jFlashLoanExecutor;
-import dev.arb.defi.gasless.Eip712Signer;
-import dev.arb.defi.gasless.ForwardRequest;
+import dev.arb.defi.gasless.FlashRouteSigner;
 import dev.arb.defi.gasless.GaslessForwarder;
 import dev.arb.defi.gasless.SignedRequest;
 import dev.arb.defi.gasless.SignedRequestJson;
@@ -24,16 +20,13 @@ import dev.arb.engine.json.Json;
 import dev.arb.engine.port.RecordStore;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.record.OpportunityStatus;
-import dev.arb.error.ChainException;
 import dev.arb.error.ConfigException;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,7 +133,11 @@ final class DefiFlashloanCommand extends BaseCommand {
         code = sim.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
       } else {
         FlashLoanOutcome outcome =
-            attempt(route, executor, RouteNames.read(net.chain(), route), sink);
+            executor.attempt(
+                route,
+                RouteNames.read(net.chain(), route),
+                context().clock().instant(),
+                r -> record(sink, r));
         AttemptJson a = describe(outcome, sink == null ? null : sink.location());
         o = a;
         code = a.outcome().equals("executed") ? ExitCode.OK : ExitCode.FAILURE;
@@ -165,49 +162,25 @@ final class DefiFlashloanCommand extends BaseCommand {
       FlashLoanArbitrageContract arb =
           new FlashLoanArbitrageContract(net.chain(), contract.address);
       requireAllowedLender(net.chain(), arb, route);
-      GaslessForwarder forwarder = new GaslessForwarder(net.chain(), signFor);
-      String trusted = arb.trustedForwarder().orElse(null);
-      if (!forwarder.address().equals(trusted)) {
-        throw new ConfigException(
-            "flashloan: "
-                + arb.address()
-                + (trusted == null
-                    ? " is version 1 and trusts no forwarder"
-                    : " trusts forwarder " + trusted + ", not " + forwarder.address())
-                + "; its owner can run 'arb defi upgrade --contract "
-                + arb.address()
-                + " --forwarder "
-                + forwarder.address()
-                + "'. Nothing was signed");
-      }
-      String signer = net.wallet().address();
-      String data = arb.encodeExecuteFor(List.of(route));
-      CallResult sim =
-          net.chain()
-              .call(
-                  forwarder.address(),
-                  arb.address(),
-                  data + Numeric.cleanHexPrefix(signer),
-                  FlashLoanArbitrageContract.decoder());
-      if (sim instanceof CallResult.Reverted r) {
+      FlashRouteSigner.Result r =
+          FlashRouteSigner.sign(
+              net.chain(),
+              arb,
+              new GaslessForwarder(net.chain(), signFor),
+              net.wallet(),
+              List.of(route),
+              signing.gas,
+              until);
+      if (r instanceof FlashRouteSigner.WouldRevert w) {
         if (network.json) {
-          out().println(Json.write(new WouldRevertJson("would-revert", r.reason(), signer)));
+          out().println(Json.write(new WouldRevertJson("would-revert", w.reason(), w.signer())));
         } else {
-          out().println("not signed: as " + signer + " the route would revert: " + r.reason());
+          out().println("not signed: as " + w.signer() + " the route would revert: " + w.reason());
         }
         out().flush();
         return ExitCode.FAILURE;
       }
-      ForwardRequest request =
-          new ForwardRequest(
-              signer,
-              arb.address(),
-              BigInteger.ZERO,
-              signing.gas,
-              forwarder.nonce(signer),
-              until,
-              data);
-      SignedRequest signed = Eip712Signer.sign(forwarder.domain(), request, net.wallet());
+      SignedRequest signed = ((FlashRouteSigner.Signed) r).request();
       out().println(Json.write(SignedRequestJson.of(signed)));
       out().flush();
       return ExitCode.OK;
@@ -250,42 +223,6 @@ final class DefiFlashloanCommand extends BaseCommand {
               + factory.get()
               + "'. Nothing was sent");
     }
-  }
-
-  /**
-   * Simulates, sends if the simulation succeeds, and records the attempt whatever happens:
-   * executed, rejected (not sent), failed on chain, or failed because the chain stopped answering
-   * (then the record is written and the error thrown on).
-   */
-  private FlashLoanOutcome attempt(
-      FlashRoute route,
-      Web3jFlashLoanExecutor executor,
-      FlashLoanRecords.Names names,
-      RecordStore sink) {
-    Instant detectedAt = context().clock().instant();
-    BigInteger expected = BigInteger.ZERO;
-    FlashLoanOutcome outcome;
-    try {
-      Web3jFlashLoanExecutor.Simulation sim = executor.simulate(List.of(route));
-      if (sim.succeeded()) {
-        expected = sim.profits().get(0);
-        // simulated again right before sending, against the then latest state
-        outcome = executor.execute(List.of(route));
-      } else {
-        outcome = new FlashLoanOutcome.NotSent(sim.revertReason());
-      }
-    } catch (ChainException e) {
-      List<String> sent = e instanceof Wallet.Unconfirmed u ? u.txHashes() : List.of();
-      record(
-          sink,
-          FlashLoanRecords.interrupted(detectedAt, route, names, expected, e.getMessage(), sent));
-      throw e;
-    } catch (RuntimeException e) {
-      record(sink, FlashLoanRecords.unexpected(detectedAt, route, names, expected, e.toString()));
-      throw e;
-    }
-    record(sink, FlashLoanRecords.of(detectedAt, route, names, expected, outcome, 0));
-    return outcome;
   }
 
   private void record(RecordStore sink, OpportunityRecord record) {

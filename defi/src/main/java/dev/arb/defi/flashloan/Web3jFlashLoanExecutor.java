@@ -5,9 +5,13 @@ import dev.arb.defi.chain.RevertDecoder;
 import dev.arb.defi.chain.Wallet;
 import dev.arb.defi.contract.FlashLoanArbitrageContract;
 import dev.arb.defi.contract.FlashRoute;
+import dev.arb.engine.record.OpportunityRecord;
+import dev.arb.error.ChainException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -93,5 +97,41 @@ public final class Web3jFlashLoanExecutor {
         receipt.getEffectiveGasPrice() == null
             ? BigInteger.ZERO
             : Numeric.toBigInt(receipt.getEffectiveGasPrice()));
+  }
+
+  /**
+   * Simulates {@code route}, sends it if the simulation succeeds, and records the attempt whatever
+   * happens: executed, rejected (not sent), failed on chain, or failed because the chain stopped
+   * answering (then the record is given to {@code record} and the error thrown on).
+   *
+   * @param detectedAt the records' time
+   */
+  public FlashLoanOutcome attempt(
+      FlashRoute route,
+      FlashLoanRecords.Names names,
+      Instant detectedAt,
+      Consumer<OpportunityRecord> record) {
+    BigInteger expected = BigInteger.ZERO;
+    FlashLoanOutcome outcome;
+    try {
+      Simulation sim = simulate(List.of(route));
+      if (sim.succeeded()) {
+        expected = sim.profits().get(0);
+        // simulated again right before sending, against the then latest state
+        outcome = execute(List.of(route));
+      } else {
+        outcome = new FlashLoanOutcome.NotSent(sim.revertReason());
+      }
+    } catch (ChainException e) {
+      List<String> sent = e instanceof Wallet.Unconfirmed u ? u.txHashes() : List.of();
+      record.accept(
+          FlashLoanRecords.interrupted(detectedAt, route, names, expected, e.getMessage(), sent));
+      throw e;
+    } catch (RuntimeException e) {
+      record.accept(FlashLoanRecords.unexpected(detectedAt, route, names, expected, e.toString()));
+      throw e;
+    }
+    record.accept(FlashLoanRecords.of(detectedAt, route, names, expected, outcome, 0));
+    return outcome;
   }
 }
