@@ -8,10 +8,7 @@ import dev.arb.engine.model.OrderBook;
 import dev.arb.engine.path.PathQuery;
 import dev.arb.engine.record.OpportunityRecord;
 import dev.arb.engine.sample.SyntheticStream;
-import dev.arb.engine.scan.OpportunityRecords;
-import dev.arb.engine.scan.ScanReport;
 import dev.arb.engine.scan.ScanRequest;
-import dev.arb.engine.scan.Scanner;
 import dev.arb.engine.stream.StreamEngine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +35,7 @@ class JournalReplayTest {
   /** The runner's decision step, keeping every decision with the event it followed. */
   static final class Decisions implements EventHandler<MarketEvent> {
     final EventDecider decider =
-        new EventDecider(
-            REQUEST,
-            SETTINGS,
-            (snapshot, at) -> {
-              ScanReport report = Scanner.scan(snapshot, REQUEST);
-              return new ScanResult(
-                  report.markets(),
-                  OpportunityRecords.of(report, at),
-                  report.opportunities(),
-                  Optional.of(snapshot));
-            });
+        new EventDecider(REQUEST, SETTINGS, (snapshot, at) -> ScanResult.of(snapshot, REQUEST, at));
     final List<String> decided = new ArrayList<>();
     long events;
 
